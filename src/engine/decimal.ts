@@ -1,0 +1,38 @@
+import DecimalJs from "decimal.js";
+
+/**
+ * The one Decimal constructor the engine uses. 34 significant digits (IEEE 754
+ * decimal128) keeps every product of money × rate exact, and ROUND_HALF_UP in
+ * decimal.js rounds halves away from zero — Excel's ROUND.
+ */
+export const Decimal = DecimalJs.clone({
+  precision: 34,
+  rounding: DecimalJs.ROUND_HALF_UP,
+  toExpNeg: -40,
+  toExpPos: 40,
+});
+export type Decimal = InstanceType<typeof Decimal>;
+
+export const ZERO: Decimal = new Decimal(0);
+export const ONE: Decimal = new Decimal(1);
+
+/** Accepts a string like "1200.50", a bigint, or another Decimal. Never a JS number. */
+export type DecimalInput = string | bigint | Decimal;
+
+export function dec(value: DecimalInput): Decimal {
+  return value instanceof Decimal ? value : new Decimal(typeof value === "bigint" ? value.toString() : value);
+}
+
+export function sum(values: Iterable<Decimal>): Decimal {
+  let total = ZERO;
+  for (const v of values) total = total.plus(v);
+  return total;
+}
+
+export function min(a: Decimal, b: Decimal): Decimal {
+  return a.lte(b) ? a : b;
+}
+
+export function max(a: Decimal, b: Decimal): Decimal {
+  return a.gte(b) ? a : b;
+}

@@ -1,0 +1,32 @@
+import { Decimal } from "./decimal";
+
+/**
+ * ISO 4217 minor units for currencies whose minor unit is not 2. Everything
+ * else rounds to cents.
+ */
+const MINOR_UNITS: Readonly<Record<string, number>> = {
+  JPY: 0,
+  KRW: 0,
+  ISK: 0,
+  CLP: 0,
+  VND: 0,
+  HUF: 2,
+  BHD: 3,
+  KWD: 3,
+  OMR: 3,
+  JOD: 3,
+  TND: 3,
+};
+
+export function minorUnits(currency: string): number {
+  return MINOR_UNITS[currency.toUpperCase()] ?? 2;
+}
+
+/**
+ * The single rounding point of the engine: a payout line to the currency's
+ * minor unit, half away from zero (Excel's ROUND). Totals are sums of rounded
+ * lines, so every sheet foots.
+ */
+export function roundMoney(amount: Decimal, currency: string): Decimal {
+  return amount.toDecimalPlaces(minorUnits(currency), Decimal.ROUND_HALF_UP);
+}

@@ -1,0 +1,162 @@
+import type { Decimal } from "./decimal";
+
+/**
+ * Engine input model. Everything here has already been validated by the
+ * workbook contract (src/workbook); the engine trusts it. Money and rates are
+ * Decimal; dates are ISO day strings ("2026-02-15"); attainment and rates are
+ * fractions (1.2 = 120%).
+ */
+
+export type PeriodKind = "Month" | "Quarter" | "Year";
+export type Basis = "Individual" | "Team";
+export type TierMode = "Marginal" | "Retroactive" | "Curve";
+export type TierBasis = "Attainment" | "Amount";
+export type RateType = "Multiplier" | "Percent";
+export type Combine = "PerMeasure" | "WeightedAttainment";
+export type DrawType = "Recoverable" | "NonRecoverable";
+export type DrawRecovery = "AboveDraw" | "FullBalance";
+export type TeamScope = "Subtree" | "Direct";
+export type NegativeTrueUp = "Hold" | "Clawback";
+export type AdjustmentType = "SPIF" | "Bonus" | "Clawback";
+
+/** ISO date, "YYYY-MM-DD". */
+export type IsoDate = string;
+
+/** A band of a tier table. `from` included, `to` excluded; `to` null = no upper limit. */
+export interface Tier {
+  readonly from: Decimal;
+  readonly to: Decimal | null;
+  /** Multiple of BCR (RateType Multiplier), fraction of credited amount (Percent), or payout multiple (Curve). */
+  readonly rate: Decimal;
+  /** Where the band came from, for messages: "Tiers row 7". */
+  readonly source?: string;
+}
+
+/** One measure of a plan: its share of target variable and its payout rules. */
+export interface MeasurePlan {
+  readonly measure: string;
+  /** Share of target variable, 0.7 = 70%. */
+  readonly weight: Decimal;
+  readonly basis: Basis;
+  readonly tierMode: TierMode;
+  readonly tierBasis: TierBasis;
+  readonly rateType: RateType;
+  /** Gate on attainment: below it the measure pays 0. */
+  readonly threshold: Decimal | null;
+  /** Attainment above this pays as if at this attainment. */
+  readonly capAttainment: Decimal | null;
+  /** Payout never exceeds this multiple of the line's target incentive. */
+  readonly capPayout: Decimal | null;
+  /** Sorted by `from`. Empty = 1.0× from 0, uncapped. */
+  readonly tiers: readonly Tier[];
+  /** For Team-basis override plans: percent of the team's amount (RateType Percent). */
+  readonly source?: string;
+}
+
+export interface Plan {
+  readonly name: string;
+  readonly measures: readonly MeasurePlan[];
+  readonly period: PeriodKind;
+  readonly combine: Combine;
+  /** Year-to-date plan: each period pays YTD payout minus what was already paid. */
+  readonly cumulative: boolean;
+  readonly negativeTrueUp: NegativeTrueUp;
+  /** Draw per period, in the rep's currency; null = none. */
+  readonly draw: Decimal | null;
+  readonly drawType: DrawType;
+  readonly drawRecovery: DrawRecovery;
+  readonly teamScope: TeamScope;
+  readonly source?: string;
+}
+
+export interface Rep {
+  readonly id: string;
+  readonly name: string;
+  readonly role: string;
+  readonly managerId: string | null;
+  readonly plan: string;
+  readonly currency: string;
+  readonly base: Decimal;
+  readonly targetVariable: Decimal;
+  /** Annual quota per measure (from Reps.Quota for the plan's first measure, or Quota <Measure> columns). */
+  readonly annualQuota: ReadonlyMap<string, Decimal>;
+  readonly startDate: IsoDate | null;
+  readonly endDate: IsoDate | null;
+  readonly ramp: string | null;
+  /** Excel row of the rep in the Reps table, for messages. */
+  readonly row?: number;
+}
+
+/** A quota or credited amount for a rep, measure and calendar span (already mapped from the period label). */
+export interface PeriodAmount {
+  readonly repId: string;
+  readonly measure: string;
+  /** First and last day of the span the amount covers (inclusive). */
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+  readonly amount: Decimal;
+  readonly source?: string;
+}
+
+export interface Adjustment {
+  readonly repId: string;
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+  readonly type: AdjustmentType;
+  /** Positive for SPIF/Bonus; positive amount of a Clawback is taken back. */
+  readonly amount: Decimal;
+  readonly note: string;
+  readonly source?: string;
+}
+
+export interface RampSchedule {
+  readonly name: string;
+  /** Quota percent by month of tenure, month 1 first. Months past the end are 100%. */
+  readonly quotaPct: readonly Decimal[];
+  /** Minimum payout during the ramp as a fraction of target incentive (not recoverable); null = none. */
+  readonly guarantee: Decimal | null;
+}
+
+export type DistributionSpec =
+  | { readonly kind: "Flat"; readonly attainment: Decimal }
+  | { readonly kind: "Historical"; readonly scope: "Org" | "Team" | "Rep" }
+  | { readonly kind: "Normal"; readonly mean: Decimal; readonly stdDev: Decimal | null; readonly shareAtQuota: Decimal | null }
+  | { readonly kind: "LogNormal"; readonly mean: Decimal; readonly stdDev: Decimal | null; readonly shareAtQuota: Decimal | null };
+
+export interface Scenario {
+  readonly name: string;
+  /** null = actuals (the baseline uses actual bookings where given). */
+  readonly assumption: DistributionSpec | null;
+  readonly description: string;
+}
+
+export interface AttainmentRecord {
+  readonly repId: string | null;
+  readonly period: string;
+  readonly attainment: Decimal;
+}
+
+export interface Settings {
+  readonly reportingCurrency: string;
+  /** 1 = January. */
+  readonly fiscalYearStartMonth: number;
+  /** Calendar year in which the plan year starts. */
+  readonly planYear: number;
+  /** Units of the reporting currency per one unit of the keyed currency. */
+  readonly fxRates: ReadonlyMap<string, Decimal>;
+}
+
+/** Everything the engine needs for one run. Plans are keyed by scenario ("" = baseline). */
+export interface ModelInput {
+  readonly settings: Settings;
+  readonly reps: readonly Rep[];
+  readonly plans: ReadonlyMap<string, Plan>;
+  /** Scenario-specific plan replacements: scenario -> plan name -> plan. */
+  readonly scenarioPlans: ReadonlyMap<string, ReadonlyMap<string, Plan>>;
+  readonly scenarios: readonly Scenario[];
+  readonly quotas: readonly PeriodAmount[];
+  readonly actuals: readonly PeriodAmount[];
+  readonly adjustments: readonly Adjustment[];
+  readonly ramps: ReadonlyMap<string, RampSchedule>;
+  readonly attainmentHistory: readonly AttainmentRecord[];
+}

@@ -1,0 +1,87 @@
+/**
+ * The plain data that crosses between the workbook contract and the adapters
+ * (src/excel, src/xlsx). No Office, no exceljs.
+ */
+
+/** A cell as an adapter reads it. Dates arrive as Excel serial numbers with a date number format. */
+export type RawCell = string | number | boolean | null;
+
+/** A rectangular block read from the workbook: an Excel table, or a sheet whose first row holds headers. */
+export interface RawTable {
+  /** Table name (ListObject) or sheet name. */
+  readonly name: string;
+  readonly sheet: string;
+  readonly source: "table" | "sheet";
+  /** 1-based Excel row number of the header row, as the user sees it. */
+  readonly headerRow: number;
+  /** 1-based Excel column number of the first column. */
+  readonly firstColumn: number;
+  readonly headers: readonly string[];
+  /** Body rows, in sheet order; trailing fully empty rows removed by the adapter. */
+  readonly rows: readonly (readonly RawCell[])[];
+  /** Number format per body cell where known (same shape as rows); used to tell dates and percents. */
+  readonly numberFormats?: readonly (readonly (string | null)[])[];
+}
+
+export type Severity = "Error" | "Warning" | "Info";
+
+/** A problem found in the input or the plan, located as the user sees it in Excel. */
+export interface Issue {
+  readonly severity: Severity;
+  /** Table (or sheet) name; "" for workbook-wide problems. */
+  readonly table: string;
+  readonly sheet: string;
+  /** Excel row number, null when the problem is not on one row. */
+  readonly row: number | null;
+  /** Header text as the user wrote it, null when not about one column. */
+  readonly column: string | null;
+  /** Excel address like "Reps!C7" when known. */
+  readonly address: string | null;
+  readonly message: string;
+}
+
+export type ColumnFormat = "text" | "integer" | "decimal" | "money" | "percent" | "multiple" | "date" | "boolean";
+
+export interface ColumnSpec {
+  readonly header: string;
+  readonly format: ColumnFormat;
+  /** Characters; the adapter may autofit when absent. */
+  readonly width?: number;
+}
+
+/** A result cell: numbers are plain JS numbers here — rounding happened in the engine. Dates are Excel serials. */
+export type SpecCell = string | number | boolean | null;
+
+export interface ChartSeriesSpec {
+  readonly name: string;
+  /** 0-based column index in the table for X and Y values. */
+  readonly xColumn: number;
+  readonly yColumn: number;
+  /** 0-based body row range [firstRow, lastRow] inclusive. */
+  readonly firstRow: number;
+  readonly lastRow: number;
+}
+
+export interface ChartSpec {
+  readonly kind: "line" | "scatterLine" | "stackedBar";
+  readonly title: string;
+  readonly xTitle: string;
+  readonly yTitle: string;
+  readonly series: readonly ChartSeriesSpec[];
+}
+
+/** One result sheet: a title block and one formatted Excel table, optionally charts beside it. */
+export interface SheetSpec {
+  /** Sheet name, e.g. "Results_Payouts" (also the table name). */
+  readonly name: string;
+  /** First line: what this sheet is. */
+  readonly title: string;
+  /** Second line: computed from what, when. */
+  readonly subtitle: string;
+  readonly columns: readonly ColumnSpec[];
+  readonly rows: readonly (readonly SpecCell[])[];
+  readonly charts?: readonly ChartSpec[];
+}
+
+/** Rows of the table start here (1-based): title, subtitle, blank, header. */
+export const TITLE_ROWS = 3;
