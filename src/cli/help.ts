@@ -1,0 +1,44 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+
+export const USAGE = `compplan - compensation-plan modeling over .xlsx workbooks
+
+Usage:
+  compplan model <input.xlsx> [-o <output.xlsx>] [--json] [--quiet]
+  compplan --help
+  compplan --version
+
+model   Reads the input tables (Reps, Plans, Tiers, Quotas, Actuals, ...) from
+        <input.xlsx>, computes payouts and writes the result sheets, plus value
+        copies of the input tables, to a new workbook. The input file is only read.
+
+Options:
+  -o, --output <file>  Output workbook (default: <input>-results.xlsx beside the input).
+                       Must differ from the input.
+      --json           Print the results as JSON on stdout and nothing else.
+                       Writes a workbook only when -o is given.
+  -q, --quiet          Print only errors.
+  -h, --help           Show this help.
+  -v, --version        Show the version.
+
+Exit status:
+  0  results written (warnings allowed)
+  1  the input has errors: they are listed, nothing is written
+  2  usage error: unknown option, missing or unreadable file, not an .xlsx
+  3  internal error or the output could not be written
+`;
+
+/** The package version, read from the nearest package.json (works from src/ under jest and from dist/node/). */
+export function packageVersion(startDir: string = __dirname): string {
+  let dir = startDir;
+  for (;;) {
+    const candidate = join(dir, "package.json");
+    if (existsSync(candidate)) {
+      const pkg = JSON.parse(readFileSync(candidate, "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "compplan" && pkg.version) return pkg.version;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return "unknown";
+    dir = parent;
+  }
+}

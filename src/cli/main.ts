@@ -1,0 +1,26 @@
+import { parseCliArgs } from "./args";
+import { packageVersion, USAGE } from "./help";
+import { EXIT_OK, EXIT_USAGE, processIo, type CliIo } from "./io";
+import { modelCommand } from "./modelCommand";
+
+/** The CLI as a function: tests call it in-process with collecting writers. Returns the exit status. */
+export function main(argv: readonly string[], io: CliIo = processIo): number {
+  const command = parseCliArgs(argv);
+  switch (command.kind) {
+    case "help":
+      io.stdout(USAGE);
+      return EXIT_OK;
+    case "version":
+      io.stdout(`${packageVersion()}\n`);
+      return EXIT_OK;
+    case "usage-error":
+      io.stderr(`compplan: ${command.message}\nRun 'compplan --help' for usage.\n`);
+      return EXIT_USAGE;
+    case "model":
+      return modelCommand(command, io);
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

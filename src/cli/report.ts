@@ -1,0 +1,59 @@
+import type { Issue, Severity } from "../workbook/types";
+
+/** What the CLI prints for a person: issue lines and the output summary. */
+
+const SEVERITY_ORDER: readonly Severity[] = ["Error", "Warning", "Info"];
+/** Wide enough for "Warning" plus a space, so messages line up. */
+const SEVERITY_WIDTH = 8;
+
+/** Errors first, then warnings, then info; the reader's order within each group. */
+export function sortIssues(issues: readonly Issue[]): Issue[] {
+  return SEVERITY_ORDER.flatMap((severity) => issues.filter((issue) => issue.severity === severity));
+}
+
+/** "Reps row 7, column Base" — the location in words, as the user sees it in Excel. */
+export function issueLocation(issue: Issue): string {
+  const parts: string[] = [];
+  if (issue.table) parts.push(issue.row !== null ? `${issue.table} row ${issue.row}` : issue.table);
+  else if (issue.row !== null) parts.push(`row ${issue.row}`);
+  if (issue.column !== null) parts.push(`column ${issue.column}`);
+  return parts.join(", ");
+}
+
+/** One line per issue: `Error   Reps!D7  Reps row 7, column Base: Base is not a number`. */
+export function formatIssues(issues: readonly Issue[]): string[] {
+  const sorted = sortIssues(issues);
+  const addressOf = (issue: Issue): string => issue.address ?? (issue.table || "(workbook)");
+  const addressWidth = Math.max(0, ...sorted.map((issue) => addressOf(issue).length));
+  return sorted.map((issue) => {
+    const location = issueLocation(issue);
+    const text = location ? `${location}: ${issue.message}` : issue.message;
+    return `${issue.severity.padEnd(SEVERITY_WIDTH)}${addressOf(issue).padEnd(addressWidth)}  ${text}`;
+  });
+}
+
+export function countBySeverity(issues: readonly Issue[], severity: Severity): number {
+  return issues.filter((issue) => issue.severity === severity).length;
+}
+
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/** Says plainly what the output holds and what it does not (exceljs cannot carry charts, pivots or macros over). */
+export function formatOutputSummary(
+  outputPath: string,
+  resultSheets: readonly string[],
+  inputCopies: readonly string[],
+): string[] {
+  return [
+    `Wrote ${outputPath}`,
+    `  Result sheets: ${resultSheets.join(", ")}`,
+    `  Value copies of the input tables: ${inputCopies.length > 0 ? inputCopies.join(", ") : "(none)"}`,
+    "  Not copied: your charts, pivot tables, macros and formatting. The input workbook was not changed.",
+  ];
+}
+
+export function inputErrorsLine(errorCount: number): string {
+  return `compplan: ${plural(errorCount, "error")} in the input; nothing was written.`;
+}

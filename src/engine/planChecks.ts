@@ -1,0 +1,102 @@
+import { buildPayoutCurve } from "./curve";
+import { ONE, ZERO, sum, type Decimal } from "./decimal";
+import type { EngineIssue } from "./issues";
+import { tiersOf } from "./tierSchedule";
+import type { MeasurePlan, Plan } from "./types";
+
+/**
+ * Design checks a comp analyst would want flagged before a plan goes out.
+ * They are warnings: the plan still pays as written.
+ */
+export function checkPlan(plan: Plan): EngineIssue[] {
+  const issues: EngineIssue[] = [];
+  const where = plan.source;
+  const weights = sum(plan.measures.map((m) => m.weight));
+  if (!weights.eq(ONE)) {
+    issues.push({
+      severity: "Warning",
+      source: where,
+      column: "Weight",
+      message: `Plan ${plan.name}: measure weights sum to ${pct(weights)}, not 100% — target variable is ${weights.gt(ONE) ? "over" : "under"}-allocated.`,
+    });
+  }
+  const measures = plan.combine === "WeightedAttainment" ? plan.measures.slice(0, 1) : plan.measures;
+  for (const m of measures) issues.push(...checkMeasure(plan, m));
+  return issues;
+}
+
+function checkMeasure(plan: Plan, m: MeasurePlan): EngineIssue[] {
+  const issues: EngineIssue[] = [];
+  const label = plan.combine === "WeightedAttainment" ? `Plan ${plan.name}` : `Plan ${plan.name}, ${m.measure}`;
+  const warn = (message: string, column?: string, source = m.source) =>
+    issues.push({ severity: "Warning", source, column, message: `${label}: ${message}` });
+  const tiers = [...tiersOf(m)].sort((a, b) => a.from.comparedTo(b.from));
+
+  if (m.tierMode !== "Curve") {
+    if (tiers[0].from.gt(ZERO)) {
+      warn(
+        `nothing is paid below ${fmt(m, tiers[0].from)} because no band starts at 0; to pay only above a level, add a band at rate 0 (or use Threshold).`,
+        "From",
+        tiers[0].source,
+      );
+    }
+    for (let i = 0; i + 1 < tiers.length; i++) {
+      const a = tiers[i];
+      const b = tiers[i + 1];
+      if (a.to === null || a.to.gt(b.from)) {
+        warn(`bands overlap: ${band(m, a)} and ${band(m, b)}.`, "To", b.source);
+      } else if (a.to.lt(b.from)) {
+        warn(`gap between ${fmt(m, a.to)} and ${fmt(m, b.from)}: attainment there pays no band's rate.`, "From", b.source);
+      }
+      if (b.rate.lt(a.rate)) {
+        warn(
+          `the rate falls from ${a.rate.toString()} to ${b.rate.toString()} at ${fmt(m, b.from)}: reps earn less per dollar as they sell more (a decelerator above a lower band).`,
+          "Rate",
+          b.source,
+        );
+      }
+    }
+  } else {
+    for (let i = 0; i + 1 < tiers.length; i++) {
+      if (tiers[i + 1].rate.lt(tiers[i].rate)) {
+        warn(`the payout multiple falls from ${tiers[i].rate.toString()} to ${tiers[i + 1].rate.toString()} at ${fmt(m, tiers[i + 1].from)}.`, "Rate", tiers[i + 1].source);
+      }
+    }
+  }
+
+  if (m.tierMode === "Retroactive") {
+    for (let i = 1; i < tiers.length; i++) {
+      const jump = tiers[i].rate.minus(tiers[i - 1].rate).times(tiers[i].from);
+      if (jump.gt(ZERO) && m.tierBasis === "Attainment" && m.rateType === "Multiplier") {
+        warn(
+          `retroactive cliff at ${fmt(m, tiers[i].from)}: one more dollar of bookings there raises the payout by ${pct(jump)} of the period's target incentive at once (the whole credit moves to the higher rate). Marginal tiers avoid the cliff.`,
+          "TierMode",
+          tiers[i].source,
+        );
+      }
+    }
+  }
+
+  if (m.tierBasis === "Attainment" && m.rateType === "Multiplier") {
+    const atTarget = buildPayoutCurve(m, ONE).evaluate(ONE);
+    if (!atTarget.eq(ONE)) {
+      warn(
+        `payout at 100% attainment is ${pct(atTarget)} of target incentive, not 100% — a rep at quota will not earn their OTE.`,
+        "Rate",
+      );
+    }
+  }
+  return issues;
+}
+
+function pct(value: Decimal): string {
+  return `${value.times(100).toDecimalPlaces(2).toString()}%`;
+}
+
+function fmt(m: MeasurePlan, x: Decimal): string {
+  return m.tierBasis === "Attainment" || m.tierMode === "Curve" ? pct(x) : x.toString();
+}
+
+function band(m: MeasurePlan, t: { from: Decimal; to: Decimal | null }): string {
+  return `[${fmt(m, t.from)}, ${t.to === null ? "∞" : fmt(m, t.to)})`;
+}

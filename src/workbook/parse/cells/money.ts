@@ -1,0 +1,21 @@
+import type { Decimal } from "../../../engine/decimal";
+import { fail, ok, show, type CellParser } from "./cell";
+import { decimalOfNumber, parseNumberText } from "./numbers";
+
+/**
+ * An amount of money: a number cell, or text like `$1,200.50`, `USD 1,200`,
+ * `(1,200.50)`. The currency written in the text is not used: the rep's
+ * Currency column decides.
+ */
+export const money: CellParser<Decimal> = (cell, { label }) => {
+  if (typeof cell === "number") {
+    const d = decimalOfNumber(cell);
+    return d ? ok(d) : fail(`${label} ${show(cell)} is not an amount`);
+  }
+  if (typeof cell === "boolean") return fail(`${label} ${show(cell)} is not an amount`);
+  const parsed = parseNumberText(cell);
+  if (!parsed.ok) return fail(`${label} ${parsed.message}`);
+  if (parsed.value.percent) return fail(`${label} ${show(cell)} is a percent, not an amount`);
+  if (parsed.value.multiple) return fail(`${label} ${show(cell)} is a multiple, not an amount`);
+  return ok(parsed.value.value);
+};
