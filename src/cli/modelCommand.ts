@@ -10,6 +10,7 @@ import { EXIT_INPUT_ERRORS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, type CliIo } fro
 import { defaultOutputPath, displayPath, isSameFile } from "./paths";
 import { countBySeverity, formatIssues, formatOutputSummary, inputErrorsLine, sortIssues } from "./report";
 import { packageVersion } from "./help";
+import { aboutLines } from "./about";
 
 /** A failure that maps to an exit status and one message line. */
 class CliFailure extends Error {
@@ -29,17 +30,16 @@ export function modelCommand(args: ModelArgs, io: CliIo): number {
     const inputPath = resolve(cwd, args.input);
     const outputPath = chooseOutput(args, inputPath, cwd);
     const tables = readInput(inputPath);
-    const result = runWorkbook(tables, {
-      sourceName: basename(inputPath),
-      computedAt: (io.now ?? (() => new Date()))(),
-    });
+    const sourceName = basename(inputPath);
+    const computedAt = (io.now ?? (() => new Date()))();
+    const result = runWorkbook(tables, { sourceName, computedAt });
 
     if (!result.ok) {
       reportInputErrors(result, args, io);
       return EXIT_INPUT_ERRORS;
     }
     const copies = inputTablesUsed(tables);
-    if (outputPath !== null) writeOutput(outputPath, result, copies, basename(inputPath));
+    if (outputPath !== null) writeOutput(outputPath, result, copies, sourceName, computedAt);
 
     if (args.json) io.stdout(`${JSON.stringify(result.json, null, 2)}\n`);
     else if (!args.quiet) {
@@ -118,12 +118,16 @@ function writeOutput(
   result: RunResult,
   inputCopies: readonly RawTable[],
   sourceName: string,
+  computedAt: Date,
 ): void {
-  const bytes = writeXlsx({
-    sheets: result.sheets,
-    inputCopies,
-    about: { sourceName, generator: `compplan ${packageVersion()}` },
+  const about = aboutLines({
+    sourceName,
+    computedAt,
+    version: packageVersion(),
+    resultSheets: result.sheets.map((s) => s.name),
+    inputCopies: inputCopies.map((t) => t.name),
   });
+  const bytes = writeXlsx({ sheets: result.sheets, inputCopies, about, createdAt: computedAt });
   const temporary = `${outputPath}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(outputPath), { recursive: true });

@@ -48,7 +48,7 @@ export function formatOutputSummary(
 ): string[] {
   return [
     `Wrote ${outputPath}`,
-    `  Result sheets: ${resultSheets.join(", ")}`,
+    `  About, then the result sheets: ${resultSheets.join(", ")}`,
     `  Value copies of the input tables: ${inputCopies.length > 0 ? inputCopies.join(", ") : "(none)"}`,
     "  Not copied: your charts, pivot tables, macros and formatting. The input workbook was not changed.",
   ];

@@ -1,5 +1,5 @@
-import { Decimal, ZERO } from "./decimal";
-import { buildSchedule, pieceIndex, tiersOf, type TierSchedule } from "./tierSchedule";
+import { Decimal, ONE, ZERO } from "./decimal";
+import { buildSchedule, tiersOf, type TierSchedule } from "./tierSchedule";
 import type { Ratio } from "./ratio";
 import type { MeasurePlan, RateType, Tier, TierBasis } from "./types";
 
@@ -31,8 +31,8 @@ export function compileMeasureRule(measure: MeasurePlan): MeasureRule {
 
 /** What one payout line came to, before rounding. */
 export interface LineOutcome {
-  /** actual ÷ quota; null when the quota is 0. */
-  readonly attainment: Decimal | null;
+  /** actual ÷ quota as an exact fraction; null when the quota is 0. */
+  readonly attainment: Ratio | null;
   /** Unrounded payout in the rep's currency. */
   readonly payout: Decimal;
   /** Rate of the band reached (as written in Tiers). */
@@ -40,8 +40,6 @@ export interface LineOutcome {
   /** Below the threshold: the measure paid 0. */
   readonly gated: boolean;
   readonly capped: "Attainment" | "Payout" | null;
-  /** Credited amount the tiers were applied to (after an attainment cap). */
-  readonly creditedForTiers: Decimal;
 }
 
 /**
@@ -49,59 +47,102 @@ export interface LineOutcome {
  * Threshold gates on the true attainment; an attainment cap limits the credit
  * the tiers see; a payout cap limits the result to CapPayout × target.
  */
-export function payLine(rule: MeasureRule, actual: Decimal, quota: Decimal, target: Ratio): LineOutcome {
-  const m = rule.measure;
-  const attainment = quota.isZero() ? null : actual.div(quota);
-  const att = attainment ?? ZERO;
-  if (m.threshold !== null && att.lt(m.threshold)) {
-    return { attainment, payout: ZERO, rate: ZERO, gated: true, capped: null, creditedForTiers: actual };
-  }
-  let credited = actual;
-  let a = att;
-  let capped: LineOutcome["capped"] = null;
-  if (m.capAttainment !== null && att.gt(m.capAttainment)) {
-    a = m.capAttainment;
-    credited = m.capAttainment.times(quota);
-    capped = "Attainment";
-  }
-  if (credited.isNeg() || (attainment === null && rule.axis === "Attainment")) {
-    return { attainment, payout: ZERO, rate: ZERO, gated: false, capped, creditedForTiers: credited };
-  }
-  const x = rule.axis === "Attainment" ? a : credited;
-  const piece = rule.schedule[pieceIndex(rule.schedule, x)];
-  let payout = moneyAt(rule, piece.intercept, piece.slope, credited, quota, target);
-  if (m.capPayout !== null) {
-    const ceiling = m.capPayout.times(target.num);
-    if (payout.times(target.den).gt(ceiling)) {
-      payout = ceiling.div(target.den);
-      capped = "Payout";
-    }
-  }
-  return { attainment, payout, rate: piece.rate, gated: false, capped, creditedForTiers: credited };
+export function payLine(rule: MeasureRule, actual: Decimal, quota: Ratio, target: Ratio): LineOutcome {
+  return linePricer(rule, quota, target).pay(actual);
+}
+
+/** A rule bound to one quota and target: every period of a rep with the same quota reuses it. */
+export interface LinePricer {
+  readonly quota: Ratio;
+  readonly target: Ratio;
+  pay(actual: Decimal): LineOutcome;
 }
 
 /**
- * y = intercept + slope × x in the schedule's unit, turned into money:
- *  - Attainment × Multiplier: target × y, with x = credited ÷ quota
- *  - Attainment × Percent:    quota × y  (each slice of attainment × quota is money credited)
- *  - Amount × Multiplier:     (target ÷ quota) × y = BCR × y, with x = credited
- *  - Amount × Percent:        y
+ * Quota and target are exact fractions (an annual quota spread over 12 months
+ * has no finite decimal). Everything that depends only on them is multiplied
+ * out here once, so a line costs a multiplication or two, comparisons, and
+ * one final division — which makes the unrounded payout correctly rounded
+ * and the cent exact.
+ *
+ * With scaled = credit × quota.den, each piece pays N / D where N = c0 + c1 × scaled
+ * (see moneyAt for the four cases).
+ */
+export function linePricer(rule: MeasureRule, quota: Ratio, target: Ratio): LinePricer {
+  const m = rule.measure;
+  const { num: qn, den: qd } = quota;
+  const unitDen = qd.eq(ONE);
+  const noQuota = qn.isZero();
+  const multiplier = rule.rateType === "Multiplier";
+  const edgeScale = rule.axis === "Attainment" ? qn : qd;
+  const edges = rule.schedule.map((p) => p.from.times(edgeScale));
+  const D = multiplier ? target.den.times(qn) : qd;
+  const c0 = rule.schedule.map((p) => {
+    const base = p.intercept.times(edgeScale);
+    return multiplier ? target.num.times(base) : base;
+  });
+  const c1 = rule.schedule.map((p) => (multiplier ? target.num.times(p.slope) : p.slope));
+  const gate = m.threshold === null ? null : m.threshold.times(qn);
+  const capAt = m.capAttainment === null ? null : m.capAttainment.times(qn);
+  // payout > CapPayout × target  ⇔  N × target.den > CapPayout × target.num × D; with
+  // multiplier rates D = target.den × qn, so the test needs no per-line multiplication.
+  const ceilingN = m.capPayout === null ? null : m.capPayout.times(target.num).times(multiplier ? qn : D);
+  const ceilingScale = multiplier ? null : target.den;
+  const ceiling = m.capPayout === null ? null : m.capPayout.times(target.num).div(target.den);
+  const last = rule.schedule.length - 1;
+  const payZero = multiplier && D.isZero();
+
+  return {
+    quota,
+    target,
+    pay(actual: Decimal): LineOutcome {
+      let scaled = unitDen ? actual : actual.times(qd);
+      const attainment: Ratio | null = noQuota ? null : { num: scaled, den: qn };
+      if (gate !== null && (noQuota || scaled.lt(gate))) {
+        return { attainment, payout: ZERO, rate: ZERO, gated: true, capped: null };
+      }
+      let capped: LineOutcome["capped"] = null;
+      if (capAt !== null && !noQuota && scaled.gt(capAt)) {
+        scaled = capAt;
+        capped = "Attainment";
+      }
+      if (scaled.isNeg() || payZero || (noQuota && rule.axis === "Attainment")) {
+        return { attainment, payout: ZERO, rate: ZERO, gated: false, capped };
+      }
+      let i = last;
+      while (i > 0 && scaled.lt(edges[i])) i--;
+      const k = c1[i];
+      const n = k.isZero() ? c0[i] : c0[i].plus(k.times(scaled));
+      if (ceilingN !== null && (ceilingScale === null ? n : n.times(ceilingScale)).gt(ceilingN)) {
+        return { attainment, payout: ceiling!, rate: rule.schedule[i].rate, gated: false, capped: "Payout" };
+      }
+      return { attainment, payout: n.div(D), rate: rule.schedule[i].rate, gated: false, capped };
+    },
+  };
+}
+
+/**
+ * y = intercept + slope × x in the schedule's unit, turned into money, with
+ * `scaled` = credit × quota.den and quota = qn/qd, target = tn/td:
+ *  - Attainment × Multiplier: target × y, x = credit ÷ quota  → tn(i·qn + s·scaled) / (td·qn)
+ *  - Attainment × Percent:    quota × y (money per band)       → (i·qn + s·scaled) / qd
+ *  - Amount × Multiplier:     BCR × y, x = credit              → tn(i·qd + s·scaled) / (td·qn)
+ *  - Amount × Percent:        y                                → (i·qd + s·scaled) / qd
  */
 export function moneyAt(
   rule: MeasureRule,
   intercept: Decimal,
   slope: Decimal,
-  credited: Decimal,
-  quota: Decimal,
+  scaled: Decimal,
+  quota: Ratio,
   target: Ratio,
 ): Decimal {
-  if (rule.axis === "Attainment") {
-    if (rule.rateType === "Multiplier") {
-      return target.num.times(intercept.times(quota).plus(slope.times(credited))).div(target.den.times(quota));
-    }
-    return quota.times(intercept).plus(slope.times(credited));
+  const { num: qn, den: qd } = quota;
+  const base = rule.axis === "Attainment" ? qn : qd;
+  const inner = (intercept.isZero() ? ZERO : intercept.times(base)).plus(slope.times(scaled));
+  if (rule.rateType === "Multiplier") {
+    if (qn.isZero()) return ZERO;
+    return target.num.times(inner).div(target.den.times(qn));
   }
-  const y = intercept.plus(slope.times(credited));
-  if (rule.rateType === "Multiplier") return quota.isZero() ? ZERO : target.num.times(y).div(target.den.times(quota));
-  return y;
+  return qd.eq(ONE) ? inner : inner.div(qd);
 }

@@ -1,10 +1,10 @@
 import { bucketAmounts, bucketKey, type PeriodBuckets } from "./amounts";
 import { Decimal, ONE, ZERO } from "./decimal";
 import type { EngineIssue } from "./issues";
-import { compileMeasureRule, payLine, type MeasureRule } from "./measureRule";
+import { compileMeasureRule, linePricer, payLine, type LinePricer, type MeasureRule } from "./measureRule";
 import { planPeriods, type Period } from "./periods";
 import { checkPlan } from "./planChecks";
-import { ratio, type Ratio } from "./ratio";
+import { ratio, ratioValue, sameRatio, sumRatios, type Ratio } from "./ratio";
 import { roundMoney } from "./rounding";
 import type { ModelInput, Plan, Rep, Scenario } from "./types";
 
@@ -14,10 +14,10 @@ export interface PayoutLine {
   readonly period: Period;
   /** Measure name; "Weighted" for a WeightedAttainment plan's single line. */
   readonly measure: string;
-  /** null on a Weighted line (its measures have different units). */
-  readonly quota: Decimal | null;
+  /** Exact period quota (an annual quota spread monthly is a twelfth); null on a Weighted line. */
+  readonly quota: Ratio | null;
   readonly actual: Decimal | null;
-  readonly attainment: Decimal | null;
+  readonly attainment: Ratio | null;
   readonly target: Ratio;
   /** Rounded to the currency's minor unit: the one rounding point. */
   readonly payout: Decimal;
@@ -27,7 +27,7 @@ export interface PayoutLine {
   /** The compiled rule that paid it, so the trace can be rebuilt on demand. */
   readonly rule: MeasureRule;
   /** Weighted lines: each measure's attainment and weight. */
-  readonly components?: readonly { measure: string; weight: Decimal; attainment: Decimal | null }[];
+  readonly components?: readonly { measure: string; weight: Decimal; attainment: Ratio | null }[];
 }
 
 export interface RepResult {
@@ -153,7 +153,7 @@ interface RepContext {
 }
 
 /** Quota per period: Quotas rows where given, else the annual quota spread by period share. */
-function periodQuotas(ctx: RepContext, measure: string, needsQuota: boolean): Decimal[] {
+function periodQuotas(ctx: RepContext, measure: string, needsQuota: boolean): Ratio[] {
   const given = ctx.quotas.get(bucketKey(ctx.rep.id, measure));
   const annual = ctx.rep.annualQuota.get(measure) ?? null;
   if (!given && annual === null && needsQuota) {
@@ -168,15 +168,17 @@ function periodQuotas(ctx: RepContext, measure: string, needsQuota: boolean): De
       });
     }
   }
-  return ctx.periods.map((p, i) => {
+  // Periods of one plan have one length, so the spread quota is one shared Ratio object.
+  const share = ctx.periods[0]?.share;
+  const spread = annual === null || !share ? ratio(ZERO) : ratio(annual.times(share.num), share.den);
+  return ctx.periods.map((_, i) => {
     const q = given?.[i];
-    if (q !== undefined && q !== null) return q;
-    return annual === null ? ZERO : annual.times(p.share.num).div(p.share.den);
+    return q !== undefined && q !== null ? ratio(q) : spread;
   });
 }
 
-function periodActual(ctx: RepContext, measure: string, index: number, quota: Decimal): Decimal {
-  if (ctx.flat !== null) return quota.times(ctx.flat);
+function periodActual(ctx: RepContext, measure: string, index: number, quota: Ratio): Decimal {
+  if (ctx.flat !== null) return quota.num.times(ctx.flat).div(quota.den);
   return ctx.actuals.get(bucketKey(ctx.rep.id, measure))?.[index] ?? ZERO;
 }
 
@@ -186,14 +188,27 @@ function needsQuota(plan: Plan["measures"][number]): boolean {
 
 function payPerMeasure(ctx: RepContext): PayoutLine[] {
   const { rep, plan, periods } = ctx;
-  const perMeasure = plan.measures.map((m) => ({ m, rule: ctx.ruleFor(m), quotas: periodQuotas(ctx, m.measure, needsQuota(m)) }));
+  const share = periods[0].share;
+  const perMeasure = plan.measures.map((m) => ({
+    m,
+    rule: ctx.ruleFor(m),
+    quotas: periodQuotas(ctx, m.measure, needsQuota(m)),
+    target: ratio(rep.targetVariable.times(m.weight).times(share.num), share.den),
+  }));
   const lines: PayoutLine[] = [];
+  const pricers: (LinePricer | null)[] = perMeasure.map(() => null);
   for (const period of periods) {
-    for (const { m, rule, quotas } of perMeasure) {
+    for (let j = 0; j < perMeasure.length; j++) {
+      const { m, rule, quotas, target } = perMeasure[j];
       const quota = quotas[period.index];
+      // Periods with the same quota and target share one pricer (the usual case: an evenly spread quota).
+      let pricer = pricers[j];
+      if (!pricer || !sameRatio(pricer.quota, quota) || !sameRatio(pricer.target, target)) {
+        pricer = linePricer(rule, quota, target);
+        pricers[j] = pricer;
+      }
       const actual = periodActual(ctx, m.measure, period.index, quota);
-      const target = ratio(rep.targetVariable.times(m.weight).times(period.share.num), period.share.den);
-      const outcome = payLine(rule, actual, quota, target);
+      const outcome = pricer.pay(actual);
       lines.push({
         rep,
         period,
@@ -222,18 +237,18 @@ function payWeighted(ctx: RepContext): PayoutLine[] {
     const components = perMeasure.map(({ m, quotas }) => {
       const quota = quotas[period.index];
       const actual = periodActual(ctx, m.measure, period.index, quota);
-      return { measure: m.measure, weight: m.weight, attainment: quota.isZero() ? null : actual.div(quota) };
+      return { measure: m.measure, weight: m.weight, attainment: quota.num.isZero() ? null : ratio(actual.times(quota.den), quota.num) };
     });
-    const weighted = components.reduce((acc, c) => acc.plus(c.weight.times(c.attainment ?? ZERO)), ZERO);
+    const weighted = components.reduce((acc, c) => (c.attainment ? acc.plus(c.weight.times(ratioValue(c.attainment))) : acc), ZERO);
     const target = ratio(rep.targetVariable.times(period.share.num), period.share.den);
-    const outcome = payLine(rule, weighted, ONE, target);
+    const outcome = payLine(rule, weighted, ratio(ONE), target);
     return {
       rep,
       period,
       measure: "Weighted",
       quota: null,
       actual: null,
-      attainment: weighted,
+      attainment: ratio(weighted),
       target,
       payout: roundMoney(outcome.payout, rep.currency),
       rate: outcome.rate,
@@ -255,21 +270,19 @@ function summarise(rep: Rep, plan: Plan, lines: readonly PayoutLine[]): RepResul
   let attainment: Decimal | null = ZERO;
   if (plan.combine === "WeightedAttainment") {
     // Year view of a weighted plan: the mean of its period attainments.
-    attainment = lines.length ? lines.reduce((a, l) => a.plus(l.attainment ?? ZERO), ZERO).div(lines.length) : null;
+    attainment = lines.length
+      ? lines.reduce((a, l) => a.plus(l.attainment ? ratioValue(l.attainment) : ZERO), ZERO).div(lines.length)
+      : null;
   } else {
     for (const m of plan.measures) {
-      let q = ZERO;
-      let a = ZERO;
-      for (const l of lines) {
-        if (l.measure !== m.measure) continue;
-        q = q.plus(l.quota ?? ZERO);
-        a = a.plus(l.actual ?? ZERO);
-      }
-      if (q.isZero()) {
+      const mine = lines.filter((l) => l.measure === m.measure);
+      const quota = sumRatios(mine.map((l) => l.quota ?? ratio(ZERO)));
+      const actual = mine.reduce((a, l) => a.plus(l.actual ?? ZERO), ZERO);
+      if (quota.num.isZero()) {
         attainment = null;
         break;
       }
-      attainment = attainment!.plus(m.weight.times(a.div(q)));
+      attainment = attainment!.plus(m.weight.times(actual.times(quota.den).div(quota.num)));
     }
   }
   return { rep, plan, lines, attainment, variablePay, capped };

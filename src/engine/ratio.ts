@@ -26,3 +26,26 @@ export function scaleRatio(r: Ratio, factor: Ratio): Ratio {
 export function ratioIsZero(r: Ratio): boolean {
   return r.num.isZero();
 }
+
+/** Σ of fractions; exact. Period quotas of one rep share a denominator, which keeps this to additions. */
+export function sumRatios(list: readonly Ratio[]): Ratio {
+  if (list.length === 0) return { num: new Decimal(0), den: ONE };
+  const den = list[0].den;
+  if (list.every((r) => r.den.eq(den))) {
+    let num = new Decimal(0);
+    for (const r of list) num = num.plus(r.num);
+    return { num, den };
+  }
+  let num = new Decimal(0);
+  let common = ONE;
+  for (const r of list) {
+    num = num.times(r.den).plus(r.num.times(common));
+    common = common.times(r.den);
+  }
+  return { num, den: common };
+}
+
+/** Same numerator and denominator (not just equal value): cheap, and enough to reuse work. */
+export function sameRatio(a: Ratio, b: Ratio): boolean {
+  return a === b || (a.num.eq(b.num) && a.den.eq(b.den));
+}

@@ -1,3 +1,14 @@
+import { runModel, type ModelResult } from "../engine/model";
+import { locateEngineIssue } from "./engineIssues";
+import { parseModelInput } from "./parse";
+import { subtitle } from "./render/cells";
+import { issuesSheet } from "./render/issuesSheet";
+import { payoutCurveSheet } from "./render/payoutCurve";
+import { payoutsSheet } from "./render/payouts";
+import { summarySheet } from "./render/summary";
+import { traceSheet, TRACE_LINE_LIMIT } from "./render/trace";
+import { resultsJson } from "./render/json";
+import { headline } from "./render/headline";
 import type { Issue, RawTable, SheetSpec } from "./types";
 
 export interface RunOptions {
@@ -20,12 +31,56 @@ export interface RunResult {
 }
 
 /**
- * The whole job over plain tables: parse the inputs (src/workbook/parse),
- * run the engine, render result sheet specs. Both adapters call this.
- * (Implementation in progress: this signature is the contract.)
+ * The whole job over plain tables: parse the inputs, run the engine, render
+ * result sheet specs. Both adapters (Excel and .xlsx) call this, so the add-in
+ * and the CLI compute the same numbers from the same tables.
  */
 export function runWorkbook(tables: readonly RawTable[], options: RunOptions): RunResult {
-  void tables;
-  void options;
-  throw new Error("runWorkbook: not implemented yet");
+  const parsed = parseModelInput(tables, { today: options.computedAt });
+  const issues: Issue[] = [...parsed.issues];
+  const planYear = parsed.input ? ` · plan year ${parsed.input.settings.planYear}` : "";
+  const sub = subtitle(options.sourceName, options.computedAt) + planYear;
+  if (!parsed.input) return failed(issues, sub);
+
+  const result: ModelResult = runModel(parsed.input);
+  issues.push(...result.issues.map((i) => locateEngineIssue(i, tables)));
+  if (issues.some((i) => i.severity === "Error")) return failed(issues, sub);
+
+  const trace = traceSheet(result.scenarios, sub);
+  if (!trace) {
+    issues.push({
+      severity: "Info",
+      table: "",
+      sheet: "",
+      row: null,
+      column: null,
+      address: null,
+      message: `Results_Trace was left out: more than ${TRACE_LINE_LIMIT.toLocaleString("en-US")} payout lines. Run a subset of reps to audit them.`,
+    });
+  }
+  const sheets: SheetSpec[] = [
+    summarySheet(result.scenarios, sub),
+    payoutsSheet(result.scenarios, sub),
+    payoutCurveSheet(result.scenarios, sub),
+    ...(trace ? [trace] : []),
+    issuesSheet(issues, sub),
+  ];
+  return {
+    ok: true,
+    issues,
+    sheets,
+    json: resultsJson(result, issues),
+    headline: headline(result, parsed.input.settings.reportingCurrency, parsed.input.settings.fxRates),
+  };
+}
+
+function failed(issues: readonly Issue[], sub: string): RunResult {
+  const errors = issues.filter((i) => i.severity === "Error").length;
+  return {
+    ok: false,
+    issues,
+    sheets: [issuesSheet(issues, sub)],
+    json: { ok: false, issues },
+    headline: [`Stopped: ${errors} error${errors === 1 ? "" : "s"} in the input. Nothing was computed.`],
+  };
 }

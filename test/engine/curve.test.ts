@@ -78,7 +78,7 @@ describe("properties", () => {
         const plan = measure(m);
         const curve = buildPayoutCurve(plan, ONE);
         const quota = d(250000);
-        const out = payLine(compileMeasureRule(plan), a.times(quota), quota, ratio(d(25000)));
+        const out = payLine(compileMeasureRule(plan), a.times(quota), ratio(quota), ratio(d(25000)));
         expect(out.payout.toString()).toBe(curve.evaluate(a).times(25000).toString());
       }),
     );
@@ -100,7 +100,7 @@ describe("properties", () => {
       fc.property(measureArb, attainmentArb, (m, a) => {
         fc.pre(m.capPayout !== null);
         const quota = d(250000);
-        const out = payLine(compileMeasureRule(measure(m)), a.times(quota), quota, ratio(d(25000)));
+        const out = payLine(compileMeasureRule(measure(m)), a.times(quota), ratio(quota), ratio(d(25000)));
         expect(out.payout.lte(m.capPayout!.times(25000))).toBe(true);
       }),
     );

@@ -33,7 +33,7 @@ describe("runModel: a two-measure quarterly plan", () => {
     // New ARR: 100,000 × 70% × 3/12 = 17,500; Renewals: 100,000 × 30% × 3/12 = 7,500
     const q1 = base.lines.filter((l) => l.period.key === "2026-Q1");
     expect(q1.map((l) => l.target.num.div(l.target.den).toString())).toEqual(["17500", "7500"]);
-    expect(q1.map((l) => l.quota!.toString())).toEqual(["250000", "100000"]);
+    expect(q1.map((l) => l.quota!.num.div(l.quota!.den).toString())).toEqual(["250000", "100000"]);
   });
 
   it("pays each line by hand", () => {
@@ -94,7 +94,7 @@ describe("runModel: quotas, scenarios and weighted attainment", () => {
     const line = runModel(input).scenarios[0].lines[0];
     // 0.6 × 150% + 0.4 × 50% = 1.1 → 1 + 2 × 0.1 = 1.2 × 25,000 = 30,000
     expect(line.measure).toBe("Weighted");
-    expect(line.attainment!.toString()).toBe("1.1");
+    expect(line.attainment!.num.div(line.attainment!.den).toString()).toBe("1.1");
     expect(line.payout.toFixed(2)).toBe("30000.00");
   });
 

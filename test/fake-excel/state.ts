@@ -64,6 +64,7 @@ export class WorkbookState {
   selection: { sheetId: string; rect: Rect } | null = null;
   /** Workbook-scoped settings (Office.context.document.settings-like). */
   settings = new Map<string, unknown>();
+  workbookName = "Book1.xlsx";
   private nextId = 1;
 
   newId(prefix: string): string {

@@ -1,6 +1,6 @@
 /**
  * A small seeded PRNG (mulberry32) so the example workbook is the same on
- * every machine and in the task pane: Math.random would change it per run.
+ * every machine and in the task pane; an unseeded source would change it per run.
  */
 export interface Random {
   /** Uniform in [0, 1). */

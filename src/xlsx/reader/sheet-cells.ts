@@ -50,6 +50,7 @@ export function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
   const codes = ctx.formats.codes;
   const dates = ctx.formats.isDate;
 
+  const attrs: TagAttrs = { r: null, s: null, t: null };
   let rowNumber = 0;
   let column = 0; // 1-based column of the previous cell in the row
   let pos = xml.indexOf(">", dataStart) + 1;
@@ -65,8 +66,8 @@ export function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
     const n0 = xml.charCodeAt(pos + nameAt);
     const n1 = xml.charCodeAt(pos + nameAt + 1);
     if (n0 === 114 /* r */ && n1 === 111 /* o */ && xml.charCodeAt(pos + nameAt + 2) === 119 /* w */) {
-      const r = attrValue(xml, pos + nameAt + 3, tagEnd, 114, -1);
-      rowNumber = r !== null ? Number(r) : rowNumber + 1;
+      readTagAttrs(xml, pos + nameAt + 3, tagEnd, attrs);
+      rowNumber = attrs.r !== null ? Number(attrs.r) : rowNumber + 1;
       column = 0;
       pos = tagEnd + 1;
       continue;
@@ -77,11 +78,8 @@ export function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
     }
 
     // A cell: read r, s and t.
-    const attrsFrom = pos + nameAt + 1;
-    const ref = attrValue(xml, attrsFrom, tagEnd, 114 /* r */, -1);
-    const style = attrValue(xml, attrsFrom, tagEnd, 115 /* s */, -1);
-    const type = attrValue(xml, attrsFrom, tagEnd, 116 /* t */, -1);
-    let cellRow = rowNumber;
+    readTagAttrs(xml, pos + nameAt + 1, tagEnd, attrs);
+    const { r: ref, s: style, t: type } = attrs;
     if (ref !== null) {
       let c = 0;
       let i = 0;
@@ -91,12 +89,11 @@ export function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
         c = c * 26 + (code - 96);
       }
       column = c;
-      if (i < ref.length) cellRow = Number(ref.slice(i));
-      if (cellRow !== rowNumber) rowNumber = cellRow;
+      if (i < ref.length) rowNumber = Number(ref.slice(i));
     } else {
       column += 1;
     }
-    if (rowNumber === 0) rowNumber = cellRow = 1;
+    if (rowNumber === 0) rowNumber = 1;
     const selfClosing = xml.charCodeAt(tagEnd - 1) === SLASH;
     if (selfClosing) {
       pos = tagEnd + 1;
@@ -113,7 +110,8 @@ export function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
         const isEnd = xml.indexOf(isClose, is);
         value = richText(xml, is + isOpen.length, isEnd < 0 || isEnd > closeAt ? closeAt : isEnd, p);
       }
-    } else {
+    }
+    if (value === null) {
       const raw = cellValueText(xml, tagEnd + 1, closeAt, vOpen, vClose);
       if (raw !== null) value = convert(raw, type, sharedStrings);
     }
@@ -173,27 +171,38 @@ function isoToSerial(iso: string): number | null {
   return serial < 61 ? serial - 1 : serial; // Excel's phantom 1900-02-29 shifts only later dates
 }
 
+/** The one-letter attributes of a <row> or <c> tag that matter here. */
+interface TagAttrs {
+  r: string | null;
+  s: string | null;
+  t: string | null;
+}
+
 /**
- * The value of the one-letter attribute `name` (a char code) in xml[from, to),
- * or null. Cell and row tags are short, so a direct scan beats a regex.
+ * Reads r, s and t from the attributes in xml[from, to). Cell and row tags
+ * are short, so a direct scan beats a regex.
  */
-function attrValue(xml: string, from: number, to: number, name: number, _unused: number): string | null {
+function readTagAttrs(xml: string, from: number, to: number, out: TagAttrs): void {
+  out.r = out.s = out.t = null;
   let i = from;
   while (i < to) {
     let c = xml.charCodeAt(i);
     while (c === SPACE || c === 9 || c === 10 || c === 13) c = xml.charCodeAt(++i);
-    if (i >= to || c === SLASH || c === GT) return null;
+    if (i >= to || c === SLASH || c === GT) return;
     const nameStart = i;
     while (i < to && xml.charCodeAt(i) !== 61 /* = */) i++;
-    const eq = i;
+    let nameEnd = i;
+    while (nameEnd > nameStart && xml.charCodeAt(nameEnd - 1) <= SPACE) nameEnd--;
     let q = xml.charCodeAt(++i);
     while (q !== QUOTE && q !== APOS && i < to) q = xml.charCodeAt(++i);
     const valueEnd = xml.indexOf(q === QUOTE ? '"' : "'", i + 1);
-    if (valueEnd < 0 || valueEnd > to) return null;
-    let nameEnd = eq;
-    while (nameEnd > nameStart && xml.charCodeAt(nameEnd - 1) <= SPACE) nameEnd--;
-    if (nameEnd - nameStart === 1 && xml.charCodeAt(nameStart) === name) return xml.slice(i + 1, valueEnd);
+    if (valueEnd < 0 || valueEnd > to) return;
+    if (nameEnd - nameStart === 1) {
+      const name = xml.charCodeAt(nameStart);
+      if (name === 114 /* r */) out.r = xml.slice(i + 1, valueEnd);
+      else if (name === 115 /* s */) out.s = xml.slice(i + 1, valueEnd);
+      else if (name === 116 /* t */) out.t = xml.slice(i + 1, valueEnd);
+    }
     i = valueEnd + 1;
   }
-  return null;
 }

@@ -1,0 +1,26 @@
+/** Small timing helpers for the benchmark. */
+
+export function timed<T>(run: () => T): { value: T; ms: number } {
+  const start = process.hrtime.bigint();
+  const value = run();
+  return { value, ms: Number(process.hrtime.bigint() - start) / 1e6 };
+}
+
+/** Peak resident set size of this process so far, in MB. */
+export function peakRssMb(): number {
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+export function fmt(n: number, digits = 0): string {
+  return n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** Prints rows as an aligned text table: first column left, the rest right. */
+export function printTable(title: string, header: readonly string[], rows: readonly (readonly string[])[]): void {
+  const all = [header, ...rows];
+  const widths = header.map((_, c) => Math.max(...all.map((r) => (r[c] ?? "").length)));
+  const line = (r: readonly string[]) =>
+    r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
+  process.stdout.write(`\n${title}\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n`);
+  for (const r of rows) process.stdout.write(`${line(r)}\n`);
+}

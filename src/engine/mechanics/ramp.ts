@@ -1,0 +1,112 @@
+import { daysBetween, monthEnd, monthStart } from "../calendar";
+import { Decimal, ONE, ZERO } from "../decimal";
+import type { Period } from "../periods";
+import { ratio, type Ratio } from "../ratio";
+import type { IsoDate, RampSchedule } from "../types";
+import { overlapDays } from "./proration";
+
+/**
+ * Ramped quota for new hires.
+ *
+ * Tenure month 1 is the calendar month that contains StartDate: a rep who
+ * starts on 2026-02-15 is in tenure month 1 for February and month 2 for
+ * March. (Ramps are budgeted by calendar month, and a half month at the start
+ * is already cut by proration, so it should not also push the whole schedule
+ * back a month.)
+ */
+
+const FULL: Ratio = ratio(ONE);
+
+/** Month of tenure of the calendar month containing `date`; ≤ 0 before the start month. */
+export function tenureMonth(start: IsoDate, date: IsoDate): number {
+  return monthIndex(date) - monthIndex(start) + 1;
+}
+
+/** Quota percent of a tenure month: past the schedule (or before the start) it is 100%. */
+export function rampPct(schedule: RampSchedule, tenure: number): Decimal {
+  return tenure >= 1 && tenure <= schedule.quotaPct.length ? schedule.quotaPct[tenure - 1] : ONE;
+}
+
+/**
+ * The factor on a period's quota: the mean of the ramp QuotaPct over the
+ * period's months, each month weighted by the share of its days the rep was
+ * employed.
+ *
+ * For a rep employed all period every weight is 1, and this is the plain
+ * average: months 1–2 at 50% and month 3 at 75% make a Q1 factor of
+ * (0.5 + 0.5 + 0.75) / 3.
+ *
+ * Months before the start (tenure ≤ 0) count as 100% but carry weight 0, since
+ * the rep has no days in them; proration already removes them from the quota.
+ * Weighting them equally instead would let that 100% leak into a mid-quarter
+ * hire's ramped quota: a 2026-02-15 start with months 1–2 at 50% would get a
+ * Q1 factor of (1 + 0.5 + 0.5) / 3 = 2/3, a third more quota than the same rep
+ * on a monthly plan; weighted it is (0 × 1 + ½ × 0.5 + 1 × 0.5) / 1.5 = 0.5.
+ * A period with no employed days gets factor 1: its prorated quota is 0 anyway.
+ *
+ * `end` (the last working day) weights a leaver's final months the same way.
+ * The result is exact: weights are whole days scaled to a common month length.
+ */
+export function rampQuotaFactor(
+  schedule: RampSchedule,
+  start: IsoDate | null,
+  period: Period,
+  end: IsoDate | null = null,
+): Ratio {
+  if (start === null || schedule.quotaPct.length === 0) return FULL;
+  const months = periodMonths(period);
+  // Weight of a month = active days / days in month; scaled by the lcm of the month lengths to stay whole.
+  const common = months.reduce((l, m) => lcm(l, m.days), 1);
+  const weights = months.map((m) => overlapDays(m.start, m.end, start, end) * (common / m.days));
+  const g = weights.reduce(gcd, 0);
+  if (g === 0) return FULL;
+  let num = ZERO;
+  let den = 0;
+  months.forEach((m, i) => {
+    const w = weights[i] / g;
+    if (w === 0) return;
+    num = num.plus(rampPct(schedule, tenureMonth(start, m.start)).times(w));
+    den += w;
+  });
+  return ratio(num, new Decimal(den));
+}
+
+/** True when any month of the period falls inside the ramp schedule (tenure months 1..length). */
+export function inRamp(schedule: RampSchedule, start: IsoDate | null, period: Period): boolean {
+  if (start === null) return false;
+  return periodMonths(period).some((m) => {
+    const t = tenureMonth(start, m.start);
+    return t >= 1 && t <= schedule.quotaPct.length;
+  });
+}
+
+interface Month {
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+  readonly days: number;
+}
+
+function periodMonths(period: Period): Month[] {
+  const year = Number(period.start.slice(0, 4));
+  const month = Number(period.start.slice(5, 7));
+  const months: Month[] = [];
+  for (let i = 0; i < period.months; i++) {
+    const start = monthStart(year, month, i);
+    const end = monthEnd(year, month, i);
+    months.push({ start, end, days: daysBetween(start, end) });
+  }
+  return months;
+}
+
+function monthIndex(date: IsoDate): number {
+  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+}
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
+}
+
+function lcm(a: number, b: number): number {
+  return (a / gcd(a, b)) * b;
+}

@@ -1,0 +1,69 @@
+import { Decimal, ZERO } from "../decimal";
+import type { CurveSegment } from "../curve";
+import { curveView, type CurveView } from "./curveView";
+import type { AttainmentDistribution, EmpiricalDistribution } from "./distribution";
+import { massModel, type MassModel } from "./massModel";
+import { quantileW } from "./normalQuantile";
+import { payQuantileBySearch } from "./payQuantileSearch";
+import { percentileInc } from "./percentileInc";
+import { cdfW } from "./standardNormal";
+import { fromW, toW } from "./workingPrecision";
+
+/**
+ * Percentiles of attainment and of pay (P10/P50/P90 use q = 0.1/0.5/0.9).
+ *
+ * Attainment:
+ *  - Normal (censored at 0): 0 while q ≤ Φ(−μ/σ), else μ + σ·Φ⁻¹(q).
+ *  - LogNormal: exp(μ + σ·Φ⁻¹(q)).
+ *  - Empirical: PERCENTILE.INC interpolation (see percentileInc.ts).
+ * Pay, when the curve is non-decreasing: the curve at the attainment
+ * percentile (a monotone map carries quantiles over). Otherwise:
+ *  - Empirical: PERCENTILE.INC over the pay each sample point earns;
+ *  - Normal / LogNormal: the least y with P(pay ≤ y) ≥ q, by bisection on the
+ *    exact pay CDF (payQuantileSearch.ts).
+ * For Normal and LogNormal, q must lie strictly between 0 and 1.
+ */
+export function attainmentPercentile(dist: AttainmentDistribution, q: Decimal): Decimal {
+  switch (dist.kind) {
+    case "Flat":
+      return dist.attainment;
+    case "Empirical":
+      return percentileInc(dist.values, dist.cumWeight, q);
+    case "Normal": {
+      const mu = toW(dist.mu);
+      const sigma = toW(dist.sigma);
+      const qW = toW(q);
+      if (qW.lte(cdfW(mu.neg().div(sigma)))) return ZERO;
+      return fromW(mu.plus(sigma.times(quantileW(qW))));
+    }
+    case "LogNormal":
+      return fromW(toW(dist.mu).plus(toW(dist.sigma).times(quantileW(toW(q)))).exp());
+  }
+}
+
+export function payPercentile(
+  curve: { readonly segments: readonly CurveSegment[] },
+  dist: AttainmentDistribution,
+  q: Decimal,
+): Decimal {
+  return payPercentileOf(curveView(curve), dist, massModel(dist), q);
+}
+
+export function payPercentileOf(curve: CurveView, dist: AttainmentDistribution, model: MassModel, q: Decimal): Decimal {
+  if (curve.nonDecreasing || dist.kind === "Flat") return curve.evaluate(attainmentPercentile(dist, q));
+  if (dist.kind === "Empirical") return samplePayPercentile(curve, dist, q);
+  return payQuantileBySearch(curve.segments, model, q);
+}
+
+function samplePayPercentile(curve: CurveView, dist: EmpiricalDistribution, q: Decimal): Decimal {
+  const pays = dist.values
+    .map((v, k) => ({ pay: curve.evaluate(v), weight: dist.weights[k] }))
+    .sort((a, b) => a.pay.comparedTo(b.pay));
+  const cumWeight: Decimal[] = [ZERO];
+  for (const p of pays) cumWeight.push(cumWeight[cumWeight.length - 1].plus(p.weight));
+  return percentileInc(
+    pays.map((p) => p.pay),
+    cumWeight,
+    q,
+  );
+}

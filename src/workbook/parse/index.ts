@@ -1,0 +1,108 @@
+import type { Adjustment, ModelInput, PeriodAmount, Scenario } from "../../engine/types";
+import { dedupeIssues, hasErrors, sortIssues, workbookIssue } from "../issues";
+import type { Issue, RawTable } from "../types";
+import { readAdjustments } from "./adjustments";
+import { readAmounts, type AmountRecord } from "./amounts";
+import { readAttainmentHistory } from "./history";
+import { INPUT_NAMES, locateInputs } from "./locate";
+import { labelSpan } from "./periods";
+import { resolvePlanYear } from "./planYear";
+import { readPlans } from "./plans";
+import { checkDuplicateQuotas, checkZeroQuotas, type PlacedAmount } from "./quotaChecks";
+import { readRamps } from "./ramps";
+import { readReps } from "./reps";
+import { readScenarios } from "./scenarios";
+import { readSettings } from "./settings";
+
+export interface ParseOptions {
+  /** Used only to default the plan year when neither Settings nor the data name one. */
+  readonly today: Date;
+}
+
+export interface ParseResult {
+  /** Null exactly when an Error issue was found. */
+  readonly input: ModelInput | null;
+  /** Every problem found, in table order then row order. */
+  readonly issues: Issue[];
+}
+
+const REQUIRED_HINT = {
+  Reps: "with the columns RepID, Plan, and two of Base, TargetVariable and OTE (one row per rep)",
+  Plans: "with at least the column Plan (one row per plan and measure)",
+} as const;
+
+/**
+ * Reads the input tables (as the adapters hand them over) into the engine's
+ * ModelInput, reporting every problem with its table, Excel row, column and
+ * address. Pure: no I/O, no clock except `options.today`.
+ */
+export function parseModelInput(tables: readonly RawTable[], options: ParseOptions): ParseResult {
+  const issues: Issue[] = [];
+  const found = locateInputs(tables);
+  for (const name of ["Reps", "Plans"] as const) {
+    if (!found[name])
+      issues.push(workbookIssue("Error", `The workbook has no ${name} table: add an Excel table or a sheet named ${name} ${REQUIRED_HINT[name]}`, name));
+  }
+
+  const settings = readSettings(found.Settings, issues);
+  const scenarioTable = readScenarios(found.Scenarios, issues);
+  const ramps = readRamps(found.Ramps, issues);
+  const plans = readPlans(found.Plans, found.Tiers, { known: scenarioTable.names }, issues);
+  const reps = readReps(found.Reps, { plans, ramps, settings }, issues);
+  const quotaRecords = readAmounts("Quotas", found.Quotas, { reps, plans }, issues);
+  const actualRecords = readAmounts("Actuals", found.Actuals, { reps, plans }, issues);
+  const adjustmentRecords = readAdjustments(found.Adjustments, reps, issues);
+  const attainmentHistory = readAttainmentHistory(found.AttainmentHistory, issues);
+  // Offers are read by the offer model (not here); the table is found but left as is.
+
+  const fy = settings.fiscalYearStartMonth;
+  const planYear = resolvePlanYear(
+    settings.planYear,
+    [...quotaRecords, ...actualRecords].map((r) => r.label),
+    fy,
+    options.today,
+    found.Settings,
+    issues,
+  );
+  const place = (r: AmountRecord): PlacedAmount => ({
+    row: r.row,
+    amount: { repId: r.repId, measure: r.measure, ...labelSpan(r.label, fy, planYear), amount: r.amount, source: r.row.source },
+  });
+  const quotas = quotaRecords.map(place);
+  const actuals = actualRecords.map(place);
+  checkDuplicateQuotas(quotas);
+  checkZeroQuotas(quotas, actuals, reps.zeroQuotas);
+  const adjustments: Adjustment[] = adjustmentRecords.map((a) => ({
+    repId: a.repId,
+    ...labelSpan(a.label, fy, planYear),
+    type: a.type,
+    amount: a.amount,
+    note: a.note,
+    source: a.row.source,
+  }));
+
+  // Without a Scenarios table, scenario names used in Plans and Tiers define the scenarios (assumption: actuals).
+  const scenarios: Scenario[] =
+    scenarioTable.names !== null
+      ? scenarioTable.scenarios
+      : plans.scenariosUsed.map((name) => ({ name, assumption: null, description: "" }));
+
+  const sorted = sortIssues(dedupeIssues(issues), INPUT_NAMES);
+  if (hasErrors(sorted)) return { input: null, issues: sorted };
+  const amounts = (list: readonly PlacedAmount[]): PeriodAmount[] => list.map((p) => p.amount);
+  return {
+    input: {
+      settings: { reportingCurrency: settings.reportingCurrency, fiscalYearStartMonth: fy, planYear, fxRates: settings.fxRates },
+      reps: reps.reps,
+      plans: plans.plans,
+      scenarioPlans: plans.scenarioPlans,
+      scenarios,
+      quotas: amounts(quotas),
+      actuals: amounts(actuals),
+      adjustments,
+      ramps: ramps.ramps,
+      attainmentHistory,
+    },
+    issues: sorted,
+  };
+}

@@ -1,0 +1,149 @@
+import { ONE, ZERO, dec, type Decimal } from "../../engine/decimal";
+import type {
+  Basis,
+  Combine,
+  DrawRecovery,
+  DrawType,
+  NegativeTrueUp,
+  PeriodKind,
+  RateType,
+  TeamScope,
+  TierBasis,
+  TierMode,
+} from "../../engine/types";
+import { choice, yesNo } from "./cells/enums";
+import { money } from "./cells/money";
+import { multiple } from "./cells/multiple";
+import { percent } from "./cells/percent";
+import { text } from "./cells/text";
+import type { FieldSpec } from "./headers";
+import type { RowReader } from "./reader";
+
+export const PLAN_FIELDS: readonly FieldSpec[] = [
+  { key: "plan", name: "Plan", aliases: ["Plan Name", "Comp Plan"], required: true },
+  { key: "measure", name: "Measure", aliases: ["Metric", "Measure Name"] },
+  { key: "weight", name: "Weight", aliases: ["Weighting", "Weight %", "Mix"] },
+  { key: "period", name: "Period", aliases: ["Payout Period", "Frequency", "Payout Frequency"] },
+  { key: "basis", name: "Basis", aliases: ["Credit Basis"] },
+  { key: "tierMode", name: "TierMode", aliases: ["Tier Mode", "Mode"] },
+  { key: "tierBasis", name: "TierBasis", aliases: ["Tier Basis"] },
+  { key: "rateType", name: "RateType", aliases: ["Rate Type"] },
+  { key: "combine", name: "Combine", aliases: ["Combine Measures"] },
+  { key: "threshold", name: "Threshold", aliases: ["Gate", "Threshold %"] },
+  { key: "capAttainment", name: "CapAttainment", aliases: ["Attainment Cap", "Cap Attainment %"] },
+  { key: "capPayout", name: "CapPayout", aliases: ["Payout Cap", "Cap"] },
+  { key: "cumulative", name: "Cumulative", aliases: ["YTD", "Year To Date", "TrueUp", "True Up"] },
+  { key: "negativeTrueUp", name: "NegativeTrueUp", aliases: ["Negative True-Up"] },
+  { key: "draw", name: "Draw", aliases: ["Draw Amount"] },
+  { key: "drawType", name: "DrawType", aliases: ["Draw Type"] },
+  { key: "drawRecovery", name: "DrawRecovery", aliases: ["Draw Recovery"] },
+  { key: "teamScope", name: "TeamScope", aliases: ["Team Scope", "Rollup Scope"] },
+  { key: "scenario", name: "Scenario", aliases: ["Scenario Name"] },
+];
+
+export const PERIOD = choice<PeriodKind>({
+  Month: ["Monthly", "M", "Mo"],
+  Quarter: ["Quarterly", "Q", "Qtr"],
+  Year: ["Yearly", "Annual", "Annually", "Y", "Yr"],
+});
+const BASIS = choice<Basis>({ Individual: ["Ind", "Own"], Team: ["Rollup", "Roll-up"] });
+const TIER_MODE = choice<TierMode>({ Marginal: ["Incremental"], Retroactive: ["Retro"], Curve: ["Points"] });
+const TIER_BASIS = choice<TierBasis>({ Attainment: ["Attainment %", "Percent Of Quota"], Amount: ["Amounts", "Value"] });
+const RATE_TYPE = choice<RateType>({ Multiplier: ["x", "Multiple", "BCR"], Percent: ["%", "Percentage", "Commission"] });
+const COMBINE = choice<Combine>({ PerMeasure: ["Separate", "Each"], WeightedAttainment: ["Weighted", "Blended"] });
+const NEGATIVE_TRUE_UP = choice<NegativeTrueUp>({ Hold: ["Carry", "Carry Forward"], Clawback: ["Claw back", "Recover"] });
+const DRAW_TYPE = choice<DrawType>({ Recoverable: [], NonRecoverable: ["Guarantee", "Guaranteed"] });
+const DRAW_RECOVERY = choice<DrawRecovery>({ AboveDraw: ["Above"], FullBalance: ["Full"] });
+const TEAM_SCOPE = choice<TeamScope>({ Subtree: ["All", "Hierarchy", "Full Tree"], Direct: ["Direct Reports", "Directs"] });
+
+const THRESHOLD_LIMIT = dec("3");
+
+/** Plan-wide values as stated on one row (absent = not stated there). */
+export interface PlanLevel {
+  period?: PeriodKind;
+  combine?: Combine;
+  cumulative?: boolean;
+  negativeTrueUp?: NegativeTrueUp;
+  /** null = stated as 0 (no draw). */
+  draw?: Decimal | null;
+  drawType?: DrawType;
+  drawRecovery?: DrawRecovery;
+  teamScope?: TeamScope;
+}
+
+export const PLAN_LEVEL_KEYS = ["period", "combine", "cumulative", "negativeTrueUp", "draw", "drawType", "drawRecovery", "teamScope"] as const;
+
+/** One Plans row: a measure of a plan (baseline, or inside a scenario). Defaults already applied to measure-level values. */
+export interface PlanRow {
+  readonly row: RowReader;
+  readonly plan: string;
+  readonly measure: string;
+  readonly scenario: string | null;
+  /** null = blank (1 for a single-measure plan, otherwise required). */
+  readonly weight: Decimal | null;
+  readonly basis: Basis;
+  readonly tierMode: TierMode;
+  readonly tierBasis: TierBasis;
+  readonly rateType: RateType;
+  readonly threshold: Decimal | null;
+  readonly capAttainment: Decimal | null;
+  readonly capPayout: Decimal | null;
+  readonly level: PlanLevel;
+}
+
+/** Reads one Plans row. Names come back raw; the caller makes them canonical. */
+export function readPlanRow(row: RowReader): Omit<PlanRow, "plan" | "measure" | "scenario"> & {
+  plan: string | null;
+  measure: string;
+  scenario: string | null;
+} {
+  const header = (k: string) => row.reader.header(k);
+  const plan = row.required("plan", text);
+  const measure = row.optional("measure", text) ?? "Bookings";
+  const scenario = row.optional("scenario", text);
+  const weight = row.optional("weight", percent);
+  if (weight?.lt(ZERO)) row.error("weight", `${header("weight")} can't be negative`);
+  else if (weight?.gt(ONE)) row.error("weight", `${header("weight")} ${weight.times(100).toFixed()}% is more than 100%`);
+  const threshold = row.optional("threshold", percent);
+  if (threshold?.lt(ZERO)) row.error("threshold", `${header("threshold")} can't be negative`);
+  else if (threshold?.gt(THRESHOLD_LIMIT)) row.error("threshold", `${header("threshold")} ${threshold.times(100).toFixed()}% is above 300%; write a threshold like 50%`);
+  const capAttainment = row.optional("capAttainment", percent);
+  if (capAttainment !== null && !capAttainment.gt(ZERO)) row.error("capAttainment", `${header("capAttainment")} must be more than 0%`);
+  const capPayout = row.optional("capPayout", multiple);
+  if (capPayout !== null && !capPayout.gt(ZERO)) row.error("capPayout", `${header("capPayout")} must be more than 0 (a multiple of target incentive, e.g. 2 or 200%)`);
+
+  const level: PlanLevel = {};
+  const period = row.optional("period", PERIOD);
+  if (period) level.period = period;
+  const combine = row.optional("combine", COMBINE);
+  if (combine) level.combine = combine;
+  const cumulative = row.optional("cumulative", yesNo);
+  if (cumulative !== null) level.cumulative = cumulative;
+  const negativeTrueUp = row.optional("negativeTrueUp", NEGATIVE_TRUE_UP);
+  if (negativeTrueUp) level.negativeTrueUp = negativeTrueUp;
+  const draw = row.optional("draw", money);
+  if (draw?.lt(ZERO)) row.error("draw", `${header("draw")} can't be negative`);
+  else if (draw !== null) level.draw = draw.isZero() ? null : draw;
+  const drawType = row.optional("drawType", DRAW_TYPE);
+  if (drawType) level.drawType = drawType;
+  const drawRecovery = row.optional("drawRecovery", DRAW_RECOVERY);
+  if (drawRecovery) level.drawRecovery = drawRecovery;
+  const teamScope = row.optional("teamScope", TEAM_SCOPE);
+  if (teamScope) level.teamScope = teamScope;
+
+  return {
+    row,
+    plan,
+    measure,
+    scenario,
+    weight,
+    basis: row.optional("basis", BASIS) ?? "Individual",
+    tierMode: row.optional("tierMode", TIER_MODE) ?? "Marginal",
+    tierBasis: row.optional("tierBasis", TIER_BASIS) ?? "Attainment",
+    rateType: row.optional("rateType", RATE_TYPE) ?? "Multiplier",
+    threshold,
+    capAttainment,
+    capPayout,
+    level,
+  };
+}

@@ -1,0 +1,114 @@
+import { cellIssue, excelRow, rowIssue } from "../issues";
+import type { Issue, RawCell, RawTable, Severity } from "../types";
+import { excelErrorOf, isEmptyCell, type CellParser } from "./cells/cell";
+
+/** Reads the body rows of one input table through its column map, collecting issues. */
+export class TableReader {
+  constructor(
+    readonly table: RawTable,
+    readonly columns: ReadonlyMap<string, number>,
+    readonly issues: Issue[],
+  ) {}
+
+  /** Body rows that hold anything; fully empty rows are skipped silently. */
+  *rows(): Generator<RowReader> {
+    for (let i = 0; i < this.table.rows.length; i++) {
+      if (this.table.rows[i].some((c) => !isEmptyCell(c))) yield new RowReader(this, i);
+    }
+  }
+
+  has(key: string): boolean {
+    return this.columns.has(key);
+  }
+
+  /** The header as the user wrote it (falls back to the key when the column is absent). */
+  header(key: string): string {
+    const i = this.columns.get(key);
+    return i === undefined ? key : String(this.table.headers[i]).trim();
+  }
+}
+
+/**
+ * One body row. Reading a cell either returns a value or records an issue on
+ * that cell and marks the row failed, so a row with several bad cells reports
+ * them all and then is left out of the model.
+ */
+export class RowReader {
+  failed = false;
+
+  constructor(
+    readonly reader: TableReader,
+    readonly index: number,
+  ) {}
+
+  get table(): RawTable {
+    return this.reader.table;
+  }
+
+  /** The row number Excel shows. */
+  get excelRow(): number {
+    return excelRow(this.table, this.index);
+  }
+
+  /** "Plans row 5": how the engine names this row in its messages. */
+  get source(): string {
+    return `${this.table.name} row ${this.excelRow}`;
+  }
+
+  cell(key: string): RawCell {
+    const i = this.reader.columns.get(key);
+    return i === undefined ? null : (this.table.rows[this.index][i] ?? null);
+  }
+
+  blank(key: string): boolean {
+    return isEmptyCell(this.cell(key));
+  }
+
+  /** Required cell: blank is an error. Null when blank or invalid (the row is then failed). */
+  required<T>(key: string, parser: CellParser<T>): T | null {
+    if (this.blank(key)) {
+      this.error(key, `${this.reader.header(key)} is required`);
+      return null;
+    }
+    return this.optional(key, parser);
+  }
+
+  /** Optional cell: null when blank, or when invalid (the row is then failed). */
+  optional<T>(key: string, parser: CellParser<T>): T | null {
+    const cell = this.cell(key);
+    if (cell === null || isEmptyCell(cell)) return null;
+    const label = this.reader.header(key);
+    const excelError = excelErrorOf(cell);
+    if (excelError) {
+      this.error(key, `${label} shows the Excel error ${excelError}; fix the formula or enter a value`);
+      return null;
+    }
+    const i = this.reader.columns.get(key)!;
+    const format = this.table.numberFormats?.[this.index]?.[i] ?? null;
+    const parsed = parser(cell, { label, format });
+    if (parsed.ok) return parsed.value;
+    this.error(key, parsed.message);
+    return null;
+  }
+
+  /** Records an Error on a cell (or on the row when key is null or its column is absent) and fails the row. */
+  error(key: string | null, message: string): void {
+    this.failed = true;
+    this.report("Error", key, message);
+  }
+
+  warn(key: string | null, message: string): void {
+    this.report("Warning", key, message);
+  }
+
+  info(key: string | null, message: string): void {
+    this.report("Info", key, message);
+  }
+
+  private report(severity: Severity, key: string | null, message: string): void {
+    const i = key === null ? undefined : this.reader.columns.get(key);
+    this.reader.issues.push(
+      i === undefined ? rowIssue(this.table, this.index, severity, message) : cellIssue(this.table, this.index, i, severity, message),
+    );
+  }
+}

@@ -1,0 +1,276 @@
+import { ZERO, type Decimal } from "../../engine/decimal";
+import { roundMoney } from "../../engine/rounding";
+import type { Rep } from "../../engine/types";
+import { headerIssue, tableIssue } from "../issues";
+import type { Issue, RawTable } from "../types";
+import { date } from "./cells/dates";
+import { money } from "./cells/money";
+import { currencyCode, text } from "./cells/text";
+import { formatAmount, formatRows } from "./format";
+import { mapColumns, type FieldSpec } from "./headers";
+import { listForMessage } from "./names";
+import type { PlansRead } from "./plans";
+import type { RampsRead } from "./ramps";
+import { TableReader, type RowReader } from "./reader";
+import type { SettingsRead } from "./settings";
+
+/** RepID and its spellings; Quotas, Actuals, Adjustments and AttainmentHistory accept the same. */
+export const REP_ID_FIELD: FieldSpec = {
+  key: "repId",
+  name: "RepID",
+  aliases: ["Rep ID", "Employee ID", "EmployeeID", "Rep", "ID", "Emp ID", "Rep Number", "Employee Number"],
+  required: true,
+};
+
+const FIELDS: readonly FieldSpec[] = [
+  REP_ID_FIELD,
+  { key: "name", name: "Name", aliases: ["Rep Name", "Employee", "Employee Name", "Full Name"] },
+  { key: "role", name: "Role", aliases: ["Title", "Job Title", "Position"] },
+  { key: "manager", name: "Manager", aliases: ["Manager ID", "ManagerID", "Reports To", "Manager RepID"] },
+  { key: "plan", name: "Plan", aliases: ["Plan Name", "Comp Plan"], required: true },
+  { key: "currency", name: "Currency", aliases: ["Currency Code", "Pay Currency", "Ccy"] },
+  { key: "base", name: "Base", aliases: ["Base Salary", "Salary", "Base Pay"] },
+  { key: "targetVariable", name: "TargetVariable", aliases: ["Target Variable", "Variable", "Target Incentive", "TI", "Target Bonus", "TV", "Target Commission"] },
+  { key: "ote", name: "OTE", aliases: ["On Target Earnings", "OnTargetEarnings", "On-Target Earnings", "Target Earnings"] },
+  { key: "quota", name: "Quota", aliases: ["Annual Quota", "Quota Amount"] },
+  { key: "startDate", name: "StartDate", aliases: ["Start", "Start Date", "Hire Date", "HireDate"] },
+  { key: "endDate", name: "EndDate", aliases: ["End", "End Date", "Termination Date", "Term Date", "Leave Date"] },
+  { key: "ramp", name: "Ramp", aliases: ["Ramp Schedule", "Ramp Name"] },
+];
+
+const PAY = ["base", "targetVariable", "ote"] as const;
+
+export interface RepsRead {
+  readonly readable: boolean;
+  /** Every RepID written in Reps, valid row or not (references to them are not "unknown"). */
+  readonly ids: ReadonlySet<string>;
+  readonly reps: Rep[];
+  /** RepID -> baseline plan name (when it exists). */
+  readonly planOf: ReadonlyMap<string, string>;
+  /** Zero annual quotas, to check against actuals once those are read. */
+  readonly zeroQuotas: readonly { readonly repId: string; readonly measure: string; readonly row: RowReader; readonly key: string }[];
+}
+
+export interface RepsContext {
+  readonly plans: PlansRead;
+  readonly ramps: RampsRead;
+  readonly settings: SettingsRead;
+}
+
+/**
+ * Reps: one row per person. Any two of Base, TargetVariable and OTE give the
+ * third; `Quota` is the annual quota of the plan's first measure and
+ * `Quota <Measure>` columns give the others.
+ */
+export function readReps(table: RawTable | undefined, ctx: RepsContext, issues: Issue[]): RepsRead {
+  const result = { readable: false, ids: new Set<string>(), reps: [] as Rep[], planOf: new Map<string, string>(), zeroQuotas: [] as RepsRead["zeroQuotas"][number][] };
+  if (!table) return result;
+
+  // `Quota <Measure>` columns: key "quota:<measure>".
+  const quotaColumns: { key: string; measure: string }[] = [];
+  const claimed = new Map<string, number>();
+  const columns = mapColumns(table, FIELDS, issues, {
+    claim: (header, normalized, i) => {
+      const measureText = quotaMeasureText(header, normalized);
+      if (measureText === null) return false;
+      const measure = ctx.plans.measures.getLoose(measureText);
+      if (measure === undefined) {
+        if (ctx.plans.readable)
+          issues.push(headerIssue(table, i, "Warning", `Column "${header}" reads as the annual quota of measure ${measureText}, but no plan has that measure (measures: ${listForMessage(ctx.plans.measures.list())}); it is not used`));
+        return true;
+      }
+      const first = claimed.get(measure);
+      if (first !== undefined) {
+        issues.push(headerIssue(table, i, "Error", `Columns "${table.headers[first]}" and "${header}" both give the ${measure} quota; keep one of them`));
+        return true;
+      }
+      claimed.set(measure, i);
+      quotaColumns.push({ key: `quota:${measure}`, measure });
+      return true;
+    },
+  });
+  if (!columns) return result;
+  for (const [measure, i] of claimed) columns.set(`quota:${measure}`, i);
+  result.readable = true;
+
+  const payColumns = PAY.filter((k) => columns.has(k));
+  if (payColumns.length < 2) {
+    issues.push(
+      tableIssue(table, "Error", `Reps needs two of the columns Base, TargetVariable and OTE (the third is worked out); it has ${payColumns.length === 0 ? "none" : "only " + payColumns.map((k) => FIELDS.find((f) => f.key === k)!.name).join(", ")}`),
+    );
+  }
+
+  const reader = new TableReader(table, columns, issues);
+  const firstRowOf = new Map<string, number>();
+  const pending: { row: RowReader; rep: Rep; manager: string | null }[] = [];
+  for (const row of reader.rows()) {
+    const id = row.required("repId", text);
+    if (id !== null) {
+      const earlier = firstRowOf.get(id);
+      if (earlier !== undefined) row.error("repId", `RepID ${id} is used twice (${formatRows([earlier, row.excelRow])}); each rep needs one row`);
+      else firstRowOf.set(id, row.excelRow);
+      result.ids.add(id);
+    }
+    const rep = readRep(row, id, ctx, payColumns.length >= 2, quotaColumns, result.zeroQuotas);
+    if (rep) {
+      pending.push({ row, rep: rep.rep, manager: rep.manager });
+      result.planOf.set(rep.rep.id, rep.rep.plan);
+    }
+  }
+  if (firstRowOf.size === 0 && pending.length === 0) issues.push(tableIssue(table, "Error", "Reps has no rows: add one row per rep"));
+
+  // Managers are checked once every RepID is known; cycles are the roll-up's business.
+  for (const { row, rep, manager } of pending) {
+    if (manager !== null && !result.ids.has(manager)) {
+      const near = [...result.ids].find((id) => id.toLowerCase() === manager.toLowerCase());
+      row.error("manager", `Manager "${manager}" is not a RepID in Reps${near ? ` (did you mean "${near}"?)` : ""}`);
+    }
+    if (!row.failed) result.reps.push(rep);
+  }
+  return result;
+}
+
+function readRep(
+  row: RowReader,
+  id: string | null,
+  ctx: RepsContext,
+  payReadable: boolean,
+  quotaColumns: readonly { key: string; measure: string }[],
+  zeroQuotas: RepsRead["zeroQuotas"][number][],
+): { rep: Rep; manager: string | null } | null {
+  const header = (k: string) => row.reader.header(k);
+  const { settings, plans, ramps } = ctx;
+  const name = row.optional("name", text) ?? "";
+  const role = row.optional("role", text) ?? "";
+  const manager = row.optional("manager", text);
+
+  const planText = row.required("plan", text);
+  let plan: string | null = null;
+  if (planText !== null) {
+    plan = plans.baselineNames.get(planText) ?? null;
+    if (plan === null && plans.readable) {
+      const known = listForMessage(plans.baselineNames.list());
+      row.error(
+        "plan",
+        plans.allNames.get(planText) !== undefined
+          ? `Plan "${planText}" has only scenario rows in Plans; a rep needs a baseline plan (a Plans row with no Scenario). Plans: ${known}`
+          : `Plan "${planText}" is not in Plans (plans: ${known})`,
+      );
+    }
+  }
+
+  const currency = row.optional("currency", currencyCode) ?? settings.reportingCurrency;
+  if (currency !== settings.reportingCurrency && !settings.fxRates.has(currency)) {
+    row.error(
+      row.blank("currency") ? null : "currency",
+      `Rep ${id ?? ""} is paid in ${currency} but Settings has no FX rate for it: add the setting FX:${currency} (${settings.reportingCurrency} per 1 ${currency})`,
+    );
+  }
+
+  const pay = readPay(row, payReadable, currency);
+
+  const annualQuota = new Map<string, Decimal>();
+  const addQuota = (key: string, measure: string | undefined) => {
+    const q = row.optional(key, money);
+    if (q === null || measure === undefined) return;
+    if (q.lt(ZERO)) return row.error(key, `${header(key)} can't be negative`);
+    const earlier = annualQuota.get(measure);
+    if (earlier !== undefined && !earlier.eq(q))
+      return row.error(key, `${header(key)} ${formatAmount(q)} disagrees with ${header("quota")} ${formatAmount(earlier)}, which is also the ${measure} quota (plan ${plan}'s first measure)`);
+    annualQuota.set(measure, q);
+    if (q.isZero() && id !== null) zeroQuotas.push({ repId: id, measure, row, key });
+  };
+  addQuota("quota", plan === null ? undefined : plans.firstMeasure.get(plan));
+  for (const c of quotaColumns) addQuota(c.key, c.measure);
+
+  const startDate = row.optional("startDate", date);
+  const endDate = row.optional("endDate", date);
+  if (startDate !== null && endDate !== null && endDate < startDate)
+    row.error("endDate", `${header("endDate")} ${endDate} is before ${header("startDate")} ${startDate}`);
+
+  const rampText = row.optional("ramp", text);
+  let ramp: string | null = null;
+  if (rampText !== null) {
+    ramp = ramps.names.get(rampText) ?? null;
+    if (ramp === null)
+      row.error(
+        "ramp",
+        ramps.present ? `Ramp "${rampText}" is not in the Ramps table (ramps: ${listForMessage(ramps.names.list())})` : `Ramp "${rampText}" needs a Ramps table, and the workbook has none: add one, or clear Ramp`,
+      );
+  }
+
+  if (id === null || plan === null || pay === null || row.failed) return null;
+  return {
+    manager,
+    rep: {
+      id,
+      name,
+      role,
+      managerId: manager,
+      plan,
+      currency,
+      base: pay.base,
+      targetVariable: pay.targetVariable,
+      annualQuota,
+      startDate,
+      endDate,
+      ramp,
+      row: row.excelRow,
+    },
+  };
+}
+
+/** Base, TargetVariable, OTE: any two give the third; all three must add up to the cent. */
+function readPay(row: RowReader, readable: boolean, currency: string): { base: Decimal; targetVariable: Decimal } | null {
+  const header = (k: string) => row.reader.header(k);
+  const values = { base: row.optional("base", money), targetVariable: row.optional("targetVariable", money), ote: row.optional("ote", money) };
+  for (const k of PAY) if (values[k]?.lt(ZERO)) row.error(k, `${header(k)} can't be negative`);
+  if (!readable) return null;
+  const given = PAY.filter((k) => !row.blank(k));
+  if (given.length < 2) {
+    const missing = PAY.filter((k) => row.reader.has(k) && row.blank(k));
+    row.error(
+      missing[0] ?? null,
+      `Give two of ${PAY.filter((k) => row.reader.has(k)).map(header).join(", ")}${given.length === 1 ? ` (only ${header(given[0])} is given)` : ""}`,
+    );
+    return null;
+  }
+  const { base, targetVariable, ote } = values;
+  if (row.failed) return null;
+  if (base && targetVariable && ote) {
+    const total = base.plus(targetVariable);
+    if (!roundMoney(total, currency).eq(roundMoney(ote, currency))) {
+      row.error(
+        "ote",
+        `${header("base")} ${formatAmount(base)} + ${header("targetVariable")} ${formatAmount(targetVariable)} = ${formatAmount(total)}, but ${header("ote")} is ${formatAmount(ote)}; correct one of them or leave one blank`,
+      );
+      return null;
+    }
+    return { base, targetVariable };
+  }
+  if (base && targetVariable) return { base, targetVariable };
+  if (base && ote) {
+    if (ote.lt(base)) {
+      row.error("ote", `${header("ote")} ${formatAmount(ote)} is below ${header("base")} ${formatAmount(base)}`);
+      return null;
+    }
+    return { base, targetVariable: ote.minus(base) };
+  }
+  if (targetVariable && ote) {
+    if (ote.lt(targetVariable)) {
+      row.error("ote", `${header("ote")} ${formatAmount(ote)} is below ${header("targetVariable")} ${formatAmount(targetVariable)}`);
+      return null;
+    }
+    return { base: ote.minus(targetVariable), targetVariable };
+  }
+  return null;
+}
+
+/** "Quota Renewals", "Quota: Renewals", "Renewals Quota" -> "Renewals"; null when the header is not of that shape. */
+function quotaMeasureText(header: string, normalized: string): string | null {
+  if (normalized === "quota" || !(normalized.startsWith("quota") || normalized.endsWith("quota"))) return null;
+  const m = /^\s*quota\b[\s:\-–_]*(.+?)\s*$/i.exec(header) ?? /^\s*(.+?)[\s:\-–_]*\bquota\s*$/i.exec(header);
+  if (m && /\p{L}|\p{N}/u.test(m[1])) return m[1];
+  const rest = normalized.startsWith("quota") ? normalized.slice(5) : normalized.slice(0, -5);
+  return rest.length > 0 ? rest : null;
+}

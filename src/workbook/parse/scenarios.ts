@@ -1,0 +1,118 @@
+import { ONE, ZERO, type Decimal } from "../../engine/decimal";
+import type { DistributionSpec, Scenario } from "../../engine/types";
+import type { Issue, RawTable } from "../types";
+import { choice } from "./cells/enums";
+import { percent } from "./cells/percent";
+import { text } from "./cells/text";
+import { formatRows } from "./format";
+import { mapColumns, type FieldSpec } from "./headers";
+import { NameIndex } from "./names";
+import { TableReader, type RowReader } from "./reader";
+
+const FIELDS: readonly FieldSpec[] = [
+  { key: "scenario", name: "Scenario", aliases: ["Scenario Name", "Name"], required: true },
+  { key: "attainment", name: "Attainment", aliases: ["Flat Attainment"] },
+  { key: "distribution", name: "Distribution", aliases: ["Dist", "Attainment Distribution"] },
+  { key: "mean", name: "Mean", aliases: ["Mean Attainment", "Average", "Average Attainment"] },
+  { key: "stdDev", name: "StdDev", aliases: ["Std Dev", "Standard Deviation", "SD", "Sigma"] },
+  { key: "shareAtQuota", name: "ShareAtQuota", aliases: ["Share At Quota", "Pct At Quota", "Percent At Quota", "Share Of Reps At Quota"] },
+  { key: "scope", name: "Scope", aliases: ["History Scope"] },
+  { key: "description", name: "Description", aliases: ["Notes", "Note"] },
+];
+
+const DISTRIBUTION = choice<"Flat" | "Historical" | "Normal" | "LogNormal">({
+  Flat: ["Fixed"],
+  Historical: ["History", "Empirical"],
+  Normal: ["Gaussian"],
+  LogNormal: ["Log Normal"],
+});
+const SCOPE = choice<"Org" | "Team" | "Rep">({ Org: ["Organization", "Organisation", "Company", "All"], Team: [], Rep: ["Individual"] });
+
+export interface ScenariosRead {
+  /** null when the workbook has no (readable) Scenarios table: scenario names used in Plans/Tiers then define scenarios. */
+  readonly names: NameIndex | null;
+  readonly scenarios: Scenario[];
+}
+
+/**
+ * Scenarios: one row each, with the attainment assumption the realistic-pay
+ * view uses. Blank assumption = actuals.
+ */
+export function readScenarios(table: RawTable | undefined, issues: Issue[]): ScenariosRead {
+  if (!table) return { names: null, scenarios: [] };
+  const names = new NameIndex();
+  const scenarios: Scenario[] = [];
+  const columns = mapColumns(table, FIELDS, issues);
+  // Unreadable (already an Error): don't also fail every scenario name used in Plans and Tiers.
+  if (!columns) return { names: null, scenarios };
+  const firstRow = new Map<string, number>();
+  for (const row of new TableReader(table, columns, issues).rows()) {
+    const name = row.required("scenario", text);
+    if (name !== null) {
+      const canonical = names.add(name);
+      const earlier = firstRow.get(canonical);
+      if (earlier !== undefined) row.error("scenario", `Scenario ${canonical} is listed twice (${formatRows([earlier, row.excelRow])}); keep one`);
+      else firstRow.set(canonical, row.excelRow);
+    }
+    const assumption = readAssumption(row);
+    const description = row.optional("description", text) ?? "";
+    if (name !== null && !row.failed) scenarios.push({ name: names.get(name)!, assumption, description });
+  }
+  return { names, scenarios };
+}
+
+function readAssumption(row: RowReader): DistributionSpec | null {
+  const attainment = row.optional("attainment", percent);
+  const named = row.optional("distribution", DISTRIBUTION);
+  const mean = row.optional("mean", percent);
+  const stdDev = row.optional("stdDev", percent);
+  const shareAtQuota = row.optional("shareAtQuota", percent);
+  const scope = row.optional("scope", SCOPE);
+  const kind = named ?? (attainment !== null ? "Flat" : null);
+  const header = (key: string) => row.reader.header(key);
+  const unused = (keys: string[], what: string) => {
+    for (const k of keys) if (!row.blank(k)) row.warn(k, `${header(k)} is not used by ${what}`);
+  };
+  if (attainment !== null && attainment.lt(ZERO)) row.error("attainment", `${header("attainment")} can't be negative`);
+
+  switch (kind) {
+    case null:
+      unused(["mean", "stdDev", "shareAtQuota", "scope"], "a scenario without an Attainment or Distribution");
+      return null;
+    case "Flat":
+      if (attainment === null) row.error("attainment", `A Flat scenario needs ${header("attainment")} (e.g. 90%)`);
+      unused(["mean", "stdDev", "shareAtQuota", "scope"], "a flat attainment");
+      return attainment === null ? null : { kind: "Flat", attainment };
+    case "Historical":
+      if (attainment !== null) row.error("attainment", `Give a flat ${header("attainment")} or a Distribution, not both`);
+      unused(["mean", "stdDev", "shareAtQuota"], "a Historical distribution");
+      return { kind: "Historical", scope: scope ?? "Org" };
+    case "Normal":
+    case "LogNormal":
+      if (attainment !== null) row.error("attainment", `Give a flat ${header("attainment")} or a Distribution, not both`);
+      unused(["scope"], `a ${kind} distribution`);
+      return fitted(row, kind, mean, stdDev, shareAtQuota);
+  }
+}
+
+function fitted(
+  row: RowReader,
+  kind: "Normal" | "LogNormal",
+  mean: Decimal | null,
+  stdDev: Decimal | null,
+  shareAtQuota: Decimal | null,
+): DistributionSpec | null {
+  const header = (key: string) => row.reader.header(key);
+  if (mean === null) {
+    if (row.blank("mean")) row.error(row.reader.has("mean") ? "mean" : null, `A ${kind} distribution needs Mean (e.g. 95%) and StdDev or ShareAtQuota`);
+  } else if (!mean.gt(ZERO)) row.error("mean", `${header("mean")} must be more than 0`);
+  if (row.blank("stdDev") && row.blank("shareAtQuota"))
+    row.error(null, `A ${kind} distribution needs StdDev (e.g. 25%) or ShareAtQuota (e.g. 55%)`);
+  if (stdDev !== null && shareAtQuota !== null)
+    row.error("shareAtQuota", `Give StdDev or ShareAtQuota, not both: either one fixes the spread of a ${kind} distribution`);
+  if (stdDev !== null && !stdDev.gt(ZERO)) row.error("stdDev", `${header("stdDev")} must be more than 0`);
+  if (shareAtQuota !== null && !(shareAtQuota.gt(ZERO) && shareAtQuota.lt(ONE)))
+    row.error("shareAtQuota", `${header("shareAtQuota")} must be between 0% and 100% (exclusive)`);
+  if (row.failed || mean === null) return null;
+  return { kind, mean, stdDev, shareAtQuota };
+}

@@ -1,0 +1,86 @@
+import { buildPayoutCurve } from "../../engine/curve";
+import { Decimal } from "../../engine/decimal";
+import type { ScenarioResult } from "../../engine/model";
+import type { MeasurePlan, Plan } from "../../engine/types";
+import type { ChartSeriesSpec, ChartSpec, ColumnSpec, SheetSpec, SpecCell } from "../types";
+
+const COLUMNS: readonly ColumnSpec[] = [
+  { header: "Scenario", format: "text" },
+  { header: "Plan", format: "text" },
+  { header: "Measure", format: "text" },
+  { header: "Attainment", format: "percent" },
+  { header: "PayoutMultiple", format: "multiple" },
+  { header: "Payout", format: "money" },
+];
+
+/** 0% to 200% in 5% steps, plus every breakpoint of the curve in that range. */
+export function curveAttainments(breakpoints: readonly Decimal[]): Decimal[] {
+  const steps = Array.from({ length: 41 }, (_, i) => new Decimal(i).div(20));
+  const all = [...steps, ...breakpoints.filter((b) => b.gte(0) && b.lte(2))];
+  all.sort((a, b) => a.comparedTo(b));
+  return all.filter((v, i) => i === 0 || !v.eq(all[i - 1]));
+}
+
+/** The plan's typical rep: median target incentive and quota (for Percent and Amount plans, whose curve depends on them). */
+function typicalContext(s: ScenarioResult, plan: Plan, m: MeasurePlan): { target: Decimal; quota: Decimal } {
+  const reps = s.reps.filter((r) => r.rep.plan === plan.name);
+  const targets = reps.map((r) => r.rep.targetVariable.times(m.weight)).sort((a, b) => a.comparedTo(b));
+  const quotas = reps
+    .map((r) => r.rep.annualQuota.get(m.measure))
+    .filter((q): q is Decimal => q !== undefined && q.gt(0))
+    .sort((a, b) => a.comparedTo(b));
+  const median = (xs: Decimal[], fallback: Decimal) => (xs.length ? xs[Math.floor(xs.length / 2)] : fallback);
+  return { target: median(targets, new Decimal(1)), quota: median(quotas, new Decimal(1)) };
+}
+
+/**
+ * Results_PayoutCurve: payout multiple of target (and the annual payout of the
+ * plan's median rep) by attainment, per scenario × plan × measure, with a chart
+ * per plan × measure holding one series per scenario.
+ */
+export function payoutCurveSheet(scenarios: readonly ScenarioResult[], subtitleText: string): SheetSpec {
+  const rows: SpecCell[][] = [];
+  const blocks = new Map<string, ChartSeriesSpec[]>();
+  const planNames = [...new Set(scenarios.flatMap((s) => [...s.plans.keys()]))];
+  for (const planName of planNames) {
+    const measures = [...new Set(scenarios.flatMap((s) => s.plans.get(planName)?.measures.map((m) => m.measure) ?? []))];
+    for (const measureName of measures) {
+      const shown = new Set<MeasurePlan>();
+      for (const s of scenarios) {
+        const plan = s.plans.get(planName);
+        const m = plan?.measures.find((x) => x.measure === measureName);
+        if (!plan || !m || (plan.combine === "WeightedAttainment" && m !== plan.measures[0])) continue;
+        // A scenario that leaves this measure as in the baseline repeats nothing.
+        if (shown.has(m) && s.name !== scenarios[0].name) continue;
+        shown.add(m);
+        const { target, quota } = typicalContext(s, plan, m);
+        const curve = buildPayoutCurve(m, target.div(quota), quota);
+        const label = plan.combine === "WeightedAttainment" ? "Weighted" : measureName;
+        const first = rows.length;
+        for (const a of curveAttainments(curve.breakpoints)) {
+          const multiple = curve.evaluate(a);
+          rows.push([s.name, planName, label, a.toNumber(), multiple.toNumber(), multiple.times(target).toDecimalPlaces(2).toNumber()]);
+        }
+        const key = `${planName} · ${label}`;
+        const list = blocks.get(key) ?? [];
+        list.push({ name: s.name, xColumn: 3, yColumn: 4, firstRow: first, lastRow: rows.length - 1 });
+        blocks.set(key, list);
+      }
+    }
+  }
+  const charts: ChartSpec[] = [...blocks].map(([title, series]) => ({
+    kind: "scatterLine",
+    title: `Payout curve: ${title}`,
+    xTitle: "Attainment",
+    yTitle: "Payout (× target incentive)",
+    series,
+  }));
+  return {
+    name: "Results_PayoutCurve",
+    title: "Payout curves: payout as a multiple of target incentive by attainment",
+    subtitle: `${subtitleText} · Payout = annual payout of the plan's median rep`,
+    columns: COLUMNS,
+    rows,
+    charts,
+  };
+}

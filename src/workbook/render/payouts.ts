@@ -1,0 +1,66 @@
+import type { ScenarioResult } from "../../engine/model";
+import type { ColumnSpec, SheetSpec, SpecCell } from "../types";
+import type { Ratio } from "../../engine/ratio";
+import { money, num, ratioNum } from "./cells";
+
+/** Base commission rate: target incentive ÷ quota. */
+function bcr(target: Ratio, quota: Ratio): number {
+  return target.num.times(quota.den).div(target.den.times(quota.num)).toNumber();
+}
+
+export const PAYOUT_COLUMNS: readonly ColumnSpec[] = [
+  { header: "Scenario", format: "text" },
+  { header: "RepID", format: "text" },
+  { header: "Name", format: "text" },
+  { header: "Plan", format: "text" },
+  { header: "Period", format: "text" },
+  { header: "Measure", format: "text" },
+  { header: "Currency", format: "text" },
+  { header: "Quota", format: "money" },
+  { header: "Actual", format: "money" },
+  { header: "Attainment", format: "percent" },
+  { header: "TargetIncentive", format: "money" },
+  { header: "BCR", format: "percent" },
+  { header: "Rate", format: "multiple" },
+  { header: "PayoutMultiple", format: "multiple" },
+  { header: "Payout", format: "money" },
+  { header: "Gate", format: "text" },
+  { header: "Cap", format: "text" },
+];
+
+/** Results_Payouts: one row per scenario × rep × period × measure. */
+export function payoutsSheet(scenarios: readonly ScenarioResult[], subtitleText: string): SheetSpec {
+  const rows: SpecCell[][] = [];
+  for (const s of scenarios) {
+    for (const l of s.lines) {
+      const target = ratioNum(l.target);
+      const payout = l.payout.toNumber();
+      rows.push([
+        s.name,
+        l.rep.id,
+        l.rep.name,
+        l.rep.plan,
+        l.period.key,
+        l.measure,
+        l.rep.currency,
+        l.quota ? money(l.quota) : null,
+        num(l.actual),
+        l.attainment ? ratioNum(l.attainment) : null,
+        money(l.target),
+        l.quota && !l.quota.num.isZero() ? bcr(l.target, l.quota) : null,
+        num(l.rate),
+        target === 0 ? null : payout / target,
+        payout,
+        l.gated ? "Below threshold" : "",
+        l.capped ?? "",
+      ]);
+    }
+  }
+  return {
+    name: "Results_Payouts",
+    title: "Payouts by rep, period and measure",
+    subtitle: subtitleText,
+    columns: PAYOUT_COLUMNS,
+    rows,
+  };
+}

@@ -1,0 +1,113 @@
+import { zipSync, type Zippable } from "fflate";
+import { NameRegistry } from "./names";
+import {
+  CONTENT_TYPE,
+  REL_TYPE,
+  appPropertiesXml,
+  contentTypesXml,
+  corePropertiesXml,
+  relationshipsXml,
+  themeXml,
+  workbookXml,
+  type RelationshipEntry,
+} from "./package-xml";
+import { SharedStringTable } from "./shared-string-table";
+import { StyleRegistry } from "./style-registry";
+
+/**
+ * Deflate level. Measured on 240,000 rows x 12 columns (about 100 MB of XML):
+ * level 1 is several times faster than 6 for a file about a quarter larger.
+ */
+const ZIP_LEVEL = 1;
+
+const encoder = new TextEncoder();
+
+/**
+ * Collects the parts of a new .xlsx: numbers parts (sheetN, tableN,
+ * drawingN, chartN), keeps content types and the workbook's relationships
+ * consistent, and zips everything. Parts are encoded as soon as they are
+ * added so large sheet XML strings can be collected early.
+ */
+export class PackageBuilder {
+  readonly styles = new StyleRegistry();
+  readonly strings = new SharedStringTable();
+  readonly names = new NameRegistry();
+  private readonly sheetNames: string[] = [];
+  private readonly files: Zippable = {};
+  private readonly overrides = new Map<string, string>();
+  private tableCount = 0;
+  private drawingCount = 0;
+  private chartCount = 0;
+
+  private add(path: string, contentType: string | null, xml: string): void {
+    this.files[path] = encoder.encode(xml);
+    if (contentType) this.overrides.set(`/${path}`, contentType);
+  }
+
+  /** Adds the next worksheet (tab order = call order) with its relationships. */
+  addWorksheet(name: string, xml: string, rels: readonly RelationshipEntry[]): void {
+    this.sheetNames.push(name);
+    const n = this.sheetNames.length;
+    this.add(`xl/worksheets/sheet${n}.xml`, CONTENT_TYPE.worksheet, xml);
+    if (rels.length > 0) this.add(`xl/worksheets/_rels/sheet${n}.xml.rels`, null, relationshipsXml(rels));
+  }
+
+  /** Reserves a table id (unique across the workbook) and part; returns the id and the target relative to a sheet. */
+  addTable(build: (id: number) => string): { id: number; target: string } {
+    const id = ++this.tableCount;
+    this.add(`xl/tables/table${id}.xml`, CONTENT_TYPE.table, build(id));
+    return { id, target: `../tables/table${id}.xml` };
+  }
+
+  /** Adds a chart part; returns its target relative to a drawing. */
+  addChart(xml: string): string {
+    const n = ++this.chartCount;
+    this.add(`xl/charts/chart${n}.xml`, CONTENT_TYPE.chart, xml);
+    return `../charts/chart${n}.xml`;
+  }
+
+  /** Adds a drawing part with its chart relationships; returns its target relative to a sheet. */
+  addDrawing(xml: string, rels: readonly RelationshipEntry[]): string {
+    const n = ++this.drawingCount;
+    this.add(`xl/drawings/drawing${n}.xml`, CONTENT_TYPE.drawing, xml);
+    this.add(`xl/drawings/_rels/drawing${n}.xml.rels`, null, relationshipsXml(rels));
+    return `../drawings/drawing${n}.xml`;
+  }
+
+  /** The finished package. */
+  zip(title: string, created: Date): Uint8Array {
+    const n = this.sheetNames.length;
+    const workbookRels: RelationshipEntry[] = this.sheetNames.map((_, i) => ({
+      id: `rId${i + 1}`,
+      type: REL_TYPE.worksheet,
+      target: `worksheets/sheet${i + 1}.xml`,
+    }));
+    workbookRels.push(
+      { id: `rId${n + 1}`, type: REL_TYPE.styles, target: "styles.xml" },
+      { id: `rId${n + 2}`, type: REL_TYPE.sharedStrings, target: "sharedStrings.xml" },
+      { id: `rId${n + 3}`, type: REL_TYPE.theme, target: "theme/theme1.xml" },
+    );
+    this.add("xl/workbook.xml", CONTENT_TYPE.workbook, workbookXml(this.sheetNames));
+    this.add("xl/_rels/workbook.xml.rels", null, relationshipsXml(workbookRels));
+    this.add("xl/styles.xml", CONTENT_TYPE.styles, this.styles.xml());
+    this.add("xl/sharedStrings.xml", CONTENT_TYPE.sharedStrings, this.strings.xml());
+    this.add("xl/theme/theme1.xml", CONTENT_TYPE.theme, themeXml());
+    this.add("docProps/core.xml", CONTENT_TYPE.core, corePropertiesXml(title, created));
+    this.add("docProps/app.xml", CONTENT_TYPE.app, appPropertiesXml());
+    this.add(
+      "_rels/.rels",
+      null,
+      relationshipsXml([
+        { id: "rId1", type: REL_TYPE.officeDocument, target: "xl/workbook.xml" },
+        { id: "rId2", type: REL_TYPE.coreProperties, target: "docProps/core.xml" },
+        { id: "rId3", type: REL_TYPE.extendedProperties, target: "docProps/app.xml" },
+      ]),
+    );
+    // [Content_Types].xml first, as Office writes it (some readers sniff for it).
+    const ordered: Zippable = { "[Content_Types].xml": encoder.encode(contentTypesXml(this.overrides)) };
+    for (const [path, data] of Object.entries(this.files)) ordered[path] = data;
+    // Zip timestamps are DOS dates: nothing before 1980.
+    const mtime = created.getTime() < Date.UTC(1980, 1, 1) ? new Date(Date.UTC(1980, 1, 1)) : created;
+    return zipSync(ordered, { level: ZIP_LEVEL, mtime });
+  }
+}

@@ -1,0 +1,131 @@
+import { runWorkbook } from "../../src/workbook/run";
+import type { RawCell, RawTable, SheetSpec } from "../../src/workbook/types";
+
+/** A table as a user would type it on its own sheet, header in row 1 from column A. */
+function sheet(name: string, headers: string[], rows: RawCell[][]): RawTable {
+  return { name, sheet: name, source: "sheet", headerRow: 1, firstColumn: 1, headers, rows };
+}
+
+const reps = sheet(
+  "Reps",
+  ["Rep ID", "Name", "Plan", "Base Salary", "OTE", "Quota", "Quota Renewals"],
+  [
+    ["A1", "Ana", "AE", 100000, 200000, "$1,000,000", 400000],
+    ["A2", "Ben", "AE", "$90,000.00", 190000, 800000, 400000],
+  ],
+);
+const plans = sheet(
+  "Plans",
+  ["Plan", "Measure", "Weight", "Period", "Threshold", "CapPayout"],
+  [
+    ["AE", "New ARR", "70%", "Quarterly", 0.4, 3],
+    ["AE", "Renewals", 0.3, "Quarter", "50%", null],
+  ],
+);
+const tiers = sheet(
+  "Tiers",
+  ["Plan", "Measure", "From", "To", "Rate"],
+  [
+    ["AE", "New ARR", 0, 0.5, 0.5],
+    ["AE", "New ARR", "50%", "100%", 1.5],
+    ["AE", "New ARR", 1, 1.5, 2],
+    ["AE", "New ARR", 1.5, null, 2.5],
+    ["AE", "Renewals", 0, 1, 1],
+    ["AE", "Renewals", 1, null, 1.25],
+  ],
+);
+const actuals = sheet(
+  "Actuals",
+  ["RepID", "Period", "Measure", "Bookings"],
+  [
+    ["A1", "2026-Q1", "New ARR", 300000],
+    ["A1", "2026-Q1", "Renewals", 40000],
+    ["A1", "2026-Q2", "New ARR", 200000],
+    ["A1", "2026-Q2", "Renewals", 110000],
+    ["A2", "2026-Q1", "New ARR", 500000],
+  ],
+);
+const settings = sheet("Settings", ["Setting", "Value"], [["PlanYear", 2026], ["ReportingCurrency", "USD"]]);
+const at = new Date("2026-11-22T10:00:00Z");
+
+function table(sheets: readonly SheetSpec[], name: string) {
+  const s = sheets.find((x) => x.name === name);
+  if (!s) throw new Error(`no sheet ${name}`);
+  const col = (h: string) => s.columns.findIndex((c) => c.header === h);
+  return { spec: s, rows: s.rows, get: (row: number, header: string) => s.rows[row][col(header)] };
+}
+
+describe("runWorkbook over a workbook typed by hand to the contract", () => {
+  const result = runWorkbook([reps, plans, tiers, actuals, settings], { sourceName: "hand.xlsx", computedAt: at });
+
+  it("runs without errors", () => {
+    expect(result.issues.filter((i) => i.severity === "Error")).toEqual([]);
+    expect(result.ok).toBe(true);
+    expect(result.sheets.map((s) => s.name)).toEqual([
+      "Results_Summary",
+      "Results_Payouts",
+      "Results_PayoutCurve",
+      "Results_Trace",
+      "Results_Issues",
+    ]);
+  });
+
+  it("pays each line as computed by hand", () => {
+    const p = table(result.sheets, "Results_Payouts");
+    const byKey = new Map(p.rows.map((r, i) => [`${p.get(i, "RepID")} ${p.get(i, "Period")} ${p.get(i, "Measure")}`, i]));
+    const payout = (k: string) => p.get(byKey.get(k)!, "Payout");
+    // Ana: TV 100,000; New ARR target/quarter 17,500 on quota 250,000; Renewals 7,500 on 100,000
+    expect(payout("A1 2026-Q1 New ARR")).toBe(24500); // 120% → 1.4×
+    expect(payout("A1 2026-Q1 Renewals")).toBe(0); // 40% < 50% gate
+    expect(payout("A1 2026-Q2 New ARR")).toBe(12250); // 80% → 0.7×
+    expect(payout("A1 2026-Q2 Renewals")).toBe(8437.5); // 110% → 1.125×
+    // Ben: TV 100,000; quota 200,000/quarter; 500,000 = 250% → 0.25+0.75+1.0+2.5×1.0 = 4.5× capped at 3× → 52,500
+    expect(payout("A2 2026-Q1 New ARR")).toBe(52500);
+    expect(p.get(byKey.get("A2 2026-Q1 New ARR")!, "Cap")).toBe("Payout");
+    expect(p.get(byKey.get("A1 2026-Q1 New ARR")!, "BCR")).toBeCloseTo(0.07, 12); // 17,500 / 250,000
+    expect(p.rows).toHaveLength(2 * 4 * 2);
+  });
+
+  it("sums each rep's earnings in the summary", () => {
+    const s = table(result.sheets, "Results_Summary");
+    expect(s.get(0, "VariablePay")).toBe(24500 + 12250 + 8437.5);
+    expect(s.get(0, "TotalEarnings")).toBe(100000 + 45187.5);
+    expect(s.get(0, "PctOfOTE")).toBeCloseTo(145187.5 / 200000, 12);
+    expect(s.get(0, "PayMix")).toBe("50/50");
+    expect(s.get(1, "TargetVariable")).toBe(100000); // OTE 190,000 − base 90,000
+    expect(s.get(1, "Capped")).toBe("Yes");
+  });
+
+  it("draws a payout curve per plan and measure through 200% and every band edge", () => {
+    const c = table(result.sheets, "Results_PayoutCurve");
+    const newArr = c.rows.filter((r) => r[2] === "New ARR");
+    // 41 steps of 5% (0..200%) + the 3× cap crossing at 190%? 1.9 is already a 5% step; 40% gate is a step too
+    expect(newArr.map((r) => r[3])).toContain(1.5);
+    const at = (a: number) => newArr.find((r) => r[3] === a)![4];
+    expect(at(0.35)).toBe(0); // gated
+    expect(at(1.2)).toBeCloseTo(1.4, 12);
+    expect(at(2)).toBe(3); // capped
+    expect(c.spec.charts?.length).toBe(2);
+  });
+
+  it("traces a payout line band by band", () => {
+    const t = table(result.sheets, "Results_Trace");
+    const rows = t.rows.filter((r) => r[1] === "A1" && r[2] === "2026-Q1" && r[3] === "New ARR");
+    expect(rows.map((r) => r[4])).toEqual(["Attainment", "Threshold", "Band", "Band", "Band", "Payout"]);
+    // bands: 125,000 × 0.5 × 0.07 = 4,375; 125,000 × 1.5 × 0.07 = 13,125; 50,000 × 2 × 0.07 = 7,000 → 24,500
+    expect(rows.filter((r) => r[4] === "Band").map((r) => r[10])).toEqual([4375, 13125, 7000]);
+  });
+});
+
+describe("runWorkbook with bad input", () => {
+  it("stops on errors, names the cell, and writes only Results_Issues", () => {
+    const bad = sheet("Reps", ["RepID", "Plan", "Base", "TargetVariable", "Quota"], [["A1", "AE", "lots", 100000, 1000000]]);
+    const r = runWorkbook([bad, plans, tiers], { sourceName: "bad.xlsx", computedAt: at });
+    expect(r.ok).toBe(false);
+    expect(r.sheets.map((s) => s.name)).toEqual(["Results_Issues"]);
+    const err = r.issues.find((i) => i.severity === "Error")!;
+    expect(err.address).toBe("Reps!C2");
+    expect(err.row).toBe(2);
+    expect(err.column).toBe("Base");
+  });
+});
