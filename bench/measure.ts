@@ -15,12 +15,20 @@ export function fmt(n: number, digits = 0): string {
   return n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
-/** Prints rows as an aligned text table: first column left, the rest right. */
-export function printTable(title: string, header: readonly string[], rows: readonly (readonly string[])[]): void {
+/** Prints rows as an aligned text table: figures right-aligned, the first column and notes (`leftColumns`) left. */
+export function printTable(
+  title: string,
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  leftColumns: readonly number[] = [0],
+): void {
   const all = [header, ...rows];
   const widths = header.map((_, c) => Math.max(...all.map((r) => (r[c] ?? "").length)));
   const line = (r: readonly string[]) =>
-    r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
+    r
+      .map((cell, c) => (leftColumns.includes(c) ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
+      .join("  ")
+      .trimEnd();
   process.stdout.write(`\n${title}\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n`);
   for (const r of rows) process.stdout.write(`${line(r)}\n`);
 }

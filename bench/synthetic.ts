@@ -147,7 +147,9 @@ export function toRawTables(org: readonly SyntheticRep[]): RawTable[] {
   const periodRows = (pick: (r: SyntheticRep) => readonly (readonly number[])[]): RawCell[][] => {
     const rows: RawCell[][] = [];
     for (const r of org) {
-      MEASURES.forEach((measure, i) => pick(r)[i].forEach((c, m) => rows.push([r.id, monthLabel(m), measure, c / 100])));
+      MEASURES.forEach((measure, i) =>
+        pick(r)[i].forEach((c, m) => rows.push([r.id, monthLabel(m), measure, c / 100])),
+      );
     }
     return rows;
   };
@@ -166,11 +168,15 @@ export function toRawTables(org: readonly SyntheticRep[]): RawTable[] {
     m.capPayout?.toNumber() ?? null,
   ];
   return [
-    rawTable("Settings", ["Setting", "Value"], [
-      ["ReportingCurrency", "USD"],
-      ["FiscalYearStart", 1],
-      ["PlanYear", YEAR],
-    ]),
+    rawTable(
+      "Settings",
+      ["Setting", "Value"],
+      [
+        ["ReportingCurrency", "USD"],
+        ["FiscalYearStart", 1],
+        ["PlanYear", YEAR],
+      ],
+    ),
     rawTable(
       "Reps",
       ["RepID", "Name", "Role", "Plan", "Currency", "Base", "TargetVariable"],
@@ -197,10 +203,24 @@ export function toRawTables(org: readonly SyntheticRep[]): RawTable[] {
       "Tiers",
       ["Plan", "Measure", "From", "To", "Rate"],
       BENCH_PLAN.measures.flatMap((m) =>
-        m.tiers.map((t) => [BENCH_PLAN.name, m.measure, t.from.toNumber(), t.to?.toNumber() ?? null, t.rate.toNumber()]),
+        m.tiers.map((t) => [
+          BENCH_PLAN.name,
+          m.measure,
+          t.from.toNumber(),
+          t.to?.toNumber() ?? null,
+          t.rate.toNumber(),
+        ]),
       ),
     ),
-    rawTable("Quotas", ["RepID", "Period", "Measure", "Quota"], periodRows((r) => r.quotaCents)),
-    rawTable("Actuals", ["RepID", "Period", "Measure", "Amount"], periodRows((r) => r.actualCents)),
+    rawTable(
+      "Quotas",
+      ["RepID", "Period", "Measure", "Quota"],
+      periodRows((r) => r.quotaCents),
+    ),
+    rawTable(
+      "Actuals",
+      ["RepID", "Period", "Measure", "Amount"],
+      periodRows((r) => r.actualCents),
+    ),
   ];
 }

@@ -9,8 +9,13 @@ export const PAYLOAD_BUDGET = 4_000_000;
 export const OP_BYTES = 200;
 
 /** Exact UTF-8 byte length of a value's JSON, without allocating a buffer. */
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export function jsonBytes(value: unknown): number {
   const s = JSON.stringify(value) ?? "";
+  // Fast path: pure ASCII (the usual case) is one byte per character.
+  if (!NON_ASCII.test(s)) return s.length;
   let n = s.length;
   for (let i = 0; i < s.length; i++) {
     const code = s.charCodeAt(i);

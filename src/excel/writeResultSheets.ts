@@ -46,6 +46,17 @@ export class NotOurSheetError extends Error {
   }
 }
 
+/** The write failed; the workbook was restored. `cause` is the host's error. */
+export class WriteFailedError extends Error {
+  constructor(
+    message: string,
+    readonly cause: unknown,
+  ) {
+    super(message);
+    this.name = "WriteFailedError";
+  }
+}
+
 interface SheetInfo {
   readonly id: string;
   readonly name: string;
@@ -99,7 +110,7 @@ export async function writeResultSheets(
     await batcher.flush();
   } catch (e) {
     await deleteTempSheets(context, built);
-    throw new Error(`Writing the result sheets failed, so nothing was changed: ${message(e)}`, { cause: e });
+    throw new WriteFailedError(`Writing the result sheets failed, so nothing was changed: ${message(e)}`, e);
   }
 
   const warnings = await swapIntoPlace(context, built, replaced, taken, takenTables);
@@ -227,12 +238,12 @@ async function swapIntoPlace(
       }
       await context.sync();
     } catch (undo) {
-      throw new Error(
+      throw new WriteFailedError(
         `Replacing the result sheets failed (${message(e)}) and so did putting the previous ones back (${message(undo)}). Sheets named ${BACKUP_SHEET_PREFIX}… or ${TEMP_SHEET_PREFIX}… may remain; the next run removes them.`,
-        { cause: e },
+        e,
       );
     }
-    throw new Error(`Replacing the result sheets failed, so nothing was changed: ${message(e)}`, { cause: e });
+    throw new WriteFailedError(`Replacing the result sheets failed, so nothing was changed: ${message(e)}`, e);
   }
 
   const old = backups.filter((b) => b.sheet);

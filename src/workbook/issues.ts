@@ -21,7 +21,8 @@ export function columnLetter(column: number): string {
 
 /** A sheet name as it must appear in a reference: quoted unless it is a plain identifier that cannot be read as a cell. */
 export function sheetRef(sheet: string): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet) && !/^R\d*C\d*$/i.test(sheet);
+  const plain =
+    /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet) && !/^R\d*C\d*$/i.test(sheet);
   return plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 
@@ -35,7 +36,13 @@ export function excelRow(table: RawTable, rowIndex: number): number {
 }
 
 /** A problem in one body cell. `colIndex` is 0-based within the table. */
-export function cellIssue(table: RawTable, rowIndex: number, colIndex: number, severity: Severity, message: string): Issue {
+export function cellIssue(
+  table: RawTable,
+  rowIndex: number,
+  colIndex: number,
+  severity: Severity,
+  message: string,
+): Issue {
   const row = excelRow(table, rowIndex);
   return {
     severity,
@@ -50,7 +57,15 @@ export function cellIssue(table: RawTable, rowIndex: number, colIndex: number, s
 
 /** A problem with a whole body row (no single column to blame). */
 export function rowIssue(table: RawTable, rowIndex: number, severity: Severity, message: string): Issue {
-  return { severity, table: table.name, sheet: table.sheet, row: excelRow(table, rowIndex), column: null, address: null, message };
+  return {
+    severity,
+    table: table.name,
+    sheet: table.sheet,
+    row: excelRow(table, rowIndex),
+    column: null,
+    address: null,
+    message,
+  };
 }
 
 /** A problem with one header cell. */
@@ -79,11 +94,12 @@ export function workbookIssue(severity: Severity, message: string, table = ""): 
 /**
  * Issues in reading order: workbook-wide first, then tables in `tableOrder`
  * (case-insensitive; unknown tables last), then by row (table-level before
- * rows). Ties keep the order they were found in.
+ * rows), then left to right. Ties keep the order they were found in.
  */
 export function sortIssues(issues: readonly Issue[], tableOrder: readonly string[]): Issue[] {
   const rank = new Map(tableOrder.map((t, i) => [t.toLowerCase(), i + 1]));
-  const tableRank = (i: Issue): number => (i.table === "" ? 0 : (rank.get(i.table.toLowerCase()) ?? tableOrder.length + 1));
+  const tableRank = (i: Issue): number =>
+    i.table === "" ? 0 : (rank.get(i.table.toLowerCase()) ?? tableOrder.length + 1);
   return issues
     .map((issue, order) => ({ issue, order }))
     .sort(
@@ -91,9 +107,19 @@ export function sortIssues(issues: readonly Issue[], tableOrder: readonly string
         tableRank(a.issue) - tableRank(b.issue) ||
         a.issue.table.localeCompare(b.issue.table) ||
         (a.issue.row ?? -1) - (b.issue.row ?? -1) ||
+        columnOf(a.issue) - columnOf(b.issue) ||
         a.order - b.order,
     )
     .map((x) => x.issue);
+}
+
+/** Column number from an issue's address (0 when it has none), to order a row's issues left to right. */
+function columnOf(issue: Issue): number {
+  const m = issue.address ? /!\$?([A-Z]+)\$?\d+$/.exec(issue.address) : null;
+  if (!m) return 0;
+  let n = 0;
+  for (const ch of m[1]) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
 }
 
 /** Drops exact repeats (the same cell can be read for several scenario versions of a plan). */

@@ -22,7 +22,14 @@ describe("issue lines", () => {
 
   it("lists errors first, then warnings, then info, addresses aligned", () => {
     const lines = formatIssues([
-      issue({ severity: "Warning", table: "Plans", row: 3, column: "Weight", address: "Plans!C3", message: "weights sum to 90%" }),
+      issue({
+        severity: "Warning",
+        table: "Plans",
+        row: 3,
+        column: "Weight",
+        address: "Plans!C3",
+        message: "weights sum to 90%",
+      }),
       issue({ severity: "Info", table: "", message: "no Tiers table: 1.0× from 0" }),
       issue({ row: 7, column: "Base", address: "Reps!D7", message: "Base is not a number" }),
     ]);
@@ -37,7 +44,11 @@ describe("issue lines", () => {
 
 describe("output summary", () => {
   it("names the result sheets, the input copies and what is not carried over", () => {
-    const lines = formatOutputSummary("out/acme-results.xlsx", ["Results_Payouts", "Results_Issues"], ["Reps", "Plans"]);
+    const lines = formatOutputSummary(
+      "out/acme-results.xlsx",
+      ["Results_Payouts", "Results_Issues"],
+      ["Reps", "Plans"],
+    );
     expect(lines[0]).toBe("Wrote out/acme-results.xlsx");
     expect(lines[1]).toBe("  About, then the result sheets: Results_Payouts, Results_Issues");
     expect(lines[2]).toBe("  Value copies of the input tables: Reps, Plans");

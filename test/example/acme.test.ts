@@ -75,9 +75,7 @@ describe("Acme example tables", () => {
 
   it("spreads AE attainment over the gate, the accelerators and the 3× cap", () => {
     const reps = new Map(rowsOf(byName("Reps")).map((r) => [r.RepID, r]));
-    const newArr = rowsOf(byName("Actuals")).filter(
-      (a) => a.Measure === "New ARR" && reps.get(a.RepID)!.Role === "AE",
-    );
+    const newArr = rowsOf(byName("Actuals")).filter((a) => a.Measure === "New ARR" && reps.get(a.RepID)!.Role === "AE");
     const attainment = (a: Record<string, unknown>) =>
       (a.Amount as number) / ((reps.get(a.RepID)!.Quota as number) / 4);
     const repsWhere = (test: (x: number) => boolean) =>

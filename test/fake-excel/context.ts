@@ -48,9 +48,13 @@ export interface FakeHost {
 
 const OP_OVERHEAD = 60;
 
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export function jsonBytes(value: unknown): number {
   const s = JSON.stringify(value) ?? "";
-  // UTF-8 length without allocating a buffer.
+  // Fast path: pure ASCII (the usual case) is one byte per character.
+  if (!NON_ASCII.test(s)) return s.length;
   let n = s.length;
   for (let i = 0; i < s.length; i++) {
     const code = s.charCodeAt(i);

@@ -750,7 +750,7 @@ export class FakeChartCollection extends FakeCollection<ChartState, FakeChart> {
           title: "",
           xTitle: "",
           yTitle: "",
-          series: [{ name: "Series1", values: formatAddress(src.sheet.name, src.rect), xValues: null }],
+          series: [{ name: "Series1", values: { sheetId: src.sheet.id, rect: src.rect }, xValues: null }],
           position: null,
         };
         s.charts.push(chart);
@@ -905,13 +905,13 @@ export class FakeChartSeries extends FakeObject<SeriesRef> {
   setValues(source: FakeRange): void {
     this.call("setValues", "range", (s) => {
       const r = source.resolve();
-      s.chart.series[s.index].values = formatAddress(r.sheet.name, r.rect);
+      s.chart.series[s.index].values = { sheetId: r.sheet.id, rect: r.rect };
     });
   }
   setXAxisValues(source: FakeRange): void {
     this.call("setXAxisValues", "range", (s) => {
       const r = source.resolve();
-      s.chart.series[s.index].xValues = formatAddress(r.sheet.name, r.rect);
+      s.chart.series[s.index].xValues = { sheetId: r.sheet.id, rect: r.rect };
     });
   }
 }

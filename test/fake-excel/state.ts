@@ -40,6 +40,11 @@ export interface TableState {
   style: string;
 }
 
+export interface SheetRect {
+  readonly sheetId: string;
+  readonly rect: Rect;
+}
+
 export interface ChartState {
   readonly id: string;
   name: string;
@@ -49,7 +54,8 @@ export interface ChartState {
   title: string;
   xTitle: string;
   yTitle: string;
-  series: { name: string; values: string | null; xValues: string | null }[];
+  /** Series ranges follow their sheet through renames, like Excel's references. */
+  series: { name: string; values: SheetRect | null; xValues: SheetRect | null }[];
   position: { start: string; end: string } | null;
 }
 
@@ -310,6 +316,10 @@ export class WorkbookState {
     if (other && other !== table) throw fakeError("ItemAlreadyExists", `a table named ${name} already exists`);
     for (const s of this.sheets) if (s.names.has(name.toLowerCase())) throw fakeError("ItemAlreadyExists", `a name ${name} already exists`);
     table.name = name;
+  }
+
+  refAddress(ref: SheetRect | null): string | null {
+    return ref === null ? null : formatAddress(this.sheetById(ref.sheetId).name, ref.rect);
   }
 
   tableAddress(table: TableState): string {

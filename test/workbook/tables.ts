@@ -13,7 +13,12 @@ export interface TableOptions {
 }
 
 /** A RawTable as an adapter would hand it over. */
-export function table(name: string, headers: readonly string[], rows: readonly (readonly RawCell[])[], options: TableOptions = {}): RawTable {
+export function table(
+  name: string,
+  headers: readonly string[],
+  rows: readonly (readonly RawCell[])[],
+  options: TableOptions = {},
+): RawTable {
   return {
     name,
     sheet: options.sheet ?? name,
@@ -29,12 +34,22 @@ export function table(name: string, headers: readonly string[], rows: readonly (
 /** The smallest valid workbook: one plan, two reps (R2 reports to R1). */
 export function minimalTables(): RawTable[] {
   return [
-    table("Reps", ["RepID", "Name", "Manager", "Plan", "Base", "TargetVariable", "Quota"], [
-      ["R1", "Ana", null, "AE", 100000, 50000, 1000000],
-      ["R2", "Ben", "R1", "AE", 90000, 60000, 800000],
-    ]),
+    table(
+      "Reps",
+      ["RepID", "Name", "Manager", "Plan", "Base", "TargetVariable", "Quota"],
+      [
+        ["R1", "Ana", null, "AE", 100000, 50000, 1000000],
+        ["R2", "Ben", "R1", "AE", 90000, 60000, 800000],
+      ],
+    ),
     table("Plans", ["Plan", "Measure"], [["AE", "Bookings"]]),
   ];
 }
 
 export const TODAY = new Date(2026, 5, 15);
+
+/** Replaces (or adds) tables by name in a set of tables. */
+export function withTables(base: readonly RawTable[], ...replacements: RawTable[]): RawTable[] {
+  const names = new Set(replacements.map((t) => t.name.toLowerCase()));
+  return [...base.filter((t) => !names.has(t.name.toLowerCase())), ...replacements];
+}

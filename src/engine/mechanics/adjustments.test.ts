@@ -1,3 +1,4 @@
+import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { Decimal, ZERO, sum } from "../decimal";
 import { planPeriods } from "../periods";
@@ -5,7 +6,10 @@ import type { Adjustment } from "../types";
 import { adjustmentsByPeriod, applyAdjustments, type PeriodAdjustments } from "./adjustments";
 
 const d = (s: string) => new Decimal(s);
-const adj = (additions: string, clawbacks: string): PeriodAdjustments => ({ additions: d(additions), clawbacks: d(clawbacks) });
+const adj = (additions: string, clawbacks: string): PeriodAdjustments => ({
+  additions: d(additions),
+  clawbacks: d(clawbacks),
+});
 const strs = (xs: readonly Decimal[]) => xs.map(String);
 
 describe("applyAdjustments", () => {
@@ -21,7 +25,10 @@ describe("applyAdjustments", () => {
     // p1: pay 3,000 + SPIF 500 = 3,500 available; clawback 8,000 → take 3,500, carry 4,500, net 0
     // p2: pay 2,000, carried 4,500 → take 2,000, carry 2,500, net 0
     // p3: pay 10,000, carried 2,500 + new clawback 1,000 = 3,500 → take 3,500, net 6,500
-    const r = applyAdjustments([d("3000"), d("2000"), d("10000")], [adj("500", "8000"), adj("0", "0"), adj("0", "1000")]);
+    const r = applyAdjustments(
+      [d("3000"), d("2000"), d("10000")],
+      [adj("500", "8000"), adj("0", "0"), adj("0", "1000")],
+    );
     expect(strs(r.lines.map((l) => l.clawbackApplied))).toEqual(["3500", "2000", "3500"]);
     expect(strs(r.lines.map((l) => l.clawbackCarried))).toEqual(["4500", "2500", "0"]);
     expect(strs(r.lines.map((l) => l.adjustments))).toEqual(["-3000", "-2000", "-3500"]);

@@ -1,3 +1,4 @@
+import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { Decimal, sum } from "../decimal";
 import type { DrawRecovery, DrawType } from "../types";

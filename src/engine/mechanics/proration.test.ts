@@ -1,3 +1,4 @@
+import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { fromDay, toDay } from "../calendar";
 import { ratioValue } from "../ratio";

@@ -1,3 +1,4 @@
+import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { fromDay, toDay } from "../calendar";
 import { Decimal, ONE } from "../decimal";
@@ -21,7 +22,12 @@ const annualQuota = d("1000000");
 /** Σ over periods of annual × share × ramp factor × proration, summed as exact fractions. */
 function rampedYearQuota(kind: PeriodKind, start: string | null, end: string | null = null): Ratio {
   return periodsOf(kind)
-    .map((p) => scaleRatio(scaleRatio(scaleRatio(ratio(annualQuota), p.share), rampQuotaFactor(newHire, start, p, end)), prorationFactor(p, start, end)))
+    .map((p) =>
+      scaleRatio(
+        scaleRatio(scaleRatio(ratio(annualQuota), p.share), rampQuotaFactor(newHire, start, p, end)),
+        prorationFactor(p, start, end),
+      ),
+    )
     .reduce(addRatio);
 }
 
@@ -63,11 +69,19 @@ describe("rampQuotaFactor", () => {
     expect(ratioValue(rampQuotaFactor(newHire, "2026-02-15", q1)).toString()).toBe("0.5");
     // Q1 quota: 250,000 × 0.5 × 45/90 = 62,500 — the same as a monthly plan:
     // Feb 83,333.33… × 0.5 × 14/28 = 20,833.33…, Mar 83,333.33… × 0.5 = 41,666.66…; sum 62,500
-    const quarterly = scaleRatio(scaleRatio(ratio(d("250000")), rampQuotaFactor(newHire, "2026-02-15", q1)), prorationFactor(q1, "2026-02-15", null));
+    const quarterly = scaleRatio(
+      scaleRatio(ratio(d("250000")), rampQuotaFactor(newHire, "2026-02-15", q1)),
+      prorationFactor(q1, "2026-02-15", null),
+    );
     expect(ratioValue(quarterly).toString()).toBe("62500");
     const monthly = periodsOf("Month")
       .slice(0, 3)
-      .map((p) => scaleRatio(scaleRatio(scaleRatio(ratio(annualQuota), p.share), rampQuotaFactor(newHire, "2026-02-15", p)), prorationFactor(p, "2026-02-15", null)))
+      .map((p) =>
+        scaleRatio(
+          scaleRatio(scaleRatio(ratio(annualQuota), p.share), rampQuotaFactor(newHire, "2026-02-15", p)),
+          prorationFactor(p, "2026-02-15", null),
+        ),
+      )
       .reduce(addRatio);
     expect(ratioValue(monthly).toString()).toBe("62500");
   });
@@ -95,15 +109,19 @@ describe("rampQuotaFactor", () => {
     const year = periodsOf("Quarter");
     const pct = fc.integer({ min: 0, max: 150 }).map((n) => new Decimal(n).div(100));
     fc.assert(
-      fc.property(fc.array(pct, { maxLength: 8 }), fc.integer({ min: toDay("2025-06-01"), max: toDay("2026-12-31") }), (pcts, startDay) => {
-        const schedule: RampSchedule = { name: "R", quotaPct: pcts, guarantee: null };
-        const lo = Decimal.min(ONE, ...pcts);
-        const hi = Decimal.max(ONE, ...pcts);
-        for (const p of year) {
-          const v = ratioValue(rampQuotaFactor(schedule, fromDay(startDay), p));
-          expect(v.gte(lo) && v.lte(hi)).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.array(pct, { maxLength: 8 }),
+        fc.integer({ min: toDay("2025-06-01"), max: toDay("2026-12-31") }),
+        (pcts, startDay) => {
+          const schedule: RampSchedule = { name: "R", quotaPct: pcts, guarantee: null };
+          const lo = Decimal.min(ONE, ...pcts);
+          const hi = Decimal.max(ONE, ...pcts);
+          for (const p of year) {
+            const v = ratioValue(rampQuotaFactor(schedule, fromDay(startDay), p));
+            expect(v.gte(lo) && v.lte(hi)).toBe(true);
+          }
+        },
+      ),
     );
   });
 });

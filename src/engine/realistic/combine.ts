@@ -31,7 +31,8 @@ export function combineCurves(parts: readonly WeightedCurve[]): CurveSegment[] {
       slope = slope.plus(p.weight.times(s.slope));
     }
     const prev = out[out.length - 1];
-    if (prev !== undefined && prev.intercept.eq(intercept) && prev.slope.eq(slope)) out[out.length - 1] = { ...prev, to };
+    if (prev !== undefined && prev.intercept.eq(intercept) && prev.slope.eq(slope))
+      out[out.length - 1] = { ...prev, to };
     else out.push({ from, to, intercept, slope });
   });
   return out;

@@ -20,7 +20,10 @@ export function curveView(curve: { readonly segments: readonly CurveSegment[] })
 }
 
 /** Least and greatest payout multiple (null when the last segment runs off to −∞ or +∞). */
-export function payRange(segments: readonly CurveSegment[]): { readonly min: Decimal | null; readonly max: Decimal | null } {
+export function payRange(segments: readonly CurveSegment[]): {
+  readonly min: Decimal | null;
+  readonly max: Decimal | null;
+} {
   let min: Decimal | null = null;
   let max: Decimal | null = null;
   let unboundedBelow = false;

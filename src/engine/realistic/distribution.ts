@@ -20,7 +20,8 @@ import { fromW, toW } from "./workingPrecision";
  *
  * Values are plain readonly data so that callers can key caches on them.
  */
-export type AttainmentDistribution = FlatDistribution | EmpiricalDistribution | NormalDistribution | LogNormalDistribution;
+export type AttainmentDistribution =
+  FlatDistribution | EmpiricalDistribution | NormalDistribution | LogNormalDistribution;
 
 export interface FlatDistribution {
   readonly kind: "Flat";
@@ -59,7 +60,10 @@ export interface LogNormalDistribution {
 
 export function flat(attainment: Decimal): FlatDistribution {
   if (attainment.isNeg()) {
-    throw new DistributionError("Attainment", `Attainment ${pct(attainment)} is negative; attainment cannot be below 0%.`);
+    throw new DistributionError(
+      "Attainment",
+      `Attainment ${pct(attainment)} is negative; attainment cannot be below 0%.`,
+    );
   }
   return { kind: "Flat", attainment };
 }
@@ -83,7 +87,7 @@ export function empirical(values: readonly Decimal[], weights?: readonly Decimal
   const cumMoment: Decimal[] = [ZERO];
   for (const p of points) {
     cumWeight.push(cumWeight[cumWeight.length - 1].plus(p.weight));
-    cumMoment.push(cumMoment[cumMoment.length - 1].plus(p.weight.times(p.value)));
+    cumMoment.push(cumMoment[cumMoment.length - 1].plus(p.weight.eq(ONE) ? p.value : p.weight.times(p.value)));
   }
   return {
     kind: "Empirical",
@@ -114,7 +118,8 @@ export function logNormalFromMoments(mean: Decimal, sd: Decimal): LogNormalDistr
 /** LogNormal with mean m and log-space spread σ: μ = ln m − σ²/2. */
 export function logNormalFromSigma(mean: Decimal, sigma: Decimal): LogNormalDistribution {
   requirePositiveMean(mean);
-  if (!sigma.gt(ZERO)) throw new DistributionError("StdDev", `Log-space spread must be above 0, got ${sigma.toString()}.`);
+  if (!sigma.gt(ZERO))
+    throw new DistributionError("StdDev", `Log-space spread must be above 0, got ${sigma.toString()}.`);
   const s = toW(sigma);
   const mu = toW(mean).ln().minus(s.times(s).div(2));
   return { kind: "LogNormal", mean, mu: fromW(mu), sigma };
@@ -129,4 +134,3 @@ export function logNormalStdDev(d: LogNormalDistribution): Decimal {
 export function requirePositiveMean(mean: Decimal): void {
   if (!mean.gt(ZERO)) throw new DistributionError("Mean", `Mean attainment must be above 0%, got ${pct(mean)}.`);
 }
-

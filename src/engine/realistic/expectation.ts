@@ -13,7 +13,10 @@ import { lowerBound, massModel, type MassModel } from "./massModel";
  *   LogNormal: P = Φ(β) − Φ(α) on ln-space,  E = e^(μ+σ²/2)[Φ((ln b − μ − σ²)/σ) − Φ((ln a − μ − σ²)/σ)]
  *   Empirical / Flat: exact weighted sums, from prefix sums over the sorted sample.
  */
-export function expectedMultiple(curve: { readonly segments: readonly CurveSegment[] }, dist: AttainmentDistribution): Decimal {
+export function expectedMultiple(
+  curve: { readonly segments: readonly CurveSegment[] },
+  dist: AttainmentDistribution,
+): Decimal {
   return expectedMultipleOf(curveView(curve).segments, massModel(dist));
 }
 

@@ -28,7 +28,10 @@ export function fitDistribution(spec: DistributionSpec, history: readonly Decima
       return flat(spec.attainment);
     case "Historical":
       if (history.length === 0) {
-        throw new DistributionError("AttainmentHistory", `No AttainmentHistory rows for the ${spec.scope.toLowerCase()} in scope.`);
+        throw new DistributionError(
+          "AttainmentHistory",
+          `No AttainmentHistory rows for the ${spec.scope.toLowerCase()} in scope.`,
+        );
       }
       return empirical(history);
     case "Normal": {

@@ -40,7 +40,12 @@ export function massModel(dist: AttainmentDistribution): MassModel {
       return { atoms: singleAtom(dist.attainment, ONE), continuous: null };
     case "Empirical":
       return {
-        atoms: { values: dist.values, cumWeight: dist.cumWeight, cumMoment: dist.cumMoment, total: dist.cumWeight[dist.values.length] },
+        atoms: {
+          values: dist.values,
+          cumWeight: dist.cumWeight,
+          cumMoment: dist.cumMoment,
+          total: dist.cumWeight[dist.values.length],
+        },
         continuous: null,
       };
     case "Normal":

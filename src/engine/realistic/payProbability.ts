@@ -33,7 +33,12 @@ export function probAtMost(
   return payProbability(curveView(curve).segments, massModel(dist), y, "atMost");
 }
 
-export function payProbability(segments: readonly CurveSegment[], model: MassModel, y: Decimal, side: PaySide): Decimal {
+export function payProbability(
+  segments: readonly CurveSegment[],
+  model: MassModel,
+  y: Decimal,
+  side: PaySide,
+): Decimal {
   const holds = (s: CurveSegment, x: Decimal): boolean => {
     const pay = s.intercept.plus(s.slope.times(x));
     return side === "atLeast" ? pay.gte(y) : pay.lte(y);

@@ -6,7 +6,6 @@ import { massModel, type MassModel } from "./massModel";
 import { quantileW } from "./normalQuantile";
 import { payQuantileBySearch } from "./payQuantileSearch";
 import { percentileInc } from "./percentileInc";
-import { cdfW } from "./standardNormal";
 import { fromW, toW } from "./workingPrecision";
 
 /**
@@ -24,20 +23,27 @@ import { fromW, toW } from "./workingPrecision";
  * For Normal and LogNormal, q must lie strictly between 0 and 1.
  */
 export function attainmentPercentile(dist: AttainmentDistribution, q: Decimal): Decimal {
+  return attainmentPercentileOf(dist, massModel(dist), q);
+}
+
+export function attainmentPercentileOf(dist: AttainmentDistribution, model: MassModel, q: Decimal): Decimal {
   switch (dist.kind) {
     case "Flat":
       return dist.attainment;
     case "Empirical":
       return percentileInc(dist.values, dist.cumWeight, q);
     case "Normal": {
-      const mu = toW(dist.mu);
-      const sigma = toW(dist.sigma);
-      const qW = toW(q);
-      if (qW.lte(cdfW(mu.neg().div(sigma)))) return ZERO;
-      return fromW(mu.plus(sigma.times(quantileW(qW))));
+      // The model holds the censored mass Φ(−μ/σ) as its one point mass, at 0.
+      const censored = model.atoms === null ? ZERO : model.atoms.cumWeight[1];
+      if (q.lte(censored)) return ZERO;
+      return fromW(toW(dist.mu).plus(toW(dist.sigma).times(quantileW(toW(q)))));
     }
     case "LogNormal":
-      return fromW(toW(dist.mu).plus(toW(dist.sigma).times(quantileW(toW(q)))).exp());
+      return fromW(
+        toW(dist.mu)
+          .plus(toW(dist.sigma).times(quantileW(toW(q))))
+          .exp(),
+      );
   }
 }
 
@@ -50,7 +56,7 @@ export function payPercentile(
 }
 
 export function payPercentileOf(curve: CurveView, dist: AttainmentDistribution, model: MassModel, q: Decimal): Decimal {
-  if (curve.nonDecreasing || dist.kind === "Flat") return curve.evaluate(attainmentPercentile(dist, q));
+  if (curve.nonDecreasing || dist.kind === "Flat") return curve.evaluate(attainmentPercentileOf(dist, model, q));
   if (dist.kind === "Empirical") return samplePayPercentile(curve, dist, q);
   return payQuantileBySearch(curve.segments, model, q);
 }

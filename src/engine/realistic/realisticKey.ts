@@ -9,7 +9,10 @@ import type { AttainmentDistribution } from "./distribution";
  * A large sample (the org's history) makes a long key: callers holding one
  * per scope may prefer to key on the scope instead.
  */
-export function realisticKey(curve: { readonly segments: readonly CurveSegment[] }, dist: AttainmentDistribution): string {
+export function realisticKey(
+  curve: { readonly segments: readonly CurveSegment[] },
+  dist: AttainmentDistribution,
+): string {
   return `${curveKey(curve.segments)}|${distributionKey(dist)}`;
 }
 

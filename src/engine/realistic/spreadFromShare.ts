@@ -75,7 +75,9 @@ export function logNormalSigmaFromShare(mean: Decimal, share: Decimal): Decimal 
 
 function requireShare(share: Decimal): void {
   if (!(share.gt(ZERO) && share.lt(ONE))) {
-    throw new DistributionError("ShareAtQuota", `ShareAtQuota must be strictly between 0% and 100%, got ${pct(share)}.`);
+    throw new DistributionError(
+      "ShareAtQuota",
+      `ShareAtQuota must be strictly between 0% and 100%, got ${pct(share)}.`,
+    );
   }
 }
-

@@ -18,7 +18,11 @@ const FIELDS: readonly FieldSpec[] = [
   { key: "note", name: "Note", aliases: ["Notes", "Description", "Reason", "Comment", "Comments"] },
 ];
 
-const TYPE = choice<AdjustmentType>({ SPIF: ["Spiff"], Bonus: [], Clawback: ["Claw back", "Chargeback", "Charge back"] });
+const TYPE = choice<AdjustmentType>({
+  SPIF: ["Spiff"],
+  Bonus: [],
+  Clawback: ["Claw back", "Chargeback", "Charge back"],
+});
 
 /** An Adjustments row before its period label is placed on the calendar. */
 export interface AdjustmentRecord {
@@ -45,7 +49,11 @@ export function readAdjustments(table: RawTable | undefined, reps: RepsRead, iss
     const note = row.optional("note", text) ?? "";
     if (amount !== null && amount.lt(ZERO)) {
       if (type === "Clawback") amount = amount.abs();
-      else if (type !== null) row.error("amount", `A ${type} can't be negative; to take money back use Type Clawback with the amount taken back`);
+      else if (type !== null)
+        row.error(
+          "amount",
+          `A ${type} can't be negative; to take money back use Type Clawback with the amount taken back`,
+        );
     }
     if (repId === null || label === null || type === null || amount === null || row.failed) continue;
     records.push({ row, repId, label, type, amount, note });

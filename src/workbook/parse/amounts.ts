@@ -4,7 +4,7 @@ import { money } from "./cells/money";
 import { text } from "./cells/text";
 import { mapColumns, type FieldSpec } from "./headers";
 import { listForMessage } from "./names";
-import { periodLabel, type PeriodLabel } from "./periods";
+import { cachedPeriodLabel, type PeriodLabel } from "./periods";
 import type { PlansRead } from "./plans";
 import { TableReader, type RowReader } from "./reader";
 import { REP_ID_FIELD, type RepsRead } from "./reps";
@@ -25,7 +25,12 @@ const FIELDS: Record<AmountKind, readonly FieldSpec[]> = {
     REP_ID_FIELD,
     { ...PERIOD_FIELD, aliases: [...PERIOD_FIELD.aliases!, "Date", "Booking Date", "Close Date", "Credit Date"] },
     MEASURE_FIELD,
-    { key: "amount", name: "Amount", aliases: ["Bookings", "Credit", "Credited Amount", "Actual", "Actuals", "Value"], required: true },
+    {
+      key: "amount",
+      name: "Amount",
+      aliases: ["Bookings", "Credit", "Credited Amount", "Actual", "Actuals", "Value"],
+      required: true,
+    },
   ],
 };
 
@@ -47,14 +52,20 @@ export interface RowContext {
  * Quotas (rep × period × measure quota) or Actuals (credited amounts; negative
  * = a reversal). A blank Measure is the rep's plan's first measure.
  */
-export function readAmounts(kind: AmountKind, table: RawTable | undefined, ctx: RowContext, issues: Issue[]): AmountRecord[] {
+export function readAmounts(
+  kind: AmountKind,
+  table: RawTable | undefined,
+  ctx: RowContext,
+  issues: Issue[],
+): AmountRecord[] {
   if (!table) return [];
   const columns = mapColumns(table, FIELDS[kind], issues);
   if (!columns) return [];
   const records: AmountRecord[] = [];
+  const period = cachedPeriodLabel();
   for (const row of new TableReader(table, columns, issues).rows()) {
     const repId = readRepId(row, ctx.reps);
-    const label = row.required("period", periodLabel);
+    const label = row.required("period", period);
     const amount = row.required("amount", money);
     if (kind === "Quotas" && amount?.lt(ZERO)) row.error("amount", `${row.reader.header("amount")} can't be negative`);
     const measure = repId === null ? null : readMeasure(row, repId, ctx);
@@ -81,7 +92,10 @@ function readMeasure(row: RowReader, repId: string, { reps, plans }: RowContext)
   if (!plans.readable) return written;
   const measure = plans.measures.get(written);
   if (measure === undefined) {
-    row.warn("measure", `Measure "${written}" is not in any plan (measures: ${listForMessage(plans.measures.list())}); this row is not used`);
+    row.warn(
+      "measure",
+      `Measure "${written}" is not in any plan (measures: ${listForMessage(plans.measures.list())}); this row is not used`,
+    );
     return null;
   }
   if (plan !== undefined && !plans.planMeasures.get(plan)?.has(measure))

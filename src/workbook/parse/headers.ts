@@ -33,7 +33,8 @@ export function mapColumns(
   options: MapOptions = {},
 ): Map<string, number> | null {
   const lookup = new Map<string, FieldSpec>();
-  for (const spec of specs) for (const name of [spec.name, ...(spec.aliases ?? [])]) lookup.set(normalizeKey(name), spec);
+  for (const spec of specs)
+    for (const name of [spec.name, ...(spec.aliases ?? [])]) lookup.set(normalizeKey(name), spec);
 
   const columns = new Map<string, number>();
   const unknown: string[] = [];
@@ -51,7 +52,12 @@ export function mapColumns(
       if (first === undefined) columns.set(spec.key, i);
       else
         issues.push(
-          headerIssue(table, i, "Error", `Columns "${table.headers[first]}" and "${header}" both mean ${spec.name}; keep one of them`),
+          headerIssue(
+            table,
+            i,
+            "Error",
+            `Columns "${table.headers[first]}" and "${header}" both mean ${spec.name}; keep one of them`,
+          ),
         );
     } else if (!REMARK_COLUMNS.has(key) && !options.claim?.(header, key, i)) {
       unknown.push(header);
@@ -60,13 +66,21 @@ export function mapColumns(
 
   if (unknown.length > 0) {
     issues.push({
-      ...tableIssue(table, "Info", `${table.name}: ${plural(unknown.length, "column")} not used: ${unknown.map((h) => `"${h}"`).join(", ")} (columns read: ${specs.map((s) => s.name).join(", ")})`),
+      ...tableIssue(
+        table,
+        "Info",
+        `${table.name}: ${plural(unknown.length, "column")} not used: ${unknown.map((h) => `"${h}"`).join(", ")} (columns read: ${specs.map((s) => s.name).join(", ")})`,
+      ),
       row: table.headerRow,
     });
   }
   if (headless.length > 0) {
     issues.push({
-      ...tableIssue(table, "Info", `${table.name}: ${plural(headless.length, "column")} ${headless.join(", ")} ${headless.length > 1 ? "have" : "has"} values but no header, so ${headless.length > 1 ? "they are" : "it is"} not read`),
+      ...tableIssue(
+        table,
+        "Info",
+        `${table.name}: ${plural(headless.length, "column")} ${headless.join(", ")} ${headless.length > 1 ? "have" : "has"} values but no header, so ${headless.length > 1 ? "they are" : "it is"} not read`,
+      ),
       row: table.headerRow,
     });
   }
@@ -75,7 +89,13 @@ export function mapColumns(
   for (const spec of specs) {
     if (spec.required && !columns.has(spec.key)) {
       complete = false;
-      issues.push(tableIssue(table, "Error", `${table.name} has no ${spec.name} column; add one (accepted headers: ${acceptedNames(spec)})`));
+      issues.push(
+        tableIssue(
+          table,
+          "Error",
+          `${table.name} has no ${spec.name} column; add one (accepted headers: ${acceptedNames(spec)})`,
+        ),
+      );
     }
   }
   return complete ? columns : null;

@@ -12,7 +12,12 @@ import { REP_ID_FIELD } from "./reps";
 const FIELDS: readonly FieldSpec[] = [
   { ...REP_ID_FIELD, required: false },
   { key: "period", name: "Period", aliases: ["Year", "Period Label"] },
-  { key: "attainment", name: "Attainment", aliases: ["Attainment %", "Quota Attainment", "Pct Of Quota"], required: true },
+  {
+    key: "attainment",
+    name: "Attainment",
+    aliases: ["Attainment %", "Quota Attainment", "Pct Of Quota"],
+    required: true,
+  },
 ];
 
 /** A period kept as written; an Excel date becomes its ISO day. */

@@ -5,7 +5,7 @@ import { readAdjustments } from "./adjustments";
 import { readAmounts, type AmountRecord } from "./amounts";
 import { readAttainmentHistory } from "./history";
 import { INPUT_NAMES, locateInputs } from "./locate";
-import { labelSpan } from "./periods";
+import { labelKey, labelSpan, type PeriodLabel, type Span } from "./periods";
 import { resolvePlanYear } from "./planYear";
 import { readPlans } from "./plans";
 import { checkDuplicateQuotas, checkZeroQuotas, type PlacedAmount } from "./quotaChecks";
@@ -41,7 +41,13 @@ export function parseModelInput(tables: readonly RawTable[], options: ParseOptio
   const found = locateInputs(tables);
   for (const name of ["Reps", "Plans"] as const) {
     if (!found[name])
-      issues.push(workbookIssue("Error", `The workbook has no ${name} table: add an Excel table or a sheet named ${name} ${REQUIRED_HINT[name]}`, name));
+      issues.push(
+        workbookIssue(
+          "Error",
+          `The workbook has no ${name} table: add an Excel table or a sheet named ${name} ${REQUIRED_HINT[name]}`,
+          name,
+        ),
+      );
   }
 
   const settings = readSettings(found.Settings, issues);
@@ -64,17 +70,28 @@ export function parseModelInput(tables: readonly RawTable[], options: ParseOptio
     found.Settings,
     issues,
   );
-  const place = (r: AmountRecord): PlacedAmount => ({
-    row: r.row,
-    amount: { repId: r.repId, measure: r.measure, ...labelSpan(r.label, fy, planYear), amount: r.amount, source: r.row.source },
-  });
+  // Large inputs repeat a few labels many times: place each label once.
+  const spans = new Map<string, Span>();
+  const spanOf = (label: PeriodLabel): Span => {
+    const key = labelKey(label);
+    let span = spans.get(key);
+    if (!span) spans.set(key, (span = labelSpan(label, fy, planYear)));
+    return span;
+  };
+  const place = (r: AmountRecord): PlacedAmount => {
+    const { start, end } = spanOf(r.label);
+    return {
+      row: r.row,
+      amount: { repId: r.repId, measure: r.measure, start, end, amount: r.amount, source: r.row.source },
+    };
+  };
   const quotas = quotaRecords.map(place);
   const actuals = actualRecords.map(place);
   checkDuplicateQuotas(quotas);
   checkZeroQuotas(quotas, actuals, reps.zeroQuotas);
   const adjustments: Adjustment[] = adjustmentRecords.map((a) => ({
     repId: a.repId,
-    ...labelSpan(a.label, fy, planYear),
+    ...spanOf(a.label),
     type: a.type,
     amount: a.amount,
     note: a.note,
@@ -92,7 +109,12 @@ export function parseModelInput(tables: readonly RawTable[], options: ParseOptio
   const amounts = (list: readonly PlacedAmount[]): PeriodAmount[] => list.map((p) => p.amount);
   return {
     input: {
-      settings: { reportingCurrency: settings.reportingCurrency, fiscalYearStartMonth: fy, planYear, fxRates: settings.fxRates },
+      settings: {
+        reportingCurrency: settings.reportingCurrency,
+        fiscalYearStartMonth: fy,
+        planYear,
+        fxRates: settings.fxRates,
+      },
       reps: reps.reps,
       plans: plans.plans,
       scenarioPlans: plans.scenarioPlans,

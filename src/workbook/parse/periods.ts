@@ -37,7 +37,8 @@ const HINT = "write 2026, 2026-Q1, 2026-03, Mar 2026 or a date";
 export const periodLabel: CellParser<PeriodLabel> = (cell, { label, format }) => {
   if (typeof cell === "boolean") return fail(`${label} ${show(cell)} is not a period; ${HINT}`);
   if (typeof cell === "number") {
-    if (!isDateFormat(format) && Number.isInteger(cell) && cell >= 1900 && cell <= 9999) return ok({ kind: "Year", year: cell });
+    if (!isDateFormat(format) && Number.isInteger(cell) && cell >= 1900 && cell <= 9999)
+      return ok({ kind: "Year", year: cell });
     if (isDateFormat(format) || cell >= 10000) {
       const d = serialToIso(cell);
       return d.ok ? ok({ kind: "Day", date: d.value }) : fail(`${label} ${d.message}`);
@@ -78,6 +79,36 @@ function part(letter: string, n: number, year: number | null) {
 
 function month(n: number, year: number) {
   return n >= 1 && n <= 12 ? ok<PeriodLabel>({ kind: "Month", year, month: n }) : null;
+}
+
+/** A short identity for a label (for caching its span). */
+export function labelKey(label: PeriodLabel): string {
+  switch (label.kind) {
+    case "Year":
+      return `Y${label.year}`;
+    case "Half":
+      return `H${label.year}-${label.half}`;
+    case "Quarter":
+      return `Q${label.year}-${label.quarter}`;
+    case "Month":
+      return `M${label.year}-${label.month}`;
+    case "Day":
+      return `D${label.date}`;
+  }
+}
+
+/**
+ * periodLabel with a per-table memory: large Quotas/Actuals tables repeat a
+ * dozen labels hundreds of thousands of times.
+ */
+export function cachedPeriodLabel(): CellParser<PeriodLabel> {
+  const cache = new Map<string, ReturnType<typeof periodLabel>>();
+  return (cell, ctx) => {
+    const key = `${typeof cell}\u0000${String(cell)}\u0000${ctx.format ?? ""}\u0000${ctx.label}`;
+    let parsed = cache.get(key);
+    if (!parsed) cache.set(key, (parsed = periodLabel(cell, ctx)));
+    return parsed;
+  };
 }
 
 /** The plan year a label falls in (plan year N starts at FiscalYearStart of calendar year N); null when it names none. */

@@ -48,13 +48,25 @@ export const PERIOD = choice<PeriodKind>({
 });
 const BASIS = choice<Basis>({ Individual: ["Ind", "Own"], Team: ["Rollup", "Roll-up"] });
 const TIER_MODE = choice<TierMode>({ Marginal: ["Incremental"], Retroactive: ["Retro"], Curve: ["Points"] });
-const TIER_BASIS = choice<TierBasis>({ Attainment: ["Attainment %", "Percent Of Quota"], Amount: ["Amounts", "Value"] });
-const RATE_TYPE = choice<RateType>({ Multiplier: ["x", "Multiple", "BCR"], Percent: ["%", "Percentage", "Commission"] });
+const TIER_BASIS = choice<TierBasis>({
+  Attainment: ["Attainment %", "Percent Of Quota"],
+  Amount: ["Amounts", "Value"],
+});
+const RATE_TYPE = choice<RateType>({
+  Multiplier: ["x", "Multiple", "BCR"],
+  Percent: ["%", "Percentage", "Commission"],
+});
 const COMBINE = choice<Combine>({ PerMeasure: ["Separate", "Each"], WeightedAttainment: ["Weighted", "Blended"] });
-const NEGATIVE_TRUE_UP = choice<NegativeTrueUp>({ Hold: ["Carry", "Carry Forward"], Clawback: ["Claw back", "Recover"] });
+const NEGATIVE_TRUE_UP = choice<NegativeTrueUp>({
+  Hold: ["Carry", "Carry Forward"],
+  Clawback: ["Claw back", "Recover"],
+});
 const DRAW_TYPE = choice<DrawType>({ Recoverable: [], NonRecoverable: ["Guarantee", "Guaranteed"] });
 const DRAW_RECOVERY = choice<DrawRecovery>({ AboveDraw: ["Above"], FullBalance: ["Full"] });
-const TEAM_SCOPE = choice<TeamScope>({ Subtree: ["All", "Hierarchy", "Full Tree"], Direct: ["Direct Reports", "Directs"] });
+const TEAM_SCOPE = choice<TeamScope>({
+  Subtree: ["All", "Hierarchy", "Full Tree"],
+  Direct: ["Direct Reports", "Directs"],
+});
 
 const THRESHOLD_LIMIT = dec("3");
 
@@ -71,7 +83,16 @@ export interface PlanLevel {
   teamScope?: TeamScope;
 }
 
-export const PLAN_LEVEL_KEYS = ["period", "combine", "cumulative", "negativeTrueUp", "draw", "drawType", "drawRecovery", "teamScope"] as const;
+export const PLAN_LEVEL_KEYS = [
+  "period",
+  "combine",
+  "cumulative",
+  "negativeTrueUp",
+  "draw",
+  "drawType",
+  "drawRecovery",
+  "teamScope",
+] as const;
 
 /** One Plans row: a measure of a plan (baseline, or inside a scenario). Defaults already applied to measure-level values. */
 export interface PlanRow {
@@ -103,14 +124,24 @@ export function readPlanRow(row: RowReader): Omit<PlanRow, "plan" | "measure" | 
   const scenario = row.optional("scenario", text);
   const weight = row.optional("weight", percent);
   if (weight?.lt(ZERO)) row.error("weight", `${header("weight")} can't be negative`);
-  else if (weight?.gt(ONE)) row.error("weight", `${header("weight")} ${weight.times(100).toFixed()}% is more than 100%`);
+  else if (weight?.gt(ONE))
+    row.error("weight", `${header("weight")} ${weight.times(100).toFixed()}% is more than 100%`);
   const threshold = row.optional("threshold", percent);
   if (threshold?.lt(ZERO)) row.error("threshold", `${header("threshold")} can't be negative`);
-  else if (threshold?.gt(THRESHOLD_LIMIT)) row.error("threshold", `${header("threshold")} ${threshold.times(100).toFixed()}% is above 300%; write a threshold like 50%`);
+  else if (threshold?.gt(THRESHOLD_LIMIT))
+    row.error(
+      "threshold",
+      `${header("threshold")} ${threshold.times(100).toFixed()}% is above 300%; write a threshold like 50%`,
+    );
   const capAttainment = row.optional("capAttainment", percent);
-  if (capAttainment !== null && !capAttainment.gt(ZERO)) row.error("capAttainment", `${header("capAttainment")} must be more than 0%`);
+  if (capAttainment !== null && !capAttainment.gt(ZERO))
+    row.error("capAttainment", `${header("capAttainment")} must be more than 0%`);
   const capPayout = row.optional("capPayout", multiple);
-  if (capPayout !== null && !capPayout.gt(ZERO)) row.error("capPayout", `${header("capPayout")} must be more than 0 (a multiple of target incentive, e.g. 2 or 200%)`);
+  if (capPayout !== null && !capPayout.gt(ZERO))
+    row.error(
+      "capPayout",
+      `${header("capPayout")} must be more than 0 (a multiple of target incentive, e.g. 2 or 200%)`,
+    );
 
   const level: PlanLevel = {};
   const period = row.optional("period", PERIOD);

@@ -27,7 +27,10 @@ export function resolvePlanYear(
     if (count > bestCount || (count === bestCount && year < best!)) best = year;
   }
   const year = best ?? today.getFullYear();
-  const why = best !== null ? "the plan year most periods in Quotas and Actuals fall in" : "the current year: no period in Quotas or Actuals names a year";
+  const why =
+    best !== null
+      ? "the plan year most periods in Quotas and Actuals fall in"
+      : "the current year: no period in Quotas or Actuals names a year";
   const message = `Plan year ${year} (${why}); set PlanYear in Settings to choose another`;
   issues.push(settingsTable ? tableIssue(settingsTable, "Info", message) : workbookIssue("Info", message));
   return year;

@@ -97,7 +97,10 @@ export function readPlans(
     if (scenarioNames.known === null) return used.add(name);
     const known = scenarioNames.known.get(name);
     if (known === undefined) {
-      row.error("scenario", `Scenario "${name}" is not in the Scenarios table (scenarios: ${listForMessage(scenarioNames.known.list())})`);
+      row.error(
+        "scenario",
+        `Scenario "${name}" is not in the Scenarios table (scenarios: ${listForMessage(scenarioNames.known.list())})`,
+      );
       return null;
     }
     return used.add(known);
@@ -122,7 +125,8 @@ export function readPlans(
       push(plans, plan, r);
     }
   }
-  if (planRowCount === 0) issues.push(tableIssue(plansTable, "Error", "Plans has no rows: add one row per plan and measure"));
+  if (planRowCount === 0)
+    issues.push(tableIssue(plansTable, "Error", "Plans has no rows: add one row per plan and measure"));
 
   const tierRows = readTiers(tiersTable, spelled, scenarioOf, issues);
   const baselineTiers = tierRows.filter((t) => t.scenario === null);
@@ -133,7 +137,11 @@ export function readPlans(
     const unique = uniqueMeasures(plan, rows, "");
     const level = resolveLevel(plan, unique, DEFAULT_LEVEL, "");
     const version = buildVersion(plan, unique, level, null, () => true);
-    attachTiers(version, baselineTiers.filter((t) => t.plan === plan), measures);
+    attachTiers(
+      version,
+      baselineTiers.filter((t) => t.plan === plan),
+      measures,
+    );
     baselineVersions.set(plan, version);
     result.plans.set(plan, toPlan(version));
     result.firstMeasure.set(plan, unique[0].measure);
@@ -141,7 +149,10 @@ export function readPlans(
 
   for (const t of baselineTiers) {
     if (!baseline.has(t.plan!))
-      t.row.error("plan", `Plan ${t.plan} has only scenario rows in Plans, so a band without a Scenario belongs to no plan; give it a Scenario or add a baseline Plans row`);
+      t.row.error(
+        "plan",
+        `Plan ${t.plan} has only scenario rows in Plans, so a band without a Scenario belongs to no plan; give it a Scenario or add a baseline Plans row`,
+      );
   }
 
   // Scenario versions: the baseline plus the scenario's rows.
@@ -197,7 +208,13 @@ interface Version {
   source: string;
 }
 
-function buildVersion(name: string, rows: PlanRow[], level: Level, scenario: string | null, reportWeight: (r: PlanRow) => boolean): Version {
+function buildVersion(
+  name: string,
+  rows: PlanRow[],
+  level: Level,
+  scenario: string | null,
+  reportWeight: (r: PlanRow) => boolean,
+): Version {
   const context = scenario ? ` in scenario ${scenario}` : "";
   const measures = rows.map((r): MeasurePlan => {
     let weight = r.weight;
@@ -246,7 +263,10 @@ function attachTiers(version: Version, rows: readonly TierRow[], measures: NameI
     let curveToNoted = false;
     for (const t of chosen) {
       if (m.tierMode === "Curve" && !curveToNoted && !t.row.blank("to")) {
-        t.row.info("to", "To is not used in Curve mode: each row is a point (From = attainment, Rate = payout multiple)");
+        t.row.info(
+          "to",
+          "To is not used in Curve mode: each row is a point (From = attainment, Rate = payout multiple)",
+        );
         curveToNoted = true;
       }
       const tier = tierOf(t, m);
@@ -263,7 +283,10 @@ function tierMeasure(t: TierRow, version: Version, measures: NameIndex): string 
   if (t.measure !== null) {
     const m = measures.get(t.measure);
     if (m === undefined || !names.includes(m)) {
-      t.row.error("measure", `Plan ${version.name}${where} has no measure "${t.measure}" (its measures: ${names.join(", ")})`);
+      t.row.error(
+        "measure",
+        `Plan ${version.name}${where} has no measure "${t.measure}" (its measures: ${names.join(", ")})`,
+      );
       return null;
     }
     return m;
@@ -288,7 +311,10 @@ function toPlan(v: Version): Plan {
 }
 
 function sortByFrom(tiers: Tier[]): Tier[] {
-  return tiers.map((t, i) => ({ t, i })).sort((a, b) => a.t.from.comparedTo(b.t.from) || a.i - b.i).map((x) => x.t);
+  return tiers
+    .map((t, i) => ({ t, i }))
+    .sort((a, b) => a.t.from.comparedTo(b.t.from) || a.i - b.i)
+    .map((x) => x.t);
 }
 
 /** Drops a repeated measure of a plan (reported) so each measure has one row. */

@@ -15,7 +15,11 @@ export function checkDuplicateQuotas(quotas: readonly PlacedAmount[]): void {
     const a = q.amount;
     const key = [a.repId, a.measure, a.start, a.end].join("\u0000");
     const first = seen.get(key);
-    if (first) q.row.error("period", `Quota for ${a.repId}, ${a.measure}, ${a.start} to ${a.end} is given twice (${formatRows([first.row.excelRow, q.row.excelRow])}); keep one`);
+    if (first)
+      q.row.error(
+        "period",
+        `Quota for ${a.repId}, ${a.measure}, ${a.start} to ${a.end} is given twice (${formatRows([first.row.excelRow, q.row.excelRow])}); keep one`,
+      );
     else seen.set(key, q);
   }
 }
@@ -29,8 +33,15 @@ export function checkDuplicateQuotas(quotas: readonly PlacedAmount[]): void {
 export function checkZeroQuotas(
   quotas: readonly PlacedAmount[],
   actuals: readonly PlacedAmount[],
-  zeroAnnual: readonly { readonly repId: string; readonly measure: string; readonly row: RowReader; readonly key: string }[],
+  zeroAnnual: readonly {
+    readonly repId: string;
+    readonly measure: string;
+    readonly row: RowReader;
+    readonly key: string;
+  }[],
 ): void {
+  const zeroQuotaRows = quotas.filter((q) => q.amount.amount.isZero());
+  if (zeroQuotaRows.length === 0 && zeroAnnual.length === 0) return;
   const credits = new Map<string, PlacedAmount[]>();
   for (const a of actuals) {
     if (a.amount.amount.isZero()) continue;
@@ -39,19 +50,22 @@ export function checkZeroQuotas(
     if (list) list.push(a);
     else credits.set(key, [a]);
   }
-  const rowsOf = (list: readonly PlacedAmount[]) => formatRows(list.slice(0, 5).map((a) => a.row.excelRow)) + (list.length > 5 ? ", …" : "");
-  const withQuotaRows = new Set<string>();
-  for (const q of quotas) {
+  const rowsOf = (list: readonly PlacedAmount[]) =>
+    formatRows(list.slice(0, 5).map((a) => a.row.excelRow)) + (list.length > 5 ? ", …" : "");
+  for (const q of zeroQuotaRows) {
     const key = `${q.amount.repId}\u0000${q.amount.measure}`;
-    withQuotaRows.add(key);
-    if (!q.amount.amount.isZero()) continue;
-    const inside = (credits.get(key) ?? []).filter((a) => a.amount.start >= q.amount.start && a.amount.end <= q.amount.end);
+    const inside = (credits.get(key) ?? []).filter(
+      (a) => a.amount.start >= q.amount.start && a.amount.end <= q.amount.end,
+    );
     if (inside.length > 0)
       q.row.error(
         "amount",
         `Quota is 0 but Actuals credit ${q.amount.repId} with ${q.amount.measure} in this period (Actuals ${rowsOf(inside)}): attainment is undefined; enter the quota or move the credit`,
       );
   }
+  const withQuotaRows = new Set(
+    zeroAnnual.length === 0 ? [] : quotas.map((q) => `${q.amount.repId}\u0000${q.amount.measure}`),
+  );
   for (const z of zeroAnnual) {
     const key = `${z.repId}\u0000${z.measure}`;
     if (withQuotaRows.has(key)) continue;

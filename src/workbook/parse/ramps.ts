@@ -14,7 +14,12 @@ import { TableReader } from "./reader";
 const FIELDS: readonly FieldSpec[] = [
   { key: "ramp", name: "Ramp", aliases: ["Ramp Name", "Ramp Schedule", "Schedule", "Name"], required: true },
   { key: "month", name: "Month", aliases: ["Month Of Tenure", "Tenure Month"], required: true },
-  { key: "quotaPct", name: "QuotaPct", aliases: ["Quota %", "Quota Percent", "Pct", "Percent", "Quota Share"], required: true },
+  {
+    key: "quotaPct",
+    name: "QuotaPct",
+    aliases: ["Quota %", "Quota Percent", "Pct", "Percent", "Quota Share"],
+    required: true,
+  },
   { key: "guarantee", name: "Guarantee", aliases: ["Ramp Guarantee", "Guarantee %", "Guaranteed"] },
 ];
 
@@ -46,7 +51,8 @@ export function readRamps(table: RawTable | undefined, issues: Issue[]): RampsRe
     const month = row.required("month", integer);
     const quotaPct = row.required("quotaPct", percent);
     const guarantee = row.optional("guarantee", percent);
-    if (month !== null && month < 1) row.error("month", `${row.reader.header("month")} ${month} must be 1 or more (1 = first month of tenure)`);
+    if (month !== null && month < 1)
+      row.error("month", `${row.reader.header("month")} ${month} must be 1 or more (1 = first month of tenure)`);
     if (quotaPct?.lt(ZERO)) row.error("quotaPct", `${row.reader.header("quotaPct")} can't be negative`);
     if (guarantee?.lt(ZERO)) row.error("guarantee", `${row.reader.header("guarantee")} can't be negative`);
     if (name === null) continue;
@@ -70,14 +76,23 @@ function buildRamp(table: RawTable, name: string, rows: RampRow[], issues: Issue
   for (const r of rows) {
     const earlier = byMonth.get(r.month);
     if (earlier) {
-      r.row.error("month", `Ramp ${name} gives month ${r.month} twice (${formatRows([earlier.row.excelRow, r.row.excelRow])})`);
+      r.row.error(
+        "month",
+        `Ramp ${name} gives month ${r.month} twice (${formatRows([earlier.row.excelRow, r.row.excelRow])})`,
+      );
       ok = false;
     } else byMonth.set(r.month, r);
   }
   const months = [...byMonth.keys()].sort((a, b) => a - b);
   const missing = months.length === 0 ? [] : range(1, months[months.length - 1]).filter((m) => !byMonth.has(m));
   if (missing.length > 0) {
-    issues.push(tableIssue(table, "Error", `Ramp ${name} has no row for month ${missing.join(", ")}: months must run 1, 2, 3, … without gaps`));
+    issues.push(
+      tableIssue(
+        table,
+        "Error",
+        `Ramp ${name} has no row for month ${missing.join(", ")}: months must run 1, 2, 3, … without gaps`,
+      ),
+    );
     ok = false;
   }
   const guarantees = rows.filter((r) => r.guarantee !== null);

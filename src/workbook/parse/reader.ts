@@ -108,7 +108,9 @@ export class RowReader {
   private report(severity: Severity, key: string | null, message: string): void {
     const i = key === null ? undefined : this.reader.columns.get(key);
     this.reader.issues.push(
-      i === undefined ? rowIssue(this.table, this.index, severity, message) : cellIssue(this.table, this.index, i, severity, message),
+      i === undefined
+        ? rowIssue(this.table, this.index, severity, message)
+        : cellIssue(this.table, this.index, i, severity, message),
     );
   }
 }

@@ -30,8 +30,16 @@ const FIELDS: readonly FieldSpec[] = [
   { key: "plan", name: "Plan", aliases: ["Plan Name", "Comp Plan"], required: true },
   { key: "currency", name: "Currency", aliases: ["Currency Code", "Pay Currency", "Ccy"] },
   { key: "base", name: "Base", aliases: ["Base Salary", "Salary", "Base Pay"] },
-  { key: "targetVariable", name: "TargetVariable", aliases: ["Target Variable", "Variable", "Target Incentive", "TI", "Target Bonus", "TV", "Target Commission"] },
-  { key: "ote", name: "OTE", aliases: ["On Target Earnings", "OnTargetEarnings", "On-Target Earnings", "Target Earnings"] },
+  {
+    key: "targetVariable",
+    name: "TargetVariable",
+    aliases: ["Target Variable", "Variable", "Target Incentive", "TI", "Target Bonus", "TV", "Target Commission"],
+  },
+  {
+    key: "ote",
+    name: "OTE",
+    aliases: ["On Target Earnings", "OnTargetEarnings", "On-Target Earnings", "Target Earnings"],
+  },
   { key: "quota", name: "Quota", aliases: ["Annual Quota", "Quota Amount"] },
   { key: "startDate", name: "StartDate", aliases: ["Start", "Start Date", "Hire Date", "HireDate"] },
   { key: "endDate", name: "EndDate", aliases: ["End", "End Date", "Termination Date", "Term Date", "Leave Date"] },
@@ -48,7 +56,12 @@ export interface RepsRead {
   /** RepID -> baseline plan name (when it exists). */
   readonly planOf: ReadonlyMap<string, string>;
   /** Zero annual quotas, to check against actuals once those are read. */
-  readonly zeroQuotas: readonly { readonly repId: string; readonly measure: string; readonly row: RowReader; readonly key: string }[];
+  readonly zeroQuotas: readonly {
+    readonly repId: string;
+    readonly measure: string;
+    readonly row: RowReader;
+    readonly key: string;
+  }[];
 }
 
 export interface RepsContext {
@@ -63,7 +76,13 @@ export interface RepsContext {
  * `Quota <Measure>` columns give the others.
  */
 export function readReps(table: RawTable | undefined, ctx: RepsContext, issues: Issue[]): RepsRead {
-  const result = { readable: false, ids: new Set<string>(), reps: [] as Rep[], planOf: new Map<string, string>(), zeroQuotas: [] as RepsRead["zeroQuotas"][number][] };
+  const result = {
+    readable: false,
+    ids: new Set<string>(),
+    reps: [] as Rep[],
+    planOf: new Map<string, string>(),
+    zeroQuotas: [] as RepsRead["zeroQuotas"][number][],
+  };
   if (!table) return result;
 
   // `Quota <Measure>` columns: key "quota:<measure>".
@@ -76,12 +95,26 @@ export function readReps(table: RawTable | undefined, ctx: RepsContext, issues: 
       const measure = ctx.plans.measures.getLoose(measureText);
       if (measure === undefined) {
         if (ctx.plans.readable)
-          issues.push(headerIssue(table, i, "Warning", `Column "${header}" reads as the annual quota of measure ${measureText}, but no plan has that measure (measures: ${listForMessage(ctx.plans.measures.list())}); it is not used`));
+          issues.push(
+            headerIssue(
+              table,
+              i,
+              "Warning",
+              `Column "${header}" reads as the annual quota of measure ${measureText}, but no plan has that measure (measures: ${listForMessage(ctx.plans.measures.list())}); it is not used`,
+            ),
+          );
         return true;
       }
       const first = claimed.get(measure);
       if (first !== undefined) {
-        issues.push(headerIssue(table, i, "Error", `Columns "${table.headers[first]}" and "${header}" both give the ${measure} quota; keep one of them`));
+        issues.push(
+          headerIssue(
+            table,
+            i,
+            "Error",
+            `Columns "${table.headers[first]}" and "${header}" both give the ${measure} quota; keep one of them`,
+          ),
+        );
         return true;
       }
       claimed.set(measure, i);
@@ -96,28 +129,35 @@ export function readReps(table: RawTable | undefined, ctx: RepsContext, issues: 
   const payColumns = PAY.filter((k) => columns.has(k));
   if (payColumns.length < 2) {
     issues.push(
-      tableIssue(table, "Error", `Reps needs two of the columns Base, TargetVariable and OTE (the third is worked out); it has ${payColumns.length === 0 ? "none" : "only " + payColumns.map((k) => FIELDS.find((f) => f.key === k)!.name).join(", ")}`),
+      tableIssue(
+        table,
+        "Error",
+        `Reps needs two of the columns Base, TargetVariable and OTE (the third is worked out); it has ${payColumns.length === 0 ? "none" : "only " + payColumns.map((k) => FIELDS.find((f) => f.key === k)!.name).join(", ")}`,
+      ),
     );
   }
 
   const reader = new TableReader(table, columns, issues);
   const firstRowOf = new Map<string, number>();
-  const pending: { row: RowReader; rep: Rep; manager: string | null }[] = [];
+  const pending: { row: RowReader; rep: Rep | null; manager: string | null }[] = [];
   for (const row of reader.rows()) {
     const id = row.required("repId", text);
     if (id !== null) {
       const earlier = firstRowOf.get(id);
-      if (earlier !== undefined) row.error("repId", `RepID ${id} is used twice (${formatRows([earlier, row.excelRow])}); each rep needs one row`);
+      if (earlier !== undefined)
+        row.error(
+          "repId",
+          `RepID ${id} is used twice (${formatRows([earlier, row.excelRow])}); each rep needs one row`,
+        );
       else firstRowOf.set(id, row.excelRow);
       result.ids.add(id);
     }
-    const rep = readRep(row, id, ctx, payColumns.length >= 2, quotaColumns, result.zeroQuotas);
-    if (rep) {
-      pending.push({ row, rep: rep.rep, manager: rep.manager });
-      result.planOf.set(rep.rep.id, rep.rep.plan);
-    }
+    const read = readRep(row, id, ctx, payColumns.length >= 2, quotaColumns, result.zeroQuotas);
+    pending.push({ row, rep: read.rep, manager: read.manager });
+    // Known even when the row has other errors, so Quotas and Actuals rows of the rep are still checked.
+    if (id !== null && read.plan !== null && !result.planOf.has(id)) result.planOf.set(id, read.plan);
   }
-  if (firstRowOf.size === 0 && pending.length === 0) issues.push(tableIssue(table, "Error", "Reps has no rows: add one row per rep"));
+  if (pending.length === 0) issues.push(tableIssue(table, "Error", "Reps has no rows: add one row per rep"));
 
   // Managers are checked once every RepID is known; cycles are the roll-up's business.
   for (const { row, rep, manager } of pending) {
@@ -125,7 +165,7 @@ export function readReps(table: RawTable | undefined, ctx: RepsContext, issues: 
       const near = [...result.ids].find((id) => id.toLowerCase() === manager.toLowerCase());
       row.error("manager", `Manager "${manager}" is not a RepID in Reps${near ? ` (did you mean "${near}"?)` : ""}`);
     }
-    if (!row.failed) result.reps.push(rep);
+    if (rep && !row.failed) result.reps.push(rep);
   }
   return result;
 }
@@ -137,7 +177,7 @@ function readRep(
   payReadable: boolean,
   quotaColumns: readonly { key: string; measure: string }[],
   zeroQuotas: RepsRead["zeroQuotas"][number][],
-): { rep: Rep; manager: string | null } | null {
+): { rep: Rep | null; manager: string | null; plan: string | null } {
   const header = (k: string) => row.reader.header(k);
   const { settings, plans, ramps } = ctx;
   const name = row.optional("name", text) ?? "";
@@ -176,7 +216,10 @@ function readRep(
     if (q.lt(ZERO)) return row.error(key, `${header(key)} can't be negative`);
     const earlier = annualQuota.get(measure);
     if (earlier !== undefined && !earlier.eq(q))
-      return row.error(key, `${header(key)} ${formatAmount(q)} disagrees with ${header("quota")} ${formatAmount(earlier)}, which is also the ${measure} quota (plan ${plan}'s first measure)`);
+      return row.error(
+        key,
+        `${header(key)} ${formatAmount(q)} disagrees with ${header("quota")} ${formatAmount(earlier)}, which is also the ${measure} quota (plan ${plan}'s first measure)`,
+      );
     annualQuota.set(measure, q);
     if (q.isZero() && id !== null) zeroQuotas.push({ repId: id, measure, row, key });
   };
@@ -195,13 +238,16 @@ function readRep(
     if (ramp === null)
       row.error(
         "ramp",
-        ramps.present ? `Ramp "${rampText}" is not in the Ramps table (ramps: ${listForMessage(ramps.names.list())})` : `Ramp "${rampText}" needs a Ramps table, and the workbook has none: add one, or clear Ramp`,
+        ramps.present
+          ? `Ramp "${rampText}" is not in the Ramps table (ramps: ${listForMessage(ramps.names.list())})`
+          : `Ramp "${rampText}" needs a Ramps table, and the workbook has none: add one, or clear Ramp`,
       );
   }
 
-  if (id === null || plan === null || pay === null || row.failed) return null;
+  if (id === null || plan === null || pay === null || row.failed) return { rep: null, manager, plan };
   return {
     manager,
+    plan,
     rep: {
       id,
       name,
@@ -221,9 +267,17 @@ function readRep(
 }
 
 /** Base, TargetVariable, OTE: any two give the third; all three must add up to the cent. */
-function readPay(row: RowReader, readable: boolean, currency: string): { base: Decimal; targetVariable: Decimal } | null {
+function readPay(
+  row: RowReader,
+  readable: boolean,
+  currency: string,
+): { base: Decimal; targetVariable: Decimal } | null {
   const header = (k: string) => row.reader.header(k);
-  const values = { base: row.optional("base", money), targetVariable: row.optional("targetVariable", money), ote: row.optional("ote", money) };
+  const values = {
+    base: row.optional("base", money),
+    targetVariable: row.optional("targetVariable", money),
+    ote: row.optional("ote", money),
+  };
   for (const k of PAY) if (values[k]?.lt(ZERO)) row.error(k, `${header(k)} can't be negative`);
   if (!readable) return null;
   const given = PAY.filter((k) => !row.blank(k));
@@ -231,7 +285,9 @@ function readPay(row: RowReader, readable: boolean, currency: string): { base: D
     const missing = PAY.filter((k) => row.reader.has(k) && row.blank(k));
     row.error(
       missing[0] ?? null,
-      `Give two of ${PAY.filter((k) => row.reader.has(k)).map(header).join(", ")}${given.length === 1 ? ` (only ${header(given[0])} is given)` : ""}`,
+      `Give two of ${PAY.filter((k) => row.reader.has(k))
+        .map(header)
+        .join(", ")}${given.length === 1 ? ` (only ${header(given[0])} is given)` : ""}`,
     );
     return null;
   }
@@ -258,7 +314,10 @@ function readPay(row: RowReader, readable: boolean, currency: string): { base: D
   }
   if (targetVariable && ote) {
     if (ote.lt(targetVariable)) {
-      row.error("ote", `${header("ote")} ${formatAmount(ote)} is below ${header("targetVariable")} ${formatAmount(targetVariable)}`);
+      row.error(
+        "ote",
+        `${header("ote")} ${formatAmount(ote)} is below ${header("targetVariable")} ${formatAmount(targetVariable)}`,
+      );
       return null;
     }
     return { base: ote.minus(targetVariable), targetVariable };

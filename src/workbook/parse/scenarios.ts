@@ -15,7 +15,11 @@ const FIELDS: readonly FieldSpec[] = [
   { key: "distribution", name: "Distribution", aliases: ["Dist", "Attainment Distribution"] },
   { key: "mean", name: "Mean", aliases: ["Mean Attainment", "Average", "Average Attainment"] },
   { key: "stdDev", name: "StdDev", aliases: ["Std Dev", "Standard Deviation", "SD", "Sigma"] },
-  { key: "shareAtQuota", name: "ShareAtQuota", aliases: ["Share At Quota", "Pct At Quota", "Percent At Quota", "Share Of Reps At Quota"] },
+  {
+    key: "shareAtQuota",
+    name: "ShareAtQuota",
+    aliases: ["Share At Quota", "Pct At Quota", "Percent At Quota", "Share Of Reps At Quota"],
+  },
   { key: "scope", name: "Scope", aliases: ["History Scope"] },
   { key: "description", name: "Description", aliases: ["Notes", "Note"] },
 ];
@@ -26,7 +30,11 @@ const DISTRIBUTION = choice<"Flat" | "Historical" | "Normal" | "LogNormal">({
   Normal: ["Gaussian"],
   LogNormal: ["Log Normal"],
 });
-const SCOPE = choice<"Org" | "Team" | "Rep">({ Org: ["Organization", "Organisation", "Company", "All"], Team: [], Rep: ["Individual"] });
+const SCOPE = choice<"Org" | "Team" | "Rep">({
+  Org: ["Organization", "Organisation", "Company", "All"],
+  Team: [],
+  Rep: ["Individual"],
+});
 
 export interface ScenariosRead {
   /** null when the workbook has no (readable) Scenarios table: scenario names used in Plans/Tiers then define scenarios. */
@@ -51,7 +59,11 @@ export function readScenarios(table: RawTable | undefined, issues: Issue[]): Sce
     if (name !== null) {
       const canonical = names.add(name);
       const earlier = firstRow.get(canonical);
-      if (earlier !== undefined) row.error("scenario", `Scenario ${canonical} is listed twice (${formatRows([earlier, row.excelRow])}); keep one`);
+      if (earlier !== undefined)
+        row.error(
+          "scenario",
+          `Scenario ${canonical} is listed twice (${formatRows([earlier, row.excelRow])}); keep one`,
+        );
       else firstRow.set(canonical, row.excelRow);
     }
     const assumption = readAssumption(row);
@@ -84,12 +96,14 @@ function readAssumption(row: RowReader): DistributionSpec | null {
       unused(["mean", "stdDev", "shareAtQuota", "scope"], "a flat attainment");
       return attainment === null ? null : { kind: "Flat", attainment };
     case "Historical":
-      if (attainment !== null) row.error("attainment", `Give a flat ${header("attainment")} or a Distribution, not both`);
+      if (attainment !== null)
+        row.error("attainment", `Give a flat ${header("attainment")} or a Distribution, not both`);
       unused(["mean", "stdDev", "shareAtQuota"], "a Historical distribution");
       return { kind: "Historical", scope: scope ?? "Org" };
     case "Normal":
     case "LogNormal":
-      if (attainment !== null) row.error("attainment", `Give a flat ${header("attainment")} or a Distribution, not both`);
+      if (attainment !== null)
+        row.error("attainment", `Give a flat ${header("attainment")} or a Distribution, not both`);
       unused(["scope"], `a ${kind} distribution`);
       return fitted(row, kind, mean, stdDev, shareAtQuota);
   }
@@ -104,12 +118,19 @@ function fitted(
 ): DistributionSpec | null {
   const header = (key: string) => row.reader.header(key);
   if (mean === null) {
-    if (row.blank("mean")) row.error(row.reader.has("mean") ? "mean" : null, `A ${kind} distribution needs Mean (e.g. 95%) and StdDev or ShareAtQuota`);
+    if (row.blank("mean"))
+      row.error(
+        row.reader.has("mean") ? "mean" : null,
+        `A ${kind} distribution needs Mean (e.g. 95%) and StdDev or ShareAtQuota`,
+      );
   } else if (!mean.gt(ZERO)) row.error("mean", `${header("mean")} must be more than 0`);
   if (row.blank("stdDev") && row.blank("shareAtQuota"))
     row.error(null, `A ${kind} distribution needs StdDev (e.g. 25%) or ShareAtQuota (e.g. 55%)`);
   if (stdDev !== null && shareAtQuota !== null)
-    row.error("shareAtQuota", `Give StdDev or ShareAtQuota, not both: either one fixes the spread of a ${kind} distribution`);
+    row.error(
+      "shareAtQuota",
+      `Give StdDev or ShareAtQuota, not both: either one fixes the spread of a ${kind} distribution`,
+    );
   if (stdDev !== null && !stdDev.gt(ZERO)) row.error("stdDev", `${header("stdDev")} must be more than 0`);
   if (shareAtQuota !== null && !(shareAtQuota.gt(ZERO) && shareAtQuota.lt(ONE)))
     row.error("shareAtQuota", `${header("shareAtQuota")} must be between 0% and 100% (exclusive)`);

@@ -46,7 +46,8 @@ interface Entry {
 export function readSettings(table: RawTable | undefined, issues: Issue[]): SettingsRead {
   if (!table) return DEFAULT_SETTINGS;
   const entries = settingEntries(table, issues);
-  const report = (e: Entry, severity: Severity, message: string) => issues.push(cellIssue(table, e.rowIndex, e.valueCol, severity, message));
+  const report = (e: Entry, severity: Severity, message: string) =>
+    issues.push(cellIssue(table, e.rowIndex, e.valueCol, severity, message));
 
   const seen = new Map<string, Entry>();
   const unique: Entry[] = [];
@@ -54,7 +55,11 @@ export function readSettings(table: RawTable | undefined, issues: Issue[]): Sett
     const k = normalizeKey(e.key);
     const first = seen.get(k);
     if (first) {
-      report(e, "Error", `Setting ${e.key} is given twice (rows ${table.headerRow + 1 + first.rowIndex} and ${table.headerRow + 1 + e.rowIndex}); keep one`);
+      report(
+        e,
+        "Error",
+        `Setting ${e.key} is given twice (rows ${table.headerRow + 1 + first.rowIndex} and ${table.headerRow + 1 + e.rowIndex}); keep one`,
+      );
       continue;
     }
     seen.set(k, e);
@@ -83,9 +88,19 @@ export function readSettings(table: RawTable | undefined, issues: Issue[]): Sett
     if (REPORTING_CURRENCY.includes(k)) reportingCurrency = read(e, currencyCode) ?? reportingCurrency;
     else if (FISCAL_YEAR_START.includes(k)) fiscalYearStartMonth = read(e, fiscalMonth) ?? fiscalYearStartMonth;
     else if (PLAN_YEAR.includes(k)) planYear = read(e, planYearParser) ?? planYear;
-    else if (k === "rounding") report(e, "Info", "Rounding is not a setting: payouts round to the currency's minor unit (cents), half away from zero");
+    else if (k === "rounding")
+      report(
+        e,
+        "Info",
+        "Rounding is not a setting: payouts round to the currency's minor unit (cents), half away from zero",
+      );
     else if (fxTarget(e.key) !== null) fxEntries.push(e);
-    else report(e, "Info", `Setting ${e.key} is not used (settings read: ReportingCurrency, FiscalYearStart, PlanYear, and FX rates like FX:EUR)`);
+    else
+      report(
+        e,
+        "Info",
+        `Setting ${e.key} is not used (settings read: ReportingCurrency, FiscalYearStart, PlanYear, and FX rates like FX:EUR)`,
+      );
   }
 
   // FX rates are read after the reporting currency is known, since pairs are quoted against it.
@@ -104,11 +119,16 @@ export function readSettings(table: RawTable | undefined, issues: Issue[]): Sett
     if (target.quote === null || target.quote === reportingCurrency) [currency, perUnit] = [target.base, rate];
     else if (target.base === reportingCurrency) [currency, perUnit] = [target.quote, new Decimal(1).div(rate)];
     else {
-      report(e, "Warning", `FX rate ${e.key} is not used: rates are read against the reporting currency ${reportingCurrency} (e.g. ${target.base}${reportingCurrency} or FX:${target.base})`);
+      report(
+        e,
+        "Warning",
+        `FX rate ${e.key} is not used: rates are read against the reporting currency ${reportingCurrency} (e.g. ${target.base}${reportingCurrency} or FX:${target.base})`,
+      );
       continue;
     }
     if (currency === reportingCurrency) {
-      if (!perUnit.eq(ONE)) report(e, "Error", `FX rate ${e.key} is for the reporting currency ${reportingCurrency} itself and must be 1`);
+      if (!perUnit.eq(ONE))
+        report(e, "Error", `FX rate ${e.key} is for the reporting currency ${reportingCurrency} itself and must be 1`);
       continue;
     }
     const earlier = fxRow.get(currency);
@@ -143,24 +163,36 @@ function settingEntries(table: RawTable, issues: Issue[]): Entry[] {
     table.rows.forEach((row, r) => {
       const key = row[keyCol];
       if (isEmptyCell(key)) {
-        if (!isEmptyCell(row[valueCol])) issues.push(cellIssue(table, r, keyCol, "Error", `This Settings row has a value but no setting name`));
+        if (!isEmptyCell(row[valueCol]))
+          issues.push(cellIssue(table, r, keyCol, "Error", `This Settings row has a value but no setting name`));
         return;
       }
-      entries.push({ key: String(key).trim(), value: row[valueCol] ?? null, rowIndex: r, valueCol, format: format(r, valueCol) });
+      entries.push({
+        key: String(key).trim(),
+        value: row[valueCol] ?? null,
+        rowIndex: r,
+        valueCol,
+        format: format(r, valueCol),
+      });
     });
     return entries;
   }
   const filled = table.rows.map((row, r) => ({ row, r })).filter(({ row }) => row.some((c) => !isEmptyCell(c)));
   if (filled.length > 1) {
     issues.push(
-      tableIssue(table, "Error", `Settings has a column per setting but ${filled.length} rows; use one row, or two columns named Setting and Value`),
+      tableIssue(
+        table,
+        "Error",
+        `Settings has a column per setting but ${filled.length} rows; use one row, or two columns named Setting and Value`,
+      ),
     );
   }
   const first = filled[0];
   if (!first) return entries;
   table.headers.forEach((h, c) => {
     const key = String(h ?? "").trim();
-    if (key !== "") entries.push({ key, value: first.row[c] ?? null, rowIndex: first.r, valueCol: c, format: format(first.r, c) });
+    if (key !== "")
+      entries.push({ key, value: first.row[c] ?? null, rowIndex: first.r, valueCol: c, format: format(first.r, c) });
   });
   return entries;
 }
@@ -170,7 +202,7 @@ const fiscalMonth: CellParser<number> = (cell, { label, format }) => {
   const hint = `${label} ${show(cell)} is not a month; write a month number 1–12 or a name like February`;
   if (typeof cell === "number") {
     if (!isDateFormat(format) && Number.isInteger(cell) && cell >= 1 && cell <= 12) return ok(cell);
-    if (isDateFormat(format) || cell > 12) {
+    if (isDateFormat(format) || cell >= 10000) {
       const d = serialToIso(cell);
       return d.ok ? ok(dateParts(d.value).month) : fail(hint);
     }

@@ -14,7 +14,12 @@ export const TIER_FIELDS: readonly FieldSpec[] = [
   { key: "measure", name: "Measure", aliases: ["Metric", "Measure Name"] },
   { key: "from", name: "From", aliases: ["Lower", "Min", "From Attainment", "Lower Bound", "Start"], required: true },
   { key: "to", name: "To", aliases: ["Upper", "Max", "To Attainment", "Upper Bound", "End"] },
-  { key: "rate", name: "Rate", aliases: ["Multiplier", "Payout Rate", "Rate %", "Payout", "Payout Multiple"], required: true },
+  {
+    key: "rate",
+    name: "Rate",
+    aliases: ["Multiplier", "Payout Rate", "Rate %", "Payout", "Payout Multiple"],
+    required: true,
+  },
   { key: "scenario", name: "Scenario", aliases: ["Scenario Name"] },
 ];
 

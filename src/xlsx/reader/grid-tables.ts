@@ -27,6 +27,8 @@ function headerText(value: RawCell | undefined): string {
 /**
  * Body rows firstRow..lastRow (1-based, inclusive) of columns left..right,
  * trailing fully empty rows removed. Cells beyond the sheet's data are empty.
+ * A range starting at column A reuses the grid's row arrays (filled out with
+ * nulls) instead of copying them: a table and its sheet then share rows.
  */
 function bodyOf(
   grid: SheetGrid,
@@ -34,31 +36,34 @@ function bodyOf(
   lastRow: number,
   left: number,
   right: number,
-): { rows: RawCell[][]; numberFormats: (readonly (string | null)[])[] } {
+): { rows: (readonly RawCell[])[]; numberFormats: (readonly (string | null)[])[] } {
   const width = right - left + 1;
   // Stop at the last row that holds anything in these columns (tables may reach row 1,048,576).
   let last = Math.min(lastRow, grid.cells.length);
   while (last >= firstRow && !rowHasData(grid.cells[last - 1], left, right)) last--;
-  const rows: RawCell[][] = [];
+  const rows: (readonly RawCell[])[] = [];
   const numberFormats: (readonly (string | null)[])[] = [];
   for (let r = firstRow; r <= last; r++) {
-    const source = grid.cells[r - 1];
-    const row: RawCell[] = new Array(width);
-    for (let j = 0; j < width; j++) {
-      const v = source?.[left - 1 + j];
-      row[j] = v === undefined ? null : v;
-    }
-    rows.push(row);
-    const sourceFormats = grid.formats[r - 1];
-    if (sourceFormats === undefined) {
-      numberFormats.push(noFormats(width, blankRows));
-    } else {
-      const formats: (string | null)[] = new Array(width);
-      for (let j = 0; j < width; j++) formats[j] = sourceFormats[left - 1 + j] ?? null;
-      numberFormats.push(formats);
-    }
+    rows.push(slice(grid.cells, r - 1, left, width) as RawCell[]);
+    numberFormats.push(grid.formats[r - 1] === undefined ? noFormats(width, blankRows) : (slice(grid.formats, r - 1, left, width) as (string | null)[]));
   }
   return { rows, numberFormats };
+}
+
+/** Columns left..left+width-1 of row `index`, holes as null. */
+function slice<T>(grid: (T | null | undefined)[][], index: number, left: number, width: number): readonly (T | null)[] {
+  const source = grid[index];
+  if (left === 1 && source !== undefined && source.length <= width) {
+    // Reuse: fill holes and pad to the width, in place.
+    for (let j = 0; j < width; j++) if (source[j] === undefined) source[j] = null;
+    return source as (T | null)[];
+  }
+  const row: (T | null)[] = new Array(width);
+  for (let j = 0; j < width; j++) {
+    const v = source?.[left - 1 + j];
+    row[j] = v === undefined ? null : v;
+  }
+  return row;
 }
 
 function rowHasData(row: readonly (RawCell | undefined)[] | undefined, left: number, right: number): boolean {

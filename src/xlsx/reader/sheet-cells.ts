@@ -4,12 +4,12 @@ import type { CellFormats } from "./styles-part";
 import { richText } from "./shared-strings";
 import { rootPrefix } from "./xml-elements";
 
-/** The values of one worksheet, by Excel row and 0-based column. */
+/** The values of one worksheet, by Excel row and column. */
 export interface SheetGrid {
-  /** cells[r - 1][c - 1] is the value of row r, column c; missing rows and cells are empty. */
-  readonly cells: readonly (readonly (RawCell | undefined)[] | undefined)[];
+  /** cells[r - 1][c - 1] is the value of row r, column c; missing rows and cells (holes) are empty. */
+  readonly cells: (RawCell | undefined)[][];
   /** Same shape: the number format code of a non-empty cell whose style is not General. */
-  readonly formats: readonly (readonly (string | null | undefined)[] | undefined)[];
+  readonly formats: (string | null | undefined)[][];
 }
 
 export interface SheetContext {
@@ -26,9 +26,31 @@ const SLASH = 47;
 const QUOTE = 34;
 const APOS = 39;
 
+/** Cell types (the t attribute). */
+const enum CellType {
+  Number,
+  Shared,
+  FormulaString,
+  Inline,
+  Boolean,
+  Error,
+  Date,
+}
+
+/** Where the r, s and t attribute values of the current tag are (-1 when absent); no strings allocated. */
+interface TagAttrs {
+  rFrom: number;
+  rTo: number;
+  sFrom: number;
+  sTo: number;
+  tFrom: number;
+  tTo: number;
+}
+
 /**
  * One pass over the worksheet XML with indexOf/charCodeAt: no DOM, no regex
- * per cell. Formula cells give their cached value. A <c> or <row> without a
+ * and almost no string allocation per cell (a 480,000-row sheet has millions
+ * of cells). Formula cells give their cached value. A <c> or <row> without a
  * reference follows the previous one, as the format allows.
  */
 export function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
@@ -50,9 +72,11 @@ export function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
   const codes = ctx.formats.codes;
   const dates = ctx.formats.isDate;
 
-  const attrs: TagAttrs = { r: null, s: null, t: null };
+  const at: TagAttrs = { rFrom: -1, rTo: -1, sFrom: -1, sTo: -1, tFrom: -1, tTo: -1 };
   let rowNumber = 0;
   let column = 0; // 1-based column of the previous cell in the row
+  let rowCells: (RawCell | undefined)[] | undefined;
+  let rowFormats: (string | null | undefined)[] | undefined;
   let pos = xml.indexOf(">", dataStart) + 1;
   for (;;) {
     pos = xml.indexOf("<", pos);
@@ -66,9 +90,10 @@ export function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
     const n0 = xml.charCodeAt(pos + nameAt);
     const n1 = xml.charCodeAt(pos + nameAt + 1);
     if (n0 === 114 /* r */ && n1 === 111 /* o */ && xml.charCodeAt(pos + nameAt + 2) === 119 /* w */) {
-      readTagAttrs(xml, pos + nameAt + 3, tagEnd, attrs);
-      rowNumber = attrs.r !== null ? Number(attrs.r) : rowNumber + 1;
+      readTagAttrs(xml, pos + nameAt + 3, tagEnd, at);
+      rowNumber = at.rFrom >= 0 ? parseDigits(xml, at.rFrom, at.rTo) : rowNumber + 1;
       column = 0;
+      rowCells = rowFormats = undefined;
       pos = tagEnd + 1;
       continue;
     }
@@ -77,34 +102,39 @@ export function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
       continue;
     }
 
-    // A cell: read r, s and t.
-    readTagAttrs(xml, pos + nameAt + 1, tagEnd, attrs);
-    const { r: ref, s: style, t: type } = attrs;
-    if (ref !== null) {
+    // A cell. Its reference, when present, wins over the running position.
+    readTagAttrs(xml, pos + nameAt + 1, tagEnd, at);
+    if (at.rFrom >= 0) {
       let c = 0;
-      let i = 0;
-      for (; i < ref.length; i++) {
-        const code = ref.charCodeAt(i) | 32; // lower-case letters
+      let i = at.rFrom;
+      for (; i < at.rTo; i++) {
+        const code = xml.charCodeAt(i) | 32; // lower-case letters
         if (code < 97 || code > 122) break;
         c = c * 26 + (code - 96);
       }
       column = c;
-      if (i < ref.length) rowNumber = Number(ref.slice(i));
+      if (i < at.rTo) {
+        const r = parseDigits(xml, i, at.rTo);
+        if (r !== rowNumber) {
+          rowNumber = r;
+          rowCells = rowFormats = undefined;
+        }
+      }
     } else {
       column += 1;
     }
     if (rowNumber === 0) rowNumber = 1;
-    const selfClosing = xml.charCodeAt(tagEnd - 1) === SLASH;
-    if (selfClosing) {
-      pos = tagEnd + 1;
+    if (xml.charCodeAt(tagEnd - 1) === SLASH) {
+      pos = tagEnd + 1; // <c r="B7" s="3"/>: styled but empty
       continue;
     }
     const closeAt = xml.indexOf(cellClose, tagEnd);
     if (closeAt < 0) break;
     pos = closeAt + cellClose.length;
 
+    const type = cellType(xml, at.tFrom, at.tTo);
     let value: RawCell = null;
-    if (type === "inlineStr") {
+    if (type === CellType.Inline) {
       const is = xml.indexOf(isOpen, tagEnd);
       if (is >= 0 && is < closeAt) {
         const isEnd = xml.indexOf(isClose, is);
@@ -112,78 +142,137 @@ export function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
       }
     }
     if (value === null) {
-      const raw = cellValueText(xml, tagEnd + 1, closeAt, vOpen, vClose);
-      if (raw !== null) value = convert(raw, type, sharedStrings);
+      // The <v> child: usually right after the tag, else after <f>.
+      let v = xml.startsWith(vOpen, tagEnd + 1) ? tagEnd + 1 : -1;
+      if (v < 0) {
+        const local = xml.substring(tagEnd + 1, closeAt).indexOf(vOpen);
+        v = local < 0 ? -1 : tagEnd + 1 + local;
+      }
+      if (v >= 0) {
+        const vTagEnd = xml.indexOf(">", v);
+        const vEnd = xml.charCodeAt(vTagEnd - 1) === SLASH ? -1 : xml.indexOf(vClose, vTagEnd);
+        if (vEnd > vTagEnd + 1 && vEnd < closeAt) value = convert(xml, vTagEnd + 1, vEnd, type, sharedStrings);
+      }
     }
     if (value === null) continue;
 
-    const s = style === null ? 0 : Number(style);
-    if (typeof value === "number" && date1904 && type !== "d" && dates[s] === true) value += DAYS_1904_TO_1900;
-    const rowIndex = rowNumber - 1;
-    (cells[rowIndex] ??= [])[column - 1] = value;
+    const s = at.sFrom >= 0 ? parseDigits(xml, at.sFrom, at.sTo) : 0;
+    if (typeof value === "number" && date1904 && type !== CellType.Date && dates[s] === true) value += DAYS_1904_TO_1900;
+    rowCells ??= cells[rowNumber - 1] ??= [];
+    rowCells[column - 1] = value;
     const code = codes[s];
-    if (code !== undefined && code !== null) (formats[rowIndex] ??= [])[column - 1] = code;
+    if (code !== undefined && code !== null) {
+      rowFormats ??= formats[rowNumber - 1] ??= [];
+      rowFormats[column - 1] = code;
+    }
   }
   return { cells, formats };
 }
 
-/** Raw text of the <v> child in xml[from, to), or null when absent or empty. */
-function cellValueText(xml: string, from: number, to: number, vOpen: string, vClose: string): string | null {
-  // Usual layout: <c ..><v>..</v></c> or <c ..><f>..</f><v>..</v></c>.
-  let v = xml.charCodeAt(from + 1) === vOpen.charCodeAt(1) && xml.startsWith(vOpen, from) ? from : -1;
-  if (v < 0) {
-    const local = xml.substring(from, to).indexOf(vOpen);
-    if (local < 0) return null;
-    v = from + local;
+function cellType(xml: string, from: number, to: number): CellType {
+  if (from < 0 || to === from) return CellType.Number;
+  switch (xml.charCodeAt(from)) {
+    case 115 /* s | str */:
+      return to - from === 1 ? CellType.Shared : CellType.FormulaString;
+    case 105 /* inlineStr */:
+      return CellType.Inline;
+    case 98 /* b */:
+      return CellType.Boolean;
+    case 101 /* e */:
+      return CellType.Error;
+    case 100 /* d */:
+      return CellType.Date;
+    default:
+      return CellType.Number;
   }
-  const vTagEnd = xml.indexOf(">", v);
-  if (xml.charCodeAt(vTagEnd - 1) === SLASH) return null; // <v/>
-  const vEnd = xml.indexOf(vClose, vTagEnd);
-  if (vEnd < 0 || vEnd > to || vEnd === vTagEnd + 1) return null;
-  return xml.slice(vTagEnd + 1, vEnd);
 }
 
-function convert(raw: string, type: string | null, sharedStrings: readonly string[]): RawCell {
+function convert(xml: string, from: number, to: number, type: CellType, sharedStrings: readonly string[]): RawCell {
   switch (type) {
-    case null:
-    case "n": {
-      const n = +raw;
-      if (Number.isNaN(n)) return raw.trim() === "" ? null : decodeCellText(raw);
-      return n;
+    case CellType.Number:
+      return parseNumber(xml, from, to);
+    case CellType.Shared:
+      return sharedStrings[parseDigits(xml, from, to)] ?? null;
+    case CellType.Boolean: {
+      const c = xml.charCodeAt(from);
+      return c === 49 /* 1 */ || c === 116 /* true */;
     }
-    case "s":
-      return sharedStrings[+raw] ?? null;
-    case "b":
-      return raw === "1" || raw === "true";
-    case "d":
-      return isoToSerial(raw) ?? decodeCellText(raw);
-    default: // "str" (formula text), "e" (error text such as #N/A), unknown
-      return decodeCellText(raw);
+    case CellType.Date: {
+      const text = xml.slice(from, to);
+      return isoToSerial(text) ?? decodeCellText(text);
+    }
+    default: // formula text, error text such as #N/A, inline text given as <v>
+      return decodeCellText(xml.slice(from, to));
   }
+}
+
+/** Non-negative integer in xml[from, to); stops at the first non-digit. */
+function parseDigits(xml: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = xml.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+// Powers of ten that doubles hold exactly.
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+/**
+ * A number without allocating: for up to 15 significant digits and no
+ * exponent, integer / 10^k is exact-operand division, hence correctly rounded
+ * and equal to parseFloat. Anything else goes through Number().
+ */
+function parseNumber(xml: string, from: number, to: number): RawCell {
+  let i = from;
+  let negative = false;
+  if (xml.charCodeAt(i) === 45 /* - */) {
+    negative = true;
+    i++;
+  }
+  let mantissa = 0;
+  let digits = 0;
+  let scale = -1; // digits after the point; -1 before the point
+  for (; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      if (mantissa !== 0) digits++;
+      if (scale >= 0) scale++;
+    } else if (c === 46 /* . */ && scale < 0) {
+      scale = 0;
+    } else {
+      break;
+    }
+  }
+  if (i === to && digits <= 15 && scale <= 22 && i > from + (negative ? 1 : 0)) {
+    const n = scale > 0 ? mantissa / POW10[scale] : mantissa;
+    return negative ? -n : n;
+  }
+  const text = xml.slice(from, to);
+  const n = Number(text);
+  if (!Number.isNaN(n) && text.trim() !== "") return n;
+  return text.trim() === "" ? null : decodeCellText(text);
 }
 
 /** An ISO 8601 date-time (t="d" cells) as a 1900-system serial, null when unparseable. */
 function isoToSerial(iso: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(iso.trim());
   if (!m) return null;
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0)) + Number(m[6] ?? 0) * 1000;
+  const ms =
+    Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0)) + Number(m[6] ?? 0) * 1000;
   const serial = ms / 86400000 + 25569; // 25569 = serial of 1970-01-01
   return serial < 61 ? serial - 1 : serial; // Excel's phantom 1900-02-29 shifts only later dates
 }
 
-/** The one-letter attributes of a <row> or <c> tag that matter here. */
-interface TagAttrs {
-  r: string | null;
-  s: string | null;
-  t: string | null;
-}
-
 /**
- * Reads r, s and t from the attributes in xml[from, to). Cell and row tags
+ * Finds r, s and t among the attributes in xml[from, to). Cell and row tags
  * are short, so a direct scan beats a regex.
  */
 function readTagAttrs(xml: string, from: number, to: number, out: TagAttrs): void {
-  out.r = out.s = out.t = null;
+  out.rFrom = out.sFrom = out.tFrom = -1;
   let i = from;
   while (i < to) {
     let c = xml.charCodeAt(i);
@@ -199,9 +288,16 @@ function readTagAttrs(xml: string, from: number, to: number, out: TagAttrs): voi
     if (valueEnd < 0 || valueEnd > to) return;
     if (nameEnd - nameStart === 1) {
       const name = xml.charCodeAt(nameStart);
-      if (name === 114 /* r */) out.r = xml.slice(i + 1, valueEnd);
-      else if (name === 115 /* s */) out.s = xml.slice(i + 1, valueEnd);
-      else if (name === 116 /* t */) out.t = xml.slice(i + 1, valueEnd);
+      if (name === 114 /* r */) {
+        out.rFrom = i + 1;
+        out.rTo = valueEnd;
+      } else if (name === 115 /* s */) {
+        out.sFrom = i + 1;
+        out.sTo = valueEnd;
+      } else if (name === 116 /* t */) {
+        out.tFrom = i + 1;
+        out.tTo = valueEnd;
+      }
     }
     i = valueEnd + 1;
   }

@@ -1,27 +1,18 @@
-import { unzipSync } from "fflate";
 import { XlsxFormatError } from "../errors";
+import { readCentralDirectory, readEntry, type ZipEntry } from "../zip/zip-reader";
 
 /**
- * An .xlsx is a zip of XML parts. Parts are inflated on demand (fflate's
- * filter), so images, pivot caches and other parts we never read cost nothing.
- * Part names are matched case-insensitively, as OPC requires.
+ * An .xlsx is a zip of XML parts. Parts are inflated on demand, so images,
+ * pivot caches and other parts we never read cost nothing. Part names are
+ * matched case-insensitively, as OPC requires.
  */
 export class ZipPackage {
-  /** Lower-cased part name (no leading slash) -> name as stored in the zip. */
-  private readonly entries = new Map<string, string>();
+  /** Lower-cased part name (no leading slash) -> its zip entry. */
+  private readonly entries = new Map<string, ZipEntry>();
 
   constructor(private readonly bytes: Uint8Array) {
     rejectNonZip(bytes);
-    try {
-      unzipSync(bytes, {
-        filter: (file) => {
-          this.entries.set(normalise(file.name), file.name);
-          return false;
-        },
-      });
-    } catch (error) {
-      throw new XlsxFormatError(`Not an .xlsx file: the zip package is damaged (${(error as Error).message}).`);
-    }
+    for (const entry of readCentralDirectory(bytes)) this.entries.set(normalise(entry.name), entry);
   }
 
   has(part: string): boolean {
@@ -30,22 +21,10 @@ export class ZipPackage {
 
   /** Decoded text of the given parts; parts that do not exist are absent from the result. */
   readTexts(parts: readonly string[]): Map<string, string> {
-    const wanted = new Map<string, string>(); // stored name -> requested name
-    for (const part of parts) {
-      const stored = this.entries.get(normalise(part));
-      if (stored !== undefined) wanted.set(stored, part);
-    }
     const result = new Map<string, string>();
-    if (wanted.size === 0) return result;
-    let files: Record<string, Uint8Array>;
-    try {
-      files = unzipSync(this.bytes, { filter: (file) => wanted.has(file.name) });
-    } catch (error) {
-      throw new XlsxFormatError(`The .xlsx file is damaged: cannot inflate its parts (${(error as Error).message}).`);
-    }
-    for (const [stored, data] of Object.entries(files)) {
-      const requested = wanted.get(stored);
-      if (requested !== undefined) result.set(requested, decodeXmlBytes(data));
+    for (const part of parts) {
+      const entry = this.entries.get(normalise(part));
+      if (entry !== undefined && !result.has(part)) result.set(part, decodeXmlBytes(readEntry(this.bytes, entry)));
     }
     return result;
   }

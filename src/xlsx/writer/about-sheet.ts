@@ -14,7 +14,7 @@ export function addAboutSheet(pkg: PackageBuilder, lines: readonly string[]): vo
     selected: true,
     frozenRows: 0,
     columnWidths: [],
-    sheetData: data.xml(),
+    sheetData: data,
     tableRelIds: [],
   });
   pkg.addWorksheet(name, xml, []);

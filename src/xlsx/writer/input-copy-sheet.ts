@@ -51,7 +51,7 @@ export function addInputCopySheet(pkg: PackageBuilder, input: RawTable): void {
     selected: false,
     frozenRows: width > 0 ? 1 : 0,
     columnWidths: headers.map((h, j) => estimateWidth(h, input.rows, j, null)),
-    sheetData: data.xml(),
+    sheetData: data,
     tableRelIds: rels.map((r) => r.id),
   });
   pkg.addWorksheet(sheetName, xml, rels);

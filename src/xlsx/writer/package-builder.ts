@@ -1,4 +1,4 @@
-import { zipSync, type Zippable } from "fflate";
+import { zipFiles, type ZipFile } from "../zip/zip-writer";
 import { NameRegistry } from "./names";
 import {
   CONTENT_TYPE,
@@ -16,7 +16,7 @@ import { StyleRegistry } from "./style-registry";
 
 /**
  * Deflate level. Measured on 240,000 rows x 12 columns (about 100 MB of XML):
- * level 1 is several times faster than 6 for a file about a quarter larger.
+ * level 1 takes a third of the time of level 6 for a file a quarter larger.
  */
 const ZIP_LEVEL = 1;
 
@@ -33,19 +33,19 @@ export class PackageBuilder {
   readonly strings = new SharedStringTable();
   readonly names = new NameRegistry();
   private readonly sheetNames: string[] = [];
-  private readonly files: Zippable = {};
+  private readonly files: ZipFile[] = [];
   private readonly overrides = new Map<string, string>();
   private tableCount = 0;
   private drawingCount = 0;
   private chartCount = 0;
 
-  private add(path: string, contentType: string | null, xml: string): void {
-    this.files[path] = encoder.encode(xml);
+  private add(path: string, contentType: string | null, xml: string | Uint8Array): void {
+    this.files.push({ name: path, data: typeof xml === "string" ? encoder.encode(xml) : xml });
     if (contentType) this.overrides.set(`/${path}`, contentType);
   }
 
   /** Adds the next worksheet (tab order = call order) with its relationships. */
-  addWorksheet(name: string, xml: string, rels: readonly RelationshipEntry[]): void {
+  addWorksheet(name: string, xml: Uint8Array, rels: readonly RelationshipEntry[]): void {
     this.sheetNames.push(name);
     const n = this.sheetNames.length;
     this.add(`xl/worksheets/sheet${n}.xml`, CONTENT_TYPE.worksheet, xml);
@@ -104,10 +104,7 @@ export class PackageBuilder {
       ]),
     );
     // [Content_Types].xml first, as Office writes it (some readers sniff for it).
-    const ordered: Zippable = { "[Content_Types].xml": encoder.encode(contentTypesXml(this.overrides)) };
-    for (const [path, data] of Object.entries(this.files)) ordered[path] = data;
-    // Zip timestamps are DOS dates: nothing before 1980.
-    const mtime = created.getTime() < Date.UTC(1980, 1, 1) ? new Date(Date.UTC(1980, 1, 1)) : created;
-    return zipSync(ordered, { level: ZIP_LEVEL, mtime });
+    const contentTypes = { name: "[Content_Types].xml", data: encoder.encode(contentTypesXml(this.overrides)) };
+    return zipFiles([contentTypes, ...this.files], { level: ZIP_LEVEL, mtime: created });
   }
 }

@@ -79,7 +79,7 @@ export function addResultSheet(pkg: PackageBuilder, spec: SheetSpec): void {
     selected: false,
     frozenRows: headerRow,
     columnWidths,
-    sheetData: data.xml(),
+    sheetData: data,
     drawingRelId,
     tableRelIds,
   });

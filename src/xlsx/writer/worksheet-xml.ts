@@ -1,4 +1,5 @@
 import { columnLetters } from "../shared/cell-ref";
+import type { SheetDataBuilder } from "./sheet-data";
 
 export interface WorksheetParts {
   /** Used range, "A1:J245". */
@@ -9,8 +10,8 @@ export interface WorksheetParts {
   readonly frozenRows: number;
   /** Width in characters of columns 1..n; empty for Excel's default. */
   readonly columnWidths: readonly number[];
-  /** <sheetData> from SheetDataBuilder. */
-  readonly sheetData: string;
+  /** Rows, written between the head and the tail. */
+  readonly sheetData: SheetDataBuilder;
   readonly drawingRelId?: string;
   readonly tableRelIds: readonly string[];
 }
@@ -19,8 +20,8 @@ const NS =
   'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
   'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
-/** A worksheet part, children in the order CT_Worksheet requires. */
-export function worksheetXml(parts: WorksheetParts): string {
+/** A worksheet part (UTF-8 bytes), children in the order CT_Worksheet requires. */
+export function worksheetXml(parts: WorksheetParts): Uint8Array {
   const tabSelected = parts.selected ? ' tabSelected="1"' : "";
   let view: string;
   if (parts.frozenRows > 0) {
@@ -45,17 +46,13 @@ export function worksheetXml(parts: WorksheetParts): string {
       : `<tableParts count="${parts.tableRelIds.length}">${parts.tableRelIds
           .map((id) => `<tablePart r:id="${id}"/>`)
           .join("")}</tableParts>`;
-  return (
+  const head =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}>` +
     `<dimension ref="${parts.dimension}"/><sheetViews>${view}</sheetViews>` +
     '<sheetFormatPr defaultRowHeight="15"/>' +
-    cols +
-    parts.sheetData +
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
-    drawing +
-    tables +
-    "</worksheet>"
-  );
+    cols;
+  const tail = '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' + drawing + tables + "</worksheet>";
+  return parts.sheetData.finish(head, tail);
 }
 
 /** "A1:J245" for a block of `columns` columns from row `top` to `bottom`; "A1" when empty. */

@@ -8,14 +8,17 @@ import type { AttainmentDistribution } from "../distribution";
  * through a JS number there). Seeded, so every run draws the same numbers.
  */
 
+// Bound once: global look-ups are slow inside jest's vm sandbox, and these run millions of times.
+const { cos, exp, imul, log, max, sin, sqrt, PI } = Math;
+
 /** mulberry32: a small, fast 32-bit PRNG; uniforms in (0, 1). */
 export function seededUniform(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    t = imul(t ^ (t >>> 15), t | 1);
+    t ^= t + imul(t ^ (t >>> 7), t | 61);
     return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
   };
 }
@@ -30,16 +33,17 @@ export function seededNormal(seed: number): () => number {
       spare = null;
       return z;
     }
-    const r = Math.sqrt(-2 * Math.log(u()));
-    const t = 2 * Math.PI * u();
-    spare = r * Math.sin(t);
-    return r * Math.cos(t);
+    const r = sqrt(-2 * log(u()));
+    const t = 2 * PI * u();
+    spare = r * sin(t);
+    return r * cos(t);
   };
 }
 
 /** Attainment draws, with the same conventions as the exact model (Normal censored at 0). */
 export function attainmentSampler(dist: AttainmentDistribution, seed: number): () => number {
   const z = seededNormal(seed);
+  const { floor } = Math;
   switch (dist.kind) {
     case "Flat": {
       const a = dist.attainment.toNumber();
@@ -48,16 +52,17 @@ export function attainmentSampler(dist: AttainmentDistribution, seed: number): (
     case "Normal": {
       const mu = dist.mu.toNumber();
       const sigma = dist.sigma.toNumber();
-      return () => Math.max(0, mu + sigma * z());
+      return () => max(0, mu + sigma * z());
     }
     case "LogNormal": {
       const mu = dist.mu.toNumber();
       const sigma = dist.sigma.toNumber();
-      return () => Math.exp(mu + sigma * z());
+      return () => exp(mu + sigma * z());
     }
     case "Empirical": {
       const u = seededUniform(seed);
       const values = dist.values.map((v) => v.toNumber());
+      if (dist.weights.every((w) => w.eq(dist.weights[0]))) return () => values[floor(u() * values.length)];
       const total = dist.cumWeight[values.length].toNumber();
       const cum = dist.cumWeight.slice(1).map((w) => w.toNumber() / total);
       return () => {
@@ -113,5 +118,5 @@ export function monteCarlo(
     if (y >= 1) hits++;
   }
   const mean = sum / draws;
-  return { mean, sd: Math.sqrt(Math.max(0, sumSq / draws - mean * mean)), probAtOrAboveTarget: hits / draws };
+  return { mean, sd: sqrt(max(0, sumSq / draws - mean * mean)), probAtOrAboveTarget: hits / draws };
 }

@@ -14,8 +14,11 @@ export function isoDate(year: number, month: number, day: number): IsoDate | nul
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : MONTH_DAYS[month - 1];
 }
 
 /** Parts of an IsoDate. */
@@ -32,13 +35,15 @@ export function serialToIso(serial: number): Parsed<IsoDate> {
   if (!Number.isFinite(serial)) return fail(`${serial} is not a date`);
   const days = Math.floor(serial);
   if (days < 1 || days > MAX_SERIAL) return fail(`${serial} is not a date Excel can show`);
-  if (days === FAKE_LEAP_DAY) return fail(`${serial} is Excel's 29 February 1900, a day that never existed; enter the real date`);
+  if (days === FAKE_LEAP_DAY)
+    return fail(`${serial} is Excel's 29 February 1900, a day that never existed; enter the real date`);
   // Before the fake leap day serial 1 is 1900-01-01; after it, one day is skipped.
   const epoch = days < FAKE_LEAP_DAY ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
   return ok(new Date(epoch + days * DAY_MS).toISOString().slice(0, 10));
 }
 
-const ISO_TEXT = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_TEXT =
+  /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** `2026-02-15` or `2026/02/15` (a time after the day is ignored). Null when the text is not shaped like that. */
 export function parseIsoText(text: string): Parsed<IsoDate> | null {

@@ -26,7 +26,9 @@ export const multiple: CellParser<Decimal> = (cell, { label, format }) => {
 
 function guardPlain(value: Decimal, label: string) {
   if (value.abs().gt(PLAIN_MULTIPLE_LIMIT)) {
-    return fail(`${label} ${value.toString()} looks like ${value.toString()}%; write ${value.toString()}% or ${value.div(HUNDRED).toString()}x`);
+    return fail(
+      `${label} ${value.toString()} looks like ${value.toString()}%; write ${value.toString()}% or ${value.div(HUNDRED).toString()}x`,
+    );
   }
   return ok(value);
 }

@@ -1,5 +1,6 @@
 import { Decimal, dec } from "../../../engine/decimal";
 import { fail, ok, show, type CellParser, type Parsed } from "./cell";
+import { isCurrencyCode } from "./currencies";
 
 /** A number read from text, with what decorated it. */
 export interface NumberText {
@@ -10,8 +11,10 @@ export interface NumberText {
   readonly multiple: boolean;
 }
 
-const CURRENCY_PREFIX = /^(?:[A-Za-z]{0,3}[$€£¥₹]|[A-Za-z]{3}(?=[\s\d.(+\-−]))\s*/;
-const CURRENCY_SUFFIX = /\s*(?:[$€£¥₹]|\s[A-Za-z]{3}|(?<=\d)[A-Za-z]{3})$/;
+/** A currency symbol (optionally with a country prefix: US$, C$) or an ISO code before the number. */
+const CURRENCY_PREFIX = /^(?:[A-Za-z]{0,3}[$€£¥₹]|([A-Za-z]{3})(?=[\s\d.(+\-−]))\s*/;
+/** The same after the number: 1.200 €, 1,200 USD, 1200USD. */
+const CURRENCY_SUFFIX = /\s*(?:[$€£¥₹]|(?<=[\d\s])([A-Za-z]{3}))$/;
 const SIGN = /^[-+−]\s*/;
 
 /** 1,234,567.89 or 1234.5 or .5 (a dot for decimals; commas, spaces or apostrophes group thousands). */
@@ -47,7 +50,7 @@ export function parseNumberText(text: string): Parsed<NumberText> {
       s = s.slice(sign[0].length);
     }
     const cur = CURRENCY_PREFIX.exec(s);
-    if (cur) s = s.slice(cur[0].length);
+    if (cur && (cur[1] === undefined || isCurrencyCode(cur[1]))) s = s.slice(cur[0].length);
   }
   let percent = false;
   let multiple = false;
@@ -59,14 +62,17 @@ export function parseNumberText(text: string): Parsed<NumberText> {
     s = s.slice(0, -1).trimEnd();
   }
   const curEnd = CURRENCY_SUFFIX.exec(s);
-  if (curEnd && !percent && !multiple) s = s.slice(0, curEnd.index);
+  if (curEnd && !percent && !multiple && (curEnd[1] === undefined || isCurrencyCode(curEnd[1])))
+    s = s.slice(0, curEnd.index).trimEnd();
 
   if (signs > 1 || s === "") return fail(`"${original}" is not a number`);
   let digits: string;
   if (EXPONENT.test(s)) digits = s;
   else if (US_STYLE.test(s) && /\d/.test(s)) digits = s.replace(/[,' ]/g, "");
   else if (COMMA_DECIMAL.test(s))
-    return fail(`"${original}" has an ambiguous number format: write it with a dot for decimals and no dots for thousands (e.g. 1200.50)`);
+    return fail(
+      `"${original}" has an ambiguous number format: write it with a dot for decimals and no dots for thousands (e.g. 1200.50)`,
+    );
   else return fail(`"${original}" is not a number`);
 
   const value = new Decimal(digits);

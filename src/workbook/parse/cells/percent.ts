@@ -28,7 +28,9 @@ export const percent: CellParser<Decimal> = (cell, { label, format }) => {
 function guardPlain(value: Decimal, label: string) {
   if (value.abs().gt(PLAIN_PERCENT_LIMIT)) {
     const asFraction = value.div(HUNDRED).toString();
-    return fail(`${label} ${value.toString()} looks like ${value.toString()}%; write ${value.toString()}% or ${asFraction}`);
+    return fail(
+      `${label} ${value.toString()} looks like ${value.toString()}%; write ${value.toString()}% or ${asFraction}`,
+    );
   }
   return ok(value);
 }

@@ -10,5 +10,7 @@ export const text: CellParser<string> = (cell, { label }) => {
 export const currencyCode: CellParser<string> = (cell, ctx) => {
   const t = text(cell, ctx);
   if (!t.ok) return t;
-  return /^[A-Za-z]{3}$/.test(t.value) ? ok(t.value.toUpperCase()) : fail(`${ctx.label} ${show(cell)} is not a 3-letter currency code like USD`);
+  return /^[A-Za-z]{3}$/.test(t.value)
+    ? ok(t.value.toUpperCase())
+    : fail(`${ctx.label} ${show(cell)} is not a 3-letter currency code like USD`);
 };

@@ -1,0 +1,31 @@
+import { parseArgs } from "node:util";
+import { cliBench } from "./cliBench";
+import { engineBench } from "./engineBench";
+import { benchRealistic } from "./realistic";
+
+const SECTIONS = ["engine", "realistic", "cli"] as const;
+
+/**
+ * `npm run bench [-- --reps N] [--only engine|realistic|cli]`: prints figures, no pass/fail.
+ * Default 10,000 reps × 12 months × 2 measures.
+ */
+function bench(): void {
+  const { values } = parseArgs({
+    options: { reps: { type: "string", default: "10000" }, only: { type: "string" } },
+  });
+  const reps = Number(values.reps);
+  if (!Number.isInteger(reps) || reps < 1) throw new Error(`--reps must be a positive integer, got ${values.reps}`);
+  const only = values.only;
+  if (only !== undefined && !SECTIONS.includes(only as (typeof SECTIONS)[number])) {
+    throw new Error(`--only must be one of ${SECTIONS.join(", ")}, got ${only}`);
+  }
+  const run = (section: (typeof SECTIONS)[number]) => only === undefined || only === section;
+
+  process.stdout.write(`compplan benchmark · node ${process.version} · ${process.platform}/${process.arch}\n`);
+  if (run("engine")) engineBench(reps);
+  // Realistic earnings has its own fixed size (10,000 reps × 5 scenarios).
+  if (run("realistic")) process.stdout.write(`\n${benchRealistic().join("\n")}\n`);
+  if (run("cli")) cliBench(reps);
+}
+
+bench();

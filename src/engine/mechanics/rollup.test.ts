@@ -1,0 +1,152 @@
+import { describe, expect, it } from "@jest/globals";
+import { Decimal, ZERO } from "../decimal";
+import type { Rep } from "../types";
+import { checkHierarchy, overAssignment, overridePayout, teamActuals } from "./rollup";
+
+const d = (s: string) => new Decimal(s);
+
+function rep(id: string, managerId: string | null, row?: number): Rep {
+  return {
+    id,
+    name: id,
+    role: "",
+    managerId,
+    plan: "P",
+    currency: "USD",
+    base: ZERO,
+    targetVariable: ZERO,
+    annualQuota: new Map(),
+    startDate: null,
+    endDate: null,
+    ramp: null,
+    row,
+  };
+}
+
+const asObject = (m: Map<string, Decimal>) => Object.fromEntries([...m].map(([k, v]) => [k, v.toString()]));
+
+// VP ─┬─ M1 ─┬─ A
+//     │      └─ B
+//     ├─ M2 ── C
+//     └─ D
+const org = [
+  rep("VP", null),
+  rep("M1", "VP"),
+  rep("A", "M1"),
+  rep("B", "M1"),
+  rep("M2", "VP"),
+  rep("C", "M2"),
+  rep("D", "VP"),
+];
+const actuals: Record<string, string> = { VP: "1", M1: "10", A: "100", B: "200", M2: "20", C: "300", D: "400" };
+const actualOf = (id: string) => d(actuals[id]);
+
+describe("teamActuals", () => {
+  it("Subtree: everyone below the manager, excluding the manager's own credit", () => {
+    // M1: A 100 + B 200 = 300; M2: C 300; VP: M1 10 + 300 + M2 20 + 300 + D 400 = 1,030
+    expect(asObject(teamActuals(org, "Subtree", actualOf))).toEqual({ M1: "300", M2: "300", VP: "1030" });
+  });
+
+  it("Direct: direct reports only", () => {
+    // VP: M1 10 + M2 20 + D 400 = 430
+    expect(asObject(teamActuals(org, "Direct", actualOf))).toEqual({ M1: "300", M2: "300", VP: "430" });
+  });
+
+  it("asks for each rep's actual once", () => {
+    const calls: string[] = [];
+    teamActuals(org, "Subtree", (id) => (calls.push(id), actualOf(id)));
+    expect(calls.sort()).toEqual(["A", "B", "C", "D", "M1", "M2"]); // the VP has no manager: never needed
+  });
+
+  it("handles a 20,000-deep chain without recursion", () => {
+    // R0 ← R1 ← … ← R19999, each with actual 1: R_k's subtree is the 19,999 − k reps below it
+    const n = 20_000;
+    const chain = Array.from({ length: n }, (_, k) => rep(`R${k}`, k === 0 ? null : `R${k - 1}`));
+    const one = d("1");
+    const t0 = Date.now();
+    const team = teamActuals(chain, "Subtree", () => one);
+    expect(checkHierarchy(chain)).toEqual([]);
+    expect(Date.now() - t0).toBeLessThan(3000); // linear: well under a second on this machine
+    expect(team.get("R0")!.toString()).toBe("19999");
+    expect(team.get("R19998")!.toString()).toBe("1");
+    expect(team.has("R19999")).toBe(false);
+  });
+});
+
+describe("overAssignment", () => {
+  it("is Σ direct reports' quotas ÷ the manager's quota", () => {
+    const quotas: Record<string, string | null> = {
+      VP: "2000000",
+      M1: "1000000",
+      A: "600000",
+      B: "550000",
+      M2: "0",
+      C: "100",
+      D: null,
+    };
+    const r = overAssignment(org, (id) => (quotas[id] === null ? null : d(quotas[id]!)));
+    // M1: (600,000 + 550,000) / 1,000,000 = 1.15; VP: (1,000,000 + 0 + 0) / 2,000,000 = 0.5; M2 has no quota
+    expect(asObject(r)).toEqual({ M1: "1.15", VP: "0.5" });
+  });
+});
+
+describe("checkHierarchy", () => {
+  it("accepts a clean org", () => {
+    expect(checkHierarchy(org)).toEqual([]);
+  });
+
+  it("reports a self-manager and an unknown manager on their rows", () => {
+    const issues = checkHierarchy([rep("A", "A", 2), rep("B", "ZZ", 3), rep("C", null, 4), rep("E", "", 5)]);
+    expect(issues.map((i) => [i.severity, i.source, i.column])).toEqual([
+      ["Error", "Reps row 2", "Manager"],
+      ["Error", "Reps row 3", "Manager"],
+    ]);
+    expect(issues[0].message).toMatch(/A is their own manager/);
+    expect(issues[1].message).toMatch(/Manager "ZZ" of rep B is not a RepID/);
+  });
+
+  it("reports each loop once, naming every rep and row in Manager order", () => {
+    // X(2) → Y(3) → Z(4) → X is a loop; W(5) hangs below it (not in it); P(6) ⇄ Q(7) is another loop.
+    const reps = [
+      rep("X", "Z", 2),
+      rep("Y", "X", 3),
+      rep("Z", "Y", 4),
+      rep("W", "Y", 5),
+      rep("P", "Q", 6),
+      rep("Q", "P", 7),
+    ];
+    const issues = checkHierarchy(reps);
+    expect(issues.map((i) => i.source)).toEqual(["Reps row 2", "Reps row 6"]);
+    expect(issues.every((i) => i.severity === "Error" && i.column === "Manager")).toBe(true);
+    expect(issues[0].message).toContain("loops through 3 reps: X (row 2) → Z (row 4) → Y (row 3) → back to X");
+    expect(issues[1].message).toContain("loops through 2 reps: P (row 6) → Q (row 7) → back to P");
+  });
+
+  it("finds a 10,000-rep loop without recursion and leaves looped managers out of Subtree totals", () => {
+    const n = 10_000;
+    const loop = Array.from({ length: n }, (_, k) => rep(`L${k}`, `L${(k + 1) % n}`, k + 2));
+    const issues = checkHierarchy(loop);
+    expect(issues).toHaveLength(1);
+    expect(issues[0].message).toContain(`loops through ${n} reps: L0 (row 2) → L1 (row 3)`);
+    expect(issues[0].message).toContain(`L9999 (row 10001) → back to L0`);
+    expect(teamActuals(loop, "Subtree", () => d("1")).size).toBe(0);
+    expect(
+      teamActuals(loop, "Direct", () => d("1"))
+        .get("L1")!
+        .toString(),
+    ).toBe("1"); // L0 reports to L1
+  });
+});
+
+describe("overridePayout", () => {
+  it("pays the rate on the team amount at or above the threshold", () => {
+    // 2% of 1,234,567.89 = 24,691.3578 (unrounded: the payout line rounds)
+    expect(overridePayout(d("1234567.89"), d("0.02"), d("0.8"), d("0.8")).toString()).toBe("24691.3578");
+    expect(overridePayout(d("1234567.89"), d("0.02"), null, null).toString()).toBe("24691.3578");
+  });
+
+  it("pays nothing below the threshold or without an attainment to test it", () => {
+    expect(overridePayout(d("1000000"), d("0.02"), d("0.8"), d("0.7999")).toString()).toBe("0");
+    expect(overridePayout(d("1000000"), d("0.02"), d("0.8"), null).toString()).toBe("0");
+  });
+});

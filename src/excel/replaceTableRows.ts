@@ -1,0 +1,66 @@
+import { normalizeKey } from "../workbook/parse/cells/cell";
+import type { RawCell } from "../workbook/types";
+import { isExcelApiSupported } from "./requirements";
+import { suspendForWrite } from "./suspend";
+import { textSafe } from "./textSafety";
+
+/** Replace the rows of a user's table that match a key (the plan editor's "Save to workbook"). */
+export interface RowPatch {
+  readonly table: string;
+  /** Header -> value; a row matches when every one equals (case and spacing ignored; "" matches a blank cell). */
+  readonly match: Readonly<Record<string, string>>;
+  /** Headers of the columns written, in the order of each row's values. */
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly RawCell[])[];
+}
+
+const valueKey = (v: unknown): string => (v === null || v === undefined ? "" : String(v).trim().replace(/\s+/g, " ").toLowerCase());
+
+/**
+ * Updates matching rows in place (only the given columns), inserts extra rows
+ * right after the last match, deletes surplus matches bottom-up. Other rows,
+ * other columns and formulas elsewhere in the table are not touched. Two syncs.
+ */
+export async function replaceTableRows(context: Excel.RequestContext, patch: RowPatch): Promise<void> {
+  const table = context.workbook.tables.getItem(patch.table);
+  const header = table.getHeaderRowRange();
+  header.load("values");
+  const body = table.getDataBodyRange();
+  body.load("values");
+  await context.sync();
+
+  const headers = (header.values[0] as unknown[]).map((h) => normalizeKey(String(h)));
+  const col = (name: string): number => {
+    const i = headers.indexOf(normalizeKey(name));
+    if (i < 0) throw new Error(`The ${patch.table} table has no ${name} column`);
+    return i;
+  };
+  const matchCols = Object.entries(patch.match).map(([h, v]) => ({ index: col(h), key: valueKey(v), value: v }));
+  const writeCols = patch.columns.map(col);
+  const values = body.values as unknown[][];
+  const matches = values.flatMap((row, i) => (matchCols.every((m) => valueKey(row[m.index]) === m.key) ? [i] : []));
+
+  suspendForWrite(context, isExcelApiSupported("1.9"));
+  const kept = Math.min(matches.length, patch.rows.length);
+  for (let k = 0; k < kept; k++) {
+    writeCols.forEach((c, j) => {
+      body.getCell(matches[k], c).values = [[wire(patch.rows[k][j])]];
+    });
+  }
+  if (patch.rows.length > matches.length) {
+    const extra = patch.rows.slice(matches.length).map((row) => {
+      const full: (string | number | boolean)[] = headers.map(() => "");
+      for (const m of matchCols) full[m.index] = textSafe(m.value);
+      writeCols.forEach((c, j) => (full[c] = wire(row[j])));
+      return full;
+    });
+    table.rows.add(matches.length > 0 ? matches[matches.length - 1] + 1 : undefined, extra);
+  } else {
+    for (const i of matches.slice(patch.rows.length).reverse()) table.rows.getItemAt(i).delete();
+  }
+  await context.sync();
+}
+
+function wire(v: RawCell | undefined): string | number | boolean {
+  return v === null || v === undefined ? "" : textSafe(v);
+}

@@ -1,0 +1,175 @@
+import { buildPayoutCurve } from "../../engine/curve";
+import { Decimal } from "../../engine/decimal";
+import type { MeasurePlan, Plan, Tier } from "../../engine/types";
+import type { RowPatch } from "../../excel/port";
+import { normalizeKey } from "../../workbook/parse/cells/cell";
+import { locateInputs } from "../../workbook/parse/locate";
+import { nameKey } from "../../workbook/parse/names";
+import { readPlans } from "../../workbook/parse/plans";
+import { TIER_FIELDS } from "../../workbook/parse/tierRows";
+import type { RawCell, RawTable } from "../../workbook/types";
+
+/**
+ * The plan editor's model: a plan × measure's bands as the user types them
+ * (percent or money bounds, multiple or percent rates), the payout curve the
+ * engine draws from them, and the Tiers rows to write back.
+ */
+
+/** A band as typed: From, To (blank = no limit), Rate, in display units. */
+export interface BandDraft {
+  readonly from: string;
+  readonly to: string;
+  readonly rate: string;
+}
+
+export interface Units {
+  /** "%" when bounds are attainment, "" for amounts. */
+  readonly bound: "%" | "";
+  /** "%" for a percent of credited amount, "×" for a multiple. */
+  readonly rate: "%" | "×";
+}
+
+/** Baseline plans as the engine reads them from Plans and Tiers (problems are the Inputs view's job). */
+export function readBaselinePlans(tables: readonly RawTable[]): Plan[] {
+  const found = locateInputs(tables);
+  return [...readPlans(found.Plans, found.Tiers, { known: null }, []).plans.values()];
+}
+
+export function unitsOf(measure: MeasurePlan): Units {
+  return {
+    bound: measure.tierBasis === "Amount" ? "" : "%",
+    rate: measure.tierMode !== "Curve" && measure.rateType === "Percent" ? "%" : "×",
+  };
+}
+
+const HUNDRED = new Decimal(100);
+
+function show(value: Decimal, percent: boolean): string {
+  return (percent ? value.times(HUNDRED) : value).toDecimalPlaces(6).toString();
+}
+
+export function draftsOf(measure: MeasurePlan): BandDraft[] {
+  const u = unitsOf(measure);
+  return measure.tiers.map((t) => ({
+    from: show(t.from, u.bound === "%"),
+    to: t.to === null ? "" : show(t.to, u.bound === "%"),
+    rate: show(t.rate, u.rate === "%"),
+  }));
+}
+
+function parseNumber(text: string): Decimal | null {
+  const t = text.trim().replace(/[,%×x\s]/gi, "");
+  if (t === "" || !/^[+-]?(\d+\.?\d*|\.\d+)$/.test(t)) return null;
+  return new Decimal(t);
+}
+
+export interface ParsedBands {
+  readonly tiers: Tier[] | null;
+  /** One message per problem, "Band 2: To must be above From". */
+  readonly problems: string[];
+}
+
+/** Drafts -> engine tiers (fractions), with the checks a person needs before saving. */
+export function parseBands(drafts: readonly BandDraft[], measure: MeasurePlan): ParsedBands {
+  const u = unitsOf(measure);
+  const scale = (d: Decimal, percent: boolean): Decimal => (percent ? d.div(HUNDRED) : d);
+  const problems: string[] = [];
+  const tiers: Tier[] = [];
+  drafts.forEach((d, i) => {
+    const label = `Band ${i + 1}`;
+    const from = parseNumber(d.from);
+    const to = d.to.trim() === "" ? null : parseNumber(d.to);
+    const rate = parseNumber(d.rate);
+    if (from === null) problems.push(`${label}: From must be a number`);
+    if (d.to.trim() !== "" && to === null) problems.push(`${label}: To must be a number or blank (no limit)`);
+    if (rate === null) problems.push(`${label}: Rate must be a number`);
+    if (from === null || rate === null || (d.to.trim() !== "" && to === null)) return;
+    if (from.isNeg()) problems.push(`${label}: From cannot be negative`);
+    if (to !== null && to.lte(from)) problems.push(`${label}: To must be above From`);
+    tiers.push({ from: scale(from, u.bound === "%"), to: to === null ? null : scale(to, u.bound === "%"), rate: scale(rate, u.rate === "%") });
+  });
+  for (let i = 1; i < tiers.length; i++) {
+    const prev = tiers[i - 1];
+    if (tiers[i].from.lt(prev.from)) problems.push(`Band ${i + 1}: bands must go up (From below band ${i}'s)`);
+    else if (prev.to === null) problems.push(`Band ${i}: only the last band can have no upper limit`);
+    else if (prev.to.gt(tiers[i].from)) problems.push(`Band ${i + 1}: overlaps band ${i}`);
+  }
+  if (drafts.length === 0) problems.push("Add at least one band");
+  return { tiers: problems.length ? null : tiers, problems };
+}
+
+export interface CurvePoint {
+  readonly attainment: number;
+  readonly multiple: number;
+}
+
+/** Base commission rate assumed by the preview of Percent-rate plans (target ÷ quota varies by rep). */
+export const PREVIEW_BCR = new Decimal("0.1");
+
+/**
+ * The payout curve on 0–200% attainment, from the engine (threshold, caps and
+ * tier mode included): every 1%, plus both sides of each break so jumps of a
+ * retroactive table or a gate show as vertical steps. Numbers here are for
+ * drawing only.
+ */
+export function curvePoints(measure: MeasurePlan, tiers: readonly Tier[], max = 2): CurvePoint[] {
+  const curve = buildPayoutCurve({ ...measure, tiers }, PREVIEW_BCR);
+  const xs = new Set<string>();
+  for (let i = 0; i <= max * 100; i++) xs.add(new Decimal(i).div(HUNDRED).toString());
+  const points: { x: Decimal; y: Decimal }[] = [...xs].map((x) => ({ x: new Decimal(x), y: curve.evaluate(new Decimal(x)) }));
+  const eps = new Decimal("1e-9");
+  for (const b of curve.breakpoints) {
+    if (b.lte(0) || b.gt(max)) continue;
+    points.push({ x: b.minus(eps), y: curve.evaluate(b.minus(eps)) }, { x: b, y: curve.evaluate(b) });
+  }
+  points.sort((a, b) => a.x.comparedTo(b.x));
+  return points.map((p) => ({ attainment: p.x.toNumber(), multiple: p.y.toNumber() }));
+}
+
+/** Header text the user's Tiers table uses for a field (aliases accepted), or null when it has none. */
+function headerFor(tiers: RawTable, key: string): string | null {
+  const spec = TIER_FIELDS.find((f) => f.key === key)!;
+  const names = new Set([spec.name, ...(spec.aliases ?? [])].map(normalizeKey));
+  return tiers.headers.find((h) => names.has(normalizeKey(h))) ?? null;
+}
+
+export interface SavePlan {
+  readonly patch: RowPatch;
+  /** Baseline rows of this plan × measure in Tiers now (for the confirmation). */
+  readonly replacing: number;
+}
+
+/**
+ * The write for "Save to workbook": this plan × measure's baseline rows of
+ * the Tiers table (scenario rows and other plans untouched). Null with a
+ * reason when Tiers is not an Excel table the add-in can update in place.
+ */
+export function saveTiersPlan(tables: readonly RawTable[], plan: Plan, measure: MeasurePlan, tiers: readonly Tier[]): SavePlan | { readonly reason: string } {
+  const table = locateInputs(tables).Tiers;
+  if (!table) return { reason: "There is no Tiers table: add an Excel table named Tiers with columns Plan, Measure, From, To, Rate." };
+  if (table.source !== "table") return { reason: "Tiers is a plain sheet: turn it into an Excel table (Insert > Table, named Tiers) to edit it here." };
+  const planCol = headerFor(table, "plan");
+  const fromCol = headerFor(table, "from");
+  const rateCol = headerFor(table, "rate");
+  const toCol = headerFor(table, "to") ?? null;
+  if (!planCol || !fromCol || !rateCol) return { reason: "The Tiers table needs Plan, From and Rate columns." };
+  if (!toCol && tiers.some((t) => t.to !== null)) return { reason: "The Tiers table has no To column for the bands' upper limits." };
+  const measureCol = headerFor(table, "measure");
+  const scenarioCol = headerFor(table, "scenario");
+
+  const idx = (h: string | null): number => (h === null ? -1 : table.headers.indexOf(h));
+  const text = (c: RawCell | undefined): string => (c === null || c === undefined ? "" : nameKey(String(c)));
+  const mine = table.rows.filter((r) => text(r[idx(planCol)]) === nameKey(plan.name) && (scenarioCol === null || text(r[idx(scenarioCol)]) === ""));
+  // A blank Measure means the plan's first measure: keep writing it that way if that is how the table does it.
+  const isFirst = plan.measures[0]?.measure === measure.measure;
+  const blankMeasure = measureCol !== null && isFirst && mine.some((r) => text(r[idx(measureCol)]) === "") && !mine.some((r) => text(r[idx(measureCol)]) === nameKey(measure.measure));
+  const measureValue = blankMeasure ? "" : measure.measure;
+  const replacing = mine.filter((r) => measureCol === null || text(r[idx(measureCol)]) === nameKey(measureValue)).length;
+
+  const match: Record<string, string> = { [planCol]: plan.name };
+  if (measureCol) match[measureCol] = measureValue;
+  if (scenarioCol) match[scenarioCol] = "";
+  const columns = toCol ? [fromCol, toCol, rateCol] : [fromCol, rateCol];
+  const rows = tiers.map((t): RawCell[] => (toCol ? [t.from.toNumber(), t.to === null ? null : t.to.toNumber(), t.rate.toNumber()] : [t.from.toNumber(), t.rate.toNumber()]));
+  return { patch: { table: table.name, match, columns, rows }, replacing };
+}

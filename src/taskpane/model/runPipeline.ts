@@ -1,0 +1,39 @@
+import type { WorkbookPort, WriteReport } from "../../excel/port";
+import { runWorkbook, type RunResult } from "../../workbook/run";
+
+/** Where a run is, for the progress line. */
+export type RunPhase =
+  | { readonly kind: "idle" }
+  | { readonly kind: "reading"; readonly rowsRead: number; readonly rowsTotal: number }
+  | { readonly kind: "computing"; readonly rows: number }
+  | { readonly kind: "writing"; readonly rowsWritten: number; readonly rowsTotal: number }
+  | { readonly kind: "done"; readonly result: RunResult; readonly report: WriteReport }
+  | { readonly kind: "failed"; readonly message: string };
+
+/** Lets the pane paint the new phase before a long synchronous step. */
+const nextFrame = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Read the inputs, compute, write the result sheets; reports each phase. The
+ * same runWorkbook the CLI calls, so both give the same numbers.
+ */
+export async function runPipeline(port: WorkbookPort, onPhase: (phase: RunPhase) => void, now: () => Date = () => new Date()): Promise<RunPhase> {
+  try {
+    onPhase({ kind: "reading", rowsRead: 0, rowsTotal: 0 });
+    const tables = await port.readTables((p) => onPhase({ kind: "reading", rowsRead: p.rowsRead, rowsTotal: p.rowsTotal }));
+    const sourceName = await port.workbookName();
+    onPhase({ kind: "computing", rows: tables.reduce((n, t) => n + t.rows.length, 0) });
+    await nextFrame();
+    const result = runWorkbook(tables, { sourceName, computedAt: now() });
+    const rowsTotal = result.sheets.reduce((n, s) => n + s.rows.length, 0);
+    onPhase({ kind: "writing", rowsWritten: 0, rowsTotal });
+    const report = await port.writeSheets(result.sheets, (p) => onPhase({ kind: "writing", rowsWritten: p.rowsWritten, rowsTotal: p.rowsTotal }));
+    const done: RunPhase = { kind: "done", result, report };
+    onPhase(done);
+    return done;
+  } catch (e) {
+    const failed: RunPhase = { kind: "failed", message: e instanceof Error ? e.message : String(e) };
+    onPhase(failed);
+    return failed;
+  }
+}

@@ -1,0 +1,48 @@
+import { Body1, Button, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from "@fluentui/react-components";
+import { TableAddRegular } from "@fluentui/react-icons";
+import { useState } from "react";
+import type { WorkbookPort } from "../../excel/port";
+import { acmeExample } from "../../workbook/example/acme";
+import { Section } from "../components/Section";
+
+const useStyles = makeStyles({ body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, alignItems: "flex-start" } });
+
+/** First-time help: no Reps table yet, so offer the Acme example tables. */
+export function InsertExampleCard({ port, onInserted }: { port: WorkbookPort; onInserted: () => void }) {
+  const s = useStyles();
+  const [state, setState] = useState<{ busy: boolean; note: string | null; error: string | null }>({ busy: false, note: null, error: null });
+  const insert = async () => {
+    setState({ busy: true, note: null, error: null });
+    try {
+      const report = await port.insertExample(acmeExample());
+      const note = report.skipped.length ? `Kept your existing ${report.skipped.join(", ")} (not overwritten).` : null;
+      setState({ busy: false, note, error: null });
+      onInserted();
+    } catch (e) {
+      setState({ busy: false, note: null, error: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  return (
+    <Section title="Start with an example">
+      <div className={s.body}>
+        <Body1>
+          No <b>Reps</b> table yet. Insert a small example company (27 reps, quarterly plans with accelerators, gates and caps) on new sheets, then
+          press Run.
+        </Body1>
+        <Button appearance="primary" icon={state.busy ? <Spinner size="tiny" /> : <TableAddRegular />} disabled={state.busy} onClick={insert}>
+          Insert example
+        </Button>
+        {state.note && (
+          <MessageBar intent="info">
+            <MessageBarBody>{state.note}</MessageBarBody>
+          </MessageBar>
+        )}
+        {state.error && (
+          <MessageBar intent="error">
+            <MessageBarBody>{state.error}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+    </Section>
+  );
+}

@@ -1,0 +1,210 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Dropdown,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  tokens,
+} from "@fluentui/react-components";
+import { AddRegular, DeleteRegular, SaveRegular } from "@fluentui/react-icons";
+import { useEffect, useMemo, useState } from "react";
+import type { WorkbookPort } from "../../excel/port";
+import type { RawTable } from "../../workbook/types";
+import { PayoutCurveChart } from "../components/PayoutCurveChart";
+import { Section } from "../components/Section";
+import { curvePoints, draftsOf, parseBands, readBaselinePlans, saveTiersPlan, unitsOf, type BandDraft, type CurvePoint } from "../model/planEditing";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  pickers: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+  dropdown: { minWidth: 0, width: "100%" },
+  grid: { display: "grid", gridTemplateColumns: "1fr 1fr 1fr 28px", gap: tokens.spacingHorizontalXS, alignItems: "center" },
+  head: { color: tokens.colorNeutralForeground3 },
+  input: { minWidth: 0, width: "100%" },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  muted: { color: tokens.colorNeutralForeground3 },
+  problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorPaletteRedForeground1 },
+});
+
+export interface PlanEditorProps {
+  readonly port: WorkbookPort;
+  readonly tables: readonly RawTable[];
+  readonly onSaved: () => void;
+}
+
+/** Pick a plan × measure, edit its bands, see the payout curve, save the Tiers rows back. */
+export function PlanEditor({ port, tables, onSaved }: PlanEditorProps) {
+  const s = useStyles();
+  const plans = useMemo(() => readBaselinePlans(tables), [tables]);
+  const [planName, setPlanName] = useState<string | undefined>(plans[0]?.name);
+  const plan = plans.find((p) => p.name === planName) ?? plans[0];
+  const [measureName, setMeasureName] = useState<string | undefined>(plan?.measures[0]?.measure);
+  const measure = plan?.measures.find((m) => m.measure === measureName) ?? plan?.measures[0];
+  const [drafts, setDrafts] = useState<BandDraft[]>(measure ? draftsOf(measure) : []);
+  const [confirming, setConfirming] = useState(false);
+  const [status, setStatus] = useState<{ intent: "success" | "error"; text: string } | null>(null);
+  const [lastGood, setLastGood] = useState<CurvePoint[]>([]);
+
+  useEffect(() => {
+    setDrafts(measure ? draftsOf(measure) : []);
+    // Re-seed only when the choice or the workbook changes, not on each edit.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [plan?.name, measure?.measure, tables]);
+
+  const parsed = measure ? parseBands(drafts, measure) : null;
+  const points = useMemo(() => (measure && parsed?.tiers ? curvePoints(measure, parsed.tiers) : null), [measure, parsed?.tiers]);
+  useEffect(() => {
+    if (points) setLastGood(points);
+  }, [points]);
+
+  if (!plan || !measure) {
+    return (
+      <Section title="Plan editor">
+        <Body1>No plans found yet. Add a Plans table (or insert the example from the Inputs tab).</Body1>
+      </Section>
+    );
+  }
+  const units = unitsOf(measure);
+  const save = parsed?.tiers ? saveTiersPlan(tables, plan, measure, parsed.tiers) : null;
+  const edit = (i: number, key: keyof BandDraft, value: string) => {
+    setStatus(null);
+    setDrafts((d) => d.map((b, j) => (j === i ? { ...b, [key]: value } : b)));
+  };
+  const addBand = () => {
+    const last = drafts[drafts.length - 1];
+    setDrafts((d) => [...d.slice(0, -1), ...(last ? [{ ...last, to: last.to || String(Number(last.from || 0) + 50) }] : []), { from: last ? last.to || String(Number(last.from || 0) + 50) : "0", to: "", rate: last?.rate ?? "1" }]);
+  };
+  const doSave = async () => {
+    setConfirming(false);
+    if (!save || "reason" in save) return;
+    try {
+      await port.replaceRows(save.patch);
+      setStatus({ intent: "success", text: `Saved ${drafts.length} bands of ${plan.name} · ${measure.measure} to the Tiers table.` });
+      onSaved();
+    } catch (e) {
+      setStatus({ intent: "error", text: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  const at100 = lastGood.find((p) => Math.abs(p.attainment - 1) < 1e-12)?.multiple;
+
+  return (
+    <div className={s.stack}>
+      <Section title="Plan editor">
+        <div className={s.pickers}>
+          <Field label="Plan">
+            <Dropdown
+              className={s.dropdown}
+              value={plan.name}
+              selectedOptions={[plan.name]}
+              onOptionSelect={(_, d) => {
+                setPlanName(d.optionValue);
+                setMeasureName(plans.find((p) => p.name === d.optionValue)?.measures[0]?.measure);
+              }}
+            >
+              {plans.map((p) => (
+                <Option key={p.name} value={p.name}>
+                  {p.name}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+          <Field label="Measure">
+            <Dropdown className={s.dropdown} value={measure.measure} selectedOptions={[measure.measure]} onOptionSelect={(_, d) => setMeasureName(d.optionValue)}>
+              {plan.measures.map((m) => (
+                <Option key={m.measure} value={m.measure}>
+                  {m.measure}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+        </div>
+        <Caption1 className={s.muted}>
+          {measure.tierMode} tiers on {measure.tierBasis.toLowerCase()}
+          {measure.threshold ? ` · gate ${measure.threshold.times(100).toString()}%` : ""}
+          {measure.capAttainment ? ` · attainment cap ${measure.capAttainment.times(100).toString()}%` : ""}
+          {measure.capPayout ? ` · payout cap ${measure.capPayout.toString()}×` : ""}
+        </Caption1>
+        <PayoutCurveChart points={lastGood} label={`${plan.name} · ${measure.measure} payout curve${at100 !== undefined ? `: ${at100.toFixed(2)}× target at 100% attainment` : ""}`} />
+        <Caption1 className={s.muted} data-testid="curve-caption">
+          Payout as a multiple of target incentive{at100 !== undefined ? ` · ${at100.toFixed(2)}× at 100%` : ""}
+          {units.rate === "%" ? " · preview assumes a 10% base commission rate" : ""}
+        </Caption1>
+      </Section>
+      <Section title="Bands">
+        <div className={s.grid} role="table" aria-label="Tier bands">
+          <Caption1 className={s.head}>From {units.bound && `(${units.bound})`}</Caption1>
+          <Caption1 className={s.head}>To {units.bound && `(${units.bound})`}</Caption1>
+          <Caption1 className={s.head}>Rate ({units.rate})</Caption1>
+          <span />
+          {drafts.map((b, i) => (
+            <BandRow key={i} band={b} index={i} onEdit={edit} onDelete={() => setDrafts((d) => d.filter((_, j) => j !== i))} inputClass={s.input} />
+          ))}
+        </div>
+        {parsed && parsed.problems.length > 0 && (
+          <ul className={s.problems}>
+            {parsed.problems.map((p) => (
+              <li key={p}>
+                <Caption1>{p}</Caption1>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className={s.actions}>
+          <Button size="small" icon={<AddRegular />} onClick={addBand}>
+            Add band
+          </Button>
+          <Button size="small" appearance="primary" icon={<SaveRegular />} disabled={!save || "reason" in save} onClick={() => setConfirming(true)}>
+            Save to workbook
+          </Button>
+        </div>
+        {save && "reason" in save && <Caption1 className={s.muted}>{save.reason}</Caption1>}
+        {status && (
+          <MessageBar intent={status.intent}>
+            <MessageBarBody>{status.text}</MessageBarBody>
+          </MessageBar>
+        )}
+      </Section>
+      <Dialog open={confirming} onOpenChange={(_, d) => setConfirming(d.open)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>Update the Tiers table?</DialogTitle>
+            <DialogContent>
+              {save && !("reason" in save) &&
+                `This replaces the ${save.replacing} baseline ${save.replacing === 1 ? "row" : "rows"} of ${plan.name} · ${measure.measure} in your Tiers table with ${drafts.length} ${drafts.length === 1 ? "row" : "rows"}. Other plans and scenario rows are not changed.`}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="secondary" onClick={() => setConfirming(false)}>
+                Cancel
+              </Button>
+              <Button appearance="primary" onClick={doSave}>
+                Update Tiers
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </div>
+  );
+}
+
+function BandRow({ band, index, onEdit, onDelete, inputClass }: { band: BandDraft; index: number; onEdit: (i: number, key: keyof BandDraft, v: string) => void; onDelete: () => void; inputClass: string }) {
+  return (
+    <>
+      <Input className={inputClass} size="small" value={band.from} aria-label={`Band ${index + 1} from`} onChange={(_, d) => onEdit(index, "from", d.value)} />
+      <Input className={inputClass} size="small" value={band.to} placeholder="no limit" aria-label={`Band ${index + 1} to`} onChange={(_, d) => onEdit(index, "to", d.value)} />
+      <Input className={inputClass} size="small" value={band.rate} aria-label={`Band ${index + 1} rate`} onChange={(_, d) => onEdit(index, "rate", d.value)} />
+      <Button size="small" appearance="subtle" icon={<DeleteRegular />} aria-label={`Remove band ${index + 1}`} onClick={onDelete} />
+    </>
+  );
+}

@@ -1,0 +1,106 @@
+import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, ProgressBar, tokens } from "@fluentui/react-components";
+import { OpenRegular, PlayRegular } from "@fluentui/react-icons";
+import type { WorkbookPort } from "../../excel/port";
+import { IssueList } from "../components/IssueList";
+import { Section } from "../components/Section";
+import type { RunPhase } from "../model/runPipeline";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  muted: { color: tokens.colorNeutralForeground3 },
+  headline: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  sheet: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS, minWidth: 0 },
+  sheetName: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+});
+
+const n = (x: number) => x.toLocaleString("en-US");
+
+function progressOf(phase: RunPhase): { label: string; value: number | undefined } | null {
+  switch (phase.kind) {
+    case "reading":
+      return { label: phase.rowsTotal ? `Reading inputs… ${n(phase.rowsRead)} of ${n(phase.rowsTotal)} rows` : "Reading inputs…", value: phase.rowsTotal ? phase.rowsRead / phase.rowsTotal : undefined };
+    case "computing":
+      return { label: `Computing from ${n(phase.rows)} input rows…`, value: undefined };
+    case "writing":
+      return { label: `Writing results… ${n(phase.rowsWritten)} of ${n(phase.rowsTotal)} rows`, value: phase.rowsTotal ? phase.rowsWritten / phase.rowsTotal : undefined };
+    default:
+      return null;
+  }
+}
+
+export interface RunViewProps {
+  readonly port: WorkbookPort;
+  readonly phase: RunPhase;
+  readonly onRun: () => void;
+}
+
+/** Run button, progress, headline figures, and the result sheets to jump to. */
+export function RunView({ port, phase, onRun }: RunViewProps) {
+  const s = useStyles();
+  const progress = progressOf(phase);
+  const running = progress !== null;
+  return (
+    <div className={s.stack}>
+      <Section title="Run the model">
+        <Body1>Reads the input tables, computes every payout and writes the Results sheets. Your input sheets are never changed.</Body1>
+        <div>
+          <Button appearance="primary" icon={<PlayRegular />} onClick={onRun} disabled={running} data-testid="run">
+            {running ? "Running…" : "Run"}
+          </Button>
+        </div>
+        {progress && (
+          <div className={s.progress} aria-live="polite">
+            <ProgressBar value={progress.value} thickness="large" />
+            <Caption1 className={s.muted}>{progress.label}</Caption1>
+          </div>
+        )}
+        {phase.kind === "failed" && (
+          <MessageBar intent="error">
+            <MessageBarBody>{phase.message}</MessageBarBody>
+          </MessageBar>
+        )}
+      </Section>
+      {phase.kind === "done" && (
+        <>
+          <Section title={phase.result.ok ? "Results" : "Not computed: fix the problems below"}>
+            {!phase.result.ok && (
+              <MessageBar intent="warning">
+                <MessageBarBody>Only Results_Issues was written. Click a problem to see its cell.</MessageBarBody>
+              </MessageBar>
+            )}
+            <ul className={s.headline} data-testid="headline">
+              {phase.result.headline.map((line, i) => (
+                <li key={i}>
+                  <Body1>{line}</Body1>
+                </li>
+              ))}
+            </ul>
+            {phase.report.warnings.map((w, i) => (
+              <MessageBar key={i} intent="warning">
+                <MessageBarBody>{w}</MessageBarBody>
+              </MessageBar>
+            ))}
+          </Section>
+          <Section title="Result sheets">
+            {phase.result.sheets.map((sheet) => (
+              <div key={sheet.name} className={s.sheet}>
+                <span className={s.sheetName}>
+                  <Body1>{sheet.name}</Body1> <Caption1 className={s.muted}>{n(sheet.rows.length)} rows</Caption1>
+                </span>
+                <Button size="small" appearance="subtle" icon={<OpenRegular />} onClick={() => void port.activateSheet(sheet.name).catch(() => undefined)} aria-label={`Open ${sheet.name}`}>
+                  Open
+                </Button>
+              </div>
+            ))}
+          </Section>
+          {!phase.result.ok && (
+            <Section title="Problems">
+              <IssueList issues={phase.result.issues.filter((i) => i.severity !== "Info")} onSelect={(a) => void port.selectCell(a).catch(() => undefined)} />
+            </Section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

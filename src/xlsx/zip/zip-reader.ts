@@ -1,0 +1,98 @@
+import { XlsxFormatError } from "../errors";
+import { inflateRaw } from "./codec";
+
+/** One file in a zip archive, as its central directory describes it. */
+export interface ZipEntry {
+  readonly name: string;
+  readonly method: number;
+  readonly flags: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  readonly localHeaderOffset: number;
+}
+
+const EOCD = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const MAX32 = 0xffffffff;
+
+function damaged(what: string): XlsxFormatError {
+  return new XlsxFormatError(`The .xlsx file is damaged: ${what}.`);
+}
+
+function u64(view: DataView, at: number): number {
+  return view.getUint32(at, true) + view.getUint32(at + 4, true) * 0x100000000;
+}
+
+/** The central directory: every entry's name, sizes and where its data starts (zip64 aware). */
+export function readCentralDirectory(bytes: Uint8Array): ZipEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= 0 && i >= bytes.length - 22 - 0xffff; i--) {
+    if (view.getUint32(i, true) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw damaged("the zip directory is missing (the file may be truncated)");
+  let count = view.getUint16(eocd + 10, true);
+  let offset = view.getUint32(eocd + 16, true);
+  if ((count === 0xffff || offset === MAX32) && eocd >= 20 && view.getUint32(eocd - 20, true) === ZIP64_LOCATOR) {
+    const at = u64(view, eocd - 12);
+    if (at + 56 > bytes.length || view.getUint32(at, true) !== ZIP64_EOCD) throw damaged("the zip64 directory is unreadable");
+    count = u64(view, at + 32);
+    offset = u64(view, at + 48);
+  }
+  const entries: ZipEntry[] = [];
+  const utf8 = new TextDecoder("utf-8");
+  let p = offset;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== CENTRAL) throw damaged("a zip directory entry is unreadable");
+    const flags = view.getUint16(p + 8, true);
+    const method = view.getUint16(p + 10, true);
+    let compressedSize = view.getUint32(p + 20, true);
+    let size = view.getUint32(p + 24, true);
+    const nameLength = view.getUint16(p + 28, true);
+    const extraLength = view.getUint16(p + 30, true);
+    const commentLength = view.getUint16(p + 32, true);
+    let localHeaderOffset = view.getUint32(p + 42, true);
+    const name = utf8.decode(bytes.subarray(p + 46, p + 46 + nameLength));
+    // Zip64 extra field: 64-bit values for exactly the fields saturated above, in this order.
+    for (let e = p + 46 + nameLength; e + 4 <= p + 46 + nameLength + extraLength; ) {
+      const id = view.getUint16(e, true);
+      const length = view.getUint16(e + 2, true);
+      if (id === 0x0001) {
+        let f = e + 4;
+        if (size === MAX32) (size = u64(view, f)), (f += 8);
+        if (compressedSize === MAX32) (compressedSize = u64(view, f)), (f += 8);
+        if (localHeaderOffset === MAX32) localHeaderOffset = u64(view, f);
+      }
+      e += 4 + length;
+    }
+    entries.push({ name, method, flags, compressedSize, size, localHeaderOffset });
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** The uncompressed bytes of one entry. */
+export function readEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  if (entry.flags & 1) {
+    throw new XlsxFormatError("The .xlsx file is encrypted. Remove the password in Excel and save it again.");
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = entry.localHeaderOffset;
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) throw damaged(`part ${entry.name} is unreadable`);
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  const data = bytes.subarray(start, start + entry.compressedSize);
+  if (data.length !== entry.compressedSize) throw damaged(`part ${entry.name} is cut short`);
+  if (entry.method === 0) return data;
+  if (entry.method !== 8) throw new XlsxFormatError(`The .xlsx file uses an unsupported zip compression (method ${entry.method}) for ${entry.name}.`);
+  try {
+    return inflateRaw(data, entry.size);
+  } catch (error) {
+    throw damaged(`part ${entry.name} cannot be decompressed (${(error as Error).message})`);
+  }
+}

@@ -1,0 +1,32 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { copyExample, sha256, tempDir } from "./helpers";
+
+const root = join(__dirname, "../..");
+const built = existsSync(join(root, "dist/node/cli/main.js"));
+
+// Runs the real executable; needs `npm run build:cli` (npm ci does it through prepare).
+(built ? describe : describe.skip)("bin/compplan.js (built CLI)", () => {
+  it("runs the model on the example as a separate process", () => {
+    const dir = tempDir();
+    try {
+      const input = copyExample(dir);
+      const before = sha256(input);
+      const run = spawnSync(process.execPath, [join(root, "bin/compplan.js"), "model", input], { encoding: "utf8" });
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain("Wrote ");
+      expect(existsSync(join(dir, "acme-comp-results.xlsx"))).toBe(true);
+      expect(sha256(input)).toBe(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("exits 2 on a usage error", () => {
+    const run = spawnSync(process.execPath, [join(root, "bin/compplan.js"), "model"], { encoding: "utf8" });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/missing <input.xlsx>/);
+  });
+});

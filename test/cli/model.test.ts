@@ -1,0 +1,169 @@
+import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { copyExample, readWorkbook, resultRows, runCli, sha256, table, tempDir, writeWorkbook } from "./helpers";
+
+describe("compplan model on the Acme example", () => {
+  let dir: string;
+  let input: string;
+  let before: string;
+  let run: ReturnType<typeof runCli>;
+
+  beforeAll(() => {
+    dir = tempDir();
+    input = copyExample(dir);
+    before = sha256(input);
+    run = runCli(["model", "acme-comp.xlsx"], dir);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("exits 0, leaves the input byte-for-byte unchanged and writes <input>-results.xlsx beside it", () => {
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(sha256(input)).toBe(before);
+    expect(existsSync(join(dir, "acme-comp-results.xlsx"))).toBe(true);
+    // No temporary file left behind.
+    expect(readdirSync(dir).sort()).toEqual(["acme-comp-results.xlsx", "acme-comp.xlsx"]);
+  });
+
+  it("prints the headline, then says what the output holds and what it does not", () => {
+    const lines = run.stdout.split("\n");
+    expect(lines[0].length).toBeGreaterThan(0);
+    expect(run.stdout).toContain("Wrote acme-comp-results.xlsx\n");
+    expect(run.stdout).toMatch(/About, then the result sheets: Results_Summary, Results_Payouts, .*Results_Issues/);
+    expect(run.stdout).toContain("  Value copies of the input tables: Settings, Reps, Plans, Tiers, Actuals\n");
+    expect(run.stdout).toContain("Not copied: your charts, pivot tables, macros and formatting.");
+  });
+
+  it("writes the result sheets and value copies of the inputs", async () => {
+    const workbook = await readWorkbook(join(dir, "acme-comp-results.xlsx"));
+    const names = workbook.worksheets.map((s) => s.name);
+    expect(names[0]).toBe("About");
+    expect(names).toEqual(expect.arrayContaining(["Results_Summary", "Results_Payouts", "Results_Issues"]));
+    expect(names.slice(-5)).toEqual(["Settings", "Reps", "Plans", "Tiers", "Actuals"]);
+    expect(workbook.getWorksheet("Reps")!.getCell("B2").value).toBe("Dana Director");
+  });
+
+  it("pays the lines computed by hand", async () => {
+    const workbook = await readWorkbook(join(dir, "acme-comp-results.xlsx"));
+    const payouts = resultRows(workbook, "Results_Payouts");
+    const payout = (rep: string, measure: string) =>
+      payouts.find((p) => p.RepID === rep && p.Period === "2026-Q1" && p.Measure === measure)?.Payout;
+    // E1101 New ARR: 537,700 / (1,120,000 / 4) = 192% ≥ 190% → capped at 3 × (102,000 × 70% × 3/12 = 17,850) = 53,550
+    expect(payout("E1101", "New ARR")).toBe(53550);
+    // E1101 Renewals: 115,600 / 125,000 = 92.48% at 1.0× of 102,000 × 30% × 3/12 = 7,650 → 7,074.72
+    expect(payout("E1101", "Renewals")).toBe(7074.72);
+    // E1102 New ARR: 136,700 / 225,000 = 60.76%; target 92,000 × 70% / 4 = 16,100;
+    // 16,100 × (0.5 × 50% + 1.5 × 24,200 / 225,000) = 4,025 + 2,597.4666… = 6,622.47
+    expect(payout("E1102", "New ARR")).toBe(6622.47);
+    // E1108 New ARR: 88,200 / 235,000 = 37.5% < 40% gate → 0
+    expect(payout("E1108", "New ARR")).toBe(0);
+    // Manager E1100: 2,391,400 / 1,765,000; target 90,000 / 4 = 22,500;
+    // 22,500 × (1 + 1.5 × 626,400 / 1,765,000) = 22,500 + 11,977.9036… = 34,477.90
+    expect(payout("E1100", "New ARR")).toBe(34477.9);
+  });
+});
+
+describe("compplan model on input errors", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = tempDir();
+    // Base is column D; the 6th body row is Excel row 7.
+    const reps = table(
+      "Reps",
+      ["RepID", "Name", "Plan", "Base", "TargetVariable", "Quota"],
+      [1, 2, 3, 4, 5, 6].map((i) => [`R${i}`, `Rep ${i}`, "Flat", i === 6 ? "lots" : 100000, 50000, 200000]),
+    );
+    const plans = table("Plans", ["Plan", "Measure", "Period"], [["Flat", "Bookings", "Year"]]);
+    const settings = table("Settings", ["Setting", "Value"], [["PlanYear", 2026]]);
+    await writeWorkbook(join(dir, "bad.xlsx"), [settings, reps, plans]);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("exits 1, locates the error as Reps!D7 and writes nothing", () => {
+    const before = sha256(join(dir, "bad.xlsx"));
+    const run = runCli(["model", "bad.xlsx"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^Error +Reps!D7 +Reps row 7, column Base: /m);
+    expect(run.stderr).toMatch(/error.* in the input; nothing was written/);
+    expect(existsSync(join(dir, "bad-results.xlsx"))).toBe(false);
+    expect(sha256(join(dir, "bad.xlsx"))).toBe(before);
+  });
+
+  it("still reports the errors on stderr with --quiet and --json", () => {
+    for (const flag of ["--quiet", "--json"]) {
+      const run = runCli(["model", "bad.xlsx", flag], dir);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toMatch(/^Error +Reps!D7 /m);
+    }
+  });
+});
+
+describe("compplan model on a small hand-built workbook", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = tempDir();
+    const settings = table("Settings", ["Setting", "Value"], [["PlanYear", 2026]]);
+    const reps = table(
+      "Reps",
+      ["RepID", "Name", "Plan", "Base", "TargetVariable", "Quota"],
+      [["R1", "Robin", "Flat", 100000, 50000, 200000]],
+    );
+    const plans = table("Plans", ["Plan", "Measure", "Period"], [["Flat", "Bookings", "Year"]]);
+    const actuals = table("Actuals", ["RepID", "Period", "Measure", "Amount"], [["R1", "2026", "Bookings", 250000]]);
+    await writeWorkbook(join(dir, "small.xlsx"), [settings, reps, plans, actuals]);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("--json prints only JSON and writes no workbook unless -o is given", () => {
+    const run = runCli(["model", "small.xlsx", "--json"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("");
+    expect(() => JSON.parse(run.stdout)).not.toThrow();
+    // No Tiers: 1.0× from 0, uncapped: 250,000 / 200,000 = 125% × 50,000 = 62,500
+    expect(run.stdout).toMatch(/62500/);
+    expect(existsSync(join(dir, "small-results.xlsx"))).toBe(false);
+  });
+
+  it("--quiet prints nothing on success and writes to -o, creating its folder", async () => {
+    const run = runCli(["model", "small.xlsx", "--quiet", "-o", "out/r.xlsx"], dir);
+    expect(run).toEqual({ code: 0, stdout: "", stderr: "" });
+    const payouts = resultRows(await readWorkbook(join(dir, "out", "r.xlsx")), "Results_Payouts");
+    expect(payouts.map((p) => [p.RepID, p.Payout])).toEqual([["R1", 62500]]);
+  });
+});
+
+describe("compplan usage errors exit 2", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = tempDir();
+    copyExample(dir);
+    writeFileSync(join(dir, "notes.xlsx"), "this is not a workbook");
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each([
+    [["model", "acme-comp.xlsx", "--fast"], /Unknown option '--fast'/],
+    [["model", "missing.xlsx"], /cannot read .*missing\.xlsx: no such file/],
+    [["model", "."], /is not a file/],
+    [["model", "notes.xlsx"], /notes\.xlsx is not a readable \.xlsx workbook/],
+    [["model", "acme-comp.xlsx", "-o", "./acme-comp.xlsx"], /refusing to write the output over the input/],
+    [["frobnicate"], /unknown command/],
+  ])("%j", (argv, message) => {
+    const before = sha256(join(dir, "acme-comp.xlsx"));
+    const run = runCli(argv, dir);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(message);
+    expect(sha256(join(dir, "acme-comp.xlsx"))).toBe(before);
+    expect(readdirSync(dir).sort()).toEqual(["acme-comp.xlsx", "notes.xlsx"]);
+  });
+
+  it("--help and --version exit 0", () => {
+    expect(runCli(["--help"], dir)).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining("compplan model <input.xlsx>"),
+    });
+    expect(runCli(["--version"], dir)).toMatchObject({ code: 0, stdout: "0.1.0\n" });
+  });
+});

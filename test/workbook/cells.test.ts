@@ -1,0 +1,202 @@
+import fc from "fast-check";
+import { Decimal } from "../../src/engine/decimal";
+import type { CellParser, Parsed } from "../../src/workbook/parse/cells/cell";
+import { date, serialToIso } from "../../src/workbook/parse/cells/dates";
+import { choice, yesNo } from "../../src/workbook/parse/cells/enums";
+import { money } from "../../src/workbook/parse/cells/money";
+import { multiple } from "../../src/workbook/parse/cells/multiple";
+import { parseNumberText } from "../../src/workbook/parse/cells/numbers";
+import { percent } from "../../src/workbook/parse/cells/percent";
+import { currencyCode } from "../../src/workbook/parse/cells/text";
+
+const value = <T>(p: Parsed<T>): T => {
+  if (!p.ok) throw new Error(`expected a value, got: ${p.message}`);
+  return p.value;
+};
+const message = <T>(p: Parsed<T>): string => {
+  if (p.ok) throw new Error(`expected a failure, got ${String(p.value)}`);
+  return p.message;
+};
+const read = <T>(parser: CellParser<T>, cell: string | number | boolean, format: string | null = null, label = "Col") =>
+  parser(cell, { label, format });
+const str = (d: Decimal) => d.toString();
+
+describe("number text", () => {
+  it.each([
+    ["1200", "1200"],
+    ["1,200.50", "1200.5"],
+    ["$1,200.50", "1200.5"],
+    ["(1,200.50)", "-1200.5"],
+    ["-1200", "-1200"],
+    ["−1200", "-1200"], // Unicode minus
+    ["USD 1,200", "1200"],
+    ["1,200 USD", "1200"],
+    ["-$5", "-5"],
+    ["$-5", "-5"],
+    ["$(5)", "-5"],
+    ["US$ 12", "12"],
+    ["1 234 567.5", "1234567.5"],
+    [".5", "0.5"],
+    ["1.200", "1.2"], // a dot is always the decimal point
+    ["1.5e3", "1500"],
+  ])("%s -> %s", (text, expected) => {
+    expect(str(value(parseNumberText(text)).value)).toBe(expected);
+  });
+
+  it.each(["€1.200,50", "1.200,50 €", "1,5", "1,20", "1200,50", "1.200.000", "1 200,50"])(
+    "refuses comma-decimal %s as ambiguous",
+    (text) => {
+      expect(message(parseNumberText(text))).toContain("ambiguous number format");
+    },
+  );
+
+  it.each(["abc", "12abc", "abc 12", "--5", "(-5)", "$", "12,34,567", ""])("refuses %s", (text) => {
+    expect(message(parseNumberText(text))).toBe(`"${text.trim()}" is not a number`);
+  });
+
+  it("notes % and x suffixes", () => {
+    expect(value(parseNumberText("120%"))).toMatchObject({ percent: true, multiple: false });
+    expect(str(value(parseNumberText("120%")).value)).toBe("120");
+    expect(value(parseNumberText("1.5x"))).toMatchObject({ percent: false, multiple: true });
+  });
+});
+
+describe("money", () => {
+  it("keeps a number cell's shortest round-trip text, so 0.1 stays 0.1", () => {
+    expect(str(value(read(money, 0.1)))).toBe("0.1");
+    // 0.1 + 0.2 in a cell (a formula result) is exactly what the cell holds.
+    expect(str(value(read(money, 0.1 + 0.2)))).toBe("0.30000000000000004");
+    expect(str(value(read(money, 1200.5)))).toBe("1200.5");
+  });
+
+  it("reads money text and refuses percents and booleans", () => {
+    expect(str(value(read(money, "$1,200.50")))).toBe("1200.5");
+    expect(message(read(money, "12%", null, "Base"))).toBe('Base "12%" is a percent, not an amount');
+    expect(message(read(money, true, null, "Base"))).toBe("Base TRUE is not an amount");
+    expect(message(read(money, "twelve", null, "Base"))).toBe('Base "twelve" is not a number');
+  });
+});
+
+describe("percent", () => {
+  it("accepts 1.2 as a number (formatted 0% or not), 120% as text, 1.2 as text", () => {
+    expect(str(value(read(percent, 1.2)))).toBe("1.2");
+    expect(str(value(read(percent, 1.2, "0%")))).toBe("1.2");
+    expect(str(value(read(percent, "120%")))).toBe("1.2");
+    expect(str(value(read(percent, "1.2")))).toBe("1.2");
+    expect(str(value(read(percent, "12.5 %")))).toBe("0.125");
+  });
+
+  it("refuses a plain number above 3 as a probable percent", () => {
+    expect(message(read(percent, 70, null, "Weight"))).toBe("Weight 70 looks like 70%; write 70% or 0.7");
+    expect(message(read(percent, "120", null, "Threshold"))).toBe("Threshold 120 looks like 120%; write 120% or 1.2");
+    // 3 itself is a plausible fraction (300%).
+    expect(str(value(read(percent, 3)))).toBe("3");
+    // With a % format the cell says what it means: 70 formatted 0% shows 7000%.
+    expect(str(value(read(percent, 70, "0.0%")))).toBe("70");
+  });
+});
+
+describe("multiple", () => {
+  it("reads 1.5, 1.5x and 150% as 1.5 and refuses 150 as a probable percent", () => {
+    expect(str(value(read(multiple, 1.5)))).toBe("1.5");
+    expect(str(value(read(multiple, "1.5x")))).toBe("1.5");
+    expect(str(value(read(multiple, "150%")))).toBe("1.5");
+    expect(message(read(multiple, 150, null, "Rate"))).toBe("Rate 150 looks like 150%; write 150% or 1.5x");
+  });
+});
+
+describe("dates", () => {
+  it("reads Excel serials in the 1900 system", () => {
+    expect(value(serialToIso(45658))).toBe("2025-01-01");
+    expect(value(serialToIso(1))).toBe("1900-01-01");
+    expect(value(serialToIso(59))).toBe("1900-02-28");
+    // Serial 60 is the fake 1900-02-29; 61 is 1 March.
+    expect(message(serialToIso(60))).toContain("29 February 1900");
+    expect(value(serialToIso(61))).toBe("1900-03-01");
+    // 45658 + 365 (2025 is not leap) = 46023 = 2026-01-01; +31 + 14 = 46068 = 2026-02-15.
+    expect(value(serialToIso(46068))).toBe("2026-02-15");
+    // A time of day is dropped.
+    expect(value(serialToIso(45658.75))).toBe("2025-01-01");
+    expect(message(serialToIso(0))).toContain("not a date");
+  });
+
+  it("reads ISO and year-first slash text, and refuses the rest", () => {
+    expect(value(read(date, "2026-02-15"))).toBe("2026-02-15");
+    expect(value(read(date, "2026/2/5"))).toBe("2026-02-05");
+    expect(value(read(date, "2026-02-15T00:00:00Z"))).toBe("2026-02-15");
+    expect(message(read(date, "2026-02-30", null, "StartDate"))).toBe('StartDate "2026-02-30" is not a real date');
+    expect(message(read(date, "02/15/2026", null, "StartDate"))).toBe(
+      'StartDate "02/15/2026" is not a date; enter an Excel date or write it as 2026-02-15',
+    );
+    expect(message(read(date, 60, "yyyy-mm-dd", "StartDate"))).toMatch(/^StartDate 60 is Excel's 29 February 1900/);
+  });
+});
+
+describe("choices", () => {
+  const period = choice<"Month" | "Quarter" | "Year">({
+    Month: ["Monthly", "M"],
+    Quarter: ["Quarterly", "Q"],
+    Year: ["Annual", "Annually", "Y"],
+  });
+  const drawType = choice<"Recoverable" | "NonRecoverable">({ Recoverable: [], NonRecoverable: [] });
+
+  it("matches case, spacing and punctuation loosely, with aliases", () => {
+    expect(value(read(period, "monthly"))).toBe("Month");
+    expect(value(read(period, " q "))).toBe("Quarter");
+    expect(value(read(period, "ANNUALLY"))).toBe("Year");
+    expect(value(read(drawType, "non-recoverable"))).toBe("NonRecoverable");
+  });
+
+  it("lists the accepted values when it fails", () => {
+    expect(message(read(period, "Weekly", null, "Period"))).toBe('Period "Weekly" is not one of Month, Quarter, Year');
+  });
+
+  it("reads yes/no in every usual spelling", () => {
+    expect([true, "Yes", "TRUE", "1", 1, "y"].map((c) => value(read(yesNo, c)))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect([false, "No", "false", "0", 0, "N"].map((c) => value(read(yesNo, c)))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(message(read(yesNo, "maybe", null, "Cumulative"))).toBe(
+      'Cumulative "maybe" is not one of Yes, No, True, False, 1, 0',
+    );
+  });
+
+  it("upper-cases currency codes", () => {
+    expect(value(read(currencyCode, " eur "))).toBe("EUR");
+    expect(message(read(currencyCode, "Euro", null, "Currency"))).toBe(
+      'Currency "Euro" is not a 3-letter currency code like USD',
+    );
+  });
+});
+
+describe("number text, property", () => {
+  it("reads back any amount written the US way, with $, grouping and accounting parentheses", () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 15n }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.boolean(),
+        (whole, cents, negative) => {
+          const grouped = whole.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+          const body = `$${grouped}.${String(cents).padStart(2, "0")}`;
+          const written = negative ? `(${body})` : body;
+          const expected = new Decimal(`${whole}.${String(cents).padStart(2, "0")}`);
+          const read = value(parseNumberText(written)).value;
+          return read.eq(negative ? expected.neg() : expected);
+        },
+      ),
+    );
+  });
+});

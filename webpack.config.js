@@ -1,0 +1,121 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+/**
+ * Builds the task pane (taskpane.html) and the ribbon's function file
+ * (commands.html) into dist/, with the manifest and icons.
+ *
+ * - production (`npm run build`): minified, no source maps, manifest URLs
+ *   switched to ADDIN_PROD_URL; needs no certificates.
+ * - development: `source-map` (never an eval-based devtool: the CSP forbids
+ *   eval); `npm run dev-server` serves https://localhost:3000 with the
+ *   office-addin-dev-certs certificate, loaded only in that mode.
+ */
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+const DEFAULT_PROD_URL = "https://compplan.example.com/";
+
+/** office.js is the only script from elsewhere; Fluent UI (Griffel) injects <style>, hence 'unsafe-inline' for styles only. */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self' https://appsforoffice.microsoft.com",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join("; ");
+
+/** The manifest for a deployment: every dev URL (and the AppDomain) pointed at `prodUrl`. */
+function productionManifest(xml, prodUrl = DEFAULT_PROD_URL) {
+  const base = new URL(prodUrl);
+  if (base.protocol !== "https:") throw new Error(`ADDIN_PROD_URL must be https, got ${prodUrl}`);
+  const root = base.href.endsWith("/") ? base.href : `${base.href}/`;
+  return xml
+    .split(DEV_URL)
+    .join(root)
+    .split(DEV_URL.slice(0, -1))
+    .join(base.origin);
+}
+
+module.exports = async (env, argv) => {
+  const production = argv.mode === "production";
+  const serving = Boolean(process.env.WEBPACK_SERVE);
+  const prodUrl = process.env.ADDIN_PROD_URL || DEFAULT_PROD_URL;
+
+  const config = {
+    mode: production ? "production" : "development",
+    devtool: production ? false : "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              transpileOnly: true,
+              configFile: path.resolve(__dirname, "tsconfig.json"),
+              // ES modules so webpack can tree-shake Fluent UI.
+              compilerOptions: { module: "esnext", moduleResolution: "node", target: "es2019", noEmit: false, sourceMap: !production },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        templateParameters: { csp: CSP },
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+        templateParameters: { csp: CSP },
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/taskpane/help.html", to: "help.html" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (production ? productionManifest(content.toString(), prodUrl) : content),
+          },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+  };
+
+  if (serving) {
+    // Only here: the dev certificate (installs a CA with sudo on first use).
+    const devCerts = require("office-addin-dev-certs");
+    config.devServer = {
+      port: 3000,
+      server: { type: "https", options: await devCerts.getHttpsServerOptions() },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: { directory: path.resolve(__dirname, "dist") },
+    };
+  }
+  return config;
+};
+
+module.exports.productionManifest = productionManifest;
+module.exports.CSP = CSP;
