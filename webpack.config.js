@@ -59,6 +59,8 @@ module.exports = async (env, argv) => {
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
+    // No `global` shim: webpack's shim falls back to `new Function`, which the CSP forbids.
+    node: { global: false },
     module: {
       rules: [
         {

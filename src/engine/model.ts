@@ -44,7 +44,13 @@ export interface PayoutLine {
   readonly quotaSource: "Quotas" | "Annual";
   readonly team: boolean;
   /** Cumulative plans: year-to-date quota, actual and earned (rounded) up to this period. */
-  readonly ytd?: { readonly quota: Ratio; readonly actual: Decimal; readonly earned: Decimal; readonly held: Decimal };
+  readonly ytd?: {
+    readonly quota: Ratio;
+    readonly target: Ratio;
+    readonly actual: Decimal;
+    readonly earned: Decimal;
+    readonly held: Decimal;
+  };
   /** Ramp guarantee lifted the payout to this floor. */
   readonly guarantee?: Decimal;
   /** Weighted lines: each measure's attainment and weight. */
@@ -383,7 +389,13 @@ function payPerMeasure(ctx: RepContext): PayoutLine[] {
         pm.ytd.earned.push(earned);
         const t = trueUps(pm.ytd.earned, plan.negativeTrueUp);
         payout = t.paid[t.paid.length - 1];
-        ytd = { quota: ytdQuota, actual: pm.ytd.actual, earned, held: t.heldBack[t.heldBack.length - 1] };
+        ytd = {
+          quota: ytdQuota,
+          target: ytdTarget,
+          actual: pm.ytd.actual,
+          earned,
+          held: t.heldBack[t.heldBack.length - 1],
+        };
       } else {
         // Periods with the same quota and target share one pricer (the usual case: an evenly spread quota).
         if (!pm.pricer || !sameRatio(pm.pricer.quota, quota) || !sameRatio(pm.pricer.target, target)) {

@@ -6,6 +6,11 @@ import { issuesSheet } from "./render/issuesSheet";
 import { payoutCurveSheet } from "./render/payoutCurve";
 import { payoutsSheet } from "./render/payouts";
 import { summarySheet } from "./render/summary";
+import { statementsSheet } from "./render/statements";
+import { realisticSheet } from "./render/realistic";
+import { scenariosSheet } from "./render/scenarios";
+import { scenarioDeltasSheet } from "./render/scenarioDeltas";
+import { runRealistic } from "../engine/realisticModel";
 import { traceSheet, TRACE_LINE_LIMIT } from "./render/trace";
 import { resultsJson } from "./render/json";
 import { headline } from "./render/headline";
@@ -42,8 +47,11 @@ export function runWorkbook(tables: readonly RawTable[], options: RunOptions): R
   const sub = subtitle(options.sourceName, options.computedAt) + planYear;
   if (!parsed.input) return failed(issues, sub);
 
-  const result: ModelResult = runModel(parsed.input);
-  issues.push(...result.issues.map((i) => locateEngineIssue(i, tables)));
+  const input = parsed.input;
+  const result: ModelResult = runModel(input);
+  const engineIssues = [...result.issues];
+  const realistic = runRealistic(input, engineIssues);
+  issues.push(...engineIssues.map((i) => locateEngineIssue(i, tables)));
   if (issues.some((i) => i.severity === "Error")) return failed(issues, sub);
 
   const trace = traceSheet(result.scenarios, sub);
@@ -58,11 +66,19 @@ export function runWorkbook(tables: readonly RawTable[], options: RunOptions): R
       message: `Results_Trace was left out: more than ${TRACE_LINE_LIMIT.toLocaleString("en-US")} payout lines. Run a subset of reps to audit them.`,
     });
   }
+  const { settings } = input;
+  const optional = (sheet: SheetSpec | null) => (sheet ? [sheet] : []);
   const sheets: SheetSpec[] = [
-    summarySheet(result.scenarios, sub),
+    summarySheet(result.scenarios, sub, settings),
+    statementsSheet(result.scenarios, sub),
     payoutsSheet(result.scenarios, sub),
-    payoutCurveSheet(result.scenarios, sub),
-    ...(trace ? [trace] : []),
+    ...(realistic.length ? [realisticSheet(realistic, sub)] : []),
+    ...(result.scenarios.length > 1 || realistic.length
+      ? [scenariosSheet(result.scenarios, realistic, sub, settings)]
+      : []),
+    ...optional(scenarioDeltasSheet(result.scenarios, realistic, sub)),
+    payoutCurveSheet(result.scenarios, realistic, sub),
+    ...optional(trace),
     issuesSheet(issues, sub),
   ];
   return {
@@ -70,7 +86,7 @@ export function runWorkbook(tables: readonly RawTable[], options: RunOptions): R
     issues,
     sheets,
     json: resultsJson(result, issues),
-    headline: headline(result, parsed.input.settings.reportingCurrency, parsed.input.settings.fxRates),
+    headline: headline(result, settings.reportingCurrency, settings.fxRates),
   };
 }
 

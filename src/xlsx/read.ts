@@ -41,9 +41,12 @@ export function readXlsx(bytes: Uint8Array): RawTable[] {
     if (rel && isType(rel, "worksheet") && !rel.external) worksheets.push({ name: sheet.name, part: rel.target });
   }
 
-  const sheetParts = worksheets.map((ws) => ws.part);
-  const sheetRelsParts = sheetParts.map(relsPartFor);
-  const texts = zip.readTexts([...sheetParts, ...sheetRelsParts, ...(sharedStringsPart ? [sharedStringsPart] : []), ...(stylesPart ? [stylesPart] : [])]);
+  const sheetRelsParts = worksheets.map((ws) => relsPartFor(ws.part));
+  const texts = zip.readTexts([
+    ...sheetRelsParts,
+    ...(sharedStringsPart ? [sharedStringsPart] : []),
+    ...(stylesPart ? [stylesPart] : []),
+  ]);
 
   const ctx: SheetContext = {
     sharedStrings: sharedStringsPart ? parseSharedStrings(texts.get(sharedStringsPart) ?? "") : [],
@@ -51,19 +54,21 @@ export function readXlsx(bytes: Uint8Array): RawTable[] {
     date1904: workbook.date1904,
   };
 
-  // Table definitions per sheet, read in one pass over the zip.
   const tableRels = worksheets.map((ws, i) =>
-    parseRelationships(texts.get(sheetRelsParts[i]) ?? "", ws.part).filter((rel) => isType(rel, "table") && !rel.external),
+    parseRelationships(texts.get(sheetRelsParts[i]) ?? "", ws.part).filter(
+      (rel) => isType(rel, "table") && !rel.external,
+    ),
   );
   const tableTexts = zip.readTexts(tableRels.flat().map((rel: Relationship) => rel.target));
 
   const tables: RawTable[] = [];
   const sheetTables: RawTable[] = [];
   worksheets.forEach((ws, i) => {
-    const xml = texts.get(ws.part);
-    if (xml === undefined) throw new XlsxFormatError(`The .xlsx file is damaged: sheet "${ws.name}" has no part ${ws.part}.`);
+    // One sheet's XML at a time: a large sheet's text is garbage once scanned.
+    const xml = zip.readText(ws.part);
+    if (xml === null)
+      throw new XlsxFormatError(`The .xlsx file is damaged: sheet "${ws.name}" has no part ${ws.part}.`);
     const grid = scanSheet(xml, ctx);
-    texts.delete(ws.part); // let the sheet XML be collected before the next one is scanned
     for (const rel of tableRels[i]) {
       const def: TableDefinition | null = parseTable(tableTexts.get(rel.target) ?? "");
       if (def) tables.push(tableFromGrid(grid, ws.name, def));
@@ -82,10 +87,14 @@ function findWorkbookPart(zip: ZipPackage): string {
   const part = fromRels ?? "xl/workbook.xml";
   if (zip.has(part) && !part.endsWith(".bin")) return part;
   if (zip.has("xl/workbook.bin")) {
-    throw new XlsxFormatError("Not an .xlsx file: this is an Excel Binary Workbook (.xlsb). Save it from Excel as Excel Workbook (.xlsx).");
+    throw new XlsxFormatError(
+      "Not an .xlsx file: this is an Excel Binary Workbook (.xlsb). Save it from Excel as Excel Workbook (.xlsx).",
+    );
   }
   if (zip.has("content.xml") && zip.has("mimetype")) {
-    throw new XlsxFormatError("Not an .xlsx file: this is an OpenDocument spreadsheet (.ods). Save it as Excel Workbook (.xlsx).");
+    throw new XlsxFormatError(
+      "Not an .xlsx file: this is an OpenDocument spreadsheet (.ods). Save it as Excel Workbook (.xlsx).",
+    );
   }
   if (zip.has("word/document.xml") || zip.has("ppt/presentation.xml")) {
     throw new XlsxFormatError("Not an .xlsx file: this is a Word or PowerPoint document, not an Excel workbook.");

@@ -123,6 +123,11 @@ describe("compplan model on a small hand-built workbook", () => {
     // No Tiers: 1.0× from 0, uncapped: 250,000 / 200,000 = 125% × 50,000 = 62,500
     expect(run.stdout).toMatch(/62500/);
     expect(existsSync(join(dir, "small-results.xlsx"))).toBe(false);
+
+    const withOutput = runCli(["model", "small.xlsx", "--json", "-o", "small-out.xlsx"], dir);
+    expect(withOutput.code).toBe(0);
+    expect(JSON.parse(withOutput.stdout)).toEqual(JSON.parse(run.stdout));
+    expect(existsSync(join(dir, "small-out.xlsx"))).toBe(true);
   });
 
   it("--quiet prints nothing on success and writes to -o, creating its folder", async () => {

@@ -63,6 +63,7 @@ describe("runWorkbook over a workbook typed by hand to the contract", () => {
     expect(result.ok).toBe(true);
     expect(result.sheets.map((s) => s.name)).toEqual([
       "Results_Summary",
+      "Results_Statements",
       "Results_Payouts",
       "Results_PayoutCurve",
       "Results_Trace",
@@ -96,6 +97,13 @@ describe("runWorkbook over a workbook typed by hand to the contract", () => {
     expect(s.get(1, "Capped")).toBe("Yes");
   });
 
+  it("writes a pay statement per rep and period that foots to the summary", () => {
+    const st = table(result.sheets, "Results_Statements");
+    const ana = st.rows.map((_, i) => i).filter((i) => st.get(i, "RepID") === "A1");
+    // Q1 24,500 + Q2 (12,250 + 8,437.50) = 20,687.50; Q3 and Q4 nothing
+    expect(ana.map((i) => st.get(i, "NetPaid"))).toEqual([24500, 20687.5, 0, 0]);
+  });
+
   it("draws a payout curve per plan and measure through 200% and every band edge", () => {
     const c = table(result.sheets, "Results_PayoutCurve");
     const newArr = c.rows.filter((r) => r[2] === "New ARR");
@@ -111,7 +119,7 @@ describe("runWorkbook over a workbook typed by hand to the contract", () => {
   it("traces a payout line band by band", () => {
     const t = table(result.sheets, "Results_Trace");
     const rows = t.rows.filter((r) => r[1] === "A1" && r[2] === "2026-Q1" && r[3] === "New ARR");
-    expect(rows.map((r) => r[4])).toEqual(["Attainment", "Threshold", "Band", "Band", "Band", "Payout"]);
+    expect(rows.map((r) => r[4])).toEqual(["Quota", "Attainment", "Threshold", "Band", "Band", "Band", "Payout"]);
     // bands: 125,000 × 0.5 × 0.07 = 4,375; 125,000 × 1.5 × 0.07 = 13,125; 50,000 × 2 × 0.07 = 7,000 → 24,500
     expect(rows.filter((r) => r[4] === "Band").map((r) => r[10])).toEqual([4375, 13125, 7000]);
   });

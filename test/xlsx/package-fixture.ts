@@ -33,18 +33,26 @@ export function fixturePackage(options: FixtureOptions): Uint8Array {
     "_rels/.rels",
     `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
   );
-  const sheetEntries = options.sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("");
+  const sheetEntries = options.sheets
+    .map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+    .join("");
   put(
     "xl/workbook.xml",
     `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}">` +
       `<workbookPr${options.date1904 ? ' date1904="1"' : ""}/><sheets>${sheetEntries}</sheets></workbook>`,
   );
   const prefix = options.absoluteTargets ? "/xl/" : "";
-  const rels = options.sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="${prefix}worksheets/sheet${i + 1}.xml"/>`);
+  const rels = options.sheets.map(
+    (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="${prefix}worksheets/sheet${i + 1}.xml"/>`,
+  );
   const n = options.sheets.length;
-  if (options.sharedStrings) rels.push(`<Relationship Id="rId${n + 1}" Type="${REL}/sharedStrings" Target="${prefix}sharedStrings.xml"/>`);
+  if (options.sharedStrings)
+    rels.push(`<Relationship Id="rId${n + 1}" Type="${REL}/sharedStrings" Target="${prefix}sharedStrings.xml"/>`);
   if (options.styles) rels.push(`<Relationship Id="rId${n + 2}" Type="${REL}/styles" Target="${prefix}styles.xml"/>`);
-  put("xl/_rels/workbook.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`);
+  put(
+    "xl/_rels/workbook.xml.rels",
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`,
+  );
   if (options.sharedStrings) put("xl/sharedStrings.xml", options.sharedStrings);
   if (options.styles) put("xl/styles.xml", options.styles);
   let tableCount = 0;
@@ -56,7 +64,10 @@ export function fixturePackage(options: FixtureOptions): Uint8Array {
       return `<Relationship Id="rId${k + 1}" Type="${REL}/table" Target="../tables/table${tableCount}.xml"/>`;
     });
     if (tableRels.length > 0) {
-      put(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${tableRels.join("")}</Relationships>`);
+      put(
+        `xl/worksheets/_rels/sheet${i + 1}.xml.rels`,
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${tableRels.join("")}</Relationships>`,
+      );
     }
   });
   return zipSync(files);

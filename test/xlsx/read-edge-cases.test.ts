@@ -18,7 +18,10 @@ describe("readXlsx edge cases of the format", () => {
   });
 
   it("reads worksheets whose elements carry a namespace prefix", () => {
-    const xml = worksheet('<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>RepID</x:t></x:is></x:c></x:row><x:row r="2"><x:c r="A2"><x:v>42</x:v></x:c></x:row>', "x");
+    const xml = worksheet(
+      '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>RepID</x:t></x:is></x:c></x:row><x:row r="2"><x:c r="A2"><x:v>42</x:v></x:c></x:row>',
+      "x",
+    );
     const [sheet] = readXlsx(fixturePackage({ sheets: [{ name: "S", xml }] }));
     expect(sheet.headers).toEqual(["RepID"]);
     expect(sheet.rows).toEqual([[42]]);
@@ -31,10 +34,12 @@ describe("readXlsx edge cases of the format", () => {
       '<si><t xml:space="preserve">  line1&#10;line2&#x21;  </t></si>' +
       "<si><t>a_x000D_b_x005F_x000D_</t></si>" +
       '<si><r><rPr><b/></rPr><t>Dana</t></r><r><t xml:space="preserve"> Director</t></r></si>' +
-      "<si><t>東京</t><rPh sb=\"0\" eb=\"2\"><t>トウキョウ</t></rPh><phoneticPr fontId=\"1\"/></si>" +
+      '<si><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh><phoneticPr fontId="1"/></si>' +
       "</sst>";
     const cells = [0, 1, 2, 3, 4].map((i) => `<c r="${String.fromCharCode(65 + i)}1" t="s"><v>${i}</v></c>`).join("");
-    const [sheet] = readXlsx(fixturePackage({ sheets: [{ name: "S", xml: worksheet(`<row r="1">${cells}</row>`) }], sharedStrings }));
+    const [sheet] = readXlsx(
+      fixturePackage({ sheets: [{ name: "S", xml: worksheet(`<row r="1">${cells}</row>`) }], sharedStrings }),
+    );
     expect(sheet.headers).toEqual([`A & B <C> "q" 's'`, "  line1\nline2!  ", "a\rb_x000D_", "Dana Director", "東京"]);
   });
 
@@ -73,7 +78,9 @@ describe("readXlsx edge cases of the format", () => {
       '<cellStyleXfs count="1"><xf numFmtId="10"/></cellStyleXfs>' +
       '<cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="9" applyNumberFormat="1"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="49"/></cellXfs></styleSheet>';
     const cells = [0, 1, 2, 3, 4].map((s) => `<c r="${String.fromCharCode(65 + s)}2" s="${s}"><v>1</v></c>`).join("");
-    const xml = worksheet(`<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="E1" t="inlineStr"><is><t>e</t></is></c></row><row r="2">${cells}</row>`);
+    const xml = worksheet(
+      `<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="E1" t="inlineStr"><is><t>e</t></is></c></row><row r="2">${cells}</row>`,
+    );
     const [sheet] = readXlsx(fixturePackage({ sheets: [{ name: "S", xml }], styles }));
     expect(sheet.numberFormats?.[0]).toEqual([null, "0%", "mm-dd-yy", '"$"#,##0.00', "@"]);
   });

@@ -26,7 +26,14 @@ describe("readXlsx on workbooks written by exceljs", () => {
       name: "Reps",
       ref: "A1",
       headerRow: true,
-      columns: [{ name: "RepID" }, { name: "Start" }, { name: "Weight" }, { name: "Base" }, { name: "Bonus" }, { name: "Active" }],
+      columns: [
+        { name: "RepID" },
+        { name: "Start" },
+        { name: "Weight" },
+        { name: "Base" },
+        { name: "Bonus" },
+        { name: "Active" },
+      ],
       rows: [
         ["E1", new Date(Date.UTC(2026, 0, 1)), 0.7, 120000.5, { formula: "D2*0.1", result: 12000.05 }, true],
         ["E2", new Date(Date.UTC(2024, 1, 29)), 1.25, 95000, { formula: "NA()", result: { error: "#N/A" } }, false],
@@ -46,7 +53,10 @@ describe("readXlsx on workbooks written by exceljs", () => {
       ref: "C4",
       headerRow: true,
       totalsRow: true,
-      columns: [{ name: "Plan", totalsRowLabel: "Total" }, { name: "Weight", totalsRowFunction: "sum" }],
+      columns: [
+        { name: "Plan", totalsRowLabel: "Total" },
+        { name: "Weight", totalsRowFunction: "sum" },
+      ],
       rows: [
         ["AE", 0.7],
         ["AE", 0.3],

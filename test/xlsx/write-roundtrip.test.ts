@@ -4,7 +4,16 @@ import { readXlsx } from "../../src/xlsx/read";
 import { writeXlsx } from "../../src/xlsx/write";
 import { attr, hasXmllint, packageProblems, tags, unzipParts, xmllintErrors, type Parts } from "./package-checks";
 
-const TRICKY_TEXT = ['=HYPERLINK("http://x","y")', "+1", "-2", "@x", "Zoë 東京 🚀", "A & B <c> \"d\"", "  padded  ", "two\nlines"];
+const TRICKY_TEXT = [
+  '=HYPERLINK("http://x","y")',
+  "+1",
+  "-2",
+  "@x",
+  "Zoë 東京 🚀",
+  'A & B <c> "d"',
+  "  padded  ",
+  "two\nlines",
+];
 
 const payouts: SheetSpec = {
   name: "Results_Payouts",
@@ -21,7 +30,17 @@ const payouts: SheetSpec = {
     { header: "Factor", format: "decimal" },
     { header: "Capped", format: "boolean" },
   ],
-  rows: TRICKY_TEXT.map((text, i) => [text, "2026-Q1", 46023 + i, 1.05 + i / 100, 1.5, 1234.56 * (i + 1), i, 0.123456789, i % 2 === 0]),
+  rows: TRICKY_TEXT.map((text, i) => [
+    text,
+    "2026-Q1",
+    46023 + i,
+    1.05 + i / 100,
+    1.5,
+    1234.56 * (i + 1),
+    i,
+    0.123456789,
+    i % 2 === 0,
+  ]),
 };
 
 const issues: SheetSpec = {
@@ -62,7 +81,12 @@ const quotasInput: RawTable = {
   headers: ["RepID", "Quota"],
   rows: [["E1", 1e6]],
 };
-const actualsInput: RawTable = { ...quotasInput, name: "Actuals", headers: ["RepID", "Amount"], rows: [["E1", 250000.25]] };
+const actualsInput: RawTable = {
+  ...quotasInput,
+  name: "Actuals",
+  headers: ["RepID", "Amount"],
+  rows: [["E1", 250000.25]],
+};
 
 const ABOUT = ["Compensation model results", "Source: acme-comp.xlsx", "", "Sheets: Results_Payouts, Results_Issues"];
 
@@ -84,7 +108,14 @@ describe("writeXlsx round trip", () => {
   });
 
   it("writes About first, then result sheets in order, then input copies with valid, distinct names", () => {
-    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["About", "Results_Payouts", "Results_Issues", "Reps", "Inputs_", "Inputs_ (2)"]);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual([
+      "About",
+      "Results_Payouts",
+      "Results_Issues",
+      "Reps",
+      "Inputs_",
+      "Inputs_ (2)",
+    ]);
   });
 
   it("writes the About lines in column A, the first bold", () => {
@@ -137,7 +168,11 @@ describe("writeXlsx round trip", () => {
   });
 
   it("freezes the pane below the header row", () => {
-    expect(wb.getWorksheet("Results_Payouts")!.views[0]).toMatchObject({ state: "frozen", ySplit: 4, topLeftCell: "A5" });
+    expect(wb.getWorksheet("Results_Payouts")!.views[0]).toMatchObject({
+      state: "frozen",
+      ySplit: 4,
+      topLeftCell: "A5",
+    });
     expect(wb.getWorksheet("Reps")!.views[0]).toMatchObject({ state: "frozen", ySplit: 1, topLeftCell: "A2" });
   });
 
@@ -155,7 +190,8 @@ describe("writeXlsx round trip", () => {
   });
 
   it("makes each result an Excel table named like the sheet over header and body", () => {
-    const table = (sheet: string) => wb.getWorksheet(sheet)!.getTables()[0] as unknown as { table: { name: string; tableRef: string } };
+    const table = (sheet: string) =>
+      wb.getWorksheet(sheet)!.getTables()[0] as unknown as { table: { name: string; tableRef: string } };
     expect(table("Results_Payouts").table.name).toBe("Results_Payouts");
     // 8 body rows: header row 4 to row 12, columns A..I.
     expect(table("Results_Payouts").table.tableRef).toBe("A4:I12");
@@ -169,7 +205,9 @@ describe("writeXlsx round trip", () => {
     const ids = tables.map((p) => attr(tags(parts[p], "table")[0], "id"));
     expect(new Set(ids).size).toBe(5);
     const payoutTable = parts["xl/tables/table1.xml"];
-    expect(payoutTable).toContain('<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1"');
+    expect(payoutTable).toContain(
+      '<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1"',
+    );
     expect(payoutTable).toContain('<autoFilter ref="A4:I12"/>');
     expect(attr(tags(payoutTable, "tableColumns")[0], "count")).toBe("9");
     expect(tags(payoutTable, "tableColumn").map((t) => attr(t, "name"))).toEqual(payouts.columns.map((c) => c.header));
@@ -182,7 +220,9 @@ describe("writeXlsx round trip", () => {
     expect(reps.getCell("B2").numFmt).toBe('"$"#,##0');
     expect(reps.getCell("C2").numFmt).toBe("yyyy-mm-dd");
     expect(reps.getCell("A3").value).toBe("+1");
-    const names = wb.worksheets.flatMap((ws) => ws.getTables().map((t) => (t as unknown as { table: { name: string } }).table.name));
+    const names = wb.worksheets.flatMap((ws) =>
+      ws.getTables().map((t) => (t as unknown as { table: { name: string } }).table.name),
+    );
     expect(names).toEqual(["Results_Payouts", "Results_Issues", "Reps", "Quotas_2026", "Actuals"]);
   });
 
@@ -192,7 +232,17 @@ describe("writeXlsx round trip", () => {
     expect(payoutTable.headerRow).toBe(4);
     expect(payoutTable.headers).toEqual(payouts.columns.map((c) => c.header));
     expect(payoutTable.rows).toEqual(payouts.rows.map((r) => r.map((v) => v)));
-    expect(payoutTable.numberFormats?.[0]).toEqual(["@", "@", "yyyy-mm-dd", "0.0%", '0.00"x"', "#,##0.00", "#,##0", "0.0000", null]);
+    expect(payoutTable.numberFormats?.[0]).toEqual([
+      "@",
+      "@",
+      "yyyy-mm-dd",
+      "0.0%",
+      '0.00"x"',
+      "#,##0.00",
+      "#,##0",
+      "0.0000",
+      null,
+    ]);
     const issuesTable = tables.find((t) => t.source === "table" && t.name === "Results_Issues")!;
     expect(issuesTable.rows).toEqual([]); // the placeholder body row is empty and trimmed
     const reps = tables.find((t) => t.source === "table" && t.name === "Reps")!;
@@ -227,8 +277,15 @@ describe("writeXlsx round trip", () => {
   });
 
   it("writes the same bytes for the same input and creation time", () => {
-    const again = writeXlsx({ sheets: [payouts, issues], inputCopies: [repsInput, quotasInput, actualsInput], about: ABOUT, createdAt: new Date(Date.UTC(2026, 2, 1, 9, 30)) });
+    const again = writeXlsx({
+      sheets: [payouts, issues],
+      inputCopies: [repsInput, quotasInput, actualsInput],
+      about: ABOUT,
+      createdAt: new Date(Date.UTC(2026, 2, 1, 9, 30)),
+    });
     expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
-    expect(parts["docProps/core.xml"]).toContain("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-03-01T09:30:00Z</dcterms:created>");
+    expect(parts["docProps/core.xml"]).toContain(
+      '<dcterms:created xsi:type="dcterms:W3CDTF">2026-03-01T09:30:00Z</dcterms:created>',
+    );
   });
 });

@@ -62,8 +62,8 @@ export function PlanEditor({ port, tables, onSaved }: PlanEditorProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [plan?.name, measure?.measure, tables]);
 
-  const parsed = measure ? parseBands(drafts, measure) : null;
-  const points = useMemo(() => (measure && parsed?.tiers ? curvePoints(measure, parsed.tiers) : null), [measure, parsed?.tiers]);
+  const parsed = useMemo(() => (measure ? parseBands(drafts, measure) : null), [drafts, measure]);
+  const points = useMemo(() => (measure && parsed?.tiers ? curvePoints(measure, parsed.tiers) : null), [measure, parsed]);
   useEffect(() => {
     if (points) setLastGood(points);
   }, [points]);

@@ -1,7 +1,9 @@
 import { buildPayoutCurve } from "../../engine/curve";
 import { Decimal } from "../../engine/decimal";
 import type { ScenarioResult } from "../../engine/model";
-import type { MeasurePlan, Plan } from "../../engine/types";
+import type { MeasurePlan, Plan, Rep } from "../../engine/types";
+import type { RealisticScenario } from "../../engine/realisticModel";
+import { probAtLeast } from "../../engine/realistic";
 import type { ChartSeriesSpec, ChartSpec, ColumnSpec, SheetSpec, SpecCell } from "../types";
 
 const COLUMNS: readonly ColumnSpec[] = [
@@ -11,6 +13,7 @@ const COLUMNS: readonly ColumnSpec[] = [
   { header: "Attainment", format: "percent" },
   { header: "PayoutMultiple", format: "multiple" },
   { header: "Payout", format: "money" },
+  { header: "ShareOfReps", format: "percent" },
 ];
 
 /** 0% to 200% in 5% steps, plus every breakpoint of the curve in that range. */
@@ -22,8 +25,8 @@ export function curveAttainments(breakpoints: readonly Decimal[]): Decimal[] {
 }
 
 /** The plan's typical rep: median target incentive and quota (for Percent and Amount plans, whose curve depends on them). */
-function typicalContext(s: ScenarioResult, plan: Plan, m: MeasurePlan): { target: Decimal; quota: Decimal } {
-  const reps = s.reps.filter((r) => r.rep.plan === plan.name);
+function typicalContext(all: readonly Rep[], plan: Plan, m: MeasurePlan): { target: Decimal; quota: Decimal } {
+  const reps = all.filter((r) => r.plan === plan.name).map((rep) => ({ rep }));
   const targets = reps.map((r) => r.rep.targetVariable.times(m.weight)).sort((a, b) => a.comparedTo(b));
   const quotas = reps
     .map((r) => r.rep.annualQuota.get(m.measure))
@@ -33,33 +36,89 @@ function typicalContext(s: ScenarioResult, plan: Plan, m: MeasurePlan): { target
   return { target: median(targets, new Decimal(1)), quota: median(quotas, new Decimal(1)) };
 }
 
+/** A plan set to draw: a scenario's plans and the attainment spread of its reps. */
+interface CurveSet {
+  readonly name: string;
+  readonly plans: ReadonlyMap<string, Plan>;
+  readonly reps: readonly Rep[];
+  /** Share of reps within ±2.5% of an attainment step. */
+  readonly share: (lo: Decimal, hi: Decimal) => Decimal | null;
+}
+
+const HALF_STEP = new Decimal("0.025");
+const IDENTITY = [{ from: new Decimal(0), to: null, intercept: new Decimal(0), slope: new Decimal(1) }];
+
+function curveSets(actual: readonly ScenarioResult[], realistic: readonly RealisticScenario[]): CurveSet[] {
+  const sets: CurveSet[] = actual.map((s) => {
+    const attainments = s.reps.map((r) => r.attainment).filter((a): a is Decimal => a !== null);
+    return {
+      name: s.name,
+      plans: s.plans,
+      reps: s.reps.map((r) => r.rep),
+      share: (lo, hi) =>
+        attainments.length
+          ? new Decimal(attainments.filter((a) => a.gte(lo) && a.lt(hi)).length).div(attainments.length)
+          : null,
+    };
+  });
+  for (const s of realistic) {
+    if (actual.some((a) => a.name === s.name)) continue;
+    const dist = s.orgDistribution;
+    sets.push({
+      name: s.name,
+      plans: s.plans,
+      reps: s.reps.map((r) => r.rep),
+      share: (lo, hi) =>
+        dist
+          ? probAtLeast({ segments: IDENTITY }, dist, lo).minus(probAtLeast({ segments: IDENTITY }, dist, hi))
+          : null,
+    });
+  }
+  return sets;
+}
+
 /**
  * Results_PayoutCurve: payout multiple of target (and the annual payout of the
- * plan's median rep) by attainment, per scenario × plan × measure, with a chart
- * per plan × measure holding one series per scenario.
+ * plan's median rep) by attainment, per scenario × plan × measure, with the
+ * share of reps around each 5% step (actual attainments, or the scenario's
+ * distribution) beside it, and a chart per plan × measure holding one series
+ * per scenario.
  */
-export function payoutCurveSheet(scenarios: readonly ScenarioResult[], subtitleText: string): SheetSpec {
+export function payoutCurveSheet(
+  actual: readonly ScenarioResult[],
+  realistic: readonly RealisticScenario[],
+  subtitleText: string,
+): SheetSpec {
+  const scenarios = curveSets(actual, realistic);
   const rows: SpecCell[][] = [];
   const blocks = new Map<string, ChartSeriesSpec[]>();
   const planNames = [...new Set(scenarios.flatMap((s) => [...s.plans.keys()]))];
   for (const planName of planNames) {
-    const measures = [...new Set(scenarios.flatMap((s) => s.plans.get(planName)?.measures.map((m) => m.measure) ?? []))];
+    const measures = [
+      ...new Set(scenarios.flatMap((s) => s.plans.get(planName)?.measures.map((m) => m.measure) ?? [])),
+    ];
     for (const measureName of measures) {
-      const shown = new Set<MeasurePlan>();
       for (const s of scenarios) {
         const plan = s.plans.get(planName);
         const m = plan?.measures.find((x) => x.measure === measureName);
         if (!plan || !m || (plan.combine === "WeightedAttainment" && m !== plan.measures[0])) continue;
-        // A scenario that leaves this measure as in the baseline repeats nothing.
-        if (shown.has(m) && s.name !== scenarios[0].name) continue;
-        shown.add(m);
-        const { target, quota } = typicalContext(s, plan, m);
+        const { target, quota } = typicalContext(s.reps, plan, m);
         const curve = buildPayoutCurve(m, target.div(quota), quota);
         const label = plan.combine === "WeightedAttainment" ? "Weighted" : measureName;
         const first = rows.length;
         for (const a of curveAttainments(curve.breakpoints)) {
           const multiple = curve.evaluate(a);
-          rows.push([s.name, planName, label, a.toNumber(), multiple.toNumber(), multiple.times(target).toDecimalPlaces(2).toNumber()]);
+          const onStep = a.times(20).isInteger();
+          const share = onStep ? s.share(a.minus(HALF_STEP), a.plus(HALF_STEP)) : null;
+          rows.push([
+            s.name,
+            planName,
+            label,
+            a.toNumber(),
+            multiple.toNumber(),
+            multiple.times(target).toDecimalPlaces(2).toNumber(),
+            share === null ? null : share.toNumber(),
+          ]);
         }
         const key = `${planName} · ${label}`;
         const list = blocks.get(key) ?? [];

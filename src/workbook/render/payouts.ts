@@ -26,6 +26,11 @@ export const PAYOUT_COLUMNS: readonly ColumnSpec[] = [
   { header: "Payout", format: "money" },
   { header: "Gate", format: "text" },
   { header: "Cap", format: "text" },
+  { header: "Basis", format: "text" },
+  { header: "RampPct", format: "percent" },
+  { header: "Proration", format: "percent" },
+  { header: "YTDEarned", format: "money" },
+  { header: "Guarantee", format: "money" },
 ];
 
 /** Results_Payouts: one row per scenario × rep × period × measure. */
@@ -53,6 +58,11 @@ export function payoutsSheet(scenarios: readonly ScenarioResult[], subtitleText:
         payout,
         l.gated ? "Below threshold" : "",
         l.capped ?? "",
+        l.team ? "Team" : "Individual",
+        l.ramp ? ratioNum(l.ramp) : null,
+        ratioNum(l.proration),
+        l.ytd ? num(l.ytd.earned) : null,
+        l.guarantee ? num(l.guarantee) : null,
       ]);
     }
   }

@@ -1,9 +1,13 @@
-import { Decimal, ZERO } from "../../engine/decimal";
+import { Decimal } from "../../engine/decimal";
+import { fxRate } from "../../engine/mechanics/fx";
 import type { ScenarioResult } from "../../engine/model";
+import { ratioValue } from "../../engine/ratio";
+import { roundMoney } from "../../engine/rounding";
+import type { Settings } from "../../engine/types";
 import type { ColumnSpec, SheetSpec, SpecCell } from "../types";
 import { num } from "./cells";
 
-const COLUMNS: readonly ColumnSpec[] = [
+const COLUMNS = (reporting: string): ColumnSpec[] => [
   { header: "Scenario", format: "text" },
   { header: "RepID", format: "text" },
   { header: "Name", format: "text" },
@@ -15,12 +19,19 @@ const COLUMNS: readonly ColumnSpec[] = [
   { header: "TargetVariable", format: "money" },
   { header: "OTE", format: "money" },
   { header: "PayMix", format: "text" },
+  { header: "Proration", format: "percent" },
   { header: "Attainment", format: "percent" },
   { header: "VariablePay", format: "money" },
   { header: "Adjustments", format: "money" },
+  { header: "BaseEarned", format: "money" },
   { header: "TotalEarnings", format: "money" },
   { header: "PctOfOTE", format: "percent" },
+  { header: "VariablePaid", format: "money" },
+  { header: "DrawBalance", format: "money" },
+  { header: "ClawbackOutstanding", format: "money" },
+  { header: "OverAssignment", format: "percent" },
   { header: "Capped", format: "text" },
+  { header: `TotalEarnings${reporting}`, format: "money" },
 ];
 
 /** "60/40": base share / variable share of OTE, the way comp teams say it. */
@@ -31,15 +42,24 @@ export function payMix(base: Decimal, variable: Decimal): string {
   return `${b.toString()}/${new Decimal(100).minus(b).toString()}`;
 }
 
-/** Results_Summary: one row per scenario × rep. */
-export function summarySheet(scenarios: readonly ScenarioResult[], subtitleText: string): SheetSpec {
+/**
+ * Results_Summary: one row per scenario × rep. TotalEarnings = base earned in
+ * the plan year (prorated for joiners and leavers) + variable pay + adjustments,
+ * in the rep's currency; the last column converts it at the Settings FX rate.
+ */
+export function summarySheet(
+  scenarios: readonly ScenarioResult[],
+  subtitleText: string,
+  settings: Settings,
+): SheetSpec {
   const rows: SpecCell[][] = [];
+  const reporting = settings.reportingCurrency;
   for (const s of scenarios) {
     for (const r of s.reps) {
       const { rep } = r;
       const ote = rep.base.plus(rep.targetVariable);
-      const adjustments = ZERO;
-      const total = rep.base.plus(r.variablePay).plus(adjustments);
+      const total = r.baseEarned.plus(r.variablePay).plus(r.adjustments);
+      const fullYearOte = ote.times(ratioValue(r.proration));
       rows.push([
         s.name,
         rep.id,
@@ -52,14 +72,27 @@ export function summarySheet(scenarios: readonly ScenarioResult[], subtitleText:
         num(rep.targetVariable),
         num(ote),
         payMix(rep.base, rep.targetVariable),
+        ratioValue(r.proration).toNumber(),
         num(r.attainment),
         num(r.variablePay),
-        num(adjustments),
+        num(r.adjustments),
+        num(r.baseEarned),
         num(total),
-        ote.isZero() ? null : total.div(ote).toNumber(),
+        fullYearOte.isZero() ? null : total.div(fullYearOte).toNumber(),
+        num(r.netPaid),
+        num(r.drawBalance),
+        num(r.clawbackOutstanding),
+        num(r.overAssignment),
         r.capped ? "Yes" : "",
+        num(roundMoney(total.times(fxRate(rep.currency, settings)), reporting)),
       ]);
     }
   }
-  return { name: "Results_Summary", title: "Earnings by rep", subtitle: subtitleText, columns: COLUMNS, rows };
+  return {
+    name: "Results_Summary",
+    title: "Earnings by rep",
+    subtitle: `${subtitleText} · PctOfOTE compares with OTE × proration; VariablePaid = Σ statement NetPaid (draws and adjustments included)`,
+    columns: COLUMNS(reporting),
+    rows,
+  };
 }

@@ -28,9 +28,27 @@ export function traceSheet(scenarios: readonly ScenarioResult[], subtitleText: s
   for (const s of scenarios) {
     for (const line of s.lines) {
       for (const t of explainLine(line)) {
-        rows.push([s.name, line.rep.id, line.period.key, line.measure, t.step, t.detail, num(t.from), num(t.to), num(t.credit), num(t.rate), num(t.amount)]);
+        rows.push([
+          s.name,
+          line.rep.id,
+          line.period.key,
+          line.measure,
+          t.step,
+          t.detail,
+          num(t.from),
+          num(t.to),
+          num(t.credit),
+          num(t.rate),
+          num(t.amount),
+        ]);
       }
     }
   }
-  return { name: "Results_Trace", title: "Trace: how each payout was built", subtitle: subtitleText, columns: COLUMNS, rows };
+  return {
+    name: "Results_Trace",
+    title: "Trace: how each payout was built",
+    subtitle: subtitleText,
+    columns: COLUMNS,
+    rows,
+  };
 }

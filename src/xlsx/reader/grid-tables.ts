@@ -45,7 +45,11 @@ function bodyOf(
   const numberFormats: (readonly (string | null)[])[] = [];
   for (let r = firstRow; r <= last; r++) {
     rows.push(slice(grid.cells, r - 1, left, width) as RawCell[]);
-    numberFormats.push(grid.formats[r - 1] === undefined ? noFormats(width, blankRows) : (slice(grid.formats, r - 1, left, width) as (string | null)[]));
+    numberFormats.push(
+      grid.formats[r - 1] === undefined
+        ? noFormats(width, blankRows)
+        : (slice(grid.formats, r - 1, left, width) as (string | null)[]),
+    );
   }
   return { rows, numberFormats };
 }
@@ -103,7 +107,16 @@ export function sheetTableFromGrid(grid: SheetGrid, sheet: string): RawTable {
     }
   }
   if (headerRow === 0) {
-    return { name: sheet, sheet, source: "sheet", headerRow: 1, firstColumn: 1, headers: [], rows: [], numberFormats: [] };
+    return {
+      name: sheet,
+      sheet,
+      source: "sheet",
+      headerRow: 1,
+      firstColumn: 1,
+      headers: [],
+      rows: [],
+      numberFormats: [],
+    };
   }
   const headerCells = grid.cells[headerRow - 1] ?? [];
   let left = 0;

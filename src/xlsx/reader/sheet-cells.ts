@@ -157,7 +157,8 @@ export function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
     if (value === null) continue;
 
     const s = at.sFrom >= 0 ? parseDigits(xml, at.sFrom, at.sTo) : 0;
-    if (typeof value === "number" && date1904 && type !== CellType.Date && dates[s] === true) value += DAYS_1904_TO_1900;
+    if (typeof value === "number" && date1904 && type !== CellType.Date && dates[s] === true)
+      value += DAYS_1904_TO_1900;
     rowCells ??= cells[rowNumber - 1] ??= [];
     rowCells[column - 1] = value;
     const code = codes[s];
@@ -195,7 +196,7 @@ function convert(xml: string, from: number, to: number, type: CellType, sharedSt
       return sharedStrings[parseDigits(xml, from, to)] ?? null;
     case CellType.Boolean: {
       const c = xml.charCodeAt(from);
-      return c === 49 /* 1 */ || c === 116 /* true */;
+      return c === 49 /* 1 */ || c === 116; /* true */
     }
     case CellType.Date: {
       const text = xml.slice(from, to);
@@ -218,7 +219,10 @@ function parseDigits(xml: string, from: number, to: number): number {
 }
 
 // Powers of ten that doubles hold exactly.
-const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+const POW10 = [
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+  1e21, 1e22,
+];
 
 /**
  * A number without allocating: for up to 15 significant digits and no
@@ -262,7 +266,8 @@ function isoToSerial(iso: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(iso.trim());
   if (!m) return null;
   const ms =
-    Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0)) + Number(m[6] ?? 0) * 1000;
+    Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0)) +
+    Number(m[6] ?? 0) * 1000;
   const serial = ms / 86400000 + 25569; // 25569 = serial of 1970-01-01
   return serial < 61 ? serial - 1 : serial; // Excel's phantom 1900-02-29 shifts only later dates
 }

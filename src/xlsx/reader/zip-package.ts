@@ -50,7 +50,13 @@ function decodeXmlBytes(data: Uint8Array): string {
 /** Tells the user what the bytes look like when they are not a zip at all. */
 function rejectNonZip(bytes: Uint8Array): void {
   const b = bytes;
-  if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 0x03 || b[2] === 0x05) && (b[3] === 0x04 || b[3] === 0x06)) {
+  if (
+    b.length >= 4 &&
+    b[0] === 0x50 &&
+    b[1] === 0x4b &&
+    (b[2] === 0x03 || b[2] === 0x05) &&
+    (b[3] === 0x04 || b[3] === 0x06)
+  ) {
     return;
   }
   if (b.length >= 4 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) {
@@ -62,7 +68,9 @@ function rejectNonZip(bytes: Uint8Array): void {
   if (b.length === 0) throw new XlsxFormatError("Not an .xlsx file: the file is empty.");
   const head = new TextDecoder("utf-8").decode(b.subarray(0, 64)).trimStart().toLowerCase();
   if (head.startsWith("<")) {
-    throw new XlsxFormatError("Not an .xlsx file: this is an XML or HTML document. Save it from Excel as Excel Workbook (.xlsx).");
+    throw new XlsxFormatError(
+      "Not an .xlsx file: this is an XML or HTML document. Save it from Excel as Excel Workbook (.xlsx).",
+    );
   }
   throw new XlsxFormatError(
     "Not an .xlsx file: expected a zip package (an Excel Workbook saved as .xlsx). CSV and other text files are not read.",

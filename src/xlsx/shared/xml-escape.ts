@@ -38,8 +38,9 @@ export function needsSpacePreserve(text: string): boolean {
   return first <= 32 || last <= 32 || text.includes("\n") || text.includes("\t");
 }
 
-// eslint-disable-next-line no-control-regex
-const NOT_XML_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML_TEXT =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Plain XML text (DrawingML, document properties): characters XML 1.0 cannot hold are dropped, & < > " escaped. */
 export function escapePlainText(text: string): string {

@@ -8,7 +8,9 @@ export function addAboutSheet(pkg: PackageBuilder, lines: readonly string[]): vo
   const name = pkg.names.sheetName("About");
   const data = new SheetDataBuilder(pkg.strings);
   const bold = pkg.styles.xf(null, FontId.Title);
-  lines.forEach((line, i) => data.row(i + 1, [line === "" ? null : line], [i === 0 ? bold : 0], 1, i === 0 ? { height: 18.75 } : {}));
+  lines.forEach((line, i) =>
+    data.row(i + 1, [line === "" ? null : line], [i === 0 ? bold : 0], 1, i === 0 ? { height: 18.75 } : {}),
+  );
   const xml = worksheetXml({
     dimension: `A1:A${Math.max(1, lines.length)}`,
     selected: true,

@@ -58,7 +58,8 @@ function strRef(source: ChartSource, column: number, span: SeriesRows): string {
   let points = "";
   for (let i = span.first; i <= span.last; i++) {
     const v = source.rows[i][column];
-    if (v !== null && v !== undefined) points += `<c:pt idx="${i - span.first}"><c:v>${escapePlainText(String(v))}</c:v></c:pt>`;
+    if (v !== null && v !== undefined)
+      points += `<c:pt idx="${i - span.first}"><c:v>${escapePlainText(String(v))}</c:v></c:pt>`;
   }
   return (
     `<c:strRef><c:f>${escapeXml(rangeFormula(source, column, span))}</c:f>` +
@@ -94,7 +95,14 @@ function seriesHead(index: number, series: ChartSeriesSpec): string {
   return `<c:idx val="${index}"/><c:order val="${index}"/><c:tx><c:v>${escapePlainText(series.name)}</c:v></c:tx>`;
 }
 
-function valueAxis(id: string, crossId: string, position: "b" | "l", axisTitle: string, formatCode: string | null, between: boolean): string {
+function valueAxis(
+  id: string,
+  crossId: string,
+  position: "b" | "l",
+  axisTitle: string,
+  formatCode: string | null,
+  between: boolean,
+): string {
   const gridlines = position === "l" ? "<c:majorGridlines/>" : "";
   return (
     `<c:valAx><c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
@@ -186,14 +194,21 @@ export function chartXml(chart: ChartSpec, source: ChartSource): string {
   for (const s of chart.series) {
     for (const column of [s.xColumn, s.yColumn]) {
       if (!Number.isInteger(column) || column < 0 || column >= source.letters.length) {
-        throw new RangeError(`Chart "${chart.title}" series "${s.name}": column ${column} is not a column of the table.`);
+        throw new RangeError(
+          `Chart "${chart.title}" series "${s.name}": column ${column} is not a column of the table.`,
+        );
       }
     }
   }
   const numeric = numericX(chart, source);
   const plot =
-    chart.kind === "stackedBar" ? stackedBarPlot(chart, source, numeric) : numeric ? scatterPlot(chart, source) : linePlot(chart, source);
-  const chartTitle = chart.title === "" ? '<c:autoTitleDeleted val="1"/>' : `${title(chart.title)}<c:autoTitleDeleted val="0"/>`;
+    chart.kind === "stackedBar"
+      ? stackedBarPlot(chart, source, numeric)
+      : numeric
+        ? scatterPlot(chart, source)
+        : linePlot(chart, source);
+  const chartTitle =
+    chart.title === "" ? '<c:autoTitleDeleted val="1"/>' : `${title(chart.title)}<c:autoTitleDeleted val="0"/>`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace ${NS}>` +
     '<c:roundedCorners val="0"/>' +

@@ -39,13 +39,17 @@ export interface RelationshipEntry {
 }
 
 export function relationshipsXml(rels: readonly RelationshipEntry[]): string {
-  const items = rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`).join("");
+  const items = rels
+    .map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`)
+    .join("");
   return `${DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items}</Relationships>`;
 }
 
 /** [Content_Types].xml; `overrides` maps part names ("/xl/workbook.xml") to content types. */
 export function contentTypesXml(overrides: ReadonlyMap<string, string>): string {
-  const items = [...overrides].map(([part, type]) => `<Override PartName="${escapeXml(part)}" ContentType="${type}"/>`).join("");
+  const items = [...overrides]
+    .map(([part, type]) => `<Override PartName="${escapeXml(part)}" ContentType="${type}"/>`)
+    .join("");
   return (
     `${DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
@@ -56,7 +60,9 @@ export function contentTypesXml(overrides: ReadonlyMap<string, string>): string 
 
 /** xl/workbook.xml; sheet i has relationship id rId{i+1}. */
 export function workbookXml(sheetNames: readonly string[]): string {
-  const sheets = sheetNames.map((name, i) => `<sheet name="${escapeXml(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("");
+  const sheets = sheetNames
+    .map((name, i) => `<sheet name="${escapeXml(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+    .join("");
   return (
     `${DECL}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}">` +
     '<workbookPr defaultThemeVersion="164011"/><bookViews><workbookView activeTab="0"/></bookViews>' +

@@ -44,14 +44,23 @@ export class SheetDataBuilder {
   }
 
   /** Writes cells[0..width) from column A on, each with the style index at the same position (0 or absent = default). */
-  row(rowNumber: number, cells: readonly SpecCell[], styles: readonly number[], width = cells.length, options: RowOptions = {}): void {
+  row(
+    rowNumber: number,
+    cells: readonly SpecCell[],
+    styles: readonly number[],
+    width = cells.length,
+    options: RowOptions = {},
+  ): void {
     if (this.letters.length < width) this.letters = columnLetterTable(Math.max(width, this.letters.length * 2));
     let any = options.height !== undefined;
     for (let j = 0; j < width && !any; j++) any = cells[j] !== null && cells[j] !== undefined;
     if (!any) return;
 
     const rowDigits = String(rowNumber);
-    const rowOpen = options.height === undefined ? `<row r="${rowDigits}">` : `<row r="${rowDigits}" ht="${options.height}" customHeight="1">`;
+    const rowOpen =
+      options.height === undefined
+        ? `<row r="${rowDigits}">`
+        : `<row r="${rowDigits}" ht="${options.height}" customHeight="1">`;
     this.room(rowOpen.length + width * MAX_CELL_BYTES + 8);
     const buf = this.buf;
     let p = this.pos;

@@ -36,7 +36,9 @@ export class StyleRegistry {
       index = this.xfs.length;
       const applyFormat = numFmtId !== 0 ? ' applyNumberFormat="1"' : "";
       const applyFont = font !== FontId.Regular ? ' applyFont="1"' : "";
-      this.xfs.push(`<xf numFmtId="${numFmtId}" fontId="${font}" fillId="0" borderId="0" xfId="0"${applyFormat}${applyFont}/>`);
+      this.xfs.push(
+        `<xf numFmtId="${numFmtId}" fontId="${font}" fillId="0" borderId="0" xfId="0"${applyFormat}${applyFont}/>`,
+      );
       this.xfIndex.set(key, index);
     }
     return index;

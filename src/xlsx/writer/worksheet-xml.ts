@@ -51,7 +51,11 @@ export function worksheetXml(parts: WorksheetParts): Uint8Array {
     `<dimension ref="${parts.dimension}"/><sheetViews>${view}</sheetViews>` +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     cols;
-  const tail = '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' + drawing + tables + "</worksheet>";
+  const tail =
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    drawing +
+    tables +
+    "</worksheet>";
   return parts.sheetData.finish(head, tail);
 }
 

@@ -1,24 +1,38 @@
-import * as zlib from "zlib";
+import { deflateSync, inflateSync } from "fflate";
+import type * as NodeZlib from "zlib";
 
 /**
- * Deflate, inflate and CRC-32 through Node's native zlib: on a 100 MB sheet
- * it inflates and deflates several times faster than a JavaScript codec
- * (fflate), which is what makes a 240,000-row result file take seconds.
+ * Raw deflate, inflate and CRC-32 for the zip layer. On Node the native zlib
+ * does the work: on a 110 MB sheet it deflates about 3x and inflates about
+ * 2.5x faster than fflate (PLATFORM-NOTES targets: read 10 MB in 3 s, write
+ * 240,000 rows in 4 s). It is looked up at run time (process.getBuiltinModule,
+ * Node >= 20.16), not imported, so a browser bundle of this module builds and
+ * falls back to fflate.
  */
 
-/** `size` (the uncompressed size from the zip directory) sizes the output buffer so zlib need not grow and copy it. */
+function nodeZlib(): typeof NodeZlib | null {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const zlib = proc?.getBuiltinModule?.("zlib") as typeof NodeZlib | undefined;
+  return zlib && typeof zlib.inflateRawSync === "function" ? zlib : null;
+}
+
+const zlib = nodeZlib();
+
+/** `size` (the uncompressed size from the zip directory) sizes zlib's output buffer so it need not grow and copy. */
 export function inflateRaw(data: Uint8Array, size: number): Uint8Array {
+  if (!zlib) return inflateSync(data, { out: new Uint8Array(size) });
   const chunkSize = Math.min(Math.max(size + 1024, 64 * 1024), 256 * 1024 * 1024);
   return zlib.inflateRawSync(data, { chunkSize });
 }
 
 export function deflateRaw(data: Uint8Array, level: number): Uint8Array {
-  return zlib.deflateRawSync(data, { level });
+  const clamped = Math.min(9, Math.max(1, Math.round(level))) as 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+  return zlib ? zlib.deflateRawSync(data, { level: clamped }) : deflateSync(data, { level: clamped });
 }
 
 let table: Uint32Array | null = null;
 
-/** Table-driven CRC-32 for Node releases before zlib.crc32 (20.15). */
+/** Table-driven CRC-32, where zlib.crc32 (Node >= 20.15) is missing. */
 function crc32Fallback(data: Uint8Array): number {
   if (!table) {
     table = new Uint32Array(256);
@@ -34,8 +48,12 @@ function crc32Fallback(data: Uint8Array): number {
 }
 
 export function crc32(data: Uint8Array): number {
-  return typeof zlib.crc32 === "function" ? zlib.crc32(data) >>> 0 : crc32Fallback(data);
+  return zlib && typeof zlib.crc32 === "function" ? zlib.crc32(data) >>> 0 : crc32Fallback(data);
 }
 
-/** Exposed for tests: the fallback must agree with zlib. */
-export const crc32ForTest = crc32Fallback;
+/** Exposed for tests: the fallbacks must agree with zlib. */
+export const fallbacksForTest = {
+  crc32: crc32Fallback,
+  inflateRaw: (data: Uint8Array, size: number) => inflateSync(data, { out: new Uint8Array(size) }),
+  deflateRaw: (data: Uint8Array) => deflateSync(data, { level: 1 }),
+};

@@ -41,7 +41,8 @@ export function readCentralDirectory(bytes: Uint8Array): ZipEntry[] {
   let offset = view.getUint32(eocd + 16, true);
   if ((count === 0xffff || offset === MAX32) && eocd >= 20 && view.getUint32(eocd - 20, true) === ZIP64_LOCATOR) {
     const at = u64(view, eocd - 12);
-    if (at + 56 > bytes.length || view.getUint32(at, true) !== ZIP64_EOCD) throw damaged("the zip64 directory is unreadable");
+    if (at + 56 > bytes.length || view.getUint32(at, true) !== ZIP64_EOCD)
+      throw damaged("the zip64 directory is unreadable");
     count = u64(view, at + 32);
     offset = u64(view, at + 48);
   }
@@ -49,7 +50,8 @@ export function readCentralDirectory(bytes: Uint8Array): ZipEntry[] {
   const utf8 = new TextDecoder("utf-8");
   let p = offset;
   for (let n = 0; n < count; n++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== CENTRAL) throw damaged("a zip directory entry is unreadable");
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== CENTRAL)
+      throw damaged("a zip directory entry is unreadable");
     const flags = view.getUint16(p + 8, true);
     const method = view.getUint16(p + 10, true);
     let compressedSize = view.getUint32(p + 20, true);
@@ -60,13 +62,19 @@ export function readCentralDirectory(bytes: Uint8Array): ZipEntry[] {
     let localHeaderOffset = view.getUint32(p + 42, true);
     const name = utf8.decode(bytes.subarray(p + 46, p + 46 + nameLength));
     // Zip64 extra field: 64-bit values for exactly the fields saturated above, in this order.
-    for (let e = p + 46 + nameLength; e + 4 <= p + 46 + nameLength + extraLength; ) {
+    for (let e = p + 46 + nameLength; e + 4 <= p + 46 + nameLength + extraLength;) {
       const id = view.getUint16(e, true);
       const length = view.getUint16(e + 2, true);
       if (id === 0x0001) {
         let f = e + 4;
-        if (size === MAX32) (size = u64(view, f)), (f += 8);
-        if (compressedSize === MAX32) (compressedSize = u64(view, f)), (f += 8);
+        if (size === MAX32) {
+          size = u64(view, f);
+          f += 8;
+        }
+        if (compressedSize === MAX32) {
+          compressedSize = u64(view, f);
+          f += 8;
+        }
         if (localHeaderOffset === MAX32) localHeaderOffset = u64(view, f);
       }
       e += 4 + length;
@@ -89,7 +97,10 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const data = bytes.subarray(start, start + entry.compressedSize);
   if (data.length !== entry.compressedSize) throw damaged(`part ${entry.name} is cut short`);
   if (entry.method === 0) return data;
-  if (entry.method !== 8) throw new XlsxFormatError(`The .xlsx file uses an unsupported zip compression (method ${entry.method}) for ${entry.name}.`);
+  if (entry.method !== 8)
+    throw new XlsxFormatError(
+      `The .xlsx file uses an unsupported zip compression (method ${entry.method}) for ${entry.name}.`,
+    );
   try {
     return inflateRaw(data, entry.size);
   } catch (error) {

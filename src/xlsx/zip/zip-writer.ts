@@ -32,7 +32,13 @@ export function zipFiles(files: readonly ZipFile[], options: ZipOptions): Uint8A
     const name = encoder.encode(file.name);
     const deflated = options.level > 0 ? deflateRaw(file.data, options.level) : file.data;
     const stored = deflated.length >= file.data.length;
-    return { name, crc: crc32(file.data), size: file.data.length, body: stored ? file.data : deflated, method: stored ? 0 : 8 };
+    return {
+      name,
+      crc: crc32(file.data),
+      size: file.data.length,
+      body: stored ? file.data : deflated,
+      method: stored ? 0 : 8,
+    };
   });
   const localSize = prepared.reduce((sum, f) => sum + 30 + f.name.length + f.body.length, 0);
   const centralSize = prepared.reduce((sum, f) => sum + 46 + f.name.length, 0);

@@ -1,0 +1,139 @@
+import type { Decimal } from "../decimal";
+import type { CurveSegment } from "../curve";
+import type { AttainmentDistribution, RealisticOutcome } from "../realistic";
+import type { DrawType, IsoDate } from "../types";
+
+/**
+ * A job offer as the candidate reads it, already validated by the workbook
+ * contract. Fields the offer letter left out stay null, so the engine can
+ * both apply the documented default and tell the candidate what to ask.
+ */
+export type VestingFrequency = "Monthly" | "Quarterly" | "Annual";
+
+export interface Offer {
+  readonly name: string;
+  /** Currency of every amount on the offer. */
+  readonly currency: string;
+  readonly base: Decimal;
+  readonly targetVariable: Decimal;
+  /** Baseline plan in Plans whose payout curve the bonus follows; null = 1.0× target from 0%, uncapped. */
+  readonly plan: string | null;
+  /** Mean attainment the org (or team) reached last year, 0.7 = 70%; null = not known (100% assumed). */
+  readonly expectedAttainment: Decimal | null;
+  /** Spread of attainment around the mean (Normal); at most one of stdDev and shareAtQuota. */
+  readonly stdDev: Decimal | null;
+  readonly shareAtQuota: Decimal | null;
+  /** Annual quota of the plan's first measure: needed only when the plan pays a percent of bookings or has amount bands. */
+  readonly quota: Decimal | null;
+  /** Months of ramp at the start of year one, 0–12. */
+  readonly rampMonths: number;
+  /** Share of monthly target variable guaranteed during the ramp (non-recoverable); null = none. */
+  readonly rampGuarantee: Decimal | null;
+  /** Monthly draw in year one; null = none. */
+  readonly draw: Decimal | null;
+  /** null = not stated (a draw is then taken as recoverable, the usual meaning). */
+  readonly drawType: DrawType | null;
+  readonly signOnBonus: Decimal;
+  /** Total value of the equity grant at offer. */
+  readonly equityValue: Decimal;
+  /** null = not stated (4 years assumed). */
+  readonly vestingYears: number | null;
+  /** null = not stated (12 months assumed, or the whole schedule when shorter). */
+  readonly cliffMonths: number | null;
+  /** null = not stated (monthly assumed). */
+  readonly vestingFrequency: VestingFrequency | null;
+  /** null = the first day of the plan year. */
+  readonly startDate: IsoDate | null;
+  /** "Offers row 5", for messages. */
+  readonly source?: string;
+}
+
+export const DEFAULT_VESTING_YEARS = 4;
+export const DEFAULT_CLIFF_MONTHS = 12;
+export const DEFAULT_VESTING_FREQUENCY: VestingFrequency = "Monthly";
+
+/** Where the two offers' annual cash at a flat attainment meet, searched over 0%–300%. */
+export interface BreakEven {
+  /** The other offer's name. */
+  readonly other: string;
+  /**
+   * "cross": the better offer changes at each attainment in `at` (ascending);
+   * "none": one offer pays more (or the same) throughout 0–300%;
+   * "identical": both pay the same at every attainment in 0–300%.
+   */
+  readonly kind: "cross" | "none" | "identical";
+  readonly at: readonly Decimal[];
+  /** Which offer pays more just above 0% attainment (for "cross") or throughout (for "none"): "this" or "other". */
+  readonly aheadAtZero: "this" | "other" | "tie";
+}
+
+/** Year one = the first 12 months from the start date. */
+export interface YearOne {
+  readonly start: IsoDate;
+  /** Last day of the 12th month of tenure. */
+  readonly end: IsoDate;
+  readonly base: Decimal;
+  /** Expected variable over the 12 months, after ramp, ramp guarantee and non-recoverable draw. */
+  readonly variable: Decimal;
+  readonly signOn: Decimal;
+  /** base + variable + sign-on. */
+  readonly cash: Decimal;
+}
+
+export interface EquityVesting {
+  readonly value: Decimal;
+  readonly vestingYears: number;
+  readonly cliffMonths: number;
+  readonly frequency: VestingFrequency;
+  /** Amount vesting in tenure year 1, 2, … vestingYears; sums to value. */
+  readonly byYear: readonly Decimal[];
+  /** value ÷ vestingYears (0 without a grant). */
+  readonly perYear: Decimal;
+}
+
+/**
+ * What an offer is worth. Every money figure is in `currency` (the reporting
+ * currency: offers in other currencies are converted at Settings' planning
+ * rate so they can be compared) and rounded once to its minor unit; totals
+ * are sums of the rounded parts, so the sheet foots.
+ */
+export interface OfferResult {
+  readonly offer: Offer;
+  readonly currency: string;
+  /** Reporting-currency units per unit of the offer's currency (1 when the same). */
+  readonly fxRate: Decimal;
+  readonly base: Decimal;
+  readonly targetVariable: Decimal;
+  readonly ote: Decimal;
+  /** The mean attainment assumed (ExpectedAttainment, or 100% when not given). */
+  readonly expectedAttainment: Decimal;
+  readonly distribution: AttainmentDistribution;
+  /** The bonus as one payout curve, as a multiple of target variable. */
+  readonly curve: readonly CurveSegment[];
+  /** The most the bonus can pay, as a multiple of target variable; null = uncapped. */
+  readonly capMultiple: Decimal | null;
+  /** Multiples of target variable, exact. */
+  readonly outcome: RealisticOutcome;
+  /** Expected annual variable in steady state (a full year, no ramp). */
+  readonly expectedVariable: Decimal;
+  /** base + expectedVariable. */
+  readonly steadyStateExpected: Decimal;
+  /** Total annual cash (base + variable) at the 10th, 50th and 90th percentile of attainment. */
+  readonly p10: Decimal;
+  readonly p50: Decimal;
+  readonly p90: Decimal;
+  /** P(variable ≥ target variable), the chance of earning at least OTE. */
+  readonly probReachOte: Decimal;
+  /** OTE − steadyStateExpected (positive = the realistic pay falls short of OTE). */
+  readonly gapToOte: Decimal;
+  /** gapToOte ÷ OTE; null when OTE is 0. */
+  readonly gapPct: Decimal | null;
+  readonly yearOne: YearOne;
+  readonly equity: EquityVesting;
+  /** Year-one cash + equity vesting in tenure year 1. */
+  readonly oneYearTotal: Decimal;
+  /** Year-one cash + 3 × steady-state expected + equity vesting in tenure years 1–4. */
+  readonly fourYearTotal: Decimal;
+  /** Break-evens against every offer listed after this one (each pair once). */
+  readonly breakEvens: readonly BreakEven[];
+}

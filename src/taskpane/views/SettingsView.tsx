@@ -1,0 +1,68 @@
+import { Body1, Button, Dropdown, Field, Input, makeStyles, MessageBar, MessageBarBody, Option, tokens } from "@fluentui/react-components";
+import { SaveRegular } from "@fluentui/react-icons";
+import { useEffect, useState } from "react";
+import type { WorkbookPort } from "../../excel/port";
+import type { RawTable } from "../../workbook/types";
+import { Section } from "../components/Section";
+import { currencyProblem, currentSettings, MONTHS, settingsEntries, type SettingsDraft } from "../model/settingsEditing";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+/** Reporting currency and fiscal-year start, written to the Settings table. */
+export function SettingsView({ port, tables, onSaved }: { port: WorkbookPort; tables: readonly RawTable[]; onSaved: () => void }) {
+  const s = useStyles();
+  const [draft, setDraft] = useState<SettingsDraft>(() => currentSettings(tables));
+  const [status, setStatus] = useState<{ intent: "success" | "error"; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => setDraft(currentSettings(tables)), [tables]);
+  const problem = currencyProblem(draft.reportingCurrency);
+  const save = async () => {
+    setBusy(true);
+    setStatus(null);
+    try {
+      await port.writeSettings(settingsEntries(tables, draft));
+      setStatus({ intent: "success", text: "Saved to the Settings table." });
+      onSaved();
+    } catch (e) {
+      setStatus({ intent: "error", text: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Section title="Settings">
+      <div className={s.form}>
+        <Body1 className={s.muted}>Stored in the workbook's Settings table, so the CLI and everyone opening the file use the same values.</Body1>
+        <Field label="Reporting currency" validationMessage={problem ?? undefined} validationState={problem ? "error" : "none"} hint="Totals across reps are converted to this currency.">
+          <Input value={draft.reportingCurrency} maxLength={3} onChange={(_, d) => setDraft({ ...draft, reportingCurrency: d.value.toUpperCase() })} />
+        </Field>
+        <Field label="Fiscal year starts in" hint="Quarters and the plan year are counted from this month.">
+          <Dropdown
+            value={MONTHS[draft.fiscalYearStartMonth - 1]}
+            selectedOptions={[String(draft.fiscalYearStartMonth)]}
+            onOptionSelect={(_, d) => setDraft({ ...draft, fiscalYearStartMonth: Number(d.optionValue) })}
+          >
+            {MONTHS.map((m, i) => (
+              <Option key={m} value={String(i + 1)}>
+                {m}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <div>
+          <Button appearance="primary" icon={<SaveRegular />} disabled={busy || problem !== null} onClick={save}>
+            Save to workbook
+          </Button>
+        </div>
+        {status && (
+          <MessageBar intent={status.intent}>
+            <MessageBarBody>{status.text}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+    </Section>
+  );
+}

@@ -1,0 +1,50 @@
+import type { ScenarioResult } from "../../engine/model";
+import type { ColumnSpec, SheetSpec, SpecCell } from "../types";
+import { num } from "./cells";
+
+const COLUMNS: readonly ColumnSpec[] = [
+  { header: "Scenario", format: "text" },
+  { header: "RepID", format: "text" },
+  { header: "Name", format: "text" },
+  { header: "Period", format: "text" },
+  { header: "Currency", format: "text" },
+  { header: "Earned", format: "money" },
+  { header: "Adjustments", format: "money" },
+  { header: "DrawTopUp", format: "money" },
+  { header: "Recovered", format: "money" },
+  { header: "DrawBalance", format: "money" },
+  { header: "ClawbackCarried", format: "money" },
+  { header: "NetPaid", format: "money" },
+];
+
+/** Results_Statements: the pay statement, one row per scenario × rep × period the rep was paid in. */
+export function statementsSheet(scenarios: readonly ScenarioResult[], subtitleText: string): SheetSpec {
+  const rows: SpecCell[][] = [];
+  for (const s of scenarios) {
+    for (const r of s.reps) {
+      for (const st of r.statement) {
+        rows.push([
+          s.name,
+          r.rep.id,
+          r.rep.name,
+          st.period.key,
+          r.rep.currency,
+          num(st.earned),
+          num(st.adjustments),
+          num(st.drawTopUp),
+          num(st.recovered),
+          num(st.drawBalance),
+          num(st.clawbackCarried),
+          num(st.netPaid),
+        ]);
+      }
+    }
+  }
+  return {
+    name: "Results_Statements",
+    title: "Pay statements: what each rep is paid each period",
+    subtitle: `${subtitleText} · NetPaid = Earned + DrawTopUp − Recovered + Adjustments`,
+    columns: COLUMNS,
+    rows,
+  };
+}
