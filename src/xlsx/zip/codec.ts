@@ -57,3 +57,6 @@ export const fallbacksForTest = {
   inflateRaw: (data: Uint8Array, size: number) => inflateSync(data, { out: new Uint8Array(size) }),
   deflateRaw: (data: Uint8Array) => deflateSync(data, { level: 1 }),
 };
+
+/** Whether the native zlib is in use (it should be on Node; the fallback is for other hosts). */
+export const usingNativeZlib = zlib !== null;

@@ -1,5 +1,5 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { crc32, deflateRaw, fallbacksForTest, inflateRaw } from "./codec";
+import { crc32, deflateRaw, fallbacksForTest, inflateRaw, usingNativeZlib } from "./codec";
 import { readCentralDirectory, readEntry } from "./zip-reader";
 import { zipFiles } from "./zip-writer";
 
@@ -32,6 +32,10 @@ describe("zip archives", () => {
     ]);
     expect(strFromU8(readEntry(bytes, entries[0]))).toBe(text);
     expect(strFromU8(readEntry(bytes, entries[1]))).toBe("stored");
+  });
+
+  it("uses Node's native zlib under Node (the speed targets depend on it)", () => {
+    expect(usingNativeZlib).toBe(true);
   });
 
   it("computes CRC-32 as zip defines it, natively and in the fallback", () => {
