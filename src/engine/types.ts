@@ -1,4 +1,5 @@
 import type { Decimal } from "./decimal";
+import type { Offer } from "./offers/types";
 
 /**
  * Engine input model. Everything here has already been validated by the
@@ -159,4 +160,6 @@ export interface ModelInput {
   readonly adjustments: readonly Adjustment[];
   readonly ramps: ReadonlyMap<string, RampSchedule>;
   readonly attainmentHistory: readonly AttainmentRecord[];
+  /** Candidate offers (the Offers table), valued by src/engine/offers; absent = none. */
+  readonly offers?: readonly Offer[];
 }

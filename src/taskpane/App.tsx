@@ -17,12 +17,13 @@ const useStyles = makeStyles({
     alignItems: "center",
     gap: tokens.spacingHorizontalS,
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXS}`,
+    backgroundColor: tokens.colorNeutralBackground1,
   },
   logo: { width: "28px", height: "28px", flexShrink: 0 },
   titles: { display: "flex", flexDirection: "column", lineHeight: 1.1 },
   muted: { color: tokens.colorNeutralForeground3 },
-  tabs: { padding: `0 ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  main: { padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  tabs: { padding: `0 ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1 },
+  main: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalS}`, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
 
 type TabId = "inputs" | "run" | "plan" | "settings";

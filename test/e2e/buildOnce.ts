@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 export const ROOT = join(__dirname, "..", "..");
@@ -14,8 +14,41 @@ function newest(dir: string): number {
   return t;
 }
 
-/** Builds the production bundle unless dist/ is newer than every source it comes from. */
+const LOCK = join(ROOT, ".tmp", "e2e-build.lock");
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Builds the production bundle unless dist/ is newer than every source it
+ * comes from. Test files run in parallel workers: a lock directory keeps two
+ * of them from building into dist/ at once.
+ */
 export function ensureProductionBuild(): void {
+  mkdirSync(join(ROOT, ".tmp"), { recursive: true });
+  const deadline = Date.now() + 240_000;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      // A lock older than the deadline is a crashed run's: take it over.
+      if (Date.now() > deadline || Date.now() - statSync(LOCK).mtimeMs > 240_000) {
+        rmSync(LOCK, { recursive: true, force: true });
+        continue;
+      }
+      sleep(250);
+    }
+  }
+  try {
+    buildIfStale();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+function buildIfStale(): void {
   const built = existsSync(join(DIST, "taskpane.html")) ? statSync(join(DIST, "taskpane.html")).mtimeMs : 0;
   const sources = Math.max(
     newest(join(ROOT, "src")),

@@ -24,7 +24,7 @@ describe("production bundle", () => {
     expect(html).toContain(`content="${CSP}"`);
     expect(CSP).toContain("script-src 'self' https://appsforoffice.microsoft.com");
     expect(CSP).not.toContain("unsafe-eval");
-    const external = [...html.matchAll(/(?:src|href)="(https?:[^"]+)"/g)].map((m) => m[1]);
+    const external = [...html.matchAll(/(?:src|href)=["']?(https?:[^"'\s>]+)/g)].map((m) => m[1]);
     expect(external).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
   });
 

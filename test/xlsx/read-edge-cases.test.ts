@@ -135,6 +135,32 @@ describe("readXlsx edge cases of the format", () => {
   });
 });
 
+describe("readXlsx tables and sheet-tables over the same cells", () => {
+  it("keeps each one's width when a sheet is wider than its table", () => {
+    const xml = worksheet(
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>RepID</t></is></c><c r="B1" t="inlineStr"><is><t>Base</t></is></c>' +
+        '<c r="D1" t="inlineStr"><is><t>Note</t></is></c></row>' +
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>E1</t></is></c><c r="B2"><v>100</v></c></row>' +
+        '<row r="3"><c r="A3" t="inlineStr"><is><t>E2</t></is></c></row>',
+    );
+    const reps = `<table ${SST_NS} id="1" name="Reps" displayName="Reps" ref="A1:B3"><tableColumns count="2"><tableColumn id="1" name="RepID"/><tableColumn id="2" name="Base"/></tableColumns></table>`;
+    const [table, sheet] = readXlsx(fixturePackage({ sheets: [{ name: "S", xml, tables: [reps] }] }));
+    expect(table.rows).toEqual([
+      ["E1", 100],
+      ["E2", null],
+    ]);
+    expect(sheet.headers).toEqual(["RepID", "Base", "", "Note"]);
+    expect(sheet.rows).toEqual([
+      ["E1", 100, null, null],
+      ["E2", null, null, null],
+    ]);
+    expect(table.numberFormats).toEqual([
+      [null, null],
+      [null, null],
+    ]);
+  });
+});
+
 describe("readXlsx on files that are not .xlsx", () => {
   const message = (bytes: Uint8Array): string => {
     try {

@@ -1,6 +1,6 @@
 import { monthStart } from "../calendar";
 import type { CurveSegment } from "../curve";
-import { Decimal, ONE, ZERO } from "../decimal";
+import { Decimal, ONE } from "../decimal";
 import type { EngineIssue } from "../issues";
 import { fxRate } from "../mechanics/fx";
 import { DistributionError, fitDistribution, realisticOutcome, type DistributionField } from "../realistic";
@@ -163,7 +163,7 @@ function breakEvenOf(line: CurveSegment[], otherLine: CurveSegment[], other: str
     other,
     kind: c.kind,
     at: c.at,
-    aheadAtZero: c.firstAhead === 1 ? "this" : c.firstAhead === -1 ? "other" : "tie",
+    aheadBelow: c.firstAhead === 1 ? "this" : c.firstAhead === -1 ? "other" : "tie",
   };
 }
 
@@ -177,5 +177,3 @@ function columnOf(field: DistributionField): string {
       return "ExpectedAttainment";
   }
 }
-
-export { ZERO as NO_EQUITY };

@@ -63,8 +63,8 @@ export interface BreakEven {
    */
   readonly kind: "cross" | "none" | "identical";
   readonly at: readonly Decimal[];
-  /** Which offer pays more just above 0% attainment (for "cross") or throughout (for "none"): "this" or "other". */
-  readonly aheadAtZero: "this" | "other" | "tie";
+  /** Which offer pays more below the first break-even ("cross") or throughout ("none"); "tie" when identical. */
+  readonly aheadBelow: "this" | "other" | "tie";
 }
 
 /** Year one = the first 12 months from the start date. */

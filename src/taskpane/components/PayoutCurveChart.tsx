@@ -2,7 +2,8 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import type { CurvePoint } from "../model/planEditing";
 
 const useStyles = makeStyles({
-  svg: { width: "100%", height: "auto", display: "block" },
+  svg: { width: "100%", maxWidth: "380px", height: "auto", display: "block", alignSelf: "center" },
+  marker: { fill: tokens.colorBrandForeground1, stroke: tokens.colorNeutralBackground1, strokeWidth: 1.5 },
   axis: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1 },
   grid: { stroke: tokens.colorNeutralStroke3, strokeWidth: 1 },
   target: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1, strokeDasharray: "3 3" },
@@ -18,7 +19,7 @@ export interface PayoutCurveChartProps {
 
 const W = 300;
 const H = 170;
-const M = { left: 34, right: 10, top: 10, bottom: 24 };
+const M = { left: 34, right: 16, top: 10, bottom: 24 };
 
 /** Payout multiple of target against attainment 0–200%, drawn as SVG (no chart library). */
 export function PayoutCurveChart({ points, label }: PayoutCurveChartProps) {
@@ -30,6 +31,7 @@ export function PayoutCurveChart({ points, label }: PayoutCurveChartProps) {
   const d = points.map((p, i) => `${i === 0 ? "M" : "L"}${x(p.attainment).toFixed(1)},${y(p.multiple).toFixed(1)}`).join(" ");
   const yTicks = Array.from({ length: Math.round(maxY / 0.5) + 1 }, (_, i) => i * 0.5).filter((v, _, all) => all.length <= 7 || v % 1 === 0);
   const xTicks = [0, 0.5, 1, 1.5, 2];
+  const at100 = points.find((p) => Math.abs(p.attainment - 1) < 1e-12)?.multiple;
   return (
     <svg className={s.svg} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
       {yTicks.map((v) => (
@@ -49,6 +51,7 @@ export function PayoutCurveChart({ points, label }: PayoutCurveChartProps) {
       <line className={s.axis} x1={M.left} x2={W - M.right} y1={y(0)} y2={y(0)} />
       <line className={s.axis} x1={M.left} x2={M.left} y1={M.top} y2={H - M.bottom} />
       <path className={s.line} d={d} data-testid="curve-path" />
+      {at100 !== undefined && <circle className={s.marker} cx={x(1)} cy={y(at100)} r={3.5} />}
     </svg>
   );
 }

@@ -27,8 +27,8 @@ function headerText(value: RawCell | undefined): string {
 /**
  * Body rows firstRow..lastRow (1-based, inclusive) of columns left..right,
  * trailing fully empty rows removed. Cells beyond the sheet's data are empty.
- * A range starting at column A reuses the grid's row arrays (filled out with
- * nulls) instead of copying them: a table and its sheet then share rows.
+ * A range starting at column A whose rows end at its last column reuses the
+ * grid's row arrays instead of copying them: a table and its sheet then share rows.
  */
 function bodyOf(
   grid: SheetGrid,
@@ -57,8 +57,8 @@ function bodyOf(
 /** Columns left..left+width-1 of row `index`, holes as null. */
 function slice<T>(grid: (T | null | undefined)[][], index: number, left: number, width: number): readonly (T | null)[] {
   const source = grid[index];
-  if (left === 1 && source !== undefined && source.length <= width) {
-    // Reuse: fill holes and pad to the width, in place.
+  if (left === 1 && source !== undefined && source.length === width) {
+    // Reuse: fill holes in place. Never pad: the array may already belong to a narrower table.
     for (let j = 0; j < width; j++) if (source[j] === undefined) source[j] = null;
     return source as (T | null)[];
   }

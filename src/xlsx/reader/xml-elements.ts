@@ -77,6 +77,8 @@ export function prefixedAttr(attrs: Readonly<Record<string, string>>, localName:
 
 /** The namespace prefix ("x:" or "") of the document's root element. */
 export function rootPrefix(xml: string): string {
-  const m = /<([\w.-]+:)?[\w.-]+[\s/>]/.exec(xml.replace(/^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*/, ""));
+  // The root tag sits within the first bytes, after the XML declaration and any comments.
+  const start = xml.slice(0, 4096).replace(/^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*/, "");
+  const m = /<([\w.-]+:)?[\w.-]+[\s/>]/.exec(start);
   return m?.[1] ?? "";
 }

