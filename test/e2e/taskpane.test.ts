@@ -135,6 +135,8 @@ maybe("task pane in Chromium with a fake Office host", () => {
 
   it("inserts the example, runs, and writes the same result tables the CLI path computes", async () => {
     await page.goto(`${base}/taskpane.html`);
+    await page.getByRole("button", { name: "Insert example" }).waitFor();
+    await page.screenshot({ path: join(OUT, "taskpane-empty-320.png"), fullPage: true });
     await page.getByRole("button", { name: "Insert example" }).click();
     await page.getByText("Ready to run").waitFor({ timeout: 30_000 });
     await page.getByTestId("input-Reps").waitFor();
@@ -143,6 +145,9 @@ maybe("task pane in Chromium with a fake Office host", () => {
     await page.getByRole("tab", { name: "Run" }).click();
     await page.getByTestId("run").click();
     await page.getByText("Result sheets").waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId("run").isEnabled()).toBe(true);
+    await page.mouse.move(0, 0);
+    console.log("RUNBTN", await page.getByTestId("run").evaluate((b) => { const cs = getComputedStyle(b); return [cs.backgroundColor, cs.opacity, cs.color, (b as HTMLButtonElement).disabled, b.getAttribute("aria-disabled"), b.parentElement!.outerHTML.slice(0, 300)].join(" | "); }));
     await page.screenshot({ path: join(OUT, "taskpane-run-320.png"), fullPage: true });
 
     const names = (await page.evaluate(() => (window as unknown as { __fakeExcel: { tableNames(): string[] } }).__fakeExcel.tableNames())).filter((n) => n.startsWith("Results_"));

@@ -31,6 +31,25 @@ export function InputsView({ port, tables, issues, busy, onRefresh }: InputsView
   const { inputs, workbookIssues } = summarizeInputs(tables, issues);
   const total = countBySeverity(issues);
   const select = (address: string) => void port.selectCell(address).catch(() => undefined);
+  if (tables.length === 0) {
+    // A fresh workbook: no wall of "missing table" errors, just the way in.
+    return (
+      <div className={s.stack}>
+        <InsertExampleCard port={port} onInserted={onRefresh} />
+        <Section title="Or bring your own tables">
+          <Body1>
+            Create Excel tables (Insert &gt; Table) named <b>Reps</b> and <b>Plans</b>, and optionally Tiers, Quotas, Actuals, Adjustments, Ramps,
+            Scenarios and Settings, then press Refresh.
+          </Body1>
+          <div>
+            <Button size="small" icon={busy ? <Spinner size="extra-tiny" /> : <ArrowClockwiseRegular />} onClick={onRefresh} disabled={busy}>
+              Refresh
+            </Button>
+          </div>
+        </Section>
+      </div>
+    );
+  }
   return (
     <div className={s.stack}>
       {!hasRepsTable(tables) && <InsertExampleCard port={port} onInserted={onRefresh} />}

@@ -5,6 +5,7 @@ import { readAdjustments } from "./adjustments";
 import { readAmounts, type AmountRecord } from "./amounts";
 import { readAttainmentHistory } from "./history";
 import { INPUT_NAMES, locateInputs } from "./locate";
+import { readOffers } from "./offers";
 import { labelKey, labelSpan, type PeriodLabel, type Span } from "./periods";
 import { resolvePlanYear } from "./planYear";
 import { readPlans } from "./plans";
@@ -59,7 +60,7 @@ export function parseModelInput(tables: readonly RawTable[], options: ParseOptio
   const actualRecords = readAmounts("Actuals", found.Actuals, { reps, plans }, issues);
   const adjustmentRecords = readAdjustments(found.Adjustments, reps, issues);
   const attainmentHistory = readAttainmentHistory(found.AttainmentHistory, issues);
-  // Offers are read by the offer model (not here); the table is found but left as is.
+  const offers = readOffers(found.Offers, { plans, settings }, issues);
 
   const fy = settings.fiscalYearStartMonth;
   const planYear = resolvePlanYear(
@@ -124,6 +125,7 @@ export function parseModelInput(tables: readonly RawTable[], options: ParseOptio
       adjustments,
       ramps: ramps.ramps,
       attainmentHistory,
+      ...(found.Offers ? { offers } : {}),
     },
     issues: sorted,
   };
