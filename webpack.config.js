@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
 /**
  * Builds the task pane (taskpane.html) and the ribbon's function file
  * (commands.html) into dist/, with the manifest and icons.
@@ -34,11 +33,7 @@ function productionManifest(xml, prodUrl = DEFAULT_PROD_URL) {
   const base = new URL(prodUrl);
   if (base.protocol !== "https:") throw new Error(`ADDIN_PROD_URL must be https, got ${prodUrl}`);
   const root = base.href.endsWith("/") ? base.href : `${base.href}/`;
-  return xml
-    .split(DEV_URL)
-    .join(root)
-    .split(DEV_URL.slice(0, -1))
-    .join(base.origin);
+  return xml.split(DEV_URL).join(root).split(DEV_URL.slice(0, -1)).join(base.origin);
 }
 
 module.exports = async (env, argv) => {
@@ -56,7 +51,8 @@ module.exports = async (env, argv) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].[contenthash:8].js",
-      clean: true,
+      // dist/node is the CLI's build (npm run build:cli): keep it.
+      clean: { keep: /^node[\\/]/ },
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     // No `global` shim: webpack's shim falls back to `new Function`, which the CSP forbids.
@@ -72,7 +68,13 @@ module.exports = async (env, argv) => {
               transpileOnly: true,
               configFile: path.resolve(__dirname, "tsconfig.json"),
               // ES modules so webpack can tree-shake Fluent UI.
-              compilerOptions: { module: "esnext", moduleResolution: "node", target: "es2019", noEmit: false, sourceMap: !production },
+              compilerOptions: {
+                module: "esnext",
+                moduleResolution: "node",
+                target: "es2019",
+                noEmit: false,
+                sourceMap: !production,
+              },
             },
           },
         },

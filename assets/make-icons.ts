@@ -91,7 +91,12 @@ function png(width: number, height: number, raw: Buffer): Buffer {
   ihdr[8] = 8; // bit depth
   ihdr[9] = 6; // RGBA
   const signature = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
-  return Buffer.concat([signature, chunk("IHDR", ihdr), chunk("IDAT", deflateSync(raw, { level: 9 })), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(raw, { level: 9 })),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 for (const size of [16, 32, 64, 80]) writeFileSync(join(__dirname, `icon-${size}.png`), render(size));

@@ -14,7 +14,8 @@ import { planPeriods, planYearSpan, type Period } from "./periods";
 import { checkPlan } from "./planChecks";
 import { ratio, ratioValue, sameRatio, scaleRatio, sumRatios, type Ratio } from "./ratio";
 import { roundMoney } from "./rounding";
-import type { Adjustment, MeasurePlan, ModelInput, Plan, Rep, Scenario } from "./types";
+import { fxRate } from "./mechanics/fx";
+import type { Adjustment, MeasurePlan, ModelInput, Plan, Rep, Scenario, Settings } from "./types";
 
 /** One payout line: scenario × rep × period × measure. */
 export interface PayoutLine {
@@ -145,7 +146,7 @@ export function runModel(input: ModelInput): ModelResult {
     const reps: RepResult[] = [];
     const lines: PayoutLine[] = [];
     const flat = set.scenario?.assumption?.kind === "Flat" ? set.scenario.assumption.attainment : null;
-    const team = new TeamActuals(input.reps, shared);
+    const team = new TeamActuals(input.reps, shared, input.settings);
     for (const rep of input.reps) {
       const plan = set.plans.get(rep.plan);
       if (!plan) continue;
@@ -235,21 +236,38 @@ class TeamActuals {
   constructor(
     private readonly reps: readonly Rep[],
     private readonly shared: SharedInputs,
+    private readonly settings: Settings,
   ) {}
 
-  actual(plan: Plan, measure: string, repId: string, index: number): Decimal {
+  /**
+   * A team spans currencies: each report's credit is converted to the
+   * reporting currency at the Settings rate, and the total to the manager's.
+   */
+  actual(plan: Plan, measure: string, manager: Rep, index: number): Decimal {
     const key = `${plan.period}\u241f${measure}\u241f${plan.teamScope}`;
     let perPeriod = this.cache.get(key);
     if (!perPeriod) {
       const { actuals } = this.shared.bucketsFor(plan);
+      this.byId ??= new Map(this.reps.map((r) => [r.id, r]));
+      const byId = this.byId;
+      const reporting = this.settings.reportingCurrency;
+      const inReporting = (id: string, amount: Decimal) => {
+        const currency = byId.get(id)?.currency ?? reporting;
+        return currency === reporting ? amount : amount.times(fxRate(currency, this.settings));
+      };
       perPeriod = this.shared
         .periodsFor(plan)
         .map((_, k) =>
-          teamActuals(this.reps, plan.teamScope, (id) => actuals.get(bucketKey(id, measure))?.[k] ?? ZERO),
+          teamActuals(this.reps, plan.teamScope, (id) =>
+            inReporting(id, actuals.get(bucketKey(id, measure))?.[k] ?? ZERO),
+          ),
         );
       this.cache.set(key, perPeriod);
     }
-    return perPeriod[index].get(repId) ?? ZERO;
+    const total = perPeriod[index].get(manager.id) ?? ZERO;
+    return manager.currency === this.settings.reportingCurrency
+      ? total
+      : total.div(fxRate(manager.currency, this.settings));
   }
 
   /** For managers on a Team-basis plan: Σ direct reports' annual quotas ÷ own annual quota (first team measure). */
@@ -340,7 +358,7 @@ function prorations(ctx: RepContext): Ratio[] {
 
 function periodActual(ctx: RepContext, m: MeasurePlan, index: number, quota: Ratio): Decimal {
   if (ctx.flat !== null) return quota.num.times(ctx.flat).div(quota.den);
-  if (m.basis === "Team") return ctx.team.actual(ctx.plan, m.measure, ctx.rep.id, index);
+  if (m.basis === "Team") return ctx.team.actual(ctx.plan, m.measure, ctx.rep, index);
   return ctx.actuals.get(bucketKey(ctx.rep.id, m.measure))?.[index] ?? ZERO;
 }
 
@@ -507,43 +525,66 @@ function summarise(
   const draw = plan.draw;
   const drawLines = draw ? applyDraw(earned, draw, plan.drawType, plan.drawRecovery, active) : null;
   const afterDraw = drawLines ? drawLines.map((d) => d.netPaid) : earned;
-  const { perPeriod, outside } = adjustmentsByPeriod(adjustments, periods);
-  for (const a of outside) {
-    ctx.issues.push({
-      severity: "Warning",
-      source: a.source,
-      column: "Period",
-      message: `Adjustment for rep ${a.repId} (${a.type} ${a.amount.toString()}) falls outside the plan year and was left out.`,
-    });
-  }
-  const settled = applyAdjustments(afterDraw, perPeriod);
   const statement: StatementLine[] = [];
   let totalAdjustments = ZERO;
   let netPaid = ZERO;
-  periods.forEach((period, k) => {
-    const d = drawLines?.[k];
-    const s = settled.lines[k];
-    const hasActivity = active[k] || !s.adjustments.isZero() || (d && !d.recovered.isZero());
-    totalAdjustments = totalAdjustments.plus(s.adjustments);
-    netPaid = netPaid.plus(s.netPaid);
-    if (!hasActivity) return;
-    statement.push({
-      period,
-      earned: earned[k],
-      adjustments: s.adjustments,
-      drawTopUp: d?.topUp ?? ZERO,
-      recovered: d?.recovered ?? ZERO,
-      drawBalance: d?.balance ?? ZERO,
-      clawbackCarried: s.clawbackCarried,
-      netPaid: s.netPaid,
+  let outstanding = ZERO;
+  if (!drawLines && adjustments.length === 0) {
+    // The common case: the statement is the commission earned, period by period.
+    periods.forEach((period, k) => {
+      if (!active[k]) return;
+      statement.push({
+        period,
+        earned: earned[k],
+        adjustments: ZERO,
+        drawTopUp: ZERO,
+        recovered: ZERO,
+        drawBalance: ZERO,
+        clawbackCarried: ZERO,
+        netPaid: earned[k],
+      });
     });
-  });
+    netPaid = variablePay;
+  } else {
+    const { perPeriod, outside } = adjustmentsByPeriod(adjustments, periods);
+    for (const a of outside) {
+      ctx.issues.push({
+        severity: "Warning",
+        source: a.source,
+        column: "Period",
+        message: `Adjustment for rep ${a.repId} (${a.type} ${a.amount.toString()}) falls outside the plan year and was left out.`,
+      });
+    }
+    const settled = applyAdjustments(afterDraw, perPeriod);
+    outstanding = settled.outstanding;
+    periods.forEach((period, k) => {
+      const d = drawLines?.[k];
+      const s = settled.lines[k];
+      const hasActivity = active[k] || !s.adjustments.isZero() || (d && !d.recovered.isZero());
+      totalAdjustments = totalAdjustments.plus(s.adjustments);
+      netPaid = netPaid.plus(s.netPaid);
+      if (!hasActivity) return;
+      statement.push({
+        period,
+        earned: earned[k],
+        adjustments: s.adjustments,
+        drawTopUp: d?.topUp ?? ZERO,
+        recovered: d?.recovered ?? ZERO,
+        drawBalance: d?.balance ?? ZERO,
+        clawbackCarried: s.clawbackCarried,
+        netPaid: s.netPaid,
+      });
+    });
+  }
 
   const year = planYearSpan(ctx.input.settings);
-  const yearShare = ratio(
-    new Decimal(overlapDays(year.start, year.end, rep.startDate, rep.endDate)),
-    new Decimal(daysBetween(year.start, year.end)),
-  );
+  const yearShare =
+    rep.startDate === null && rep.endDate === null
+      ? FULL
+      : ratio(
+          new Decimal(overlapDays(year.start, year.end, rep.startDate, rep.endDate)),
+          new Decimal(daysBetween(year.start, year.end)),
+        );
   return {
     rep,
     plan,
@@ -554,9 +595,10 @@ function summarise(
     adjustments: totalAdjustments,
     netPaid,
     drawBalance: drawLines?.[drawLines.length - 1]?.balance ?? ZERO,
-    clawbackOutstanding: settled.outstanding,
+    clawbackOutstanding: outstanding,
     proration: yearShare,
-    baseEarned: roundMoney(rep.base.times(yearShare.num).div(yearShare.den), rep.currency),
+    baseEarned:
+      yearShare === FULL ? rep.base : roundMoney(rep.base.times(yearShare.num).div(yearShare.den), rep.currency),
     overAssignment: over,
     capped,
   };
@@ -568,13 +610,23 @@ function yearAttainment(plan: Plan, lines: readonly PayoutLine[]): Decimal | nul
     // Year view of a weighted plan: the mean of its period attainments.
     return lines.reduce((a, l) => a.plus(l.attainment ? ratioValue(l.attainment) : ZERO), ZERO).div(lines.length);
   }
+  // One pass: Σ quota (exact) and Σ actual per measure.
+  const sums = new Map<string, { quotas: Ratio[]; actual: Decimal }>();
+  for (const l of lines) {
+    let acc = sums.get(l.measure);
+    if (!acc) {
+      acc = { quotas: [], actual: ZERO };
+      sums.set(l.measure, acc);
+    }
+    if (l.quota) acc.quotas.push(l.quota);
+    if (l.actual) acc.actual = acc.actual.plus(l.actual);
+  }
   let attainment = ZERO;
   for (const m of plan.measures) {
-    const mine = lines.filter((l) => l.measure === m.measure);
-    const quota = sumRatios(mine.map((l) => l.quota ?? ratio(ZERO)));
-    const actual = mine.reduce((a, l) => a.plus(l.actual ?? ZERO), ZERO);
-    if (quota.num.isZero()) return null;
-    attainment = attainment.plus(m.weight.times(max(ZERO, actual).times(quota.den).div(quota.num)));
+    const acc = sums.get(m.measure);
+    const quota = sumRatios(acc?.quotas ?? []);
+    if (!acc || quota.num.isZero()) return null;
+    attainment = attainment.plus(m.weight.times(max(ZERO, acc.actual).times(quota.den).div(quota.num)));
   }
   return attainment;
 }

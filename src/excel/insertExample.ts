@@ -18,14 +18,21 @@ export interface InsertReport {
  * never overwrites: a name already used by a sheet or a table is skipped and
  * reported. The Reps sheet (or the first inserted) is activated.
  */
-export async function insertExample(context: Excel.RequestContext, tables: readonly ExampleTable[], budget = PAYLOAD_BUDGET): Promise<InsertReport> {
+export async function insertExample(
+  context: Excel.RequestContext,
+  tables: readonly ExampleTable[],
+  budget = PAYLOAD_BUDGET,
+): Promise<InsertReport> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   const existingTables = context.workbook.tables;
   existingTables.load("items/name");
   await context.sync();
 
-  const used = new Set([...sheets.items.map((s) => s.name.toLowerCase()), ...existingTables.items.map((t) => t.name.toLowerCase())]);
+  const used = new Set([
+    ...sheets.items.map((s) => s.name.toLowerCase()),
+    ...existingTables.items.map((t) => t.name.toLowerCase()),
+  ]);
   const toInsert = tables.filter((t) => !used.has(t.name.toLowerCase()));
   const skipped = tables.filter((t) => used.has(t.name.toLowerCase())).map((t) => t.name);
   if (toInsert.length === 0) return { inserted: [], skipped };
@@ -56,7 +63,8 @@ export async function insertExample(context: Excel.RequestContext, tables: reado
         bytes: block.bytes + 200,
         rows: block.rows.length,
         queue: () => {
-          created.get(t.name)!.getRange(blockAddress(1 + block.first, 0, block.rows.length, cols)).values = block.rows as (string | number | boolean)[][];
+          created.get(t.name)!.getRange(blockAddress(1 + block.first, 0, block.rows.length, cols)).values =
+            block.rows as (string | number | boolean)[][];
         },
       });
     }

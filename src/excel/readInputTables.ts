@@ -65,6 +65,8 @@ export async function readInputTables(context: Excel.RequestContext, options: Re
   while (found.some((f) => next.get(f)! < f.block.rowCount)) {
     const pieces = planSync(context, found, next, rowBytes, currentBudget);
     try {
+      // Chunked on purpose: each sync brings back one payload-sized block of rows.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     } catch (e) {
       // A response over the limit despite the estimate (a column of very long
@@ -155,7 +157,12 @@ async function findInputs(context: Excel.RequestContext): Promise<Found[]> {
     if (!p.table.isNullObject && !p.tableRange.isNullObject) {
       const block = parseBlock(p.tableRange.address);
       const rowCount = p.tableRange.rowCount - (p.table.showTotals ? 1 : 0);
-      found.push({ name: p.table.name, sheet: splitSheet(p.tableRange.address).sheet ?? p.name, source: "table", block: { ...block, rowCount } });
+      found.push({
+        name: p.table.name,
+        sheet: splitSheet(p.tableRange.address).sheet ?? p.name,
+        source: "table",
+        block: { ...block, rowCount },
+      });
     } else if (!p.sheet.isNullObject && !p.used.isNullObject) {
       found.push({ name: p.sheet.name, sheet: p.sheet.name, source: "sheet", block: parseBlock(p.used.address) });
     }
@@ -185,7 +192,12 @@ async function findInputsThroughCollections(context: Excel.RequestContext): Prom
     if (p.table && p.tableRange) {
       const block = parseBlock(p.tableRange.address);
       const rowCount = p.tableRange.rowCount - (p.table.showTotals ? 1 : 0);
-      found.push({ name: p.table.name, sheet: splitSheet(p.tableRange.address).sheet ?? p.name, source: "table", block: { ...block, rowCount } });
+      found.push({
+        name: p.table.name,
+        sheet: splitSheet(p.tableRange.address).sheet ?? p.name,
+        source: "table",
+        block: { ...block, rowCount },
+      });
     } else if (p.sheet && p.used && !p.used.isNullObject) {
       found.push({ name: p.sheet.name, sheet: p.sheet.name, source: "sheet", block: parseBlock(p.used.address) });
     }

@@ -14,7 +14,8 @@ export interface RowPatch {
   readonly rows: readonly (readonly RawCell[])[];
 }
 
-const valueKey = (v: unknown): string => (v === null || v === undefined ? "" : String(v).trim().replace(/\s+/g, " ").toLowerCase());
+const valueKey = (v: unknown): string =>
+  v === null || v === undefined ? "" : String(v).trim().replace(/\s+/g, " ").toLowerCase();
 
 /**
  * Updates matching rows in place (only the given columns), inserts extra rows

@@ -37,7 +37,9 @@ export function resultSheetSteps(context: Excel.RequestContext, built: BuiltShee
 
   const header = spec.columns.map((c) => textSafe(c.header));
   const setup: WriteStep = {
-    bytes: OP_BYTES * (8 + cols * 2) + jsonBytes([spec.title, spec.subtitle, header, spec.columns.map((c) => numberFormatFor(c.format))]),
+    bytes:
+      OP_BYTES * (8 + cols * 2) +
+      jsonBytes([spec.title, spec.subtitle, header, spec.columns.map((c) => numberFormatFor(c.format))]),
     rows: 0,
     queue: () => {
       const ws = context.workbook.worksheets.add(built.tempSheetName);
@@ -63,15 +65,15 @@ export function resultSheetSteps(context: Excel.RequestContext, built: BuiltShee
   };
 
   const blockBudget = Math.max(10_000, budget - 50_000);
-  const blocks = splitIntoBlocks(spec.rows.map(toWireRow), blockBudget).map(
-    (block): WriteStep => ({
-      bytes: block.bytes + OP_BYTES,
-      rows: block.rows.length,
-      queue: () => {
-        sheet().getRange(blockAddress(BODY_ROW + block.first, 0, block.rows.length, cols)).values = block.rows as (string | number | boolean)[][];
-      },
-    }),
-  );
+  const blocks = splitIntoBlocks(spec.rows.map(toWireRow), blockBudget).map((block): WriteStep => ({
+    bytes: block.bytes + OP_BYTES,
+    rows: block.rows.length,
+    queue: () => {
+      sheet().getRange(blockAddress(BODY_ROW + block.first, 0, block.rows.length, cols)).values = block.rows as (
+        string | number | boolean
+      )[][];
+    },
+  }));
 
   const finish: WriteStep = {
     bytes: OP_BYTES * (6 + cols + (spec.charts?.length ?? 0) * 12),
@@ -85,7 +87,9 @@ export function resultSheetSteps(context: Excel.RequestContext, built: BuiltShee
       built.table = table;
       ws.freezePanes.freezeRows(BODY_ROW);
       spec.columns.forEach((c, j) => {
-        const column = ws.getRange(blockAddress(HEADER_ROW, j, 1 + Math.min(Math.max(1, spec.rows.length), AUTOFIT_ROWS), 1));
+        const column = ws.getRange(
+          blockAddress(HEADER_ROW, j, 1 + Math.min(Math.max(1, spec.rows.length), AUTOFIT_ROWS), 1),
+        );
         if (c.width !== undefined) column.format.columnWidth = widthInPoints(c.width);
         else column.format.autofitColumns();
       });

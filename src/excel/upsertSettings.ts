@@ -19,7 +19,11 @@ const KEY_HEADERS = ["setting", "key", "name", "parameter", "item"];
  * one is created on a new sheet; a plain sheet named Settings is the user's
  * layout and is not rewritten.
  */
-export async function upsertSettings(context: Excel.RequestContext, entries: readonly SettingEntry[], tableName = "Settings"): Promise<void> {
+export async function upsertSettings(
+  context: Excel.RequestContext,
+  entries: readonly SettingEntry[],
+  tableName = "Settings",
+): Promise<void> {
   const tables = context.workbook.tables;
   tables.load("items/name");
   const sheets = context.workbook.worksheets;
@@ -30,9 +34,16 @@ export async function upsertSettings(context: Excel.RequestContext, entries: rea
   const existing = tables.items.find((t) => t.name.toLowerCase() === key);
   if (!existing) {
     if (sheets.items.some((s) => s.name.toLowerCase() === key)) {
-      throw new Error(`${tableName} is a plain sheet, not an Excel table: edit it there, or turn it into a table (Insert > Table) to edit it here.`);
+      throw new Error(
+        `${tableName} is a plain sheet, not an Excel table: edit it there, or turn it into a table (Insert > Table) to edit it here.`,
+      );
     }
-    const table: ExampleTable = { name: tableName, headers: ["Setting", "Value"], formats: ["text", "text"], rows: entries.map((e) => [e.key, e.value]) };
+    const table: ExampleTable = {
+      name: tableName,
+      headers: ["Setting", "Value"],
+      formats: ["text", "text"],
+      rows: entries.map((e) => [e.key, e.value]),
+    };
     await insertExample(context, [table]);
     return;
   }
@@ -44,7 +55,10 @@ export async function upsertSettings(context: Excel.RequestContext, entries: rea
   await context.sync();
 
   const headers = (header.values[0] as unknown[]).map((h) => normalizeKey(String(h)));
-  const keyCol = Math.max(0, headers.findIndex((h) => KEY_HEADERS.includes(h)));
+  const keyCol = Math.max(
+    0,
+    headers.findIndex((h) => KEY_HEADERS.includes(h)),
+  );
   const valueIdx = headers.indexOf("value");
   const valueCol = valueIdx >= 0 ? valueIdx : keyCol === 0 ? 1 : 0;
   if (valueCol >= headers.length) throw new Error(`The ${tableName} table needs a Value column`);

@@ -104,7 +104,11 @@ export async function writeResultSheets(
   try {
     // Leftovers of an interrupted run (ours by their mark) go first.
     if (leftovers.length > 0) {
-      await batcher.add({ bytes: 400 * leftovers.length, rows: 0, queue: () => leftovers.forEach((s) => context.workbook.worksheets.getItem(s.id).delete()) });
+      await batcher.add({
+        bytes: 400 * leftovers.length,
+        rows: 0,
+        queue: () => leftovers.forEach((s) => context.workbook.worksheets.getItem(s.id).delete()),
+      });
     }
     for (const b of built) for (const step of resultSheetSteps(context, b, budget)) await batcher.add(step);
     await batcher.flush();
@@ -253,7 +257,9 @@ async function swapIntoPlace(
     await context.sync();
     return [];
   } catch (e) {
-    return [`The new results are in place, but the previous sheets could not be deleted (${message(e)}); the next run removes them.`];
+    return [
+      `The new results are in place, but the previous sheets could not be deleted (${message(e)}); the next run removes them.`,
+    ];
   }
 }
 

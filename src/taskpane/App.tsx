@@ -1,4 +1,13 @@
-import { Caption1, FluentProvider, makeStyles, Subtitle1, Tab, TabList, tokens, type Theme } from "@fluentui/react-components";
+import {
+  Caption1,
+  FluentProvider,
+  makeStyles,
+  Subtitle1,
+  Tab,
+  TabList,
+  tokens,
+  type Theme,
+} from "@fluentui/react-components";
 import { DataLineRegular, PlayRegular, SettingsRegular, TableRegular } from "@fluentui/react-icons";
 import { useCallback, useEffect, useState } from "react";
 import type { WorkbookPort } from "../excel/port";
@@ -11,7 +20,12 @@ import { RunView } from "./views/RunView";
 import { SettingsView } from "./views/SettingsView";
 
 const useStyles = makeStyles({
-  root: { minHeight: "100vh", display: "flex", flexDirection: "column", backgroundColor: tokens.colorNeutralBackground2 },
+  root: {
+    minHeight: "100vh",
+    display: "flex",
+    flexDirection: "column",
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
   header: {
     display: "flex",
     alignItems: "center",
@@ -22,8 +36,17 @@ const useStyles = makeStyles({
   logo: { width: "28px", height: "28px", flexShrink: 0 },
   titles: { display: "flex", flexDirection: "column", lineHeight: 1.1 },
   muted: { color: tokens.colorNeutralForeground3 },
-  tabs: { padding: `0 ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1 },
-  main: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalS}`, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  tabs: {
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  main: {
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalS}`,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+  },
 });
 
 type TabId = "inputs" | "run" | "plan" | "settings";
@@ -46,7 +69,17 @@ export function App({ port, theme }: { port: WorkbookPort; theme: Theme }) {
       setIssues(runWorkbook(read, { sourceName: "", computedAt: new Date() }).issues);
     } catch (e) {
       setTables([]);
-      setIssues([{ severity: "Error", table: "", sheet: "", row: null, column: null, address: null, message: `Could not read the workbook: ${e instanceof Error ? e.message : String(e)}` }]);
+      setIssues([
+        {
+          severity: "Error",
+          table: "",
+          sheet: "",
+          row: null,
+          column: null,
+          address: null,
+          message: `Could not read the workbook: ${e instanceof Error ? e.message : String(e)}`,
+        },
+      ]);
     } finally {
       setBusy(false);
     }
@@ -83,7 +116,9 @@ export function App({ port, theme }: { port: WorkbookPort; theme: Theme }) {
         <Tab value="settings" icon={<SettingsRegular />} aria-label="Settings" />
       </TabList>
       <main className={s.main}>
-        {tab === "inputs" && <InputsView port={port} tables={tables} issues={issues} busy={busy} onRefresh={() => void refresh()} />}
+        {tab === "inputs" && (
+          <InputsView port={port} tables={tables} issues={issues} busy={busy} onRefresh={() => void refresh()} />
+        )}
         {tab === "run" && <RunView port={port} phase={phase} onRun={() => void run()} />}
         {tab === "plan" && tables && <PlanEditor port={port} tables={tables} onSaved={() => void refresh()} />}
         {tab === "settings" && tables && <SettingsView port={port} tables={tables} onSaved={() => void refresh()} />}

@@ -11,6 +11,8 @@ import { realisticSheet } from "./render/realistic";
 import { scenariosSheet } from "./render/scenarios";
 import { scenarioDeltasSheet } from "./render/scenarioDeltas";
 import { runRealistic } from "../engine/realisticModel";
+import { evaluateOffers } from "../engine/offers";
+import { offersSheet } from "./render/offers";
 import { traceSheet, TRACE_LINE_LIMIT } from "./render/trace";
 import { resultsJson } from "./render/json";
 import { headline } from "./render/headline";
@@ -51,6 +53,8 @@ export function runWorkbook(tables: readonly RawTable[], options: RunOptions): R
   const result: ModelResult = runModel(input);
   const engineIssues = [...result.issues];
   const realistic = runRealistic(input, engineIssues);
+  const offers = evaluateOffers(input);
+  engineIssues.push(...offers.issues);
   issues.push(...engineIssues.map((i) => locateEngineIssue(i, tables)));
   if (issues.some((i) => i.severity === "Error")) return failed(issues, sub);
 
@@ -77,6 +81,7 @@ export function runWorkbook(tables: readonly RawTable[], options: RunOptions): R
       ? [scenariosSheet(result.scenarios, realistic, sub, settings)]
       : []),
     ...optional(scenarioDeltasSheet(result.scenarios, realistic, sub)),
+    ...(offers.results.length ? [offersSheet(offers.results, sub)] : []),
     payoutCurveSheet(result.scenarios, realistic, sub),
     ...optional(trace),
     issuesSheet(issues, sub),

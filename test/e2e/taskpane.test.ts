@@ -24,7 +24,9 @@ const HOST_BUNDLE = join(ROOT, ".tmp", "e2e", "fake-office.js");
 
 const available = existsSync(CHROMIUM);
 if (!available && !process.env.CI) {
-  console.warn(`Skipping the task pane browser test: ${CHROMIUM} is missing (apt-get install -y chromium). Under CI it is required.`);
+  console.warn(
+    `Skipping the task pane browser test: ${CHROMIUM} is missing (apt-get install -y chromium). Under CI it is required.`,
+  );
 }
 const maybe = available || process.env.CI ? describe : describe.skip;
 
@@ -40,7 +42,11 @@ function buildFakeHost(): Promise<string> {
         {
           test: /\.ts$/,
           loader: "ts-loader",
-          options: { transpileOnly: true, configFile: join(ROOT, "tsconfig.json"), compilerOptions: { module: "esnext", noEmit: false } },
+          options: {
+            transpileOnly: true,
+            configFile: join(ROOT, "tsconfig.json"),
+            compilerOptions: { module: "esnext", noEmit: false },
+          },
         },
       ],
     },
@@ -54,7 +60,12 @@ function buildFakeHost(): Promise<string> {
   );
 }
 
-const MIME: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".png": "image/png", ".xml": "application/xml" };
+const MIME: Record<string, string> = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".png": "image/png",
+  ".xml": "application/xml",
+};
 
 function serveDist(): Promise<Server> {
   const server = createServer((req, res) => {
@@ -113,7 +124,16 @@ maybe("task pane in Chromium with a fake Office host", () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
     const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
     await context.route("**/*", (route) => {
@@ -136,34 +156,49 @@ maybe("task pane in Chromium with a fake Office host", () => {
   it("inserts the example, runs, and writes the same result tables the CLI path computes", async () => {
     await page.goto(`${base}/taskpane.html`);
     await page.getByRole("button", { name: "Insert example" }).waitFor();
-    await page.screenshot({ path: join(OUT, "taskpane-empty-320.png"), fullPage: true });
+    await page.screenshot({ path: join(OUT, "taskpane-empty-320.png"), fullPage: true, animations: "disabled" });
     await page.getByRole("button", { name: "Insert example" }).click();
     await page.getByText("Ready to run").waitFor({ timeout: 30_000 });
     await page.getByTestId("input-Reps").waitFor();
-    await page.screenshot({ path: join(OUT, "taskpane-inputs-320.png"), fullPage: true });
+    await page.screenshot({ path: join(OUT, "taskpane-inputs-320.png"), fullPage: true, animations: "disabled" });
 
     await page.getByRole("tab", { name: "Run" }).click();
     await page.getByTestId("run").click();
     await page.getByText("Result sheets").waitFor({ timeout: 60_000 });
     expect(await page.getByTestId("run").isEnabled()).toBe(true);
     await page.mouse.move(0, 0);
-    console.log("RUNBTN", await page.getByTestId("run").evaluate((b) => { const cs = getComputedStyle(b); return [cs.backgroundColor, cs.opacity, cs.color, (b as HTMLButtonElement).disabled, b.getAttribute("aria-disabled"), b.parentElement!.outerHTML.slice(0, 300)].join(" | "); }));
-    await page.screenshot({ path: join(OUT, "taskpane-run-320.png"), fullPage: true });
+    await page.screenshot({ path: join(OUT, "taskpane-run-320.png"), fullPage: true, animations: "disabled" });
 
-    const names = (await page.evaluate(() => (window as unknown as { __fakeExcel: { tableNames(): string[] } }).__fakeExcel.tableNames())).filter((n) => n.startsWith("Results_"));
+    const names = (
+      await page.evaluate(() =>
+        (window as unknown as { __fakeExcel: { tableNames(): string[] } }).__fakeExcel.tableNames(),
+      )
+    ).filter((n) => n.startsWith("Results_"));
     const dumps = await page.evaluate(
-      (ns) => Object.fromEntries(ns.map((n) => [n, (window as unknown as { __fakeExcel: { tableValues(n: string): TableDump } }).__fakeExcel.tableValues(n)])),
+      (ns) =>
+        Object.fromEntries(
+          ns.map((n) => [
+            n,
+            (window as unknown as { __fakeExcel: { tableValues(n: string): TableDump } }).__fakeExcel.tableValues(n),
+          ]),
+        ),
       names,
     );
 
-    const expected = runWorkbook(exampleAsRawTables(), { sourceName: "acme-comp.xlsx", computedAt: new Date("2026-12-31T12:00:00Z") });
+    const expected = runWorkbook(exampleAsRawTables(), {
+      sourceName: "acme-comp.xlsx",
+      computedAt: new Date("2026-12-31T12:00:00Z"),
+    });
     expect(expected.ok).toBe(true);
     expect(names.sort()).toEqual(expected.sheets.map((s) => s.name).sort());
     for (const sheet of expected.sheets) {
       const got = dumps[sheet.name];
       expect(got.headers).toEqual(sheet.columns.map((c) => c.header));
       // Excel keeps one blank body row in an empty table.
-      const rows = sheet.rows.length === 0 ? [sheet.columns.map(() => "")] : sheet.rows.map((r) => r.map((c) => (c === null ? "" : c)));
+      const rows =
+        sheet.rows.length === 0
+          ? [sheet.columns.map(() => "")]
+          : sheet.rows.map((r) => r.map((c) => (c === null ? "" : c)));
       expect(got.rows).toEqual(rows);
     }
     const payouts = expected.sheets.find((s) => s.name === "Results_Payouts")!;
@@ -178,17 +213,47 @@ maybe("task pane in Chromium with a fake Office host", () => {
 
   it("jumps to a result sheet and renders well at 500 px, including the plan editor's curve", async () => {
     await page.getByRole("button", { name: "Open Results_Summary" }).click();
-    expect(await poll(() => page.evaluate(() => (window as unknown as { __fakeExcel: { activeSheet(): string } }).__fakeExcel.activeSheet()), (v) => v === "Results_Summary")).toBe("Results_Summary");
+    expect(
+      await poll(
+        () =>
+          page.evaluate(() =>
+            (window as unknown as { __fakeExcel: { activeSheet(): string } }).__fakeExcel.activeSheet(),
+          ),
+        (v) => v === "Results_Summary",
+      ),
+    ).toBe("Results_Summary");
     await page.setViewportSize({ width: 500, height: 900 });
-    await page.screenshot({ path: join(OUT, "taskpane-run-500.png"), fullPage: true });
+    await page.screenshot({ path: join(OUT, "taskpane-run-500.png"), fullPage: true, animations: "disabled" });
 
     await page.getByRole("tab", { name: "Plans" }).click();
     // AE New ARR, marginal 0.5× to 50%, 1.5× to 100%: at 100% 0.5×0.5 + 1.5×0.5 = 1.00× target.
-    expect(await poll(() => page.getByTestId("curve-caption").innerText(), (t) => t.includes("at 100%"))).toContain("1.00× at 100%");
-    await page.screenshot({ path: join(OUT, "taskpane-plans-500.png"), fullPage: true });
+    expect(
+      await poll(
+        () => page.getByTestId("curve-caption").innerText(),
+        (t) => t.includes("at 100%"),
+      ),
+    ).toContain("1.00× at 100%");
+    await page.screenshot({ path: join(OUT, "taskpane-plans-500.png"), fullPage: true, animations: "disabled" });
     await page.setViewportSize({ width: 320, height: 900 });
-    await page.screenshot({ path: join(OUT, "taskpane-plans-320.png"), fullPage: true });
+    await page.screenshot({ path: join(OUT, "taskpane-plans-320.png"), fullPage: true, animations: "disabled" });
+
+    // Edit the top accelerator and save it back, after confirming.
+    await page.getByLabel("Band 4 rate").fill("3");
+    await page.getByRole("button", { name: "Save to workbook" }).click();
+    await page.getByRole("button", { name: "Update Tiers" }).click();
+    await page.getByText("Saved 4 bands").waitFor();
+    const tiers = await page.evaluate(() =>
+      (window as unknown as { __fakeExcel: { tableValues(n: string): TableDump } }).__fakeExcel.tableValues("Tiers"),
+    );
+    expect(tiers.rows.slice(0, 4)).toEqual([
+      ["AE", "New ARR", 0, 0.5, 0.5],
+      ["AE", "New ARR", 0.5, 1, 1.5],
+      ["AE", "New ARR", 1, 1.5, 2],
+      ["AE", "New ARR", 1.5, "", 3],
+    ]);
+    expect(tiers.rows.length).toBe(10); // the other plans' bands are untouched
     expect(outside).toEqual([]);
+    expect(pageErrors).toEqual([]);
   }, 60_000);
 
   it("follows a dark Office theme", async () => {
@@ -206,11 +271,13 @@ maybe("task pane in Chromium with a fake Office host", () => {
     const p = await dark.newPage();
     await p.goto(`${base}/taskpane.html`);
     await p.getByRole("button", { name: "Insert example" }).waitFor();
-    const background = await p.evaluate(() => getComputedStyle(document.querySelector(".fui-FluentProvider")!).backgroundColor);
+    const background = await p.evaluate(
+      () => getComputedStyle(document.querySelector(".fui-FluentProvider")!).backgroundColor,
+    );
     // webDarkTheme's neutral background 2 is #1f1f1f... darker than mid-grey either way.
     const [r, g, b] = background.match(/\d+/g)!.map(Number);
     expect(r + g + b).toBeLessThan(3 * 80);
-    await p.screenshot({ path: join(OUT, "taskpane-dark-320.png"), fullPage: true });
+    await p.screenshot({ path: join(OUT, "taskpane-dark-320.png"), fullPage: true, animations: "disabled" });
     await dark.close();
     expect(outside).toEqual([]);
   }, 60_000);

@@ -6,8 +6,18 @@ import { payoutsSpec, periodRows, REPS_HEADERS, repsRows } from "./synth";
 
 function seedInputs(fake: FakeExcel, reps: number): void {
   fake.state.seedTable("Reps", "Reps", REPS_HEADERS, repsRows(reps));
-  fake.state.seedTable("Quotas", "Quotas", ["RepID", "Period", "Measure", "Quota"], periodRows(reps, () => 66666.67));
-  fake.state.seedTable("Actuals", "Actuals", ["RepID", "Period", "Measure", "Amount"], periodRows(reps, (i, m, k) => 1000 + ((i * 31 + m * 7 + k) % 90000) + 0.25));
+  fake.state.seedTable(
+    "Quotas",
+    "Quotas",
+    ["RepID", "Period", "Measure", "Quota"],
+    periodRows(reps, () => 66666.67),
+  );
+  fake.state.seedTable(
+    "Actuals",
+    "Actuals",
+    ["RepID", "Period", "Measure", "Amount"],
+    periodRows(reps, (i, m, k) => 1000 + ((i * 31 + m * 7 + k) % 90000) + 0.25),
+  );
 }
 
 function maxPayload(fake: FakeExcel): number {
@@ -28,7 +38,12 @@ describe.each([10, 10_000])("payload limits at %i reps", (reps) => {
     const actuals = tables[2];
     // Last row: rep reps-1, month 12, Renewals: 1000 + ((i×31 + 84 + 1) mod 90000) + 0.25
     const i = reps - 1;
-    expect(actuals.rows[actuals.rows.length - 1]).toEqual([`R${String(reps).padStart(5, "0")}`, "2026-12", "Renewals", 1000 + ((i * 31 + 85) % 90000) + 0.25]);
+    expect(actuals.rows[actuals.rows.length - 1]).toEqual([
+      `R${String(reps).padStart(5, "0")}`,
+      "2026-12",
+      "Renewals",
+      1000 + ((i * 31 + 85) % 90000) + 0.25,
+    ]);
     expect(maxPayload(fake)).toBeLessThanOrEqual(EXCEL_WEB_PAYLOAD_LIMIT);
     if (reps === 10) expect(fake.syncs.length).toBe(2);
     else expect(fake.syncs.length).toBeGreaterThan(2);
@@ -39,14 +54,17 @@ describe.each([10, 10_000])("payload limits at %i reps", (reps) => {
     seedInputs(fake, Math.min(reps, 10));
     const spec = payoutsSpec(reps);
     const progress: number[] = [];
-    await runWith(fake, (ctx) => writeResultSheets(ctx, [spec], { screenUpdating: true, onProgress: (p) => progress.push(p.rowsWritten) }));
+    await runWith(fake, (ctx) =>
+      writeResultSheets(ctx, [spec], { screenUpdating: true, onProgress: (p) => progress.push(p.rowsWritten) }),
+    );
     expect(maxPayload(fake)).toBeLessThanOrEqual(EXCEL_WEB_PAYLOAD_LIMIT);
     const t = fake.state.findTable("Results_Payouts")!;
     expect(t.rect.rows).toBe(reps * 24 + 1);
     const last = fake.state.tableValues("Results_Payouts").rows[reps * 24 - 1];
     expect(last).toEqual(spec.rows[reps * 24 - 1].map((c) => (c === null ? "" : c)));
     expect(progress[progress.length - 1]).toBe(reps * 24);
-    for (const s of fake.syncs.filter((x) => x.cellsWritten > 0)) expect(s.calcSuspended && s.screenSuspended).toBe(true);
+    for (const s of fake.syncs.filter((x) => x.cellsWritten > 0))
+      expect(s.calcSuspended && s.screenSuspended).toBe(true);
   });
 });
 

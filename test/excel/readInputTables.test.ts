@@ -4,12 +4,26 @@ import { runWith } from "../fake-excel/excelRun";
 
 function smallWorkbook(): FakeExcel {
   const fake = new FakeExcel();
-  fake.state.seedTable("Reps", "Reps", ["RepID", "Name", "Plan", "Base", "TargetVariable"], [
-    ["R1", "Ada", "AE", 100000, 50000],
-    ["R2", "=cmd", "AE", 90000, 45000],
-  ], { r0: 1, c0: 1 });
+  fake.state.seedTable(
+    "Reps",
+    "Reps",
+    ["RepID", "Name", "Plan", "Base", "TargetVariable"],
+    [
+      ["R1", "Ada", "AE", 100000, 50000],
+      ["R2", "=cmd", "AE", 90000, 45000],
+    ],
+    { r0: 1, c0: 1 },
+  );
   // A sheet-table (no ListObject): headers in its first used row.
-  fake.state.seedSheet("Plans", [["Plan", "Measure", "Weight"], ["AE", "Bookings", 1], [null, null, null]], { r0: 2, formats: [[null], [null, null, "0%"]] });
+  fake.state.seedSheet(
+    "Plans",
+    [
+      ["Plan", "Measure", "Weight"],
+      ["AE", "Bookings", 1],
+      [null, null, null],
+    ],
+    { r0: 2, formats: [[null], [null, null, "0%"]] },
+  );
   // Not an input: ignored.
   fake.state.seedTable("Notes", "Scratch", ["A"], [["x"]]);
   return fake;

@@ -33,13 +33,18 @@ describe("insertExample", () => {
 describe("replaceTableRows (plan editor save)", () => {
   function tiers(): FakeExcel {
     const fake = new FakeExcel();
-    fake.state.seedTable("Tiers", "Tiers", ["Plan", "Measure", "From", "To", "Rate", "Scenario"], [
-      ["AE", "New ARR", 0, 0.5, 0.5, null],
-      ["AE", "New ARR", 0.5, 1, 1.5, null],
-      ["AE", "New ARR", 1, null, 2, null],
-      ["Mgr", "New ARR", 0, null, 1, null],
-      ["AE", "New ARR", 0, null, 9, "Rich"],
-    ]);
+    fake.state.seedTable(
+      "Tiers",
+      "Tiers",
+      ["Plan", "Measure", "From", "To", "Rate", "Scenario"],
+      [
+        ["AE", "New ARR", 0, 0.5, 0.5, null],
+        ["AE", "New ARR", 0.5, 1, 1.5, null],
+        ["AE", "New ARR", 1, null, 2, null],
+        ["Mgr", "New ARR", 0, null, 1, null],
+        ["AE", "New ARR", 0, null, 9, "Rich"],
+      ],
+    );
     return fake;
   }
   const match = { Plan: "ae", Measure: "new arr", Scenario: "" };
@@ -47,7 +52,17 @@ describe("replaceTableRows (plan editor save)", () => {
   it("updates in place and inserts extra bands after the plan's last row", async () => {
     const fake = tiers();
     await runWith(fake, (ctx) =>
-      replaceTableRows(ctx, { table: "Tiers", match, columns: ["From", "To", "Rate"], rows: [[0, 0.4, 0.5], [0.4, 1, 1.2], [1, 1.5, 2], [1.5, null, 3]] }),
+      replaceTableRows(ctx, {
+        table: "Tiers",
+        match,
+        columns: ["From", "To", "Rate"],
+        rows: [
+          [0, 0.4, 0.5],
+          [0.4, 1, 1.2],
+          [1, 1.5, 2],
+          [1.5, null, 3],
+        ],
+      }),
     );
     expect(fake.state.tableValues("Tiers").rows).toEqual([
       ["AE", "New ARR", 0, 0.4, 0.5, ""],
@@ -62,7 +77,9 @@ describe("replaceTableRows (plan editor save)", () => {
 
   it("deletes surplus bands and leaves other plans and scenarios alone", async () => {
     const fake = tiers();
-    await runWith(fake, (ctx) => replaceTableRows(ctx, { table: "Tiers", match, columns: ["From", "To", "Rate"], rows: [[0, null, 1]] }));
+    await runWith(fake, (ctx) =>
+      replaceTableRows(ctx, { table: "Tiers", match, columns: ["From", "To", "Rate"], rows: [[0, null, 1]] }),
+    );
     expect(fake.state.tableValues("Tiers").rows).toEqual([
       ["AE", "New ARR", 0, "", 1, ""],
       ["Mgr", "New ARR", 0, "", 1, ""],
@@ -74,9 +91,26 @@ describe("replaceTableRows (plan editor save)", () => {
 describe("upsertSettings", () => {
   it("updates a key in place and appends a new one", async () => {
     const fake = new FakeExcel();
-    fake.state.seedTable("Settings", "Settings", ["Setting", "Value"], [["ReportingCurrency", "USD"], ["PlanYear", 2026]]);
-    await runWith(fake, (ctx) => upsertSettings(ctx, [{ key: "reporting currency", value: "EUR" }, { key: "FiscalYearStart", value: 4 }]));
-    expect(fake.state.tableValues("Settings").rows).toEqual([["ReportingCurrency", "EUR"], ["PlanYear", 2026], ["FiscalYearStart", 4]]);
+    fake.state.seedTable(
+      "Settings",
+      "Settings",
+      ["Setting", "Value"],
+      [
+        ["ReportingCurrency", "USD"],
+        ["PlanYear", 2026],
+      ],
+    );
+    await runWith(fake, (ctx) =>
+      upsertSettings(ctx, [
+        { key: "reporting currency", value: "EUR" },
+        { key: "FiscalYearStart", value: 4 },
+      ]),
+    );
+    expect(fake.state.tableValues("Settings").rows).toEqual([
+      ["ReportingCurrency", "EUR"],
+      ["PlanYear", 2026],
+      ["FiscalYearStart", 4],
+    ]);
   });
 
   it("creates a Settings table when there is none, and refuses to rewrite a plain Settings sheet", async () => {

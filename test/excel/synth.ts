@@ -13,15 +13,42 @@ export function repId(i: number): string {
 }
 
 export function repsRows(reps: number): (string | number)[][] {
-  return Array.from({ length: reps }, (_, i) => [repId(i), `Rep Number ${i + 1}`, "AE", i < 10 ? "" : repId(i % 10), "AE", "USD", 95000 + (i % 7) * 1000, 60000, 800000, "", 46023, ""]);
+  return Array.from({ length: reps }, (_, i) => [
+    repId(i),
+    `Rep Number ${i + 1}`,
+    "AE",
+    i < 10 ? "" : repId(i % 10),
+    "AE",
+    "USD",
+    95000 + (i % 7) * 1000,
+    60000,
+    800000,
+    "",
+    46023,
+    "",
+  ]);
 }
-export const REPS_HEADERS = ["RepID", "Name", "Role", "Manager", "Plan", "Currency", "Base", "TargetVariable", "Quota", "EndDate", "StartDate", "Ramp"];
+export const REPS_HEADERS = [
+  "RepID",
+  "Name",
+  "Role",
+  "Manager",
+  "Plan",
+  "Currency",
+  "Base",
+  "TargetVariable",
+  "Quota",
+  "EndDate",
+  "StartDate",
+  "Ramp",
+];
 
 export function periodRows(reps: number, amount: (i: number, m: number, k: number) => number): (string | number)[][] {
   const rows: (string | number)[][] = [];
   for (let i = 0; i < reps; i++) {
     for (let m = 1; m <= 12; m++) {
-      for (let k = 0; k < MEASURES.length; k++) rows.push([repId(i), `2026-${String(m).padStart(2, "0")}`, MEASURES[k], amount(i, m, k)]);
+      for (let k = 0; k < MEASURES.length; k++)
+        rows.push([repId(i), `2026-${String(m).padStart(2, "0")}`, MEASURES[k], amount(i, m, k)]);
     }
   }
   return rows;
@@ -52,7 +79,22 @@ export function payoutsSpec(reps: number): SheetSpec {
         const quota = 33333.33 + k * 1000;
         const actual = Math.round((20000 + ((i * 7919 + m * 104729 + k) % 40000)) * 100) / 100;
         const att = Math.round((actual / quota) * 1e6) / 1e6;
-        rows.push(["", repId(i), `Rep Number ${i + 1}`, `2026-${String(m).padStart(2, "0")}`, MEASURES[k], quota, actual, att, 2500, 1.5, Math.round(att * 2500 * 100) / 100, att >= 0.5, att > 2, i % 50 === 0 ? "=ramp adjusted" : null]);
+        rows.push([
+          "",
+          repId(i),
+          `Rep Number ${i + 1}`,
+          `2026-${String(m).padStart(2, "0")}`,
+          MEASURES[k],
+          quota,
+          actual,
+          att,
+          2500,
+          1.5,
+          Math.round(att * 2500 * 100) / 100,
+          att >= 0.5,
+          att > 2,
+          i % 50 === 0 ? "=ramp adjusted" : null,
+        ]);
       }
     }
   }

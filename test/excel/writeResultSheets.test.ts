@@ -21,12 +21,21 @@ function spec(name: string, rows: SheetSpec["rows"], extra: Partial<SheetSpec> =
 
 function workbookWithInputs(): FakeExcel {
   const fake = new FakeExcel();
-  fake.state.seedTable("Reps", "Reps", ["RepID", "Name"], [["R1", "Ada"], ["R2", "=Bob"]]);
+  fake.state.seedTable(
+    "Reps",
+    "Reps",
+    ["RepID", "Name"],
+    [
+      ["R1", "Ada"],
+      ["R2", "=Bob"],
+    ],
+  );
   fake.state.seedSheet("Notes", [["my own notes"]]);
   return fake;
 }
 
-const write = (fake: FakeExcel, specs: readonly SheetSpec[]) => runWith(fake, (ctx) => writeResultSheets(ctx, specs, { screenUpdating: true }));
+const write = (fake: FakeExcel, specs: readonly SheetSpec[]) =>
+  runWith(fake, (ctx) => writeResultSheets(ctx, specs, { screenUpdating: true }));
 
 /** The sheets that are not results: must come out deep-equal. */
 function inputSnapshot(fake: FakeExcel): unknown {
@@ -76,9 +85,15 @@ describe("writeResultSheets", () => {
   });
 
   it("keeps formula-looking text as text (the fake turns it into a formula when unguarded)", async () => {
-    const risky = ["=HYPERLINK(\"http://x\",\"y\")", "+1-2", "-SUM(A1)", "@cmd", "\tTabbed", "00123", "TRUE"];
+    const risky = ['=HYPERLINK("http://x","y")', "+1-2", "-SUM(A1)", "@cmd", "\tTabbed", "00123", "TRUE"];
     const fake = workbookWithInputs();
-    await write(fake, [spec("Results_Payouts", risky.map((t) => [t, 1, 2]), { title: "=1+1", subtitle: "-x" })]);
+    await write(fake, [
+      spec(
+        "Results_Payouts",
+        risky.map((t) => [t, 1, 2]),
+        { title: "=1+1", subtitle: "-x" },
+      ),
+    ]);
     const t = fake.state.tableValues("Results_Payouts");
     expect(t.rows.map((r) => r[0])).toEqual(risky);
     const sheet = fake.state.findSheet("Results_Payouts")!;
@@ -105,7 +120,13 @@ describe("writeResultSheets", () => {
     fake.state.seedSheet("Scratch", [["user sheet added later"]]);
     const before = inputSnapshot(fake);
 
-    await write(fake, [spec("Results_Payouts", [["R1", 2, 200], ["R2", 0.5, 50]]), spec("Results_Summary", [["R1", 2, 200]])]);
+    await write(fake, [
+      spec("Results_Payouts", [
+        ["R1", 2, 200],
+        ["R2", 0.5, 50],
+      ]),
+      spec("Results_Summary", [["R1", 2, 200]]),
+    ]);
     const st = fake.state;
     expect(st.sheets.map((s) => s.name)).toEqual(["Reps", "Notes", "Scratch", "Results_Payouts", "Results_Summary"]);
     expect(st.tableValues("Results_Payouts").rows).toEqual([
@@ -122,7 +143,9 @@ describe("writeResultSheets", () => {
     const fake = workbookWithInputs();
     fake.state.seedSheet("Results_Payouts", [["the user's own work"]]);
     const before = fake.state.snapshot();
-    await expect(write(fake, [spec("Results_Issues", []), spec("Results_Payouts", [["R1", 1, 1]])])).rejects.toThrow(NotOurSheetError);
+    await expect(write(fake, [spec("Results_Issues", []), spec("Results_Payouts", [["R1", 1, 1]])])).rejects.toThrow(
+      NotOurSheetError,
+    );
     expect(fake.state.snapshot()).toEqual(before);
   });
 
@@ -130,7 +153,9 @@ describe("writeResultSheets", () => {
     const fake = workbookWithInputs();
     fake.state.seedTable("Mine", "Results_Summary", ["A"], [[1]]);
     const before = fake.state.snapshot();
-    await expect(write(fake, [spec("Results_Summary", [["R1", 1, 1]])])).rejects.toThrow(/table named "Results_Summary"/);
+    await expect(write(fake, [spec("Results_Summary", [["R1", 1, 1]])])).rejects.toThrow(
+      /table named "Results_Summary"/,
+    );
     expect(fake.state.snapshot()).toEqual(before);
   });
 
@@ -151,11 +176,33 @@ describe("writeResultSheets", () => {
         yTitle: "Payout multiple",
         series: [{ name: "AE", xColumn: 1, yColumn: 2, firstRow: 0, lastRow: 1 }],
       };
-      await write(fake, [spec("Results_Payouts", [["R1", 1, 100]]), spec("Results_Summary", [["R1", 1, 1]]), spec("Results_PayoutCurve", [["AE", 0, 0], ["AE", 1, 1]], { charts: [chart] })]);
+      await write(fake, [
+        spec("Results_Payouts", [["R1", 1, 100]]),
+        spec("Results_Summary", [["R1", 1, 1]]),
+        spec(
+          "Results_PayoutCurve",
+          [
+            ["AE", 0, 0],
+            ["AE", 1, 1],
+          ],
+          { charts: [chart] },
+        ),
+      ]);
       const before = fake.state.snapshot();
       fake.failAt(opName, nth);
       await expect(
-        write(fake, [spec("Results_Payouts", [["R9", 9, 9]]), spec("Results_Summary", [["R9", 9, 9]]), spec("Results_PayoutCurve", [["AE", 0, 0], ["AE", 2, 2]], { charts: [chart] })]),
+        write(fake, [
+          spec("Results_Payouts", [["R9", 9, 9]]),
+          spec("Results_Summary", [["R9", 9, 9]]),
+          spec(
+            "Results_PayoutCurve",
+            [
+              ["AE", 0, 0],
+              ["AE", 2, 2],
+            ],
+            { charts: [chart] },
+          ),
+        ]),
       ).rejects.toThrow(/nothing was changed/);
       expect(fake.failWhen).toBeNull(); // the injected failure did fire
       expect(fake.state.snapshot()).toEqual(before);
@@ -165,9 +212,25 @@ describe("writeResultSheets", () => {
   it("adds native charts beside the table with titles and series ranges", async () => {
     const fake = workbookWithInputs();
     await write(fake, [
-      spec("Results_PayoutCurve", [["AE", 0, 0], ["AE", 1, 1], ["AE", 2, 3]], {
-        charts: [{ kind: "scatterLine", title: "AE payout curve", xTitle: "Attainment", yTitle: "Multiple", series: [{ name: "New ARR", xColumn: 1, yColumn: 2, firstRow: 0, lastRow: 2 }] }],
-      }),
+      spec(
+        "Results_PayoutCurve",
+        [
+          ["AE", 0, 0],
+          ["AE", 1, 1],
+          ["AE", 2, 3],
+        ],
+        {
+          charts: [
+            {
+              kind: "scatterLine",
+              title: "AE payout curve",
+              xTitle: "Attainment",
+              yTitle: "Multiple",
+              series: [{ name: "New ARR", xColumn: 1, yColumn: 2, firstRow: 0, lastRow: 2 }],
+            },
+          ],
+        },
+      ),
     ]);
     const [chart] = fake.state.findSheet("Results_PayoutCurve")!.charts;
     expect(chart.type).toBe("XYScatterLines");
@@ -175,7 +238,9 @@ describe("writeResultSheets", () => {
     expect([chart.xTitle, chart.yTitle]).toEqual(["Attainment", "Multiple"]);
     // Body rows 5..7 (Excel rows); X in column B, Y in column C.
     const st = fake.state;
-    expect(chart.series.map((x) => [x.name, st.refAddress(x.values), st.refAddress(x.xValues)])).toEqual([["New ARR", "Results_PayoutCurve!C5:C7", "Results_PayoutCurve!B5:B7"]]);
+    expect(chart.series.map((x) => [x.name, st.refAddress(x.values), st.refAddress(x.xValues)])).toEqual([
+      ["New ARR", "Results_PayoutCurve!C5:C7", "Results_PayoutCurve!B5:B7"],
+    ]);
     // 3 columns + 1 blank column -> chart starts in column E at the header row.
     expect(chart.position).toEqual({ start: "E4", end: "L22" });
   });

@@ -47,7 +47,9 @@ w.Office = {
       }, 0);
     }),
   context: {
-    requirements: { isSetSupported: (name: string, version?: string) => name === "ExcelApi" && fake.isApiSupported(version ?? "1.1") },
+    requirements: {
+      isSetSupported: (name: string, version?: string) => name === "ExcelApi" && fake.isApiSupported(version ?? "1.1"),
+    },
     officeTheme: w.__fakeOfficeTheme,
   },
 };

@@ -93,7 +93,8 @@ export class FakeRequestContext {
   }
 
   assertOpen(): void {
-    if (this.closed) throw fakeError("InvalidObjectPath", "this request context is closed: the object was used outside its Excel.run");
+    if (this.closed)
+      throw fakeError("InvalidObjectPath", "this request context is closed: the object was used outside its Excel.run");
   }
 
   close(): void {
@@ -119,12 +120,16 @@ export class FakeRequestContext {
     this.host.syncs.push(stats);
     await Promise.resolve(); // a round trip is always asynchronous
     if (requestBytes > this.host.payloadLimit) {
-      throw fakeError("RequestPayloadSizeLimitExceeded", `request of ${requestBytes} bytes exceeds the ${this.host.payloadLimit}-byte limit`);
+      throw fakeError(
+        "RequestPayloadSizeLimitExceeded",
+        `request of ${requestBytes} bytes exceeds the ${this.host.payloadLimit}-byte limit`,
+      );
     }
     this.responseBytes = 0;
     this.staged = [];
     for (const op of ops) {
-      if (this.host.failWhen?.(op, index)) throw fakeError("GeneralException", `injected failure at ${op.name} (sync ${index})`);
+      if (this.host.failWhen?.(op, index))
+        throw fakeError("GeneralException", `injected failure at ${op.name} (sync ${index})`);
       try {
         op.exec();
       } catch (e) {
@@ -134,7 +139,10 @@ export class FakeRequestContext {
     }
     stats.responseBytes = this.responseBytes + 50;
     if (stats.responseBytes > this.host.payloadLimit) {
-      throw fakeError("ResponsePayloadSizeLimitExceeded", `response of ${stats.responseBytes} bytes exceeds the ${this.host.payloadLimit}-byte limit`);
+      throw fakeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `response of ${stats.responseBytes} bytes exceeds the ${this.host.payloadLimit}-byte limit`,
+      );
     }
     for (const publish of this.staged) publish();
     this.staged = [];
@@ -184,7 +192,8 @@ export abstract class FakeObject<T> {
   }
 
   get isNullObject(): boolean {
-    if (!this.nullKnown) throw fakeError("PropertyNotLoaded", `${this.typeName}.isNullObject is not available before context.sync()`);
+    if (!this.nullKnown)
+      throw fakeError("PropertyNotLoaded", `${this.typeName}.isNullObject is not available before context.sync()`);
     return this.target === null;
   }
 
@@ -251,7 +260,13 @@ export abstract class FakeObject<T> {
 
   /** Queues a method call. */
   protected call(method: string, args: unknown, apply: (target: T) => void, write = true): void {
-    this.ctx.enqueue({ name: `${this.typeName}.${method}()`, write, bytes: OP_OVERHEAD + jsonBytes(args), cells: 0, exec: () => apply(this.resolve()) });
+    this.ctx.enqueue({
+      name: `${this.typeName}.${method}()`,
+      write,
+      bytes: OP_OVERHEAD + jsonBytes(args),
+      cells: 0,
+      exec: () => apply(this.resolve()),
+    });
   }
 
   load(spec?: string | string[] | { select?: string }): this {
@@ -335,7 +350,11 @@ export abstract class FakeCollection<T, P extends FakeObject<T>> extends FakeObj
 
   get items(): P[] {
     this.ctx.assertOpen();
-    if (this.itemProxies === null) throw fakeError("PropertyNotLoaded", "The property 'items' is not available. Call load() and context.sync() first.");
+    if (this.itemProxies === null)
+      throw fakeError(
+        "PropertyNotLoaded",
+        "The property 'items' is not available. Call load() and context.sync() first.",
+      );
     return this.itemProxies;
   }
 
@@ -345,7 +364,9 @@ export abstract class FakeCollection<T, P extends FakeObject<T>> extends FakeObj
 
   override execLoad(paths: readonly string[] | null): void {
     const targets = this.resolve();
-    const itemPaths = (paths ?? []).filter((p) => p !== "count" && p !== "items").map((p) => (p.startsWith("items/") ? p.slice(6) : p));
+    const itemPaths = (paths ?? [])
+      .filter((p) => p !== "count" && p !== "items")
+      .map((p) => (p.startsWith("items/") ? p.slice(6) : p));
     if (paths?.includes("count")) super.execLoad(["count"]);
     if (paths !== null && itemPaths.length === 0 && !paths.includes("items")) return;
     const proxies = targets.map((t) => this.proxyFor(t));

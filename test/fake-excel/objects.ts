@@ -21,7 +21,10 @@ function checkShape(v: unknown, rect: Rect, prop: string, allowBroadcast: boolea
   if (!is2d(v)) throw fakeError("InvalidArgument", `Range.${prop} must be a 2-D array`);
   if (allowBroadcast && v.length === 1 && v[0].length === 1) return v;
   if (v.length !== rect.rows || v.some((r) => r.length !== rect.cols)) {
-    throw fakeError("InvalidArgument", `Range.${prop}: ${v.length}×${v[0]?.length ?? 0} array does not match the ${rect.rows}×${rect.cols} range`);
+    throw fakeError(
+      "InvalidArgument",
+      `Range.${prop}: ${v.length}×${v[0]?.length ?? 0} array does not match the ${rect.rows}×${rect.cols} range`,
+    );
   }
   return v;
 }
@@ -68,7 +71,8 @@ export class FakeApplication extends FakeObject<object> {
     this.call("suspendApiCalculationUntilNextSync", null, () => undefined, false);
   }
   suspendScreenUpdatingUntilNextSync(): void {
-    if (this.ctx.host.apiMinor < 9) throw fakeError("InvalidOperation", "suspendScreenUpdatingUntilNextSync needs ExcelApi 1.9");
+    if (this.ctx.host.apiMinor < 9)
+      throw fakeError("InvalidOperation", "suspendScreenUpdatingUntilNextSync needs ExcelApi 1.9");
     this.call("suspendScreenUpdatingUntilNextSync", null, () => undefined, false);
   }
 }
@@ -154,13 +158,15 @@ export class FakeWorksheet extends FakeObject<SheetState> {
       const sheet = this.parent();
       if (address === undefined) return { sheet, rect: { r0: 0, c0: 0, rows: 1_048_576, cols: 16_384 } };
       const p = parseAddress(address);
-      if (p.sheet !== null && p.sheet.toLowerCase() !== sheet.name.toLowerCase()) throw fakeError("InvalidArgument", `address ${address} is on another sheet`);
+      if (p.sheet !== null && p.sheet.toLowerCase() !== sheet.name.toLowerCase())
+        throw fakeError("InvalidArgument", `address ${address} is on another sheet`);
       return { sheet, rect: p.rect };
     });
   }
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
     return new FakeRange(this.ctx, () => {
-      if (rowCount < 1 || columnCount < 1 || startRow < 0 || startColumn < 0) throw fakeError("InvalidArgument", "getRangeByIndexes: bad size");
+      if (rowCount < 1 || columnCount < 1 || startRow < 0 || startColumn < 0)
+        throw fakeError("InvalidArgument", "getRangeByIndexes: bad size");
       return { sheet: this.parent(), rect: { r0: startRow, c0: startColumn, rows: rowCount, cols: columnCount } };
     });
   }
@@ -276,7 +282,9 @@ export class FakeRange extends FakeObject<RangeRef> {
       v,
       (t) => {
         const grid = checkShape(v, t.rect, "values", false);
-        grid.forEach((row, i) => row.forEach((x, j) => this.ctx.state.writeValue(t.sheet, t.rect.r0 + i, t.rect.c0 + j, x)));
+        grid.forEach((row, i) =>
+          row.forEach((x, j) => this.ctx.state.writeValue(t.sheet, t.rect.r0 + i, t.rect.c0 + j, x)),
+        );
       },
       cells,
     );
@@ -317,7 +325,8 @@ export class FakeRange extends FakeObject<RangeRef> {
     return new FakeRange(this.ctx, () => {
       const t = this.parent();
       const rect = f(t);
-      if (rect.r0 < 0 || rect.c0 < 0 || rect.rows < 1 || rect.cols < 1) throw fakeError("InvalidArgument", "range outside the grid");
+      if (rect.r0 < 0 || rect.c0 < 0 || rect.rows < 1 || rect.cols < 1)
+        throw fakeError("InvalidArgument", "range outside the grid");
       return { sheet: t.sheet, rect };
     });
   }
@@ -347,7 +356,8 @@ export class FakeRange extends FakeObject<RangeRef> {
   }
   clear(): void {
     this.call("clear", null, (t) => {
-      for (let r = 0; r < t.rect.rows; r++) for (let c = 0; c < t.rect.cols; c++) this.ctx.state.clearCell(t.sheet, t.rect.r0 + r, t.rect.c0 + c);
+      for (let r = 0; r < t.rect.rows; r++)
+        for (let c = 0; c < t.rect.cols; c++) this.ctx.state.clearCell(t.sheet, t.rect.r0 + r, t.rect.c0 + c);
     });
   }
   /** Only "Up": the cells below move up over the deleted rows (within these columns). */
@@ -355,7 +365,13 @@ export class FakeRange extends FakeObject<RangeRef> {
     this.call("delete", shift, (t) => {
       if (shift !== "Up") throw fakeError("InvalidArgument", `fake supports delete("Up") only, not ${shift}`);
       for (const tb of this.ctx.state.tables) {
-        if (tb.sheetId === t.sheet.id && tb.rect.r0 + tb.rect.rows > t.rect.r0 && tb.rect.r0 < t.rect.r0 + t.rect.rows && tb.rect.c0 < t.rect.c0 + t.rect.cols && t.rect.c0 < tb.rect.c0 + tb.rect.cols) {
+        if (
+          tb.sheetId === t.sheet.id &&
+          tb.rect.r0 + tb.rect.rows > t.rect.r0 &&
+          tb.rect.r0 < t.rect.r0 + t.rect.rows &&
+          tb.rect.c0 < t.rect.c0 + t.rect.cols &&
+          t.rect.c0 < tb.rect.c0 + tb.rect.cols
+        ) {
           throw fakeError("InvalidOperation", "use the table's rows to delete inside a table");
         }
       }
@@ -428,7 +444,11 @@ export class FakeTableCollection extends FakeCollection<TableState, FakeTable> {
     ctx: FakeRequestContext,
     private readonly sheet: (() => SheetState) | null,
   ) {
-    super(ctx, () => (sheet ? ctx.state.tables.filter((t) => t.sheetId === sheet().id) : ctx.state.tables), "TableCollection");
+    super(
+      ctx,
+      () => (sheet ? ctx.state.tables.filter((t) => t.sheetId === sheet().id) : ctx.state.tables),
+      "TableCollection",
+    );
   }
   protected proxyFor(target: TableState): FakeTable {
     return new FakeTable(this.ctx, () => target);
@@ -463,7 +483,8 @@ export class FakeTableCollection extends FakeCollection<TableState, FakeTable> {
           if (!sheet) throw fakeError("InvalidArgument", `tables.add: no sheet for ${address}`);
           ref = { sheet, rect: p.rect };
         } else ref = address.resolve();
-        if (this.sheet && ref.sheet.id !== this.sheet().id) throw fakeError("InvalidArgument", "tables.add: range is on another sheet");
+        if (this.sheet && ref.sheet.id !== this.sheet().id)
+          throw fakeError("InvalidArgument", "tables.add: range is on another sheet");
         created = this.ctx.state.addTable(ref.sheet, ref.rect, hasHeaders);
       },
     });
@@ -479,7 +500,13 @@ export class FakeTable extends FakeObject<TableState> {
     super(ctx, locate, "Table", nullable);
   }
   protected scalars(): Record<string, (t: TableState) => unknown> {
-    return { name: (t) => t.name, id: (t) => t.id, showTotals: (t) => t.showTotals, showHeaders: () => true, style: (t) => t.style };
+    return {
+      name: (t) => t.name,
+      id: (t) => t.id,
+      showTotals: (t) => t.showTotals,
+      showHeaders: () => true,
+      style: (t) => t.style,
+    };
   }
   protected override navigations(): Record<string, () => FakeObject<unknown>> {
     return { worksheet: () => this.worksheet as FakeObject<unknown> };
@@ -502,7 +529,10 @@ export class FakeTable extends FakeObject<TableState> {
     });
   }
   get worksheet(): FakeWorksheet {
-    return this.cached("worksheet", () => new FakeWorksheet(this.ctx, () => this.ctx.state.sheetById(this.parent().sheetId)));
+    return this.cached(
+      "worksheet",
+      () => new FakeWorksheet(this.ctx, () => this.ctx.state.sheetById(this.parent().sheetId)),
+    );
   }
   private part(f: (t: TableState) => Rect): FakeRange {
     return new FakeRange(this.ctx, () => {
@@ -525,7 +555,8 @@ export class FakeTable extends FakeObject<TableState> {
   delete(): void {
     this.call("delete", null, (t) => {
       const sheet = this.ctx.state.sheetById(t.sheetId);
-      for (let r = 0; r < t.rect.rows; r++) for (let c = 0; c < t.rect.cols; c++) this.ctx.state.clearCell(sheet, t.rect.r0 + r, t.rect.c0 + c);
+      for (let r = 0; r < t.rect.rows; r++)
+        for (let c = 0; c < t.rect.cols; c++) this.ctx.state.clearCell(sheet, t.rect.r0 + r, t.rect.c0 + c);
       this.ctx.state.tables = this.ctx.state.tables.filter((x) => x !== t);
     });
   }
@@ -574,7 +605,8 @@ export class FakeTableRowCollection extends FakeCollection<RowRef, FakeTableRow>
         const body = t.rect.rows - 1;
         const blankOnly = body === 1 && isBlankRow(this.ctx, sheet, t, 0);
         const n = values?.length ?? 1;
-        if (values && values.some((r) => r.length !== t.rect.cols)) throw fakeError("InvalidArgument", "rows.add: row width does not match the table");
+        if (values && values.some((r) => r.length !== t.rect.cols))
+          throw fakeError("InvalidArgument", "rows.add: row width does not match the table");
         const at = index === null || index === undefined || index === -1 ? body : index;
         if (at < 0 || at > body) throw fakeError("InvalidArgument", `rows.add: index ${at} out of range`);
         let first: number;
@@ -588,14 +620,17 @@ export class FakeTableRowCollection extends FakeCollection<RowRef, FakeTableRow>
           this.ctx.state.shiftRows(sheet, first, n, t.rect.c0, t.rect.cols);
           t.rect = { ...t.rect, rows: t.rect.rows + n };
         }
-        values?.forEach((row, i) => row.forEach((v, j) => this.ctx.state.writeValue(sheet, first + i, t.rect.c0 + j, v)));
+        values?.forEach((row, i) =>
+          row.forEach((v, j) => this.ctx.state.writeValue(sheet, first + i, t.rect.c0 + j, v)),
+        );
       },
     });
   }
 }
 
 function isBlankRow(ctx: FakeRequestContext, sheet: SheetState, t: TableState, index: number): boolean {
-  for (let c = 0; c < t.rect.cols; c++) if (ctx.state.getValue(sheet, t.rect.r0 + 1 + index, t.rect.c0 + c) !== "") return false;
+  for (let c = 0; c < t.rect.cols; c++)
+    if (ctx.state.getValue(sheet, t.rect.r0 + 1 + index, t.rect.c0 + c) !== "") return false;
   return true;
 }
 
@@ -612,7 +647,10 @@ export class FakeTableRow extends FakeObject<RowRef> {
   getRange(): FakeRange {
     return new FakeRange(this.ctx, () => {
       const { table, index } = this.parent();
-      return { sheet: this.ctx.state.sheetById(table.sheetId), rect: { ...table.rect, r0: table.rect.r0 + 1 + index, rows: 1 } };
+      return {
+        sheet: this.ctx.state.sheetById(table.sheetId),
+        rect: { ...table.rect, r0: table.rect.r0 + 1 + index, rows: 1 },
+      };
     });
   }
   delete(): void {
@@ -664,7 +702,10 @@ export class FakeNamedItemCollection extends FakeCollection<NameRef, FakeNamedIt
         const s = this.sheet();
         if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name)) throw fakeError("InvalidArgument", `invalid name ${name}`);
         if (s.names.has(name.toLowerCase())) throw fakeError("ItemAlreadyExists", `name ${name} exists on ${s.name}`);
-        const formula = typeof reference === "string" ? reference : `=${formatAddress(reference.resolve().sheet.name, reference.resolve().rect)}`;
+        const formula =
+          typeof reference === "string"
+            ? reference
+            : `=${formatAddress(reference.resolve().sheet.name, reference.resolve().rect)}`;
         s.names.set(name.toLowerCase(), { name, formula, comment: comment ?? "" });
         created = { sheet: s, key: name.toLowerCase() };
       },
@@ -817,9 +858,13 @@ export class FakeChart extends FakeObject<ChartState> {
   setPosition(startCell: string | FakeRange, endCell?: string | FakeRange): void {
     const addr = (x: string | FakeRange | undefined): string =>
       x === undefined ? "" : typeof x === "string" ? x : formatAddress(x.resolve().sheet.name, x.resolve().rect);
-    this.call("setPosition", [typeof startCell === "string" ? startCell : "range", typeof endCell === "string" ? endCell : "range"], (c) => {
-      c.position = { start: addr(startCell), end: addr(endCell) };
-    });
+    this.call(
+      "setPosition",
+      [typeof startCell === "string" ? startCell : "range", typeof endCell === "string" ? endCell : "range"],
+      (c) => {
+        c.position = { start: addr(startCell), end: addr(endCell) };
+      },
+    );
   }
   set top(v: number) {
     this.write("top", v, () => undefined);

@@ -129,7 +129,8 @@ export class WorkbookState {
   }
 
   deleteSheet(sheet: SheetState): void {
-    if (this.sheets.length <= 1) throw fakeError("InvalidOperation", "a workbook must contain at least one visible worksheet");
+    if (this.sheets.length <= 1)
+      throw fakeError("InvalidOperation", "a workbook must contain at least one visible worksheet");
     this.sheets = this.sheets.filter((s) => s !== sheet);
     this.tables = this.tables.filter((t) => t.sheetId !== sheet.id);
     if (this.activeSheetId === sheet.id) this.activeSheetId = this.sheets[0].id;
@@ -219,7 +220,8 @@ export class WorkbookState {
   }
 
   private checkBounds(r: number, c: number): void {
-    if (r < 0 || c < 0 || r >= MAX_ROWS || c >= MAX_COLS) throw fakeError("InvalidArgument", `cell ${r},${c} out of the grid`);
+    if (r < 0 || c < 0 || r >= MAX_ROWS || c >= MAX_COLS)
+      throw fakeError("InvalidArgument", `cell ${r},${c} out of the grid`);
   }
 
   /** Bounding rectangle of cells with a value (valuesOnly) or also a format. */
@@ -282,7 +284,8 @@ export class WorkbookState {
 
   addTable(sheet: SheetState, rect: Rect, hasHeaders: boolean): TableState {
     for (const t of this.tables) {
-      if (t.sheetId === sheet.id && intersects(t.rect, rect)) throw fakeError("InvalidOperation", "a table cannot overlap another table");
+      if (t.sheetId === sheet.id && intersects(t.rect, rect))
+        throw fakeError("InvalidOperation", "a table cannot overlap another table");
     }
     let r = rect;
     if (!hasHeaders) {
@@ -303,7 +306,14 @@ export class WorkbookState {
     if (r.rows === 1) r = { ...r, rows: 2 }; // a table always has a body row
     let i = this.tables.length + 1;
     while (this.findTable(`Table${i}`)) i++;
-    const table: TableState = { id: this.newId("tb"), name: `Table${i}`, sheetId: sheet.id, rect: r, showTotals: false, style: "TableStyleMedium2" };
+    const table: TableState = {
+      id: this.newId("tb"),
+      name: `Table${i}`,
+      sheetId: sheet.id,
+      rect: r,
+      showTotals: false,
+      style: "TableStyleMedium2",
+    };
     this.tables.push(table);
     return table;
   }
@@ -314,7 +324,8 @@ export class WorkbookState {
     }
     const other = this.findTable(name);
     if (other && other !== table) throw fakeError("ItemAlreadyExists", `a table named ${name} already exists`);
-    for (const s of this.sheets) if (s.names.has(name.toLowerCase())) throw fakeError("ItemAlreadyExists", `a name ${name} already exists`);
+    for (const s of this.sheets)
+      if (s.names.has(name.toLowerCase())) throw fakeError("ItemAlreadyExists", `a name ${name} already exists`);
     table.name = name;
   }
 
@@ -387,7 +398,11 @@ export class WorkbookState {
   }
 
   /** Seeds a sheet directly (test setup, not through the API): rows of values starting at A1 unless told. */
-  seedSheet(name: string, rows: readonly (readonly (CellValue | null)[])[], at: { r0?: number; c0?: number; formats?: readonly (readonly (string | null)[])[] } = {}): SheetState {
+  seedSheet(
+    name: string,
+    rows: readonly (readonly (CellValue | null)[])[],
+    at: { r0?: number; c0?: number; formats?: readonly (readonly (string | null)[])[] } = {},
+  ): SheetState {
     const sheet = this.findSheet(name) ?? this.addSheet(name);
     const r0 = at.r0 ?? 0;
     const c0 = at.c0 ?? 0;
@@ -404,10 +419,20 @@ export class WorkbookState {
     return sheet;
   }
 
-  seedTable(sheetName: string, tableName: string, headers: readonly string[], rows: readonly (readonly (CellValue | null)[])[], at: { r0?: number; c0?: number; formats?: readonly (string | null)[] } = {}): TableState {
+  seedTable(
+    sheetName: string,
+    tableName: string,
+    headers: readonly string[],
+    rows: readonly (readonly (CellValue | null)[])[],
+    at: { r0?: number; c0?: number; formats?: readonly (string | null)[] } = {},
+  ): TableState {
     const formats = at.formats ? [headers.map(() => null), ...rows.map(() => at.formats!)] : undefined;
     const sheet = this.seedSheet(sheetName, [headers, ...rows], { r0: at.r0, c0: at.c0, formats });
-    const table = this.addTable(sheet, { r0: at.r0 ?? 0, c0: at.c0 ?? 0, rows: rows.length + 1, cols: headers.length }, true);
+    const table = this.addTable(
+      sheet,
+      { r0: at.r0 ?? 0, c0: at.c0 ?? 0, rows: rows.length + 1, cols: headers.length },
+      true,
+    );
     this.renameTable(table, tableName);
     return table;
   }

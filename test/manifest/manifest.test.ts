@@ -4,7 +4,9 @@ import { join } from "node:path";
 import { local, parseXml, walk, type XmlElement } from "./xml";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { productionManifest } = require("../../webpack.config.js") as { productionManifest: (xml: string, url?: string) => string };
+const { productionManifest } = require("../../webpack.config.js") as {
+  productionManifest: (xml: string, url?: string) => string;
+};
 
 const ROOT = join(__dirname, "..", "..");
 const text = readFileSync(join(ROOT, "manifest.xml"), "utf8");
@@ -39,14 +41,20 @@ describe("manifest.xml", () => {
   });
 
   it("uses https for every URL", () => {
-    const urls = all.flatMap((e) => Object.entries(e.attributes).filter(([k, v]) => k === "DefaultValue" && /^[a-z]+:\/\//i.test(v)).map(([, v]) => v));
+    const urls = all.flatMap((e) =>
+      Object.entries(e.attributes)
+        .filter(([k, v]) => k === "DefaultValue" && /^[a-z]+:\/\//i.test(v))
+        .map(([, v]) => v),
+    );
     urls.push(...byLocal("AppDomain").map((e) => e.text));
     expect(urls.length).toBeGreaterThan(8);
     for (const u of urls) expect(u).toMatch(/^https:\/\//);
   });
 
   it("resolves every resid to a defined resource, and the ribbon button opens the task pane from the Home tab", () => {
-    const defined = new Set(byLocal("Resources").flatMap((r) => [...walk(r)].map((e) => e.attributes.id).filter(Boolean)));
+    const defined = new Set(
+      byLocal("Resources").flatMap((r) => [...walk(r)].map((e) => e.attributes.id).filter(Boolean)),
+    );
     const used = all.map((e) => e.attributes.resid).filter(Boolean);
     expect(used.length).toBeGreaterThan(10);
     for (const r of used) expect(defined).toContain(r);
@@ -56,14 +64,20 @@ describe("manifest.xml", () => {
 
   it("points at icons that exist with the sizes they claim", () => {
     const images = byLocal("Image").filter((e) => e.attributes.DefaultValue);
-    const sizes = new Map<string, number>([["icon-16.png", 16], ["icon-32.png", 32], ["icon-64.png", 64], ["icon-80.png", 80]]);
+    const sizes = new Map<string, number>([
+      ["icon-16.png", 16],
+      ["icon-32.png", 32],
+      ["icon-64.png", 64],
+      ["icon-80.png", 80],
+    ]);
     for (const [file, px] of sizes) expect(pngSize(join(ROOT, "assets", file))).toEqual({ width: px, height: px });
     for (const img of images) {
       const file = img.attributes.DefaultValue.split("/").pop()!;
       expect(sizes.has(file)).toBe(true);
       expect(img.attributes.id).toContain(`${sizes.get(file)}x${sizes.get(file)}`);
     }
-    for (const e of [...byLocal("IconUrl"), ...byLocal("HighResolutionIconUrl")]) expect(sizes.has(e.attributes.DefaultValue.split("/").pop()!)).toBe(true);
+    for (const e of [...byLocal("IconUrl"), ...byLocal("HighResolutionIconUrl")])
+      expect(sizes.has(e.attributes.DefaultValue.split("/").pop()!)).toBe(true);
   });
 
   it("production build swaps every dev URL for ADDIN_PROD_URL", () => {

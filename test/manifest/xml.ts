@@ -13,8 +13,12 @@ export interface XmlElement {
 const NAME = /^[A-Za-z_][\w.:-]*/;
 
 function decode(s: string): string {
-  if (/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(s)) throw new Error(`bad entity in ${JSON.stringify(s.slice(0, 40))}`);
-  return s.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" })[e]!);
+  if (/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(s))
+    throw new Error(`bad entity in ${JSON.stringify(s.slice(0, 40))}`);
+  return s.replace(
+    /&(amp|lt|gt|quot|apos);/g,
+    (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" })[e]!,
+  );
 }
 
 export function parseXml(xml: string): XmlElement {

@@ -8,7 +8,9 @@ import type { Offer } from "./types";
  * is given, otherwise flat at the mean — every period of every year lands
  * exactly there, which understates the spread but not the mean.
  */
-export function offerAttainmentSpec(offer: Pick<Offer, "expectedAttainment" | "stdDev" | "shareAtQuota">): DistributionSpec {
+export function offerAttainmentSpec(
+  offer: Pick<Offer, "expectedAttainment" | "stdDev" | "shareAtQuota">,
+): DistributionSpec {
   const mean = offer.expectedAttainment ?? ONE;
   if (offer.stdDev === null && offer.shareAtQuota === null) return { kind: "Flat", attainment: mean };
   return { kind: "Normal", mean, stdDev: offer.stdDev, shareAtQuota: offer.shareAtQuota };

@@ -32,7 +32,11 @@ export interface Crossing {
  * break-even is where the stretch begins. Touching without changing sides is
  * not a break-even: the same offer stays ahead.
  */
-export function crossings(first: readonly CurveSegment[], second: readonly CurveSegment[], limit = BREAK_EVEN_LIMIT): Crossing {
+export function crossings(
+  first: readonly CurveSegment[],
+  second: readonly CurveSegment[],
+  limit = BREAK_EVEN_LIMIT,
+): Crossing {
   const diff = combineCurves([
     { weight: ONE, segments: first },
     { weight: ONE.neg(), segments: second },

@@ -40,7 +40,12 @@ describe("offer evaluation", () => {
   it("a director offer of OTE 240k (40% variable) with the team at 70%: 28,800 (12%) below OTE", () => {
     // 96,000 × 0.7 = 67,200 (below 100% the accelerator never applies); 144,000 + 67,200 = 211,200;
     // gap 240,000 − 211,200 = 28,800 = 12% of 240,000.
-    const { r } = one({ base: d("144000"), targetVariable: d("96000"), plan: "Director", expectedAttainment: d("0.7") });
+    const { r } = one({
+      base: d("144000"),
+      targetVariable: d("96000"),
+      plan: "Director",
+      expectedAttainment: d("0.7"),
+    });
     expect(r.expectedVariable.toString()).toBe("67200");
     expect(r.steadyStateExpected.toString()).toBe("211200");
     expect(r.gapToOte.toString()).toBe("28800");
@@ -54,7 +59,9 @@ describe("offer evaluation", () => {
       { segments: offerCurve(director, d("96000"), null) },
       fitDistribution({ kind: "Normal", mean: d("0.7"), stdDev: d("0.2"), shareAtQuota: null }, []),
     );
-    expect(r.expectedVariable.toString()).toBe(d("96000").times(outcome.expectedMultiple).toDecimalPlaces(2).toString());
+    expect(r.expectedVariable.toString()).toBe(
+      d("96000").times(outcome.expectedMultiple).toDecimalPlaces(2).toString(),
+    );
     expect(r.p90.toString()).toBe(d("144000").plus(d("96000").times(outcome.p90).toDecimalPlaces(2)).toString());
     // By hand, X ~ N(0.7, 0.2) censored at 0, curve a + 0.5 (a − 1)⁺:
     //   E[max(X, 0)] = 0.7 Φ(3.5) + 0.2 φ(3.5) = 0.7 × 0.99976737 + 0.2 × 0.00087268 = 0.70001170
@@ -137,7 +144,9 @@ describe("offer evaluation", () => {
       }),
     ]);
     const [a, b, c] = results;
-    expect(a.breakEvens.map((x) => [x.other, x.kind, x.at.map((v) => v.toDecimalPlaces(6).toString()), x.aheadBelow])).toEqual([
+    expect(
+      a.breakEvens.map((x) => [x.other, x.kind, x.at.map((v) => v.toDecimalPlaces(6).toString()), x.aheadBelow]),
+    ).toEqual([
       ["B", "cross", ["0.5"], "other"],
       ["C", "cross", ["0.222222"], "other"],
     ]);
@@ -154,15 +163,35 @@ describe("what the candidate should ask", () => {
   it("warns about a missing plan, a missing attainment and equity without vesting terms, naming the row", () => {
     const { issues } = one({ equityValue: d("100000") });
     expect(messages(issues)).toEqual([
-      ["Warning", "Offers row 2", "Plan", expect.stringContaining("Ask for the bonus structure: accelerators, caps, thresholds")],
-      ["Warning", "Offers row 2", "ExpectedAttainment", expect.stringContaining("Ask what share of quota the org reached last year")],
-      ["Warning", "Offers row 2", "EquityValue", expect.stringContaining("no VestingYears and CliffMonths; assumed 4 years with a 12-month cliff")],
+      [
+        "Warning",
+        "Offers row 2",
+        "Plan",
+        expect.stringContaining("Ask for the bonus structure: accelerators, caps, thresholds"),
+      ],
+      [
+        "Warning",
+        "Offers row 2",
+        "ExpectedAttainment",
+        expect.stringContaining("Ask what share of quota the org reached last year"),
+      ],
+      [
+        "Warning",
+        "Offers row 2",
+        "EquityValue",
+        expect.stringContaining("no VestingYears and CliffMonths; assumed 4 years with a 12-month cliff"),
+      ],
     ]);
   });
 
   it("says where the upside is capped", () => {
     // Cap 1.5× of 65,000 = 97,500, reached at 125% attainment.
-    const { issues } = one({ base: d("165000"), targetVariable: d("65000"), plan: "Capped", expectedAttainment: d("0.7") });
+    const { issues } = one({
+      base: d("165000"),
+      targetVariable: d("65000"),
+      plan: "Capped",
+      expectedAttainment: d("0.7"),
+    });
     expect(messages(issues)).toEqual([
       [
         "Warning",
@@ -175,13 +204,19 @@ describe("what the candidate should ask", () => {
 
   it("asks whether a draw is recoverable when the offer doesn't say", () => {
     const { issues } = one({ plan: "Director", expectedAttainment: d("0.8"), draw: d("5000") });
-    expect(messages(issues)).toEqual([["Warning", "Offers row 2", "Draw", expect.stringContaining("Ask whether the draw is recoverable")]]);
+    expect(messages(issues)).toEqual([
+      ["Warning", "Offers row 2", "Draw", expect.stringContaining("Ask whether the draw is recoverable")],
+    ]);
   });
 
   it("an impossible spread is an Error on its column and the offer is left out", () => {
     // Mean 70% (below quota): a Normal has under 50% of reps at quota, so 60% is impossible.
-    const { results, issues } = run([testOffer({ plan: "Director", expectedAttainment: d("0.7"), shareAtQuota: d("0.6") })]);
+    const { results, issues } = run([
+      testOffer({ plan: "Director", expectedAttainment: d("0.7"), shareAtQuota: d("0.6") }),
+    ]);
     expect(results).toEqual([]);
-    expect(messages(issues)).toEqual([["Error", "Offers row 2", "ShareAtQuota", expect.stringContaining("impossible")]]);
+    expect(messages(issues)).toEqual([
+      ["Error", "Offers row 2", "ShareAtQuota", expect.stringContaining("impossible")],
+    ]);
   });
 });

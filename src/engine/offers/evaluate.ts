@@ -57,22 +57,22 @@ function evaluateOffer(
   let plan: Plan | null = null;
   if (offer.plan !== null) {
     plan = input.plans.get(offer.plan) ?? null;
-    if (plan === null) return error("Plan", `plan ${offer.plan} is not in Plans`), null;
+    if (plan === null) return (error("Plan", `plan ${offer.plan} is not in Plans`), null);
     if (offer.quota === null && drivingMeasures(plan).some((m) => needsQuota(m.measure)))
-      return error("Quota", `plan ${plan.name} pays on amounts, so the offer needs its annual Quota`), null;
+      return (error("Quota", `plan ${plan.name} pays on amounts, so the offer needs its annual Quota`), null);
   }
   let fx: Decimal;
   try {
     fx = fxRate(offer.currency, settings);
   } catch (e) {
-    return error("Currency", (e as Error).message), null;
+    return (error("Currency", (e as Error).message), null);
   }
   let distribution;
   try {
     distribution = fitDistribution(offerAttainmentSpec(offer), []);
   } catch (e) {
     if (!(e instanceof DistributionError)) throw e;
-    return error(columnOf(e.field), e.message), null;
+    return (error(columnOf(e.field), e.message), null);
   }
 
   const currency = settings.reportingCurrency;

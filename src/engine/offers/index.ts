@@ -3,14 +3,7 @@
  * year one and in steady state, its equity vesting, multi-year totals, the
  * gap to the OTE on the letter, and where two offers break even.
  */
-export type {
-  BreakEven,
-  EquityVesting,
-  Offer,
-  OfferResult,
-  VestingFrequency,
-  YearOne,
-} from "./types";
+export type { BreakEven, EquityVesting, Offer, OfferResult, VestingFrequency, YearOne } from "./types";
 export { DEFAULT_CLIFF_MONTHS, DEFAULT_VESTING_FREQUENCY, DEFAULT_VESTING_YEARS } from "./types";
 export { evaluateOffers, type OffersEvaluation } from "./evaluate";
 export { offerCurve, capMultiple, capAttainment, needsQuota, drivingMeasures, LINEAR_UNCAPPED } from "./offerCurve";

@@ -13,7 +13,8 @@ export function needsQuota(m: MeasurePlan): boolean {
 
 /** The measures that drive pay: a WeightedAttainment plan runs the first measure's curve on the whole target. */
 export function drivingMeasures(plan: Plan): readonly { readonly measure: MeasurePlan; readonly weight: Decimal }[] {
-  if (plan.combine === "WeightedAttainment") return plan.measures.slice(0, 1).map((measure) => ({ measure, weight: ONE }));
+  if (plan.combine === "WeightedAttainment")
+    return plan.measures.slice(0, 1).map((measure) => ({ measure, weight: ONE }));
   return plan.measures.map((measure) => ({ measure, weight: measure.weight }));
 }
 

@@ -7,12 +7,9 @@ const years = (list: Decimal[]) => list.map((x) => x.toString());
 describe("equity vesting", () => {
   it("100k over 4 years, 12-month cliff, monthly: 25,000 at the cliff, then 25,000 a year", () => {
     // 100,000 × 12/48 = 25,000 vests at the end of month 12; then 100,000/48 = 2,083.33… a month.
-    expect(years(vestingByYear(d("100000"), { vestingYears: 4, cliffMonths: 12, frequency: "Monthly" }, "USD"))).toEqual([
-      "25000",
-      "25000",
-      "25000",
-      "25000",
-    ]);
+    expect(
+      years(vestingByYear(d("100000"), { vestingYears: 4, cliffMonths: 12, frequency: "Monthly" }, "USD")),
+    ).toEqual(["25000", "25000", "25000", "25000"]);
   });
 
   it("nothing before the cliff, the accrued amount at it, then vesting on each frequency date", () => {
@@ -44,12 +41,9 @@ describe("equity vesting", () => {
 
   it("an 18-month cliff pays nothing in year 1 and two years' worth in year 2", () => {
     // At month 18: 100,000 × 18/48 = 37,500; by month 24: 50,000. Year 1 = 0, year 2 = 50,000.
-    expect(years(vestingByYear(d("100000"), { vestingYears: 4, cliffMonths: 18, frequency: "Annual" }, "USD"))).toEqual([
-      "0",
-      "50000",
-      "25000",
-      "25000",
-    ]);
+    expect(years(vestingByYear(d("100000"), { vestingYears: 4, cliffMonths: 18, frequency: "Annual" }, "USD"))).toEqual(
+      ["0", "50000", "25000", "25000"],
+    );
   });
 
   it("rounds the cumulative amount, so the years add up to the grant to the cent", () => {

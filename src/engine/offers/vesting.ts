@@ -31,8 +31,7 @@ export function vestedMonths(m: number, s: VestingSchedule): number {
  */
 export function vestingByYear(value: Decimal, s: VestingSchedule, currency: string): Decimal[] {
   const total = s.vestingYears * 12;
-  const cumulative = (m: number): Decimal =>
-    roundMoney(value.times(vestedMonths(m, s)).div(total), currency);
+  const cumulative = (m: number): Decimal => roundMoney(value.times(vestedMonths(m, s)).div(total), currency);
   const years: Decimal[] = [];
   let before = ZERO;
   for (let y = 1; y <= s.vestingYears; y++) {

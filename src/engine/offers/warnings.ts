@@ -40,7 +40,10 @@ export function openQuestions(offer: Offer, ctx: OpenQuestionsContext): EngineIs
     );
   }
   if (offer.equityValue.gt(0) && (offer.vestingYears === null || offer.cliffMonths === null)) {
-    const missing = [offer.vestingYears === null ? "VestingYears" : null, offer.cliffMonths === null ? "CliffMonths" : null]
+    const missing = [
+      offer.vestingYears === null ? "VestingYears" : null,
+      offer.cliffMonths === null ? "CliffMonths" : null,
+    ]
       .filter((x) => x !== null)
       .join(" and ");
     const years = offer.vestingYears ?? DEFAULT_VESTING_YEARS;

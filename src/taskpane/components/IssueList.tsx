@@ -3,7 +3,14 @@ import { ErrorCircleRegular, InfoRegular, WarningRegular } from "@fluentui/react
 import type { Issue } from "../../workbook/types";
 
 const useStyles = makeStyles({
-  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, margin: 0, padding: 0, listStyleType: "none" },
+  list: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+  },
   item: {
     display: "flex",
     alignItems: "flex-start",
@@ -38,7 +45,8 @@ export function IssueList({ issues, onSelect, limit = 50 }: IssueListProps) {
   return (
     <ul className={s.list}>
       {shown.map((issue, i) => {
-        const Icon = issue.severity === "Error" ? ErrorCircleRegular : issue.severity === "Warning" ? WarningRegular : InfoRegular;
+        const Icon =
+          issue.severity === "Error" ? ErrorCircleRegular : issue.severity === "Warning" ? WarningRegular : InfoRegular;
         const tone = issue.severity === "Error" ? s.error : issue.severity === "Warning" ? s.warning : s.info;
         const body = (
           <span className={s.text}>
@@ -67,7 +75,11 @@ export function IssueList({ issues, onSelect, limit = 50 }: IssueListProps) {
           </li>
         );
       })}
-      {issues.length > limit && <Caption1 className={s.where}>…and {issues.length - limit} more (all are listed on Results_Issues after a run)</Caption1>}
+      {issues.length > limit && (
+        <Caption1 className={s.where}>
+          …and {issues.length - limit} more (all are listed on Results_Issues after a run)
+        </Caption1>
+      )}
     </ul>
   );
 }

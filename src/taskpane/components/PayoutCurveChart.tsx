@@ -28,8 +28,12 @@ export function PayoutCurveChart({ points, label }: PayoutCurveChartProps) {
   const maxY = Math.max(1, Math.ceil(Math.max(...points.map((p) => p.multiple), 0) * 2) / 2);
   const x = (a: number) => M.left + (a / maxX) * (W - M.left - M.right);
   const y = (m: number) => H - M.bottom - (m / maxY) * (H - M.top - M.bottom);
-  const d = points.map((p, i) => `${i === 0 ? "M" : "L"}${x(p.attainment).toFixed(1)},${y(p.multiple).toFixed(1)}`).join(" ");
-  const yTicks = Array.from({ length: Math.round(maxY / 0.5) + 1 }, (_, i) => i * 0.5).filter((v, _, all) => all.length <= 7 || v % 1 === 0);
+  const d = points
+    .map((p, i) => `${i === 0 ? "M" : "L"}${x(p.attainment).toFixed(1)},${y(p.multiple).toFixed(1)}`)
+    .join(" ");
+  const yTicks = Array.from({ length: Math.round(maxY / 0.5) + 1 }, (_, i) => i * 0.5).filter(
+    (v, _, all) => all.length <= 7 || v % 1 === 0,
+  );
   const xTicks = [0, 0.5, 1, 1.5, 2];
   const at100 = points.find((p) => Math.abs(p.attainment - 1) < 1e-12)?.multiple;
   return (

@@ -2,8 +2,18 @@ import { Card, makeStyles, Subtitle2, tokens } from "@fluentui/react-components"
 import type { ReactNode } from "react";
 
 const useStyles = makeStyles({
-  card: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`, gap: tokens.spacingVerticalS, boxShadow: tokens.shadow2 },
-  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS, minHeight: "24px" },
+  card: {
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    gap: tokens.spacingVerticalS,
+    boxShadow: tokens.shadow2,
+  },
+  header: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+    minHeight: "24px",
+  },
 });
 
 /** A subtle card with a heading and an optional action at its right. */

@@ -12,7 +12,10 @@ export interface InputSummary {
 const REQUIRED = new Set(["Reps", "Plans"]);
 
 /** Inputs in contract order: found ones, plus missing required ones; issues grouped by table. */
-export function summarizeInputs(tables: readonly RawTable[], issues: readonly Issue[]): { inputs: InputSummary[]; workbookIssues: Issue[] } {
+export function summarizeInputs(
+  tables: readonly RawTable[],
+  issues: readonly Issue[],
+): { inputs: InputSummary[]; workbookIssues: Issue[] } {
   const byName = new Map(tables.map((t) => [t.name.toLowerCase(), t]));
   const inputs: InputSummary[] = [];
   const claimed = new Set<Issue>();

@@ -86,7 +86,11 @@ export function parseBands(drafts: readonly BandDraft[], measure: MeasurePlan): 
     if (from === null || rate === null || (d.to.trim() !== "" && to === null)) return;
     if (from.isNeg()) problems.push(`${label}: From cannot be negative`);
     if (to !== null && to.lte(from)) problems.push(`${label}: To must be above From`);
-    tiers.push({ from: scale(from, u.bound === "%"), to: to === null ? null : scale(to, u.bound === "%"), rate: scale(rate, u.rate === "%") });
+    tiers.push({
+      from: scale(from, u.bound === "%"),
+      to: to === null ? null : scale(to, u.bound === "%"),
+      rate: scale(rate, u.rate === "%"),
+    });
   });
   for (let i = 1; i < tiers.length; i++) {
     const prev = tiers[i - 1];
@@ -116,14 +120,19 @@ export function curvePoints(measure: MeasurePlan, tiers: readonly Tier[], max = 
   const curve = buildPayoutCurve({ ...measure, tiers }, PREVIEW_BCR);
   const xs = new Set<string>();
   for (let i = 0; i <= max * 100; i++) xs.add(new Decimal(i).div(HUNDRED).toString());
-  const points: { x: Decimal; y: Decimal }[] = [...xs].map((x) => ({ x: new Decimal(x), y: curve.evaluate(new Decimal(x)) }));
+  const points: { x: Decimal; y: Decimal }[] = [...xs].map((x) => ({
+    x: new Decimal(x),
+    y: curve.evaluate(new Decimal(x)),
+  }));
   const eps = new Decimal("1e-9");
   for (const b of curve.breakpoints) {
     if (b.lte(0) || b.gt(max)) continue;
     points.push({ x: b.minus(eps), y: curve.evaluate(b.minus(eps)) }, { x: b, y: curve.evaluate(b) });
   }
-  points.sort((a, b) => a.x.comparedTo(b.x));
-  return points.map((p) => ({ attainment: p.x.toNumber(), multiple: p.y.toNumber() }));
+  const unique = new Map(points.map((p) => [p.x.toString(), p]));
+  return [...unique.values()]
+    .sort((a, b) => a.x.comparedTo(b.x))
+    .map((p) => ({ attainment: p.x.toNumber(), multiple: p.y.toNumber() }));
 }
 
 /** Header text the user's Tiers table uses for a field (aliases accepted), or null when it has none. */
@@ -144,32 +153,56 @@ export interface SavePlan {
  * the Tiers table (scenario rows and other plans untouched). Null with a
  * reason when Tiers is not an Excel table the add-in can update in place.
  */
-export function saveTiersPlan(tables: readonly RawTable[], plan: Plan, measure: MeasurePlan, tiers: readonly Tier[]): SavePlan | { readonly reason: string } {
+export function saveTiersPlan(
+  tables: readonly RawTable[],
+  plan: Plan,
+  measure: MeasurePlan,
+  tiers: readonly Tier[],
+): SavePlan | { readonly reason: string } {
   const table = locateInputs(tables).Tiers;
-  if (!table) return { reason: "There is no Tiers table: add an Excel table named Tiers with columns Plan, Measure, From, To, Rate." };
-  if (table.source !== "table") return { reason: "Tiers is a plain sheet: turn it into an Excel table (Insert > Table, named Tiers) to edit it here." };
+  if (!table)
+    return {
+      reason: "There is no Tiers table: add an Excel table named Tiers with columns Plan, Measure, From, To, Rate.",
+    };
+  if (table.source !== "table")
+    return {
+      reason: "Tiers is a plain sheet: turn it into an Excel table (Insert > Table, named Tiers) to edit it here.",
+    };
   const planCol = headerFor(table, "plan");
   const fromCol = headerFor(table, "from");
   const rateCol = headerFor(table, "rate");
   const toCol = headerFor(table, "to") ?? null;
   if (!planCol || !fromCol || !rateCol) return { reason: "The Tiers table needs Plan, From and Rate columns." };
-  if (!toCol && tiers.some((t) => t.to !== null)) return { reason: "The Tiers table has no To column for the bands' upper limits." };
+  if (!toCol && tiers.some((t) => t.to !== null))
+    return { reason: "The Tiers table has no To column for the bands' upper limits." };
   const measureCol = headerFor(table, "measure");
   const scenarioCol = headerFor(table, "scenario");
 
   const idx = (h: string | null): number => (h === null ? -1 : table.headers.indexOf(h));
   const text = (c: RawCell | undefined): string => (c === null || c === undefined ? "" : nameKey(String(c)));
-  const mine = table.rows.filter((r) => text(r[idx(planCol)]) === nameKey(plan.name) && (scenarioCol === null || text(r[idx(scenarioCol)]) === ""));
+  const mine = table.rows.filter(
+    (r) => text(r[idx(planCol)]) === nameKey(plan.name) && (scenarioCol === null || text(r[idx(scenarioCol)]) === ""),
+  );
   // A blank Measure means the plan's first measure: keep writing it that way if that is how the table does it.
   const isFirst = plan.measures[0]?.measure === measure.measure;
-  const blankMeasure = measureCol !== null && isFirst && mine.some((r) => text(r[idx(measureCol)]) === "") && !mine.some((r) => text(r[idx(measureCol)]) === nameKey(measure.measure));
+  const blankMeasure =
+    measureCol !== null &&
+    isFirst &&
+    mine.some((r) => text(r[idx(measureCol)]) === "") &&
+    !mine.some((r) => text(r[idx(measureCol)]) === nameKey(measure.measure));
   const measureValue = blankMeasure ? "" : measure.measure;
-  const replacing = mine.filter((r) => measureCol === null || text(r[idx(measureCol)]) === nameKey(measureValue)).length;
+  const replacing = mine.filter(
+    (r) => measureCol === null || text(r[idx(measureCol)]) === nameKey(measureValue),
+  ).length;
 
   const match: Record<string, string> = { [planCol]: plan.name };
   if (measureCol) match[measureCol] = measureValue;
   if (scenarioCol) match[scenarioCol] = "";
   const columns = toCol ? [fromCol, toCol, rateCol] : [fromCol, rateCol];
-  const rows = tiers.map((t): RawCell[] => (toCol ? [t.from.toNumber(), t.to === null ? null : t.to.toNumber(), t.rate.toNumber()] : [t.from.toNumber(), t.rate.toNumber()]));
+  const rows = tiers.map((t): RawCell[] =>
+    toCol
+      ? [t.from.toNumber(), t.to === null ? null : t.to.toNumber(), t.rate.toNumber()]
+      : [t.from.toNumber(), t.rate.toNumber()],
+  );
   return { patch: { table: table.name, match, columns, rows }, replacing };
 }

@@ -17,17 +17,25 @@ const nextFrame = (): Promise<void> => new Promise((resolve) => setTimeout(resol
  * Read the inputs, compute, write the result sheets; reports each phase. The
  * same runWorkbook the CLI calls, so both give the same numbers.
  */
-export async function runPipeline(port: WorkbookPort, onPhase: (phase: RunPhase) => void, now: () => Date = () => new Date()): Promise<RunPhase> {
+export async function runPipeline(
+  port: WorkbookPort,
+  onPhase: (phase: RunPhase) => void,
+  now: () => Date = () => new Date(),
+): Promise<RunPhase> {
   try {
     onPhase({ kind: "reading", rowsRead: 0, rowsTotal: 0 });
-    const tables = await port.readTables((p) => onPhase({ kind: "reading", rowsRead: p.rowsRead, rowsTotal: p.rowsTotal }));
+    const tables = await port.readTables((p) =>
+      onPhase({ kind: "reading", rowsRead: p.rowsRead, rowsTotal: p.rowsTotal }),
+    );
     const sourceName = await port.workbookName();
     onPhase({ kind: "computing", rows: tables.reduce((n, t) => n + t.rows.length, 0) });
     await nextFrame();
     const result = runWorkbook(tables, { sourceName, computedAt: now() });
     const rowsTotal = result.sheets.reduce((n, s) => n + s.rows.length, 0);
     onPhase({ kind: "writing", rowsWritten: 0, rowsTotal });
-    const report = await port.writeSheets(result.sheets, (p) => onPhase({ kind: "writing", rowsWritten: p.rowsWritten, rowsTotal: p.rowsTotal }));
+    const report = await port.writeSheets(result.sheets, (p) =>
+      onPhase({ kind: "writing", rowsWritten: p.rowsWritten, rowsTotal: p.rowsTotal }),
+    );
     const done: RunPhase = { kind: "done", result, report };
     onPhase(done);
     return done;

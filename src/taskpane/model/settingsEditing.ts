@@ -4,7 +4,20 @@ import { locateInputs } from "../../workbook/parse/locate";
 import { readSettings } from "../../workbook/parse/settings";
 import type { RawTable } from "../../workbook/types";
 
-export const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+export const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 export interface SettingsDraft {
   readonly reportingCurrency: string;

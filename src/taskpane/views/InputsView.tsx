@@ -12,8 +12,19 @@ const useStyles = makeStyles({
   row: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   name: { fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3 },
-  ok: { color: tokens.colorPaletteGreenForeground1, display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
-  table: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalS, borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
+  ok: {
+    color: tokens.colorPaletteGreenForeground1,
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+  },
+  table: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+  },
 });
 
 export interface InputsViewProps {
@@ -38,11 +49,16 @@ export function InputsView({ port, tables, issues, busy, onRefresh }: InputsView
         <InsertExampleCard port={port} onInserted={onRefresh} />
         <Section title="Or bring your own tables">
           <Body1>
-            Create Excel tables (Insert &gt; Table) named <b>Reps</b> and <b>Plans</b>, and optionally Tiers, Quotas, Actuals, Adjustments, Ramps,
-            Scenarios and Settings, then press Refresh.
+            Create Excel tables (Insert &gt; Table) named <b>Reps</b> and <b>Plans</b>, and optionally Tiers, Quotas,
+            Actuals, Adjustments, Ramps, Scenarios and Settings, then press Refresh.
           </Body1>
           <div>
-            <Button size="small" icon={busy ? <Spinner size="extra-tiny" /> : <ArrowClockwiseRegular />} onClick={onRefresh} disabled={busy}>
+            <Button
+              size="small"
+              icon={busy ? <Spinner size="extra-tiny" /> : <ArrowClockwiseRegular />}
+              onClick={onRefresh}
+              disabled={busy}
+            >
               Refresh
             </Button>
           </div>
@@ -56,14 +72,28 @@ export function InputsView({ port, tables, issues, busy, onRefresh }: InputsView
       <Section
         title="Input tables"
         action={
-          <Button size="small" appearance="subtle" icon={busy ? <Spinner size="extra-tiny" /> : <ArrowClockwiseRegular />} onClick={onRefresh} disabled={busy}>
+          <Button
+            size="small"
+            appearance="subtle"
+            icon={busy ? <Spinner size="extra-tiny" /> : <ArrowClockwiseRegular />}
+            onClick={onRefresh}
+            disabled={busy}
+          >
             Refresh
           </Button>
         }
       >
         <div className={s.row}>
-          {total.errors > 0 && <Badge color="danger" appearance="tint">{total.errors} to fix</Badge>}
-          {total.warnings > 0 && <Badge color="warning" appearance="tint">{total.warnings} to check</Badge>}
+          {total.errors > 0 && (
+            <Badge color="danger" appearance="tint">
+              {total.errors} to fix
+            </Badge>
+          )}
+          {total.warnings > 0 && (
+            <Badge color="warning" appearance="tint">
+              {total.warnings} to check
+            </Badge>
+          )}
           {total.errors === 0 && total.warnings === 0 && hasRepsTable(tables) && (
             <span className={s.ok}>
               <CheckmarkCircleRegular /> <Body1>Ready to run</Body1>
@@ -79,13 +109,24 @@ export function InputsView({ port, tables, issues, busy, onRefresh }: InputsView
                 <Body1 className={s.name}>{input.name}</Body1>
                 {input.found ? (
                   <Caption1 className={s.muted}>
-                    {input.rows.toLocaleString("en-US")} {input.rows === 1 ? "row" : "rows"} · {input.found.source === "table" ? "table" : "sheet"} on {input.found.sheet}
+                    {input.rows.toLocaleString("en-US")} {input.rows === 1 ? "row" : "rows"} ·{" "}
+                    {input.found.source === "table" ? "table" : "sheet"} on {input.found.sheet}
                   </Caption1>
                 ) : (
-                  <Badge color="danger" appearance="outline">missing</Badge>
+                  <Badge color="danger" appearance="outline">
+                    missing
+                  </Badge>
                 )}
-                {c.errors > 0 && <Badge color="danger" size="small">{c.errors}</Badge>}
-                {c.warnings > 0 && <Badge color="warning" size="small">{c.warnings}</Badge>}
+                {c.errors > 0 && (
+                  <Badge color="danger" size="small">
+                    {c.errors}
+                  </Badge>
+                )}
+                {c.warnings > 0 && (
+                  <Badge color="warning" size="small">
+                    {c.warnings}
+                  </Badge>
+                )}
               </div>
               {input.issues.length > 0 && <IssueList issues={input.issues} onSelect={select} limit={8} />}
             </div>

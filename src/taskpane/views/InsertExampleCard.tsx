@@ -5,12 +5,18 @@ import type { WorkbookPort } from "../../excel/port";
 import { acmeExample } from "../../workbook/example/acme";
 import { Section } from "../components/Section";
 
-const useStyles = makeStyles({ body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, alignItems: "flex-start" } });
+const useStyles = makeStyles({
+  body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, alignItems: "flex-start" },
+});
 
 /** First-time help: no Reps table yet, so offer the Acme example tables. */
 export function InsertExampleCard({ port, onInserted }: { port: WorkbookPort; onInserted: () => void }) {
   const s = useStyles();
-  const [state, setState] = useState<{ busy: boolean; note: string | null; error: string | null }>({ busy: false, note: null, error: null });
+  const [state, setState] = useState<{ busy: boolean; note: string | null; error: string | null }>({
+    busy: false,
+    note: null,
+    error: null,
+  });
   const insert = async () => {
     setState({ busy: true, note: null, error: null });
     try {
@@ -26,10 +32,15 @@ export function InsertExampleCard({ port, onInserted }: { port: WorkbookPort; on
     <Section title="Start with an example">
       <div className={s.body}>
         <Body1>
-          No <b>Reps</b> table yet. Insert a small example company (27 reps, quarterly plans with accelerators, gates and caps) on new sheets, then
-          press Run.
+          No <b>Reps</b> table yet. Insert a small example company (28 people, quarterly plans with accelerators, gates
+          and caps) on new sheets, then press Run.
         </Body1>
-        <Button appearance="primary" icon={state.busy ? <Spinner size="tiny" /> : <TableAddRegular />} disabled={state.busy} onClick={insert}>
+        <Button
+          appearance="primary"
+          icon={state.busy ? <Spinner size="tiny" /> : <TableAddRegular />}
+          disabled={state.busy}
+          onClick={insert}
+        >
           Insert example
         </Button>
         {state.note && (

@@ -23,13 +23,27 @@ import type { WorkbookPort } from "../../excel/port";
 import type { RawTable } from "../../workbook/types";
 import { PayoutCurveChart } from "../components/PayoutCurveChart";
 import { Section } from "../components/Section";
-import { curvePoints, draftsOf, parseBands, readBaselinePlans, saveTiersPlan, unitsOf, type BandDraft, type CurvePoint } from "../model/planEditing";
+import {
+  curvePoints,
+  draftsOf,
+  parseBands,
+  readBaselinePlans,
+  saveTiersPlan,
+  unitsOf,
+  type BandDraft,
+  type CurvePoint,
+} from "../model/planEditing";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   pickers: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
   dropdown: { minWidth: 0, width: "100%" },
-  grid: { display: "grid", gridTemplateColumns: "1fr 1fr 1fr 28px", gap: tokens.spacingHorizontalXS, alignItems: "center" },
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "1fr 1fr 1fr 28px",
+    gap: tokens.spacingHorizontalXS,
+    alignItems: "center",
+  },
   head: { color: tokens.colorNeutralForeground3 },
   input: { minWidth: 0, width: "100%" },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
@@ -59,11 +73,13 @@ export function PlanEditor({ port, tables, onSaved }: PlanEditorProps) {
   useEffect(() => {
     setDrafts(measure ? draftsOf(measure) : []);
     // Re-seed only when the choice or the workbook changes, not on each edit.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [plan?.name, measure?.measure, tables]);
 
   const parsed = useMemo(() => (measure ? parseBands(drafts, measure) : null), [drafts, measure]);
-  const points = useMemo(() => (measure && parsed?.tiers ? curvePoints(measure, parsed.tiers) : null), [measure, parsed]);
+  const points = useMemo(
+    () => (measure && parsed?.tiers ? curvePoints(measure, parsed.tiers) : null),
+    [measure, parsed],
+  );
   useEffect(() => {
     if (points) setLastGood(points);
   }, [points]);
@@ -83,14 +99,21 @@ export function PlanEditor({ port, tables, onSaved }: PlanEditorProps) {
   };
   const addBand = () => {
     const last = drafts[drafts.length - 1];
-    setDrafts((d) => [...d.slice(0, -1), ...(last ? [{ ...last, to: last.to || String(Number(last.from || 0) + 50) }] : []), { from: last ? last.to || String(Number(last.from || 0) + 50) : "0", to: "", rate: last?.rate ?? "1" }]);
+    setDrafts((d) => [
+      ...d.slice(0, -1),
+      ...(last ? [{ ...last, to: last.to || String(Number(last.from || 0) + 50) }] : []),
+      { from: last ? last.to || String(Number(last.from || 0) + 50) : "0", to: "", rate: last?.rate ?? "1" },
+    ]);
   };
   const doSave = async () => {
     setConfirming(false);
     if (!save || "reason" in save) return;
     try {
       await port.replaceRows(save.patch);
-      setStatus({ intent: "success", text: `Saved ${drafts.length} bands of ${plan.name} · ${measure.measure} to the Tiers table.` });
+      setStatus({
+        intent: "success",
+        text: `Saved ${drafts.length} bands of ${plan.name} · ${measure.measure} to the Tiers table.`,
+      });
       onSaved();
     } catch (e) {
       setStatus({ intent: "error", text: e instanceof Error ? e.message : String(e) });
@@ -120,7 +143,12 @@ export function PlanEditor({ port, tables, onSaved }: PlanEditorProps) {
             </Dropdown>
           </Field>
           <Field label="Measure">
-            <Dropdown className={s.dropdown} value={measure.measure} selectedOptions={[measure.measure]} onOptionSelect={(_, d) => setMeasureName(d.optionValue)}>
+            <Dropdown
+              className={s.dropdown}
+              value={measure.measure}
+              selectedOptions={[measure.measure]}
+              onOptionSelect={(_, d) => setMeasureName(d.optionValue)}
+            >
               {plan.measures.map((m) => (
                 <Option key={m.measure} value={m.measure}>
                   {m.measure}
@@ -135,7 +163,10 @@ export function PlanEditor({ port, tables, onSaved }: PlanEditorProps) {
           {measure.capAttainment ? ` · attainment cap ${measure.capAttainment.times(100).toString()}%` : ""}
           {measure.capPayout ? ` · payout cap ${measure.capPayout.toString()}×` : ""}
         </Caption1>
-        <PayoutCurveChart points={lastGood} label={`${plan.name} · ${measure.measure} payout curve${at100 !== undefined ? `: ${at100.toFixed(2)}× target at 100% attainment` : ""}`} />
+        <PayoutCurveChart
+          points={lastGood}
+          label={`${plan.name} · ${measure.measure} payout curve${at100 !== undefined ? `: ${at100.toFixed(2)}× target at 100% attainment` : ""}`}
+        />
         <Caption1 className={s.muted} data-testid="curve-caption">
           Payout as a multiple of target incentive{at100 !== undefined ? ` · ${at100.toFixed(2)}× at 100%` : ""}
           {units.rate === "%" ? " · preview assumes a 10% base commission rate" : ""}
@@ -148,7 +179,14 @@ export function PlanEditor({ port, tables, onSaved }: PlanEditorProps) {
           <Caption1 className={s.head}>Rate ({units.rate})</Caption1>
           <span />
           {drafts.map((b, i) => (
-            <BandRow key={i} band={b} index={i} onEdit={edit} onDelete={() => setDrafts((d) => d.filter((_, j) => j !== i))} inputClass={s.input} />
+            <BandRow
+              key={i}
+              band={b}
+              index={i}
+              onEdit={edit}
+              onDelete={() => setDrafts((d) => d.filter((_, j) => j !== i))}
+              inputClass={s.input}
+            />
           ))}
         </div>
         {parsed && parsed.problems.length > 0 && (
@@ -164,7 +202,13 @@ export function PlanEditor({ port, tables, onSaved }: PlanEditorProps) {
           <Button size="small" icon={<AddRegular />} onClick={addBand}>
             Add band
           </Button>
-          <Button size="small" appearance="primary" icon={<SaveRegular />} disabled={!save || "reason" in save} onClick={() => setConfirming(true)}>
+          <Button
+            size="small"
+            appearance="primary"
+            icon={<SaveRegular />}
+            disabled={!save || "reason" in save}
+            onClick={() => setConfirming(true)}
+          >
             Save to workbook
           </Button>
         </div>
@@ -180,7 +224,8 @@ export function PlanEditor({ port, tables, onSaved }: PlanEditorProps) {
           <DialogBody>
             <DialogTitle>Update the Tiers table?</DialogTitle>
             <DialogContent>
-              {save && !("reason" in save) &&
+              {save &&
+                !("reason" in save) &&
                 `This replaces the ${save.replacing} baseline ${save.replacing === 1 ? "row" : "rows"} of ${plan.name} · ${measure.measure} in your Tiers table with ${drafts.length} ${drafts.length === 1 ? "row" : "rows"}. Other plans and scenario rows are not changed.`}
             </DialogContent>
             <DialogActions>
@@ -198,13 +243,50 @@ export function PlanEditor({ port, tables, onSaved }: PlanEditorProps) {
   );
 }
 
-function BandRow({ band, index, onEdit, onDelete, inputClass }: { band: BandDraft; index: number; onEdit: (i: number, key: keyof BandDraft, v: string) => void; onDelete: () => void; inputClass: string }) {
+function BandRow({
+  band,
+  index,
+  onEdit,
+  onDelete,
+  inputClass,
+}: {
+  band: BandDraft;
+  index: number;
+  onEdit: (i: number, key: keyof BandDraft, v: string) => void;
+  onDelete: () => void;
+  inputClass: string;
+}) {
   return (
     <>
-      <Input className={inputClass} size="small" value={band.from} aria-label={`Band ${index + 1} from`} onChange={(_, d) => onEdit(index, "from", d.value)} />
-      <Input className={inputClass} size="small" value={band.to} placeholder="no limit" aria-label={`Band ${index + 1} to`} onChange={(_, d) => onEdit(index, "to", d.value)} />
-      <Input className={inputClass} size="small" value={band.rate} aria-label={`Band ${index + 1} rate`} onChange={(_, d) => onEdit(index, "rate", d.value)} />
-      <Button size="small" appearance="subtle" icon={<DeleteRegular />} aria-label={`Remove band ${index + 1}`} onClick={onDelete} />
+      <Input
+        className={inputClass}
+        size="small"
+        value={band.from}
+        aria-label={`Band ${index + 1} from`}
+        onChange={(_, d) => onEdit(index, "from", d.value)}
+      />
+      <Input
+        className={inputClass}
+        size="small"
+        value={band.to}
+        placeholder="no limit"
+        aria-label={`Band ${index + 1} to`}
+        onChange={(_, d) => onEdit(index, "to", d.value)}
+      />
+      <Input
+        className={inputClass}
+        size="small"
+        value={band.rate}
+        aria-label={`Band ${index + 1} rate`}
+        onChange={(_, d) => onEdit(index, "rate", d.value)}
+      />
+      <Button
+        size="small"
+        appearance="subtle"
+        icon={<DeleteRegular />}
+        aria-label={`Remove band ${index + 1}`}
+        onClick={onDelete}
+      />
     </>
   );
 }

@@ -1,4 +1,13 @@
-import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, ProgressBar, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  tokens,
+} from "@fluentui/react-components";
 import { OpenRegular, PlayRegular } from "@fluentui/react-icons";
 import type { WorkbookPort } from "../../excel/port";
 import { IssueList } from "../components/IssueList";
@@ -9,8 +18,20 @@ const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   muted: { color: tokens.colorNeutralForeground3 },
-  headline: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  sheet: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS, minWidth: 0 },
+  headline: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+  },
+  sheet: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+    minWidth: 0,
+  },
   sheetName: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
 });
 
@@ -19,11 +40,19 @@ const n = (x: number) => x.toLocaleString("en-US");
 function progressOf(phase: RunPhase): { label: string; value: number | undefined } | null {
   switch (phase.kind) {
     case "reading":
-      return { label: phase.rowsTotal ? `Reading inputs… ${n(phase.rowsRead)} of ${n(phase.rowsTotal)} rows` : "Reading inputs…", value: phase.rowsTotal ? phase.rowsRead / phase.rowsTotal : undefined };
+      return {
+        label: phase.rowsTotal
+          ? `Reading inputs… ${n(phase.rowsRead)} of ${n(phase.rowsTotal)} rows`
+          : "Reading inputs…",
+        value: phase.rowsTotal ? phase.rowsRead / phase.rowsTotal : undefined,
+      };
     case "computing":
       return { label: `Computing from ${n(phase.rows)} input rows…`, value: undefined };
     case "writing":
-      return { label: `Writing results… ${n(phase.rowsWritten)} of ${n(phase.rowsTotal)} rows`, value: phase.rowsTotal ? phase.rowsWritten / phase.rowsTotal : undefined };
+      return {
+        label: `Writing results… ${n(phase.rowsWritten)} of ${n(phase.rowsTotal)} rows`,
+        value: phase.rowsTotal ? phase.rowsWritten / phase.rowsTotal : undefined,
+      };
     default:
       return null;
   }
@@ -43,7 +72,10 @@ export function RunView({ port, phase, onRun }: RunViewProps) {
   return (
     <div className={s.stack}>
       <Section title="Run the model">
-        <Body1>Reads the input tables, computes every payout and writes the Results sheets. Your input sheets are never changed.</Body1>
+        <Body1>
+          Reads the input tables, computes every payout and writes the Results sheets. Your input sheets are never
+          changed.
+        </Body1>
         <div>
           <Button appearance="primary" icon={<PlayRegular />} onClick={onRun} disabled={running} data-testid="run">
             {running ? "Running…" : "Run"}
@@ -88,7 +120,13 @@ export function RunView({ port, phase, onRun }: RunViewProps) {
                 <span className={s.sheetName}>
                   <Body1>{sheet.name}</Body1> <Caption1 className={s.muted}>{n(sheet.rows.length)} rows</Caption1>
                 </span>
-                <Button size="small" appearance="subtle" icon={<OpenRegular />} onClick={() => void port.activateSheet(sheet.name).catch(() => undefined)} aria-label={`Open ${sheet.name}`}>
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  icon={<OpenRegular />}
+                  onClick={() => void port.activateSheet(sheet.name).catch(() => undefined)}
+                  aria-label={`Open ${sheet.name}`}
+                >
                   Open
                 </Button>
               </div>
@@ -96,7 +134,10 @@ export function RunView({ port, phase, onRun }: RunViewProps) {
           </Section>
           {!phase.result.ok && (
             <Section title="Problems">
-              <IssueList issues={phase.result.issues.filter((i) => i.severity !== "Info")} onSelect={(a) => void port.selectCell(a).catch(() => undefined)} />
+              <IssueList
+                issues={phase.result.issues.filter((i) => i.severity !== "Info")}
+                onSelect={(a) => void port.selectCell(a).catch(() => undefined)}
+              />
             </Section>
           )}
         </>

@@ -1,10 +1,27 @@
-import { Body1, Button, Dropdown, Field, Input, makeStyles, MessageBar, MessageBarBody, Option, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Dropdown,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  tokens,
+} from "@fluentui/react-components";
 import { SaveRegular } from "@fluentui/react-icons";
 import { useEffect, useState } from "react";
 import type { WorkbookPort } from "../../excel/port";
 import type { RawTable } from "../../workbook/types";
 import { Section } from "../components/Section";
-import { currencyProblem, currentSettings, MONTHS, settingsEntries, type SettingsDraft } from "../model/settingsEditing";
+import {
+  currencyProblem,
+  currentSettings,
+  MONTHS,
+  settingsEntries,
+  type SettingsDraft,
+} from "../model/settingsEditing";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -12,7 +29,15 @@ const useStyles = makeStyles({
 });
 
 /** Reporting currency and fiscal-year start, written to the Settings table. */
-export function SettingsView({ port, tables, onSaved }: { port: WorkbookPort; tables: readonly RawTable[]; onSaved: () => void }) {
+export function SettingsView({
+  port,
+  tables,
+  onSaved,
+}: {
+  port: WorkbookPort;
+  tables: readonly RawTable[];
+  onSaved: () => void;
+}) {
   const s = useStyles();
   const [draft, setDraft] = useState<SettingsDraft>(() => currentSettings(tables));
   const [status, setStatus] = useState<{ intent: "success" | "error"; text: string } | null>(null);
@@ -35,9 +60,20 @@ export function SettingsView({ port, tables, onSaved }: { port: WorkbookPort; ta
   return (
     <Section title="Settings">
       <div className={s.form}>
-        <Body1 className={s.muted}>Stored in the workbook's Settings table, so the CLI and everyone opening the file use the same values.</Body1>
-        <Field label="Reporting currency" validationMessage={problem ?? undefined} validationState={problem ? "error" : "none"} hint="Totals across reps are converted to this currency.">
-          <Input value={draft.reportingCurrency} maxLength={3} onChange={(_, d) => setDraft({ ...draft, reportingCurrency: d.value.toUpperCase() })} />
+        <Body1 className={s.muted}>
+          Stored in the workbook's Settings table, so the CLI and everyone opening the file use the same values.
+        </Body1>
+        <Field
+          label="Reporting currency"
+          validationMessage={problem ?? undefined}
+          validationState={problem ? "error" : "none"}
+          hint="Totals across reps are converted to this currency."
+        >
+          <Input
+            value={draft.reportingCurrency}
+            maxLength={3}
+            onChange={(_, d) => setDraft({ ...draft, reportingCurrency: d.value.toUpperCase() })}
+          />
         </Field>
         <Field label="Fiscal year starts in" hint="Quarters and the plan year are counted from this month.">
           <Dropdown

@@ -13,14 +13,19 @@ export const NEW_ARR = "New ARR";
 export const RENEWALS = "Renewals";
 
 export type Role = "Director" | "Manager" | "AE";
+export type PlanName = Role | "AE New Hire";
+
+/** Units of USD per EUR (the Settings FX rate of the example). */
+export const EUR_USD = 1.08;
 
 export interface Person {
   readonly id: string;
   readonly name: string;
   readonly role: Role;
   readonly managerId: string | null;
-  /** Plan names match the roles: "AE", "Manager", "Director". */
-  readonly plan: Role;
+  /** Plan names match the roles ("AE", "Manager", "Director"); the mid-year hire is on "AE New Hire" (with a draw). */
+  readonly plan: PlanName;
+  readonly currency: "USD" | "EUR";
   readonly base: number;
   readonly targetVariable: number;
   /** Annual New ARR quota. */
@@ -29,6 +34,9 @@ export interface Person {
   readonly renewalsQuota: number | null;
   /** Excel serial date of hire. */
   readonly startDate: number;
+  /** Excel serial of the last working day, for a leaver. */
+  readonly endDate: number | null;
+  readonly ramp: string | null;
 }
 
 /** Credited amount of one person, quarter and measure. */
@@ -87,13 +95,19 @@ const AE_NAMES = [
  * interesting cases: two stars who reach the 3× payout cap, two reps who fall
  * under the 40% threshold. Everyone else is drawn around quota.
  */
-const FIXED_MEANS: Readonly<Record<number, number>> = { 2: 1.8, 13: 1.7, 7: 0.5, 20: 0.55 };
+const FIXED_MEANS: Readonly<Record<number, number>> = { 2: 1.8, 13: 1.7, 7: 0.45, 20: 0.4 };
+
+/** The Berlin seats of Sam Okafor's team are paid in EUR. */
+const EUR_SEATS = new Set(["E1301", "E1302", "E1303"]);
+/** A leaver: last working day 31 August 2026. */
+const LEAVER = "E1206";
 
 export function acmeOrg(): AcmeOrg {
   const random = seededRandom(SEED);
   const aes = MANAGERS.flatMap((manager, team) =>
     Array.from({ length: TEAM_SIZE }, (_, i) => accountExecutive(random, team * TEAM_SIZE + i, manager.id, i + 1)),
   );
+  const newHire = midYearHire();
   const managers = MANAGERS.map((m, team) =>
     leader(
       m.id,
@@ -107,35 +121,55 @@ export function acmeOrg(): AcmeOrg {
     ),
   );
   const director = leader("E1000", "Dana Director", "Director", null, 180_000, 120_000, aes, 2018);
-  const people = [director, ...managers, ...aes];
+  const people = [director, ...managers, ...aes, newHire];
 
-  const aeBookings = aes.flatMap((ae, index) => aeQuarterlyBookings(random, ae, index));
-  const leaderBookings = [...managers, director].flatMap((leaderPerson) =>
-    teamBookings(
-      leaderPerson,
-      leaderPerson.role === "Director" ? aes : aes.filter((ae) => ae.managerId === leaderPerson.id),
-      aeBookings,
-    ),
-  );
-  return { people, bookings: [...aeBookings, ...leaderBookings] };
+  // Leaders are paid on their team's New ARR (Team basis): the engine rolls it up, so they book nothing here.
+  const bookings = [...aes, newHire].flatMap((ae, index) => aeQuarterlyBookings(random, ae, index));
+  return { people, bookings };
 }
 
 function accountExecutive(random: Random, index: number, managerId: string, seat: number): Person {
+  const id = `${managerId.slice(0, 3)}0${seat}`; // E1100's team: E1101..E1108
+  // Berlin seats are planned in EUR: the same draw, converted and rounded.
+  const eur = EUR_SEATS.has(id);
+  const money = (usd: number, step: number) => roundTo(eur ? usd / EUR_USD : usd, step);
   return {
-    id: `${managerId.slice(0, 3)}0${seat}`, // E1100's team: E1101..E1108
+    id,
     name: AE_NAMES[index],
     role: "AE",
     managerId,
     plan: "AE",
-    base: roundTo(random.between(90_000, 110_000), 1_000),
-    targetVariable: roundTo(random.between(90_000, 110_000), 1_000),
-    quota: roundTo(random.between(800_000, 1_200_000), 20_000),
-    renewalsQuota: roundTo(random.between(300_000, 500_000), 20_000),
+    currency: eur ? "EUR" : "USD",
+    base: money(random.between(90_000, 110_000), 1_000),
+    targetVariable: money(random.between(90_000, 110_000), 1_000),
+    quota: money(random.between(800_000, 1_200_000), 20_000),
+    renewalsQuota: money(random.between(300_000, 500_000), 20_000),
     startDate: excelSerial(
       2019 + Math.floor(random.between(0, 6)),
       1 + Math.floor(random.between(0, 12)),
       1 + Math.floor(random.between(0, 28)),
     ),
+    endDate: id === LEAVER ? excelSerial(PLAN_YEAR, 8, 31) : null,
+    ramp: null,
+  };
+}
+
+/** Joins on 15 April 2026 on a four-month ramp, with a recoverable draw while commissions build up. */
+function midYearHire(): Person {
+  return {
+    id: "E1309",
+    name: "Zoe Brandt",
+    role: "AE",
+    managerId: "E1300",
+    plan: "AE New Hire",
+    currency: "USD",
+    base: 95_000,
+    targetVariable: 95_000,
+    quota: 1_000_000,
+    renewalsQuota: 400_000,
+    startDate: excelSerial(PLAN_YEAR, 4, 15),
+    endDate: null,
+    ramp: "NewHire",
   };
 }
 
@@ -149,18 +183,21 @@ function leader(
   team: readonly Person[],
   hiredIn: number,
 ): Person {
-  const teamQuota = team.reduce((total, ae) => total + ae.quota, 0);
+  const teamQuota = team.reduce((total, ae) => total + ae.quota * (ae.currency === "EUR" ? EUR_USD : 1), 0);
   return {
     id,
     name,
     role,
     managerId,
     plan: role,
+    currency: "USD",
     base,
     targetVariable,
     quota: roundTo(teamQuota * LEADER_QUOTA_SHARE, 20_000),
     renewalsQuota: null,
     startDate: excelSerial(hiredIn, 4, 1),
+    endDate: null,
+    ramp: null,
   };
 }
 
@@ -168,7 +205,13 @@ function leader(
 function aeQuarterlyBookings(random: Random, ae: Person, index: number): Booking[] {
   const newArrMean = FIXED_MEANS[index] ?? random.between(0.7, 1.35);
   const renewalsMean = random.between(0.8, 1.15);
-  return QUARTERS.flatMap((period) => {
+  const active = QUARTERS.filter((_, q) => {
+    // No bookings before a hire's quarter or after a leaver's.
+    const quarterStart = excelSerial(PLAN_YEAR, q * 3 + 1, 1);
+    const quarterEnd = excelSerial(PLAN_YEAR, q * 3 + 4, 1) - 1;
+    return ae.startDate <= quarterEnd && (ae.endDate === null || ae.endDate >= quarterStart);
+  });
+  return active.flatMap((period) => {
     // Log-normal noise keeps attainment positive; -σ²/2 keeps its mean at the rep's mean.
     const newArr = newArrMean * Math.exp(0.3 * random.normal() - 0.045);
     const renewals = renewalsMean * Math.exp(0.15 * random.normal() - 0.01125);
@@ -177,19 +220,6 @@ function aeQuarterlyBookings(random: Random, ae: Person, index: number): Booking
       { repId: ae.id, period, measure: RENEWALS, amount: roundTo((renewals * (ae.renewalsQuota ?? 0)) / 4, 100) },
     ];
   });
-}
-
-/** A leader's New ARR is the sum of the team's (precomputed here until the engine rolls up Team-basis plans). */
-function teamBookings(leaderPerson: Person, team: readonly Person[], aeBookings: readonly Booking[]): Booking[] {
-  const teamIds = new Set(team.map((ae) => ae.id));
-  return QUARTERS.map((period) => ({
-    repId: leaderPerson.id,
-    period,
-    measure: NEW_ARR,
-    amount: aeBookings
-      .filter((b) => b.period === period && b.measure === NEW_ARR && teamIds.has(b.repId))
-      .reduce((total, b) => total + b.amount, 0),
-  }));
 }
 
 function roundTo(value: number, step: number): number {

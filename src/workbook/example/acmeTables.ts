@@ -1,5 +1,7 @@
 import type { RawCell } from "../types";
-import { NEW_ARR, PLAN_YEAR, RENEWALS, type AcmeOrg } from "./acmeOrg";
+import { EUR_USD, NEW_ARR, PLAN_YEAR, RENEWALS, type AcmeOrg } from "./acmeOrg";
+import { excelSerial } from "./excelDate";
+import { seededRandom } from "./random";
 import type { ExampleTable } from "./exampleTable";
 
 /** One function per input table of the Acme example; add a table by adding a function. */
@@ -13,6 +15,7 @@ export function settingsTable(): ExampleTable {
       ["ReportingCurrency", "USD"],
       ["FiscalYearStart", 1],
       ["PlanYear", PLAN_YEAR],
+      ["FX EUR", EUR_USD],
     ],
   };
 }
@@ -32,20 +35,38 @@ export function repsTable(org: AcmeOrg): ExampleTable {
       "Quota",
       "Quota Renewals",
       "StartDate",
+      "EndDate",
+      "Ramp",
     ],
-    formats: ["text", "text", "text", "text", "text", "text", "money", "money", "money", "money", "date"],
+    formats: [
+      "text",
+      "text",
+      "text",
+      "text",
+      "text",
+      "text",
+      "money",
+      "money",
+      "money",
+      "money",
+      "date",
+      "date",
+      "text",
+    ],
     rows: org.people.map((p) => [
       p.id,
       p.name,
       p.role,
       p.managerId,
       p.plan,
-      "USD",
+      p.currency,
       p.base,
       p.targetVariable,
       p.quota,
       p.renewalsQuota,
       p.startDate,
+      p.endDate,
+      p.ramp,
     ]),
   };
 }
@@ -56,6 +77,7 @@ const PLAN_HEADERS = [
   "Weight",
   "Period",
   "Basis",
+  "TeamScope",
   "TierMode",
   "TierBasis",
   "RateType",
@@ -63,18 +85,54 @@ const PLAN_HEADERS = [
   "Threshold",
   "CapAttainment",
   "CapPayout",
+  "Draw",
+  "DrawType",
+  "DrawRecovery",
+  "Scenario",
 ] as const;
 
+interface PlanRow {
+  readonly plan: string;
+  readonly measure: string;
+  readonly weight: number;
+  readonly basis?: "Individual" | "Team";
+  readonly scope?: "Subtree" | "Direct";
+  readonly gate?: number;
+  readonly capAttainment?: number;
+  readonly capPayout?: number;
+  readonly draw?: number;
+  readonly scenario?: string;
+}
+
+function planRow(r: PlanRow): RawCell[] {
+  const drawn = r.draw !== undefined;
+  return [
+    r.plan,
+    r.measure,
+    r.weight,
+    "Quarter",
+    r.basis ?? "Individual",
+    r.scope ?? null,
+    "Marginal",
+    "Attainment",
+    "Multiplier",
+    "PerMeasure",
+    r.gate ?? null,
+    r.capAttainment ?? null,
+    r.capPayout ?? null,
+    r.draw ?? null,
+    drawn ? "Recoverable" : null,
+    drawn ? "AboveDraw" : null,
+    r.scenario ?? null,
+  ];
+}
+
+/** The AE plan's two measures; the new-hire plan is the same with a recoverable draw. */
+const AE_NEW_ARR: PlanRow = { plan: "AE", measure: NEW_ARR, weight: 0.7, gate: 0.4, capPayout: 3 };
+const AE_RENEWALS: PlanRow = { plan: "AE", measure: RENEWALS, weight: 0.3, gate: 0.5, capAttainment: 1.5 };
+
 export function plansTable(): ExampleTable {
-  const quarterlyMarginal = ["Quarter", "Individual", "Marginal", "Attainment", "Multiplier", "PerMeasure"];
-  const row = (
-    plan: string,
-    measure: string,
-    weight: number,
-    gate: RawCell,
-    capAtt: RawCell,
-    capPay: RawCell,
-  ): RawCell[] => [plan, measure, weight, ...quarterlyMarginal, gate, capAtt, capPay];
+  const hire = (r: PlanRow): PlanRow => ({ ...r, plan: "AE New Hire", draw: 6_000 });
   return {
     name: "Plans",
     headers: PLAN_HEADERS,
@@ -88,16 +146,29 @@ export function plansTable(): ExampleTable {
       "text",
       "text",
       "text",
+      "text",
       "percent",
       "percent",
       "multiple",
+      "money",
+      "text",
+      "text",
+      "text",
     ],
     rows: [
       // AE: New ARR gated at 40% and capped at 3× target; Renewals gated at 50%, attainment capped at 150%.
-      row("AE", NEW_ARR, 0.7, 0.4, null, 3),
-      row("AE", RENEWALS, 0.3, 0.5, 1.5, null),
-      row("Manager", NEW_ARR, 1, null, null, null),
-      row("Director", NEW_ARR, 1, null, null, null),
+      planRow(AE_NEW_ARR),
+      planRow(AE_RENEWALS),
+      planRow(hire(AE_NEW_ARR)),
+      planRow(hire(AE_RENEWALS)),
+      // Leaders are paid on their team's New ARR: managers on their direct reports, the director on the whole org.
+      planRow({ plan: "Manager", measure: NEW_ARR, weight: 1, basis: "Team", scope: "Direct" }),
+      planRow({ plan: "Director", measure: NEW_ARR, weight: 1, basis: "Team", scope: "Subtree" }),
+      // Scenarios: each row replaces the baseline row of the same plan and measure inside that scenario.
+      planRow({ ...AE_NEW_ARR, weight: 0.6, scenario: "60/40 measure mix" }),
+      planRow({ ...AE_RENEWALS, weight: 0.4, scenario: "60/40 measure mix" }),
+      planRow({ ...AE_NEW_ARR, capPayout: 2, scenario: "Payout cap 2x" }),
+      planRow({ ...AE_NEW_ARR, gate: 0.25, scenario: "Lower gate 25%" }),
     ],
   };
 }
@@ -105,20 +176,32 @@ export function plansTable(): ExampleTable {
 export function tiersTable(): ExampleTable {
   return {
     name: "Tiers",
-    headers: ["Plan", "Measure", "From", "To", "Rate"],
-    formats: ["text", "text", "percent", "percent", "multiple"],
+    headers: ["Plan", "Measure", "From", "To", "Rate", "Scenario"],
+    formats: ["text", "text", "percent", "percent", "multiple", "text"],
     rows: [
       // Marginal: at 100% the AE earns 0.5 × 50% + 1.5 × 50% = 0.25 + 0.75 = 1.0 × target.
-      ["AE", NEW_ARR, 0, 0.5, 0.5], // decelerator
-      ["AE", NEW_ARR, 0.5, 1, 1.5],
-      ["AE", NEW_ARR, 1, 1.5, 2], // accelerator
-      ["AE", NEW_ARR, 1.5, null, 2.5],
-      ["AE", RENEWALS, 0, 1, 1],
-      ["AE", RENEWALS, 1, null, 1.25],
-      ["Manager", NEW_ARR, 0, 1, 1],
-      ["Manager", NEW_ARR, 1, null, 1.5],
-      ["Director", NEW_ARR, 0, 1, 1],
-      ["Director", NEW_ARR, 1, null, 1.5],
+      ["AE", NEW_ARR, 0, 0.5, 0.5, null], // decelerator
+      ["AE", NEW_ARR, 0.5, 1, 1.5, null],
+      ["AE", NEW_ARR, 1, 1.5, 2, null], // accelerator
+      ["AE", NEW_ARR, 1.5, null, 2.5, null],
+      ["AE", RENEWALS, 0, 1, 1, null],
+      ["AE", RENEWALS, 1, null, 1.25, null],
+      ["Manager", NEW_ARR, 0, 1, 1, null],
+      ["Manager", NEW_ARR, 1, null, 1.5, null],
+      ["Director", NEW_ARR, 0, 1, 1, null],
+      ["Director", NEW_ARR, 1, null, 1.5, null],
+      // The new-hire plan pays on the AE tables.
+      ["AE New Hire", NEW_ARR, 0, 0.5, 0.5, null],
+      ["AE New Hire", NEW_ARR, 0.5, 1, 1.5, null],
+      ["AE New Hire", NEW_ARR, 1, 1.5, 2, null],
+      ["AE New Hire", NEW_ARR, 1.5, null, 2.5, null],
+      ["AE New Hire", RENEWALS, 0, 1, 1, null],
+      ["AE New Hire", RENEWALS, 1, null, 1.25, null],
+      // Scenario "Richer accelerators": steeper above quota (replaces all AE New ARR bands in that scenario).
+      ["AE", NEW_ARR, 0, 0.5, 0.5, "Richer accelerators"],
+      ["AE", NEW_ARR, 0.5, 1, 1.5, "Richer accelerators"],
+      ["AE", NEW_ARR, 1, 1.5, 2.5, "Richer accelerators"],
+      ["AE", NEW_ARR, 1.5, null, 3, "Richer accelerators"],
     ],
   };
 }
@@ -129,5 +212,96 @@ export function actualsTable(org: AcmeOrg): ExampleTable {
     headers: ["RepID", "Period", "Measure", "Amount"],
     formats: ["text", "text", "text", "money"],
     rows: org.bookings.map((b) => [b.repId, b.period, b.measure, b.amount]),
+  };
+}
+
+export function rampsTable(): ExampleTable {
+  return {
+    name: "Ramps",
+    headers: ["Ramp", "Month", "QuotaPct"],
+    formats: ["text", "integer", "percent"],
+    rows: [
+      ["NewHire", 1, 0.5],
+      ["NewHire", 2, 0.5],
+      ["NewHire", 3, 0.75],
+      ["NewHire", 4, 0.75],
+    ],
+  };
+}
+
+export function adjustmentsTable(): ExampleTable {
+  return {
+    name: "Adjustments",
+    headers: ["RepID", "Period", "Type", "Amount", "Note"],
+    formats: ["text", "text", "text", "money", "text"],
+    rows: [
+      ["E1101", "2026-Q2", "SPIF", 2_500, "Multi-year prepaid deal SPIF"],
+      ["E1205", "2026-Q3", "Clawback", 4_000, "Customer churned within 90 days; commission reversed"],
+      ["E1302", "2026-Q4", "Bonus", 1_500, "President's club runner-up"],
+    ],
+  };
+}
+
+export function scenariosTable(): ExampleTable {
+  return {
+    name: "Scenarios",
+    headers: ["Scenario", "Description", "Attainment", "Distribution", "Mean", "StdDev", "ShareAtQuota", "Scope"],
+    formats: ["text", "text", "percent", "text", "percent", "percent", "percent", "text"],
+    rows: [
+      [
+        "Richer accelerators",
+        "2.5x from 100%, 3x from 150%, at last year's attainment",
+        null,
+        "Historical",
+        null,
+        null,
+        null,
+        "Org",
+      ],
+      [
+        "Payout cap 2x",
+        "New ARR capped at 2x target; a normal spread around 90%",
+        null,
+        "Normal",
+        0.9,
+        0.25,
+        null,
+        null,
+      ],
+      ["60/40 measure mix", "New ARR 60%, Renewals 40%, on this year's actuals", null, null, null, null, null, null],
+      [
+        "Lower gate 25%",
+        "New ARR gate lowered to 25%; 25% of reps at quota",
+        null,
+        "LogNormal",
+        0.85,
+        null,
+        0.25,
+        null,
+      ],
+    ],
+  };
+}
+
+/** Last year's quarterly attainment of every AE who was there, a little below this year's. */
+export function attainmentHistoryTable(org: AcmeOrg): ExampleTable {
+  const random = seededRandom(2025);
+  const rows: RawCell[][] = [];
+  for (const p of org.people) {
+    if (p.role !== "AE" || p.startDate > excelSerial(PLAN_YEAR - 1, 1, 1)) continue;
+    const mean = random.between(0.55, 1.2);
+    for (let q = 1; q <= 4; q++) {
+      rows.push([
+        p.id,
+        `${PLAN_YEAR - 1}-Q${q}`,
+        Math.round(mean * Math.exp(0.25 * random.normal() - 0.03) * 1000) / 1000,
+      ]);
+    }
+  }
+  return {
+    name: "AttainmentHistory",
+    headers: ["RepID", "Period", "Attainment"],
+    formats: ["text", "text", "percent"],
+    rows,
   };
 }

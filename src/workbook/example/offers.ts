@@ -4,11 +4,12 @@ import type { ExampleTable } from "./exampleTable";
 
 /**
  * The Offers table of the Acme example: a sales manager weighing two director
- * offers against staying put. The growth-stage offer has the biggest OTE, but
- * its org reached 70% of quota last year (a quarter of people at quota), so
- * its realistic pay is well below the letter; the late-stage offer is on a
- * capped plan (the example's AE plan: gates, a decelerator and a 3× cap); the
- * current job is on the Manager plan at 95%.
+ * offers against staying put. The growth-stage offer has the biggest OTE
+ * (240k) and grant, but its org reached 70% of quota last year with a quarter
+ * of people at quota, so it is realistically worth about 217k a year; the
+ * late-stage offer (230k OTE, on the example's AE plan: gates, a decelerator
+ * and a 3× cap) is worth about 224k, and wins over four years despite the
+ * smaller grant. The current job is on the Manager plan at 95%.
  */
 export function acmeOffersTable(): ExampleTable {
   const start = excelSerial(PLAN_YEAR, 3, 1);
@@ -49,8 +50,40 @@ export function acmeOffersTable(): ExampleTable {
       "text",
     ],
     rows: [
-      ["Growth-stage director", 150000, 240000, "Director", 0.7, 0.25, 3, 0.5, null, 200000, 4, 12, "Monthly", start, "USD"],
-      ["Late-stage director", 165000, 230000, "AE", 0.85, 0.4, 2, null, 20000, 120000, 4, 12, "Quarterly", start, "USD"],
+      [
+        "Growth-stage director",
+        150000,
+        240000,
+        "Director",
+        0.7,
+        0.25,
+        3,
+        0.5,
+        null,
+        200000,
+        4,
+        12,
+        "Monthly",
+        start,
+        "USD",
+      ],
+      [
+        "Late-stage director",
+        165000,
+        230000,
+        "AE",
+        0.85,
+        0.4,
+        2,
+        null,
+        20000,
+        160000,
+        4,
+        12,
+        "Quarterly",
+        start,
+        "USD",
+      ],
       ["Current job", 140000, 200000, "Manager", 0.95, 0.45, 0, null, null, null, null, null, null, start, "USD"],
     ],
   };

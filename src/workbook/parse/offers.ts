@@ -35,7 +35,14 @@ const FIELDS: readonly FieldSpec[] = [
   {
     key: "expectedAttainment",
     name: "ExpectedAttainment",
-    aliases: ["Expected Attainment", "Attainment", "Org Attainment", "Team Attainment", "Mean Attainment", "Last Year Attainment"],
+    aliases: [
+      "Expected Attainment",
+      "Attainment",
+      "Org Attainment",
+      "Team Attainment",
+      "Mean Attainment",
+      "Last Year Attainment",
+    ],
   },
   { key: "stdDev", name: "StdDev", aliases: ["Std Dev", "Standard Deviation", "SD", "Sigma"] },
   {
@@ -112,7 +119,10 @@ export function readOffers(table: RawTable | undefined, ctx: OffersContext, issu
       const key = name.toLowerCase();
       const earlier = firstRowOf.get(key);
       if (earlier !== undefined)
-        row.error("offer", `Offer ${name} is listed twice (${formatRows([earlier, row.excelRow])}); give each offer its own name`);
+        row.error(
+          "offer",
+          `Offer ${name} is listed twice (${formatRows([earlier, row.excelRow])}); give each offer its own name`,
+        );
       else firstRowOf.set(key, row.excelRow);
     }
     const offer = readOffer(row, name, ctx, payColumns.length >= 2);
@@ -158,23 +168,31 @@ function readOffer(row: RowReader, name: string | null, ctx: OffersContext, payR
 
   const rampMonths = nonNegative("rampMonths", row.optional("rampMonths", integer)) ?? 0;
   if (rampMonths > MAX_RAMP_MONTHS)
-    row.error("rampMonths", `${header("rampMonths")} ${rampMonths} is more than ${MAX_RAMP_MONTHS}: the ramp is part of year one`);
+    row.error(
+      "rampMonths",
+      `${header("rampMonths")} ${rampMonths} is more than ${MAX_RAMP_MONTHS}: the ramp is part of year one`,
+    );
   const rampGuarantee = nonNegative("rampGuarantee", row.optional("rampGuarantee", percent));
   if (rampGuarantee !== null && rampMonths === 0)
     row.warn("rampGuarantee", `${header("rampGuarantee")} is not used: the offer has no ${header("rampMonths")}`);
 
   const draw = nonNegative("draw", row.optional("draw", money));
   const drawType = row.optional("drawType", DRAW_TYPE);
-  if (drawType !== null && draw === null) row.warn("drawType", `${header("drawType")} is not used: the offer has no ${header("draw")}`);
+  if (drawType !== null && draw === null)
+    row.warn("drawType", `${header("drawType")} is not used: the offer has no ${header("draw")}`);
 
   const signOnBonus = nonNegative("signOnBonus", row.optional("signOnBonus", money)) ?? ZERO;
   const equityValue = nonNegative("equityValue", row.optional("equityValue", money)) ?? ZERO;
   const vestingYears = row.optional("vestingYears", integer);
-  if (vestingYears !== null && vestingYears < 1) row.error("vestingYears", `${header("vestingYears")} must be at least 1`);
+  if (vestingYears !== null && vestingYears < 1)
+    row.error("vestingYears", `${header("vestingYears")} must be at least 1`);
   const cliffMonths = nonNegative("cliffMonths", row.optional("cliffMonths", integer));
   const scheduleMonths = (vestingYears ?? 4) * 12;
   if (cliffMonths !== null && cliffMonths > scheduleMonths)
-    row.error("cliffMonths", `${header("cliffMonths")} ${cliffMonths} is longer than the ${scheduleMonths}-month vesting schedule`);
+    row.error(
+      "cliffMonths",
+      `${header("cliffMonths")} ${cliffMonths} is longer than the ${scheduleMonths}-month vesting schedule`,
+    );
   const vestingFrequency = row.optional("vestingFrequency", FREQUENCY);
   const startDate = row.optional("startDate", date);
 
@@ -228,7 +246,10 @@ function checkQuota(row: RowReader, plan: Plan | undefined, quota: Decimal | nul
 function checkSpread(row: RowReader, mean: Decimal | null, stdDev: Decimal | null, share: Decimal | null): void {
   const header = (k: string) => row.reader.header(k);
   if (stdDev !== null && share !== null)
-    row.error("shareAtQuota", `Give ${header("stdDev")} or ${header("shareAtQuota")}, not both: either one fixes the spread of attainment`);
+    row.error(
+      "shareAtQuota",
+      `Give ${header("stdDev")} or ${header("shareAtQuota")}, not both: either one fixes the spread of attainment`,
+    );
   if ((stdDev !== null || share !== null) && row.blank("expectedAttainment"))
     row.error(
       row.reader.has("expectedAttainment") ? "expectedAttainment" : null,
@@ -241,7 +262,11 @@ function checkSpread(row: RowReader, mean: Decimal | null, stdDev: Decimal | nul
 }
 
 /** Base, TargetVariable, OTE: any two give the third; all three must add up to the cent (as in Reps). */
-function readPay(row: RowReader, readable: boolean, currency: string): { base: Decimal; targetVariable: Decimal } | null {
+function readPay(
+  row: RowReader,
+  readable: boolean,
+  currency: string,
+): { base: Decimal; targetVariable: Decimal } | null {
   const header = (k: string) => row.reader.header(k);
   const values = {
     base: row.optional("base", money),
@@ -284,7 +309,10 @@ function readPay(row: RowReader, readable: boolean, currency: string): { base: D
   }
   if (targetVariable && ote) {
     if (ote.lt(targetVariable)) {
-      row.error("ote", `${header("ote")} ${formatAmount(ote)} is below ${header("targetVariable")} ${formatAmount(targetVariable)}`);
+      row.error(
+        "ote",
+        `${header("ote")} ${formatAmount(ote)} is below ${header("targetVariable")} ${formatAmount(targetVariable)}`,
+      );
       return null;
     }
     return { base: ote.minus(targetVariable), targetVariable };

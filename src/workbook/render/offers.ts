@@ -109,7 +109,8 @@ export function breakEvenText(b: BreakEven): string {
   // The better offer changes at each break-even: after an odd number of them the other side leads.
   const below = b.aheadBelow === "other" ? "other" : "this";
   const above = b.at.length % 2 === 1 ? (below === "this" ? "other" : "this") : below;
-  const points = b.at.map(attainmentText).join(" and ");
+  const texts = b.at.map(attainmentText);
+  const points = texts.length > 1 ? `${texts.slice(0, -1).join(", ")} and ${texts[texts.length - 1]}` : texts[0];
   const last = b.at.length > 1 ? ` ${attainmentText(b.at[b.at.length - 1])}` : " it";
   return `= ${b.other} at ${points} attainment (above${last}, ${who(above)} pays more)`;
 }
@@ -122,7 +123,8 @@ function attainmentText(a: Decimal): string {
 /** Offers in another currency are shown converted; say at what rate. */
 function conversionNotes(result: readonly OfferResult[]): string[] {
   const seen = new Map<string, Decimal>();
-  for (const r of result) if (r.offer.currency.toUpperCase() !== r.currency.toUpperCase()) seen.set(r.offer.currency, r.fxRate);
+  for (const r of result)
+    if (r.offer.currency.toUpperCase() !== r.currency.toUpperCase()) seen.set(r.offer.currency, r.fxRate);
   if (seen.size === 0) return [];
   const currency = result[0].currency;
   const rates = [...seen].map(([c, rate]) => `${c} at ${rate.toString()} ${currency}`).join(", ");

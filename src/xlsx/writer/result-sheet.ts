@@ -5,9 +5,9 @@ import { estimateWidth } from "./column-widths";
 import { drawingXml, type ChartAnchor } from "./drawing-xml";
 import { uniqueColumnNames } from "./names";
 import { columnFormatCode } from "./number-formats";
-import type { PackageBuilder } from "./package-builder";
 import { REL_TYPE, type RelationshipEntry } from "./package-xml";
 import { SheetDataBuilder } from "./sheet-data";
+import type { ResultSheetTarget } from "./sheet-target";
 import { FontId } from "./style-registry";
 import { tableXml } from "./table-xml";
 import { blockRef, worksheetXml } from "./worksheet-xml";
@@ -22,7 +22,7 @@ const CHART_GAP_ROWS = 2;
  * table (header in row 4, body from row 5) named like the sheet, frozen below
  * its header, with charts to its right.
  */
-export function addResultSheet(pkg: PackageBuilder, spec: SheetSpec): void {
+export function addResultSheet(pkg: ResultSheetTarget, spec: SheetSpec): void {
   const sheetName = pkg.names.sheetName(spec.name);
   const headers = uniqueColumnNames(spec.columns.map((c) => c.header));
   const width = headers.length;

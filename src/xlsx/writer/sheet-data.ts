@@ -1,5 +1,6 @@
 import type { SpecCell } from "../../workbook/types";
 import { columnLetterTable } from "../shared/cell-ref";
+import { InlineStrings } from "./inline-strings";
 import type { SharedStringTable } from "./shared-string-table";
 
 export interface RowOptions {
@@ -17,17 +18,22 @@ const encoder = new TextEncoder();
  * (text lives in the shared string table), so characters are stored as bytes
  * with no string concatenation or re-encoding of a 100 MB string.
  *
- * Strings always go to the shared string table (t="s"), so text like
- * "=HYPERLINK(..)" or "+1" stays text; booleans are t="b"; null writes no
- * cell. Non-finite numbers cannot be stored and become #NUM!.
+ * Strings go to the shared string table (t="s"), or inline (t="inlineStr")
+ * when built with InlineStrings; either way text like "=HYPERLINK(..)" or
+ * "+1" stays text. Booleans are t="b"; null writes no cell. Non-finite
+ * numbers cannot be stored and become #NUM!.
  */
 export class SheetDataBuilder {
   private readonly chunks: Uint8Array[] = [];
   private buf = new Uint8Array(CHUNK);
   private pos = 0;
   private letters: string[] = [];
+  private readonly shared: SharedStringTable | null;
+  private readonly inline: InlineStrings | null;
 
-  constructor(private readonly strings: SharedStringTable) {
+  constructor(strings: SharedStringTable | InlineStrings) {
+    this.inline = strings instanceof InlineStrings ? strings : null;
+    this.shared = strings instanceof InlineStrings ? null : strings;
     this.ascii("<sheetData>");
   }
 
@@ -62,7 +68,7 @@ export class SheetDataBuilder {
         ? `<row r="${rowDigits}">`
         : `<row r="${rowDigits}" ht="${options.height}" customHeight="1">`;
     this.room(rowOpen.length + width * MAX_CELL_BYTES + 8);
-    const buf = this.buf;
+    let buf = this.buf;
     let p = this.pos;
     const put = (text: string): void => {
       for (let i = 0; i < text.length; i++) buf[p++] = text.charCodeAt(i);
@@ -87,8 +93,22 @@ export class SheetDataBuilder {
           put('" t="e"><v>#NUM!');
         }
       } else if (typeof value === "string") {
+        if (this.inline) {
+          // Inline text has no size bound: make room for it and the rest of the row.
+          const tail = this.inline.cellTail(value);
+          const need = tail.length + (width - j) * MAX_CELL_BYTES + 8;
+          if (p + need > buf.length) {
+            this.pos = p;
+            this.room(need);
+            buf = this.buf;
+            p = this.pos;
+          }
+          buf.set(tail, p);
+          p += tail.length;
+          continue;
+        }
         put('" t="s"><v>');
-        p = writeDigits(buf, p, this.strings.indexOf(value));
+        p = writeDigits(buf, p, (this.shared as SharedStringTable).indexOf(value));
       } else {
         put(value ? '" t="b"><v>1' : '" t="b"><v>0');
       }

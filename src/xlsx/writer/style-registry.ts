@@ -9,20 +9,27 @@ export const enum FontId {
   Subtitle = 3,
 }
 
-const FONTS = [
+/** Font elements by FontId (also appended to a user's styles when results are added to their workbook). */
+export const FONTS: readonly string[] = [
   '<font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>',
   '<font><b/><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>',
   '<font><b/><sz val="14"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>',
   '<font><i/><sz val="11"/><color rgb="FF595959"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>',
 ];
 
-const FIRST_CUSTOM_FORMAT_ID = 164;
+export const FIRST_CUSTOM_FORMAT_ID = 164;
+
+/** Hands out cell style (cellXfs) indexes; what the sheet writers need from a style table. */
+export interface CellStyles {
+  /** The style index for a format code (null or "General" = General) and font; 0 is the default style. */
+  xf(formatCode: string | null, font?: FontId): number;
+}
 
 /**
  * Cell styles (cellXfs) made on demand from a number format code and a font.
  * Index 0 is the default style (General, regular font).
  */
-export class StyleRegistry {
+export class StyleRegistry implements CellStyles {
   private readonly customFormats = new Map<string, number>();
   private readonly xfIndex = new Map<string, number>([["0|0", 0]]);
   private readonly xfs: string[] = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];

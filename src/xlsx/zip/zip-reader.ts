@@ -9,6 +9,10 @@ export interface ZipEntry {
   readonly compressedSize: number;
   readonly size: number;
   readonly localHeaderOffset: number;
+  /** CRC-32 of the uncompressed data, and the DOS time and date fields: what a raw copy of the entry needs. */
+  readonly crc: number;
+  readonly dosTime: number;
+  readonly dosDate: number;
 }
 
 const EOCD = 0x06054b50;
@@ -54,6 +58,9 @@ export function readCentralDirectory(bytes: Uint8Array): ZipEntry[] {
       throw damaged("a zip directory entry is unreadable");
     const flags = view.getUint16(p + 8, true);
     const method = view.getUint16(p + 10, true);
+    const dosTime = view.getUint16(p + 12, true);
+    const dosDate = view.getUint16(p + 14, true);
+    const crc = view.getUint32(p + 16, true);
     let compressedSize = view.getUint32(p + 20, true);
     let size = view.getUint32(p + 24, true);
     const nameLength = view.getUint16(p + 28, true);
@@ -79,14 +86,14 @@ export function readCentralDirectory(bytes: Uint8Array): ZipEntry[] {
       }
       e += 4 + length;
     }
-    entries.push({ name, method, flags, compressedSize, size, localHeaderOffset });
+    entries.push({ name, method, flags, compressedSize, size, localHeaderOffset, crc, dosTime, dosDate });
     p += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
 }
 
-/** The uncompressed bytes of one entry. */
-export function readEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+/** The entry's data as stored in the archive (still compressed), without copying it. */
+export function readRawEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   if (entry.flags & 1) {
     throw new XlsxFormatError("The .xlsx file is encrypted. Remove the password in Excel and save it again.");
   }
@@ -96,6 +103,12 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
   const data = bytes.subarray(start, start + entry.compressedSize);
   if (data.length !== entry.compressedSize) throw damaged(`part ${entry.name} is cut short`);
+  return data;
+}
+
+/** The uncompressed bytes of one entry. */
+export function readEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const data = readRawEntry(bytes, entry);
   if (entry.method === 0) return data;
   if (entry.method !== 8)
     throw new XlsxFormatError(

@@ -5,10 +5,31 @@ export interface ZipFile {
   readonly data: Uint8Array;
 }
 
+/**
+ * An entry copied from another archive as it is stored there: its compressed
+ * bytes are written unchanged (no inflate, no deflate), with the CRC, sizes
+ * and time stamp its directory gave.
+ */
+export interface CopiedZipFile {
+  readonly name: string;
+  readonly copied: {
+    readonly method: number;
+    /** General-purpose flags of the original; the data-descriptor bit is dropped (sizes go in the local header). */
+    readonly flags: number;
+    readonly crc: number;
+    /** Uncompressed size. */
+    readonly size: number;
+    /** The stored (compressed) bytes. */
+    readonly data: Uint8Array;
+    readonly dosTime: number;
+    readonly dosDate: number;
+  };
+}
+
 export interface ZipOptions {
   /** Deflate level 1–9; 0 stores. */
   readonly level: number;
-  /** Time stamp of every entry (DOS time, UTC fields, 1980 or later). */
+  /** Time stamp of every new entry (DOS time, UTC fields, 1980 or later). */
   readonly mtime: Date;
 }
 
@@ -21,25 +42,65 @@ function dosDateTime(date: Date): { time: number; date: number } {
 }
 
 const encoder = new TextEncoder();
+const UTF8_NAMES = 0x0800;
+/** Flags kept from a copied entry: the deflate option bits (1, 2). Bit 3 (data descriptor) is not needed here. */
+const KEPT_FLAGS = 0x0006;
+
+interface Prepared {
+  readonly name: Uint8Array;
+  readonly crc: number;
+  readonly size: number;
+  readonly body: Uint8Array;
+  readonly method: number;
+  readonly flags: number;
+  readonly time: number;
+  readonly date: number;
+}
 
 /**
  * A plain zip archive (no zip64: an .xlsx we write stays far below 4 GB and
  * 65,535 parts). Each file is deflated unless storing is smaller.
  */
 export function zipFiles(files: readonly ZipFile[], options: ZipOptions): Uint8Array {
+  return zipEntries(files, options);
+}
+
+/** Like zipFiles, with entries copied raw from another archive mixed in, in the given order. */
+export function zipEntries(files: readonly (ZipFile | CopiedZipFile)[], options: ZipOptions): Uint8Array {
   const stamp = dosDateTime(options.mtime);
-  const prepared = files.map((file) => {
-    const name = encoder.encode(file.name);
-    const deflated = options.level > 0 ? deflateRaw(file.data, options.level) : file.data;
-    const stored = deflated.length >= file.data.length;
-    return {
-      name,
-      crc: crc32(file.data),
-      size: file.data.length,
-      body: stored ? file.data : deflated,
-      method: stored ? 0 : 8,
-    };
-  });
+  return assemble(
+    files.map((file): Prepared => {
+      const name = encoder.encode(file.name);
+      if ("copied" in file) {
+        const c = file.copied;
+        return {
+          name,
+          crc: c.crc,
+          size: c.size,
+          body: c.data,
+          method: c.method,
+          flags: (c.flags & KEPT_FLAGS) | UTF8_NAMES,
+          time: c.dosTime,
+          date: c.dosDate,
+        };
+      }
+      const deflated = options.level > 0 ? deflateRaw(file.data, options.level) : file.data;
+      const stored = deflated.length >= file.data.length;
+      return {
+        name,
+        crc: crc32(file.data),
+        size: file.data.length,
+        body: stored ? file.data : deflated,
+        method: stored ? 0 : 8,
+        flags: UTF8_NAMES,
+        time: stamp.time,
+        date: stamp.date,
+      };
+    }),
+  );
+}
+
+function assemble(prepared: readonly Prepared[]): Uint8Array {
   const localSize = prepared.reduce((sum, f) => sum + 30 + f.name.length + f.body.length, 0);
   const centralSize = prepared.reduce((sum, f) => sum + 46 + f.name.length, 0);
   if (localSize + centralSize + 22 > 0xffffffff || prepared.length > 0xffff) {
@@ -53,10 +114,10 @@ export function zipFiles(files: readonly ZipFile[], options: ZipOptions): Uint8A
     offsets.push(p);
     view.setUint32(p, 0x04034b50, true);
     view.setUint16(p + 4, 20, true); // version needed: 2.0 (deflate)
-    view.setUint16(p + 6, 0x0800, true); // names are UTF-8
+    view.setUint16(p + 6, f.flags, true);
     view.setUint16(p + 8, f.method, true);
-    view.setUint16(p + 10, stamp.time, true);
-    view.setUint16(p + 12, stamp.date, true);
+    view.setUint16(p + 10, f.time, true);
+    view.setUint16(p + 12, f.date, true);
     view.setUint32(p + 14, f.crc, true);
     view.setUint32(p + 18, f.body.length, true);
     view.setUint32(p + 22, f.size, true);
@@ -71,10 +132,10 @@ export function zipFiles(files: readonly ZipFile[], options: ZipOptions): Uint8A
     view.setUint32(p, 0x02014b50, true);
     view.setUint16(p + 4, 20, true); // made by: 2.0, MS-DOS attributes
     view.setUint16(p + 6, 20, true);
-    view.setUint16(p + 8, 0x0800, true);
+    view.setUint16(p + 8, f.flags, true);
     view.setUint16(p + 10, f.method, true);
-    view.setUint16(p + 12, stamp.time, true);
-    view.setUint16(p + 14, stamp.date, true);
+    view.setUint16(p + 12, f.time, true);
+    view.setUint16(p + 14, f.date, true);
     view.setUint32(p + 16, f.crc, true);
     view.setUint32(p + 20, f.body.length, true);
     view.setUint32(p + 24, f.size, true);

@@ -1,0 +1,104 @@
+import { Decimal } from "../../engine/decimal";
+import { acmeExample } from "../../workbook/example/acme";
+import { NUMBER_FORMATS } from "../../excel/numberFormats";
+import type { RawTable } from "../../workbook/types";
+import { curvePoints, draftsOf, parseBands, readBaselinePlans, saveTiersPlan } from "./planEditing";
+
+const tables: RawTable[] = acmeExample().map((t) => ({
+  name: t.name,
+  sheet: t.name,
+  source: "table",
+  headerRow: 1,
+  firstColumn: 1,
+  headers: t.headers,
+  rows: t.rows,
+  numberFormats: t.rows.map(() => t.formats.map((f) => NUMBER_FORMATS[f])),
+}));
+
+const ae = () => readBaselinePlans(tables).find((p) => p.name === "AE")!;
+const newArr = () => ae().measures.find((m) => m.measure === "New ARR")!;
+
+describe("plan editing", () => {
+  it("shows attainment bands as percents and rates as multiples", () => {
+    expect(draftsOf(newArr())).toEqual([
+      { from: "0", to: "50", rate: "0.5" },
+      { from: "50", to: "100", rate: "1.5" },
+      { from: "100", to: "150", rate: "2" },
+      { from: "150", to: "", rate: "2.5" },
+    ]);
+  });
+
+  it("parses drafts back to fractions and reports bad bands", () => {
+    const ok = parseBands(
+      [
+        { from: "0", to: "80", rate: "1" },
+        { from: "80%", to: "", rate: "2×" },
+      ],
+      newArr(),
+    );
+    expect(ok.problems).toEqual([]);
+    expect(ok.tiers!.map((t) => [t.from.toString(), t.to?.toString() ?? null, t.rate.toString()])).toEqual([
+      ["0", "0.8", "1"],
+      ["0.8", null, "2"],
+    ]);
+    const bad = parseBands(
+      [
+        { from: "0", to: "", rate: "1" },
+        { from: "50", to: "40", rate: "2" },
+      ],
+      newArr(),
+    );
+    expect(bad.tiers).toBeNull();
+    expect(bad.problems).toEqual([
+      "Band 2: To must be above From",
+      "Band 1: only the last band can have no upper limit",
+    ]);
+    expect(parseBands([{ from: "0", to: "", rate: "x" }], newArr()).problems).toEqual([
+      "Band 1: Rate must be a number",
+    ]);
+    expect(parseBands([], newArr()).problems).toEqual(["Add at least one band"]);
+  });
+
+  it("draws the engine's curve: gate at 40%, 1.0× at 100%, capped at 3×", () => {
+    const pts = curvePoints(newArr(), newArr().tiers);
+    const at = (a: number) => pts.filter((p) => Math.abs(p.attainment - a) < 1e-12).map((p) => p.multiple);
+    // Below the 40% gate nothing pays; at 40%: 0.5 × 0.4 = 0.2.
+    expect(at(0.39)).toEqual([0]);
+    expect(at(0.4)).toEqual([0.2]);
+    // 100%: 0.5 × 0.5 + 1.5 × 0.5 = 1.0; 150%: 1.0 + 2 × 0.5 = 2.0; 200%: 2.0 + 2.5 × 0.5 = 3.25, capped at 3.
+    expect(at(1)).toEqual([1]);
+    expect(at(1.5)).toEqual([2]);
+    expect(at(2)).toEqual([3]);
+    // Both sides of the gate are sampled, so the jump draws as a vertical step.
+    expect(pts.some((p) => p.attainment < 0.4 && p.attainment > 0.3999 && p.multiple === 0)).toBe(true);
+  });
+
+  it("saves only this plan × measure's baseline rows, with the table's own headers", () => {
+    const plan = ae();
+    const tiers = parseBands(
+      [
+        { from: "0", to: "100", rate: "1" },
+        { from: "100", to: "", rate: "1.8" },
+      ],
+      newArr(),
+    ).tiers!;
+    const save = saveTiersPlan(tables, plan, newArr(), tiers);
+    expect(save).toEqual({
+      patch: {
+        table: "Tiers",
+        match: { Plan: "AE", Measure: "New ARR" },
+        columns: ["From", "To", "Rate"],
+        rows: [
+          [0, 1, 1],
+          [1, null, 1.8],
+        ],
+      },
+      replacing: 4,
+    });
+    const sheetTiers = tables.map((t) => (t.name === "Tiers" ? { ...t, source: "sheet" as const } : t));
+    expect(saveTiersPlan(sheetTiers, plan, newArr(), tiers)).toEqual({
+      reason: expect.stringContaining("plain sheet"),
+    });
+    void Decimal;
+  });
+});

@@ -1,0 +1,41 @@
+import { FakeExcel } from "../../../test/fake-excel";
+import { fakeWorkbookPort } from "../../../test/fake-excel/fakeWorkbookPort";
+import { acmeExample } from "../../workbook/example/acme";
+import { runPipeline, type RunPhase } from "./runPipeline";
+
+describe("runPipeline", () => {
+  it("reads, computes and writes, reporting each phase, and the written tables are the run's sheets", async () => {
+    const fake = new FakeExcel();
+    fake.state.addSheet("Sheet1");
+    const port = fakeWorkbookPort(fake);
+    await port.insertExample(acmeExample());
+    const phases: RunPhase["kind"][] = [];
+    const end = await runPipeline(
+      port,
+      (p) => phases.push(p.kind),
+      () => new Date("2026-12-31T00:00:00Z"),
+    );
+    expect(end.kind).toBe("done");
+    if (end.kind !== "done") return;
+    expect([...new Set(phases)]).toEqual(["reading", "computing", "writing", "done"]);
+    expect(end.result.ok).toBe(true);
+    for (const sheet of end.result.sheets) {
+      const t = fake.state.tableValues(sheet.name);
+      expect(t.rows.length).toBe(Math.max(1, sheet.rows.length));
+      if (sheet.rows.length) expect(t.rows[0]).toEqual(sheet.rows[0].map((c) => (c === null ? "" : c)));
+    }
+    expect(end.result.sheets[0].subtitle).toContain("Book1.xlsx");
+  });
+
+  it("reports a failure as a phase with the host's message instead of throwing", async () => {
+    const fake = new FakeExcel();
+    fake.state.seedSheet("Results_Summary", [["mine"]]);
+    const port = fakeWorkbookPort(fake);
+    await port.insertExample(acmeExample());
+    const end = await runPipeline(port, () => undefined);
+    expect(end).toEqual({
+      kind: "failed",
+      message: expect.stringContaining('sheet named "Results_Summary" that CompPlan did not create'),
+    });
+  });
+});

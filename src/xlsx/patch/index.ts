@@ -1,0 +1,206 @@
+import type { SheetSpec } from "../../workbook/types";
+import { XlsxFormatError } from "../errors";
+import { isType, relsPartFor } from "../reader/relationships";
+import { CONTENT_TYPE, REL_TYPE, type RelationshipEntry } from "../writer/package-xml";
+import { ZIP_LEVEL } from "../writer/package-builder";
+import { addResultSheet } from "../writer/result-sheet";
+import { zipEntries, type CopiedZipFile, type ZipFile } from "../zip/zip-writer";
+import { appendWorksheetTitles } from "./app-properties";
+import { AppendedStyles } from "./appended-styles";
+import { calcChainSheetIds } from "./calc-chain";
+import { editContentTypes } from "./content-types";
+import { existingTables } from "./existing-tables";
+import { NewParts } from "./new-parts";
+import { ownedMarkXml, ownedSheetIndexes } from "./ownership";
+import { extensionOf, workbookPartOf, type WorkbookExtension } from "./package-kind";
+import { PartGraph } from "./part-graph";
+import { FreshPartNames } from "./part-names";
+import { checkTableNames, planSheets, type PlannedSheet } from "./plan";
+import { editRelationships, freshRelIds } from "./relationships-xml";
+import { partKey, SourcePackage } from "./source-package";
+import { appendSheets, parseBook } from "./workbook-xml";
+
+export { ResultSheetConflictError } from "./errors";
+export { workbookExtension, type WorkbookExtension } from "./package-kind";
+export { OWNED_MARK } from "./ownership";
+
+export interface PatchOptions {
+  readonly input: Uint8Array;
+  readonly sheets: readonly SheetSpec[];
+  /** Time stamp of the parts we write (default: now); copied parts keep theirs. */
+  readonly createdAt?: Date;
+}
+
+export interface PatchResult {
+  readonly bytes: Uint8Array;
+  /** Result sheets added after the last sheet, in order. */
+  readonly added: readonly string[];
+  /** Result sheets that replaced ours of the same name from an earlier run, where they stood. */
+  readonly replaced: readonly string[];
+  /** Sheets of ours from an earlier run that this run did not produce: left as they were. */
+  readonly leftAlone: readonly string[];
+  /** The extension that fits the package (.xlsm for a macro-enabled workbook...). */
+  readonly extension: WorkbookExtension;
+}
+
+/** The input package with `sheets` added after the last sheet; sheets of the same names that WE wrote before are replaced. */
+export function addResultSheets(options: PatchOptions): Uint8Array {
+  return patchWorkbook(options).bytes;
+}
+
+/**
+ * The user's workbook plus our result sheets. Every part we do not need to
+ * change is copied as its stored (compressed) bytes; we rewrite only
+ * [Content_Types].xml, the workbook part and its relationships, the styles
+ * (appended to), docProps/app.xml (sheet titles), and drop xl/calcChain.xml
+ * only when it lists a sheet we replace. A result sheet named like a sheet
+ * or table of the user's throws ResultSheetConflictError and nothing is written.
+ */
+export function patchWorkbook(options: PatchOptions): PatchResult {
+  const pkg = new SourcePackage(options.input);
+  const contentTypesXml = pkg.text("[Content_Types].xml");
+  const workbookPart = workbookPartOf(pkg);
+  const workbookXml = pkg.text(workbookPart);
+  if (contentTypesXml === null || workbookXml === null) {
+    throw new XlsxFormatError("Not an .xlsx file: the zip package holds no Excel workbook part (xl/workbook.xml).");
+  }
+  const book = parseBook(workbookXml);
+  const graph = new PartGraph(pkg);
+  const workbookRels = graph.relationshipsOf(workbookPart);
+  const relById = new Map(workbookRels.map((r) => [r.id, r] as const));
+  const owned = ownedSheetIndexes(book.names);
+  const planned = planSheets(options.sheets, book, owned, workbookRels);
+
+  // What goes away: the parts only the replaced sheets used, and calcChain if it lists one of them.
+  const replaced = planned.flatMap((p) => (p.replaces ? [p.replaces] : []));
+  const cut = new Set(replaced.map((r) => r.sheet.relId));
+  const calcChain = workbookRels.find((r) => isType(r, "calcChain") && !r.external);
+  if (calcChain && replaced.length > 0) {
+    const listed = calcChainSheetIds(pkg.text(calcChain.target) ?? "");
+    if (replaced.some((r) => listed.has(r.sheet.sheetId))) cut.add(calcChain.id);
+  }
+  const deleted = cut.size > 0 ? graph.orphanedBy(workbookPart, cut, pkg) : new Set<string>();
+
+  const sheetByPart = new Map<string, string>();
+  for (const s of book.sheets) {
+    const rel = relById.get(s.relId);
+    if (rel && !rel.external) sheetByPart.set(partKey(rel.target), s.name);
+  }
+  const tables = existingTables(pkg, graph, sheetByPart);
+  checkTableNames(
+    planned,
+    tables.filter((t) => !deleted.has(partKey(t.part))),
+    book.names,
+  );
+
+  // Our parts.
+  const stylesRel = workbookRels.find((r) => isType(r, "styles") && !r.external && pkg.has(r.target));
+  const styles = new AppendedStyles(stylesRel ? pkg.text(stylesRel.target) : null);
+  const dir = workbookPart.includes("/") ? workbookPart.slice(0, workbookPart.lastIndexOf("/")) : "";
+  const partNames = new FreshPartNames(pkg.partKeys());
+  const firstTableId = tables.reduce((max, t) => Math.max(max, t.id), 0) + 1;
+  const parts = new NewParts(
+    styles,
+    partNames,
+    dir,
+    firstTableId,
+    new Map(planned.map((p) => [p.sheetName, p.tableName])),
+  );
+  for (const p of planned) addResultSheet(parts, { ...p.spec, name: p.sheetName });
+  const partOf = new Map(parts.sheets.map((s) => [s.name, s.part]));
+  const fromWorkbook = (part: string) => part.slice(dir === "" ? 0 : dir.length + 1);
+
+  // The workbook part and its relationships.
+  const added = planned.filter((p) => !p.replaces);
+  const newStylesPart = stylesRel ? null : partNames.claim(dir, "styles");
+  const ids = freshRelIds(
+    workbookRels.map((r) => r.id),
+    added.length + (newStylesPart ? 1 : 0),
+  );
+  const sheetTarget = (p: PlannedSheet): string => fromWorkbook(partOf.get(p.sheetName) ?? "");
+  const retarget = new Map<string, string>();
+  for (const p of planned) if (p.replaces) retarget.set(p.replaces.sheet.relId, sheetTarget(p));
+  const addRels: RelationshipEntry[] = added.map((p, i) => ({
+    id: ids[i],
+    type: REL_TYPE.worksheet,
+    target: sheetTarget(p),
+  }));
+  if (newStylesPart) addRels.push({ id: ids[added.length], type: REL_TYPE.styles, target: fromWorkbook(newStylesPart) });
+  const removeRels = new Set(calcChain && cut.has(calcChain.id) ? [calcChain.id] : []);
+
+  const changed = new Map<string, string>();
+  changed.set(
+    partKey(workbookPart),
+    appendSheets(
+      workbookXml,
+      book,
+      added.map((p, i) => ({ name: p.sheetName, relId: ids[i] })),
+      added.map((_, i) => ownedMarkXml(book.sheets.length + i)),
+    ),
+  );
+  const workbookRelsPart = relsPartFor(workbookPart);
+  changed.set(
+    partKey(workbookRelsPart),
+    editRelationships(pkg.text(workbookRelsPart) ?? emptyRelationships(), { remove: removeRels, retarget, add: addRels }),
+  );
+  if (stylesRel && styles.changed) changed.set(partKey(stylesRel.target), styles.result());
+
+  const newTypes = new Map(parts.contentTypes);
+  if (newStylesPart) newTypes.set(newStylesPart, CONTENT_TYPE.styles);
+  changed.set(partKey("[Content_Types].xml"), editContentTypes(contentTypesXml, deleted, newTypes));
+
+  const appRel = graph.relationshipsOf("").find((r) => isType(r, "extended-properties") && !r.external);
+  const appXml = appRel ? pkg.text(appRel.target) : null;
+  if (appRel && appXml !== null) {
+    const worksheetNames = book.sheets
+      .filter((s) => {
+        const rel = relById.get(s.relId);
+        return rel !== undefined && isType(rel, "worksheet");
+      })
+      .map((s) => s.name);
+    const updated = appendWorksheetTitles(
+      appXml,
+      worksheetNames,
+      added.map((p) => p.sheetName),
+    );
+    if (updated !== null) changed.set(partKey(appRel.target), updated);
+  }
+
+  // The package: input order, changed parts in place, deleted ones out, ours at the end.
+  const out: (ZipFile | CopiedZipFile)[] = [];
+  const written = new Set<string>();
+  for (const entry of pkg.entries) {
+    const key = partKey(entry.name);
+    if (deleted.has(key)) continue;
+    const text = changed.get(key);
+    out.push(text === undefined ? pkg.copy(entry) : { name: entry.name, data: encodeXml(text) });
+    written.add(key);
+  }
+  for (const [key, text] of changed) {
+    if (!written.has(key)) out.push({ name: key, data: encodeXml(text) });
+  }
+  if (newStylesPart) out.push({ name: newStylesPart, data: encodeXml(styles.result()) });
+  out.push(...parts.files);
+
+  const bytes = zipEntries(out, { level: ZIP_LEVEL, mtime: options.createdAt ?? new Date() });
+  const replacedIndexes = new Set(replaced.map((r) => r.index));
+  return {
+    bytes,
+    added: added.map((p) => p.sheetName),
+    replaced: planned.filter((p) => p.replaces).map((p) => p.sheetName),
+    leftAlone: book.sheets.filter((_, i) => owned.has(i) && !replacedIndexes.has(i)).map((s) => s.name),
+    extension: extensionOf(pkg, workbookPart),
+  };
+}
+
+function emptyRelationships(): string {
+  return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+}
+
+const encoder = new TextEncoder();
+
+/** UTF-8 bytes of a part we edited; a part that was UTF-16 now says UTF-8 in its declaration. */
+function encodeXml(text: string): Uint8Array {
+  const body = text.replace(/^\uFEFF/, "").replace(/^(<\?xml[^>]*?encoding\s*=\s*["'])[^"']*(["'])/, "$1UTF-8$2");
+  return encoder.encode(body);
+}
