@@ -1,16 +1,14 @@
 import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { basename, dirname, resolve } from "node:path";
+import { basename, dirname, extname, resolve } from "node:path";
 import { runWorkbook, type RunResult } from "../workbook/run";
 import type { RawTable } from "../workbook/types";
+import { XlsxFormatError } from "../xlsx/errors";
+import { patchWorkbook, ResultSheetConflictError, workbookExtension, type PatchResult } from "../xlsx/patch";
 import { readXlsx } from "../xlsx/read";
-import { writeXlsx } from "../xlsx/write";
 import type { ModelArgs } from "./args";
-import { inputTablesUsed } from "./inputTables";
 import { EXIT_INPUT_ERRORS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, type CliIo } from "./io";
 import { defaultOutputPath, displayPath, isSameFile } from "./paths";
 import { countBySeverity, formatIssues, formatOutputSummary, inputErrorsLine, sortIssues } from "./report";
-import { packageVersion } from "./help";
-import { aboutLines } from "./about";
 
 /** A failure that maps to an exit status and one message line. */
 class CliFailure extends Error {
@@ -22,38 +20,43 @@ class CliFailure extends Error {
   }
 }
 
-/** `compplan model`: read → run → write. The input file is only ever read. */
+interface Input {
+  readonly bytes: Uint8Array;
+  readonly tables: RawTable[];
+}
+
+/** `compplan model`: read → run → write the input workbook plus the result sheets. The input file is only ever read. */
 export function modelCommand(args: ModelArgs, io: CliIo): number {
   const cwd = io.cwd ?? process.cwd();
   const say = (lines: readonly string[]) => lines.forEach((line) => io.stdout(`${line}\n`));
   try {
     const inputPath = resolve(cwd, args.input);
-    const outputPath = chooseOutput(args, inputPath, cwd);
-    const tables = readInput(inputPath);
+    const explicitOutput = checkExplicitOutput(args, inputPath, cwd);
+    const input = readInput(inputPath);
+    const outputPath = chooseOutput(args, inputPath, explicitOutput, input.bytes);
     const sourceName = basename(inputPath);
     const computedAt = (io.now ?? (() => new Date()))();
-    const result = runWorkbook(tables, { sourceName, computedAt });
+    const result = runWorkbook(input.tables, { sourceName, computedAt });
 
     if (!result.ok) {
       reportInputErrors(result, args, io);
       return EXIT_INPUT_ERRORS;
     }
-    const copies = inputTablesUsed(tables);
-    if (outputPath !== null) writeOutput(outputPath, result, copies, sourceName, computedAt);
+    const written = outputPath === null ? null : writeOutput(outputPath, input.bytes, result, computedAt);
 
     if (args.json) io.stdout(`${JSON.stringify(result.json, null, 2)}\n`);
     else if (!args.quiet) {
       say(result.headline);
       const issueLines = formatIssues(result.issues);
       if (issueLines.length > 0) say(["", ...issueLines]);
-      if (outputPath !== null) {
+      if (outputPath !== null && written !== null) {
         say([
           "",
-          ...formatOutputSummary(
-            displayPath(outputPath, cwd),
-            result.sheets.map((s) => s.name),
-            copies.map((t) => t.name),
-          ),
+          ...formatOutputSummary(displayPath(outputPath, cwd), sourceName, {
+            results: result.sheets.map((s) => s.name),
+            replaced: written.replaced,
+            leftAlone: written.leftAlone,
+          }),
         ]);
       }
     }
@@ -68,17 +71,36 @@ export function modelCommand(args: ModelArgs, io: CliIo): number {
   }
 }
 
-function chooseOutput(args: ModelArgs, inputPath: string, cwd: string): string | null {
-  // With --json the caller wants data on stdout; a workbook only when asked for.
-  if (args.output === null && args.json) return null;
-  const outputPath = args.output === null ? defaultOutputPath(inputPath) : resolve(cwd, args.output);
+/** -o, resolved, refused when it names the input (checked before reading anything). */
+function checkExplicitOutput(args: ModelArgs, inputPath: string, cwd: string): string | null {
+  if (args.output === null) return null;
+  const outputPath = resolve(cwd, args.output);
   if (isSameFile(outputPath, inputPath)) {
     throw new CliFailure(EXIT_USAGE, `refusing to write the output over the input (${args.input}); choose another -o`);
   }
   return outputPath;
 }
 
-function readInput(inputPath: string): RawTable[] {
+/**
+ * Where the output goes: -o, or `<input>-results.<ext>` beside the input; none
+ * with --json and no -o. The output keeps the input's kind (a macro-enabled
+ * workbook stays .xlsm), so its extension must fit it or Excel will not open it.
+ */
+function chooseOutput(args: ModelArgs, inputPath: string, explicit: string | null, bytes: Uint8Array): string | null {
+  // With --json the caller wants data on stdout; a workbook only when asked for.
+  if (explicit === null && args.json) return null;
+  const extension = workbookExtension(bytes);
+  if (explicit === null) return defaultOutputPath(inputPath, extension);
+  if (extname(explicit).toLowerCase() !== extension) {
+    throw new CliFailure(
+      EXIT_USAGE,
+      `the output keeps the input's workbook kind, so it must end in ${extension} (got ${args.output ?? ""})`,
+    );
+  }
+  return explicit;
+}
+
+function readInput(inputPath: string): Input {
   let bytes: Uint8Array;
   try {
     if (!statSync(inputPath).isFile()) throw new CliFailure(EXIT_USAGE, `${inputPath} is not a file`);
@@ -90,7 +112,7 @@ function readInput(inputPath: string): RawTable[] {
     throw new CliFailure(EXIT_USAGE, `cannot read ${inputPath}: ${reason}`);
   }
   try {
-    return readXlsx(bytes);
+    return { bytes, tables: readXlsx(bytes) };
   } catch (error) {
     // Whatever the reader trips on (not a zip, no workbook part, broken XML), the file is not a workbook we can read.
     const reason = error instanceof Error ? error.message : String(error);
@@ -112,26 +134,27 @@ function reportInputErrors(result: RunResult, args: ModelArgs, io: CliIo): void 
   io.stderr(`${inputErrorsLine(errors)}\n`);
 }
 
-/** Writes beside the target and renames, so a failed run never leaves half a workbook. */
-function writeOutput(
-  outputPath: string,
-  result: RunResult,
-  inputCopies: readonly RawTable[],
-  sourceName: string,
-  computedAt: Date,
-): void {
-  const about = aboutLines({
-    sourceName,
-    computedAt,
-    version: packageVersion(),
-    resultSheets: result.sheets.map((s) => s.name),
-    inputCopies: inputCopies.map((t) => t.name),
-  });
-  const bytes = writeXlsx({ sheets: result.sheets, inputCopies, about, createdAt: computedAt });
+/**
+ * The input package with the result sheets added (ours from an earlier run
+ * replaced), written beside the target and renamed, so a failed run never
+ * leaves half a workbook.
+ */
+function writeOutput(outputPath: string, input: Uint8Array, result: RunResult, computedAt: Date): PatchResult {
+  let patched: PatchResult;
+  try {
+    patched = patchWorkbook({ input, sheets: result.sheets, createdAt: computedAt });
+  } catch (error) {
+    // A result name taken by the user's own sheet or table: like an input error, nothing is written.
+    if (error instanceof ResultSheetConflictError) throw new CliFailure(EXIT_INPUT_ERRORS, error.message);
+    if (error instanceof XlsxFormatError) {
+      throw new CliFailure(EXIT_USAGE, `cannot add the result sheets to the input: ${error.message}`);
+    }
+    throw error;
+  }
   const temporary = `${outputPath}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(outputPath), { recursive: true });
-    writeFileSync(temporary, bytes);
+    writeFileSync(temporary, patched.bytes);
     renameSync(temporary, outputPath);
   } catch (error) {
     try {
@@ -141,4 +164,5 @@ function writeOutput(
     }
     throw new CliFailure(EXIT_INTERNAL, `cannot write ${outputPath}: ${(error as Error).message}`);
   }
+  return patched;
 }

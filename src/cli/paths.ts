@@ -1,11 +1,15 @@
 import { existsSync, realpathSync } from "node:fs";
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from "node:path";
 
-/** `<dir>/acme.xlsx` → `<dir>/acme-results.xlsx`. */
-export function defaultOutputPath(inputPath: string): string {
+/**
+ * `<dir>/acme.xlsx` → `<dir>/acme-results.xlsx`. `extension` is the one the
+ * workbook's kind needs (".xlsm" keeps a macro-enabled workbook openable);
+ * default: the input's own, else ".xlsx".
+ */
+export function defaultOutputPath(inputPath: string, extension?: string): string {
   const ext = extname(inputPath);
   const stem = basename(inputPath, ext);
-  return join(dirname(inputPath), `${stem}-results${ext || ".xlsx"}`);
+  return join(dirname(inputPath), `${stem}-results${extension ?? (ext || ".xlsx")}`);
 }
 
 /** True when both paths name the same file, through symlinks too (the output may not exist yet). */

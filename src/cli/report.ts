@@ -40,17 +40,20 @@ export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
-/** Says plainly what the output holds and what it does not (exceljs cannot carry charts, pivots or macros over). */
+/** What the output holds: the user's workbook as it was, plus the result sheets (and which of ours it replaced). */
 export function formatOutputSummary(
   outputPath: string,
-  resultSheets: readonly string[],
-  inputCopies: readonly string[],
+  sourceName: string,
+  sheets: { readonly results: readonly string[]; readonly replaced: readonly string[]; readonly leftAlone: readonly string[] },
 ): string[] {
   return [
     `Wrote ${outputPath}`,
-    `  About, then the result sheets: ${resultSheets.join(", ")}`,
-    `  Value copies of the input tables: ${inputCopies.length > 0 ? inputCopies.join(", ") : "(none)"}`,
-    "  Not copied: your charts, pivot tables, macros and formatting. The input workbook was not changed.",
+    `  ${sourceName} with every sheet as it was, plus the result sheets: ${sheets.results.join(", ")}`,
+    ...(sheets.replaced.length > 0 ? [`  Replaced our sheets from an earlier run: ${sheets.replaced.join(", ")}`] : []),
+    ...(sheets.leftAlone.length > 0
+      ? [`  Left as they were (from an earlier run, not produced this time): ${sheets.leftAlone.join(", ")}`]
+      : []),
+    "  The input workbook was not changed.",
   ];
 }
 

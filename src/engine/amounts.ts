@@ -4,13 +4,33 @@ import type { PeriodAmount } from "./types";
 import type { EngineIssue } from "./issues";
 
 /**
- * Quotas and credited amounts bucketed into a plan's payout periods:
- * key `repId␟measure` → one Decimal per period (null where no row fell in it).
+ * Quotas and credited amounts bucketed into a plan's payout periods: per
+ * measure, per rep, one Decimal per period (null where no row fell in it).
+ * Two levels of maps rather than a joined string key: 480,000 rows should not
+ * build 480,000 strings.
  */
-export type PeriodBuckets = Map<string, (Decimal | null)[]>;
+export class PeriodBuckets {
+  private readonly byMeasure = new Map<string, Map<string, (Decimal | null)[]>>();
 
-export function bucketKey(repId: string, measure: string): string {
-  return `${repId}\u241f${measure}`;
+  get(repId: string, measure: string): readonly (Decimal | null)[] | undefined {
+    return this.byMeasure.get(measure)?.get(repId);
+  }
+
+  /** Adds `amount` into period `index` of (rep, measure). */
+  add(repId: string, measure: string, index: number, length: number, amount: Decimal): void {
+    let reps = this.byMeasure.get(measure);
+    if (!reps) {
+      reps = new Map();
+      this.byMeasure.set(measure, reps);
+    }
+    let list = reps.get(repId);
+    if (!list) {
+      list = new Array<Decimal | null>(length).fill(null);
+      reps.set(repId, list);
+    }
+    const current = list[index];
+    list[index] = current === null ? amount : current.plus(amount);
+  }
 }
 
 /**
@@ -25,7 +45,7 @@ export function bucketAmounts(
   table: string,
   issues: EngineIssue[],
 ): PeriodBuckets {
-  const buckets: PeriodBuckets = new Map();
+  const buckets = new PeriodBuckets();
   let outside = 0;
   let firstOutside = "";
   for (const row of amounts) {
@@ -47,13 +67,7 @@ export function bucketAmounts(
       });
       continue;
     }
-    const key = bucketKey(row.repId, row.measure);
-    let list = buckets.get(key);
-    if (!list) {
-      list = new Array<Decimal | null>(periods.length).fill(null);
-      buckets.set(key, list);
-    }
-    list[index] = (list[index] ?? ZERO).plus(row.amount);
+    buckets.add(row.repId, row.measure, index, periods.length, row.amount);
   }
   if (outside > 0) {
     issues.push({
@@ -66,9 +80,21 @@ export function bucketAmounts(
   return buckets;
 }
 
+/** Index of the period containing an ISO date, by month arithmetic (periods are whole months); -1 outside. */
 export function periodIndex(periods: readonly Period[], date: string): number {
-  for (let i = 0; i < periods.length; i++) {
-    if (date >= periods[i].start && date <= periods[i].end) return i;
-  }
-  return -1;
+  const first = periods[0];
+  if (!first || date < first.start || date > periods[periods.length - 1].end) return -1;
+  const months = monthNumber(date) - monthNumber(first.start);
+  return Math.floor(months / first.months);
+}
+
+function monthNumber(date: string): number {
+  // "2026-03-15" → 2026 × 12 + 2, read from the characters without building substrings.
+  const year =
+    (date.charCodeAt(0) - 48) * 1000 +
+    (date.charCodeAt(1) - 48) * 100 +
+    (date.charCodeAt(2) - 48) * 10 +
+    (date.charCodeAt(3) - 48);
+  const month = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
+  return year * 12 + month - 1;
 }

@@ -1,4 +1,4 @@
-import { bucketAmounts, bucketKey, type PeriodBuckets } from "./amounts";
+import { bucketAmounts, type PeriodBuckets } from "./amounts";
 import { Decimal, ONE, ZERO, max } from "./decimal";
 import type { EngineIssue } from "./issues";
 import { compileMeasureRule, linePricer, payLine, type LinePricer, type MeasureRule } from "./measureRule";
@@ -13,7 +13,7 @@ import { daysBetween } from "./calendar";
 import { planPeriods, planYearSpan, type Period } from "./periods";
 import { checkPlan } from "./planChecks";
 import { ratio, ratioValue, sameRatio, scaleRatio, sumRatios, type Ratio } from "./ratio";
-import { roundMoney } from "./rounding";
+import { minorUnits, roundMoney } from "./rounding";
 import { fxRate } from "./mechanics/fx";
 import type { Adjustment, MeasurePlan, ModelInput, Plan, Rep, Scenario, Settings } from "./types";
 
@@ -258,9 +258,7 @@ class TeamActuals {
       perPeriod = this.shared
         .periodsFor(plan)
         .map((_, k) =>
-          teamActuals(this.reps, plan.teamScope, (id) =>
-            inReporting(id, actuals.get(bucketKey(id, measure))?.[k] ?? ZERO),
-          ),
+          teamActuals(this.reps, plan.teamScope, (id) => inReporting(id, actuals.get(id, measure)?.[k] ?? ZERO)),
         );
       this.cache.set(key, perPeriod);
     }
@@ -316,8 +314,8 @@ function periodQuotas(
   prorations: readonly Ratio[],
 ): PeriodQuota[] {
   const { rep } = ctx;
-  const key = bucketKey(rep.id, measure);
-  const given = ctx.quotas.get(key);
+  const key = `${rep.id}\u241f${measure}`;
+  const given = ctx.quotas.get(rep.id, measure);
   const annual = rep.annualQuota.get(measure) ?? null;
   if (!given && annual === null && needsQuota && !ctx.shared.missingQuota.has(key)) {
     ctx.shared.missingQuota.add(key);
@@ -332,9 +330,15 @@ function periodQuotas(
   // Periods of one plan have one length, so an unramped, unprorated spread quota is one shared Ratio.
   const share = ctx.periods[0].share;
   const spread = annual === null ? ratio(ZERO) : ratio(annual.times(share.num), share.den);
+  let previous: PeriodQuota | null = null;
   return ctx.periods.map((p, i) => {
     const q = given?.[i];
-    if (q !== undefined && q !== null) return { quota: ratio(q), ramp: null, source: "Quotas" };
+    if (q !== undefined && q !== null) {
+      // Equal quotas share one object, so later periods reuse the first one's pricer.
+      if (previous?.source === "Quotas" && previous.quota.num.eq(q)) return previous;
+      previous = { quota: ratio(q), ramp: null, source: "Quotas" };
+      return previous;
+    }
     const ramp = schedule ? rampQuotaFactor(schedule, rep.startDate, p, rep.endDate) : null;
     let quota = spread;
     if (ramp && !isOne(ramp)) quota = scaleRatio(quota, ramp);
@@ -356,10 +360,16 @@ function prorations(ctx: RepContext): Ratio[] {
   });
 }
 
-function periodActual(ctx: RepContext, m: MeasurePlan, index: number, quota: Ratio): Decimal {
+function periodActual(
+  ctx: RepContext,
+  m: MeasurePlan,
+  index: number,
+  quota: Ratio,
+  own: readonly (Decimal | null)[] | undefined,
+): Decimal {
   if (ctx.flat !== null) return quota.num.times(ctx.flat).div(quota.den);
   if (m.basis === "Team") return ctx.team.actual(ctx.plan, m.measure, ctx.rep, index);
-  return ctx.actuals.get(bucketKey(ctx.rep.id, m.measure))?.[index] ?? ZERO;
+  return own?.[index] ?? ZERO;
 }
 
 function needsQuota(m: MeasurePlan): boolean {
@@ -379,20 +389,24 @@ function payPerMeasure(ctx: RepContext): PayoutLine[] {
       quotas: periodQuotas(ctx, m.measure, needsQuota(m), factors),
       // Proration scales target incentive too; BCR (target ÷ quota) stays as planned.
       targets: factors.map((f) => (isOne(f) ? fullTarget : scaleRatio(fullTarget, f))),
+      own: ctx.actuals.get(rep.id, m.measure),
+      team: m.basis === "Team",
       pricer: null as LinePricer | null,
       ytd: { quota: [] as Ratio[], actual: ZERO, paid: [] as Decimal[], earned: [] as Decimal[] },
     };
   });
+  const active = factors.map((f) => !f.num.isZero());
+  const digits = minorUnits(rep.currency);
   const lines: PayoutLine[] = [];
   for (const period of periods) {
     const k = period.index;
-    if (factors[k].num.isZero()) continue; // not employed in this period: nothing to pay
+    if (!active[k]) continue; // not employed in this period: nothing to pay
     const guaranteed = schedule?.guarantee && inRamp(schedule, rep.startDate, period) ? schedule.guarantee : null;
     for (const pm of perMeasure) {
       const { m, rule } = pm;
       const { quota, ramp, source } = pm.quotas[k];
       const target = pm.targets[k];
-      const actual = periodActual(ctx, m, k, quota);
+      const actual = periodActual(ctx, m, k, quota, pm.own);
       let outcome;
       let ytd: PayoutLine["ytd"];
       let payout: Decimal;
@@ -420,7 +434,7 @@ function payPerMeasure(ctx: RepContext): PayoutLine[] {
           pm.pricer = linePricer(rule, quota, target);
         }
         outcome = pm.pricer.pay(actual);
-        payout = roundMoney(outcome.payout, rep.currency);
+        payout = outcome.payout.toDecimalPlaces(digits, Decimal.ROUND_HALF_UP); // the one rounding point (rounding.ts)
       }
       let guarantee: Decimal | undefined;
       if (guaranteed) {
@@ -446,7 +460,7 @@ function payPerMeasure(ctx: RepContext): PayoutLine[] {
         ramp,
         proration: factors[k],
         quotaSource: source,
-        team: m.basis === "Team",
+        team: pm.team,
         ytd,
         guarantee,
       });
@@ -467,7 +481,7 @@ function payWeighted(ctx: RepContext): PayoutLine[] {
     if (factors[k].num.isZero()) continue;
     const components = perMeasure.map(({ m, quotas }) => {
       const { quota } = quotas[k];
-      const actual = periodActual(ctx, m, k, quota);
+      const actual = periodActual(ctx, m, k, quota, ctx.actuals.get(rep.id, m.measure));
       return {
         measure: m.measure,
         weight: m.weight,

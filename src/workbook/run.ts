@@ -90,7 +90,10 @@ export function runWorkbook(tables: readonly RawTable[], options: RunOptions): R
     ok: true,
     issues,
     sheets,
-    json: resultsJson(result, issues),
+    // Built only when asked for (--json): 240,000 lines of JSON are not free.
+    get json() {
+      return resultsJson(result, issues);
+    },
     headline: headline(result, settings.reportingCurrency, settings.fxRates),
   };
 }

@@ -158,10 +158,31 @@ maybe("task pane in Chromium with a fake Office host", () => {
     await page.getByRole("button", { name: "Insert example" }).waitFor();
     await page.screenshot({ path: join(OUT, "taskpane-empty-320.png"), fullPage: true, animations: "disabled" });
     await page.getByRole("button", { name: "Insert example" }).click();
-    await page.getByText("Ready to run").waitFor({ timeout: 30_000 });
-    await page.getByTestId("input-Reps").waitFor();
+    await page.getByTestId("input-Reps").waitFor({ timeout: 30_000 });
     await page.screenshot({ path: join(OUT, "taskpane-inputs-320.png"), fullPage: true, animations: "disabled" });
 
+    // Click a problem (when the example has one): Excel selects its cell.
+    const problem = page.locator('button[title^="Show "]').first();
+    if ((await problem.count()) > 0) {
+      const address = (await problem.getAttribute("title"))!.replace(/^Show (.*) in Excel$/, "$1");
+      await problem.click();
+      const sel = await poll(
+        () =>
+          page.evaluate(() =>
+            (
+              window as unknown as { __fakeExcel: { selection(): { sheet: string; r0: number; c0: number } | null } }
+            ).__fakeExcel.selection(),
+          ),
+        (v) => v !== null,
+      );
+      const [sheet, cell] = address.replace(/'/g, "").split("!");
+      const column =
+        cell
+          .replace(/\d+/g, "")
+          .split("")
+          .reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      expect(sel).toEqual({ sheet, r0: Number(cell.replace(/\D+/g, "")) - 1, c0: column, rows: 1, cols: 1 });
+    }
     await page.getByRole("tab", { name: "Run" }).click();
     await page.getByTestId("run").click();
     await page.getByText("Result sheets").waitFor({ timeout: 60_000 });
@@ -238,20 +259,33 @@ maybe("task pane in Chromium with a fake Office host", () => {
     await page.screenshot({ path: join(OUT, "taskpane-plans-320.png"), fullPage: true, animations: "disabled" });
 
     // Edit the top accelerator and save it back, after confirming.
+    const tiersNow = () =>
+      page.evaluate(() =>
+        (window as unknown as { __fakeExcel: { tableValues(n: string): TableDump } }).__fakeExcel.tableValues("Tiers"),
+      );
+    const before = await tiersNow();
+    const col = (t: TableDump, h: string) => t.headers.indexOf(h);
+    const aeNewArr = (t: TableDump) =>
+      t.rows.filter(
+        (r) =>
+          r[col(t, "Plan")] === "AE" &&
+          r[col(t, "Measure")] === "New ARR" &&
+          (col(t, "Scenario") < 0 || r[col(t, "Scenario")] === ""),
+      );
     await page.getByLabel("Band 4 rate").fill("3");
     await page.getByRole("button", { name: "Save to workbook" }).click();
     await page.getByRole("button", { name: "Update Tiers" }).click();
     await page.getByText("Saved 4 bands").waitFor();
-    const tiers = await page.evaluate(() =>
-      (window as unknown as { __fakeExcel: { tableValues(n: string): TableDump } }).__fakeExcel.tableValues("Tiers"),
-    );
-    expect(tiers.rows.slice(0, 4)).toEqual([
-      ["AE", "New ARR", 0, 0.5, 0.5],
-      ["AE", "New ARR", 0.5, 1, 1.5],
-      ["AE", "New ARR", 1, 1.5, 2],
-      ["AE", "New ARR", 1.5, "", 3],
+    const after = await tiersNow();
+    expect(aeNewArr(after).map((r) => [r[col(after, "From")], r[col(after, "To")], r[col(after, "Rate")]])).toEqual([
+      [0, 0.5, 0.5],
+      [0.5, 1, 1.5],
+      [1, 1.5, 2],
+      [1.5, "", 3],
     ]);
-    expect(tiers.rows.length).toBe(10); // the other plans' bands are untouched
+    // Only that one cell changed: every other row of Tiers is as it was.
+    const changed = after.rows.flatMap((r, i) => r.flatMap((c, j) => (c === before.rows[i][j] ? [] : [[i, j]])));
+    expect(changed).toEqual([[before.rows.indexOf(aeNewArr(before)[3]), col(after, "Rate")]]);
     expect(outside).toEqual([]);
     expect(pageErrors).toEqual([]);
   }, 60_000);

@@ -1,19 +1,39 @@
-import { Decimal } from "../../engine/decimal";
-import { acmeExample } from "../../workbook/example/acme";
-import { NUMBER_FORMATS } from "../../excel/numberFormats";
 import type { RawTable } from "../../workbook/types";
 import { curvePoints, draftsOf, parseBands, readBaselinePlans, saveTiersPlan } from "./planEditing";
 
-const tables: RawTable[] = acmeExample().map((t) => ({
-  name: t.name,
-  sheet: t.name,
-  source: "table",
+const table = (
+  name: string,
+  headers: string[],
+  rows: RawTable["rows"],
+  source: RawTable["source"] = "table",
+): RawTable => ({
+  name,
+  sheet: name,
+  source,
   headerRow: 1,
   firstColumn: 1,
-  headers: t.headers,
-  rows: t.rows,
-  numberFormats: t.rows.map(() => t.formats.map((f) => NUMBER_FORMATS[f])),
-}));
+  headers,
+  rows,
+});
+
+// AE: New ARR 70% gated at 40%, payout capped at 3×; Renewals 30%. One scenario row that the editor must leave alone.
+const plans = table(
+  "Plans",
+  ["Plan", "Measure", "Weight", "Period", "TierMode", "Threshold", "CapPayout"],
+  [
+    ["AE", "New ARR", 0.7, "Quarter", "Marginal", 0.4, 3],
+    ["AE", "Renewals", 0.3, "Quarter", "Marginal", null, null],
+  ],
+);
+const tierRows: RawTable["rows"] = [
+  ["AE", "New ARR", 0, 0.5, 0.5, null],
+  ["AE", "New ARR", 0.5, 1, 1.5, null],
+  ["AE", "New ARR", 1, 1.5, 2, null],
+  ["AE", "New ARR", 1.5, null, 2.5, null],
+  ["AE", "Renewals", 0, null, 1, null],
+  ["AE", "New ARR", 0, null, 9, "Rich"],
+];
+const tables = [plans, table("Tiers", ["Plan", "Measure", "From", "To", "Rate", "Scenario"], tierRows)];
 
 const ae = () => readBaselinePlans(tables).find((p) => p.name === "AE")!;
 const newArr = () => ae().measures.find((m) => m.measure === "New ARR")!;
@@ -86,19 +106,30 @@ describe("plan editing", () => {
     expect(save).toEqual({
       patch: {
         table: "Tiers",
-        match: { Plan: "AE", Measure: "New ARR" },
+        match: { Plan: "AE", Measure: "New ARR", Scenario: "" },
         columns: ["From", "To", "Rate"],
         rows: [
           [0, 1, 1],
           [1, null, 1.8],
         ],
       },
-      replacing: 4,
+      replacing: 4, // the "Rich" scenario row is not among them
+    });
+    // A table that says "Multiplier" for Rate and has no Scenario column: its own headers are used.
+    const aliased = [
+      plans,
+      table(
+        "Tiers",
+        ["Plan", "Measure", "From", "To", "Multiplier"],
+        tierRows.slice(0, 5).map((r) => r.slice(0, 5)),
+      ),
+    ];
+    expect(saveTiersPlan(aliased, plan, newArr(), tiers)).toMatchObject({
+      patch: { match: { Plan: "AE", Measure: "New ARR" }, columns: ["From", "To", "Multiplier"] },
     });
     const sheetTiers = tables.map((t) => (t.name === "Tiers" ? { ...t, source: "sheet" as const } : t));
     expect(saveTiersPlan(sheetTiers, plan, newArr(), tiers)).toEqual({
       reason: expect.stringContaining("plain sheet"),
     });
-    void Decimal;
   });
 });

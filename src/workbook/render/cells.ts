@@ -10,14 +10,27 @@ export function num(value: Decimal | null | undefined): SpecCell {
   return value === null || value === undefined ? null : value.toNumber();
 }
 
+/**
+ * A fraction shown on a sheet (a quota, an attainment, a proration factor):
+ * numerator and denominator as doubles, divided as doubles. Display only — no
+ * payout is computed from it — and the result is the double nearest the exact
+ * value to within an ulp. Fractions are shared between lines (a spread quota is
+ * one object), so each is converted once.
+ */
+const shown = new WeakMap<Ratio, number>();
 export function ratioNum(value: Ratio): number {
-  return value.num.div(value.den).toNumber();
+  let n = shown.get(value);
+  if (n === undefined) {
+    n = value.num.toNumber() / value.den.toNumber();
+    shown.set(value, n);
+  }
+  return n;
 }
 
-/** A display-only money value (a target incentive that is a fraction of a cent off a whole): to the cent. */
+/** A display-only money value (a prorated target, a spread quota): to the cent. */
 export function money(value: Decimal | Ratio): number {
-  const d = "num" in value ? value.num.div(value.den) : value;
-  return d.toDecimalPlaces(2).toNumber();
+  const n = "num" in value ? ratioNum(value) : value.toNumber();
+  return Math.round(n * 100) / 100;
 }
 
 export function subtitle(sourceName: string, computedAt: Date, extra = ""): string {

@@ -3,9 +3,9 @@ import type { ColumnSpec, SheetSpec, SpecCell } from "../types";
 import type { Ratio } from "../../engine/ratio";
 import { money, num, ratioNum } from "./cells";
 
-/** Base commission rate: target incentive ÷ quota. */
+/** Base commission rate: target incentive ÷ quota (display). */
 function bcr(target: Ratio, quota: Ratio): number {
-  return target.num.times(quota.den).div(target.den.times(quota.num)).toNumber();
+  return ratioNum(target) / ratioNum(quota);
 }
 
 export const PAYOUT_COLUMNS: readonly ColumnSpec[] = [

@@ -2,7 +2,16 @@ import { findElements, rootPrefix } from "../reader/xml-elements";
 import { builtinFormatId } from "../shared/builtin-formats";
 import { escapeXml } from "../shared/xml-escape";
 import { FIRST_CUSTOM_FORMAT_ID, FONTS, FontId, StyleRegistry, type CellStyles } from "../writer/style-registry";
-import { applyEdits, countElements, findSpan, insertAt, setAttribute, withPrefix, type Edit } from "./xml-edit";
+import {
+  applyEdits,
+  countElements,
+  elementEnd,
+  findSpan,
+  insertAt,
+  setAttribute,
+  withPrefix,
+  type Edit,
+} from "./xml-edit";
 
 /** The lists of CT_Stylesheet in schema order, with the default item a list needs when it is missing. */
 const LISTS: readonly { name: string; item: string; default: string }[] = [
@@ -57,6 +66,34 @@ export class AppendedStyles implements CellStyles {
     this.nextFormatId = maxId + 1;
     this.fontBase = this.count("fonts", "font");
     this.xfBase = this.count("cellXfs", "xf");
+    this.reuseExisting();
+  }
+
+  /**
+   * Fonts and cellXfs identical to ours are reused (a rerun over our own
+   * output then appends nothing): a style entry is a value, so sharing an
+   * identical one changes no cell's look.
+   */
+  private reuseExisting(): void {
+    const fonts = findSpan(this.xml, "fonts");
+    if (fonts) {
+      findElements(this.xml, "font", fonts.el.contentStart, fonts.contentEnd).forEach((el, index) => {
+        const text = unprefixed(this.xml.slice(el.start, elementEnd(this.xml, el, "font")), this.prefix);
+        const font = FONTS.indexOf(text);
+        if (font > 0 && !this.fontIds.has(font)) this.fontIds.set(font, index);
+      });
+    }
+    const xfs = findSpan(this.xml, "cellXfs");
+    if (xfs) {
+      findElements(this.xml, "xf", xfs.el.contentStart, xfs.contentEnd).forEach((el, index) => {
+        if (!el.selfClosing) return;
+        const numFmtId = Number(el.attrs.numFmtId ?? "0");
+        const fontId = Number(el.attrs.fontId ?? "0");
+        const key = `${numFmtId}|${fontId}`;
+        if (!this.xfIndex.has(key) && sameAttributes(el.attrs, xfAttributes(numFmtId, fontId)))
+          this.xfIndex.set(key, index);
+      });
+    }
   }
 
   xf(formatCode: string | null, font: FontId = FontId.Regular): number {
@@ -66,11 +103,8 @@ export class AppendedStyles implements CellStyles {
     let index = this.xfIndex.get(key);
     if (index === undefined) {
       index = this.xfBase + this.newXfs.length;
-      const applyFormat = numFmtId !== 0 ? ' applyNumberFormat="1"' : "";
-      const applyFont = fontId !== 0 ? ' applyFont="1"' : "";
-      this.newXfs.push(
-        `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"${applyFormat}${applyFont}/>`,
-      );
+      const attrs = Object.entries(xfAttributes(numFmtId, fontId)).map(([name, value]) => ` ${name}="${value}"`);
+      this.newXfs.push(`<xf${attrs.join("")}/>`);
       this.xfIndex.set(key, index);
     }
     return index;
@@ -141,6 +175,30 @@ export class AppendedStyles implements CellStyles {
   }
 }
 
+/** The attributes of our cellXfs entry for a number format and font. */
+function xfAttributes(numFmtId: number, fontId: number): Record<string, string> {
+  const attrs: Record<string, string> = {
+    numFmtId: String(numFmtId),
+    fontId: String(fontId),
+    fillId: "0",
+    borderId: "0",
+    xfId: "0",
+  };
+  if (numFmtId !== 0) attrs.applyNumberFormat = "1";
+  if (fontId !== 0) attrs.applyFont = "1";
+  return attrs;
+}
+
+function sameAttributes(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => b[k] === a[k]);
+}
+
+/** Our snippets are unprefixed: take the part's prefix off an element before comparing. */
+function unprefixed(xml: string, prefix: string): string {
+  return prefix === "" ? xml : xml.split(`<${prefix}`).join("<").split(`</${prefix}`).join("</");
+}
+
 /**
  * Inserts, with their default items, the lists a styles part lacks (fonts,
  * fills, borders, cellStyleXfs, cellXfs), each after its predecessors in
@@ -156,11 +214,18 @@ function withDefaultLists(xml: string): string {
     const span = findSpan(xml, list.name);
     if (span) {
       at = span.end;
-      if (span.el.selfClosing && list.default && countElements(xml, list.item, span.el.contentStart, span.contentEnd) === 0) {
+      if (
+        span.el.selfClosing &&
+        list.default &&
+        countElements(xml, list.item, span.el.contentStart, span.contentEnd) === 0
+      ) {
         edits.push({
           start: span.el.start,
           end: span.end,
-          text: withPrefix(`<${list.name} count="${list.name === "fills" ? 2 : 1}">${list.default}</${list.name}>`, prefix),
+          text: withPrefix(
+            `<${list.name} count="${list.name === "fills" ? 2 : 1}">${list.default}</${list.name}>`,
+            prefix,
+          ),
         });
       }
     } else if (list.default) {

@@ -61,9 +61,10 @@ export function patchWorkbook(options: PatchOptions): PatchResult {
   const contentTypesXml = pkg.text("[Content_Types].xml");
   const workbookPart = workbookPartOf(pkg);
   const workbookXml = pkg.text(workbookPart);
-  if (contentTypesXml === null || workbookXml === null) {
+  if (workbookXml === null) {
     throw new XlsxFormatError("Not an .xlsx file: the zip package holds no Excel workbook part (xl/workbook.xml).");
   }
+  if (contentTypesXml === null) throw new XlsxFormatError("The .xlsx file is damaged: [Content_Types].xml is missing.");
   const book = parseBook(workbookXml);
   const graph = new PartGraph(pkg);
   const workbookRels = graph.relationshipsOf(workbookPart);
@@ -112,7 +113,9 @@ export function patchWorkbook(options: PatchOptions): PatchResult {
 
   // The workbook part and its relationships.
   const added = planned.filter((p) => !p.replaces);
-  const newStylesPart = stylesRel ? null : partNames.claim(dir, "styles");
+  // A package without styles gets the conventional name, which some readers (exceljs) expect.
+  const conventional = dir === "" ? "styles.xml" : `${dir}/styles.xml`;
+  const newStylesPart = stylesRel ? null : pkg.has(conventional) ? partNames.claim(dir, "styles") : conventional;
   const ids = freshRelIds(
     workbookRels.map((r) => r.id),
     added.length + (newStylesPart ? 1 : 0),
@@ -125,7 +128,8 @@ export function patchWorkbook(options: PatchOptions): PatchResult {
     type: REL_TYPE.worksheet,
     target: sheetTarget(p),
   }));
-  if (newStylesPart) addRels.push({ id: ids[added.length], type: REL_TYPE.styles, target: fromWorkbook(newStylesPart) });
+  if (newStylesPart)
+    addRels.push({ id: ids[added.length], type: REL_TYPE.styles, target: fromWorkbook(newStylesPart) });
   const removeRels = new Set(calcChain && cut.has(calcChain.id) ? [calcChain.id] : []);
 
   const changed = new Map<string, string>();
@@ -141,7 +145,11 @@ export function patchWorkbook(options: PatchOptions): PatchResult {
   const workbookRelsPart = relsPartFor(workbookPart);
   changed.set(
     partKey(workbookRelsPart),
-    editRelationships(pkg.text(workbookRelsPart) ?? emptyRelationships(), { remove: removeRels, retarget, add: addRels }),
+    editRelationships(pkg.text(workbookRelsPart) ?? emptyRelationships(), {
+      remove: removeRels,
+      retarget,
+      add: addRels,
+    }),
   );
   if (stylesRel && styles.changed) changed.set(partKey(stylesRel.target), styles.result());
 

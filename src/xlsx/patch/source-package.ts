@@ -17,7 +17,8 @@ export class SourcePackage {
     if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
       throw new XlsxFormatError("Not an .xlsx file: expected a zip package (an Excel Workbook saved as .xlsx).");
     }
-    this.entries = readCentralDirectory(bytes).filter((e) => !e.name.endsWith("/"));
+    // Folder entries ("xl/") some zip tools write are kept too: copied like any part.
+    this.entries = readCentralDirectory(bytes);
     for (const entry of this.entries) this.byName.set(partKey(entry.name), entry);
   }
 

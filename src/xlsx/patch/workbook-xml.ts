@@ -59,7 +59,8 @@ export function appendSheets(
   const prefix = rootPrefix(xml);
   const edits: Edit[] = [];
   const sheets = findSpan(xml, "sheets");
-  if (!sheets || sheets.el.selfClosing) throw new XlsxFormatError("The .xlsx file is damaged: the workbook lists no sheets.");
+  if (!sheets || sheets.el.selfClosing)
+    throw new XlsxFormatError("The .xlsx file is damaged: the workbook lists no sheets.");
 
   let nextId = book.sheets.reduce((max, s) => Math.max(max, s.sheetId), 0) + 1;
   const declared = prefixFor(xml, REL_NS);
@@ -75,7 +76,11 @@ export function appendSheets(
     const existing = findSpan(xml, "definedNames");
     if (existing && !existing.el.selfClosing) edits.push(insertAt(existing.contentEnd, names));
     else if (existing) {
-      edits.push({ start: existing.el.start, end: existing.end, text: withPrefix("<definedNames>", prefix) + names + withPrefix("</definedNames>", prefix) });
+      edits.push({
+        start: existing.el.start,
+        end: existing.end,
+        text: withPrefix("<definedNames>", prefix) + names + withPrefix("</definedNames>", prefix),
+      });
     } else {
       // CT_Workbook: sheets, functionGroups?, externalReferences?, definedNames?, calcPr? ...
       let at = sheets.end;

@@ -1,7 +1,7 @@
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate, ZipPassThrough, zipSync } from "fflate";
 import { crc32, deflateRaw, fallbacksForTest, inflateRaw, usingNativeZlib } from "./codec";
-import { readCentralDirectory, readEntry } from "./zip-reader";
-import { zipFiles } from "./zip-writer";
+import { readCentralDirectory, readEntry, readRawEntry } from "./zip-reader";
+import { zipEntries, zipFiles } from "./zip-writer";
 
 describe("zip archives", () => {
   const text = "<sheetData>" + "<row><c><v>1</v></c></row>".repeat(2000) + "</sheetData>";
@@ -49,5 +49,67 @@ describe("zip archives", () => {
     const data = strToU8(text);
     expect(strFromU8(fallbacksForTest.inflateRaw(deflateRaw(data, 1), data.length))).toBe(text);
     expect(strFromU8(inflateRaw(fallbacksForTest.deflateRaw(data), data.length))).toBe(text);
+  });
+});
+
+describe("copying entries raw", () => {
+  const text = "<sheetData>" + "<row><c><v>2</v></c></row>".repeat(500) + "</sheetData>";
+
+  /** fflate's streaming writer puts sizes and CRC in a data descriptor after the data (flag bit 3). */
+  function streamedZip(): Uint8Array {
+    const chunks: Uint8Array[] = [];
+    const zip = new Zip((error, chunk) => {
+      if (error) throw error;
+      chunks.push(chunk);
+    });
+    const sheet = new ZipDeflate("xl/worksheets/sheet1.xml", { level: 6 });
+    zip.add(sheet);
+    sheet.push(strToU8(text), true);
+    const stored = new ZipPassThrough("docProps/app.xml");
+    zip.add(stored);
+    stored.push(strToU8("<Properties/>"), true);
+    zip.end();
+    const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    let p = 0;
+    for (const c of chunks) {
+      out.set(c, p);
+      p += c.length;
+    }
+    return out;
+  }
+
+  it("copies stored bytes unchanged beside new files, and drops the data descriptor flag", () => {
+    const source = streamedZip();
+    const entries = readCentralDirectory(source);
+    expect(entries.every((e) => (e.flags & 8) === 8)).toBe(true);
+    const copied = entries.map((e) => ({
+      name: e.name,
+      copied: {
+        method: e.method,
+        flags: e.flags,
+        crc: e.crc,
+        size: e.size,
+        data: readRawEntry(source, e),
+        dosTime: e.dosTime,
+        dosDate: e.dosDate,
+      },
+    }));
+    const bytes = zipEntries([...copied, { name: "new.xml", data: strToU8("<new/>") }], {
+      level: 1,
+      mtime: new Date(Date.UTC(2026, 0, 1)),
+    });
+    const files = unzipSync(bytes);
+    expect(strFromU8(files["xl/worksheets/sheet1.xml"])).toBe(text);
+    expect(strFromU8(files["docProps/app.xml"])).toBe("<Properties/>");
+    expect(strFromU8(files["new.xml"])).toBe("<new/>");
+    const out = readCentralDirectory(bytes);
+    expect(out.map((e) => e.flags & 8)).toEqual([0, 0, 0]);
+    // The compressed data is the source's, byte for byte, with its CRC and time stamp.
+    expect(Buffer.from(readRawEntry(bytes, out[0])).equals(Buffer.from(readRawEntry(source, entries[0])))).toBe(true);
+    expect([out[0].crc, out[0].dosTime, out[0].dosDate]).toEqual([
+      entries[0].crc,
+      entries[0].dosTime,
+      entries[0].dosDate,
+    ]);
   });
 });
