@@ -9,12 +9,14 @@ Usage:
   compplan --version
 
 model   Reads the input tables (Reps, Plans, Tiers, Quotas, Actuals, ...) from
-        <input.xlsx>, computes payouts and writes the result sheets, plus value
-        copies of the input tables, to a new workbook. The input file is only read.
+        <input.xlsx>, computes payouts and writes a copy of the workbook with the
+        result sheets added after its last sheet (result sheets from an earlier
+        run are replaced; a sheet of yours is never overwritten). Everything else
+        in the workbook is kept as it was. The input file is only read.
 
 Options:
-  -o, --output <file>  Output workbook (default: <input>-results.xlsx beside the input).
-                       Must differ from the input.
+  -o, --output <file>  Output workbook (default: <input>-results.xlsx beside the input;
+                       .xlsm for a macro-enabled workbook). Must differ from the input.
       --json           Print the results as JSON on stdout and nothing else.
                        Writes a workbook only when -o is given.
   -q, --quiet          Print only errors.
@@ -23,7 +25,8 @@ Options:
 
 Exit status:
   0  results written (warnings allowed)
-  1  the input has errors: they are listed, nothing is written
+  1  the input has errors, or a result sheet's name is taken by a sheet or
+     table of yours: they are listed, nothing is written
   2  usage error: unknown option, missing or unreadable file, not an .xlsx
   3  internal error or the output could not be written
 `;

@@ -43,15 +43,28 @@ describe("issue lines", () => {
 });
 
 describe("output summary", () => {
-  it("names the result sheets, the input copies and what is not carried over", () => {
-    const lines = formatOutputSummary(
-      "out/acme-results.xlsx",
-      ["Results_Payouts", "Results_Issues"],
-      ["Reps", "Plans"],
-    );
-    expect(lines[0]).toBe("Wrote out/acme-results.xlsx");
-    expect(lines[1]).toBe("  About, then the result sheets: Results_Payouts, Results_Issues");
-    expect(lines[2]).toBe("  Value copies of the input tables: Reps, Plans");
-    expect(lines[3]).toMatch(/charts, pivot tables, macros and formatting/);
+  it("says the output is the user's workbook plus the result sheets", () => {
+    const lines = formatOutputSummary("out/acme-results.xlsx", "acme.xlsx", {
+      results: ["Results_Payouts", "Results_Issues"],
+      replaced: [],
+      leftAlone: [],
+    });
+    expect(lines).toEqual([
+      "Wrote out/acme-results.xlsx",
+      "  acme.xlsx with every sheet as it was, plus the result sheets: Results_Payouts, Results_Issues",
+      "  The input workbook was not changed.",
+    ]);
+  });
+
+  it("names the sheets of an earlier run it replaced and those it left as they were", () => {
+    const lines = formatOutputSummary("r.xlsx", "r0.xlsx", {
+      results: ["Results_Payouts", "Results_Issues"],
+      replaced: ["Results_Payouts"],
+      leftAlone: ["Results_Trace"],
+    });
+    expect(lines.slice(2, 4)).toEqual([
+      "  Replaced our sheets from an earlier run: Results_Payouts",
+      "  Left as they were (from an earlier run, not produced this time): Results_Trace",
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { runModel } from "../../src/engine/model";
 import { ratioValue } from "../../src/engine/ratio";
-import { amount, d, measure, model, plan, quarter, rep, tiers } from "./builders";
+import { amount, d, measure, model, plan, quarter, rep, settings2026, tiers } from "./builders";
 
 const month = (m: number) => {
   const mm = String(m).padStart(2, "0");
@@ -146,6 +146,24 @@ describe("team basis", () => {
     expect(r.lines[0].payout.toFixed(2)).toBe("25000.00");
     // over-assignment: (1,000,000 + 1,000,000) / 1,500,000
     expect(r.overAssignment!.toDecimalPlaces(4).toString()).toBe("1.3333");
+  });
+
+  it("converts a team's credit to the manager's currency at the Settings rate", () => {
+    const team = plan({ name: "Mgr", measures: [measure({ basis: "Team" })] });
+    const input = model({
+      planList: [plan(), team],
+      settings: { ...settings2026, fxRates: new Map([["USD", d(1)], ["EUR", d("1.1")]]) },
+      reps: [
+        rep({ id: "M", plan: "Mgr", quota: { Bookings: "1240000" } }),
+        rep({ id: "A", managerId: "M" }),
+        rep({ id: "B", managerId: "M", currency: "EUR" }),
+      ],
+      actuals: [quarter("A", 1, 200000), quarter("B", 1, 100000)],
+    });
+    const line = runModel(input).scenarios[0].reps[0].lines[0];
+    // 200,000 USD + 100,000 EUR × 1.1 = 310,000 USD on a 310,000 quarterly quota → 100% → 25,000
+    expect(line.actual!.toString()).toBe("310000");
+    expect(line.payout.toFixed(2)).toBe("25000.00");
   });
 
   it("reports a management loop naming the rows", () => {
