@@ -74,3 +74,14 @@ export function resultRows(workbook: ExcelJS.Workbook, sheetName: string): Recor
   }
   return rows;
 }
+
+/** Every cell of a sheet as a user sees it: value, type and style (number format, font, fill, border, alignment). */
+export function cells(sheet: ExcelJS.Worksheet): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  sheet.eachRow({ includeEmpty: true }, (row) =>
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      out[cell.address] = { value: cell.value, type: cell.type, style: JSON.parse(JSON.stringify(cell.style ?? {})) };
+    }),
+  );
+  return out;
+}

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { copyExample, readWorkbook, resultRows, runCli, sha256, table, tempDir, writeWorkbook } from "./helpers";
+import { cells, copyExample, readWorkbook, resultRows, runCli, sha256, table, tempDir, writeWorkbook } from "./helpers";
 
 describe("compplan model on the Acme example", () => {
   let dir: string;
@@ -25,21 +25,29 @@ describe("compplan model on the Acme example", () => {
     expect(readdirSync(dir).sort()).toEqual(["acme-comp-results.xlsx", "acme-comp.xlsx"]);
   });
 
-  it("prints the headline, then says what the output holds and what it does not", () => {
+  it("prints the headline, then says what the output holds", () => {
     const lines = run.stdout.split("\n");
     expect(lines[0].length).toBeGreaterThan(0);
     expect(run.stdout).toContain("Wrote acme-comp-results.xlsx\n");
-    expect(run.stdout).toMatch(/About, then the result sheets: Results_Summary, .*Results_Payouts, .*Results_Issues\n/);
-    expect(run.stdout).toContain("  Value copies of the input tables: Settings, Reps, Plans, Tiers, Actuals\n");
-    expect(run.stdout).toContain("Not copied: your charts, pivot tables, macros and formatting.");
+    expect(run.stdout).toMatch(
+      /acme-comp\.xlsx with every sheet as it was, plus the result sheets: Results_Summary, .*Results_Payouts, .*Results_Issues\n/,
+    );
+    expect(run.stdout).toContain("  The input workbook was not changed.\n");
+    expect(run.stdout).not.toContain("Replaced");
   });
 
-  it("writes the result sheets and value copies of the inputs", async () => {
+  it("writes the input workbook, every sheet unchanged cell by cell, plus the result sheets after them", async () => {
+    const original = await readWorkbook(input);
     const workbook = await readWorkbook(join(dir, "acme-comp-results.xlsx"));
+    const inputNames = original.worksheets.map((s) => s.name);
     const names = workbook.worksheets.map((s) => s.name);
-    expect(names[0]).toBe("About");
-    expect(names).toEqual(expect.arrayContaining(["Results_Summary", "Results_Payouts", "Results_Issues"]));
-    expect(names.slice(-5)).toEqual(["Settings", "Reps", "Plans", "Tiers", "Actuals"]);
+    expect(names.slice(0, inputNames.length)).toEqual(inputNames);
+    expect(inputNames).toEqual(expect.arrayContaining(["Settings", "Reps", "Plans", "Tiers", "Actuals"]));
+    const added = names.slice(inputNames.length);
+    expect(added[0]).toBe("Results_Summary");
+    expect(added).toEqual(expect.arrayContaining(["Results_Payouts", "Results_Issues"]));
+    expect(added.every((name) => name.startsWith("Results_"))).toBe(true);
+    for (const name of inputNames) expect(cells(workbook.getWorksheet(name)!)).toEqual(cells(original.getWorksheet(name)!));
     expect(workbook.getWorksheet("Reps")!.getCell("B2").value).toBe("Dana Director");
   });
 
