@@ -44,7 +44,11 @@ export function plural(count: number, noun: string): string {
 export function formatOutputSummary(
   outputPath: string,
   sourceName: string,
-  sheets: { readonly results: readonly string[]; readonly replaced: readonly string[]; readonly leftAlone: readonly string[] },
+  sheets: {
+    readonly results: readonly string[];
+    readonly replaced: readonly string[];
+    readonly leftAlone: readonly string[];
+  },
 ): string[] {
   return [
     `Wrote ${outputPath}`,

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { asMacroEnabled } from "../xlsx/patch-fixtures";
 import { cells, copyExample, readWorkbook, resultRows, runCli, sha256, table, tempDir, writeWorkbook } from "./helpers";
 
 describe("compplan model on the Acme example", () => {
@@ -47,7 +48,8 @@ describe("compplan model on the Acme example", () => {
     expect(added[0]).toBe("Results_Summary");
     expect(added).toEqual(expect.arrayContaining(["Results_Payouts", "Results_Issues"]));
     expect(added.every((name) => name.startsWith("Results_"))).toBe(true);
-    for (const name of inputNames) expect(cells(workbook.getWorksheet(name)!)).toEqual(cells(original.getWorksheet(name)!));
+    for (const name of inputNames)
+      expect(cells(workbook.getWorksheet(name)!)).toEqual(cells(original.getWorksheet(name)!));
     expect(workbook.getWorksheet("Reps")!.getCell("B2").value).toBe("Dana Director");
   });
 
@@ -144,6 +146,58 @@ describe("compplan model on a small hand-built workbook", () => {
     expect(run).toEqual({ code: 0, stdout: "", stderr: "" });
     const payouts = resultRows(await readWorkbook(join(dir, "out", "r.xlsx")), "Results_Payouts");
     expect(payouts.map((p) => [p.RepID, p.Payout])).toEqual([["R1", 62500]]);
+  });
+});
+
+describe("compplan model over a workbook that already has result sheets", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = tempDir();
+    const settings = table("Settings", ["Setting", "Value"], [["PlanYear", 2026]]);
+    const reps = table(
+      "Reps",
+      ["RepID", "Name", "Plan", "Base", "TargetVariable", "Quota"],
+      [["R1", "Robin", "Flat", 100000, 50000, 200000]],
+    );
+    const plans = table("Plans", ["Plan", "Measure", "Period"], [["Flat", "Bookings", "Year"]]);
+    const actuals = table("Actuals", ["RepID", "Period", "Measure", "Amount"], [["R1", "2026", "Bookings", 250000]]);
+    await writeWorkbook(join(dir, "small.xlsx"), [settings, reps, plans, actuals]);
+    // The user's own sheet named like a result sheet.
+    const mine = table("Results_Summary", ["Note"], [["my own summary"]]);
+    await writeWorkbook(join(dir, "mine.xlsx"), [settings, reps, plans, actuals, mine]);
+    writeFileSync(join(dir, "macro.xlsm"), asMacroEnabled(readFileSync(join(dir, "small.xlsx"))));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("reruns on its own output: replaces our sheets in place, the tabs stay the same", async () => {
+    expect(runCli(["model", "small.xlsx", "-o", "first.xlsx"], dir).code).toBe(0);
+    const run = runCli(["model", "first.xlsx", "-o", "second.xlsx"], dir);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Replaced our sheets from an earlier run: Results_Summary, .*Results_Issues\n/);
+    const first = await readWorkbook(join(dir, "first.xlsx"));
+    const second = await readWorkbook(join(dir, "second.xlsx"));
+    expect(second.worksheets.map((s) => s.name)).toEqual(first.worksheets.map((s) => s.name));
+    // 250,000 / 200,000 = 125% × 50,000 = 62,500, computed again from the same inputs.
+    const payouts = resultRows(second, "Results_Payouts");
+    expect(payouts.map((p) => [p.RepID, p.Payout])).toEqual([["R1", 62500]]);
+  });
+
+  it("exits 1 and writes nothing when a result sheet's name is a sheet of the user's", () => {
+    const run = runCli(["model", "mine.xlsx"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/already has a sheet named "Results_Summary" that compplan did not create.*Rename/);
+    expect(existsSync(join(dir, "mine-results.xlsx"))).toBe(false);
+  });
+
+  it("keeps a macro-enabled workbook macro-enabled: .xlsm output, and refuses an -o that Excel would not open", () => {
+    const run = runCli(["model", "macro.xlsm", "--quiet"], dir);
+    expect(run).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(existsSync(join(dir, "macro-results.xlsm"))).toBe(true);
+    const wrong = runCli(["model", "macro.xlsm", "-o", "macro-out.xlsx"], dir);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/must end in \.xlsm/);
+    expect(existsSync(join(dir, "macro-out.xlsx"))).toBe(false);
   });
 });
 
