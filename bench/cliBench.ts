@@ -24,8 +24,8 @@ export function cliBench(repCount: number): void {
   const inputBytes = statSync(inputPath).size;
   const now = new Date();
 
-  const input = readFileSync(inputPath);
-  const read = timed(() => readXlsx(input));
+  const inputFile = readFileSync(inputPath);
+  const read = timed(() => readXlsx(inputFile));
   const tables = read.value;
   const inputRows = tables.filter((t) => t.source === "table").reduce((n, t) => n + t.rows.length, 0);
 
@@ -40,7 +40,7 @@ export function cliBench(repCount: number): void {
   // As the CLI does: the input package, its parts copied as stored, plus the result sheets.
   const outputPath = join(BENCH_DIR, `bench-${repCount}-results.xlsx`);
   const write = timed(() => {
-    const bytes = addResultSheets({ input, sheets: run.value.sheets, createdAt: now });
+    const bytes = addResultSheets({ input: inputFile, sheets: run.value.sheets, createdAt: now });
     writeFileSync(outputPath, bytes);
     return bytes.length;
   });

@@ -1,4 +1,4 @@
-import { Decimal, ZERO } from "./decimal";
+import type { Decimal } from "./decimal";
 import type { Period } from "./periods";
 import type { PeriodAmount } from "./types";
 import type { EngineIssue } from "./issues";
