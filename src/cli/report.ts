@@ -52,12 +52,12 @@ export function formatOutputSummary(
 ): string[] {
   return [
     `Wrote ${outputPath}`,
-    `  ${sourceName} with every sheet as it was, plus the result sheets: ${sheets.results.join(", ")}`,
+    `  ${sourceName} plus the result sheets: ${sheets.results.join(", ")}`,
     ...(sheets.replaced.length > 0 ? [`  Replaced our sheets from an earlier run: ${sheets.replaced.join(", ")}`] : []),
     ...(sheets.leftAlone.length > 0
       ? [`  Left as they were (from an earlier run, not produced this time): ${sheets.leftAlone.join(", ")}`]
       : []),
-    "  The input workbook was not changed.",
+    "  Everything else in the workbook is as it was. The input file was not changed.",
   ];
 }
 

@@ -8,15 +8,26 @@ import {
   tokens,
   type Theme,
 } from "@fluentui/react-components";
-import { DataLineRegular, PlayRegular, SettingsRegular, TableRegular } from "@fluentui/react-icons";
+import {
+  BranchForkRegular,
+  DataLineRegular,
+  HandshakeRegular,
+  PlayRegular,
+  SettingsRegular,
+  TableRegular,
+} from "@fluentui/react-icons";
 import { useCallback, useEffect, useState } from "react";
 import type { WorkbookPort } from "../excel/port";
 import { runWorkbook } from "../workbook/run";
 import type { Issue, RawTable } from "../workbook/types";
+import { EMPTY_DRAFT, type OfferDraft } from "./model/offerDraft";
 import { runPipeline, type RunPhase } from "./model/runPipeline";
+import { runScenarios } from "./model/scenarioRun";
 import { InputsView } from "./views/InputsView";
+import { OffersView } from "./views/OffersView";
 import { PlanEditor } from "./views/PlanEditor";
 import { RunView } from "./views/RunView";
+import { ScenariosView } from "./views/ScenariosView";
 import { SettingsView } from "./views/SettingsView";
 
 const useStyles = makeStyles({
@@ -41,6 +52,8 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
   },
+  // Six tabs do not fit a 320 px pane with their labels: there, only the selected tab shows its label.
+  narrowLabel: { "@media (max-width: 459px)": { display: "none" } },
   main: {
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalS}`,
     display: "flex",
@@ -49,7 +62,15 @@ const useStyles = makeStyles({
   },
 });
 
-type TabId = "inputs" | "run" | "plan" | "settings";
+type TabId = "inputs" | "run" | "plan" | "scenarios" | "offers" | "settings";
+
+const TABS: readonly { id: Exclude<TabId, "settings">; label: string; icon: JSX.Element }[] = [
+  { id: "inputs", label: "Inputs", icon: <TableRegular /> },
+  { id: "run", label: "Run", icon: <PlayRegular /> },
+  { id: "plan", label: "Plans", icon: <DataLineRegular /> },
+  { id: "scenarios", label: "Scenarios", icon: <BranchForkRegular /> },
+  { id: "offers", label: "Offers", icon: <HandshakeRegular /> },
+];
 
 /** The task pane: tabs as plain state (office.js nulls history, so no router). */
 export function App({ port, theme }: { port: WorkbookPort; theme: Theme }) {
@@ -59,6 +80,10 @@ export function App({ port, theme }: { port: WorkbookPort; theme: Theme }) {
   const [issues, setIssues] = useState<readonly Issue[]>([]);
   const [busy, setBusy] = useState(false);
   const [phase, setPhase] = useState<RunPhase>({ kind: "idle" });
+  // Kept here, not in the views, so switching tabs keeps a scenario run and a half-typed offer.
+  const [scenarioPhase, setScenarioPhase] = useState<RunPhase>({ kind: "idle" });
+  const [leftOut, setLeftOut] = useState<readonly string[]>([]);
+  const [offerDraft, setOfferDraft] = useState<OfferDraft>(EMPTY_DRAFT);
 
   const refresh = useCallback(async () => {
     setBusy(true);
@@ -93,6 +118,10 @@ export function App({ port, theme }: { port: WorkbookPort; theme: Theme }) {
     const end = await runPipeline(port, setPhase);
     if (end.kind === "done") void refresh();
   };
+  const runChecked = async () => {
+    const end = await runScenarios(port, leftOut, setScenarioPhase);
+    if (end.kind === "done") void refresh();
+  };
 
   return (
     <FluentProvider theme={theme} className={s.root}>
@@ -104,16 +133,19 @@ export function App({ port, theme }: { port: WorkbookPort; theme: Theme }) {
         </div>
       </header>
       <TabList className={s.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
-        <Tab value="inputs" icon={<TableRegular />}>
-          Inputs
-        </Tab>
-        <Tab value="run" icon={<PlayRegular />}>
-          Run
-        </Tab>
-        <Tab value="plan" icon={<DataLineRegular />}>
-          Plans
-        </Tab>
-        <Tab value="settings" icon={<SettingsRegular />} aria-label="Settings" />
+        {TABS.map((t) => (
+          <Tab
+            key={t.id}
+            value={t.id}
+            icon={t.icon}
+            aria-label={t.label}
+            title={t.label}
+            content={{ className: tab === t.id ? undefined : s.narrowLabel }}
+          >
+            {t.label}
+          </Tab>
+        ))}
+        <Tab value="settings" icon={<SettingsRegular />} aria-label="Settings" title="Settings" />
       </TabList>
       <main className={s.main}>
         {tab === "inputs" && (
@@ -121,6 +153,25 @@ export function App({ port, theme }: { port: WorkbookPort; theme: Theme }) {
         )}
         {tab === "run" && <RunView port={port} phase={phase} onRun={() => void run()} />}
         {tab === "plan" && tables && <PlanEditor port={port} tables={tables} onSaved={() => void refresh()} />}
+        {tab === "scenarios" && tables && (
+          <ScenariosView
+            port={port}
+            tables={tables}
+            leftOut={leftOut}
+            onLeftOutChange={setLeftOut}
+            phase={scenarioPhase}
+            onRun={() => void runChecked()}
+          />
+        )}
+        {tab === "offers" && tables && (
+          <OffersView
+            port={port}
+            tables={tables}
+            draft={offerDraft}
+            onDraftChange={setOfferDraft}
+            onSaved={() => void refresh()}
+          />
+        )}
         {tab === "settings" && tables && <SettingsView port={port} tables={tables} onSaved={() => void refresh()} />}
       </main>
     </FluentProvider>

@@ -51,8 +51,8 @@ describe("output summary", () => {
     });
     expect(lines).toEqual([
       "Wrote out/acme-results.xlsx",
-      "  acme.xlsx with every sheet as it was, plus the result sheets: Results_Payouts, Results_Issues",
-      "  The input workbook was not changed.",
+      "  acme.xlsx plus the result sheets: Results_Payouts, Results_Issues",
+      "  Everything else in the workbook is as it was. The input file was not changed.",
     ]);
   });
 

@@ -78,6 +78,12 @@ describe("workbook.xml edits", () => {
     );
   });
 
+  it("declares the relationships namespace on a new sheet when the root does not bind it", () => {
+    const xml = `<workbook xmlns="${MAIN}"><sheets><sheet xmlns:q="${REL}" name="A" sheetId="1" q:id="rId1"/></sheets></workbook>`;
+    const out = appendSheets(xml, parseBook(xml), [{ name: "B", relId: "rId2" }], []);
+    expect(out).toContain(`<sheet name="B" sheetId="2" xmlns:r="${REL}" r:id="rId2"/></sheets>`);
+  });
+
   it("refuses Strict Open XML", () => {
     expect(() => parseBook('<workbook xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"/>')).toThrow(
       /Strict Open XML/,

@@ -22,6 +22,7 @@ import { useEffect, useMemo, useState } from "react";
 import type { WorkbookPort } from "../../excel/port";
 import type { RawTable } from "../../workbook/types";
 import { PayoutCurveChart } from "../components/PayoutCurveChart";
+import { RealisticPanel } from "../components/RealisticPanel";
 import { Section } from "../components/Section";
 import {
   curvePoints,
@@ -33,6 +34,7 @@ import {
   type BandDraft,
   type CurvePoint,
 } from "../model/planEditing";
+import { medianRep, realisticInputs, withTiers } from "../model/planRealistic";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -83,6 +85,13 @@ export function PlanEditor({ port, tables, onSaved }: PlanEditorProps) {
   useEffect(() => {
     if (points) setLastGood(points);
   }, [points]);
+  // Realistic pay: the workbook's reps and history once per workbook, the edited plan per valid edit.
+  const realistic = useMemo(() => realisticInputs(tables), [tables]);
+  const rep = useMemo(() => (plan ? medianRep(realistic.reps, plan.name) : null), [realistic, plan]);
+  const editedPlan = useMemo(
+    () => (plan && measure && parsed?.tiers ? withTiers(plan, measure.measure, parsed.tiers) : null),
+    [plan, measure, parsed],
+  );
 
   if (!plan || !measure) {
     return (
@@ -171,6 +180,9 @@ export function PlanEditor({ port, tables, onSaved }: PlanEditorProps) {
           Payout as a multiple of target incentive{at100 !== undefined ? ` · ${at100.toFixed(2)}× at 100%` : ""}
           {units.rate === "%" ? " · preview assumes a 10% base commission rate" : ""}
         </Caption1>
+      </Section>
+      <Section title="Realistic pay">
+        <RealisticPanel inputs={realistic} plan={editedPlan} rep={rep} />
       </Section>
       <Section title="Bands">
         <div className={s.grid} role="table" aria-label="Tier bands">

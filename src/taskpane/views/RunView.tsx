@@ -5,18 +5,17 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  ProgressBar,
   tokens,
 } from "@fluentui/react-components";
 import { OpenRegular, PlayRegular } from "@fluentui/react-icons";
 import type { WorkbookPort } from "../../excel/port";
 import { IssueList } from "../components/IssueList";
+import { progressOf, RunProgress } from "../components/RunProgress";
 import { Section } from "../components/Section";
 import type { RunPhase } from "../model/runPipeline";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   muted: { color: tokens.colorNeutralForeground3 },
   headline: {
     margin: 0,
@@ -37,27 +36,6 @@ const useStyles = makeStyles({
 
 const n = (x: number) => x.toLocaleString("en-US");
 
-function progressOf(phase: RunPhase): { label: string; value: number | undefined } | null {
-  switch (phase.kind) {
-    case "reading":
-      return {
-        label: phase.rowsTotal
-          ? `Reading inputs… ${n(phase.rowsRead)} of ${n(phase.rowsTotal)} rows`
-          : "Reading inputs…",
-        value: phase.rowsTotal ? phase.rowsRead / phase.rowsTotal : undefined,
-      };
-    case "computing":
-      return { label: `Computing from ${n(phase.rows)} input rows…`, value: undefined };
-    case "writing":
-      return {
-        label: `Writing results… ${n(phase.rowsWritten)} of ${n(phase.rowsTotal)} rows`,
-        value: phase.rowsTotal ? phase.rowsWritten / phase.rowsTotal : undefined,
-      };
-    default:
-      return null;
-  }
-}
-
 export interface RunViewProps {
   readonly port: WorkbookPort;
   readonly phase: RunPhase;
@@ -67,8 +45,7 @@ export interface RunViewProps {
 /** Run button, progress, headline figures, and the result sheets to jump to. */
 export function RunView({ port, phase, onRun }: RunViewProps) {
   const s = useStyles();
-  const progress = progressOf(phase);
-  const running = progress !== null;
+  const running = progressOf(phase) !== null;
   return (
     <div className={s.stack}>
       <Section title="Run the model">
@@ -81,12 +58,7 @@ export function RunView({ port, phase, onRun }: RunViewProps) {
             {running ? "Running…" : "Run"}
           </Button>
         </div>
-        {progress && (
-          <div className={s.progress} aria-live="polite">
-            <ProgressBar value={progress.value} thickness="large" />
-            <Caption1 className={s.muted}>{progress.label}</Caption1>
-          </div>
-        )}
+        <RunProgress phase={phase} />
         {phase.kind === "failed" && (
           <MessageBar intent="error">
             <MessageBarBody>{phase.message}</MessageBarBody>

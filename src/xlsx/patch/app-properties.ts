@@ -1,7 +1,24 @@
+import { isType } from "../reader/relationships";
 import { findElements } from "../reader/xml-elements";
 import { decodeXmlEntities } from "../shared/xml-unescape";
 import { escapePlainText } from "../shared/xml-escape";
+import type { PartGraph } from "./part-graph";
+import type { SourcePackage } from "./source-package";
 import { applyEdits, findSpan, insertAt, setAttribute, type Edit } from "./xml-edit";
+
+/** The package's extended properties part with the added sheet titles, or null to leave it (or its absence) as is. */
+export function updatedAppProperties(
+  pkg: SourcePackage,
+  graph: PartGraph,
+  worksheetNames: readonly string[],
+  added: readonly string[],
+): { part: string; xml: string } | null {
+  const rel = graph.relationshipsOf("").find((r) => isType(r, "extended-properties") && !r.external);
+  const xml = rel ? pkg.text(rel.target) : null;
+  if (!rel || xml === null) return null;
+  const updated = appendWorksheetTitles(xml, worksheetNames, added);
+  return updated === null ? null : { part: rel.target, xml: updated };
+}
 
 /**
  * docProps/app.xml lists the sheet names (TitlesOfParts) under a heading

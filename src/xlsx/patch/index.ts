@@ -2,21 +2,20 @@ import type { SheetSpec } from "../../workbook/types";
 import { XlsxFormatError } from "../errors";
 import { isType, relsPartFor } from "../reader/relationships";
 import { CONTENT_TYPE, REL_TYPE, type RelationshipEntry } from "../writer/package-xml";
-import { ZIP_LEVEL } from "../writer/package-builder";
 import { addResultSheet } from "../writer/result-sheet";
-import { zipEntries, type CopiedZipFile, type ZipFile } from "../zip/zip-writer";
-import { appendWorksheetTitles } from "./app-properties";
+import { updatedAppProperties } from "./app-properties";
 import { AppendedStyles } from "./appended-styles";
-import { calcChainSheetIds } from "./calc-chain";
 import { editContentTypes } from "./content-types";
 import { existingTables } from "./existing-tables";
 import { NewParts } from "./new-parts";
+import { encodeXml, outputPackage } from "./output-package";
 import { ownedMarkXml, ownedSheetIndexes } from "./ownership";
 import { extensionOf, workbookPartOf, type WorkbookExtension } from "./package-kind";
 import { PartGraph } from "./part-graph";
 import { FreshPartNames } from "./part-names";
 import { checkTableNames, planSheets, type PlannedSheet } from "./plan";
 import { editRelationships, freshRelIds } from "./relationships-xml";
+import { removals } from "./removals";
 import { partKey, SourcePackage } from "./source-package";
 import { appendSheets, parseBook } from "./workbook-xml";
 
@@ -72,15 +71,8 @@ export function patchWorkbook(options: PatchOptions): PatchResult {
   const owned = ownedSheetIndexes(book.names);
   const planned = planSheets(options.sheets, book, owned, workbookRels);
 
-  // What goes away: the parts only the replaced sheets used, and calcChain if it lists one of them.
   const replaced = planned.flatMap((p) => (p.replaces ? [p.replaces] : []));
-  const cut = new Set(replaced.map((r) => r.sheet.relId));
-  const calcChain = workbookRels.find((r) => isType(r, "calcChain") && !r.external);
-  if (calcChain && replaced.length > 0) {
-    const listed = calcChainSheetIds(pkg.text(calcChain.target) ?? "");
-    if (replaced.some((r) => listed.has(r.sheet.sheetId))) cut.add(calcChain.id);
-  }
-  const deleted = cut.size > 0 ? graph.orphanedBy(workbookPart, cut, pkg) : new Set<string>();
+  const { deleted, workbookRelIds } = removals(pkg, graph, workbookPart, workbookRels, replaced);
 
   const sheetByPart = new Map<string, string>();
   for (const s of book.sheets) {
@@ -130,7 +122,6 @@ export function patchWorkbook(options: PatchOptions): PatchResult {
   }));
   if (newStylesPart)
     addRels.push({ id: ids[added.length], type: REL_TYPE.styles, target: fromWorkbook(newStylesPart) });
-  const removeRels = new Set(calcChain && cut.has(calcChain.id) ? [calcChain.id] : []);
 
   const changed = new Map<string, string>();
   changed.set(
@@ -146,7 +137,7 @@ export function patchWorkbook(options: PatchOptions): PatchResult {
   changed.set(
     partKey(workbookRelsPart),
     editRelationships(pkg.text(workbookRelsPart) ?? emptyRelationships(), {
-      remove: removeRels,
+      remove: workbookRelIds,
       retarget,
       add: addRels,
     }),
@@ -157,40 +148,23 @@ export function patchWorkbook(options: PatchOptions): PatchResult {
   if (newStylesPart) newTypes.set(newStylesPart, CONTENT_TYPE.styles);
   changed.set(partKey("[Content_Types].xml"), editContentTypes(contentTypesXml, deleted, newTypes));
 
-  const appRel = graph.relationshipsOf("").find((r) => isType(r, "extended-properties") && !r.external);
-  const appXml = appRel ? pkg.text(appRel.target) : null;
-  if (appRel && appXml !== null) {
-    const worksheetNames = book.sheets
-      .filter((s) => {
-        const rel = relById.get(s.relId);
-        return rel !== undefined && isType(rel, "worksheet");
-      })
-      .map((s) => s.name);
-    const updated = appendWorksheetTitles(
-      appXml,
-      worksheetNames,
-      added.map((p) => p.sheetName),
-    );
-    if (updated !== null) changed.set(partKey(appRel.target), updated);
-  }
+  const worksheetNames = book.sheets
+    .filter((s) => {
+      const rel = relById.get(s.relId);
+      return rel !== undefined && isType(rel, "worksheet");
+    })
+    .map((s) => s.name);
+  const app = updatedAppProperties(
+    pkg,
+    graph,
+    worksheetNames,
+    added.map((p) => p.sheetName),
+  );
+  if (app) changed.set(partKey(app.part), app.xml);
 
-  // The package: input order, changed parts in place, deleted ones out, ours at the end.
-  const out: (ZipFile | CopiedZipFile)[] = [];
-  const written = new Set<string>();
-  for (const entry of pkg.entries) {
-    const key = partKey(entry.name);
-    if (deleted.has(key)) continue;
-    const text = changed.get(key);
-    out.push(text === undefined ? pkg.copy(entry) : { name: entry.name, data: encodeXml(text) });
-    written.add(key);
-  }
-  for (const [key, text] of changed) {
-    if (!written.has(key)) out.push({ name: key, data: encodeXml(text) });
-  }
-  if (newStylesPart) out.push({ name: newStylesPart, data: encodeXml(styles.result()) });
-  out.push(...parts.files);
-
-  const bytes = zipEntries(out, { level: ZIP_LEVEL, mtime: options.createdAt ?? new Date() });
+  const newParts = [...parts.files];
+  if (newStylesPart) newParts.push({ name: newStylesPart, data: encodeXml(styles.result()) });
+  const bytes = outputPackage(pkg, changed, deleted, newParts, options.createdAt ?? new Date());
   const replacedIndexes = new Set(replaced.map((r) => r.index));
   return {
     bytes,
@@ -203,12 +177,4 @@ export function patchWorkbook(options: PatchOptions): PatchResult {
 
 function emptyRelationships(): string {
   return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
-}
-
-const encoder = new TextEncoder();
-
-/** UTF-8 bytes of a part we edited; a part that was UTF-16 now says UTF-8 in its declaration. */
-function encodeXml(text: string): Uint8Array {
-  const body = text.replace(/^\uFEFF/, "").replace(/^(<\?xml[^>]*?encoding\s*=\s*["'])[^"']*(["'])/, "$1UTF-8$2");
-  return encoder.encode(body);
 }

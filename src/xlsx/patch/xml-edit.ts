@@ -59,10 +59,11 @@ export function withPrefix(snippet: string, prefix: string): string {
   return prefix === "" ? snippet : snippet.replace(/<(\/?)([A-Za-z])/g, `<$1${prefix}$2`);
 }
 
-/** The prefix ("r:") bound to a namespace URI anywhere in xml, or null when none is declared. */
+/** The prefix ("r:") the root element binds to a namespace URI, or null when it binds none (then we declare our own). */
 export function prefixFor(xml: string, uri: string): string | null {
+  const root = /<(?![?!])[^>]*>/.exec(xml)?.[0] ?? "";
   const escaped = uri.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const m = new RegExp(`xmlns:([\\w.-]+)\\s*=\\s*["']${escaped}["']`).exec(xml);
+  const m = new RegExp(`xmlns:([\\w.-]+)\\s*=\\s*["']${escaped}["']`).exec(root);
   return m ? `${m[1]}:` : null;
 }
 

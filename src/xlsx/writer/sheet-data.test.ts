@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { InlineStrings } from "./inline-strings";
 import { SharedStringTable } from "./shared-string-table";
 import { SheetDataBuilder } from "./sheet-data";
 
@@ -56,5 +57,34 @@ describe("SheetDataBuilder", () => {
       "0.30000000000000004",
       "12.3456",
     ]);
+  });
+});
+
+describe("SheetDataBuilder with inline strings", () => {
+  it("writes text inline (t=inlineStr), escaped, spaces kept; other cells as with shared strings", () => {
+    const builder = new SheetDataBuilder(new InlineStrings());
+    builder.row(1, ["A & <B>", " pad ", 2.5, true, null, "=1+1"], [0, 3]);
+    expect(new TextDecoder().decode(builder.finish("", ""))).toBe(
+      "<sheetData>" +
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>A &amp; &lt;B&gt;</t></is></c>' +
+        '<c r="B1" s="3" t="inlineStr"><is><t xml:space="preserve"> pad </t></is></c>' +
+        '<c r="C1"><v>2.5</v></c><c r="D1" t="b"><v>1</v></c>' +
+        '<c r="F1" t="inlineStr"><is><t>=1+1</t></is></c></row>' +
+        "</sheetData>",
+    );
+  });
+
+  it("makes room for text longer than the buffer, mid-row, and keeps the cells in order", () => {
+    // 5,000,000 characters: more than one 4 MB buffer.
+    const long = "x".repeat(5_000_000);
+    const builder = new SheetDataBuilder(new InlineStrings());
+    builder.row(1, ["Zoë", long, 7], []);
+    builder.row(2, ["東京"], []);
+    const xml = new TextDecoder().decode(builder.finish("<h>", "</t>"));
+    expect(xml).toBe(
+      '<h><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Zoë</t></is></c>' +
+        `<c r="B1" t="inlineStr"><is><t>${long}</t></is></c><c r="C1"><v>7</v></c></row>` +
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>東京</t></is></c></row></sheetData></t>',
+    );
   });
 });

@@ -1,0 +1,73 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { formatMoneyCompact } from "../model/format";
+
+const useStyles = makeStyles({
+  svg: { width: "100%", height: "auto", display: "block" },
+  base: { fill: tokens.colorBrandBackground },
+  variable: { fill: tokens.colorPaletteLightTealBorderActive },
+  equity: { fill: tokens.colorPaletteMarigoldBorderActive },
+  name: { fill: tokens.colorNeutralForeground1, fontSize: "11px", fontFamily: tokens.fontFamilyBase },
+  total: { fill: tokens.colorNeutralForeground2, fontSize: "10px", fontFamily: tokens.fontFamilyBase },
+  legend: { fill: tokens.colorNeutralForeground3, fontSize: "10px", fontFamily: tokens.fontFamilyBase },
+});
+
+export interface OfferBar {
+  readonly name: string;
+  readonly base: number;
+  readonly variable: number;
+  readonly equity: number;
+}
+
+const W = 300;
+const ROW = 34;
+const LEGEND = 18;
+const LABEL_RIGHT = 46;
+
+/** A year's expected pay per offer: base, expected variable and equity per year, stacked (SVG, no chart library). */
+export function OfferBars({ bars, currency }: { bars: readonly OfferBar[]; currency: string }) {
+  const s = useStyles();
+  const max = Math.max(1, ...bars.map((b) => b.base + b.variable + b.equity));
+  const scale = (v: number) => (Math.max(0, v) / max) * (W - LABEL_RIGHT);
+  const h = LEGEND + bars.length * ROW;
+  const parts = [
+    ["Base", "base", s.base],
+    ["Expected variable", "variable", s.variable],
+    ["Equity / yr", "equity", s.equity],
+  ] as const;
+  const summary = bars
+    .map((b) => `${b.name}: ${formatMoneyCompact(b.base + b.variable + b.equity, currency)} a year`)
+    .join("; ");
+  return (
+    <svg className={s.svg} viewBox={`0 0 ${W} ${h}`} role="img" aria-label={`Expected pay per year by offer. ${summary}`}>
+      {parts.map(([label, , cls], i) => (
+        <g key={label} transform={`translate(${i * 100},0)`}>
+          <rect className={cls} x={0} y={3} width={9} height={9} rx={2} />
+          <text className={s.legend} x={13} y={11}>
+            {label}
+          </text>
+        </g>
+      ))}
+      {bars.map((b, i) => {
+        const y = LEGEND + i * ROW;
+        let x = 0;
+        const total = b.base + b.variable + b.equity;
+        return (
+          <g key={b.name} data-testid={`offer-bar-${b.name}`}>
+            <text className={s.name} x={0} y={y + 11}>
+              {b.name.length > 44 ? `${b.name.slice(0, 43)}…` : b.name}
+            </text>
+            {parts.map(([label, key, cls]) => {
+              const w = scale(b[key]);
+              const rect = <rect key={label} className={cls} x={x} y={y + 15} width={w} height={12} />;
+              x += w;
+              return rect;
+            })}
+            <text className={s.total} x={x + 4} y={y + 25}>
+              {formatMoneyCompact(total, currency)}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

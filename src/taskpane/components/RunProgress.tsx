@@ -1,0 +1,44 @@
+import { Caption1, makeStyles, ProgressBar, tokens } from "@fluentui/react-components";
+import type { RunPhase } from "../model/runPipeline";
+
+const useStyles = makeStyles({
+  progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+const n = (x: number) => x.toLocaleString("en-US");
+
+/** The progress line of a run in progress; null when the phase is not a running one. */
+export function progressOf(phase: RunPhase): { label: string; value: number | undefined } | null {
+  switch (phase.kind) {
+    case "reading":
+      return {
+        label: phase.rowsTotal
+          ? `Reading inputs… ${n(phase.rowsRead)} of ${n(phase.rowsTotal)} rows`
+          : "Reading inputs…",
+        value: phase.rowsTotal ? phase.rowsRead / phase.rowsTotal : undefined,
+      };
+    case "computing":
+      return { label: `Computing from ${n(phase.rows)} input rows…`, value: undefined };
+    case "writing":
+      return {
+        label: `Writing results… ${n(phase.rowsWritten)} of ${n(phase.rowsTotal)} rows`,
+        value: phase.rowsTotal ? phase.rowsWritten / phase.rowsTotal : undefined,
+      };
+    default:
+      return null;
+  }
+}
+
+/** Progress bar and line (reading / computing / writing, in rows) while a run is under way. */
+export function RunProgress({ phase }: { phase: RunPhase }) {
+  const s = useStyles();
+  const progress = progressOf(phase);
+  if (!progress) return null;
+  return (
+    <div className={s.progress} aria-live="polite">
+      <ProgressBar value={progress.value} thickness="large" />
+      <Caption1 className={s.muted}>{progress.label}</Caption1>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { Badge, Body1, makeStyles, tokens } from "@fluentui/react-components";
+import { formatCount, formatMoney, formatMoneyDelta, formatPercent } from "../model/format";
+import type { ScenarioComparison, ScenarioFigures } from "../model/scenarioComparison";
+import { FigureGrid, type Figure } from "./FigureGrid";
+
+const useStyles = makeStyles({
+  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, margin: 0, padding: 0 },
+  card: {
+    listStyleType: "none",
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  head: { display: "flex", alignItems: "baseline", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  name: { fontWeight: tokens.fontWeightSemibold, minWidth: 0, overflowWrap: "anywhere" },
+  basis: { flexShrink: 1, minWidth: 0, maxWidth: "55%", whiteSpace: "normal", height: "auto", textAlign: "right" },
+});
+
+const dash = "–";
+
+function figures(row: ScenarioFigures, baseline: ScenarioFigures | null, currency: string): Figure[] {
+  const money = (v: number | null) => (v === null ? dash : formatMoney(v, currency));
+  const pct = (v: number | null) => (v === null ? dash : formatPercent(v));
+  const count = (v: number | null) => (v === null ? dash : formatCount(v));
+  const delta =
+    baseline && baseline !== row && row.totalVariableCost !== null && baseline.totalVariableCost !== null
+      ? `${formatMoneyDelta(row.totalVariableCost - baseline.totalVariableCost, currency)} vs ${baseline.scenario}`
+      : undefined;
+  const id = (what: string) => `scenario-${row.scenario}-${what}`;
+  return [
+    { label: "Variable cost", value: money(row.totalVariableCost), note: delta, testId: id("variable") },
+    { label: "Cost of sales", value: pct(row.costOfSales), note: "total comp ÷ bookings", testId: id("cos") },
+    { label: "Avg % of OTE", value: pct(row.avgPctOfOte), testId: id("pct") },
+    { label: "Variable cost of sales", value: pct(row.variableCostOfSales), testId: id("vcos") },
+    { label: "Reps at quota", value: count(row.repsAtOrAboveQuota), testId: id("quota") },
+    { label: "Reps capped", value: count(row.repsCapped), testId: id("capped") },
+  ];
+}
+
+/** Results_Scenarios as one card per scenario, each against the first row (the baseline on actuals). */
+export function ScenarioCards({ comparison }: { comparison: ScenarioComparison }) {
+  const s = useStyles();
+  const baseline = comparison.rows[0] ?? null;
+  return (
+    <ul className={s.list} aria-label="Scenario comparison">
+      {comparison.rows.map((row) => (
+        <li key={row.scenario} className={s.card} data-testid={`scenario-card-${row.scenario}`}>
+          <div className={s.head}>
+            <Body1 className={s.name}>{row.scenario}</Body1>
+            <Badge className={s.basis} appearance="tint" color={row.basis.startsWith("Expected") ? "brand" : "informative"}>
+              {row.basis}
+            </Badge>
+          </div>
+          <FigureGrid figures={figures(row, baseline, comparison.currency)} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,188 @@
+import { Decimal } from "../../engine/decimal";
+import type { VestingFrequency } from "../../engine/offers";
+import { parseIsoText } from "../../workbook/parse/cells/dates";
+import { parseNumberText } from "../../workbook/parse/cells/numbers";
+import type { RawCell } from "../../workbook/types";
+import type { OfferKey } from "./offerColumns";
+
+/**
+ * The "Evaluate an offer" form as typed: text fields in the units a
+ * candidate thinks in (money, percent of quota, months), turned into the
+ * cells of one Offers row. Checks beyond "is it a number" are the Offers
+ * parser's, so the form and the workbook agree on what a valid offer is.
+ */
+export interface OfferDraft {
+  readonly name: string;
+  readonly base: string;
+  /** Which of OTE and TargetVariable `pay` holds. */
+  readonly payKind: "OTE" | "TargetVariable";
+  readonly pay: string;
+  /** A plan in Plans, or "" for 1.0× target per 100% of quota, uncapped. */
+  readonly plan: string;
+  /** Annual quota: asked only when the plan pays a percent of bookings. */
+  readonly quota: string;
+  /** Percent of quota, "80" = 80%. */
+  readonly expectedAttainment: string;
+  readonly spreadKind: "ShareAtQuota" | "StdDev";
+  /** Percent; blank = everyone at the expected attainment. */
+  readonly spread: string;
+  readonly rampMonths: string;
+  readonly rampGuarantee: string;
+  readonly signOnBonus: string;
+  readonly equityValue: string;
+  readonly vestingYears: string;
+  readonly cliffMonths: string;
+  readonly vestingFrequency: VestingFrequency | "";
+  /** ISO day "2026-03-01", or blank. */
+  readonly startDate: string;
+  readonly currency: string;
+}
+
+export const EMPTY_DRAFT: OfferDraft = {
+  name: "",
+  base: "",
+  payKind: "OTE",
+  pay: "",
+  plan: "",
+  quota: "",
+  expectedAttainment: "",
+  spreadKind: "ShareAtQuota",
+  spread: "",
+  rampMonths: "",
+  rampGuarantee: "",
+  signOnBonus: "",
+  equityValue: "",
+  vestingYears: "",
+  cliffMonths: "",
+  vestingFrequency: "",
+  startDate: "",
+  currency: "",
+};
+
+/** The draft's fields as they land in Offers columns; "pay" and "spread" land in the column their kind says. */
+export type DraftField = Exclude<keyof OfferDraft, "payKind" | "spreadKind">;
+
+export interface DraftCells {
+  /** One value per Offers column (null = blank). */
+  readonly cells: Readonly<Record<OfferKey, RawCell>>;
+  /** Typing mistakes per field, "Base: type an amount like 150,000". */
+  readonly problems: ReadonlyMap<DraftField, string>;
+}
+
+const HUNDRED = new Decimal(100);
+const SCALE: Record<string, Decimal> = { k: new Decimal(1000), m: new Decimal(1_000_000) };
+
+/** "150,000", "$150k", "1.2m" → 150000 etc.; null when blank; undefined when not an amount. */
+export function amountOf(text: string): number | null | undefined {
+  const t = text.trim();
+  if (t === "") return null;
+  const suffix = /^(.*?)\s*([kKmM])$/.exec(t);
+  const parsed = parseNumberText(suffix ? suffix[1] : t);
+  if (!parsed.ok || parsed.value.percent || parsed.value.multiple) return undefined;
+  const v = suffix ? parsed.value.value.times(SCALE[suffix[2].toLowerCase()]) : parsed.value.value;
+  return v.toNumber();
+}
+
+/** "80", "80%", "12.5" → 0.8, 0.8, 0.125 (always percent: nobody types 0.8 meaning 80% here). */
+export function percentOf(text: string): number | null | undefined {
+  const t = text.trim();
+  if (t === "") return null;
+  const parsed = parseNumberText(t);
+  if (!parsed.ok || parsed.value.multiple) return undefined;
+  return parsed.value.value.div(HUNDRED).toNumber();
+}
+
+export function wholeOf(text: string): number | null | undefined {
+  const t = text.trim();
+  if (t === "") return null;
+  return /^\d+$/.test(t) ? Number(t) : undefined;
+}
+
+const MS_PER_DAY = 86_400_000;
+const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
+
+/** ISO day → Excel serial (what a date cell holds). */
+export function serialOf(text: string): number | null | undefined {
+  const t = text.trim();
+  if (t === "") return null;
+  const iso = parseIsoText(t);
+  if (!iso || !iso.ok) return undefined;
+  const [y, m, d] = iso.value.split("-").map(Number);
+  return (Date.UTC(y, m - 1, d) - EXCEL_EPOCH_UTC) / MS_PER_DAY;
+}
+
+const LABELS: Record<DraftField, string> = {
+  name: "Offer name",
+  base: "Base",
+  pay: "OTE",
+  plan: "Plan",
+  quota: "Quota",
+  expectedAttainment: "Expected attainment",
+  spread: "Spread",
+  rampMonths: "Ramp months",
+  rampGuarantee: "Ramp guarantee",
+  signOnBonus: "Sign-on bonus",
+  equityValue: "Equity value",
+  vestingYears: "Vesting years",
+  cliffMonths: "Cliff months",
+  vestingFrequency: "Vesting frequency",
+  startDate: "Start date",
+  currency: "Currency",
+};
+
+export function draftCells(draft: OfferDraft): DraftCells {
+  const problems = new Map<DraftField, string>();
+  const read = <T>(field: DraftField, parse: (t: string) => T | null | undefined, hint: string): T | null => {
+    const v = parse(draft[field]);
+    if (v === undefined) {
+      problems.set(field, `${LABELS[field]}: ${hint}`);
+      return null;
+    }
+    return v;
+  };
+  const amount = (f: DraftField) => read(f, amountOf, "type an amount, like 150,000");
+  const percent = (f: DraftField) => read(f, percentOf, "type a percent, like 80");
+  const whole = (f: DraftField) => read(f, wholeOf, "type a whole number, like 12");
+  const text = (f: DraftField) => draft[f].trim() || null;
+
+  const pay = amount("pay");
+  const spread = percent("spread");
+  const cells: Record<OfferKey, RawCell> = {
+    offer: text("name"),
+    base: amount("base"),
+    ote: draft.payKind === "OTE" ? pay : null,
+    targetVariable: draft.payKind === "TargetVariable" ? pay : null,
+    plan: text("plan"),
+    quota: amount("quota"),
+    expectedAttainment: percent("expectedAttainment"),
+    stdDev: draft.spreadKind === "StdDev" ? spread : null,
+    shareAtQuota: draft.spreadKind === "ShareAtQuota" ? spread : null,
+    rampMonths: whole("rampMonths"),
+    rampGuarantee: percent("rampGuarantee"),
+    signOnBonus: amount("signOnBonus"),
+    equityValue: amount("equityValue"),
+    vestingYears: whole("vestingYears"),
+    cliffMonths: whole("cliffMonths"),
+    vestingFrequency: draft.vestingFrequency || null,
+    startDate: read("startDate", serialOf, "pick a date"),
+    currency: text("currency")?.toUpperCase() ?? null,
+  };
+  if (cells.offer === null) problems.set("name", "Offer name: give the offer a name");
+  return { cells, problems };
+}
+
+/** Which form field an Offers column's issue belongs under. */
+export function fieldOfKey(key: OfferKey): DraftField {
+  switch (key) {
+    case "offer":
+      return "name";
+    case "ote":
+    case "targetVariable":
+      return "pay";
+    case "stdDev":
+    case "shareAtQuota":
+      return "spread";
+    default:
+      return key;
+  }
+}

@@ -1,0 +1,177 @@
+import { readOffers } from "../../workbook/parse/offers";
+import { DEFAULT_SETTINGS } from "../../workbook/parse/settings";
+import { readPlans } from "../../workbook/parse/plans";
+import type { Issue, RawTable } from "../../workbook/types";
+import { OFFER_COLUMNS } from "./offerColumns";
+import { amountOf, draftCells, EMPTY_DRAFT, percentOf, type OfferDraft } from "./offerDraft";
+import { evaluateDraft, offerContext, planNeedsQuota } from "./offerEvaluation";
+
+const table = (name: string, headers: string[], rows: RawTable["rows"]): RawTable => ({
+  name,
+  sheet: name,
+  source: "table",
+  headerRow: 1,
+  firstColumn: 1,
+  headers,
+  rows,
+});
+
+// Director: 1.0× to 100%, 1.5× above (marginal). Commission pays 10% of bookings, so an offer on it needs a quota.
+const tables = [
+  table(
+    "Plans",
+    ["Plan", "Measure", "RateType"],
+    [
+      ["Director", "Bookings", null],
+      ["Commission", "Bookings", "Percent"],
+    ],
+  ),
+  table(
+    "Tiers",
+    ["Plan", "Measure", "From", "To", "Rate"],
+    [
+      ["Director", "Bookings", 0, 1, 1],
+      ["Director", "Bookings", 1, null, 1.5],
+      ["Commission", "Bookings", 0, null, "10%"],
+    ],
+  ),
+];
+const ctx = offerContext(tables, new Date("2026-06-15"));
+const draft = (d: Partial<OfferDraft>): OfferDraft => ({ ...EMPTY_DRAFT, name: "Candidate", ...d });
+
+describe("offer form: typed text to Offers cells", () => {
+  it("reads amounts and percents the way a candidate types them", () => {
+    expect(amountOf("150,000")).toBe(150000);
+    expect(amountOf("$150k")).toBe(150000);
+    expect(amountOf("1.2m")).toBe(1200000);
+    expect(amountOf("")).toBeNull();
+    expect(amountOf("lots")).toBeUndefined();
+    expect(percentOf("80")).toBe(0.8);
+    expect(percentOf("80%")).toBe(0.8);
+    expect(percentOf("12.5")).toBe(0.125);
+    const { cells, problems } = draftCells(
+      draft({ base: "75k", pay: "150,000", expectedAttainment: "80", startDate: "2026-03-01", rampMonths: "2.5" }),
+    );
+    expect(cells.base).toBe(75000);
+    expect(cells.ote).toBe(150000);
+    expect(cells.targetVariable).toBeNull();
+    expect(cells.expectedAttainment).toBe(0.8);
+    // 2026-03-01 is Excel day 46082 (as the example's StartDate column holds it).
+    expect(cells.startDate).toBe(46082);
+    expect(problems.get("rampMonths")).toBe("Ramp months: type a whole number, like 12");
+  });
+});
+
+describe("offer form: valued by the engine", () => {
+  it("the published check: OTE 150,000 at 50/50, linear and uncapped, org at 80%, is 15,000 below OTE", () => {
+    // Expected variable 75,000 × 80% = 60,000; expected cash 75,000 + 60,000 = 135,000; gap 150,000 − 135,000.
+    const e = evaluateDraft(draft({ base: "75000", pay: "150000", expectedAttainment: "80" }), ctx);
+    expect(e.problems.size).toBe(0);
+    const r = e.result!;
+    expect(r.ote.toString()).toBe("150000");
+    expect(r.expectedVariable.toString()).toBe("60000");
+    expect(r.steadyStateExpected.toString()).toBe("135000");
+    expect(r.gapToOte.toString()).toBe("15000");
+    expect(r.gapPct!.toString()).toBe("0.1");
+    // Flat at 80%: every percentile is 135,000 and the variable never reaches target.
+    expect([r.p10, r.p50, r.p90].map(String)).toEqual(["135000", "135000", "135000"]);
+    expect(r.probReachOte.toString()).toBe("0");
+    // No plan and equity-free: the engine asks for the bonus structure, nothing else.
+    expect(e.warnings).toEqual([expect.stringMatching(/^no Plan given/)]);
+  });
+
+  it("a director at OTE 240,000 with base 144,000 at a flat 70% expects 67,200 of variable, 28,800 (12%) short", () => {
+    // Target variable 240,000 − 144,000 = 96,000; 96,000 × 70% = 67,200; gap 96,000 − 67,200 = 28,800 = 12% of 240,000.
+    const r = evaluateDraft(draft({ base: "144000", pay: "240000", expectedAttainment: "70%" }), ctx).result!;
+    expect(r.expectedVariable.toString()).toBe("67200");
+    expect(r.gapToOte.toString()).toBe("28800");
+    expect(r.gapPct!.toString()).toBe("0.12");
+  });
+
+  it("year one, equity and the four-year total", () => {
+    // TV 100,000 at 100% (linear): 100,000 a year. Ramp 3 months earns 1/4, 2/4, 3/4 of a month:
+    // 100,000/12 × (0.25 + 0.5 + 0.75 + 9) = 8,333.33… × 10.5 = 87,500. Year one = 100,000 + 87,500 + 10,000 sign-on.
+    // Equity 120,000 over 4 years (12-month cliff): 30,000 a year. Four years = 197,500 + 3 × 200,000 + 120,000.
+    const r = evaluateDraft(
+      draft({
+        base: "100000",
+        payKind: "TargetVariable",
+        pay: "100000",
+        expectedAttainment: "100",
+        rampMonths: "3",
+        signOnBonus: "10000",
+        equityValue: "120000",
+        vestingYears: "4",
+        cliffMonths: "12",
+      }),
+      ctx,
+    ).result!;
+    expect(r.yearOne.cash.toString()).toBe("197500");
+    expect(r.equity.perYear.toString()).toBe("30000");
+    expect(r.fourYearTotal.toString()).toBe("917500");
+  });
+
+  it("follows a workbook plan's accelerator and reports the parser's problems under their fields", () => {
+    // Director plan, flat 120%: 1.0 + 0.2 × 1.5 = 1.3× of 100,000 = 130,000; 30,000 above OTE.
+    const r = evaluateDraft(
+      draft({ base: "100000", pay: "200000", plan: "Director", expectedAttainment: "120" }),
+      ctx,
+    ).result!;
+    expect(r.expectedVariable.toString()).toBe("130000");
+    expect(r.gapToOte.toString()).toBe("-30000");
+
+    const bad = evaluateDraft(draft({ base: "100000", pay: "90000", expectedAttainment: "80", spread: "150" }), ctx);
+    expect(bad.result).toBeNull();
+    expect(bad.problems.get("pay")).toBe("OTE 90,000 is below Base 100,000");
+    expect(bad.problems.get("spread")).toBe("ShareAtQuota must be between 0% and 100% (exclusive)");
+
+    expect(planNeedsQuota(ctx, "Commission")).toBe(true);
+    expect(planNeedsQuota(ctx, "Director")).toBe(false);
+    const noQuota = evaluateDraft(draft({ base: "1", pay: "2", plan: "Commission" }), ctx);
+    expect(noQuota.problems.get("quota")).toMatch(/needs its annual Quota above 0/);
+  });
+});
+
+describe("offer columns", () => {
+  it("every alias the form knows is read by the Offers parser into the same field", () => {
+    const plans = readPlans(tables[0], tables[1], { known: null }, []);
+    const values: Record<string, unknown> = {
+      offer: "X",
+      base: 100,
+      targetVariable: 50,
+      ote: 150,
+      plan: "Director",
+      quota: 1000,
+      expectedAttainment: 0.9,
+      stdDev: 0.2,
+      shareAtQuota: 0.4,
+      rampMonths: 2,
+      rampGuarantee: 0.5,
+      signOnBonus: 7,
+      equityValue: 8,
+      vestingYears: 3,
+      cliffMonths: 6,
+      vestingFrequency: "Quarterly",
+      startDate: "2026-03-01",
+      currency: "USD",
+    };
+    for (const column of OFFER_COLUMNS) {
+      for (const header of [column.name, ...(column.aliases ?? [])]) {
+        // The column under test spelled `header`, the others under their documented names (one spread only).
+        const spread = column.key === "shareAtQuota" ? "stdDev" : "shareAtQuota";
+        const others = OFFER_COLUMNS.filter((c) => c.key !== column.key && c.key !== spread);
+        const headers = [header, ...others.map((c) => c.name)];
+        const row = [values[column.key], ...others.map((c) => values[c.key])] as RawTable["rows"][number];
+        const issues: Issue[] = [];
+        const offers = readOffers(table("Offers", headers, [row]), { plans, settings: DEFAULT_SETTINGS }, issues);
+        expect({ header, issues: issues.map((i) => i.message) }).toEqual({ header, issues: [] });
+        const o = offers[0] as unknown as Record<string, { toString(): string } | null>;
+        const field = column.key === "offer" ? "name" : column.key === "ote" ? "base" : column.key;
+        expect({ header, value: String(o[field]) }).toEqual({
+          header,
+          value: column.key === "ote" ? "100" : String(values[column.key]),
+        });
+      }
+    }
+  });
+});

@@ -1,0 +1,190 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  Link,
+  makeStyles,
+  useId,
+  MessageBar,
+  MessageBarBody,
+  tokens,
+} from "@fluentui/react-components";
+import { OpenRegular, PlayRegular } from "@fluentui/react-icons";
+import { useMemo } from "react";
+import type { WorkbookPort } from "../../excel/port";
+import type { RawTable } from "../../workbook/types";
+import { IssueList } from "../components/IssueList";
+import { progressOf, RunProgress } from "../components/RunProgress";
+import { ScenarioCards } from "../components/ScenarioCards";
+import { Section } from "../components/Section";
+import type { RunPhase } from "../model/runPipeline";
+import { scenarioComparison, SCENARIO_SHEETS } from "../model/scenarioComparison";
+import { listScenarios, type ScenarioChoice } from "../model/scenarioSelection";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, margin: 0, padding: 0 },
+  item: { listStyleType: "none", display: "flex", alignItems: "flex-start", minWidth: 0 },
+  check: { flexShrink: 0 },
+  text: {
+    display: "flex",
+    flexDirection: "column",
+    minWidth: 0,
+    paddingTop: "6px",
+    overflowWrap: "anywhere",
+    cursor: "pointer",
+  },
+  name: { fontWeight: tokens.fontWeightSemibold },
+  muted: { color: tokens.colorNeutralForeground3 },
+  actions: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  sheets: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+});
+
+export interface ScenariosViewProps {
+  readonly port: WorkbookPort;
+  readonly tables: readonly RawTable[];
+  /** Scenario names the user unchecked. */
+  readonly leftOut: readonly string[];
+  readonly onLeftOutChange: (leftOut: readonly string[]) => void;
+  readonly phase: RunPhase;
+  readonly onRun: () => void;
+  /** Another run is writing the workbook. */
+  readonly blocked?: boolean;
+}
+
+function changes(c: ScenarioChoice): string {
+  const parts = [
+    c.planRows ? `${c.planRows} Plans ${c.planRows === 1 ? "row" : "rows"}` : "",
+    c.tierRows ? `${c.tierRows} Tiers ${c.tierRows === 1 ? "row" : "rows"}` : "",
+  ].filter(Boolean);
+  return parts.length ? `changes ${parts.join(", ")}` : "no plan changes";
+}
+
+/** Pick scenarios, run them, compare what each costs and buys. */
+export function ScenariosView({ port, tables, leftOut, onLeftOutChange, phase, onRun, blocked }: ScenariosViewProps) {
+  const s = useStyles();
+  const choices = useMemo(() => listScenarios(tables), [tables]);
+  const running = progressOf(phase) !== null;
+  const idBase = useId("scenario");
+
+  if (choices === null) {
+    return (
+      <Section title="Scenarios">
+        <Body1>
+          No <b>Scenarios</b> table yet. Add an Excel table named <b>Scenarios</b> with a <b>Scenario</b> column (one
+          name per row), a Description, and the attainment each assumes: <b>Attainment</b> (a flat 90%), or{" "}
+          <b>Distribution</b> (Historical, Normal or LogNormal) with Mean and StdDev or ShareAtQuota.
+        </Body1>
+        <Body1>
+          Rows of Plans and Tiers with that name in their <b>Scenario</b> column change the plan inside that scenario
+          only. Then come back here to run and compare them.
+        </Body1>
+        <Caption1>
+          <Link href="help.html#scenarios" target="_blank">
+            How scenarios work
+          </Link>
+        </Caption1>
+      </Section>
+    );
+  }
+
+  const out = new Set(leftOut);
+  const checked = choices.filter((c) => !out.has(c.name));
+  const toggle = (name: string, on: boolean) =>
+    onLeftOutChange(on ? leftOut.filter((n) => n !== name) : [...leftOut, name]);
+  const result = phase.kind === "done" ? phase.result : null;
+  const comparison = result?.ok ? scenarioComparison(result.sheets) : null;
+  const written = new Set(result?.sheets.map((x) => x.name) ?? []);
+
+  return (
+    <div className={s.stack}>
+      <Section title="Scenarios" action={<Caption1 className={s.muted}>{`${checked.length} of ${choices.length}`}</Caption1>}>
+        <Caption1 className={s.muted}>
+          Each scenario is your baseline plan plus its rows in Plans and Tiers, under its attainment assumption.
+        </Caption1>
+        {choices.length === 0 ? (
+          <Body1>The Scenarios table has no scenarios yet (see the Inputs tab for problems).</Body1>
+        ) : (
+          <ul className={s.list}>
+            {choices.map((c, i) => (
+              <li key={c.name} className={s.item}>
+                <Checkbox
+                  id={`${idBase}-${i}`}
+                  className={s.check}
+                  checked={!out.has(c.name)}
+                  onChange={(_, d) => toggle(c.name, d.checked === true)}
+                  aria-label={c.name}
+                />
+                <label className={s.text} htmlFor={`${idBase}-${i}`}>
+                  <Body1 className={s.name}>{c.name}</Body1>
+                  <Caption1>
+                    {c.assumption} · {changes(c)}
+                  </Caption1>
+                  {c.description && <Caption1 className={s.muted}>{c.description}</Caption1>}
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className={s.actions}>
+          <Button
+            appearance="primary"
+            icon={<PlayRegular />}
+            onClick={onRun}
+            disabled={running || blocked}
+            data-testid="run-scenarios"
+          >
+            {running ? "Running…" : checked.length === choices.length ? "Run all" : `Run ${checked.length} checked`}
+          </Button>
+        </div>
+        {checked.length < choices.length && (
+          <Caption1 className={s.muted}>
+            Unchecked scenarios are left out of this run in memory; your tables are not changed, and the Results sheets
+            will show only the checked ones.
+          </Caption1>
+        )}
+        <RunProgress phase={phase} />
+        {phase.kind === "failed" && (
+          <MessageBar intent="error">
+            <MessageBarBody>{phase.message}</MessageBarBody>
+          </MessageBar>
+        )}
+      </Section>
+      {result && !result.ok && (
+        <Section title="Not computed: fix the problems below">
+          <IssueList
+            issues={result.issues.filter((i) => i.severity !== "Info")}
+            onSelect={(a) => void port.selectCell(a).catch(() => undefined)}
+          />
+        </Section>
+      )}
+      {comparison && (
+        <Section title="Comparison">
+          <Caption1 className={s.muted}>
+            In {comparison.currency}, as on Results_Scenarios. Scenarios with a distribution show expected figures
+            (expected numbers of reps).
+          </Caption1>
+          <ScenarioCards comparison={comparison} />
+        </Section>
+      )}
+      {result?.ok && (
+        <Section title="Open a result sheet">
+          <div className={s.sheets}>
+            {SCENARIO_SHEETS.filter((name) => written.has(name)).map((name) => (
+              <Button
+                key={name}
+                size="small"
+                icon={<OpenRegular />}
+                onClick={() => void port.activateSheet(name).catch(() => undefined)}
+                aria-label={`Open ${name}`}
+              >
+                {name.replace("Results_", "")}
+              </Button>
+            ))}
+          </div>
+        </Section>
+      )}
+    </div>
+  );
+}
