@@ -20,6 +20,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { WorkbookPort } from "../excel/port";
 import { runWorkbook } from "../workbook/run";
 import type { Issue, RawTable } from "../workbook/types";
+import { progressOf } from "./components/RunProgress";
 import { EMPTY_DRAFT, type OfferDraft } from "./model/offerDraft";
 import { runPipeline, type RunPhase } from "./model/runPipeline";
 import { runScenarios } from "./model/scenarioRun";
@@ -115,6 +116,8 @@ export function App({ port, theme }: { port: WorkbookPort; theme: Theme }) {
   }, [refresh]);
 
   const run = async () => {
+    // One writer at a time: a scenario run may be writing the same result sheets.
+    if (progressOf(scenarioPhase) !== null) return;
     const end = await runPipeline(port, setPhase);
     if (end.kind === "done") void refresh();
   };
@@ -161,6 +164,7 @@ export function App({ port, theme }: { port: WorkbookPort; theme: Theme }) {
             onLeftOutChange={setLeftOut}
             phase={scenarioPhase}
             onRun={() => void runChecked()}
+            blocked={progressOf(phase) !== null}
           />
         )}
         {tab === "offers" && tables && (

@@ -38,7 +38,12 @@ export function OfferBars({ bars, currency }: { bars: readonly OfferBar[]; curre
     .map((b) => `${b.name}: ${formatMoneyCompact(b.base + b.variable + b.equity, currency)} a year`)
     .join("; ");
   return (
-    <svg className={s.svg} viewBox={`0 0 ${W} ${h}`} role="img" aria-label={`Expected pay per year by offer. ${summary}`}>
+    <svg
+      className={s.svg}
+      viewBox={`0 0 ${W} ${h}`}
+      role="img"
+      aria-label={`Expected pay per year by offer. ${summary}`}
+    >
       {parts.map(([label, , cls], i) => (
         <g key={label} transform={`translate(${i * 100},0)`}>
           <rect className={cls} x={0} y={3} width={9} height={9} rx={2} />

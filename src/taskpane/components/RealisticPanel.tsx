@@ -144,7 +144,13 @@ export function RealisticPanel({ inputs, plan, rep }: RealisticPanelProps) {
               </th>
               {columns.map((c) => (
                 <td key={c.title} className={s.cell}>
-                  {c.figures ? r.value(c.figures) : r === rows[0] && c.note ? <span className={s.muted}>{c.note}</span> : "–"}
+                  {c.figures ? (
+                    r.value(c.figures)
+                  ) : r === rows[0] && c.note ? (
+                    <span className={s.muted}>{c.note}</span>
+                  ) : (
+                    "–"
+                  )}
                 </td>
               ))}
             </tr>

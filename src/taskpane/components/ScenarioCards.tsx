@@ -51,7 +51,11 @@ export function ScenarioCards({ comparison }: { comparison: ScenarioComparison }
         <li key={row.scenario} className={s.card} data-testid={`scenario-card-${row.scenario}`}>
           <div className={s.head}>
             <Body1 className={s.name}>{row.scenario}</Body1>
-            <Badge className={s.basis} appearance="tint" color={row.basis.startsWith("Expected") ? "brand" : "informative"}>
+            <Badge
+              className={s.basis}
+              appearance="tint"
+              color={row.basis.startsWith("Expected") ? "brand" : "informative"}
+            >
               {row.basis}
             </Badge>
           </div>

@@ -139,9 +139,11 @@ describe("offer comparison", () => {
       { name: "A", fromForm: true, offer: valued([], a) },
       { name: "B", fromForm: false, offer: valued([], b) },
     ]);
-    expect(c.breakEvens).toEqual([{ first: "A", second: "B", text: "equal at 100% attainment; above it, A pays more" }]);
-    expect(
-      breakEvenWords("A", { other: "B", kind: "none", at: [], aheadBelow: "other" }),
-    ).toBe("B pays more at every attainment from 0% to 300%");
+    expect(c.breakEvens).toEqual([
+      { first: "A", second: "B", text: "equal at 100% attainment; above it, A pays more" },
+    ]);
+    expect(breakEvenWords("A", { other: "B", kind: "none", at: [], aheadBelow: "other" })).toBe(
+      "B pays more at every attainment from 0% to 300%",
+    );
   });
 });

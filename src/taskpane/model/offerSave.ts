@@ -49,7 +49,8 @@ export function offerSavePlan(tables: readonly RawTable[], draft: OfferDraft, of
   if (table.source !== "table")
     return {
       kind: "blocked",
-      reason: "Offers is a plain sheet: turn it into an Excel table (Insert > Table, named Offers) to save offers here.",
+      reason:
+        "Offers is a plain sheet: turn it into an Excel table (Insert > Table, named Offers) to save offers here.",
     };
 
   const index = offerColumnIndex(table);

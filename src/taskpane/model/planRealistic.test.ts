@@ -43,11 +43,15 @@ const tables = [
       ["AE", 1, null, 2],
     ],
   ),
-  table("AttainmentHistory", ["Period", "Attainment"], [
-    ["2025", 0.5],
-    ["2025", 1],
-    ["2025", 1.5],
-  ]),
+  table(
+    "AttainmentHistory",
+    ["Period", "Attainment"],
+    [
+      ["2025", 0.5],
+      ["2025", 1],
+      ["2025", 1.5],
+    ],
+  ),
 ];
 
 describe("realistic pay beside the plan editor", () => {

@@ -44,8 +44,7 @@ export function scenarioComparison(sheets: readonly SheetSpec[]): ScenarioCompar
   const sheet = sheets.find((s) => s.name === SCENARIOS_SHEET);
   if (!sheet) return null;
   const headers = sheet.columns.map((c) => c.header);
-  const at = (prefix: string, exact = true) =>
-    headers.findIndex((h) => (exact ? h === prefix : h.startsWith(prefix)));
+  const at = (prefix: string, exact = true) => headers.findIndex((h) => (exact ? h === prefix : h.startsWith(prefix)));
   const variable = at("TotalVariableCost", false);
   const currency = variable >= 0 ? headers[variable].slice("TotalVariableCost".length) : "";
   const col = {
@@ -60,19 +59,17 @@ export function scenarioComparison(sheets: readonly SheetSpec[]): ScenarioCompar
     atQuota: at("RepsAtOrAboveQuota"),
     capped: at("RepsCapped"),
   };
-  const rows = sheet.rows.map(
-    (r): ScenarioFigures => ({
-      scenario: String(r[col.scenario] ?? ""),
-      basis: String(r[col.basis] ?? ""),
-      reps: numberOr(r[col.reps]),
-      totalVariableCost: numberOr(r[col.variable]),
-      totalCompCost: numberOr(r[col.total]),
-      variableCostOfSales: numberOr(r[col.variableCos]),
-      costOfSales: numberOr(r[col.cos]),
-      avgPctOfOte: numberOr(r[col.pct]),
-      repsAtOrAboveQuota: numberOr(r[col.atQuota]),
-      repsCapped: numberOr(r[col.capped]),
-    }),
-  );
+  const rows = sheet.rows.map((r): ScenarioFigures => ({
+    scenario: String(r[col.scenario] ?? ""),
+    basis: String(r[col.basis] ?? ""),
+    reps: numberOr(r[col.reps]),
+    totalVariableCost: numberOr(r[col.variable]),
+    totalCompCost: numberOr(r[col.total]),
+    variableCostOfSales: numberOr(r[col.variableCos]),
+    costOfSales: numberOr(r[col.cos]),
+    avgPctOfOte: numberOr(r[col.pct]),
+    repsAtOrAboveQuota: numberOr(r[col.atQuota]),
+    repsCapped: numberOr(r[col.capped]),
+  }));
   return { currency: currency || "USD", rows };
 }

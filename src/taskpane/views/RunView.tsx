@@ -1,12 +1,4 @@
-import {
-  Body1,
-  Button,
-  Caption1,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  tokens,
-} from "@fluentui/react-components";
+import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import { OpenRegular, PlayRegular } from "@fluentui/react-icons";
 import type { WorkbookPort } from "../../excel/port";
 import { IssueList } from "../components/IssueList";

@@ -99,7 +99,10 @@ export function ScenariosView({ port, tables, leftOut, onLeftOutChange, phase, o
 
   return (
     <div className={s.stack}>
-      <Section title="Scenarios" action={<Caption1 className={s.muted}>{`${checked.length} of ${choices.length}`}</Caption1>}>
+      <Section
+        title="Scenarios"
+        action={<Caption1 className={s.muted}>{`${checked.length} of ${choices.length}`}</Caption1>}
+      >
         <Caption1 className={s.muted}>
           Each scenario is your baseline plan plus its rows in Plans and Tiers, under its attainment assumption.
         </Caption1>

@@ -1,0 +1,31 @@
+import { runPipeline } from "../../src/taskpane/model/runPipeline";
+import { acmeExample } from "../../src/workbook/example/acme";
+import { cliResultTables, comparable } from "../e2e/cliResultTables";
+import { FakeExcel } from "../fake-excel";
+import { fakeWorkbookPort } from "../fake-excel/fakeWorkbookPort";
+
+/**
+ * The add-in and the CLI give the same results: the task pane's run (insert
+ * the example, Run) against the strict fake Excel, and `compplan model` on
+ * examples/acme-comp.xlsx read back with our reader, agree cell for cell on
+ * every Results_ table. The browser test makes the same check on what the
+ * real bundle wrote.
+ */
+describe("add-in vs CLI on the example", () => {
+  it("writes identical result tables", async () => {
+    const fake = new FakeExcel();
+    fake.state.addSheet("Sheet1");
+    const port = fakeWorkbookPort(fake);
+    await port.insertExample(acmeExample());
+    const end = await runPipeline(port, () => undefined);
+    if (end.kind !== "done") throw new Error(end.kind === "failed" ? end.message : end.kind);
+
+    const cli = cliResultTables();
+    const addin = fake.state.tables.map((t) => t.name).filter((n) => n.startsWith("Results_"));
+    expect(addin.sort()).toEqual(Object.keys(cli).sort());
+    // Results_Trace alone is ~2,500 rows: at least that much is compared.
+    expect(Object.values(cli).reduce((n, t) => n + t.rows.length, 0)).toBeGreaterThan(4000);
+    for (const name of addin)
+      expect({ name, ...comparable(fake.state.tableValues(name)) }).toEqual({ name, ...cli[name] });
+  });
+});
