@@ -5,16 +5,31 @@ import { extname, join, normalize } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import webpack from "webpack";
 import { NUMBER_FORMATS } from "../../src/excel/numberFormats";
+import { Decimal } from "../../src/engine/decimal";
+import { formatCount, formatMoney, formatPercent } from "../../src/taskpane/model/format";
+import { readBaselinePlans } from "../../src/taskpane/model/planEditing";
+import {
+  historyDistribution,
+  medianRep,
+  realisticFigures,
+  realisticInputs,
+  withTiers,
+} from "../../src/taskpane/model/planRealistic";
+import { scenarioComparison } from "../../src/taskpane/model/scenarioComparison";
+import { withoutScenarios } from "../../src/taskpane/model/scenarioSelection";
 import { acmeExample } from "../../src/workbook/example/acme";
 import { runWorkbook } from "../../src/workbook/run";
 import type { RawTable } from "../../src/workbook/types";
 import { DIST, ensureProductionBuild, ROOT } from "./buildOnce";
+import { cliResultTables, comparable } from "./cliResultTables";
 
 /**
  * The task pane end to end in real Chromium: the production bundle served
  * from 127.0.0.1, office.js replaced by a fake host built from the same
  * strict fake Excel the adapter tests use. Insert example, Run, then compare
- * every result table cell with runWorkbook computed here in Node.
+ * every result table cell with runWorkbook computed here in Node and with
+ * the CLI's output; run a subset of scenarios; evaluate, save and compare an
+ * offer; edit a plan.
  */
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -96,6 +111,8 @@ function exampleAsRawTables(): RawTable[] {
 
 type TableDump = { headers: string[]; rows: unknown[][] };
 
+const COMPUTED_AT = new Date("2026-12-31T12:00:00Z");
+
 /** Re-reads until `done` holds (or 10 s pass) and returns the last value. */
 async function poll<T>(read: () => Promise<T>, done: (v: T) => boolean): Promise<T> {
   const end = Date.now() + 10_000;
@@ -115,6 +132,15 @@ maybe("task pane in Chromium with a fake Office host", () => {
   let hostScript: string;
   const outside: string[] = [];
   const pageErrors: string[] = [];
+  /** Every Results_ table the add-in wrote on the first run, as the fake workbook holds it. */
+  let addinResults: Record<string, TableDump> = {};
+  const tableNow = (name: string) =>
+    page.evaluate(
+      (n) => (window as unknown as { __fakeExcel: { tableValues(n: string): TableDump } }).__fakeExcel.tableValues(n),
+      name,
+    );
+  const shoot = (name: string) =>
+    page.screenshot({ path: join(OUT, `taskpane-${name}.png`), fullPage: true, animations: "disabled" });
 
   beforeAll(async () => {
     ensureProductionBuild();
@@ -206,9 +232,10 @@ maybe("task pane in Chromium with a fake Office host", () => {
       names,
     );
 
+    addinResults = dumps;
     const expected = runWorkbook(exampleAsRawTables(), {
       sourceName: "acme-comp.xlsx",
-      computedAt: new Date("2026-12-31T12:00:00Z"),
+      computedAt: COMPUTED_AT,
     });
     expect(expected.ok).toBe(true);
     expect(names.sort()).toEqual(expected.sheets.map((s) => s.name).sort());
@@ -232,7 +259,123 @@ maybe("task pane in Chromium with a fake Office host", () => {
     expect(pageErrors).toEqual([]);
   }, 180_000);
 
+  it("wrote the same result tables as the CLI does for examples/acme-comp.xlsx", () => {
+    const cli = cliResultTables();
+    expect(Object.keys(addinResults).sort()).toEqual(Object.keys(cli).sort());
+    for (const [name, table] of Object.entries(addinResults))
+      expect({ name, ...comparable(table) }).toEqual({ name, ...cli[name] });
+  });
+
+  it("runs the checked scenarios and shows Results_Scenarios' figures", async () => {
+    await page.getByRole("tab", { name: "Scenarios" }).click();
+    for (const name of ["Richer accelerators", "Payout cap 2x", "60/40 measure mix", "Lower gate 25%"])
+      expect(await page.getByRole("checkbox", { name }).isChecked()).toBe(true);
+    await page.getByRole("checkbox", { name: "60/40 measure mix" }).click();
+    await page.getByTestId("run-scenarios").click();
+    await page.getByText("Comparison", { exact: true }).waitFor({ timeout: 60_000 });
+
+    // Node: the same tables with the unchecked scenario's rows left out.
+    const expected = runWorkbook(withoutScenarios(exampleAsRawTables(), ["60/40 measure mix"]), {
+      sourceName: "acme-comp.xlsx",
+      computedAt: COMPUTED_AT,
+    });
+    const sheet = expected.sheets.find((s) => s.name === "Results_Scenarios")!;
+    const written = await tableNow("Results_Scenarios");
+    expect(written.rows).toEqual(sheet.rows.map((r) => r.map((c) => (c === null ? "" : c))));
+    const comparison = scenarioComparison(expected.sheets)!;
+    expect(comparison.rows.map((r) => r.scenario)).toEqual([
+      "Baseline",
+      "Baseline (history)",
+      "Richer accelerators",
+      "Payout cap 2x",
+      "Lower gate 25%",
+    ]);
+    const shown = async (scenario: string, what: string) =>
+      page.getByTestId(`scenario-${scenario}-${what}`).innerText();
+    for (const r of comparison.rows) {
+      expect(await shown(r.scenario, "variable")).toBe(formatMoney(r.totalVariableCost!, comparison.currency));
+      expect(await shown(r.scenario, "cos")).toBe(formatPercent(r.costOfSales!));
+      expect(await shown(r.scenario, "pct")).toBe(formatPercent(r.avgPctOfOte!));
+      expect(await shown(r.scenario, "quota")).toBe(formatCount(r.repsAtOrAboveQuota!));
+      expect(await shown(r.scenario, "capped")).toBe(formatCount(r.repsCapped!));
+    }
+    await page.getByRole("button", { name: "Open Results_ScenarioDeltas" }).click();
+    expect(
+      await poll(
+        () =>
+          page.evaluate(() =>
+            (window as unknown as { __fakeExcel: { activeSheet(): string } }).__fakeExcel.activeSheet(),
+          ),
+        (v) => v === "Results_ScenarioDeltas",
+      ),
+    ).toBe("Results_ScenarioDeltas");
+    await page.mouse.move(0, 0);
+    await shoot("scenarios-320");
+    await page.setViewportSize({ width: 500, height: 900 });
+    await shoot("scenarios-500");
+    await page.setViewportSize({ width: 320, height: 900 });
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+
+  it("evaluates an offer as typed, saves it to the Offers table, and compares it with the others", async () => {
+    await page.getByRole("tab", { name: "Offers" }).click();
+    // The published check: OTE 150,000 at 50/50, linear and uncapped, org at 80%: 75,000 × 80% = 60,000 of variable,
+    // 135,000 in all, 15,000 (10%) below OTE.
+    await page.getByRole("textbox", { name: "Offer name" }).fill("Published check");
+    await page.getByRole("textbox", { name: "Base" }).fill("75000");
+    await page.getByRole("textbox", { name: "OTE" }).fill("150,000");
+    await page.getByRole("textbox", { name: "Expected attainment" }).fill("80");
+    expect(
+      await poll(
+        () => page.getByTestId("offer-gap").innerText(),
+        (t) => t === "$15,000",
+      ),
+    ).toBe("$15,000");
+    expect(await page.getByTestId("offer-headline").innerText()).toBe("Realistically $15,000 below OTE (10%).");
+    expect(await page.getByTestId("offer-expected").innerText()).toBe("$135,000");
+
+    const before = await tableNow("Offers");
+    await page.getByRole("button", { name: "Save to workbook" }).click();
+    await page.getByText("Added this offer to the Offers table.").waitFor();
+    const after = await tableNow("Offers");
+    const col = (h: string) => after.headers.indexOf(h);
+    expect(after.rows.slice(0, -1)).toEqual(before.rows);
+    const added = after.rows[after.rows.length - 1];
+    expect([added[col("Offer")], added[col("Base")], added[col("OTE")], added[col("ExpectedAttainment")]]).toEqual([
+      "Published check",
+      75000,
+      150000,
+      0.8,
+    ]);
+
+    // Same name again: it asks, then updates that row in place.
+    await page.getByRole("textbox", { name: "OTE" }).fill("160000");
+    await poll(
+      () => page.getByTestId("offer-gap").innerText(),
+      (t) => t === "$17,000",
+    );
+    await page.getByRole("button", { name: "Save to workbook" }).click();
+    await page.getByRole("button", { name: "Update offer" }).click();
+    await page.getByText(/^Updated row \d+ of the Offers table\.$/).waitFor();
+    const updated = await tableNow("Offers");
+    expect(updated.rows.length).toBe(after.rows.length);
+    expect(updated.rows[updated.rows.length - 1][col("OTE")]).toBe(160000);
+
+    // Four offers compared: the form (now also a row) and the example's three; six pairs break even or not.
+    await page.getByTestId("offer-compare").waitFor();
+    expect(await page.getByTestId("offer-compare").locator("tbody tr").count()).toBe(4);
+    expect(await page.getByTestId("offer-break-evens").locator("li").count()).toBe(6);
+    await page.mouse.move(0, 0);
+    await shoot("offers-320");
+    await page.setViewportSize({ width: 500, height: 900 });
+    await shoot("offers-500");
+    await page.setViewportSize({ width: 320, height: 900 });
+    expect(outside).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
   it("jumps to a result sheet and renders well at 500 px, including the plan editor's curve", async () => {
+    await page.getByRole("tab", { name: "Run" }).click();
     await page.getByRole("button", { name: "Open Results_Summary" }).click();
     expect(
       await poll(
@@ -254,6 +397,23 @@ maybe("task pane in Chromium with a fake Office host", () => {
         (t) => t.includes("at 100%"),
       ),
     ).toContain("1.00× at 100%");
+    // Realistic pay of the median AE under last year's attainment: as on Results_Realistic (Baseline (history)).
+    const tables = exampleAsRawTables();
+    const inputs = realisticInputs(tables);
+    const median = medianRep(inputs.reps, "AE")!;
+    const realistic = runWorkbook(tables, { sourceName: "x", computedAt: COMPUTED_AT }).sheets.find(
+      (x) => x.name === "Results_Realistic",
+    )!;
+    const h = (name: string) => realistic.columns.findIndex((c) => c.header === name);
+    const row = realistic.rows.find((r) => r[h("Scenario")] === "Baseline (history)" && r[h("RepID")] === median.id)!;
+    const lastYearVariable = () =>
+      page
+        .getByTestId("realistic-table")
+        .locator("tr", { hasText: "Expected variable" })
+        .locator("td")
+        .first()
+        .innerText();
+    expect(await lastYearVariable()).toBe(formatMoney(row[h("ExpectedVariable")] as number, median.currency));
     await page.screenshot({ path: join(OUT, "taskpane-plans-500.png"), fullPage: true, animations: "disabled" });
     await page.setViewportSize({ width: 320, height: 900 });
     await page.screenshot({ path: join(OUT, "taskpane-plans-320.png"), fullPage: true, animations: "disabled" });
@@ -273,6 +433,18 @@ maybe("task pane in Chromium with a fake Office host", () => {
           (col(t, "Scenario") < 0 || r[col(t, "Scenario")] === ""),
       );
     await page.getByLabel("Band 4 rate").fill("3");
+    // Recomputed live from the edited band (150%+ at 3×), before anything is saved.
+    const ae = readBaselinePlans(tables).find((p) => p.name === "AE")!;
+    const edited = withTiers(
+      ae,
+      "New ARR",
+      ae.measures[0].tiers.map((t, i) => (i === 3 ? { ...t, rate: new Decimal(3) } : t)),
+    );
+    const raised = formatMoney(
+      realisticFigures(edited, median, historyDistribution(inputs.history)!).expectedVariable,
+      median.currency,
+    );
+    expect(await poll(lastYearVariable, (t) => t === raised)).toBe(raised);
     await page.getByRole("button", { name: "Save to workbook" }).click();
     await page.getByRole("button", { name: "Update Tiers" }).click();
     await page.getByText("Saved 4 bands").waitFor();
@@ -312,6 +484,14 @@ maybe("task pane in Chromium with a fake Office host", () => {
     const [r, g, b] = background.match(/\d+/g)!.map(Number);
     expect(r + g + b).toBeLessThan(3 * 80);
     await p.screenshot({ path: join(OUT, "taskpane-dark-320.png"), fullPage: true, animations: "disabled" });
+    // The offer form and its result in dark: no plans in this empty workbook, so linear and uncapped.
+    await p.getByRole("tab", { name: "Offers" }).click();
+    await p.getByRole("textbox", { name: "Offer name" }).fill("Published check");
+    await p.getByRole("textbox", { name: "Base" }).fill("75000");
+    await p.getByRole("textbox", { name: "OTE" }).fill("150000");
+    await p.getByRole("textbox", { name: "Expected attainment" }).fill("80");
+    await p.getByTestId("offer-gap").waitFor();
+    await p.screenshot({ path: join(OUT, "taskpane-offers-dark-320.png"), fullPage: true, animations: "disabled" });
     await dark.close();
     expect(outside).toEqual([]);
   }, 60_000);
