@@ -46,7 +46,11 @@ function checkMeasure(plan: Plan, m: MeasurePlan): EngineIssue[] {
       if (a.to === null || a.to.gt(b.from)) {
         warn(`bands overlap: ${band(m, a)} and ${band(m, b)}.`, "To", b.source);
       } else if (a.to.lt(b.from)) {
-        warn(`gap between ${fmt(m, a.to)} and ${fmt(m, b.from)}: attainment there pays no band's rate.`, "From", b.source);
+        warn(
+          `gap between ${fmt(m, a.to)} and ${fmt(m, b.from)}: attainment there pays no band's rate.`,
+          "From",
+          b.source,
+        );
       }
       if (b.rate.lt(a.rate)) {
         warn(
@@ -59,7 +63,11 @@ function checkMeasure(plan: Plan, m: MeasurePlan): EngineIssue[] {
   } else {
     for (let i = 0; i + 1 < tiers.length; i++) {
       if (tiers[i + 1].rate.lt(tiers[i].rate)) {
-        warn(`the payout multiple falls from ${tiers[i].rate.toString()} to ${tiers[i + 1].rate.toString()} at ${fmt(m, tiers[i + 1].from)}.`, "Rate", tiers[i + 1].source);
+        warn(
+          `the payout multiple falls from ${tiers[i].rate.toString()} to ${tiers[i + 1].rate.toString()} at ${fmt(m, tiers[i + 1].from)}.`,
+          "Rate",
+          tiers[i + 1].source,
+        );
       }
     }
   }

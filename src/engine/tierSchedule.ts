@@ -53,8 +53,8 @@ export function marginalValue(tiers: readonly Tier[], x: Decimal): Decimal {
 function marginal(tiers: readonly Tier[]): TierSchedule {
   // Every band edge is a breakpoint; between two, the slope is the sum of the
   // rates of the bands covering that interval (gaps pay 0, overlaps add up).
-  const edges = uniqueSorted([ZERO, ...tiers.flatMap((t) => (t.to === null ? [t.from] : [t.from, t.to]))]).filter(
-    (e) => e.gte(ZERO),
+  const edges = uniqueSorted([ZERO, ...tiers.flatMap((t) => (t.to === null ? [t.from] : [t.from, t.to]))]).filter((e) =>
+    e.gte(ZERO),
   );
   const pieces: SchedulePiece[] = [];
   for (let i = 0; i < edges.length; i++) {

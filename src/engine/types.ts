@@ -121,8 +121,18 @@ export interface RampSchedule {
 export type DistributionSpec =
   | { readonly kind: "Flat"; readonly attainment: Decimal }
   | { readonly kind: "Historical"; readonly scope: "Org" | "Team" | "Rep" }
-  | { readonly kind: "Normal"; readonly mean: Decimal; readonly stdDev: Decimal | null; readonly shareAtQuota: Decimal | null }
-  | { readonly kind: "LogNormal"; readonly mean: Decimal; readonly stdDev: Decimal | null; readonly shareAtQuota: Decimal | null };
+  | {
+      readonly kind: "Normal";
+      readonly mean: Decimal;
+      readonly stdDev: Decimal | null;
+      readonly shareAtQuota: Decimal | null;
+    }
+  | {
+      readonly kind: "LogNormal";
+      readonly mean: Decimal;
+      readonly stdDev: Decimal | null;
+      readonly shareAtQuota: Decimal | null;
+    };
 
 export interface Scenario {
   readonly name: string;

@@ -9,11 +9,20 @@ const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
 export function locateEngineIssue(issue: EngineIssue, tables: readonly RawTable[]): Issue {
   const match = issue.source ? SOURCE.exec(issue.source) : null;
   if (!match) {
-    return { severity: issue.severity, table: "", sheet: "", row: null, column: issue.column ?? null, address: null, message: issue.message };
+    return {
+      severity: issue.severity,
+      table: "",
+      sheet: "",
+      row: null,
+      column: issue.column ?? null,
+      address: null,
+      message: issue.message,
+    };
   }
   const [, tableName, rowText] = match;
   const row = Number(rowText);
-  const table = tables.find((t) => norm(t.name) === norm(tableName) && t.source === "table") ??
+  const table =
+    tables.find((t) => norm(t.name) === norm(tableName) && t.source === "table") ??
     tables.find((t) => norm(t.name) === norm(tableName));
   const colIndex = table && issue.column ? table.headers.findIndex((h) => norm(h).startsWith(norm(issue.column!))) : -1;
   return {

@@ -66,7 +66,13 @@ export const settings2026: Settings = {
   fxRates: new Map(),
 };
 
-export function amount(repId: string, start: string, end: string, value: string | number, measure = "Bookings"): PeriodAmount {
+export function amount(
+  repId: string,
+  start: string,
+  end: string,
+  value: string | number,
+  measure = "Bookings",
+): PeriodAmount {
   return { repId, measure, start, end, amount: d(value) };
 }
 

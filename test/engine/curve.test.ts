@@ -65,9 +65,18 @@ const tierTable = fc
 const measureArb = fc.record({
   tiers: tierTable,
   tierMode: fc.constantFrom<MeasurePlan["tierMode"]>("Marginal", "Retroactive"),
-  threshold: fc.option(fc.integer({ min: 0, max: 80 }).map((t) => d(t / 100)), { nil: null }),
-  capPayout: fc.option(fc.integer({ min: 50, max: 400 }).map((t) => d(t / 100)), { nil: null }),
-  capAttainment: fc.option(fc.integer({ min: 50, max: 300 }).map((t) => d(t / 100)), { nil: null }),
+  threshold: fc.option(
+    fc.integer({ min: 0, max: 80 }).map((t) => d(t / 100)),
+    { nil: null },
+  ),
+  capPayout: fc.option(
+    fc.integer({ min: 50, max: 400 }).map((t) => d(t / 100)),
+    { nil: null },
+  ),
+  capAttainment: fc.option(
+    fc.integer({ min: 50, max: 300 }).map((t) => d(t / 100)),
+    { nil: null },
+  ),
 });
 const attainmentArb = fc.integer({ min: 0, max: 400_000 }).map((n) => new Decimal(n).div(100_000));
 

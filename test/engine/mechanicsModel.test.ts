@@ -62,7 +62,10 @@ describe("ramps and proration through the model", () => {
 });
 
 describe("cumulative plans (YTD true-up)", () => {
-  const base = { actuals: [quarter("R1", 1, 300000), quarter("R1", 2, 100000)], planList: [] as ReturnType<typeof plan>[] };
+  const base = {
+    actuals: [quarter("R1", 1, 300000), quarter("R1", 2, 100000)],
+    planList: [] as ReturnType<typeof plan>[],
+  };
   const run = (negativeTrueUp: "Hold" | "Clawback") =>
     runModel(
       model({
@@ -152,7 +155,13 @@ describe("team basis", () => {
     const team = plan({ name: "Mgr", measures: [measure({ basis: "Team" })] });
     const input = model({
       planList: [plan(), team],
-      settings: { ...settings2026, fxRates: new Map([["USD", d(1)], ["EUR", d("1.1")]]) },
+      settings: {
+        ...settings2026,
+        fxRates: new Map([
+          ["USD", d(1)],
+          ["EUR", d("1.1")],
+        ]),
+      },
       reps: [
         rep({ id: "M", plan: "Mgr", quota: { Bookings: "1240000" } }),
         rep({ id: "A", managerId: "M" }),

@@ -102,7 +102,7 @@ describe("runModel: quotas, scenarios and weighted attainment", () => {
     const monthly = plan({ period: "Month" });
     const input = model({
       planList: [monthly],
-      reps: [rep({ quota: {} , row: 5})],
+      reps: [rep({ quota: {}, row: 5 })],
       actuals: [{ ...quarter("R1", 1, 1000), source: "Actuals row 2" }],
     });
     const messages = runModel(input).issues.map((i) => `${i.severity} ${i.source} ${i.message}`);
@@ -157,7 +157,12 @@ describe("property: period lines foot to the reported totals", () => {
           planList: [plan({ period: "Month", measures: [measure({ tiers: aeTiers, capPayout: d(3) })] })],
           reps: [rep({ targetVariable: d("99999.99") })],
           actuals: cents.map((c, i) =>
-            amount("R1", `2026-${String(i + 1).padStart(2, "0")}-01`, `2026-${String(i + 1).padStart(2, "0")}-28`, (c / 100).toFixed(2)),
+            amount(
+              "R1",
+              `2026-${String(i + 1).padStart(2, "0")}-01`,
+              `2026-${String(i + 1).padStart(2, "0")}-28`,
+              (c / 100).toFixed(2),
+            ),
           ),
         });
         const r = runModel(input).scenarios[0];

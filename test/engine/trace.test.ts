@@ -7,7 +7,9 @@ import { d, measure, model, plan, quarter, rep, tiers } from "./builders";
 describe("trace", () => {
   it("explains a marginal line band by band, by hand", () => {
     const input = model({
-      planList: [plan({ measures: [measure({ tiers: tiers([0, 0.5, 0.5], [0.5, 1, 1.5], [1, null, 2]), threshold: d(0.4) })] })],
+      planList: [
+        plan({ measures: [measure({ tiers: tiers([0, 0.5, 0.5], [0.5, 1, 1.5], [1, null, 2]), threshold: d(0.4) })] }),
+      ],
       actuals: [quarter("R1", 1, 300000)],
     });
     const steps = explainLine(runModel(input).scenarios[0].lines[0]);
@@ -24,7 +26,16 @@ describe("trace", () => {
         fc.constantFrom<"Marginal" | "Retroactive">("Marginal", "Retroactive"),
         (cents, mode) => {
           const input = model({
-            planList: [plan({ measures: [measure({ tierMode: mode, tiers: tiers([0, 0.5, 0.5], [0.5, 1, 1.5], [1, 1.5, 2], [1.5, null, 2.5]) })] })],
+            planList: [
+              plan({
+                measures: [
+                  measure({
+                    tierMode: mode,
+                    tiers: tiers([0, 0.5, 0.5], [0.5, 1, 1.5], [1, 1.5, 2], [1.5, null, 2.5]),
+                  }),
+                ],
+              }),
+            ],
             reps: [rep({ quota: { Bookings: "999999.99" } })],
             actuals: [quarter("R1", 2, (cents / 100).toFixed(2))],
           });

@@ -39,7 +39,12 @@ describe("Acme example tables", () => {
   it("has a director, 3 managers, 8 AEs per manager and a mid-year hire", () => {
     const reps = rowsOf(byName("Reps"));
     expect(reps).toHaveLength(29);
-    expect(reps[28]).toMatchObject({ RepID: "E1309", Plan: "AE New Hire", Ramp: "NewHire", StartDate: excelSerial(2026, 4, 15) });
+    expect(reps[28]).toMatchObject({
+      RepID: "E1309",
+      Plan: "AE New Hire",
+      Ramp: "NewHire",
+      StartDate: excelSerial(2026, 4, 15),
+    });
     expect(reps[0]).toMatchObject({ Name: "Dana Director", Role: "Director", Plan: "Director", Manager: null });
     const managers = reps.filter((r) => r.Role === "Manager");
     expect(managers.map((m) => m.Manager)).toEqual(["E1000", "E1000", "E1000"]);

@@ -13,9 +13,20 @@ function table(sheets: readonly SheetSpec[], name: string) {
 // The market check: a 60/40 director plan, OTE $240k (base $144k, target variable $96k),
 // linear to 100% and 1.5× above, in an org whose attainment averages 70%.
 const tables = [
-  sheet("Reps", ["RepID", "Name", "Plan", "Base", "OTE", "Quota"], [["D1", "Dana", "Director", 144000, 240000, 4000000]]),
+  sheet(
+    "Reps",
+    ["RepID", "Name", "Plan", "Base", "OTE", "Quota"],
+    [["D1", "Dana", "Director", 144000, 240000, 4000000]],
+  ),
   sheet("Plans", ["Plan", "Period"], [["Director", "Year"]]),
-  sheet("Tiers", ["Plan", "From", "To", "Rate"], [["Director", 0, 1, 1], ["Director", 1, null, 1.5]]),
+  sheet(
+    "Tiers",
+    ["Plan", "From", "To", "Rate"],
+    [
+      ["Director", 0, 1, 1],
+      ["Director", 1, null, 1.5],
+    ],
+  ),
   sheet(
     "Scenarios",
     ["Scenario", "Attainment", "Distribution", "Mean", "StdDev", "ShareAtQuota"],

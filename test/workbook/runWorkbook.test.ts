@@ -45,7 +45,14 @@ const actuals = sheet(
     ["A2", "2026-Q1", "New ARR", 500000],
   ],
 );
-const settings = sheet("Settings", ["Setting", "Value"], [["PlanYear", 2026], ["ReportingCurrency", "USD"]]);
+const settings = sheet(
+  "Settings",
+  ["Setting", "Value"],
+  [
+    ["PlanYear", 2026],
+    ["ReportingCurrency", "USD"],
+  ],
+);
 const at = new Date("2026-11-22T10:00:00Z");
 
 function table(sheets: readonly SheetSpec[], name: string) {
@@ -73,7 +80,9 @@ describe("runWorkbook over a workbook typed by hand to the contract", () => {
 
   it("pays each line as computed by hand", () => {
     const p = table(result.sheets, "Results_Payouts");
-    const byKey = new Map(p.rows.map((r, i) => [`${p.get(i, "RepID")} ${p.get(i, "Period")} ${p.get(i, "Measure")}`, i]));
+    const byKey = new Map(
+      p.rows.map((r, i) => [`${p.get(i, "RepID")} ${p.get(i, "Period")} ${p.get(i, "Measure")}`, i]),
+    );
     const payout = (k: string) => p.get(byKey.get(k)!, "Payout");
     // Ana: TV 100,000; New ARR target/quarter 17,500 on quota 250,000; Renewals 7,500 on 100,000
     expect(payout("A1 2026-Q1 New ARR")).toBe(24500); // 120% → 1.4×
@@ -127,7 +136,11 @@ describe("runWorkbook over a workbook typed by hand to the contract", () => {
 
 describe("runWorkbook with bad input", () => {
   it("stops on errors, names the cell, and writes only Results_Issues", () => {
-    const bad = sheet("Reps", ["RepID", "Plan", "Base", "TargetVariable", "Quota"], [["A1", "AE", "lots", 100000, 1000000]]);
+    const bad = sheet(
+      "Reps",
+      ["RepID", "Plan", "Base", "TargetVariable", "Quota"],
+      [["A1", "AE", "lots", 100000, 1000000]],
+    );
     const r = runWorkbook([bad, plans, tiers], { sourceName: "bad.xlsx", computedAt: at });
     expect(r.ok).toBe(false);
     expect(r.sheets.map((s) => s.name)).toEqual(["Results_Issues"]);

@@ -24,7 +24,10 @@ export function OfferResultFigures({ result: r }: { result: OfferResult }) {
     {
       label: "Gap to OTE",
       value: r.gapToOte.isZero() ? "none" : money(r.gapToOte.abs()),
-      note: gapWords(r),
+      note:
+        r.gapPct === null || r.gapToOte.isZero()
+          ? undefined
+          : `${formatPercent(r.gapPct.abs())} ${r.gapToOte.isPos() ? "below" : "above"} OTE`,
       tone: r.gapToOte.isPos() ? "warn" : undefined,
       testId: "offer-gap",
     },

@@ -1,4 +1,4 @@
-import { Badge, Body1, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { formatCount, formatMoney, formatMoneyDelta, formatPercent } from "../model/format";
 import type { ScenarioComparison, ScenarioFigures } from "../model/scenarioComparison";
 import { FigureGrid, type Figure } from "./FigureGrid";
@@ -15,9 +15,9 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  head: { display: "flex", alignItems: "baseline", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
-  name: { fontWeight: tokens.fontWeightSemibold, minWidth: 0, overflowWrap: "anywhere" },
-  basis: { flexShrink: 1, minWidth: 0, maxWidth: "55%", whiteSpace: "normal", height: "auto", textAlign: "right" },
+  head: { display: "flex", flexDirection: "column", minWidth: 0 },
+  name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  basis: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
 });
 
 const dash = "–";
@@ -33,7 +33,7 @@ function figures(row: ScenarioFigures, baseline: ScenarioFigures | null, currenc
   const id = (what: string) => `scenario-${row.scenario}-${what}`;
   return [
     { label: "Variable cost", value: money(row.totalVariableCost), note: delta, testId: id("variable") },
-    { label: "Cost of sales", value: pct(row.costOfSales), note: "total comp ÷ bookings", testId: id("cos") },
+    { label: "Cost of sales", value: pct(row.costOfSales), testId: id("cos") },
     { label: "Avg % of OTE", value: pct(row.avgPctOfOte), testId: id("pct") },
     { label: "Variable cost of sales", value: pct(row.variableCostOfSales), testId: id("vcos") },
     { label: "Reps at quota", value: count(row.repsAtOrAboveQuota), testId: id("quota") },
@@ -51,13 +51,7 @@ export function ScenarioCards({ comparison }: { comparison: ScenarioComparison }
         <li key={row.scenario} className={s.card} data-testid={`scenario-card-${row.scenario}`}>
           <div className={s.head}>
             <Body1 className={s.name}>{row.scenario}</Body1>
-            <Badge
-              className={s.basis}
-              appearance="tint"
-              color={row.basis.startsWith("Expected") ? "brand" : "informative"}
-            >
-              {row.basis}
-            </Badge>
+            <Caption1 className={s.basis}>{row.basis}</Caption1>
           </div>
           <FigureGrid figures={figures(row, baseline, comparison.currency)} />
         </li>

@@ -151,7 +151,7 @@ export function OffersView({ port, tables, draft, onDraftChange, onSaved }: Offe
                 <ul className={s.warnings}>
                   {evaluation.warnings.map((w) => (
                     <li key={w}>
-                      <Caption1>{w}</Caption1>
+                      <Caption1>{w.charAt(0).toUpperCase() + w.slice(1)}</Caption1>
                     </li>
                   ))}
                 </ul>

@@ -165,8 +165,8 @@ export function ScenariosView({ port, tables, leftOut, onLeftOutChange, phase, o
       {comparison && (
         <Section title="Comparison">
           <Caption1 className={s.muted}>
-            In {comparison.currency}, as on Results_Scenarios. Scenarios with a distribution show expected figures
-            (expected numbers of reps).
+            In {comparison.currency}, as on Results_Scenarios. Cost of sales is total comp ÷ bookings. Scenarios with a
+            distribution show expected figures (expected numbers of reps).
           </Caption1>
           <ScenarioCards comparison={comparison} />
         </Section>

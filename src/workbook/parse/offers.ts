@@ -259,4 +259,3 @@ function checkSpread(row: RowReader, mean: Decimal | null, stdDev: Decimal | nul
   if (share !== null && !(share.gt(ZERO) && share.lt(ONE)))
     row.error("shareAtQuota", `${header("shareAtQuota")} must be between 0% and 100% (exclusive)`);
 }
-

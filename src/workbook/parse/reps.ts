@@ -46,7 +46,6 @@ const FIELDS: readonly FieldSpec[] = [
   { key: "ramp", name: "Ramp", aliases: ["Ramp Schedule", "Ramp Name"] },
 ];
 
-
 export interface RepsRead {
   readonly readable: boolean;
   /** Every RepID written in Reps, valid row or not (references to them are not "unknown"). */
