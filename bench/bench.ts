@@ -1,15 +1,16 @@
 import { parseArgs } from "node:util";
+import { addinBench } from "./addinBench";
 import { cliBench } from "./cliBench";
 import { engineBench } from "./engineBench";
 import { benchRealistic } from "./realistic";
 
-const SECTIONS = ["engine", "realistic", "cli"] as const;
+const SECTIONS = ["engine", "realistic", "cli", "addin"] as const;
 
 /**
- * `npm run bench [-- --reps N] [--only engine|realistic|cli]`: prints figures, no pass/fail.
+ * `npm run bench [-- --reps N] [--only engine|realistic|cli|addin]`: prints figures, no pass/fail.
  * Default 10,000 reps × 12 months × 2 measures.
  */
-function bench(): void {
+async function bench(): Promise<void> {
   const { values } = parseArgs({
     options: { reps: { type: "string", default: "10000" }, only: { type: "string" } },
   });
@@ -26,6 +27,7 @@ function bench(): void {
   // Realistic earnings has its own fixed size (10,000 reps × 5 scenarios).
   if (run("realistic")) process.stdout.write(`\n${benchRealistic().join("\n")}\n`);
   if (run("cli")) cliBench(reps);
+  if (run("addin")) await addinBench(reps);
 }
 
-bench();
+void bench();
