@@ -25,6 +25,7 @@ export function queueCharts(sheet: Excel.Worksheet, spec: SheetSpec): void {
     chart.title.text = chartSpec.title;
     chart.axes.categoryAxis.title.text = chartSpec.xTitle;
     chart.axes.valueAxis.title.text = chartSpec.yTitle;
+    if (chartSpec.xMax !== undefined) chart.axes.categoryAxis.maximum = chartSpec.xMax;
     const s0 = chart.series.getItemAt(0);
     s0.name = first.name;
     s0.setXAxisValues(seriesRange(sheet, first.xColumn, first.firstRow, first.lastRow));

@@ -67,6 +67,8 @@ export interface ChartSpec {
   readonly title: string;
   readonly xTitle: string;
   readonly yTitle: string;
+  /** Upper end of a scatter chart's X axis (e.g. 2 = 200% attainment); automatic when absent. */
+  readonly xMax?: number;
   readonly series: readonly ChartSeriesSpec[];
 }
 

@@ -791,6 +791,7 @@ export class FakeChartCollection extends FakeCollection<ChartState, FakeChart> {
           title: "",
           xTitle: "",
           yTitle: "",
+          axisMax: {},
           series: [{ name: "Series1", values: { sheetId: src.sheet.id, rect: src.rect }, xValues: null }],
           position: null,
         };
@@ -828,16 +829,23 @@ export class FakeChart extends FakeObject<ChartState> {
       },
     } as { text: string };
   }
-  get axes(): { categoryAxis: { title: { text: string } }; valueAxis: { title: { text: string } } } {
-    const axis = (key: "xTitle" | "yTitle"): { title: { text: string } } => {
+  get axes(): {
+    categoryAxis: { title: { text: string }; maximum: number };
+    valueAxis: { title: { text: string }; maximum: number };
+  } {
+    const axis = (key: "xTitle" | "yTitle"): { title: { text: string }; maximum: number } => {
       const set = (v: string): void => this.write(`axes.${key}`, v, (c) => void (c[key] = v));
+      const setMax = (v: number): void => this.write(`axes.${key}.maximum`, v, (c) => void (c.axisMax[key] = v));
       return {
         title: {
           set text(v: string) {
             set(v);
           },
         } as { text: string },
-      };
+        set maximum(v: number) {
+          setMax(v);
+        },
+      } as { title: { text: string }; maximum: number };
     };
     return { categoryAxis: axis("xTitle"), valueAxis: axis("yTitle") };
   }

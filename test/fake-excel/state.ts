@@ -54,6 +54,8 @@ export interface ChartState {
   title: string;
   xTitle: string;
   yTitle: string;
+  /** Axis maximums set through `axes.*.maximum`. */
+  axisMax: { xTitle?: number; yTitle?: number };
   /** Series ranges follow their sheet through renames, like Excel's references. */
   series: { name: string; values: SheetRect | null; xValues: SheetRect | null }[];
   position: { start: string; end: string } | null;

@@ -132,6 +132,7 @@ export function payoutCurveSheet(
     title: `Payout curve: ${title}`,
     xTitle: "Attainment",
     yTitle: "Payout (× target incentive)",
+    xMax: 2,
     series,
   }));
   return {

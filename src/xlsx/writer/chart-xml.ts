@@ -102,10 +102,12 @@ function valueAxis(
   axisTitle: string,
   formatCode: string | null,
   between: boolean,
+  max?: number,
 ): string {
   const gridlines = position === "l" ? "<c:majorGridlines/>" : "";
+  const limit = max === undefined ? "" : `<c:max val="${max}"/><c:min val="0"/>`;
   return (
-    `<c:valAx><c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
+    `<c:valAx><c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/>${limit}</c:scaling><c:delete val="0"/>` +
     `<c:axPos val="${position}"/>${gridlines}${title(axisTitle, position === "l")}` +
     `<c:numFmt formatCode="${escapeXml(formatCode ?? "General")}" sourceLinked="0"/>` +
     '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
@@ -139,7 +141,7 @@ function scatterPlot(chart: ChartSpec, source: ChartSource): string {
   return (
     `<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${series}` +
     `<c:axId val="${X_AXIS}"/><c:axId val="${Y_AXIS}"/></c:scatterChart>` +
-    valueAxis(X_AXIS, Y_AXIS, "b", chart.xTitle, first ? source.formatCodes[first.xColumn] : null, false) +
+    valueAxis(X_AXIS, Y_AXIS, "b", chart.xTitle, first ? source.formatCodes[first.xColumn] : null, false, chart.xMax) +
     valueAxis(Y_AXIS, X_AXIS, "l", chart.yTitle, first ? source.formatCodes[first.yColumn] : null, false)
   );
 }
