@@ -5,7 +5,7 @@ import { ratioValue } from "../../engine/ratio";
 import { roundMoney } from "../../engine/rounding";
 import type { Settings } from "../../engine/types";
 import type { ColumnSpec, SheetSpec, SpecCell } from "../types";
-import { num } from "./cells";
+import { num, ratioNum } from "./cells";
 
 const COLUMNS = (reporting: string): ColumnSpec[] => [
   { header: "Scenario", format: "text" },
@@ -20,6 +20,7 @@ const COLUMNS = (reporting: string): ColumnSpec[] => [
   { header: "OTE", format: "money" },
   { header: "PayMix", format: "text" },
   { header: "Proration", format: "percent" },
+  { header: "RampPct", format: "percent" },
   { header: "Attainment", format: "percent" },
   { header: "VariablePay", format: "money" },
   { header: "Adjustments", format: "money" },
@@ -33,6 +34,13 @@ const COLUMNS = (reporting: string): ColumnSpec[] => [
   { header: "Capped", format: "text" },
   { header: `TotalEarnings${reporting}`, format: "money" },
 ];
+
+/** The year's ramp: mean quota % over the periods a ramp applied to (first measure); blank when none did. */
+function rampPct(r: ScenarioResult["reps"][number]): number | null {
+  const first = r.plan.measures[0]?.measure;
+  const ramps = r.lines.filter((l) => l.measure === first && l.ramp !== null).map((l) => ratioNum(l.ramp!));
+  return ramps.length ? ramps.reduce((a, b) => a + b, 0) / ramps.length : null;
+}
 
 /** "60/40": base share / variable share of OTE, the way comp teams say it. */
 export function payMix(base: Decimal, variable: Decimal): string {
@@ -73,6 +81,7 @@ export function summarySheet(
         num(ote),
         payMix(rep.base, rep.targetVariable),
         ratioValue(r.proration).toNumber(),
+        rampPct(r),
         num(r.attainment),
         num(r.variablePay),
         num(r.adjustments),
