@@ -127,57 +127,61 @@ export function App({ port, theme }: { port: WorkbookPort; theme: Theme }) {
   };
 
   return (
-    <FluentProvider theme={theme} className={s.root}>
-      <header className={s.header}>
-        <img className={s.logo} src="assets/icon-32.png" alt="" />
-        <div className={s.titles}>
-          <Subtitle1>CompPlan</Subtitle1>
-          <Caption1 className={s.muted}>Sales compensation model</Caption1>
-        </div>
-      </header>
-      <TabList className={s.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
-        {TABS.map((t) => (
-          <Tab
-            key={t.id}
-            value={t.id}
-            icon={t.icon}
-            aria-label={t.label}
-            title={t.label}
-            content={{ className: tab === t.id ? undefined : s.narrowLabel }}
-          >
-            {t.label}
-          </Tab>
-        ))}
-        <Tab value="settings" icon={<SettingsRegular />} aria-label="Settings" title="Settings" />
-      </TabList>
-      <main className={s.main}>
-        {tab === "inputs" && (
-          <InputsView port={port} tables={tables} issues={issues} busy={busy} onRefresh={() => void refresh()} />
-        )}
-        {tab === "run" && <RunView port={port} phase={phase} onRun={() => void run()} />}
-        {tab === "plan" && tables && <PlanEditor port={port} tables={tables} onSaved={() => void refresh()} />}
-        {tab === "scenarios" && tables && (
-          <ScenariosView
-            port={port}
-            tables={tables}
-            leftOut={leftOut}
-            onLeftOutChange={setLeftOut}
-            phase={scenarioPhase}
-            onRun={() => void runChecked()}
-            blocked={progressOf(phase) !== null}
-          />
-        )}
-        {tab === "offers" && tables && (
-          <OffersView
-            port={port}
-            tables={tables}
-            draft={offerDraft}
-            onDraftChange={setOfferDraft}
-            onSaved={() => void refresh()}
-          />
-        )}
-        {tab === "settings" && tables && <SettingsView port={port} tables={tables} onSaved={() => void refresh()} />}
-      </main>
+    // Layout on an inner div: Fluent copies the provider's className onto every portal's mount node (dropdown
+    // lists, dialogs), and a full-height flex box there covers the pane and swallows every click.
+    <FluentProvider theme={theme}>
+      <div className={s.root}>
+        <header className={s.header}>
+          <img className={s.logo} src="assets/icon-32.png" alt="" />
+          <div className={s.titles}>
+            <Subtitle1>CompPlan</Subtitle1>
+            <Caption1 className={s.muted}>Sales compensation model</Caption1>
+          </div>
+        </header>
+        <TabList className={s.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
+          {TABS.map((t) => (
+            <Tab
+              key={t.id}
+              value={t.id}
+              icon={t.icon}
+              aria-label={t.label}
+              title={t.label}
+              content={{ className: tab === t.id ? undefined : s.narrowLabel }}
+            >
+              {t.label}
+            </Tab>
+          ))}
+          <Tab value="settings" icon={<SettingsRegular />} aria-label="Settings" title="Settings" />
+        </TabList>
+        <main className={s.main}>
+          {tab === "inputs" && (
+            <InputsView port={port} tables={tables} issues={issues} busy={busy} onRefresh={() => void refresh()} />
+          )}
+          {tab === "run" && <RunView port={port} phase={phase} onRun={() => void run()} />}
+          {tab === "plan" && tables && <PlanEditor port={port} tables={tables} onSaved={() => void refresh()} />}
+          {tab === "scenarios" && tables && (
+            <ScenariosView
+              port={port}
+              tables={tables}
+              leftOut={leftOut}
+              onLeftOutChange={setLeftOut}
+              phase={scenarioPhase}
+              onRun={() => void runChecked()}
+              blocked={progressOf(phase) !== null}
+            />
+          )}
+          {tab === "offers" && tables && (
+            <OffersView
+              port={port}
+              tables={tables}
+              draft={offerDraft}
+              onDraftChange={setOfferDraft}
+              onSaved={() => void refresh()}
+            />
+          )}
+          {tab === "settings" && tables && <SettingsView port={port} tables={tables} onSaved={() => void refresh()} />}
+        </main>
+      </div>
     </FluentProvider>
   );
 }

@@ -361,7 +361,19 @@ maybe("task pane in Chromium with a fake Office host", () => {
     expect(updated.rows.length).toBe(after.rows.length);
     expect(updated.rows[updated.rows.length - 1][col("OTE")]).toBe(160000);
 
-    // Four offers compared: the form (now also a row) and the example's three; six pairs break even or not.
+    // Pick the AE plan with the mouse (after a dialog: portals must not cover the pane). At a flat 80%:
+    // New ARR 0.5 × 50% + 1.5 × 30% = 0.70×, Renewals 0.80×; 70% × 0.70 + 30% × 0.80 = 0.73× of 85,000 = 62,050;
+    // gap 160,000 − (75,000 + 62,050) = 22,950.
+    await page.getByRole("combobox", { name: "Plan" }).click();
+    await page.getByRole("option", { name: "AE", exact: true }).click();
+    expect(
+      await poll(
+        () => page.getByTestId("offer-gap").innerText(),
+        (t) => t === "$22,950",
+      ),
+    ).toBe("$22,950");
+
+    // Four offers compared: the form (also a row, edited) and the example's three; six pairs break even or not.
     await page.getByTestId("offer-compare").waitFor();
     expect(await page.getByTestId("offer-compare").locator("tbody tr").count()).toBe(4);
     expect(await page.getByTestId("offer-break-evens").locator("li").count()).toBe(6);

@@ -2,7 +2,8 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import { formatMoneyCompact } from "../model/format";
 
 const useStyles = makeStyles({
-  svg: { width: "100%", height: "auto", display: "block" },
+  // Drawn for a 320 px pane; wider panes get it larger up to a point, not stretched across.
+  svg: { width: "100%", maxWidth: "400px", height: "auto", display: "block" },
   base: { fill: tokens.colorBrandBackground },
   variable: { fill: tokens.colorPaletteLightTealBorderActive },
   equity: { fill: tokens.colorPaletteMarigoldBorderActive },

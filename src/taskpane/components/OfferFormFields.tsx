@@ -18,7 +18,8 @@ const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   pair: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fit, minmax(128px, 1fr))",
+    gridTemplateColumns: "repeat(auto-fit, minmax(110px, 1fr))",
+    alignItems: "start",
     gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
   },
   input: { minWidth: 0, width: "100%" },
@@ -33,7 +34,7 @@ const useStyles = makeStyles({
 });
 
 /** The plan dropdown's value for "no plan". */
-export const LINEAR_PLAN_LABEL = "Linear, uncapped";
+const LINEAR_PLAN_LABEL = "Linear, uncapped";
 
 export interface OfferFormFieldsProps {
   readonly draft: OfferDraft;

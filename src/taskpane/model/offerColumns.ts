@@ -100,8 +100,6 @@ export const OFFER_COLUMNS: readonly OfferColumn[] = [
   { key: "currency", name: "Currency", format: "text", aliases: ["Currency Code", "Pay Currency", "Ccy"] },
 ];
 
-export const columnOf = (key: OfferKey): OfferColumn => OFFER_COLUMNS.find((c) => c.key === key)!;
-
 /** Where each form field lives in a user's Offers table (key -> 0-based column), whatever its header spelling. */
 export function offerColumnIndex(table: RawTable): Map<OfferKey, number> {
   return (mapColumns(table, OFFER_COLUMNS, []) ?? new Map()) as Map<OfferKey, number>;

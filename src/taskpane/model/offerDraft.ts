@@ -65,7 +65,7 @@ export type DraftField = Exclude<keyof OfferDraft, "payKind" | "spreadKind">;
 export interface DraftCells {
   /** One value per Offers column (null = blank). */
   readonly cells: Readonly<Record<OfferKey, RawCell>>;
-  /** Typing mistakes per field, "Base: type an amount like 150,000". */
+  /** Typing mistakes per field, shown under it: "Type an amount, like 150,000". */
   readonly problems: ReadonlyMap<DraftField, string>;
 }
 
@@ -111,38 +111,19 @@ export function serialOf(text: string): number | null | undefined {
   return (Date.UTC(y, m - 1, d) - EXCEL_EPOCH_UTC) / MS_PER_DAY;
 }
 
-const LABELS: Record<DraftField, string> = {
-  name: "Offer name",
-  base: "Base",
-  pay: "OTE",
-  plan: "Plan",
-  quota: "Quota",
-  expectedAttainment: "Expected attainment",
-  spread: "Spread",
-  rampMonths: "Ramp months",
-  rampGuarantee: "Ramp guarantee",
-  signOnBonus: "Sign-on bonus",
-  equityValue: "Equity value",
-  vestingYears: "Vesting years",
-  cliffMonths: "Cliff months",
-  vestingFrequency: "Vesting frequency",
-  startDate: "Start date",
-  currency: "Currency",
-};
-
 export function draftCells(draft: OfferDraft): DraftCells {
   const problems = new Map<DraftField, string>();
   const read = <T>(field: DraftField, parse: (t: string) => T | null | undefined, hint: string): T | null => {
     const v = parse(draft[field]);
     if (v === undefined) {
-      problems.set(field, `${LABELS[field]}: ${hint}`);
+      problems.set(field, hint);
       return null;
     }
     return v;
   };
-  const amount = (f: DraftField) => read(f, amountOf, "type an amount, like 150,000");
-  const percent = (f: DraftField) => read(f, percentOf, "type a percent, like 80");
-  const whole = (f: DraftField) => read(f, wholeOf, "type a whole number, like 12");
+  const amount = (f: DraftField) => read(f, amountOf, "Type an amount, like 150,000");
+  const percent = (f: DraftField) => read(f, percentOf, "Type a percent, like 80");
+  const whole = (f: DraftField) => read(f, wholeOf, "Type a whole number, like 12");
   const text = (f: DraftField) => draft[f].trim() || null;
 
   const pay = amount("pay");
@@ -164,10 +145,10 @@ export function draftCells(draft: OfferDraft): DraftCells {
     vestingYears: whole("vestingYears"),
     cliffMonths: whole("cliffMonths"),
     vestingFrequency: draft.vestingFrequency || null,
-    startDate: read("startDate", serialOf, "pick a date"),
+    startDate: read("startDate", serialOf, "Pick a date"),
     currency: text("currency")?.toUpperCase() ?? null,
   };
-  if (cells.offer === null) problems.set("name", "Offer name: give the offer a name");
+  if (cells.offer === null) problems.set("name", "Give the offer a name");
   return { cells, problems };
 }
 

@@ -58,7 +58,7 @@ describe("offer form: typed text to Offers cells", () => {
     expect(cells.expectedAttainment).toBe(0.8);
     // 2026-03-01 is Excel day 46082 (as the example's StartDate column holds it).
     expect(cells.startDate).toBe(46082);
-    expect(problems.get("rampMonths")).toBe("Ramp months: type a whole number, like 12");
+    expect(problems.get("rampMonths")).toBe("Type a whole number, like 12");
   });
 });
 
