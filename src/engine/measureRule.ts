@@ -91,6 +91,7 @@ export function linePricer(rule: MeasureRule, quota: Ratio, target: Ratio): Line
   const ceiling = m.capPayout === null ? null : m.capPayout.times(target.num).div(target.den);
   const last = rule.schedule.length - 1;
   const payZero = multiplier && D.isZero();
+  const perD = payZero ? null : reciprocalAbove(D);
 
   return {
     quota,
@@ -116,7 +117,7 @@ export function linePricer(rule: MeasureRule, quota: Ratio, target: Ratio): Line
       if (ceilingN !== null && (ceilingScale === null ? n : n.times(ceilingScale)).gt(ceilingN)) {
         return { attainment, payout: ceiling!, rate: rule.schedule[i].rate, gated: false, capped: "Payout" };
       }
-      return { attainment, payout: n.div(D), rate: rule.schedule[i].rate, gated: false, capped };
+      return { attainment, payout: quotient(n, D, perD), rate: rule.schedule[i].rate, gated: false, capped };
     },
   };
 }
@@ -145,4 +146,31 @@ export function moneyAt(
     return target.num.times(inner).div(target.den.times(qn));
   }
   return qd.eq(ONE) ? inner : inner.div(qd);
+}
+
+/**
+ * 1/D rounded UP at 50 significant digits. Division is the costliest step of a
+ * payout line; D is fixed per pricer, so each line multiplies instead.
+ */
+const Wide = Decimal.clone({ precision: 50, rounding: Decimal.ROUND_UP });
+
+export function reciprocalAbove(d: Decimal): Decimal | null {
+  if (d.isZero() || d.isNeg()) return null;
+  return new Decimal(new Wide(1).div(new Wide(d)));
+}
+
+/**
+ * n ÷ D, good for rounding half-up to the cent. With R ≥ 1/D (rounded up at 50
+ * digits), n × R lies in [n/D, n/D + n/D·1e-49], and rounding that product to
+ * 34 digits cannot pass below a half cent it is at or above (the half cent is
+ * on the grid). A quotient that is exactly a half cent therefore still rounds
+ * up; a quotient below a half cent is below it by at least 1/(1000·D·10^k) —
+ * far more than the overshoot and the 34-digit rounding of the product — so it
+ * still rounds down. That margin holds for quotients of short decimals (money,
+ * quotas and rates as people write them); a Curve table's interpolated slopes
+ * already carry their own 34-digit rounding. Negative numerators (a plan with
+ * negative rates) divide exactly.
+ */
+export function quotient(n: Decimal, d: Decimal, perD: Decimal | null): Decimal {
+  return perD === null || n.isNeg() ? n.div(d) : n.times(perD);
 }

@@ -1,4 +1,5 @@
-import { compileMeasureRule, payLine } from "../../src/engine/measureRule";
+import fc from "fast-check";
+import { compileMeasureRule, payLine, quotient, reciprocalAbove } from "../../src/engine/measureRule";
 import { ratio } from "../../src/engine/ratio";
 import { roundMoney } from "../../src/engine/rounding";
 import { d, measure, tiers } from "./builders";
@@ -119,5 +120,36 @@ describe("rounding at one point, half away from zero", () => {
     expect(roundMoney(d("-0.005"), "USD").toFixed(2)).toBe("-0.01");
     expect(roundMoney(d("2.345"), "EUR").toFixed(2)).toBe("2.35");
     expect(roundMoney(d("1234.5"), "JPY").toFixed(0)).toBe("1235");
+  });
+});
+
+describe("division by a pricer's reciprocal", () => {
+  const cents = (x: ReturnType<typeof d>) => roundMoney(x, "USD").toFixed(2);
+
+  it("rounds every exact half cent up, as exact division does", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 10_000_000_000 }),
+        fc.integer({ min: 0, max: 100_000_000 }),
+        (dCents, k) => {
+          const D = d(dCents).div(100);
+          const tie = d(k).plus("0.005"); // a payout exactly on a half cent
+          const n = tie.times(D); // exact: short decimals
+          expect(cents(quotient(n, D, reciprocalAbove(D)))).toBe(cents(n.div(D)));
+          expect(cents(quotient(n, D, reciprocalAbove(D)))).toBe(tie.toDecimalPlaces(2).toFixed(2));
+        },
+      ),
+    );
+  });
+
+  it("agrees with exact division on any money over any quota", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e12 }), fc.integer({ min: 1, max: 1e11 }), (nCents, dCents) => {
+        const n = d(nCents).div(100).times(7); // a multiple-rate numerator
+        const D = d(dCents).div(100).times(12); // a monthly target's denominator × quota
+        expect(cents(quotient(n, D, reciprocalAbove(D)))).toBe(cents(n.div(D)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
