@@ -149,10 +149,10 @@ export function moneyAt(
 }
 
 /**
- * 1/D rounded UP at 50 significant digits. Division is the costliest step of a
+ * 1/D rounded UP at 40 significant digits. Division is the costliest step of a
  * payout line; D is fixed per pricer, so each line multiplies instead.
  */
-const Wide = Decimal.clone({ precision: 50, rounding: Decimal.ROUND_UP });
+const Wide = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_UP });
 
 export function reciprocalAbove(d: Decimal): Decimal | null {
   if (d.isZero() || d.isNeg()) return null;
@@ -160,8 +160,8 @@ export function reciprocalAbove(d: Decimal): Decimal | null {
 }
 
 /**
- * n ÷ D, good for rounding half-up to the cent. With R ≥ 1/D (rounded up at 50
- * digits), n × R lies in [n/D, n/D + n/D·1e-49], and rounding that product to
+ * n ÷ D, good for rounding half-up to the cent. With R ≥ 1/D (rounded up at 40
+ * digits), n × R lies in [n/D, n/D + n/D·1e-39], and rounding that product to
  * 34 digits cannot pass below a half cent it is at or above (the half cent is
  * on the grid). A quotient that is exactly a half cent therefore still rounds
  * up; a quotient below a half cent is below it by at least 1/(1000·D·10^k) —

@@ -528,10 +528,10 @@ function summarise(
   let capped = false;
   const earned = periods.map(() => ZERO);
   for (const l of lines) {
-    variablePay = variablePay.plus(l.payout);
     earned[l.period.index] = earned[l.period.index].plus(l.payout);
     if (l.capped) capped = true;
   }
+  for (const e of earned) variablePay = variablePay.plus(e);
   const factors = prorations(ctx);
   const active = factors.map((f) => !f.num.isZero());
 

@@ -30,6 +30,8 @@ export function ratioIsZero(r: Ratio): boolean {
 /** Σ of fractions; exact. Period quotas of one rep share a denominator, which keeps this to additions. */
 export function sumRatios(list: readonly Ratio[]): Ratio {
   if (list.length === 0) return { num: new Decimal(0), den: ONE };
+  // A quota spread evenly is one shared object: n copies sum to n × it.
+  if (list.every((r) => r === list[0])) return { num: list[0].num.times(list.length), den: list[0].den };
   const den = list[0].den;
   if (list.every((r) => r.den.eq(den))) {
     let num = new Decimal(0);
