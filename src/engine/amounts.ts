@@ -44,6 +44,8 @@ export function bucketAmounts(
   periodsOf: (repId: string) => readonly Period[] | null,
   table: string,
   issues: EngineIssue[],
+  /** Whose problems are reported here (amounts bucketed only for a manager's roll-up are another kind's to report). */
+  reportsFor: (repId: string) => boolean = () => true,
 ): PeriodBuckets {
   const buckets = new PeriodBuckets();
   let outside = 0;
@@ -53,12 +55,14 @@ export function bucketAmounts(
     if (periods === null) continue;
     const index = periodIndex(periods, row.start);
     if (index < 0) {
+      if (!reportsFor(row.repId)) continue;
       outside++;
       if (!firstOutside) firstOutside = row.source ?? "";
       continue;
     }
     const period = periods[index];
     if (row.end > period.end) {
+      if (!reportsFor(row.repId)) continue;
       issues.push({
         severity: "Error",
         source: row.source,

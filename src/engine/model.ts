@@ -202,11 +202,11 @@ class SharedInputs {
         [...s.plans.values()].some((p) => p.period === plan.period && p.measures.some((m) => m.basis === "Team")),
       );
       const periodsOf = (repId: string) => (teamKind || repsOfKind.has(repId) ? periods : null);
-      const quiet: EngineIssue[] = [];
+      // A quarterly rep's actuals bucketed monthly only for a manager's roll-up: a straddle there is not theirs.
+      const ownKind = (repId: string) => repsOfKind.has(repId);
       b = {
-        quotas: bucketAmounts(this.input.quotas, periodsOf, "Quotas", this.issues),
-        // A rep paid quarterly whose monthly-kind bucket is only for a manager's roll-up: straddles there are not theirs.
-        actuals: bucketAmounts(this.input.actuals, periodsOf, "Actuals", teamKind && !onlyKind ? quiet : this.issues),
+        quotas: bucketAmounts(this.input.quotas, periodsOf, "Quotas", this.issues, ownKind),
+        actuals: bucketAmounts(this.input.actuals, periodsOf, "Actuals", this.issues, ownKind),
       };
       this.bucketsByKind.set(plan.period, b);
     }

@@ -175,6 +175,20 @@ describe("team basis", () => {
     expect(line.payout.toFixed(2)).toBe("25000.00");
   });
 
+  it("still reports a monthly rep's quarterly actual when a quarterly team plan shares the run", () => {
+    const team = plan({ name: "Mgr", period: "Quarter", measures: [measure({ basis: "Team" })] });
+    const monthly = plan({ period: "Month" });
+    const input = model({
+      planList: [monthly, team],
+      reps: [rep({ id: "M", plan: "Mgr" }), rep({ id: "A", managerId: "M", row: 3 })],
+      actuals: [{ ...quarter("A", 1, 300000), source: "Actuals row 2" }],
+    });
+    const result = runModel(input);
+    // The manager's quarterly roll-up sees it; the rep's monthly plan cannot split it, and says so.
+    expect(result.scenarios[0].reps[0].lines[0].actual!.toString()).toBe("300000");
+    expect(result.issues.filter((i) => i.severity === "Error").map((i) => i.source)).toEqual(["Actuals row 2"]);
+  });
+
   it("reports a management loop naming the rows", () => {
     const input = model({
       reps: [rep({ id: "A", managerId: "B", row: 2 }), rep({ id: "B", managerId: "A", row: 3 })],
