@@ -1,0 +1,104 @@
+import type { Decimal } from "./decimal";
+import type { EngineIssue } from "./issues";
+import type { MeasureRule } from "./measureRule";
+import type { Period } from "./periods";
+import type { Ratio } from "./ratio";
+import type { Plan, Rep, Scenario } from "./types";
+
+/** One payout line: scenario × rep × period × measure. */
+export interface PayoutLine {
+  readonly rep: Rep;
+  readonly period: Period;
+  /** Measure name; "Weighted" for a WeightedAttainment plan's single line. */
+  readonly measure: string;
+  /** Exact period quota (after ramp and proration); null on a Weighted line. */
+  readonly quota: Ratio | null;
+  /** Credited amount: the rep's own, or the team's on a Team-basis measure. */
+  readonly actual: Decimal | null;
+  readonly attainment: Ratio | null;
+  readonly target: Ratio;
+  /**
+   * What the line pays this period, rounded to the currency's minor unit (the
+   * one rounding point). On a cumulative plan: the true-up (YTD earned − paid before).
+   */
+  readonly payout: Decimal;
+  readonly rate: Decimal;
+  readonly gated: boolean;
+  readonly capped: "Attainment" | "Payout" | null;
+  /** The compiled rule that paid it, so the trace can be rebuilt on demand. */
+  readonly rule: MeasureRule;
+  /** How the quota was built: ramp factor (null when no ramp applied) and proration factor. */
+  readonly ramp: Ratio | null;
+  readonly proration: Ratio;
+  readonly quotaSource: "Quotas" | "Annual";
+  readonly team: boolean;
+  /** Cumulative plans: year-to-date quota, actual and earned (rounded) up to this period. */
+  readonly ytd?: {
+    readonly quota: Ratio;
+    readonly target: Ratio;
+    readonly actual: Decimal;
+    readonly earned: Decimal;
+    readonly held: Decimal;
+  };
+  /** Ramp guarantee lifted the payout to this floor. */
+  readonly guarantee?: Decimal;
+  /** Weighted lines: each measure's attainment and weight. */
+  readonly components?: readonly { measure: string; weight: Decimal; attainment: Ratio | null }[];
+}
+
+/** One period of a rep's pay statement. */
+export interface StatementLine {
+  readonly period: Period;
+  /** Σ the period's payout lines. */
+  readonly earned: Decimal;
+  /** SPIFs and bonuses minus the clawback taken this period. */
+  readonly adjustments: Decimal;
+  readonly drawTopUp: Decimal;
+  readonly recovered: Decimal;
+  readonly drawBalance: Decimal;
+  /** Clawback still to take from later periods. */
+  readonly clawbackCarried: Decimal;
+  /** What the rep is paid this period. */
+  readonly netPaid: Decimal;
+}
+
+export interface RepResult {
+  readonly rep: Rep;
+  readonly plan: Plan;
+  /** Lines of this rep, in period then measure order. */
+  readonly lines: readonly PayoutLine[];
+  readonly statement: readonly StatementLine[];
+  /** Σ measure weight × (Σ actual ÷ Σ quota) over the year. */
+  readonly attainment: Decimal | null;
+  /** Σ payout lines (commission earned). */
+  readonly variablePay: Decimal;
+  /** Σ adjustments (SPIF + bonus − clawback taken). */
+  readonly adjustments: Decimal;
+  /** Σ net paid: variable pay + draw top-ups − recoveries + adjustments. */
+  readonly netPaid: Decimal;
+  readonly drawBalance: Decimal;
+  readonly clawbackOutstanding: Decimal;
+  /** Share of the plan year the rep was employed (active days ÷ days). */
+  readonly proration: Ratio;
+  /** Base salary earned in the plan year: base × proration. */
+  readonly baseEarned: Decimal;
+  /** Team-basis managers: Σ direct reports' quotas ÷ own quota. */
+  readonly overAssignment: Decimal | null;
+  readonly capped: boolean;
+}
+
+export interface ScenarioResult {
+  /** "Baseline" for the plans as written. */
+  readonly name: string;
+  readonly scenario: Scenario | null;
+  readonly plans: ReadonlyMap<string, Plan>;
+  readonly reps: readonly RepResult[];
+  readonly lines: readonly PayoutLine[];
+}
+
+export interface ModelResult {
+  readonly scenarios: readonly ScenarioResult[];
+  readonly issues: readonly EngineIssue[];
+}
+
+export const BASELINE = "Baseline";

@@ -1,0 +1,66 @@
+import { bucketAmounts, type PeriodBuckets } from "./amounts";
+import type { EngineIssue } from "./issues";
+import { compileMeasureRule, type MeasureRule } from "./measureRule";
+import { planPeriods, type Period } from "./periods";
+import type { MeasurePlan, ModelInput, Plan } from "./types";
+
+/** Work shared by every scenario: periods, bucketed quotas and actuals, compiled rules. */
+export class SharedInputs {
+  private readonly periodsByKind = new Map<string, Period[]>();
+  private readonly bucketsByKind = new Map<string, { quotas: PeriodBuckets; actuals: PeriodBuckets }>();
+  private readonly rules = new Map<MeasurePlan, MeasureRule>();
+  readonly missingQuota = new Set<string>();
+
+  constructor(
+    private readonly input: ModelInput,
+    private readonly planSets: readonly { plans: ReadonlyMap<string, Plan> }[],
+    private readonly issues: EngineIssue[],
+  ) {}
+
+  periodsFor(plan: Plan): Period[] {
+    let periods = this.periodsByKind.get(plan.period);
+    if (!periods) {
+      periods = planPeriods(plan.period, this.input.settings);
+      this.periodsByKind.set(plan.period, periods);
+    }
+    return periods;
+  }
+
+  /** Quotas and actuals bucketed once per period kind: plans of a kind share them. */
+  bucketsFor(plan: Plan): { quotas: PeriodBuckets; actuals: PeriodBuckets } {
+    let b = this.bucketsByKind.get(plan.period);
+    if (!b) {
+      const periods = this.periodsFor(plan);
+      // Every rep's amounts are bucketed by the kinds some plan pays them on; team
+      // roll-ups need reports' actuals on their manager's period kind too.
+      const kinds = new Set(this.planSets.flatMap((s) => [...s.plans.values()].map((p) => p.period)));
+      const onlyKind = kinds.size === 1;
+      const repsOfKind = new Set(
+        this.input.reps
+          .filter((r) => onlyKind || this.planSets.some((s) => s.plans.get(r.plan)?.period === plan.period))
+          .map((r) => r.id),
+      );
+      const teamKind = this.planSets.some((s) =>
+        [...s.plans.values()].some((p) => p.period === plan.period && p.measures.some((m) => m.basis === "Team")),
+      );
+      const periodsOf = (repId: string) => (teamKind || repsOfKind.has(repId) ? periods : null);
+      // A quarterly rep's actuals bucketed monthly only for a manager's roll-up: a straddle there is not theirs.
+      const ownKind = (repId: string) => repsOfKind.has(repId);
+      b = {
+        quotas: bucketAmounts(this.input.quotas, periodsOf, "Quotas", this.issues, ownKind),
+        actuals: bucketAmounts(this.input.actuals, periodsOf, "Actuals", this.issues, ownKind),
+      };
+      this.bucketsByKind.set(plan.period, b);
+    }
+    return b;
+  }
+
+  ruleFor(m: MeasurePlan): MeasureRule {
+    let r = this.rules.get(m);
+    if (!r) {
+      r = compileMeasureRule(m);
+      this.rules.set(m, r);
+    }
+    return r;
+  }
+}
