@@ -94,7 +94,7 @@ export function runWorkbook(tables: readonly RawTable[], options: RunOptions): R
     get json() {
       return resultsJson(result, issues);
     },
-    headline: headline(result, realistic, settings.reportingCurrency, settings.fxRates),
+    headline: headline(result, realistic, settings),
   };
 }
 

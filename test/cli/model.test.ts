@@ -110,19 +110,23 @@ describe("compplan model on input errors", () => {
   });
 });
 
+/** One rep on a flat annual plan, typed by hand: 250,000 on a 200,000 quota. */
+const SMALL = [
+  table("Settings", ["Setting", "Value"], [["PlanYear", 2026]]),
+  table(
+    "Reps",
+    ["RepID", "Name", "Plan", "Base", "TargetVariable", "Quota"],
+    [["R1", "Robin", "Flat", 100000, 50000, 200000]],
+  ),
+  table("Plans", ["Plan", "Measure", "Period"], [["Flat", "Bookings", "Year"]]),
+  table("Actuals", ["RepID", "Period", "Measure", "Amount"], [["R1", "2026", "Bookings", 250000]]),
+];
+
 describe("compplan model on a small hand-built workbook", () => {
   let dir: string;
   beforeAll(async () => {
     dir = tempDir();
-    const settings = table("Settings", ["Setting", "Value"], [["PlanYear", 2026]]);
-    const reps = table(
-      "Reps",
-      ["RepID", "Name", "Plan", "Base", "TargetVariable", "Quota"],
-      [["R1", "Robin", "Flat", 100000, 50000, 200000]],
-    );
-    const plans = table("Plans", ["Plan", "Measure", "Period"], [["Flat", "Bookings", "Year"]]);
-    const actuals = table("Actuals", ["RepID", "Period", "Measure", "Amount"], [["R1", "2026", "Bookings", 250000]]);
-    await writeWorkbook(join(dir, "small.xlsx"), [settings, reps, plans, actuals]);
+    await writeWorkbook(join(dir, "small.xlsx"), SMALL);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -153,18 +157,10 @@ describe("compplan model over a workbook that already has result sheets", () => 
   let dir: string;
   beforeAll(async () => {
     dir = tempDir();
-    const settings = table("Settings", ["Setting", "Value"], [["PlanYear", 2026]]);
-    const reps = table(
-      "Reps",
-      ["RepID", "Name", "Plan", "Base", "TargetVariable", "Quota"],
-      [["R1", "Robin", "Flat", 100000, 50000, 200000]],
-    );
-    const plans = table("Plans", ["Plan", "Measure", "Period"], [["Flat", "Bookings", "Year"]]);
-    const actuals = table("Actuals", ["RepID", "Period", "Measure", "Amount"], [["R1", "2026", "Bookings", 250000]]);
-    await writeWorkbook(join(dir, "small.xlsx"), [settings, reps, plans, actuals]);
+    await writeWorkbook(join(dir, "small.xlsx"), SMALL);
     // The user's own sheet named like a result sheet.
     const mine = table("Results_Summary", ["Note"], [["my own summary"]]);
-    await writeWorkbook(join(dir, "mine.xlsx"), [settings, reps, plans, actuals, mine]);
+    await writeWorkbook(join(dir, "mine.xlsx"), [...SMALL, mine]);
     writeFileSync(join(dir, "macro.xlsm"), asMacroEnabled(readFileSync(join(dir, "small.xlsx"))));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,4 +1,3 @@
-import { Decimal, ZERO } from "../../engine/decimal";
 import { fxRate } from "../../engine/mechanics/fx";
 import type { ScenarioResult } from "../../engine/model";
 import type { RealisticScenario } from "../../engine/realisticModel";
@@ -6,6 +5,7 @@ import type { Settings } from "../../engine/types";
 import type { ColumnSpec, SheetSpec, SpecCell } from "../types";
 import { num } from "./cells";
 import { describeAssumption } from "./realistic";
+import { actualTotals, expectedTotals, type ScenarioTotals } from "./totals";
 
 const COLUMNS = (currency: string): ColumnSpec[] => [
   { header: "Scenario", format: "text" },
@@ -21,16 +21,9 @@ const COLUMNS = (currency: string): ColumnSpec[] => [
   { header: "RepsCapped", format: "decimal" },
 ];
 
-interface Row {
+interface Row extends ScenarioTotals {
   readonly name: string;
   readonly basis: string;
-  readonly reps: number;
-  readonly variable: Decimal;
-  readonly total: Decimal;
-  readonly bookings: Decimal;
-  readonly pctOfOteSum: Decimal;
-  readonly atQuota: Decimal;
-  readonly capped: Decimal;
 }
 
 /**
@@ -45,76 +38,17 @@ export function scenariosSheet(
   settings: Settings,
 ): SheetSpec {
   const fx = (c: string) => fxRate(c, settings);
-  const rows: Row[] = [];
-  for (const s of actual) {
-    let variable = ZERO;
-    let total = ZERO;
-    let bookings = ZERO;
-    let pctSum = ZERO;
-    let atQuota = 0;
-    let capped = 0;
-    for (const r of s.reps) {
-      const rate = fx(r.rep.currency);
-      const earned = r.baseEarned.plus(r.variablePay).plus(r.adjustments);
-      variable = variable.plus(r.variablePay.plus(r.adjustments).times(rate));
-      total = total.plus(earned.times(rate));
-      // Bookings: each measure's credit counted once (Team lines re-count reports' credit).
-      for (const l of r.lines) if (!l.team && l.actual) bookings = bookings.plus(l.actual.times(rate));
-      const ote = r.rep.base.plus(r.rep.targetVariable);
-      if (!ote.isZero()) pctSum = pctSum.plus(earned.div(ote));
-      if (r.attainment?.gte(1)) atQuota++;
-      if (r.capped) capped++;
-    }
-    const basis = s.scenario?.assumption ? describeAssumption(s.scenario.assumption) : "Actuals";
-    rows.push({
+  const rows: Row[] = [
+    ...actual.map((s) => ({
       name: s.name,
-      basis,
-      reps: s.reps.length,
-      variable,
-      total,
-      bookings,
-      pctOfOteSum: pctSum,
-      atQuota: new Decimal(atQuota),
-      capped: new Decimal(capped),
-    });
-  }
-  for (const s of realistic) {
+      basis: s.scenario?.assumption ? describeAssumption(s.scenario.assumption) : "Actuals",
+      ...actualTotals(s, fx),
+    })),
     // Flat scenarios already appear above with their computed lines.
-    if (s.spec.kind === "Flat" && actual.some((a) => a.name === s.name)) continue;
-    let variable = ZERO;
-    let total = ZERO;
-    let bookings = ZERO;
-    let pctSum = ZERO;
-    let atQuota = ZERO;
-    let capped = ZERO;
-    for (const r of s.reps) {
-      const rate = fx(r.rep.currency);
-      const v = r.rep.targetVariable.times(r.outcome.expectedMultiple);
-      variable = variable.plus(v.times(rate));
-      total = total.plus(r.rep.base.plus(v).times(rate));
-      // Expected bookings: E[attainment] × the annual quota of each individual measure.
-      for (const m of r.plan.measures) {
-        if (m.basis === "Team") continue;
-        const q = r.rep.annualQuota.get(m.measure);
-        if (q) bookings = bookings.plus(q.times(r.outcome.expectedAttainment).times(rate));
-      }
-      const ote = r.rep.base.plus(r.rep.targetVariable);
-      if (!ote.isZero()) pctSum = pctSum.plus(r.rep.base.plus(v).div(ote));
-      atQuota = atQuota.plus(r.probAtOrAboveQuota);
-      capped = capped.plus(r.probCapped);
-    }
-    rows.push({
-      name: s.name,
-      basis: `Expected: ${describeAssumption(s.spec)}`,
-      reps: s.reps.length,
-      variable,
-      total,
-      bookings,
-      pctOfOteSum: pctSum,
-      atQuota,
-      capped,
-    });
-  }
+    ...realistic
+      .filter((s) => !actual.some((a) => a.name === s.name))
+      .map((s) => ({ name: s.name, basis: `Expected: ${describeAssumption(s.spec)}`, ...expectedTotals(s, fx) })),
+  ];
   const cells: SpecCell[][] = rows.map((r) => [
     r.name,
     r.basis,
@@ -125,7 +59,7 @@ export function scenariosSheet(
     r.bookings.isZero() ? null : r.variable.div(r.bookings).toNumber(),
     r.bookings.isZero() ? null : r.total.div(r.bookings).toNumber(),
     r.reps === 0 ? null : r.pctOfOteSum.div(r.reps).toNumber(),
-    r.atQuota.toDecimalPlaces(2).toNumber(),
+    r.atOrAboveQuota.toDecimalPlaces(2).toNumber(),
     r.capped.toDecimalPlaces(2).toNumber(),
   ]);
   return {

@@ -1,26 +1,105 @@
 import { Decimal, ZERO } from "../../engine/decimal";
 import type { ScenarioResult } from "../../engine/model";
+import type { RealisticScenario } from "../../engine/realisticModel";
 
+/** A scenario's figures in the reporting currency; counts of reps are expected numbers for distribution scenarios. */
 export interface ScenarioTotals {
   readonly reps: number;
-  readonly variablePay: Decimal;
+  /** Σ payout lines (actual) or expected variable (distribution). */
+  readonly commission: Decimal;
+  /** Commission + adjustments: the variable cost of the plan. */
+  readonly variable: Decimal;
+  /** Base (prorated) + variable. */
+  readonly total: Decimal;
   readonly targetVariable: Decimal;
-  readonly atOrAboveQuota: number;
-  readonly capped: number;
+  /** Credited (actual) or expected (quota × expected attainment) bookings, individual measures only. */
+  readonly bookings: Decimal;
+  /** Σ each rep's total ÷ OTE (divide by reps for the average). */
+  readonly pctOfOteSum: Decimal;
+  readonly atOrAboveQuota: Decimal;
+  readonly capped: Decimal;
+  /** Expected number of reps reaching OTE (distribution scenarios), else null. */
+  readonly reachOte: Decimal | null;
 }
 
-/** Totals of a scenario in the reporting currency (each rep's figures converted at the Settings FX rate). */
-export function scenarioTotals(s: ScenarioResult, fx: (currency: string) => Decimal): ScenarioTotals {
-  let variablePay = ZERO;
+type Fx = (currency: string) => Decimal;
+
+/** Totals of a scenario paid line by line, each rep converted at the Settings FX rate. */
+export function actualTotals(s: ScenarioResult, fx: Fx): ScenarioTotals {
+  let commission = ZERO;
+  let variable = ZERO;
+  let total = ZERO;
   let targetVariable = ZERO;
-  let atOrAboveQuota = 0;
+  let bookings = ZERO;
+  let pctOfOteSum = ZERO;
+  let atQuota = 0;
   let capped = 0;
   for (const r of s.reps) {
     const rate = fx(r.rep.currency);
-    variablePay = variablePay.plus(r.variablePay.times(rate));
+    const earned = r.baseEarned.plus(r.variablePay).plus(r.adjustments);
+    commission = commission.plus(r.variablePay.times(rate));
+    variable = variable.plus(r.variablePay.plus(r.adjustments).times(rate));
+    total = total.plus(earned.times(rate));
     targetVariable = targetVariable.plus(r.rep.targetVariable.times(rate));
-    if (r.attainment !== null && r.attainment.gte(1)) atOrAboveQuota++;
+    // Each credit counted once: Team lines re-count the reports' credit.
+    for (const l of r.lines) if (!l.team && l.actual) bookings = bookings.plus(l.actual.times(rate));
+    const ote = r.rep.base.plus(r.rep.targetVariable);
+    if (!ote.isZero()) pctOfOteSum = pctOfOteSum.plus(earned.div(ote));
+    if (r.attainment?.gte(1)) atQuota++;
     if (r.capped) capped++;
   }
-  return { reps: s.reps.length, variablePay: variablePay.toDecimalPlaces(2), targetVariable, atOrAboveQuota, capped };
+  return {
+    reps: s.reps.length,
+    commission: commission.toDecimalPlaces(2),
+    variable,
+    total,
+    targetVariable,
+    bookings,
+    pctOfOteSum,
+    atOrAboveQuota: new Decimal(atQuota),
+    capped: new Decimal(capped),
+    reachOte: null,
+  };
+}
+
+/** Expected totals of a distribution scenario (full year, one attainment driving every measure). */
+export function expectedTotals(s: RealisticScenario, fx: Fx): ScenarioTotals {
+  let variable = ZERO;
+  let total = ZERO;
+  let targetVariable = ZERO;
+  let bookings = ZERO;
+  let pctOfOteSum = ZERO;
+  let atQuota = ZERO;
+  let capped = ZERO;
+  let reachOte = ZERO;
+  for (const r of s.reps) {
+    const rate = fx(r.rep.currency);
+    const v = r.rep.targetVariable.times(r.outcome.expectedMultiple);
+    variable = variable.plus(v.times(rate));
+    total = total.plus(r.rep.base.plus(v).times(rate));
+    targetVariable = targetVariable.plus(r.rep.targetVariable.times(rate));
+    // Expected bookings: E[attainment] × the annual quota of each individual measure.
+    for (const m of r.plan.measures) {
+      if (m.basis === "Team") continue;
+      const q = r.rep.annualQuota.get(m.measure);
+      if (q) bookings = bookings.plus(q.times(r.outcome.expectedAttainment).times(rate));
+    }
+    const ote = r.rep.base.plus(r.rep.targetVariable);
+    if (!ote.isZero()) pctOfOteSum = pctOfOteSum.plus(r.rep.base.plus(v).div(ote));
+    atQuota = atQuota.plus(r.probAtOrAboveQuota);
+    capped = capped.plus(r.probCapped);
+    reachOte = reachOte.plus(r.outcome.probAtOrAboveTarget);
+  }
+  return {
+    reps: s.reps.length,
+    commission: variable.toDecimalPlaces(2),
+    variable,
+    total,
+    targetVariable,
+    bookings,
+    pctOfOteSum,
+    atOrAboveQuota: atQuota,
+    capped,
+    reachOte,
+  };
 }
