@@ -6,7 +6,7 @@ import { runWorkbook } from "../src/workbook/run";
 import { bundleSizeReport } from "../test/e2e/bundle-size";
 import { FakeExcel } from "../test/fake-excel";
 import { runWith } from "../test/fake-excel/excelRun";
-import { fmt, printTable, timed } from "./measure";
+import { fmt, printTable, ROOT, timed } from "./measure";
 import { syntheticOrg, toRawTables } from "./synthetic";
 
 /**
@@ -29,7 +29,7 @@ export async function addinBench(repCount: number): Promise<void> {
   const writeSyncs = fake.syncs.slice(before);
   const rows = run.value.sheets.reduce((n, s) => n + s.rows.length, 0);
 
-  const dist = join(__dirname, "..", "dist");
+  const dist = join(ROOT, "dist");
   const bundles = existsSync(dist) ? bundleSizeReport(dist) : [];
   const taskpane = bundles.find((b) => b.file.startsWith("taskpane"));
   printTable(

@@ -6,10 +6,10 @@ import { runWorkbook } from "../src/workbook/run";
 import { readXlsx } from "../src/xlsx/read";
 import { addResultSheets } from "../src/xlsx/patch";
 import { writeXlsx } from "../src/xlsx/write";
-import { fmt, peakRssMb, printTable, timed } from "./measure";
+import { fmt, peakRssMb, printTable, ROOT, timed } from "./measure";
 import { syntheticOrg, toRawTables } from "./synthetic";
 
-const BENCH_DIR = join(__dirname, "..", ".bench");
+const BENCH_DIR = join(ROOT, ".bench");
 /** Bump when the synthetic workbook changes, so a stale cached file is not reused. */
 const WORKBOOK_VERSION = 1;
 

@@ -1,5 +1,5 @@
 import type { Decimal } from "../src/engine/decimal";
-import { linePricer } from "../src/engine/measureRule";
+import { linePricer } from "../src/engine/linePricer";
 import { runModel, type PayoutLine } from "../src/engine/model";
 import type { Ratio } from "../src/engine/ratio";
 import { floatCurve, floatMultiple, type FloatCurve } from "./floatCurve";
@@ -28,7 +28,7 @@ export function engineBench(repCount: number): void {
   for (let i = 0; i < MODEL_REPEATS; i++) {
     const run = timed(() => {
       let zero = 0;
-      for (const j of jobs) if (j.pricer.pay(j.actual).payout.toDecimalPlaces(2, 4).isZero()) zero++;
+      for (const j of jobs) if (j.pricer.pay(j.actual).minor === 0n) zero++;
       return zero;
     });
     kernelMs = Math.min(kernelMs, run.ms);

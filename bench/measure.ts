@@ -1,3 +1,13 @@
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+
+/** The checkout's root (where package.json is): the bench runs compiled from dist/bench, so not relative to it. */
+export const ROOT = (() => {
+  let dir = __dirname;
+  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+})();
+
 /** Small timing helpers for the benchmark. */
 
 export function timed<T>(run: () => T): { value: T; ms: number } {

@@ -29,6 +29,17 @@ export function sum(values: Iterable<Decimal>): Decimal {
   return total;
 }
 
+/**
+ * Same sign, exponent and digit words (so −0 and 0 differ): enough to reuse work
+ * in a hot path, without the Decimal that decimal.js's eq() builds from its argument.
+ */
+export function same(a: Decimal, b: Decimal): boolean {
+  if (a === b) return true;
+  if (a.s !== b.s || a.e !== b.e || !a.d || !b.d || a.d.length !== b.d.length) return false;
+  for (let i = 0; i < a.d.length; i++) if (a.d[i] !== b.d[i]) return false;
+  return true;
+}
+
 export function min(a: Decimal, b: Decimal): Decimal {
   return a.lte(b) ? a : b;
 }

@@ -51,7 +51,7 @@ export function runModel(input: ModelInput): ModelResult {
       const { quotas, actuals } = shared.bucketsFor(plan);
       const ctx: RepContext = { input, rep, plan, periods, quotas, actuals, flat, team, shared, issues };
       const repLines = plan.combine === "WeightedAttainment" ? payWeighted(ctx) : payPerMeasure(ctx);
-      for (const l of repLines) lines.push(l);
+      for (const l of repLines.lines) lines.push(l);
       reps.push(summarise(ctx, repLines, adjustmentsOf.get(rep.id) ?? [], team.overAssignment(rep, plan)));
     }
     scenarios.push({ name: set.name, scenario: set.scenario, plans: set.plans, reps, lines });

@@ -1,17 +1,18 @@
-import { Decimal, ZERO } from "./decimal";
-import { linePricer, payLine, type LinePricer } from "./measureRule";
+import { Decimal, ZERO, same } from "./decimal";
+import { fixedOf, FixedSum, minorOf, toDecimal, type Fixed } from "./fixed";
+import { linePricer, payLine, type LinePricer } from "./linePricer";
 import { inRamp, rampQuotaFactor } from "./mechanics/ramp";
 import { trueUps } from "./mechanics/trueUp";
 import { ratio, ratioValue, sameRatio, scaleRatio, sumRatios, type Ratio } from "./ratio";
 import { FULL, isOne, prorations, type RepContext } from "./repContext";
 import type { PayoutLine } from "./results";
+import { PricedLine, type LineSeat, type PeriodQuota as LineQuota } from "./pricedLine";
 import { minorUnits, roundMoney } from "./rounding";
 import type { MeasurePlan } from "./types";
 
-interface PeriodQuota {
+/** A per-measure period quota always has its quota. */
+interface PeriodQuota extends LineQuota {
   readonly quota: Ratio;
-  readonly ramp: Ratio | null;
-  readonly source: "Quotas" | "Annual";
 }
 
 /**
@@ -26,10 +27,10 @@ function periodQuotas(
   prorations: readonly Ratio[],
 ): PeriodQuota[] {
   const { rep } = ctx;
-  const key = `${rep.id}\u241f${measure}`;
   const given = ctx.quotas.get(rep.id, measure);
   const annual = rep.annualQuota.get(measure) ?? null;
-  if (!given && annual === null && needsQuota && !ctx.shared.missingQuota.has(key)) {
+  const key = !given && annual === null && needsQuota ? `${rep.id}\u241f${measure}` : "";
+  if (key && !ctx.shared.missingQuota.has(key)) {
     ctx.shared.missingQuota.add(key);
     ctx.issues.push({
       severity: "Error",
@@ -47,7 +48,7 @@ function periodQuotas(
     const q = given?.[i];
     if (q !== undefined && q !== null) {
       // Equal quotas share one object, so later periods reuse the first one's pricer.
-      if (previous?.source === "Quotas" && previous.quota.num.eq(q)) return previous;
+      if (previous?.source === "Quotas" && same(previous.quota.num, q)) return previous;
       previous = { quota: ratio(q), ramp: null, source: "Quotas" };
       return previous;
     }
@@ -75,22 +76,31 @@ function needsQuota(m: MeasurePlan): boolean {
   return !(m.tierBasis === "Amount" && m.rateType === "Percent" && m.threshold === null && m.capAttainment === null);
 }
 
-export function payPerMeasure(ctx: RepContext): PayoutLine[] {
+/** A rep's payout lines, and per measure the year's Σ credit and Σ quota over the periods paid. */
+export interface RepLines {
+  readonly lines: PayoutLine[];
+  readonly year: ReadonlyMap<string, { readonly credit: Fixed; readonly quota: Ratio }> | null;
+}
+
+export function payPerMeasure(ctx: RepContext): RepLines {
   const { rep, plan, periods } = ctx;
   const share = periods[0].share;
   const factors = prorations(ctx);
   const schedule = rep.ramp ? (ctx.input.ramps.get(rep.ramp) ?? null) : null;
   const perMeasure = plan.measures.map((m) => {
     const fullTarget = ratio(rep.targetVariable.times(m.weight).times(share.num), share.den);
+    const rule = ctx.shared.ruleFor(m);
     return {
       m,
-      rule: ctx.shared.ruleFor(m),
+      rule,
+      seat: { rep, measure: m.measure, rule, team: m.basis === "Team" } satisfies LineSeat,
       quotas: periodQuotas(ctx, m.measure, needsQuota(m), factors),
       // Proration scales target incentive too; BCR (target ÷ quota) stays as planned.
       targets: factors.map((f) => (isOne(f) ? fullTarget : scaleRatio(fullTarget, f))),
       own: ctx.actuals.get(rep.id, m.measure),
-      team: m.basis === "Team",
       pricer: null as LinePricer | null,
+      credit: new FixedSum(),
+      yearQuotas: [] as Ratio[],
       ytd: { quota: [] as Ratio[], actual: ZERO, paid: [] as Decimal[], earned: [] as Decimal[] },
     };
   });
@@ -103,23 +113,27 @@ export function payPerMeasure(ctx: RepContext): PayoutLine[] {
     const guaranteed = schedule?.guarantee && inRamp(schedule, rep.startDate, period) ? schedule.guarantee : null;
     for (const pm of perMeasure) {
       const { m, rule } = pm;
-      const { quota, ramp, source } = pm.quotas[k];
+      const basis = pm.quotas[k];
+      const quota = basis.quota;
       const target = pm.targets[k];
       const actual = periodActual(ctx, m, k, quota, pm.own);
+      const credit = fixedOf(actual);
+      pm.credit.add(credit);
+      pm.yearQuotas.push(quota);
       let outcome;
       let ytd: PayoutLine["ytd"];
-      let payout: Decimal;
+      let minor: bigint;
       if (plan.cumulative) {
         // Year to date: the curve on YTD actual against YTD quota and target, less what was paid.
         pm.ytd.quota.push(quota);
         pm.ytd.actual = pm.ytd.actual.plus(actual);
         const ytdQuota = sumRatios(pm.ytd.quota);
         const ytdTarget = sumRatios(pm.targets.slice(0, k + 1).filter((_, i) => !factors[i].num.isZero()));
-        outcome = payLine(rule, pm.ytd.actual, ytdQuota, ytdTarget);
-        const earned = roundMoney(outcome.payout, rep.currency);
+        outcome = payLine(rule, pm.ytd.actual, ytdQuota, ytdTarget, digits);
+        const earned = toDecimal(outcome.minor, digits);
         pm.ytd.earned.push(earned);
         const t = trueUps(pm.ytd.earned, plan.negativeTrueUp);
-        payout = t.paid[t.paid.length - 1];
+        minor = minorOf(t.paid[t.paid.length - 1], digits);
         ytd = {
           quota: ytdQuota,
           target: ytdTarget,
@@ -130,48 +144,51 @@ export function payPerMeasure(ctx: RepContext): PayoutLine[] {
       } else {
         // Periods with the same quota and target share one pricer (the usual case: an evenly spread quota).
         if (!pm.pricer || !sameRatio(pm.pricer.quota, quota) || !sameRatio(pm.pricer.target, target)) {
-          pm.pricer = linePricer(rule, quota, target);
+          pm.pricer = linePricer(rule, quota, target, digits);
         }
-        outcome = pm.pricer.pay(actual);
-        payout = outcome.payout.toDecimalPlaces(digits, Decimal.ROUND_HALF_UP); // the one rounding point (rounding.ts)
+        outcome = pm.pricer.payFixed(credit); // rounded to the minor unit: the one rounding point
+        minor = outcome.minor;
       }
       let guarantee: Decimal | undefined;
       if (guaranteed) {
         const floor = roundMoney(guaranteed.times(target.num).div(target.den), rep.currency);
-        if (payout.lt(floor)) {
+        const floorMinor = minorOf(floor, digits);
+        if (minor < floorMinor) {
           guarantee = floor;
-          payout = floor;
+          minor = floorMinor;
         }
       }
-      lines.push({
-        rep,
-        period,
-        measure: m.measure,
-        quota,
-        actual,
-        attainment: outcome.attainment,
-        target,
-        payout,
-        rate: outcome.rate,
-        gated: outcome.gated,
-        capped: outcome.capped,
-        rule,
-        ramp,
-        proration: factors[k],
-        quotaSource: source,
-        team: pm.team,
-        ytd,
-        guarantee,
-      });
+      lines.push(
+        new PricedLine(
+          pm.seat,
+          period,
+          basis,
+          actual,
+          target,
+          factors[k],
+          minor,
+          outcome.rate,
+          outcome.gated,
+          outcome.capped,
+          ytd || guarantee ? { ytd, guarantee } : null,
+        ),
+      );
     }
   }
-  return lines;
+  const year = new Map(
+    perMeasure.map((pm) => [pm.m.measure, { credit: pm.credit.value, quota: sumRatios(pm.yearQuotas) }]),
+  );
+  return { lines, year };
 }
 
+/** A Weighted line has no quota of its own: its measures' quotas are in its components. */
+const WEIGHTED_QUOTA: LineQuota = { quota: null, ramp: null, source: "Annual" };
+
 /** WeightedAttainment: Σ weight × attainment of each measure drives the first measure's curve on the whole target. */
-export function payWeighted(ctx: RepContext): PayoutLine[] {
+export function payWeighted(ctx: RepContext): RepLines {
   const { rep, plan, periods } = ctx;
   const rule = ctx.shared.ruleFor(plan.measures[0]);
+  const seat: LineSeat = { rep, measure: "Weighted", rule, team: false };
   const factors = prorations(ctx);
   const perMeasure = plan.measures.map((m) => ({ m, quotas: periodQuotas(ctx, m.measure, true, factors) }));
   const lines: PayoutLine[] = [];
@@ -192,26 +209,22 @@ export function payWeighted(ctx: RepContext): PayoutLine[] {
       ZERO,
     );
     const target = scaleRatio(ratio(rep.targetVariable.times(period.share.num), period.share.den), factors[k]);
-    const outcome = payLine(rule, weighted, FULL, target);
-    lines.push({
-      rep,
-      period,
-      measure: "Weighted",
-      quota: null,
-      actual: null,
-      attainment: ratio(weighted),
-      target,
-      payout: roundMoney(outcome.payout, rep.currency),
-      rate: outcome.rate,
-      gated: outcome.gated,
-      capped: outcome.capped,
-      rule,
-      ramp: null,
-      proration: factors[k],
-      quotaSource: "Annual",
-      team: false,
-      components,
-    });
+    const outcome = payLine(rule, weighted, FULL, target, minorUnits(rep.currency));
+    lines.push(
+      new PricedLine(
+        seat,
+        period,
+        WEIGHTED_QUOTA,
+        null,
+        target,
+        factors[k],
+        outcome.minor,
+        outcome.rate,
+        outcome.gated,
+        outcome.capped,
+        { components, weightedAttainment: ratio(weighted) },
+      ),
+    );
   }
-  return lines;
+  return { lines, year: null };
 }

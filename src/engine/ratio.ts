@@ -1,4 +1,4 @@
-import { Decimal, ONE } from "./decimal";
+import { Decimal, ONE, same } from "./decimal";
 
 /**
  * An exact quotient num ÷ den, kept unevaluated. Target incentives are fractions
@@ -49,5 +49,5 @@ export function sumRatios(list: readonly Ratio[]): Ratio {
 
 /** Same numerator and denominator (not just equal value): cheap, and enough to reuse work. */
 export function sameRatio(a: Ratio, b: Ratio): boolean {
-  return a === b || (a.num.eq(b.num) && a.den.eq(b.den));
+  return a === b || (same(a.num, b.num) && same(a.den, b.den));
 }

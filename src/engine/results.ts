@@ -22,6 +22,8 @@ export interface PayoutLine {
    * one rounding point). On a cumulative plan: the true-up (YTD earned − paid before).
    */
   readonly payout: Decimal;
+  /** The same payout as an integer count of minor units (cents): what totals add. */
+  readonly minor: bigint;
   readonly rate: Decimal;
   readonly gated: boolean;
   readonly capped: "Attainment" | "Payout" | null;

@@ -1,7 +1,9 @@
 import { bucketAmounts, type PeriodBuckets } from "./amounts";
 import type { EngineIssue } from "./issues";
 import { compileMeasureRule, type MeasureRule } from "./measureRule";
-import { planPeriods, type Period } from "./periods";
+import { daysBetween } from "./calendar";
+import { Decimal } from "./decimal";
+import { planPeriods, planYearSpan, type Period } from "./periods";
 import type { MeasurePlan, ModelInput, Plan } from "./types";
 
 /** Work shared by every scenario: periods, bucketed quotas and actuals, compiled rules. */
@@ -10,6 +12,7 @@ export class SharedInputs {
   private readonly bucketsByKind = new Map<string, { quotas: PeriodBuckets; actuals: PeriodBuckets }>();
   private readonly rules = new Map<MeasurePlan, MeasureRule>();
   readonly missingQuota = new Set<string>();
+  private year?: { start: string; end: string; days: Decimal };
 
   constructor(
     private readonly input: ModelInput,
@@ -53,6 +56,15 @@ export class SharedInputs {
       this.bucketsByKind.set(plan.period, b);
     }
     return b;
+  }
+
+  /** The plan year's first and last day, and its length in days. */
+  get planYear(): { start: string; end: string; days: Decimal } {
+    if (!this.year) {
+      const { start, end } = planYearSpan(this.input.settings);
+      this.year = { start, end, days: new Decimal(daysBetween(start, end)) };
+    }
+    return this.year;
   }
 
   ruleFor(m: MeasurePlan): MeasureRule {

@@ -1,59 +1,56 @@
-import { daysBetween } from "./calendar";
-import { Decimal, ZERO, max } from "./decimal";
+import { Decimal, ZERO } from "./decimal";
+import { fixedOf, fixedPlus, fixedTimes, quotientDecimal, toDecimal, type Fixed } from "./fixed";
 import { adjustmentsByPeriod, applyAdjustments } from "./mechanics/adjustments";
 import { applyDraw } from "./mechanics/draw";
 import { overlapDays } from "./mechanics/proration";
-import { planYearSpan } from "./periods";
-import { ratio, ratioValue, sumRatios, type Ratio } from "./ratio";
+import { ratio, ratioValue } from "./ratio";
 import { FULL, prorations, type RepContext } from "./repContext";
+import type { RepLines } from "./payLines";
 import type { PayoutLine, RepResult, StatementLine } from "./results";
-import { roundMoney } from "./rounding";
+import { minorUnits, roundMoney } from "./rounding";
+import type { Period } from "./periods";
 import type { Adjustment, Plan } from "./types";
 
 /** A rep's year: the pay statement (draws, adjustments), totals and attainment. */
 export function summarise(
   ctx: RepContext,
-  lines: readonly PayoutLine[],
+  { lines, year: credited }: RepLines,
   adjustments: readonly Adjustment[],
   over: Decimal | null,
 ): RepResult {
   const { rep, plan, periods } = ctx;
-  let variablePay = ZERO;
+  // Totals add rounded lines as integer minor units: exact, and every sheet foots.
+  const digits = minorUnits(rep.currency);
   let capped = false;
-  const earned = periods.map(() => ZERO);
+  const earnedMinor = periods.map(() => 0n);
+  let variableMinor = 0n;
   for (const l of lines) {
-    earned[l.period.index] = earned[l.period.index].plus(l.payout);
+    earnedMinor[l.period.index] += l.minor;
+    variableMinor += l.minor;
     if (l.capped) capped = true;
   }
-  for (const e of earned) variablePay = variablePay.plus(e);
+  const variablePay = toDecimal(variableMinor, digits);
   const factors = prorations(ctx);
   const active = factors.map((f) => !f.num.isZero());
 
   // Draws apply to commission earned; SPIFs, bonuses and clawbacks are settled after (mechanics/README.md).
   const draw = plan.draw;
-  const drawLines = draw ? applyDraw(earned, draw, plan.drawType, plan.drawRecovery, active) : null;
-  const afterDraw = drawLines ? drawLines.map((d) => d.netPaid) : earned;
   const statement: StatementLine[] = [];
   let totalAdjustments = ZERO;
   let netPaid = ZERO;
   let outstanding = ZERO;
-  if (!drawLines && adjustments.length === 0) {
+  let drawBalance = ZERO;
+  if (!draw && adjustments.length === 0) {
     // The common case: the statement is the commission earned, period by period.
     periods.forEach((period, k) => {
-      if (!active[k]) return;
-      statement.push({
-        period,
-        earned: earned[k],
-        adjustments: ZERO,
-        drawTopUp: ZERO,
-        recovered: ZERO,
-        drawBalance: ZERO,
-        clawbackCarried: ZERO,
-        netPaid: earned[k],
-      });
+      if (active[k]) statement.push(new CommissionOnly(period, earnedMinor[k], digits));
     });
     netPaid = variablePay;
   } else {
+    const earned = earnedMinor.map((e) => toDecimal(e, digits));
+    const drawLines = draw ? applyDraw(earned, draw, plan.drawType, plan.drawRecovery, active) : null;
+    const afterDraw = drawLines ? drawLines.map((d) => d.netPaid) : earned;
+    drawBalance = drawLines?.[drawLines.length - 1]?.balance ?? ZERO;
     const { perPeriod, outside } = adjustmentsByPeriod(adjustments, periods);
     for (const a of outside) {
       ctx.issues.push({
@@ -85,24 +82,21 @@ export function summarise(
     });
   }
 
-  const year = planYearSpan(ctx.input.settings);
+  const year = ctx.shared.planYear;
   const yearShare =
     rep.startDate === null && rep.endDate === null
       ? FULL
-      : ratio(
-          new Decimal(overlapDays(year.start, year.end, rep.startDate, rep.endDate)),
-          new Decimal(daysBetween(year.start, year.end)),
-        );
+      : ratio(new Decimal(overlapDays(year.start, year.end, rep.startDate, rep.endDate)), year.days);
   return {
     rep,
     plan,
     lines,
     statement,
-    attainment: yearAttainment(plan, lines),
+    attainment: yearAttainment(plan, lines, credited),
     variablePay,
     adjustments: totalAdjustments,
     netPaid,
-    drawBalance: drawLines?.[drawLines.length - 1]?.balance ?? ZERO,
+    drawBalance,
     clawbackOutstanding: outstanding,
     proration: yearShare,
     baseEarned:
@@ -112,29 +106,62 @@ export function summarise(
   };
 }
 
-function yearAttainment(plan: Plan, lines: readonly PayoutLine[]): Decimal | null {
+function yearAttainment(plan: Plan, lines: readonly PayoutLine[], credited: RepLines["year"]): Decimal | null {
   if (lines.length === 0) return null;
-  if (plan.combine === "WeightedAttainment") {
+  if (credited === null) {
     // Year view of a weighted plan: the mean of its period attainments.
     return lines.reduce((a, l) => a.plus(l.attainment ? ratioValue(l.attainment) : ZERO), ZERO).div(lines.length);
   }
-  // One pass: Σ quota (exact) and Σ actual per measure.
-  const sums = new Map<string, { quotas: Ratio[]; actual: Decimal }>();
-  for (const l of lines) {
-    let acc = sums.get(l.measure);
-    if (!acc) {
-      acc = { quotas: [], actual: ZERO };
-      sums.set(l.measure, acc);
-    }
-    if (l.quota) acc.quotas.push(l.quota);
-    if (l.actual) acc.actual = acc.actual.plus(l.actual);
-  }
-  let attainment = ZERO;
+  // Σ weight × max(0, Σ credit) ÷ Σ quota over the measures, as one exact fraction and one division.
+  let num: Fixed = { int: 0n, scale: 0 };
+  let den: Fixed = { int: 1n, scale: 0 };
   for (const m of plan.measures) {
-    const acc = sums.get(m.measure);
-    const quota = sumRatios(acc?.quotas ?? []);
-    if (!acc || quota.num.isZero()) return null;
-    attainment = attainment.plus(m.weight.times(max(ZERO, acc.actual).times(quota.den).div(quota.num)));
+    const year = credited.get(m.measure);
+    if (!year || year.quota.num.isZero()) return null;
+    const credit = year.credit.int < 0n ? { int: 0n, scale: 0 } : year.credit;
+    const qn = fixedOf(year.quota.num);
+    // a/b + w·c·qd/qn = (a·qn + w·c·qd·b) / (b·qn)
+    num = fixedPlus(
+      fixedTimes(num, qn),
+      fixedTimes(fixedTimes(fixedOf(m.weight), credit), fixedTimes(fixedOf(year.quota.den), den)),
+    );
+    den = fixedTimes(den, qn);
   }
-  return attainment;
+  return quotientDecimal(num, den);
+}
+
+/**
+ * A period whose statement is its commission alone (no draw, no adjustments):
+ * the usual line, so its Decimal is made only when a sheet reads it.
+ */
+class CommissionOnly implements StatementLine {
+  private value?: Decimal;
+
+  constructor(
+    readonly period: Period,
+    private readonly minor: bigint,
+    private readonly digits: number,
+  ) {}
+
+  get earned(): Decimal {
+    return (this.value ??= toDecimal(this.minor, this.digits));
+  }
+  get netPaid(): Decimal {
+    return this.earned;
+  }
+  get adjustments(): Decimal {
+    return ZERO;
+  }
+  get drawTopUp(): Decimal {
+    return ZERO;
+  }
+  get recovered(): Decimal {
+    return ZERO;
+  }
+  get drawBalance(): Decimal {
+    return ZERO;
+  }
+  get clawbackCarried(): Decimal {
+    return ZERO;
+  }
 }

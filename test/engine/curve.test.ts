@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { buildPayoutCurve } from "../../src/engine/curve";
 import { Decimal } from "../../src/engine/decimal";
-import { compileMeasureRule, payLine } from "../../src/engine/measureRule";
+import { payLine } from "../../src/engine/linePricer";
+import { compileMeasureRule } from "../../src/engine/measureRule";
 import { ratio } from "../../src/engine/ratio";
 import type { MeasurePlan, Tier } from "../../src/engine/types";
 import { d, measure, tiers } from "./builders";

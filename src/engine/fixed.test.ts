@@ -1,0 +1,64 @@
+import fc from "fast-check";
+import { Decimal } from "./decimal";
+import { fixedOf, FixedSum, minorOf, quotientDecimal, toDecimal } from "./fixed";
+
+// Decimals of every shape decimal.js stores: 1 to 5 digit words, negative, tiny and huge exponents.
+const decimalArb = fc
+  .tuple(fc.bigInt({ min: -(10n ** 33n), max: 10n ** 33n }), fc.integer({ min: -20, max: 20 }))
+  .map(([int, exp]) => new Decimal(`${int.toString()}e${exp}`));
+
+describe("fixed-point reads of Decimals", () => {
+  it("reads cent amounts at scale 2 and integers at scale 0", () => {
+    expect(fixedOf(new Decimal("123456.78"))).toEqual({ int: 12345678n, scale: 2 });
+    expect(fixedOf(new Decimal("1500000000"))).toEqual({ int: 1500000000n, scale: 0 });
+    expect(fixedOf(new Decimal("-0.5"))).toEqual({ int: -5n, scale: 1 });
+    expect(fixedOf(new Decimal("0"))).toEqual({ int: 0n, scale: 0 });
+    // 20 digits: three words, read word by word (trailing zeros of the last word stay).
+    expect(fixedOf(new Decimal("12345678901234.567891"))).toEqual({ int: 123456789012345678910n, scale: 7 });
+  });
+
+  it("round-trips every Decimal exactly", () => {
+    fc.assert(
+      fc.property(decimalArb, (x) => {
+        const f = fixedOf(x);
+        expect(toDecimal(f.int, f.scale).eq(x)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("gives minor units of a rounded payout, and refuses an unrounded one", () => {
+    expect(minorOf(new Decimal("1234.5"), 2)).toBe(123450n);
+    expect(minorOf(new Decimal("-0.01"), 2)).toBe(-1n);
+    expect(() => minorOf(new Decimal("0.005"), 2)).toThrow(/more than 2 decimal places/);
+  });
+
+  it("sums at the largest scale", () => {
+    const s = new FixedSum();
+    for (const v of ["100", "0.25", "-3.125", "7"]) s.add(fixedOf(new Decimal(v)));
+    expect(s.value).toEqual({ int: 104125n, scale: 3 });
+  });
+});
+
+describe("quotientDecimal", () => {
+  it("is decimal.js's division at 34 digits, half up", () => {
+    fc.assert(
+      fc.property(decimalArb, decimalArb, (n, d) => {
+        fc.pre(!d.isZero());
+        const q = quotientDecimal(fixedOf(n), fixedOf(d));
+        expect(q.toString()).toBe(n.div(d).toString());
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("rounds a dropped exact half up and a twelfth to 34 digits", () => {
+    // (10^34 + 5) ÷ 10 = 1000…000.5: 35 significant digits, the last an exact half.
+    expect(quotientDecimal({ int: 10n ** 34n + 5n, scale: 0 }, { int: 10n, scale: 0 }).toFixed()).toBe(
+      "1000000000000000000000000000000001",
+    );
+    expect(quotientDecimal({ int: 1n, scale: 0 }, { int: 12n, scale: 0 }).toString()).toBe(
+      "0.08333333333333333333333333333333333",
+    );
+  });
+});

@@ -1,0 +1,108 @@
+import type { Decimal } from "./decimal";
+import { toDecimal } from "./fixed";
+import type { MeasureRule } from "./measureRule";
+import type { Period } from "./periods";
+import type { Ratio } from "./ratio";
+import type { PayoutLine } from "./results";
+import { minorUnits } from "./rounding";
+import type { Rep } from "./types";
+
+/** What every line of one rep's measure shares. */
+export interface LineSeat {
+  readonly rep: Rep;
+  readonly measure: string;
+  readonly rule: MeasureRule;
+  readonly team: boolean;
+}
+
+/** A period's quota and how it was built; lines with the same quota share one. */
+export interface PeriodQuota {
+  readonly quota: Ratio | null;
+  readonly ramp: Ratio | null;
+  readonly source: "Quotas" | "Annual";
+}
+
+/** The rarer parts of a line: cumulative, guaranteed and weighted lines. */
+export interface LineExtras {
+  readonly ytd?: PayoutLine["ytd"];
+  readonly guarantee?: Decimal;
+  readonly components?: PayoutLine["components"];
+  /** A Weighted line's attainment (Σ weight × attainment); others derive theirs from actual ÷ quota. */
+  readonly weightedAttainment?: Ratio;
+}
+
+/**
+ * A payout line as the engine stores it: the rounded payout as minor units
+ * (what totals add), with the Decimal and the attainment fraction made only
+ * when a sheet or trace asks. What a rep's measure or a period's quota shares
+ * is held once, not copied into each line: 240,000 lines are kept in memory
+ * at once, and every byte of them is copied by the garbage collector.
+ */
+export class PricedLine implements PayoutLine {
+  private payoutValue?: Decimal;
+  private attainmentValue?: Ratio | null;
+
+  constructor(
+    private readonly seat: LineSeat,
+    readonly period: Period,
+    private readonly basis: PeriodQuota,
+    readonly actual: Decimal | null,
+    readonly target: Ratio,
+    readonly proration: Ratio,
+    readonly minor: bigint,
+    readonly rate: Decimal,
+    readonly gated: boolean,
+    readonly capped: "Attainment" | "Payout" | null,
+    private readonly extras: LineExtras | null = null,
+  ) {}
+
+  get rep(): Rep {
+    return this.seat.rep;
+  }
+  get measure(): string {
+    return this.seat.measure;
+  }
+  get rule(): MeasureRule {
+    return this.seat.rule;
+  }
+  get team(): boolean {
+    return this.seat.team;
+  }
+  get quota(): Ratio | null {
+    return this.basis.quota;
+  }
+  get ramp(): Ratio | null {
+    return this.basis.ramp;
+  }
+  get quotaSource(): "Quotas" | "Annual" {
+    return this.basis.source;
+  }
+  get ytd(): PayoutLine["ytd"] {
+    return this.extras?.ytd;
+  }
+  get guarantee(): Decimal | undefined {
+    return this.extras?.guarantee;
+  }
+  get components(): PayoutLine["components"] {
+    return this.extras?.components;
+  }
+
+  get payout(): Decimal {
+    return (this.payoutValue ??= toDecimal(this.minor, minorUnits(this.seat.rep.currency)));
+  }
+
+  /** actual ÷ quota (year to date on a cumulative plan); null without a quota. */
+  get attainment(): Ratio | null {
+    if (this.attainmentValue === undefined) {
+      const ytd = this.extras?.ytd;
+      const actual = ytd ? ytd.actual : this.actual;
+      const quota = ytd ? ytd.quota : this.basis.quota;
+      this.attainmentValue =
+        this.extras?.weightedAttainment ??
+        (quota === null || actual === null || quota.num.isZero()
+          ? null
+          : { num: actual.times(quota.den), den: quota.num });
+    }
+    return this.attainmentValue;
+  }
+}
