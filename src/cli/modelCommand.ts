@@ -22,7 +22,8 @@ class CliFailure extends Error {
 
 interface Input {
   readonly bytes: Uint8Array;
-  readonly tables: RawTable[];
+  /** Let go once the run has them: at 10,000 reps they are 100+ MB the write does not need. */
+  tables: RawTable[] | null;
 }
 
 /** `compplan model`: read → run → write the input workbook plus the result sheets. The input file is only ever read. */
@@ -36,7 +37,7 @@ export function modelCommand(args: ModelArgs, io: CliIo): number {
     const outputPath = chooseOutput(args, inputPath, explicitOutput, input.bytes);
     const sourceName = basename(inputPath);
     const computedAt = (io.now ?? (() => new Date()))();
-    const result = runWorkbook(input.tables, { sourceName, computedAt });
+    const result = runWorkbook(takeTables(input), { sourceName, computedAt });
 
     if (!result.ok) {
       reportInputErrors(result, args, io);
@@ -98,6 +99,12 @@ function chooseOutput(args: ModelArgs, inputPath: string, explicit: string | nul
     );
   }
   return explicit;
+}
+
+function takeTables(input: Input): RawTable[] {
+  const tables = input.tables ?? [];
+  input.tables = null;
+  return tables;
 }
 
 function readInput(inputPath: string): Input {

@@ -1,4 +1,4 @@
-import type { Decimal } from "../../engine/decimal";
+import { ZERO, type Decimal } from "../../engine/decimal";
 import type { Ratio } from "../../engine/ratio";
 import type { SpecCell } from "../types";
 
@@ -7,7 +7,28 @@ import type { SpecCell } from "../types";
  * every money value has already been rounded to its minor unit by the engine.
  */
 export function num(value: Decimal | null | undefined): SpecCell {
-  return value === null || value === undefined ? null : value.toNumber();
+  if (value === null || value === undefined) return null;
+  return value === ZERO ? 0 : value.toNumber(); // the engine's shared zero fills most statement columns
+}
+
+/**
+ * A payout held as minor units (cents): the double nearest the exact amount,
+ * as Decimal.toNumber gives — an integer below 2^53 converts exactly, and one
+ * division by a power of ten rounds correctly.
+ */
+export function minorNum(minor: bigint, digits: number): number {
+  return Number(minor) / 10 ** digits;
+}
+
+/** A Decimal that many cells share (a tier's rate), converted once. */
+const sharedNums = new WeakMap<Decimal, number>();
+export function sharedNum(value: Decimal): number {
+  let n = sharedNums.get(value);
+  if (n === undefined) {
+    n = value.toNumber();
+    sharedNums.set(value, n);
+  }
+  return n;
 }
 
 /**

@@ -1,7 +1,15 @@
-import type { ScenarioResult } from "../../engine/model";
+import type { PayoutLine, ScenarioResult } from "../../engine/model";
+import { minorUnits } from "../../engine/rounding";
 import type { ColumnSpec, SheetSpec, SpecCell } from "../types";
 import type { Ratio } from "../../engine/ratio";
-import { money, num, ratioNum } from "./cells";
+import { minorNum, money, num, ratioNum, sharedNum } from "./cells";
+
+/** actual ÷ quota for display; a year-to-date or weighted line's own fraction. */
+function attainmentNum(l: PayoutLine, actual: number | null): number | null {
+  if (l.ytd || l.components || actual === null || l.quota === null) return l.attainment ? ratioNum(l.attainment) : null;
+  const quota = ratioNum(l.quota);
+  return quota === 0 ? null : actual / quota;
+}
 
 /** Base commission rate: target incentive ÷ quota (display). */
 function bcr(target: Ratio, quota: Ratio): number {
@@ -39,7 +47,8 @@ export function payoutsSheet(scenarios: readonly ScenarioResult[], subtitleText:
   for (const s of scenarios) {
     for (const l of s.lines) {
       const target = ratioNum(l.target);
-      const payout = l.payout.toNumber();
+      const payout = minorNum(l.minor, minorUnits(l.rep.currency));
+      const actual = l.actual === null ? null : l.actual.toNumber();
       rows.push([
         s.name,
         l.rep.id,
@@ -49,11 +58,11 @@ export function payoutsSheet(scenarios: readonly ScenarioResult[], subtitleText:
         l.measure,
         l.rep.currency,
         l.quota ? money(l.quota) : null,
-        num(l.actual),
-        l.attainment ? ratioNum(l.attainment) : null,
+        actual,
+        attainmentNum(l, actual),
         money(l.target),
         l.quota && !l.quota.num.isZero() ? bcr(l.target, l.quota) : null,
-        num(l.rate),
+        sharedNum(l.rate),
         target === 0 ? null : payout / target,
         payout,
         l.gated ? "Below threshold" : "",
