@@ -71,7 +71,7 @@ module.exports = async (env, argv) => {
               compilerOptions: {
                 module: "esnext",
                 moduleResolution: "node",
-                target: "es2019",
+                target: "es2020", // bigint (the pricing kernel): Edge WebView2 and Safari 14+, as Fluent UI v9 needs anyway
                 noEmit: false,
                 sourceMap: !production,
               },
