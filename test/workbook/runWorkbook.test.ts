@@ -92,6 +92,10 @@ describe("runWorkbook over a workbook typed by hand to the contract", () => {
     // Ben: TV 100,000; quota 200,000/quarter; 500,000 = 250% → 0.25+0.75+1.0+2.5×1.0 = 4.5× capped at 3× → 52,500
     expect(payout("A2 2026-Q1 New ARR")).toBe(52500);
     expect(p.get(byKey.get("A2 2026-Q1 New ARR")!, "Cap")).toBe("Payout");
+    expect(p.get(byKey.get("A1 2026-Q1 Renewals")!, "Gate")).toBe("Below threshold");
+    // No flag is a blank cell, not empty text: COUNTA and filters count only flagged lines.
+    expect(p.get(byKey.get("A1 2026-Q1 New ARR")!, "Gate")).toBeNull();
+    expect(p.get(byKey.get("A1 2026-Q1 New ARR")!, "Cap")).toBeNull();
     expect(p.get(byKey.get("A1 2026-Q1 New ARR")!, "BCR")).toBeCloseTo(0.07, 12); // 17,500 / 250,000
     expect(p.rows).toHaveLength(2 * 4 * 2);
   });
@@ -104,6 +108,7 @@ describe("runWorkbook over a workbook typed by hand to the contract", () => {
     expect(s.get(0, "PayMix")).toBe("50/50");
     expect(s.get(1, "TargetVariable")).toBe(100000); // OTE 190,000 − base 90,000
     expect(s.get(1, "Capped")).toBe("Yes");
+    expect(s.get(0, "Capped")).toBeNull();
   });
 
   it("writes a pay statement per rep and period that foots to the summary", () => {

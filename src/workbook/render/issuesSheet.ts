@@ -18,6 +18,6 @@ export function issuesSheet(issues: readonly Issue[], subtitleText: string): She
     title: issues.length ? `Problems found: ${issues.length}` : "No problems found",
     subtitle: subtitleText,
     columns: COLUMNS,
-    rows: sorted.map((i) => [i.severity, i.table, i.row, i.column ?? "", i.address ?? "", i.message]),
+    rows: sorted.map((i) => [i.severity, i.table, i.row, i.column, i.address, i.message]),
   };
 }

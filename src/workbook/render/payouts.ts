@@ -65,8 +65,8 @@ export function payoutsSheet(scenarios: readonly ScenarioResult[], subtitleText:
         sharedNum(l.rate),
         target === 0 ? null : payout / target,
         payout,
-        l.gated ? "Below threshold" : "",
-        l.capped ?? "",
+        l.gated ? "Below threshold" : null, // blank, not empty text: COUNTA and filters see only flagged lines
+        l.capped,
         l.team ? "Team" : "Individual",
         l.ramp ? ratioNum(l.ramp) : null,
         ratioNum(l.proration),

@@ -73,7 +73,7 @@ export function summarySheet(
         rep.id,
         rep.name,
         rep.role,
-        rep.managerId ?? "",
+        rep.managerId,
         rep.plan,
         rep.currency,
         num(rep.base),
@@ -92,7 +92,7 @@ export function summarySheet(
         num(r.drawBalance),
         num(r.clawbackOutstanding),
         num(r.overAssignment),
-        r.capped ? "Yes" : "",
+        r.capped ? "Yes" : null,
         num(roundMoney(total.times(fxRate(rep.currency, settings)), reporting)),
       ]);
     }
