@@ -6,7 +6,7 @@ import { trueUps } from "./mechanics/trueUp";
 import { ratio, ratioValue, sameRatio, scaleRatio, sumRatios, type Ratio } from "./ratio";
 import { FULL, isOne, prorations, type RepContext } from "./repContext";
 import type { PayoutLine } from "./results";
-import { PricedLine, type LineSeat, type PeriodQuota as LineQuota } from "./pricedLine";
+import { PricedLine, type LineSeat, type LineTerms, type PeriodQuota as LineQuota } from "./pricedLine";
 import { minorUnits, roundMoney } from "./rounding";
 import type { MeasurePlan } from "./types";
 
@@ -100,6 +100,7 @@ export function payPerMeasure(ctx: RepContext): RepLines {
       own: ctx.actuals.get(rep.id, m.measure),
       pricer: null as LinePricer | null,
       credit: new FixedSum(),
+      terms: null as LineTerms | null,
       yearQuotas: [] as Ratio[],
       ytd: { quota: [] as Ratio[], actual: ZERO, paid: [] as Decimal[], earned: [] as Decimal[] },
     };
@@ -116,6 +117,16 @@ export function payPerMeasure(ctx: RepContext): RepLines {
       const basis = pm.quotas[k];
       const quota = basis.quota;
       const target = pm.targets[k];
+      // Lines share their terms while quota, target and proration repeat (every period of a full-year rep).
+      const last = pm.terms;
+      const terms =
+        last !== null &&
+        last.quota === quota &&
+        last.ramp === basis.ramp &&
+        last.target === target &&
+        last.proration === factors[k]
+          ? last
+          : (pm.terms = { ...basis, target, proration: factors[k] });
       const actual = periodActual(ctx, m, k, quota, pm.own);
       const credit = fixedOf(actual);
       pm.credit.add(credit);
@@ -162,10 +173,8 @@ export function payPerMeasure(ctx: RepContext): RepLines {
         new PricedLine(
           pm.seat,
           period,
-          basis,
+          terms,
           actual,
-          target,
-          factors[k],
           minor,
           outcome.rate,
           outcome.gated,
@@ -214,10 +223,8 @@ export function payWeighted(ctx: RepContext): RepLines {
       new PricedLine(
         seat,
         period,
-        WEIGHTED_QUOTA,
+        { ...WEIGHTED_QUOTA, target, proration: factors[k] },
         null,
-        target,
-        factors[k],
         outcome.minor,
         outcome.rate,
         outcome.gated,

@@ -15,11 +15,17 @@ export interface LineSeat {
   readonly team: boolean;
 }
 
-/** A period's quota and how it was built; lines with the same quota share one. */
+/** A period's quota and how it was built. */
 export interface PeriodQuota {
   readonly quota: Ratio | null;
   readonly ramp: Ratio | null;
   readonly source: "Quotas" | "Annual";
+}
+
+/** What a line is priced against: its period's quota, target incentive and proration (shared while they repeat). */
+export interface LineTerms extends PeriodQuota {
+  readonly target: Ratio;
+  readonly proration: Ratio;
 }
 
 /** The rarer parts of a line: cumulative, guaranteed and weighted lines. */
@@ -34,8 +40,9 @@ export interface LineExtras {
 /**
  * A payout line as the engine stores it: the rounded payout as minor units
  * (what totals add), with the Decimal and the attainment fraction made only
- * when a sheet or trace asks. What a rep's measure or a period's quota shares
- * is held once, not copied into each line: 240,000 lines are kept in memory
+ * when a sheet or trace asks. What a rep's measure shares, and a period's
+ * quota, target and proration while they repeat, are held once, not copied
+ * into each line: 240,000 lines are kept in memory
  * at once, and every byte of them is copied by the garbage collector.
  */
 export class PricedLine implements PayoutLine {
@@ -45,10 +52,8 @@ export class PricedLine implements PayoutLine {
   constructor(
     private readonly seat: LineSeat,
     readonly period: Period,
-    private readonly basis: PeriodQuota,
+    private readonly terms: LineTerms,
     readonly actual: Decimal | null,
-    readonly target: Ratio,
-    readonly proration: Ratio,
     readonly minor: bigint,
     readonly rate: Decimal,
     readonly gated: boolean,
@@ -69,13 +74,19 @@ export class PricedLine implements PayoutLine {
     return this.seat.team;
   }
   get quota(): Ratio | null {
-    return this.basis.quota;
+    return this.terms.quota;
   }
   get ramp(): Ratio | null {
-    return this.basis.ramp;
+    return this.terms.ramp;
   }
   get quotaSource(): "Quotas" | "Annual" {
-    return this.basis.source;
+    return this.terms.source;
+  }
+  get target(): Ratio {
+    return this.terms.target;
+  }
+  get proration(): Ratio {
+    return this.terms.proration;
   }
   get ytd(): PayoutLine["ytd"] {
     return this.extras?.ytd;
@@ -96,7 +107,7 @@ export class PricedLine implements PayoutLine {
     if (this.attainmentValue === undefined) {
       const ytd = this.extras?.ytd;
       const actual = ytd ? ytd.actual : this.actual;
-      const quota = ytd ? ytd.quota : this.basis.quota;
+      const quota = ytd ? ytd.quota : this.terms.quota;
       this.attainmentValue =
         this.extras?.weightedAttainment ??
         (quota === null || actual === null || quota.num.isZero()
