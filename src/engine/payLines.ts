@@ -1,17 +1,17 @@
 import { Decimal, ZERO, same } from "./decimal";
-import { fixedOf, FixedSum, minorOf, toDecimal, type Fixed } from "./fixed";
+import { fixedOf, FixedSum, minorOf, toDecimal } from "./fixed";
 import { linePricer, payLine, type LinePricer } from "./linePricer";
 import { inRamp, rampQuotaFactor } from "./mechanics/ramp";
 import { trueUps } from "./mechanics/trueUp";
 import { ratio, ratioValue, sameRatio, scaleRatio, sumRatios, type Ratio } from "./ratio";
 import { FULL, isOne, prorations, type RepContext } from "./repContext";
-import type { PayoutLine } from "./results";
-import { PricedLine, type LineSeat, type LineTerms, type PeriodQuota as LineQuota } from "./pricedLine";
+import type { PayoutLine, RepLines } from "./results";
+import { PricedLine, type LineSeat, type LineTerms, type PeriodQuota } from "./pricedLine";
 import { minorUnits, roundMoney } from "./rounding";
 import type { MeasurePlan } from "./types";
 
 /** A per-measure period quota always has its quota. */
-interface PeriodQuota extends LineQuota {
+interface MeasureQuota extends PeriodQuota {
   readonly quota: Ratio;
 }
 
@@ -25,7 +25,7 @@ function periodQuotas(
   measure: string,
   needsQuota: boolean,
   prorations: readonly Ratio[],
-): PeriodQuota[] {
+): MeasureQuota[] {
   const { rep } = ctx;
   const given = ctx.quotas.get(rep.id, measure);
   const annual = rep.annualQuota.get(measure) ?? null;
@@ -43,7 +43,7 @@ function periodQuotas(
   // Periods of one plan have one length, so an unramped, unprorated spread quota is one shared Ratio.
   const share = ctx.periods[0].share;
   const spread = annual === null ? ratio(ZERO) : ratio(annual.times(share.num), share.den);
-  let previous: PeriodQuota | null = null;
+  let previous: MeasureQuota | null = null;
   return ctx.periods.map((p, i) => {
     const q = given?.[i];
     if (q !== undefined && q !== null) {
@@ -74,12 +74,6 @@ function periodActual(
 
 function needsQuota(m: MeasurePlan): boolean {
   return !(m.tierBasis === "Amount" && m.rateType === "Percent" && m.threshold === null && m.capAttainment === null);
-}
-
-/** A rep's payout lines, and per measure the year's Σ credit and Σ quota over the periods paid. */
-export interface RepLines {
-  readonly lines: PayoutLine[];
-  readonly year: ReadonlyMap<string, { readonly credit: Fixed; readonly quota: Ratio }> | null;
 }
 
 export function payPerMeasure(ctx: RepContext): RepLines {
@@ -191,7 +185,7 @@ export function payPerMeasure(ctx: RepContext): RepLines {
 }
 
 /** A Weighted line has no quota of its own: its measures' quotas are in its components. */
-const WEIGHTED_QUOTA: LineQuota = { quota: null, ramp: null, source: "Annual" };
+const WEIGHTED_QUOTA: PeriodQuota = { quota: null, ramp: null, source: "Annual" };
 
 /** WeightedAttainment: Σ weight × attainment of each measure drives the first measure's curve on the whole target. */
 export function payWeighted(ctx: RepContext): RepLines {

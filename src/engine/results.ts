@@ -1,4 +1,5 @@
 import type { Decimal } from "./decimal";
+import type { Fixed } from "./fixed";
 import type { EngineIssue } from "./issues";
 import type { MeasureRule } from "./measureRule";
 import type { Period } from "./periods";
@@ -46,6 +47,12 @@ export interface PayoutLine {
   readonly guarantee?: Decimal;
   /** Weighted lines: each measure's attainment and weight. */
   readonly components?: readonly { measure: string; weight: Decimal; attainment: Ratio | null }[];
+}
+
+/** A rep's payout lines, and per measure the year's Σ credit and Σ quota over the periods paid (null: a Weighted plan). */
+export interface RepLines {
+  readonly lines: PayoutLine[];
+  readonly year: ReadonlyMap<string, { readonly credit: Fixed; readonly quota: Ratio }> | null;
 }
 
 /** One period of a rep's pay statement. */
