@@ -93,6 +93,8 @@ export class QuotientRounding {
   private readonly mul: bigint;
   private readonly q: bigint;
   private readonly q2: bigint;
+  /** q ÷ 2 when q is even (always, when the numerator carries more decimals than the answer): round in two steps. */
+  private readonly half: bigint | null;
 
   constructor(
     private readonly den: Fixed,
@@ -105,10 +107,12 @@ export class QuotientRounding {
     this.mul = (negative ? -2n : 2n) * pow10(Math.max(k, 0));
     this.q = (negative ? -den.int : den.int) * pow10(Math.max(-k, 0));
     this.q2 = 2n * this.q;
+    this.half = k <= 0 && !negative && this.q % 2n === 0n ? this.q / 2n : null;
   }
 
-  /** round(n ÷ D) in minor units: (2p + q) ÷ 2q, mirrored for negatives. */
+  /** round(n ÷ D) in minor units: (2p + q) ÷ 2q, mirrored for negatives; (n + q/2) ÷ q when that is the same. */
   round(n: bigint): bigint {
+    if (this.half !== null && n >= 0n) return (n + this.half) / this.q;
     const p2 = n * this.mul;
     return p2 < 0n ? -((this.q - p2) / this.q2) : (p2 + this.q) / this.q2;
   }

@@ -22,12 +22,12 @@ export function summarise(
   const digits = minorUnits(rep.currency);
   let capped = false;
   const earnedMinor = periods.map(() => 0n);
-  let variableMinor = 0n;
   for (const l of lines) {
     earnedMinor[l.period.index] += l.minor;
-    variableMinor += l.minor;
     if (l.capped) capped = true;
   }
+  let variableMinor = 0n;
+  for (const e of earnedMinor) variableMinor += e;
   const variablePay = toDecimal(variableMinor, digits);
   const factors = prorations(ctx);
   const active = factors.map((f) => !f.num.isZero());
