@@ -35,12 +35,14 @@ function centsHalfAway(x: Q): bigint {
 
 interface Case {
   /**
-   * [from, to|null, rate]. Attainment × Multiplier: hundredths of attainment and of a BCR multiple.
-   * Amount × Percent: edges in $100 of credit, rates in hundredths of a percent.
+   * [from, to|null, rate]. Edges: hundredths of attainment on an Attainment table, $100s of credit on
+   * an Amount table. Rates: hundredths of a multiple (of target, or of BCR on amounts), or hundredths
+   * of a percent (of quota per unit of attainment, or of credit).
    */
   readonly bands: readonly (readonly [number, number | null, number])[];
   readonly mode: "Marginal" | "Retroactive";
-  readonly kind: "AttainmentMultiplier" | "AmountPercent";
+  readonly axis: "Attainment" | "Amount";
+  readonly rateType: "Multiplier" | "Percent";
   readonly threshold: number | null;
   readonly capAttainment: number | null;
   readonly capPayout: number | null;
@@ -57,11 +59,13 @@ function oracleCents(c: Case): bigint {
   const attainment: Q = [actual[0] * quota[1], actual[1] * quota[0]];
   if (c.threshold !== null && cmp(attainment, pct(c.threshold)) < 0) return 0n;
   if (cmp(attainment, q(0n)) < 0) return 0n;
-  const amounts = c.kind === "AmountPercent";
-  // The axis the bands are written on, and what one unit of rate × axis pays.
+  const amounts = c.axis === "Amount";
+  const multiples = c.rateType === "Multiplier";
+  // The axis the bands are written on, and what one unit of rate × axis pays (docs/calculation.md).
   const edge = (e: number): Q => (amounts ? q(BigInt(e) * 100n) : pct(e));
-  const rateOf = (r: number): Q => (amounts ? q(BigInt(r), 10000n) : pct(r));
-  const unit = amounts ? q(1n) : target;
+  const rateOf = (r: number): Q => (multiples ? pct(r) : q(BigInt(r), 10000n));
+  const bcr: Q = [target[0] * quota[1], target[1] * quota[0]];
+  const unit = multiples ? (amounts ? bcr : target) : amounts ? q(1n) : quota;
   const axis = amounts ? actual : attainment;
   const cap = c.capAttainment === null ? null : amounts ? mul(pct(c.capAttainment), quota) : pct(c.capAttainment);
   const credited = cap === null ? axis : minQ(axis, cap);
@@ -85,16 +89,16 @@ function oracleCents(c: Case): bigint {
 }
 
 function engineCents(c: Case): bigint {
-  const amounts = c.kind === "AmountPercent";
+  const amounts = c.axis === "Amount";
   const edge = (e: number) => (amounts ? d(e).times(100) : d(e).div(100));
   const m: MeasurePlan = measure({
     tierMode: c.mode,
-    tierBasis: amounts ? "Amount" : "Attainment",
-    rateType: amounts ? "Percent" : "Multiplier",
+    tierBasis: c.axis,
+    rateType: c.rateType,
     tiers: c.bands.map(([from, to, rate]) => ({
       from: edge(from),
       to: to === null ? null : edge(to),
-      rate: d(rate).div(amounts ? 10000 : 100),
+      rate: d(rate).div(c.rateType === "Multiplier" ? 100 : 10000),
     })),
     threshold: c.threshold === null ? null : d(c.threshold).div(100),
     capAttainment: c.capAttainment === null ? null : d(c.capAttainment).div(100),
@@ -121,7 +125,8 @@ const bandsArb = fc
 const caseArb: fc.Arbitrary<Case> = fc.record({
   bands: bandsArb,
   mode: fc.constantFrom("Marginal" as const, "Retroactive" as const),
-  kind: fc.constantFrom("AttainmentMultiplier" as const, "AmountPercent" as const),
+  axis: fc.constantFrom("Attainment" as const, "Amount" as const),
+  rateType: fc.constantFrom("Multiplier" as const, "Percent" as const),
   threshold: fc.option(fc.integer({ min: 1, max: 90 }), { nil: null }),
   capAttainment: fc.option(fc.integer({ min: 50, max: 300 }), { nil: null }),
   capPayout: fc.option(fc.integer({ min: 50, max: 400 }), { nil: null }),
@@ -166,7 +171,8 @@ describe("a payout line against an exact-fraction oracle", () => {
     const base: Case = {
       bands: [[0, null, 100]],
       mode: "Marginal",
-      kind: "AttainmentMultiplier",
+      axis: "Attainment",
+      rateType: "Multiplier",
       threshold: null,
       capAttainment: null,
       capPayout: null,
