@@ -70,6 +70,12 @@ interface Lifted {
 
 const UNIT: Fixed = { int: 1n, scale: 0 };
 
+/** What a line that pays nothing rounds with (its numerator is 0): one per currency precision. */
+const zeroRoundings: QuotientRounding[] = [];
+function zeroRounding(digits: number): QuotientRounding {
+  return (zeroRoundings[digits] ??= new QuotientRounding(UNIT, 0, digits));
+}
+
 /**
  * Quota and target are exact fractions (an annual quota spread over 12 months
  * has no finite decimal). Everything that depends only on them is multiplied
@@ -94,7 +100,8 @@ class Pricer implements LinePricer {
   private readonly capTarget: Fixed | null;
   private readonly ceilingRhs: Fixed | null;
   private readonly ceilingFactor: Fixed;
-  private readonly ceilingRounding: QuotientRounding | null;
+  private readonly td: Fixed;
+  private ceilingRounding: QuotientRounding | null = null;
   private readonly zeroRounding: QuotientRounding;
   private readonly compareScale: number;
   private readonly byScale: (Lifted | undefined)[] = [];
@@ -127,8 +134,8 @@ class Pricer implements LinePricer {
     this.capTarget = f.capPayout === null ? null : fixedTimes(f.capPayout, tn);
     this.ceilingRhs = this.capTarget === null ? null : fixedTimes(this.capTarget, multiplier ? qn : this.D);
     this.ceilingFactor = multiplier ? UNIT : td;
-    this.ceilingRounding = this.capTarget === null ? null : new QuotientRounding(td, this.capTarget.scale, digits);
-    this.zeroRounding = new QuotientRounding(UNIT, 0, digits);
+    this.td = td;
+    this.zeroRounding = zeroRounding(digits);
     let scale = 0;
     for (const e of this.edges) scale = Math.max(scale, e.scale);
     this.compareScale = Math.max(scale, this.gate?.scale ?? 0, this.capAt?.scale ?? 0);
@@ -155,8 +162,9 @@ class Pricer implements LinePricer {
     const n = k.c0[i] + k.c1[i] * scaled;
     const rate = this.rule.schedule[i].rate;
     if (k.ceilingAt !== null && n * k.ceilingMul > k.ceilingAt) {
+      // The payout cap binds: CapPayout × target, rounded once (made the first time it is needed).
       const numerator = this.capTarget!.int;
-      const rounding = this.ceilingRounding!;
+      const rounding = (this.ceilingRounding ??= new QuotientRounding(this.td, this.capTarget!.scale, this.digits));
       return { minor: rounding.round(numerator), numerator, rounding, rate, gated: false, capped: "Payout" };
     }
     return { minor: k.rounding.round(n), numerator: n, rounding: k.rounding, rate, gated: false, capped };
