@@ -67,6 +67,16 @@ describe("money", () => {
     // 0.1 + 0.2 in a cell (a formula result) is exactly what the cell holds.
     expect(str(value(read(money, 0.1 + 0.2)))).toBe("0.30000000000000004");
     expect(str(value(read(money, 1200.5)))).toBe("1200.5");
+    expect(str(value(read(money, -0)))).toBe("0");
+    expect(str(value(read(money, 89163.8)))).toBe("89163.8");
+  });
+
+  it("reads every finite number cell as the Decimal of its shortest text", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (n) => {
+        expect(value(read(money, n)).eq(new Decimal(String(n)))).toBe(true);
+      }),
+    );
   });
 
   it("reads money text and refuses percents and booleans", () => {

@@ -3,6 +3,7 @@ import { dedupeIssues, hasErrors, sortIssues, workbookIssue } from "../issues";
 import type { Issue, RawTable } from "../types";
 import { readAdjustments } from "./adjustments";
 import { readAmounts, type AmountRecord } from "./amounts";
+import { RowAmount } from "./rowAmount";
 import { readAttainmentHistory } from "./history";
 import { INPUT_NAMES, locateInputs } from "./locate";
 import { readOffers } from "./offers";
@@ -81,10 +82,7 @@ export function parseModelInput(tables: readonly RawTable[], options: ParseOptio
   };
   const place = (r: AmountRecord): PlacedAmount => {
     const { start, end } = spanOf(r.label);
-    return {
-      row: r.row,
-      amount: { repId: r.repId, measure: r.measure, start, end, amount: r.amount, source: r.row.source },
-    };
+    return { row: r.row, amount: new RowAmount(r, start, end) };
   };
   const quotas = quotaRecords.map(place);
   const actuals = actualRecords.map(place);

@@ -1,5 +1,5 @@
 import type { IsoDate } from "../../engine/types";
-import { fail, isDateFormat, ok, show, type CellParser } from "./cells/cell";
+import { fail, isDateFormat, ok, show, type CellParser, type FilledCell } from "./cells/cell";
 import { dateParts, monthSpan, parseIsoText, serialToIso } from "./cells/dates";
 import { monthFromName } from "./cells/months";
 
@@ -102,11 +102,19 @@ export function labelKey(label: PeriodLabel): string {
  * dozen labels hundreds of thousands of times.
  */
 export function cachedPeriodLabel(): CellParser<PeriodLabel> {
-  const cache = new Map<string, ReturnType<typeof periodLabel>>();
+  // Per number format and header (a column's cells share both), then by the cell itself: a Map tells 1 from "1".
+  const byContext = new Map<string, Map<FilledCell, ReturnType<typeof periodLabel>>>();
+  let last: { format: string | null; label: string; cache: Map<FilledCell, ReturnType<typeof periodLabel>> } | null =
+    null;
   return (cell, ctx) => {
-    const key = `${typeof cell}\u0000${String(cell)}\u0000${ctx.format ?? ""}\u0000${ctx.label}`;
-    let parsed = cache.get(key);
-    if (!parsed) cache.set(key, (parsed = periodLabel(cell, ctx)));
+    if (last === null || last.format !== ctx.format || last.label !== ctx.label) {
+      const key = `${ctx.format ?? ""}\u0000${ctx.label}`;
+      let cache = byContext.get(key);
+      if (!cache) byContext.set(key, (cache = new Map()));
+      last = { format: ctx.format, label: ctx.label, cache };
+    }
+    let parsed = last.cache.get(cell);
+    if (!parsed) last.cache.set(cell, (parsed = periodLabel(cell, ctx)));
     return parsed;
   };
 }

@@ -13,7 +13,7 @@ export function checkDuplicateQuotas(quotas: readonly PlacedAmount[]): void {
   const seen = new Map<string, PlacedAmount>();
   for (const q of quotas) {
     const a = q.amount;
-    const key = [a.repId, a.measure, a.start, a.end].join("\u0000");
+    const key = `${a.repId}\u0000${a.measure}\u0000${a.start}\u0000${a.end}`;
     const first = seen.get(key);
     if (first)
       q.row.error(

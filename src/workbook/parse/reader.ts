@@ -2,8 +2,15 @@ import { cellIssue, excelRow, rowIssue } from "../issues";
 import type { Issue, RawCell, RawTable, Severity } from "../types";
 import { excelErrorOf, isEmptyCell, type CellParser } from "./cells/cell";
 
+/** "Plans row 5": how the engine names a row in its messages. */
+export function rowSource(tableName: string, excelRow: number): string {
+  return `${tableName} row ${excelRow}`;
+}
+
 /** Reads the body rows of one input table through its column map, collecting issues. */
 export class TableReader {
+  private readonly labels = new Map<string, string>();
+
   constructor(
     readonly table: RawTable,
     readonly columns: ReadonlyMap<string, number>,
@@ -21,10 +28,15 @@ export class TableReader {
     return this.columns.has(key);
   }
 
-  /** The header as the user wrote it (falls back to the key when the column is absent). */
+  /** The header as the user wrote it (falls back to the key when the column is absent); read once per column. */
   header(key: string): string {
-    const i = this.columns.get(key);
-    return i === undefined ? key : String(this.table.headers[i]).trim();
+    let label = this.labels.get(key);
+    if (label === undefined) {
+      const i = this.columns.get(key);
+      label = i === undefined ? key : String(this.table.headers[i]).trim();
+      this.labels.set(key, label);
+    }
+    return label;
   }
 }
 
@@ -52,7 +64,7 @@ export class RowReader {
 
   /** "Plans row 5": how the engine names this row in its messages. */
   get source(): string {
-    return `${this.table.name} row ${this.excelRow}`;
+    return rowSource(this.table.name, this.excelRow);
   }
 
   cell(key: string): RawCell {
@@ -75,15 +87,15 @@ export class RowReader {
 
   /** Optional cell: null when blank, or when invalid (the row is then failed). */
   optional<T>(key: string, parser: CellParser<T>): T | null {
-    const cell = this.cell(key);
-    if (cell === null || isEmptyCell(cell)) return null;
+    const i = this.reader.columns.get(key);
+    const cell = i === undefined ? null : (this.table.rows[this.index][i] ?? null);
+    if (cell === null || i === undefined || isEmptyCell(cell)) return null;
     const label = this.reader.header(key);
     const excelError = excelErrorOf(cell);
     if (excelError) {
       this.error(key, `${label} shows the Excel error ${excelError}; fix the formula or enter a value`);
       return null;
     }
-    const i = this.reader.columns.get(key)!;
     const format = this.table.numberFormats?.[this.index]?.[i] ?? null;
     const parsed = parser(cell, { label, format });
     if (parsed.ok) return parsed.value;

@@ -1,4 +1,4 @@
-import { Decimal, dec } from "../../../engine/decimal";
+import { Decimal, ZERO } from "../../../engine/decimal";
 import { fail, ok, show, type CellParser, type Parsed } from "./cell";
 import { isCurrencyCode } from "./currencies";
 
@@ -79,9 +79,14 @@ export function parseNumberText(text: string): Parsed<NumberText> {
   return ok({ value: negative && !value.isZero() ? value.neg() : value, percent, multiple });
 }
 
-/** A JS number from a numeric cell, as the shortest text that round-trips (0.1 stays 0.1). */
+/**
+ * A JS number from a numeric cell, as the shortest text that round-trips (0.1
+ * stays 0.1): decimal.js reads a number through that text itself, without the
+ * string constructor's pattern test. −0 is 0.
+ */
 export function decimalOfNumber(n: number): Decimal | null {
-  return Number.isFinite(n) ? dec(String(n)) : null;
+  if (!Number.isFinite(n)) return null;
+  return n === 0 ? ZERO : new Decimal(n);
 }
 
 /** A plain number (no %, no ×): counts, months, years. */
