@@ -2,7 +2,6 @@ import { ONE, ZERO, type Decimal } from "../../engine/decimal";
 import { drivingMeasures, needsQuota } from "../../engine/offers/offerCurve";
 import type { Offer, VestingFrequency } from "../../engine/offers/types";
 import type { DrawType, Plan } from "../../engine/types";
-import { tableIssue } from "../issues";
 import type { Issue, RawTable } from "../types";
 import { date } from "./cells/dates";
 import { choice } from "./cells/enums";
@@ -14,23 +13,14 @@ import { formatRows } from "./format";
 import { mapColumns, type FieldSpec } from "./headers";
 import { listForMessage } from "./names";
 import type { PlansRead } from "./plans";
-import { PAY, readPay } from "./pay";
+import { checkPayColumns, PAY_FIELDS, readPay } from "./pay";
 import { TableReader, type RowReader } from "./reader";
 import type { SettingsRead } from "./settings";
 
-const FIELDS: readonly FieldSpec[] = [
+/** The Offers columns, their documented headers and accepted names (the offer form writes these too). */
+export const OFFER_FIELDS: readonly FieldSpec[] = [
   { key: "offer", name: "Offer", aliases: ["Offer Name", "Name", "Company", "Employer", "Option"], required: true },
-  { key: "base", name: "Base", aliases: ["Base Salary", "Salary", "Base Pay"] },
-  {
-    key: "targetVariable",
-    name: "TargetVariable",
-    aliases: ["Target Variable", "Variable", "Target Incentive", "TI", "Target Bonus", "TV", "Target Commission"],
-  },
-  {
-    key: "ote",
-    name: "OTE",
-    aliases: ["On Target Earnings", "OnTargetEarnings", "On-Target Earnings", "Target Earnings"],
-  },
+  ...PAY_FIELDS,
   { key: "plan", name: "Plan", aliases: ["Plan Name", "Comp Plan", "Bonus Plan"] },
   {
     key: "expectedAttainment",
@@ -97,18 +87,9 @@ export interface OffersContext {
  */
 export function readOffers(table: RawTable | undefined, ctx: OffersContext, issues: Issue[]): Offer[] {
   if (!table) return [];
-  const columns = mapColumns(table, FIELDS, issues);
+  const columns = mapColumns(table, OFFER_FIELDS, issues);
   if (!columns) return [];
-  const payColumns = PAY.filter((k) => columns.has(k));
-  if (payColumns.length < 2) {
-    issues.push(
-      tableIssue(
-        table,
-        "Error",
-        `Offers needs two of the columns Base, TargetVariable and OTE (the third is worked out); it has ${payColumns.length === 0 ? "none" : "only " + payColumns.map((k) => FIELDS.find((f) => f.key === k)!.name).join(", ")}`,
-      ),
-    );
-  }
+  const payReadable = checkPayColumns(table, "Offers", columns, issues);
 
   const offers: Offer[] = [];
   const firstRowOf = new Map<string, number>();
@@ -124,7 +105,7 @@ export function readOffers(table: RawTable | undefined, ctx: OffersContext, issu
         );
       else firstRowOf.set(key, row.excelRow);
     }
-    const offer = readOffer(row, name, ctx, payColumns.length >= 2);
+    const offer = readOffer(row, name, ctx, payReadable);
     if (offer !== null && !row.failed) offers.push(offer);
   }
   return offers;

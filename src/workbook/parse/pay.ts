@@ -2,10 +2,50 @@ import { ZERO, type Decimal } from "../../engine/decimal";
 import { roundMoney } from "../../engine/rounding";
 import { money } from "./cells/money";
 import { formatAmount } from "./format";
+import type { FieldSpec } from "./headers";
+import { tableIssue } from "../issues";
+import type { Issue, RawTable } from "../types";
 import type { RowReader } from "./reader";
 
 /** The pay columns of Reps and Offers: any two of them give the third. */
 export const PAY = ["base", "targetVariable", "ote"] as const;
+
+/** Their headers and accepted names, the same in both tables. */
+export const PAY_FIELDS: readonly FieldSpec[] = [
+  { key: "base", name: "Base", aliases: ["Base Salary", "Salary", "Base Pay"] },
+  {
+    key: "targetVariable",
+    name: "TargetVariable",
+    aliases: ["Target Variable", "Variable", "Target Incentive", "TI", "Target Bonus", "TV", "Target Commission"],
+  },
+  {
+    key: "ote",
+    name: "OTE",
+    aliases: ["On Target Earnings", "OnTargetEarnings", "On-Target Earnings", "Target Earnings"],
+  },
+];
+
+/**
+ * A table with fewer than two of the pay columns can't pay anyone: an Error on
+ * the table. True when the pay can be read.
+ */
+export function checkPayColumns(
+  table: RawTable,
+  label: "Reps" | "Offers",
+  columns: ReadonlyMap<string, number>,
+  issues: Issue[],
+): boolean {
+  const present = PAY_FIELDS.filter((f) => columns.has(f.key)).map((f) => f.name);
+  if (present.length >= 2) return true;
+  issues.push(
+    tableIssue(
+      table,
+      "Error",
+      `${label} needs two of the columns Base, TargetVariable and OTE (the third is worked out); it has ${present.length === 0 ? "none" : "only " + present.join(", ")}`,
+    ),
+  );
+  return false;
+}
 
 /** Base, TargetVariable, OTE: any two give the third; all three must add up to the cent. */
 export function readPay(

@@ -10,7 +10,7 @@ import { mapColumns, type FieldSpec } from "./headers";
 import { listForMessage } from "./names";
 import type { PlansRead } from "./plans";
 import type { RampsRead } from "./ramps";
-import { PAY, readPay } from "./pay";
+import { checkPayColumns, PAY_FIELDS, readPay } from "./pay";
 import { TableReader, type RowReader } from "./reader";
 import type { SettingsRead } from "./settings";
 
@@ -29,17 +29,7 @@ const FIELDS: readonly FieldSpec[] = [
   { key: "manager", name: "Manager", aliases: ["Manager ID", "ManagerID", "Reports To", "Manager RepID"] },
   { key: "plan", name: "Plan", aliases: ["Plan Name", "Comp Plan"], required: true },
   { key: "currency", name: "Currency", aliases: ["Currency Code", "Pay Currency", "Ccy"] },
-  { key: "base", name: "Base", aliases: ["Base Salary", "Salary", "Base Pay"] },
-  {
-    key: "targetVariable",
-    name: "TargetVariable",
-    aliases: ["Target Variable", "Variable", "Target Incentive", "TI", "Target Bonus", "TV", "Target Commission"],
-  },
-  {
-    key: "ote",
-    name: "OTE",
-    aliases: ["On Target Earnings", "OnTargetEarnings", "On-Target Earnings", "Target Earnings"],
-  },
+  ...PAY_FIELDS,
   { key: "quota", name: "Quota", aliases: ["Annual Quota", "Quota Amount"] },
   { key: "startDate", name: "StartDate", aliases: ["Start", "Start Date", "Hire Date", "HireDate"] },
   { key: "endDate", name: "EndDate", aliases: ["End", "End Date", "Termination Date", "Term Date", "Leave Date"] },
@@ -124,16 +114,7 @@ export function readReps(table: RawTable | undefined, ctx: RepsContext, issues: 
   for (const [measure, i] of claimed) columns.set(`quota:${measure}`, i);
   result.readable = true;
 
-  const payColumns = PAY.filter((k) => columns.has(k));
-  if (payColumns.length < 2) {
-    issues.push(
-      tableIssue(
-        table,
-        "Error",
-        `Reps needs two of the columns Base, TargetVariable and OTE (the third is worked out); it has ${payColumns.length === 0 ? "none" : "only " + payColumns.map((k) => FIELDS.find((f) => f.key === k)!.name).join(", ")}`,
-      ),
-    );
-  }
+  const payReadable = checkPayColumns(table, "Reps", columns, issues);
 
   const reader = new TableReader(table, columns, issues);
   const firstRowOf = new Map<string, number>();
@@ -150,7 +131,7 @@ export function readReps(table: RawTable | undefined, ctx: RepsContext, issues: 
       else firstRowOf.set(id, row.excelRow);
       result.ids.add(id);
     }
-    const read = readRep(row, id, ctx, payColumns.length >= 2, quotaColumns, result.zeroQuotas);
+    const read = readRep(row, id, ctx, payReadable, quotaColumns, result.zeroQuotas);
     pending.push({ row, rep: read.rep, manager: read.manager });
     // Known even when the row has other errors, so Quotas and Actuals rows of the rep are still checked.
     if (id !== null && read.plan !== null && !result.planOf.has(id)) result.planOf.set(id, read.plan);
