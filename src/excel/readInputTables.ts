@@ -154,20 +154,27 @@ async function findInputs(context: Excel.RequestContext): Promise<Found[]> {
 
   const found: Found[] = [];
   for (const p of probes) {
-    if (!p.table.isNullObject && !p.tableRange.isNullObject) {
-      const block = parseBlock(p.tableRange.address);
-      const rowCount = p.tableRange.rowCount - (p.table.showTotals ? 1 : 0);
-      found.push({
-        name: p.table.name,
-        sheet: splitSheet(p.tableRange.address).sheet ?? p.name,
-        source: "table",
-        block: { ...block, rowCount },
-      });
-    } else if (!p.sheet.isNullObject && !p.used.isNullObject) {
-      found.push({ name: p.sheet.name, sheet: p.sheet.name, source: "sheet", block: parseBlock(p.used.address) });
-    }
+    if (!p.table.isNullObject && !p.tableRange.isNullObject) found.push(tableFound(p.table, p.tableRange, p.name));
+    else if (!p.sheet.isNullObject && !p.used.isNullObject) found.push(sheetFound(p.sheet, p.used));
   }
   return found;
+}
+
+/** An input Excel table, loaded: its body without a totals row. */
+function tableFound(table: Excel.Table, range: Excel.Range, inputName: string): Found {
+  const block = parseBlock(range.address);
+  const rowCount = range.rowCount - (table.showTotals ? 1 : 0);
+  return {
+    name: table.name,
+    sheet: splitSheet(range.address).sheet ?? inputName,
+    source: "table",
+    block: { ...block, rowCount },
+  };
+}
+
+/** An input sheet without a table, loaded: its used range. */
+function sheetFound(sheet: Excel.Worksheet, used: Excel.Range): Found {
+  return { name: sheet.name, sheet: sheet.name, source: "sheet", block: parseBlock(used.address) };
 }
 
 async function findInputsThroughCollections(context: Excel.RequestContext): Promise<Found[]> {
@@ -189,18 +196,8 @@ async function findInputsThroughCollections(context: Excel.RequestContext): Prom
   await context.sync();
   const found: Found[] = [];
   for (const p of probes) {
-    if (p.table && p.tableRange) {
-      const block = parseBlock(p.tableRange.address);
-      const rowCount = p.tableRange.rowCount - (p.table.showTotals ? 1 : 0);
-      found.push({
-        name: p.table.name,
-        sheet: splitSheet(p.tableRange.address).sheet ?? p.name,
-        source: "table",
-        block: { ...block, rowCount },
-      });
-    } else if (p.sheet && p.used && !p.used.isNullObject) {
-      found.push({ name: p.sheet.name, sheet: p.sheet.name, source: "sheet", block: parseBlock(p.used.address) });
-    }
+    if (p.table && p.tableRange) found.push(tableFound(p.table, p.tableRange, p.name));
+    else if (p.sheet && p.used && !p.used.isNullObject) found.push(sheetFound(p.sheet, p.used));
   }
   return found;
 }
