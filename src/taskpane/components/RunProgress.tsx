@@ -1,4 +1,4 @@
-import { Caption1, makeStyles, ProgressBar, tokens } from "@fluentui/react-components";
+import { Caption1, makeStyles, MessageBar, MessageBarBody, ProgressBar, tokens } from "@fluentui/react-components";
 import type { RunPhase } from "../model/runPipeline";
 
 const useStyles = makeStyles({
@@ -30,9 +30,16 @@ export function progressOf(phase: RunPhase): { label: string; value: number | un
   }
 }
 
-/** Progress bar and line (reading / computing / writing, in rows) while a run is under way. */
+/** Progress bar and line (reading / computing / writing, in rows) while a run is under way; why it failed after. */
 export function RunProgress({ phase }: { phase: RunPhase }) {
   const s = useStyles();
+  if (phase.kind === "failed") {
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{phase.message}</MessageBarBody>
+      </MessageBar>
+    );
+  }
   const progress = progressOf(phase);
   if (!progress) return null;
   return (

@@ -51,11 +51,6 @@ export function RunView({ port, phase, onRun }: RunViewProps) {
           </Button>
         </div>
         <RunProgress phase={phase} />
-        {phase.kind === "failed" && (
-          <MessageBar intent="error">
-            <MessageBarBody>{phase.message}</MessageBarBody>
-          </MessageBar>
-        )}
       </Section>
       {phase.kind === "done" && (
         <>
@@ -82,7 +77,10 @@ export function RunView({ port, phase, onRun }: RunViewProps) {
             {phase.result.sheets.map((sheet) => (
               <div key={sheet.name} className={s.sheet}>
                 <span className={s.sheetName}>
-                  <Body1>{sheet.name}</Body1> <Caption1 className={s.muted}>{n(sheet.rows.length)} rows</Caption1>
+                  <Body1>{sheet.name}</Body1>{" "}
+                  <Caption1 className={s.muted}>
+                    {n(sheet.rows.length)} {sheet.rows.length === 1 ? "row" : "rows"}
+                  </Caption1>
                 </span>
                 <Button
                   size="small"

@@ -1,15 +1,4 @@
-import {
-  Body1,
-  Button,
-  Caption1,
-  Checkbox,
-  Link,
-  makeStyles,
-  useId,
-  MessageBar,
-  MessageBarBody,
-  tokens,
-} from "@fluentui/react-components";
+import { Body1, Button, Caption1, Checkbox, Link, makeStyles, useId, tokens } from "@fluentui/react-components";
 import { OpenRegular, PlayRegular } from "@fluentui/react-icons";
 import { useMemo } from "react";
 import type { WorkbookPort } from "../../excel/port";
@@ -148,11 +137,6 @@ export function ScenariosView({ port, tables, leftOut, onLeftOutChange, phase, o
           </Caption1>
         )}
         <RunProgress phase={phase} />
-        {phase.kind === "failed" && (
-          <MessageBar intent="error">
-            <MessageBarBody>{phase.message}</MessageBarBody>
-          </MessageBar>
-        )}
       </Section>
       {result && !result.ok && (
         <Section title="Not computed: fix the problems below">

@@ -1,6 +1,7 @@
 import { ONE, ZERO, dec, type Decimal } from "../../engine/decimal";
 import type {
   Basis,
+  MeasurePlan,
   Combine,
   DrawRecovery,
   DrawType,
@@ -95,20 +96,12 @@ export const PLAN_LEVEL_KEYS = [
 ] as const;
 
 /** One Plans row: a measure of a plan (baseline, or inside a scenario). Defaults already applied to measure-level values. */
-export interface PlanRow {
+export interface PlanRow extends Omit<MeasurePlan, "weight" | "tiers"> {
   readonly row: RowReader;
   readonly plan: string;
-  readonly measure: string;
   readonly scenario: string | null;
   /** null = blank (1 for a single-measure plan, otherwise required). */
   readonly weight: Decimal | null;
-  readonly basis: Basis;
-  readonly tierMode: TierMode;
-  readonly tierBasis: TierBasis;
-  readonly rateType: RateType;
-  readonly threshold: Decimal | null;
-  readonly capAttainment: Decimal | null;
-  readonly capPayout: Decimal | null;
   readonly level: PlanLevel;
 }
 
