@@ -16,6 +16,7 @@ import { offersSheet } from "./render/offers";
 import { traceSheet, TRACE_LINE_LIMIT } from "./render/trace";
 import { resultsJson } from "./render/json";
 import { headline } from "./render/headline";
+import { scenarioFigures } from "./render/totals";
 import type { Issue, RawTable, SheetSpec } from "./types";
 
 export interface RunOptions {
@@ -71,22 +72,21 @@ export function runWorkbook(tables: readonly RawTable[], options: RunOptions): R
     });
   }
   const { settings } = input;
+  const figures = scenarioFigures(result.scenarios, realistic, settings);
   const optional = (sheet: SheetSpec | null) => (sheet ? [sheet] : []);
   const sheets: SheetSpec[] = [
     summarySheet(result.scenarios, sub, settings),
     statementsSheet(result.scenarios, sub),
     payoutsSheet(result.scenarios, sub),
     ...(realistic.length ? [realisticSheet(realistic, sub)] : []),
-    ...(result.scenarios.length > 1 || realistic.length
-      ? [scenariosSheet(result.scenarios, realistic, sub, settings)]
-      : []),
+    ...(result.scenarios.length > 1 || realistic.length ? [scenariosSheet(figures, sub, settings)] : []),
     ...optional(scenarioDeltasSheet(result.scenarios, realistic, sub)),
     ...(offers.results.length ? [offersSheet(offers.results, sub)] : []),
     payoutCurveSheet(result.scenarios, realistic, sub),
     ...optional(trace),
     issuesSheet(issues, sub),
   ];
-  return succeeded({ ok: true, issues, sheets, headline: headline(result, realistic, settings) }, result);
+  return succeeded({ ok: true, issues, sheets, headline: headline(figures, settings.reportingCurrency) }, result);
 }
 
 /**

@@ -1,11 +1,7 @@
-import { fxRate } from "../../engine/mechanics/fx";
-import type { ScenarioResult } from "../../engine/model";
-import type { RealisticScenario } from "../../engine/realisticModel";
 import type { Settings } from "../../engine/types";
 import type { ColumnSpec, SheetSpec, SpecCell } from "../types";
 import { num } from "./cells";
-import { describeAssumption } from "./realistic";
-import { actualTotals, expectedTotals, type ScenarioTotals } from "./totals";
+import type { ScenarioFigures } from "./totals";
 
 const COLUMNS = (currency: string): ColumnSpec[] => [
   { header: "Scenario", format: "text" },
@@ -21,34 +17,21 @@ const COLUMNS = (currency: string): ColumnSpec[] => [
   { header: "RepsCapped", format: "decimal" },
 ];
 
-interface Row extends ScenarioTotals {
-  readonly name: string;
-  readonly basis: string;
-}
-
 /**
  * Results_Scenarios: one row per scenario — what the plan costs and what it
  * buys, in the reporting currency. Actual-based scenarios count reps; for
  * distribution scenarios the counts are expected numbers of reps.
  */
 export function scenariosSheet(
-  actual: readonly ScenarioResult[],
-  realistic: readonly RealisticScenario[],
+  figures: readonly ScenarioFigures[],
   subtitleText: string,
-  settings: Settings,
+  settings: Pick<Settings, "reportingCurrency">,
 ): SheetSpec {
-  const fx = (c: string) => fxRate(c, settings);
-  const rows: Row[] = [
-    ...actual.map((s) => ({
-      name: s.name,
-      basis: s.scenario?.assumption ? describeAssumption(s.scenario.assumption) : "Actuals",
-      ...actualTotals(s, fx),
-    })),
-    // Flat scenarios already appear above with their computed lines.
-    ...realistic
-      .filter((s) => !actual.some((a) => a.name === s.name))
-      .map((s) => ({ name: s.name, basis: `Expected: ${describeAssumption(s.spec)}`, ...expectedTotals(s, fx) })),
-  ];
+  const rows = figures.map((f) => ({
+    name: f.name,
+    basis: f.expected ? `Expected: ${f.assumption}` : (f.assumption ?? "Actuals"),
+    ...f.totals,
+  }));
   const cells: SpecCell[][] = rows.map((r) => [
     r.name,
     r.basis,

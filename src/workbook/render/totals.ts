@@ -1,6 +1,9 @@
 import { Decimal, ZERO } from "../../engine/decimal";
 import type { ScenarioResult } from "../../engine/model";
+import { fxRate } from "../../engine/mechanics/fx";
 import type { RealisticScenario } from "../../engine/realisticModel";
+import type { Settings } from "../../engine/types";
+import { describeAssumption } from "./realistic";
 
 /** A scenario's figures in the reporting currency; counts of reps are expected numbers for distribution scenarios. */
 export interface ScenarioTotals {
@@ -24,8 +27,47 @@ export interface ScenarioTotals {
 
 type Fx = (currency: string) => Decimal;
 
+/** One scenario's totals, as the headline and Results_Scenarios show them. */
+export interface ScenarioFigures {
+  readonly name: string;
+  /** The attainment assumption in words; null for a scenario paid on actuals. */
+  readonly assumption: string | null;
+  /** Expected figures (a distribution scenario) rather than a sum of payout lines. */
+  readonly expected: boolean;
+  readonly totals: ScenarioTotals;
+}
+
+/**
+ * Every scenario's totals, computed once per run: those paid line by line
+ * first, then the distribution scenarios (a flat scenario is already among
+ * the first). Adding up a scenario means a pass over all its lines.
+ */
+export function scenarioFigures(
+  actual: readonly ScenarioResult[],
+  realistic: readonly RealisticScenario[],
+  settings: Pick<Settings, "reportingCurrency" | "fxRates">,
+): ScenarioFigures[] {
+  const fx: Fx = (c) => fxRate(c, settings);
+  return [
+    ...actual.map((s) => ({
+      name: s.name,
+      assumption: s.scenario?.assumption ? describeAssumption(s.scenario.assumption) : null,
+      expected: false,
+      totals: actualTotals(s, fx),
+    })),
+    ...realistic
+      .filter((s) => !actual.some((a) => a.name === s.name))
+      .map((s) => ({
+        name: s.name,
+        assumption: describeAssumption(s.spec),
+        expected: true,
+        totals: expectedTotals(s, fx),
+      })),
+  ];
+}
+
 /** Totals of a scenario paid line by line, each rep converted at the Settings FX rate. */
-export function actualTotals(s: ScenarioResult, fx: Fx): ScenarioTotals {
+function actualTotals(s: ScenarioResult, fx: Fx): ScenarioTotals {
   let commission = ZERO;
   let variable = ZERO;
   let total = ZERO;
@@ -42,7 +84,9 @@ export function actualTotals(s: ScenarioResult, fx: Fx): ScenarioTotals {
     total = total.plus(earned.times(rate));
     targetVariable = targetVariable.plus(r.rep.targetVariable.times(rate));
     // Each credit counted once: Team lines re-count the reports' credit.
-    for (const l of r.lines) if (!l.team && l.actual) bookings = bookings.plus(l.actual.times(rate));
+    let credited = ZERO;
+    for (const l of r.lines) if (!l.team && l.actual) credited = credited.plus(l.actual);
+    bookings = bookings.plus(credited.times(rate));
     const ote = r.rep.base.plus(r.rep.targetVariable);
     if (!ote.isZero()) pctOfOteSum = pctOfOteSum.plus(earned.div(ote));
     if (r.attainment?.gte(1)) atQuota++;
@@ -63,7 +107,7 @@ export function actualTotals(s: ScenarioResult, fx: Fx): ScenarioTotals {
 }
 
 /** Expected totals of a distribution scenario (full year, one attainment driving every measure). */
-export function expectedTotals(s: RealisticScenario, fx: Fx): ScenarioTotals {
+function expectedTotals(s: RealisticScenario, fx: Fx): ScenarioTotals {
   let variable = ZERO;
   let total = ZERO;
   let targetVariable = ZERO;
