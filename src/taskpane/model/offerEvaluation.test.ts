@@ -5,16 +5,7 @@ import type { Issue, RawTable } from "../../workbook/types";
 import { OFFER_COLUMNS } from "./offerColumns";
 import { amountOf, draftCells, EMPTY_DRAFT, percentOf, type OfferDraft } from "./offerDraft";
 import { evaluateDraft, offerContext, planNeedsQuota } from "./offerEvaluation";
-
-const table = (name: string, headers: string[], rows: RawTable["rows"]): RawTable => ({
-  name,
-  sheet: name,
-  source: "table",
-  headerRow: 1,
-  firstColumn: 1,
-  headers,
-  rows,
-});
+import { table } from "../../../test/workbook/tables";
 
 // Director: 1.0× to 100%, 1.5× above (marginal). Commission pays 10% of bookings, so an offer on it needs a quota.
 const tables = [

@@ -6,16 +6,7 @@ import { breakEvenWords, compareOffers, offerChoices } from "./offerComparison";
 import { EMPTY_DRAFT, type OfferDraft } from "./offerDraft";
 import { evaluateDraft, offerContext } from "./offerEvaluation";
 import { offerSavePlan } from "./offerSave";
-
-const table = (name: string, headers: string[], rows: RawTable["rows"], source: RawTable["source"] = "table") => ({
-  name,
-  sheet: name,
-  source,
-  headerRow: 1,
-  firstColumn: 1,
-  headers,
-  rows,
-});
+import { table } from "../../../test/workbook/tables";
 
 const check: OfferDraft = {
   ...EMPTY_DRAFT,
@@ -76,7 +67,7 @@ describe("offer save plan", () => {
       reason:
         "Your Offers table has no ExpectedAttainment, EquityValue column: add them to the table, or clear those fields, to save.",
     });
-    const sheet = table("Offers", ["Offer", "Base", "OTE"], [], "sheet");
+    const sheet = table("Offers", ["Offer", "Base", "OTE"], [], { source: "sheet" });
     expect(offerSavePlan([sheet], check, valued([sheet])).kind).toBe("blocked");
   });
 

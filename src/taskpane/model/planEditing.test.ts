@@ -1,20 +1,6 @@
 import type { RawTable } from "../../workbook/types";
 import { curvePoints, draftsOf, parseBands, readBaselinePlans, saveTiersPlan } from "./planEditing";
-
-const table = (
-  name: string,
-  headers: string[],
-  rows: RawTable["rows"],
-  source: RawTable["source"] = "table",
-): RawTable => ({
-  name,
-  sheet: name,
-  source,
-  headerRow: 1,
-  firstColumn: 1,
-  headers,
-  rows,
-});
+import { table } from "../../../test/workbook/tables";
 
 // AE: New ARR 70% gated at 40%, payout capped at 3×; Renewals 30%. One scenario row that the editor must leave alone.
 const plans = table(

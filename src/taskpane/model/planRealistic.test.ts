@@ -1,7 +1,6 @@
 import { Decimal } from "../../engine/decimal";
 import { acmeExample } from "../../workbook/example/acme";
 import { runWorkbook } from "../../workbook/run";
-import type { RawTable } from "../../workbook/types";
 import { readBaselinePlans } from "./planEditing";
 import {
   historyDistribution,
@@ -11,17 +10,7 @@ import {
   whatIfDistribution,
   withTiers,
 } from "./planRealistic";
-
-const table = (name: string, headers: string[], rows: RawTable["rows"], formats?: string[]): RawTable => ({
-  name,
-  sheet: name,
-  source: "table",
-  headerRow: 1,
-  firstColumn: 1,
-  headers,
-  rows,
-  numberFormats: formats ? rows.map(() => formats) : undefined,
-});
+import { table } from "../../../test/workbook/tables";
 
 // One plan, marginal: 1.0× to 100%, 2.0× above. Three reps; the median by target variable is R2 (60,000).
 const tables = [
@@ -111,12 +100,9 @@ describe("realistic pay beside the plan editor", () => {
 
   it("matches Results_Realistic for the example's median AE under its history, before any edit", () => {
     const acme = acmeExample().map((t) =>
-      table(
-        t.name,
-        [...t.headers],
-        t.rows,
-        t.formats.map((f) => (f === "percent" ? "0.0%" : f === "date" ? "yyyy-mm-dd" : "General")),
-      ),
+      table(t.name, [...t.headers], t.rows, {
+        columnFormats: t.formats.map((f) => (f === "percent" ? "0.0%" : f === "date" ? "yyyy-mm-dd" : "General")),
+      }),
     );
     const i = realisticInputs(acme);
     const ae = readBaselinePlans(acme).find((p) => p.name === "AE")!;

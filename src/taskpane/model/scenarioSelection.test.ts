@@ -2,20 +2,11 @@ import { FakeExcel } from "../../../test/fake-excel";
 import { fakeWorkbookPort } from "../../../test/fake-excel/fakeWorkbookPort";
 import { acmeExample } from "../../workbook/example/acme";
 import { runWorkbook } from "../../workbook/run";
-import type { RawTable, SheetSpec } from "../../workbook/types";
+import type { SheetSpec } from "../../workbook/types";
 import { scenarioComparison, SCENARIOS_SHEET } from "./scenarioComparison";
 import { runScenarios } from "./scenarioRun";
 import { listScenarios, withoutScenarios } from "./scenarioSelection";
-
-const table = (name: string, headers: string[], rows: RawTable["rows"]): RawTable => ({
-  name,
-  sheet: name,
-  source: "table",
-  headerRow: 1,
-  firstColumn: 1,
-  headers,
-  rows,
-});
+import { table } from "../../../test/workbook/tables";
 
 const reps = table(
   "Reps",
