@@ -1,6 +1,6 @@
 import { Decimal, ZERO, same } from "./decimal";
 import { fixedOf, FixedSum, minorOf, toDecimal } from "./fixed";
-import { linePricer, payLine, type LinePricer } from "./linePricer";
+import { linePricer, type LinePricer } from "./linePricer";
 import { inRamp, rampQuotaFactor } from "./mechanics/ramp";
 import { trueUps } from "./mechanics/trueUp";
 import { ratio, ratioValue, sameRatio, scaleRatio, sumRatios, type Ratio } from "./ratio";
@@ -96,7 +96,7 @@ export function payPerMeasure(ctx: RepContext): RepLines {
       credit: new FixedSum(),
       terms: null as LineTerms | null,
       yearQuotas: [] as Ratio[],
-      ytd: { quota: [] as Ratio[], actual: ZERO, paid: [] as Decimal[], earned: [] as Decimal[] },
+      ytd: { quota: [] as Ratio[], actual: ZERO, earned: [] as Decimal[] },
     };
   });
   const active = factors.map((f) => !f.num.isZero());
@@ -134,7 +134,7 @@ export function payPerMeasure(ctx: RepContext): RepLines {
         pm.ytd.actual = pm.ytd.actual.plus(actual);
         const ytdQuota = sumRatios(pm.ytd.quota);
         const ytdTarget = sumRatios(pm.targets.slice(0, k + 1).filter((_, i) => !factors[i].num.isZero()));
-        outcome = payLine(rule, pm.ytd.actual, ytdQuota, ytdTarget, digits);
+        outcome = linePricer(rule, ytdQuota, ytdTarget, digits).pay(pm.ytd.actual);
         const earned = toDecimal(outcome.minor, digits);
         pm.ytd.earned.push(earned);
         const t = trueUps(pm.ytd.earned, plan.negativeTrueUp);
@@ -212,7 +212,7 @@ export function payWeighted(ctx: RepContext): RepLines {
       ZERO,
     );
     const target = scaleRatio(ratio(rep.targetVariable.times(period.share.num), period.share.den), factors[k]);
-    const outcome = payLine(rule, weighted, FULL, target, minorUnits(rep.currency));
+    const outcome = linePricer(rule, FULL, target, minorUnits(rep.currency)).pay(weighted);
     lines.push(
       new PricedLine(
         seat,
