@@ -39,7 +39,7 @@ export function runModel(input: ModelInput): ModelResult {
 
   const shared = new SharedInputs(input, planSets, issues);
   const adjustmentsOf = groupBy(input.adjustments, (a) => a.repId);
-  for (const set of planSets) {
+  const run = (set: (typeof planSets)[number], sink: EngineIssue[]): ScenarioResult => {
     const reps: RepResult[] = [];
     const lines: PayoutLine[] = [];
     const flat = set.scenario?.assumption?.kind === "Flat" ? set.scenario.assumption.attainment : null;
@@ -49,12 +49,20 @@ export function runModel(input: ModelInput): ModelResult {
       if (!plan) continue;
       const periods = shared.periodsFor(plan);
       const { quotas, actuals } = shared.bucketsFor(plan);
-      const ctx: RepContext = { input, rep, plan, periods, quotas, actuals, flat, team, shared, issues };
+      const ctx: RepContext = { input, rep, plan, periods, quotas, actuals, flat, team, shared, issues: sink };
       const repLines = plan.combine === "WeightedAttainment" ? payWeighted(ctx) : payPerMeasure(ctx);
       for (const l of repLines.lines) lines.push(l);
       reps.push(summarise(ctx, repLines, adjustmentsOf.get(rep.id) ?? [], team.overAssignment(rep, plan)));
     }
-    scenarios.push({ name: set.name, scenario: set.scenario, plans: set.plans, reps, lines });
+    return { name: set.name, scenario: set.scenario, plans: set.plans, reps, lines };
+  };
+  for (const set of planSets) scenarios.push(run(set, issues));
+  // Like for like: a flat scenario is compared with the baseline plans at the same flat attainment, not on actuals.
+  const baselineAt = new Map<string, ScenarioResult>();
+  for (const set of planSets) {
+    if (set.scenario?.assumption?.kind !== "Flat") continue;
+    // Its issues are the baseline's and the scenario's, already reported.
+    baselineAt.set(set.name, run({ name: BASELINE, scenario: set.scenario, plans: input.plans }, []));
   }
-  return { scenarios, issues };
+  return { scenarios, issues, baselineAt };
 }

@@ -1,28 +1,79 @@
-import { buildPayoutCurve, type CurveSegment } from "./curve";
 import { Decimal, ONE, ZERO } from "./decimal";
 import type { EngineIssue } from "./issues";
+import { fxRate } from "./mechanics/fx";
+import { indexOrg, type OrgIndex } from "./mechanics/hierarchy";
 import {
-  combineCurves,
   DistributionError,
+  distributionKey,
   fitDistribution,
   probAtLeast,
-  realisticKey,
-  realisticOutcome,
   type AttainmentDistribution,
   type RealisticOutcome,
 } from "./realistic";
+import { historySwing, orgYears, teamCorrelationFromHistory, type HistorySwing } from "./realistic/history/historyStats";
+import { repYears, type RepYear } from "./realistic/history/repYears";
+import { backtest, type Backtest } from "./realistic/history/backtest";
+import { PERIODS_PER_YEAR, planYearPay, yearPayKey } from "./realistic/planYearPay";
+import {
+  DEFAULT_PERIOD_CORRELATION,
+  DEFAULT_QUARTER_SPREAD,
+  NO_SWING,
+  spreadForPeriods,
+  type PeriodSwing,
+} from "./realistic/swing/periodSwing";
+import { swingOutcome, type SwingOutcome, type YearPay } from "./realistic/swing/swingOutcome";
+import { teamDistribution, teamSwingFactor, type TeamMember } from "./realistic/teamDistribution";
 import type { DistributionSpec, ModelInput, Plan, Rep, Scenario } from "./types";
+
+export { planCurve } from "./realistic/planYearPay";
+
+/** The model fitted on the earlier years of AttainmentHistory and scored on the last (null with under two years). */
+export function realisticBacktest(input: ModelInput): Backtest | null {
+  return backtest(repYears(input.attainmentHistory), input.reps, input.plans);
+}
+
+/** How a leader's attainment was modelled: from the members they are paid on. */
+export interface TeamBasis {
+  /** Members whose credit counts (individual quota on the measure). */
+  readonly members: number;
+  /** Σ members' quotas (in the leader's currency) ÷ the leader's quota. */
+  readonly overAssignment: Decimal;
+  readonly correlation: Decimal;
+}
 
 /** Realistic earnings of one rep under one scenario's attainment assumption. */
 export interface RealisticRep {
   readonly rep: Rep;
   readonly plan: Plan;
-  /** Multiples of target variable, exact. */
+  /** Multiples of target variable. */
   readonly outcome: RealisticOutcome;
-  /** P(attainment ≥ 100%). */
+  /** P(year attainment ≥ 100%). */
   readonly probAtOrAboveQuota: Decimal;
-  /** P(the plan pays at its cap), 0 for an uncapped plan. */
+  /** P(some period is paid at its cap), 0 for an uncapped plan. */
   readonly probCapped: Decimal;
+  /**
+   * The baseline plan under the same attainment assumption: what the scenario
+   * is compared with, like for like. Equal to `outcome` when the scenario
+   * leaves this rep's plan as it is; null in the baseline's own set.
+   */
+  readonly baseline: RealisticOutcome | null;
+  /** Set for a leader paid on the team's attainment. */
+  readonly team: TeamBasis | null;
+  /** Payout periods per year, and the period swing used for them (a team's is the members' averaged). */
+  readonly periods: number;
+  readonly swing: PeriodSwing;
+  readonly method: "exact" | "numerical";
+}
+
+export type AssumptionSource = "Scenario" | "AttainmentHistory" | "Default";
+
+/** The period swing a scenario uses, before it is carried to each plan's period length. */
+export interface SwingAssumption {
+  /** Stated spread (at each plan's own period length), or the measured one at `periodsPerYear`. */
+  readonly spread: Decimal;
+  readonly periodsPerYear: number | null;
+  readonly correlation: Decimal;
+  readonly source: AssumptionSource;
 }
 
 export interface RealisticScenario {
@@ -31,36 +82,43 @@ export interface RealisticScenario {
   readonly spec: DistributionSpec;
   readonly plans: ReadonlyMap<string, Plan>;
   readonly reps: readonly RealisticRep[];
-  /** The org-wide distribution, for showing beside payout curves. */
+  /** The org-wide distribution of year attainment, for showing beside payout curves. */
   readonly orgDistribution: AttainmentDistribution | null;
+  readonly swing: SwingAssumption;
+  readonly teamCorrelation: { readonly value: Decimal; readonly source: AssumptionSource };
 }
 
 /** The realistic scenario name used for the baseline plans under the org's attainment history. */
 export const BASELINE_HISTORY = "Baseline (history)";
 
-const IDENTITY: readonly CurveSegment[] = [{ from: ZERO, to: null, intercept: ZERO, slope: ONE }];
+/** Correlation between team members' year attainment when neither the scenario nor three years of history give one. */
+export const DEFAULT_TEAM_CORRELATION = new Decimal("0.25");
+
+export interface RealisticSet {
+  readonly name: string;
+  readonly scenario: Scenario | null;
+  readonly spec: DistributionSpec;
+  readonly plans: ReadonlyMap<string, Plan>;
+}
 
 /**
  * Expected pay, P10/P50/P90 and the chance of reaching OTE for every rep in
  * every scenario that carries an attainment assumption (and for the baseline
- * plans under the org's AttainmentHistory, when there is one). Exact: closed
- * forms and sums over the plan's payout curve, computed once per distinct
- * curve × distribution and scaled by each rep's target variable.
+ * plans under the org's AttainmentHistory, when there is one).
  *
- * Steady-state view: one attainment drives every measure and every period of
- * the year, on a full year's tenure (ramps and proration are year-one effects,
- * shown in the actual-based results).
+ * Two levels of variation (docs/calculation.md, "Realistic earnings"): a
+ * rep's level for the year, from the scenario's distribution (or history read
+ * as rep-years), and each period's swing around it, priced on the plan's own
+ * period terms. A leader paid on the team's attainment gets the team's
+ * distribution, built from the members' with over-assignment. Each scenario
+ * carries, per rep, the baseline plan under the same assumption, so that
+ * comparisons are like for like. Steady state: a full year's tenure (ramps
+ * and proration are year-one effects, shown in the actual-based results).
  */
 export function runRealistic(input: ModelInput, issues: EngineIssue[]): RealisticScenario[] {
-  const sets: { name: string; scenario: Scenario | null; spec: DistributionSpec; plans: ReadonlyMap<string, Plan> }[] =
-    [];
+  const sets: RealisticSet[] = [];
   if (input.attainmentHistory.length > 0) {
-    sets.push({
-      name: BASELINE_HISTORY,
-      scenario: null,
-      spec: { kind: "Historical", scope: "Org" },
-      plans: input.plans,
-    });
+    sets.push({ name: BASELINE_HISTORY, scenario: null, spec: { kind: "Historical", scope: "Org" }, plans: input.plans });
   }
   for (const s of input.scenarios) {
     if (s.assumption === null) continue;
@@ -68,89 +126,255 @@ export function runRealistic(input: ModelInput, issues: EngineIssue[]): Realisti
     input.scenarioPlans.get(s.name)?.forEach((p, name) => plans.set(name, p));
     sets.push({ name: s.name, scenario: s, spec: s.assumption, plans });
   }
-  const history = new HistoryIndex(input);
-  const outcomes = new Map<string, RealisticOutcome>();
-  const extra = new Map<string, { quota: Decimal; capped: Decimal }>();
-  const result: RealisticScenario[] = [];
+  if (sets.length === 0) return [];
+  const context = new RealisticContext(input);
+  return sets.map((set) => context.run(set, issues));
+}
 
-  for (const set of sets) {
-    const reps: RealisticRep[] = [];
-    const reported = new Set<string>();
+/**
+ * What every scenario shares: history read as rep-years, the org chart,
+ * caches of outcomes and pay structures. Made once per workbook; the task
+ * pane keeps one to price an edited plan for one rep as the run would.
+ */
+export class RealisticContext {
+  readonly years: RepYear[];
+  readonly history: HistoryIndex;
+  readonly measuredSwing: HistorySwing | null;
+  readonly measuredTeamCorrelation: Decimal | null;
+  readonly org: OrgIndex;
+  private readonly outcomes = new Map<string, SwingOutcome>();
+  private readonly pays = new Map<string, YearPay>();
+  private readonly distKeys = new WeakMap<AttainmentDistribution, string>();
+
+  constructor(readonly input: ModelInput) {
+    this.years = repYears(input.attainmentHistory);
+    this.history = new HistoryIndex(this.years, input.reps);
+    this.measuredSwing = historySwing(this.years);
+    this.measuredTeamCorrelation = teamCorrelationFromHistory(orgYears(this.years));
+    this.org = indexOrg(input.reps);
+  }
+
+  /** One set of plans under one assumption; `only` limits the reps priced (their teams still count). */
+  run(set: RealisticSet, issues: EngineIssue[], only?: ReadonlySet<string>): RealisticScenario {
+    const swing = this.swingAssumption(set);
+    const teamCorrelation = this.teamCorrelation(set.scenario);
     let orgDistribution: AttainmentDistribution | null = null;
     try {
-      orgDistribution = fitDistribution(set.spec, history.org());
+      orgDistribution = fitDistribution(set.spec, this.history.org());
     } catch {
       orgDistribution = null;
     }
-    for (const rep of input.reps) {
-      const plan = set.plans.get(rep.plan);
-      if (!plan) continue;
-      let dist: AttainmentDistribution;
+
+    // Each rep's own year-level distribution (null: left out, reported once per message).
+    const reported = new Set<string>();
+    // One fit per history sample (the org's, a team's, a rep's), shared by everyone it belongs to.
+    const fitted = new WeakMap<readonly Decimal[], AttainmentDistribution>();
+    const fit = (spec: DistributionSpec & { kind: "Historical" }, sample: readonly Decimal[]) => {
+      let d = fitted.get(sample);
+      if (!d) {
+        d = fitDistribution(spec, sample);
+        fitted.set(sample, d);
+      }
+      return d;
+    };
+    const own = this.input.reps.map((rep): AttainmentDistribution | null => {
       try {
-        dist =
-          set.spec.kind === "Historical"
-            ? fitDistribution(set.spec, history.scope(set.spec.scope, rep))
-            : (orgDistribution ?? fitDistribution(set.spec, []));
+        return set.spec.kind === "Historical"
+          ? fit(set.spec, this.history.scope(set.spec.scope, rep))
+          : (orgDistribution ?? fitDistribution(set.spec, []));
       } catch (e) {
         const message = e instanceof DistributionError ? e.message : String(e);
         if (!reported.has(message)) {
           reported.add(message);
+          const historical = set.spec.kind === "Historical";
           issues.push({
-            severity: set.spec.kind === "Historical" ? "Warning" : "Error",
-            message: `Scenario ${set.name}: ${message}${set.spec.kind === "Historical" ? " Those reps are left out of its realistic earnings." : ""}`,
+            severity: historical ? "Warning" : "Error",
+            message: `Scenario ${set.name}: ${message}${historical ? " Those reps are left out of its realistic earnings." : ""}`,
           });
         }
-        continue;
+        return null;
       }
-      const curve = planCurve(plan, rep);
-      const key = realisticKey({ segments: curve }, dist);
-      let outcome = outcomes.get(key);
-      let more = extra.get(key);
-      if (!outcome || !more) {
-        outcome = realisticOutcome({ segments: curve }, dist);
-        outcomes.set(key, outcome);
-        const last = curve[curve.length - 1];
-        const capStart = last.slope.isZero() && last.from.gt(ZERO) ? last.from : null;
-        more = {
-          quota: probAtLeast({ segments: IDENTITY }, dist, ONE),
-          capped: capStart ? probAtLeast({ segments: IDENTITY }, dist, capStart) : ZERO,
-        };
-        extra.set(key, more);
-      }
-      reps.push({ rep, plan, outcome, probAtOrAboveQuota: more.quota, probCapped: more.capped });
-    }
-    result.push({ name: set.name, scenario: set.scenario, spec: set.spec, plans: set.plans, reps, orgDistribution });
+    });
+
+    const reps: RealisticRep[] = [];
+    this.input.reps.forEach((rep, i) => {
+      const plan = set.plans.get(rep.plan);
+      if (!plan || (only !== undefined && !only.has(rep.id))) return;
+      const team = this.teamOf(i, plan, set.plans, own, teamCorrelation.value);
+      const dist = team?.dist ?? own[i];
+      if (dist === null) return;
+      const periods = PERIODS_PER_YEAR[plan.period];
+      let spread = set.spec.kind === "Flat" ? ZERO : this.spreadFor(swing, periods);
+      if (team) spread = spread.times(team.swingFactor);
+      const periodSwing: PeriodSwing = { spread, correlation: swing.correlation };
+      const outcome = this.outcome(plan, rep, dist, periodSwing);
+      const basePlan = this.input.plans.get(rep.plan);
+      const baseline =
+        set.scenario === null ? null : basePlan === undefined || basePlan === plan ? outcome : this.outcome(basePlan, rep, dist, periodSwing);
+      reps.push({
+        rep,
+        plan,
+        outcome,
+        probAtOrAboveQuota: probAtLeast(IDENTITY, dist, ONE),
+        probCapped: outcome.probCapped ?? ZERO,
+        baseline,
+        team: team?.basis ?? null,
+        periods,
+        swing: periodSwing,
+        method: outcome.method,
+      });
+    });
+    return {
+      name: set.name,
+      scenario: set.scenario,
+      spec: set.spec,
+      plans: set.plans,
+      reps,
+      orgDistribution,
+      swing,
+      teamCorrelation,
+    };
   }
-  return result;
+
+  private swingAssumption(set: RealisticSet): SwingAssumption {
+    const s = set.scenario;
+    const correlation = s?.periodCorrelation ?? this.measuredSwing?.correlation ?? DEFAULT_PERIOD_CORRELATION;
+    if (s?.periodSpread != null) return { spread: s.periodSpread, periodsPerYear: null, correlation, source: "Scenario" };
+    if (this.measuredSwing)
+      return {
+        spread: this.measuredSwing.spread,
+        periodsPerYear: this.measuredSwing.periodsPerYear,
+        correlation,
+        source: "AttainmentHistory",
+      };
+    return { spread: DEFAULT_QUARTER_SPREAD, periodsPerYear: 4, correlation, source: "Default" };
+  }
+
+  /** The spread at a plan's period length: as stated, or carried from the grain it was measured at. */
+  private spreadFor(swing: SwingAssumption, periods: number): Decimal {
+    if (periods <= 1) return ZERO;
+    return swing.periodsPerYear === null ? swing.spread : spreadForPeriods(swing.spread, swing.periodsPerYear, periods);
+  }
+
+  private teamCorrelation(s: Scenario | null): RealisticScenario["teamCorrelation"] {
+    if (s?.teamCorrelation != null) return { value: s.teamCorrelation, source: "Scenario" };
+    if (this.measuredTeamCorrelation !== null) return { value: this.measuredTeamCorrelation, source: "AttainmentHistory" };
+    return { value: DEFAULT_TEAM_CORRELATION, source: "Default" };
+  }
+
+  /**
+   * A leader whose every measure is paid on the team: the members are the
+   * reports in the plan's TeamScope (direct or whole subtree) whose own plan
+   * credits the measure individually, each with a quota for it. Their quotas
+   * are converted to the leader's currency at the Settings rates.
+   */
+  private teamOf(
+    i: number,
+    plan: Plan,
+    plans: ReadonlyMap<string, Plan>,
+    own: readonly (AttainmentDistribution | null)[],
+    correlation: Decimal,
+  ): { dist: AttainmentDistribution; basis: TeamBasis; swingFactor: Decimal } | null {
+    if (plan.measures.length === 0 || !plan.measures.every((m) => m.basis === "Team")) return null;
+    const leader = this.input.reps[i];
+    const measure = plan.measures[0].measure;
+    const leaderQuota = leader.annualQuota.get(measure);
+    if (!leaderQuota || !leaderQuota.gt(ZERO)) return null;
+    const settings = this.input.settings;
+    const toLeader = (rep: Rep, amount: Decimal) =>
+      rep.currency === leader.currency
+        ? amount
+        : amount.times(fxRate(rep.currency, settings)).div(fxRate(leader.currency, settings));
+    const members: TeamMember[] = [];
+    for (const k of this.reportsOf(i, plan.teamScope === "Direct")) {
+      const rep = this.input.reps[k];
+      const memberPlan = plans.get(rep.plan);
+      const credits = memberPlan?.measures.some((m) => m.measure === measure && m.basis === "Individual");
+      const quota = rep.annualQuota.get(measure);
+      const dist = own[k];
+      if (!credits || !quota || !quota.gt(ZERO) || dist === null) continue;
+      members.push({ quota: toLeader(rep, quota), dist });
+    }
+    if (members.length === 0) return null;
+    const quotas = members.map((m) => m.quota);
+    const total = quotas.reduce((s, q) => s.plus(q), ZERO);
+    return {
+      dist: teamDistribution(members, leaderQuota, correlation),
+      basis: { members: members.length, overAssignment: total.div(leaderQuota), correlation },
+      swingFactor: teamSwingFactor(quotas, correlation),
+    };
+  }
+
+  private reportsOf(i: number, direct: boolean): number[] {
+    const out: number[] = [];
+    const queue = [...this.org.children[i]];
+    for (let head = 0; head < queue.length; head++) {
+      const k = queue[head];
+      if (k === i) continue;
+      out.push(k);
+      if (!direct) queue.push(...this.org.children[k]);
+    }
+    return out;
+  }
+
+  private pay(plan: Plan, rep: Rep): YearPay {
+    let made: YearPay | null = null;
+    const make = () => (made ??= planYearPay(plan, rep));
+    const key = yearPayKey(plan, make);
+    let pay = this.pays.get(key);
+    if (!pay) {
+      pay = make();
+      this.pays.set(key, pay);
+    }
+    return pay;
+  }
+
+  private outcome(plan: Plan, rep: Rep, dist: AttainmentDistribution, swing: PeriodSwing): SwingOutcome {
+    let made: YearPay | null = null;
+    const make = () => (made ??= planYearPay(plan, rep));
+    const payKey = yearPayKey(plan, make);
+    let dk = this.distKeys.get(dist);
+    if (dk === undefined) {
+      dk = distributionKey(dist);
+      this.distKeys.set(dist, dk);
+    }
+    const key = `${payKey}|${dk}|${swing.spread.toString()}|${swing.correlation.toString()}`;
+    let outcome = this.outcomes.get(key);
+    if (!outcome) {
+      const pay = this.pay(plan, rep);
+      outcome = swingOutcome(pay, dist, swing.spread.isZero() ? NO_SWING : swing, capStartOf(pay));
+      this.outcomes.set(key, outcome);
+    }
+    return outcome;
+  }
 }
 
-/** The plan as one curve in attainment, as a multiple of the whole target variable (measures by weight). */
-export function planCurve(plan: Plan, rep: Rep): CurveSegment[] {
-  const parts = (plan.combine === "WeightedAttainment" ? plan.measures.slice(0, 1) : plan.measures).map((m) => {
-    const quota = rep.annualQuota.get(m.measure) ?? ONE;
-    const target = rep.targetVariable.times(m.weight);
-    const bcr = quota.isZero() || target.isZero() ? ONE : target.div(quota);
-    const weight = plan.combine === "WeightedAttainment" ? ONE : m.weight;
-    return { weight, segments: buildPayoutCurve(m, bcr, quota).segments };
-  });
-  return combineCurves(parts);
+const NONE: Decimal[] = [];
+const IDENTITY = { segments: [{ from: ZERO, to: null, intercept: ZERO, slope: ONE }] };
+
+/** Where a period's payout stops rising (the last segment flat above 0), or null when it never does. */
+function capStartOf(pay: YearPay): Decimal | null {
+  const curve = pay.periodCurve;
+  const last = curve[curve.length - 1];
+  return last.slope.isZero() && last.from.gt(ZERO) ? last.from : null;
 }
 
-/** AttainmentHistory by scope: the whole org, a rep's team (same manager), or the rep alone. */
+/** Rep-year levels by scope: the whole org, a rep's team (same manager), or the rep alone. */
 class HistoryIndex {
   private readonly byRep = new Map<string, Decimal[]>();
   private readonly all: Decimal[];
   private readonly managerOf: Map<string, string | null>;
+  private byTeam?: Map<string, Decimal[]>;
 
-  constructor(input: ModelInput) {
-    this.all = input.attainmentHistory.map((h) => h.attainment);
-    for (const h of input.attainmentHistory) {
-      if (h.repId === null) continue;
-      const list = this.byRep.get(h.repId) ?? [];
-      list.push(h.attainment);
-      this.byRep.set(h.repId, list);
+  constructor(years: readonly RepYear[], reps: readonly Rep[]) {
+    this.all = years.map((y) => y.level);
+    for (const y of years) {
+      if (y.repId === null) continue;
+      const list = this.byRep.get(y.repId) ?? [];
+      list.push(y.level);
+      this.byRep.set(y.repId, list);
     }
-    this.managerOf = new Map(input.reps.map((r) => [r.id, r.managerId]));
+    this.managerOf = new Map(reps.map((r) => [r.id, r.managerId]));
   }
 
   org(): Decimal[] {
@@ -159,13 +383,10 @@ class HistoryIndex {
 
   scope(scope: "Org" | "Team" | "Rep", rep: Rep): Decimal[] {
     if (scope === "Org") return this.all;
-    if (scope === "Rep") return this.byRep.get(rep.id) ?? [];
-    if (rep.managerId === null) return this.byRep.get(rep.id) ?? [];
+    if (scope === "Rep" || rep.managerId === null) return this.byRep.get(rep.id) ?? NONE;
     this.byTeam ??= this.teams();
-    return this.byTeam.get(rep.managerId) ?? [];
+    return this.byTeam.get(rep.managerId) ?? NONE;
   }
-
-  private byTeam?: Map<string, Decimal[]>;
 
   /** Team = reps sharing a manager: built once, so 10,000 reps stay linear. */
   private teams(): Map<string, Decimal[]> {

@@ -108,6 +108,12 @@ export interface ScenarioResult {
 export interface ModelResult {
   readonly scenarios: readonly ScenarioResult[];
   readonly issues: readonly EngineIssue[];
+  /**
+   * Per flat scenario, the baseline plans paid at the same flat attainment:
+   * what the scenario is compared with, like for like. Not a result sheet's
+   * scenario of its own.
+   */
+  readonly baselineAt?: ReadonlyMap<string, ScenarioResult>;
 }
 
 export const BASELINE = "Baseline";

@@ -139,12 +139,37 @@ export interface Scenario {
   /** null = actuals (the baseline uses actual bookings where given). */
   readonly assumption: DistributionSpec | null;
   readonly description: string;
+  /**
+   * How a rep's periods swing around the year's level (realistic model):
+   * standard deviation of a period's attainment relative to the year's level,
+   * at the plan's own period length. null = from AttainmentHistory, else the
+   * default; 0 = every period lands on the year's level.
+   */
+  readonly periodSpread?: Decimal | null;
+  /** Lag-one correlation of consecutive periods' swings; null = from history, else 0. */
+  readonly periodCorrelation?: Decimal | null;
+  /** Correlation between team members' year levels, for Team-basis leaders; null = from history, else the default. */
+  readonly teamCorrelation?: Decimal | null;
 }
+
+/** Periods per year of a history record's period: Year 1, Half 2, Quarter 4, Month 12. */
+export type PeriodsPerYear = 1 | 2 | 4 | 12;
 
 export interface AttainmentRecord {
   readonly repId: string | null;
+  /** The period as written. */
   readonly period: string;
   readonly attainment: Decimal;
+  /**
+   * Where the period sits: its plan year, its grain and its 0-based index in
+   * that year. null when the label could not be placed (the record then
+   * counts as a year of its own).
+   */
+  readonly placed?: { readonly year: number; readonly periodsPerYear: PeriodsPerYear; readonly index: number } | null;
+  /** The period's quota, when given: it weights the period in its rep-year's attainment. */
+  readonly quota?: Decimal | null;
+  /** "AttainmentHistory row 7", for messages. */
+  readonly source?: string;
 }
 
 export interface Settings {

@@ -10,7 +10,8 @@ import { statementsSheet } from "./render/statements";
 import { realisticSheet } from "./render/realistic";
 import { scenariosSheet } from "./render/scenarios";
 import { scenarioDeltasSheet } from "./render/scenarioDeltas";
-import { runRealistic } from "../engine/realisticModel";
+import { realisticBacktest, runRealistic } from "../engine/realisticModel";
+import { backtestSheet, describeBacktest } from "./render/backtest";
 import { evaluateOffers } from "../engine/offers";
 import { offersSheet } from "./render/offers";
 import { traceSheet, TRACE_LINE_LIMIT } from "./render/trace";
@@ -54,6 +55,7 @@ export function runWorkbook(tables: readonly RawTable[], options: RunOptions): R
   const result: ModelResult = runModel(input);
   const engineIssues = [...result.issues];
   const realistic = runRealistic(input, engineIssues);
+  const backtest = realisticBacktest(input);
   const offers = evaluateOffers(input);
   engineIssues.push(...offers.issues);
   issues.push(...engineIssues.map((i) => locateEngineIssue(i, tables)));
@@ -72,7 +74,7 @@ export function runWorkbook(tables: readonly RawTable[], options: RunOptions): R
     });
   }
   const { settings } = input;
-  const figures = scenarioFigures(result.scenarios, realistic, settings);
+  const figures = scenarioFigures(result.scenarios, realistic, settings, result.baselineAt);
   const optional = (sheet: SheetSpec | null) => (sheet ? [sheet] : []);
   const sheets: SheetSpec[] = [
     summarySheet(result.scenarios, sub, settings),
@@ -80,13 +82,14 @@ export function runWorkbook(tables: readonly RawTable[], options: RunOptions): R
     payoutsSheet(result.scenarios, sub),
     ...(realistic.length ? [realisticSheet(realistic, sub)] : []),
     ...(result.scenarios.length > 1 || realistic.length ? [scenariosSheet(figures, sub, settings)] : []),
-    ...optional(scenarioDeltasSheet(result.scenarios, realistic, sub)),
+    ...optional(scenarioDeltasSheet(result, realistic, sub)),
+    ...optional(backtest && backtestSheet(backtest, sub)),
     ...(offers.results.length ? [offersSheet(offers.results, sub)] : []),
     payoutCurveSheet(result.scenarios, realistic, sub),
     ...optional(trace),
     issuesSheet(issues, sub),
   ];
-  return succeeded({ ok: true, issues, sheets, headline: headline(figures, settings.reportingCurrency) }, result);
+  return succeeded({ ok: true, issues, sheets, headline: [...headline(figures, settings.reportingCurrency), ...(backtest ? [describeBacktest(backtest)] : [])] }, result);
 }
 
 /**

@@ -246,4 +246,49 @@ describe("Offers table", () => {
       ["Warning", 3, "Offers!F3", expect.stringContaining("Ask about vesting")],
     ]);
   });
+
+  it("a ShareAtQuota on a Team-basis plan is not used: the warning is on its cell, the spread is the org's history", () => {
+    const teamPlans = table(
+      "Plans",
+      ["Plan", "Measure", "RateType", "Basis"],
+      [
+        ["AE", "Bookings", null, null],
+        ["Director", "Bookings", null, "Team"],
+        ["Commission", "Bookings", "Percent", null],
+      ],
+    );
+    // Org attainment 0.8 (2024) and 1.0 (2025, the mean of Q1–Q4 0.9, 1.1, 0.8, 1.2): sample sd √0.02 = 14.1%.
+    const history = table(
+      "AttainmentHistory",
+      ["RepID", "Period", "Attainment"],
+      [
+        ["R1", "2024", 0.8],
+        ["R1", "2025-Q1", 0.9],
+        ["R1", "2025-Q2", 1.1],
+        ["R1", "2025-Q3", 0.8],
+        ["R1", "2025-Q4", 1.2],
+      ],
+    );
+    const offers = offersTable(
+      ["Offer", "Base", "OTE", "Plan", "ExpectedAttainment", "ShareAtQuota"],
+      [["Growth Co", 150000, 240000, "Director", 0.7, 0.25]],
+    );
+    const tables = withTables(minimalTables(), teamPlans, tiers, settings, history, offers);
+    const { input, issues } = parseModelInput(tables, { today: TODAY });
+    expect(issues.filter((i) => i.severity === "Error")).toEqual([]);
+    const evaluation = evaluateOffers(input!);
+    const r = evaluation.results[0];
+    expect([r.spreadSource, r.spread.toDecimalPlaces(9).toString()]).toEqual(["AttainmentHistory", "0.141421356"]);
+    const located = evaluation.issues.map((i) => locateEngineIssue(i, tables));
+    expect(brief(located)).toEqual([
+      [
+        "Warning",
+        2,
+        "Offers!F2",
+        expect.stringContaining(
+          "As plan Director has a Team-basis measure, ShareAtQuota is not used; the spread used is the org's year-to-year spread in AttainmentHistory 2024–2025, 14.1%.",
+        ),
+      ],
+    ]);
+  });
 });

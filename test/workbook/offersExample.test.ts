@@ -1,4 +1,6 @@
+import { Decimal } from "../../src/engine/decimal";
 import { evaluateOffers } from "../../src/engine/offers";
+import { normalCdf, normalPdf } from "../../src/engine/realistic";
 import { locateEngineIssue } from "../../src/workbook/engineIssues";
 import { acmeExample, type ExampleTable } from "../../src/workbook/example/acme";
 import { acmeOffersTable } from "../../src/workbook/example/offers";
@@ -47,16 +49,32 @@ describe("Acme example offers", () => {
     ]);
   });
 
-  it("the growth-stage OTE of 240k is worth about 217k at 70% attainment with a quarter of people at quota", () => {
+  it("the growth-stage OTE of 240k is worth about 213k: its org reached 70%, varying 12% from year to year", () => {
     const growth = evaluation.results[0];
-    // Normal(0.7, σ) with P(A ≥ 1) = 25%: σ = 0.3 / Φ⁻¹(0.75) = 0.3 / 0.6744898 = 0.4447807.
-    // Curve a + 0.5 (a − 1)⁺: E[max(A, 0)] = 0.7 Φ(0.7/σ) + σ φ(0.7/σ) = 0.7109931;
-    // E[(A − 1)⁺] = σ φ(0.6744898) − 0.3 × 0.25 = 0.0663409; multiple = 0.7109931 + 0.5 × 0.0663409 = 0.7441635.
-    // Expected variable = 90,000 × 0.7441635 = 66,974.72; steady state 216,974.72; gap 23,025.28.
-    expect(growth.expectedVariable.toNumber()).toBeCloseTo(66974.72, 1);
-    expect(growth.gapToOte.toNumber()).toBeCloseTo(23025.28, 1);
-    // The plan reaches 1.0× exactly at 100% attainment, so P(reach OTE) = P(A ≥ 1) = ShareAtQuota.
-    expect(growth.probReachOte.toNumber()).toBeCloseTo(0.25, 12);
+    // StdDev 12% is the org's year-to-year spread: A ~ N(0.7, 0.12). Director curve a + 0.5 (a − 1)⁺:
+    //   E[max(A, 0)] = 0.7 Φ(0.7/0.12) + 0.12 φ(0.7/0.12) = 0.7 (to 1e−9)
+    //   E[(A − 1)⁺] = 0.12 φ(2.5) − 0.3 (1 − Φ(2.5)) = 0.12 × 0.0175283 − 0.3 × 0.0062097 = 0.0002405
+    //   multiple = 0.7 + 0.5 × 0.0002405 = 0.7001202 → 90,000 × 0.7001202 = 63,010.82; gap 240,000 − 213,010.82.
+    expect([growth.spread.toString(), growth.spreadSource]).toEqual(["0.12", "StdDev"]);
+    const [m, s] = [new Decimal("0.7"), new Decimal("0.12")];
+    const z = new Decimal("2.5");
+    const above = m.times(normalCdf(m.div(s))).plus(s.times(normalPdf(m.div(s))));
+    const tail = s.times(normalPdf(z)).minus(new Decimal("0.3").times(new Decimal(1).minus(normalCdf(z))));
+    const byHand = new Decimal(90000).times(above.plus(tail.div(2))).toDecimalPlaces(2);
+    expect(byHand.toString()).toBe("63010.82");
+    expect(growth.expectedVariable.toString()).toBe(byHand.toString());
+    expect(growth.gapToOte.toString()).toBe("26989.18");
+    // The plan reaches 1.0× exactly at 100% attainment, so P(reach OTE) = P(A ≥ 1) = 1 − Φ(2.5) = 0.62%.
+    expect(growth.probReachOte.toNumber()).toBeCloseTo(0.0062097, 7);
+  });
+
+  it("each offer says where its spread came from: StdDev, or the default org spread when none is given", () => {
+    expect(evaluation.results.map((r) => [r.offer.name, r.spread.toString(), r.spreadSource])).toEqual([
+      ["Growth-stage director", "0.12", "StdDev"],
+      ["Late-stage director", "0.08", "StdDev"],
+      // No StdDev and no AttainmentHistory in these tables: the default org spread.
+      ["Current job", "0.1", "Default"],
+    ]);
   });
 
   it("warns only that the late-stage plan caps the upside", () => {

@@ -1,15 +1,18 @@
-import { Decimal } from "../../src/engine/decimal";
+import { Decimal, ONE, ZERO } from "../../src/engine/decimal";
 import { evaluateOffers } from "../../src/engine/offers";
 import { testOffer } from "../../src/engine/offers/testing/testOffer";
 import type { BreakEven } from "../../src/engine/offers/types";
 import { settings2026 } from "../engine/builders";
-import { breakEvenText, offersSheet } from "../../src/workbook/render/offers";
+import { normalCdf } from "../../src/engine/realistic";
+import { breakEvenText, offersSheet, spreadSourceText } from "../../src/workbook/render/offers";
 
 const d = (v: string) => new Decimal(v);
+/** ProbReachOTE's column on the sheet. */
+const COLUMN_PROB = 14;
 
 describe("Results_Offers", () => {
-  // Linear: base 75,000, TV 75,000, flat 80%, equity 40,000 over 4 years (10,000 a year).
-  // Steady: base 100,000, TV 25,000, flat 80%, no equity.
+  // Linear: base 75,000, TV 75,000, flat 80% (StdDev 0), equity 40,000 over 4 years (10,000 a year).
+  // Steady: base 100,000, TV 25,000, the org at 80% with the default org spread, Normal(0.8, 0.1); no equity.
   const { results } = evaluateOffers({
     settings: settings2026,
     plans: new Map(),
@@ -17,6 +20,7 @@ describe("Results_Offers", () => {
       testOffer({
         name: "Linear",
         expectedAttainment: d("0.8"),
+        stdDev: ZERO,
         equityValue: d("40000"),
         vestingYears: 4,
         cliffMonths: 12,
@@ -36,6 +40,8 @@ describe("Results_Offers", () => {
       "OTE",
       "PayMix",
       "ExpectedAttainment",
+      "AttainmentSpread",
+      "SpreadSource",
       "ExpectedVariable",
       "SteadyStateExpected",
       "P10",
@@ -62,6 +68,8 @@ describe("Results_Offers", () => {
         150000,
         "50/50",
         0.8,
+        0,
+        "None (StdDev 0)",
         60000,
         135000,
         135000,
@@ -76,7 +84,10 @@ describe("Results_Offers", () => {
         580000,
         "= Steady at 30% attainment (above it, this offer pays more)",
       ],
-      // 25,000 × 0.8 = 20,000; 120,000 steady; gap 5,000 (4%); four years 4 × 120,000 = 480,000.
+      // 25,000 × E[max(A, 0)] = 25,000 × (0.8 Φ(8) + 0.1 φ(8)) = 20,000; 120,000 steady; gap 5,000 (4%);
+      // four years 4 × 120,000 = 480,000. Percentiles of A: 0.8 ∓ 0.1 × Φ⁻¹(0.9) = 0.8 ∓ 0.128155157:
+      // 25,000 × 0.671844843 = 16,796.12 and 25,000 × 0.928155157 = 23,203.88, plus the 100,000 base.
+      // P(reach OTE) = P(A ≥ 1) = 1 − Φ(2) = 2.275%.
       [
         "Steady",
         "USD",
@@ -85,12 +96,14 @@ describe("Results_Offers", () => {
         125000,
         "80/20",
         0.8,
+        0.1,
+        "Default (10%)",
         20000,
         120000,
+        116796.12,
         120000,
-        120000,
-        120000,
-        0,
+        123203.88,
+        expect.closeTo(0.0227501319, 10),
         5000,
         0.04,
         120000,
@@ -100,6 +113,7 @@ describe("Results_Offers", () => {
         "",
       ],
     ]);
+    expect(sheet.rows[1][COLUMN_PROB]).toBe(ONE.minus(normalCdf(d("2"))).toNumber());
     expect(sheet.subtitle).toBe("Computed from offers.xlsx");
   });
 
@@ -112,8 +126,8 @@ describe("Results_Offers", () => {
         yTitle: "Per year (USD)",
         series: [
           { name: "Base", xColumn: 0, yColumn: 2, firstRow: 0, lastRow: 1 },
-          { name: "Expected variable", xColumn: 0, yColumn: 7, firstRow: 0, lastRow: 1 },
-          { name: "Equity per year", xColumn: 0, yColumn: 16, firstRow: 0, lastRow: 1 },
+          { name: "Expected variable", xColumn: 0, yColumn: 9, firstRow: 0, lastRow: 1 },
+          { name: "Equity per year", xColumn: 0, yColumn: 18, firstRow: 0, lastRow: 1 },
         ],
       },
     ]);
@@ -135,6 +149,37 @@ describe("Results_Offers", () => {
     );
     // 75,000 EUR × 1.1 = 82,500 USD.
     expect(s.rows[0].slice(0, 3)).toEqual(["Berlin", "USD", 82500]);
+  });
+});
+
+describe("spread source text", () => {
+  it("names where each offer's attainment spread came from", () => {
+    const history = { spread: d("0.1"), firstYear: 2023, lastYear: 2025, years: 3 };
+    expect(
+      [
+        { spreadSource: "StdDev", spreadHistory: null },
+        { spreadSource: "None", spreadHistory: null },
+        { spreadSource: "ShareAtQuota", spreadHistory: null },
+        { spreadSource: "AttainmentHistory", spreadHistory: history },
+        { spreadSource: "Default", spreadHistory: null },
+      ].map((r) => spreadSourceText(r as Parameters<typeof spreadSourceText>[0])),
+    ).toEqual(["StdDev", "None (StdDev 0)", "ShareAtQuota (individual plan)", "Org history 2023–2025", "Default (10%)"]);
+  });
+
+  it("shows the org's history on the sheet when AttainmentHistory spans 2+ plan years", () => {
+    // Org attainment 0.8 in 2024 and 1.0 in 2025: sample sd √((0.01 + 0.01) / 1) = 0.141421356.
+    const placed = (year: number) => ({ year, periodsPerYear: 1 as const, index: 0 });
+    const { results } = evaluateOffers({
+      settings: settings2026,
+      plans: new Map(),
+      offers: [testOffer({ expectedAttainment: d("0.8") })],
+      attainmentHistory: [
+        { repId: "R1", period: "FY2024", attainment: d("0.8"), placed: placed(2024) },
+        { repId: "R1", period: "FY2025", attainment: d("1.0"), placed: placed(2025) },
+      ],
+    });
+    const row = offersSheet(results, "x").rows[0];
+    expect(row.slice(6, 9)).toEqual([0.8, expect.closeTo(0.141421356, 9), "Org history 2024–2025"]);
   });
 });
 

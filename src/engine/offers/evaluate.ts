@@ -3,10 +3,10 @@ import type { CurveSegment } from "../curve";
 import { Decimal, ONE } from "../decimal";
 import type { EngineIssue } from "../issues";
 import { fxRate } from "../mechanics/fx";
-import { DistributionError, fitDistribution, realisticOutcome, type DistributionField } from "../realistic";
+import { DistributionError, realisticOutcome, type DistributionField } from "../realistic";
 import { roundMoney } from "../rounding";
 import type { ModelInput, Plan } from "../types";
-import { offerAttainmentSpec } from "./attainment";
+import { offerAttainment, orgSpreadFromHistory, type OfferAttainment } from "./attainment";
 import { cashLine, crossings } from "./breakEven";
 import { capAttainment, capMultiple, drivingMeasures, needsQuota, offerCurve } from "./offerCurve";
 import {
@@ -16,6 +16,7 @@ import {
   type BreakEven,
   type Offer,
   type OfferResult,
+  type SpreadHistory,
 } from "./types";
 import { vestedInFirstYears, vestingByYear } from "./vesting";
 import { openQuestions } from "./warnings";
@@ -30,12 +31,21 @@ export interface OffersEvaluation {
 
 const THREE = new Decimal(3);
 
-/** The offers of a model input, each valued and compared with the others. */
-export function evaluateOffers(input: Pick<ModelInput, "offers" | "plans" | "settings">): OffersEvaluation {
+/** What evaluateOffers reads: AttainmentHistory is optional (without it the spread falls to the default). */
+export type OffersInput = Pick<ModelInput, "offers" | "plans" | "settings"> &
+  Partial<Pick<ModelInput, "attainmentHistory">>;
+
+/**
+ * The offers of a model input, each valued and compared with the others. The
+ * org's year-to-year spread in AttainmentHistory (2+ plan years) is the
+ * spread of an offer that states none (see offerAttainment).
+ */
+export function evaluateOffers(input: OffersInput): OffersEvaluation {
   const issues: EngineIssue[] = [];
   const valued: { result: Omit<OfferResult, "breakEvens">; line: CurveSegment[] }[] = [];
+  const history = orgSpreadFromHistory(input.attainmentHistory ?? []);
   for (const offer of input.offers ?? []) {
-    const v = evaluateOffer(offer, input, issues);
+    const v = evaluateOffer(offer, input, history, issues);
     if (v) valued.push(v);
   }
   const results = valued.map((v, i) => ({
@@ -48,6 +58,7 @@ export function evaluateOffers(input: Pick<ModelInput, "offers" | "plans" | "set
 function evaluateOffer(
   offer: Offer,
   input: Pick<ModelInput, "plans" | "settings">,
+  history: SpreadHistory | null,
   issues: EngineIssue[],
 ): { result: Omit<OfferResult, "breakEvens">; line: CurveSegment[] } | null {
   const error = (column: string | undefined, message: string) =>
@@ -67,9 +78,9 @@ function evaluateOffer(
   } catch (e) {
     return (error("Currency", (e as Error).message), null);
   }
-  let distribution;
+  let attainment: OfferAttainment;
   try {
-    distribution = fitDistribution(offerAttainmentSpec(offer), []);
+    attainment = offerAttainment(offer, plan, history);
   } catch (e) {
     if (!(e instanceof DistributionError)) throw e;
     return (error(columnOf(e.field), e.message), null);
@@ -78,6 +89,7 @@ function evaluateOffer(
   const currency = settings.reportingCurrency;
   const money = (x: Decimal) => roundMoney(x.times(fx), currency);
   const curve = offerCurve(plan, offer.targetVariable, offer.quota);
+  const { distribution } = attainment;
   const outcome = realisticOutcome({ segments: curve }, distribution);
   const tv = offer.targetVariable;
 
@@ -117,6 +129,8 @@ function evaluateOffer(
       capAttainment: capAttainment(curve),
       maxVariable: cap === null ? null : money(tv.times(cap)),
       currency,
+      plan,
+      attainment,
     }),
   );
 
@@ -128,7 +142,10 @@ function evaluateOffer(
       base,
       targetVariable,
       ote,
-      expectedAttainment: offer.expectedAttainment ?? ONE,
+      expectedAttainment: attainment.mean,
+      spread: attainment.spread,
+      spreadSource: attainment.spreadSource,
+      spreadHistory: attainment.spreadHistory,
       distribution,
       curve,
       capMultiple: cap,

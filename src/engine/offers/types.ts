@@ -1,4 +1,4 @@
-import type { Decimal } from "../decimal";
+import { Decimal } from "../decimal";
 import type { CurveSegment } from "../curve";
 import type { AttainmentDistribution, RealisticOutcome } from "../realistic";
 import type { DrawType, IsoDate } from "../types";
@@ -20,8 +20,16 @@ export interface Offer {
   readonly plan: string | null;
   /** Mean attainment the org (or team) reached last year, 0.7 = 70%; null = not known (100% assumed). */
   readonly expectedAttainment: Decimal | null;
-  /** Spread of attainment around the mean (Normal); at most one of stdDev and shareAtQuota. */
+  /**
+   * Year-to-year spread (standard deviation) of the org's (team's) attainment
+   * around the mean, Normal; 0 = flat at the mean. At most one of stdDev and shareAtQuota.
+   */
   readonly stdDev: Decimal | null;
+  /**
+   * Share of individual reps at or above quota: it describes one rep's spread,
+   * so it is used only on an individual-contributor plan (every driving measure
+   * of basis Individual); otherwise it is not used, with a warning.
+   */
   readonly shareAtQuota: Decimal | null;
   /** Annual quota of the plan's first measure: needed only when the plan pays a percent of bookings or has amount bands. */
   readonly quota: Decimal | null;
@@ -49,6 +57,31 @@ export interface Offer {
 }
 
 export const DEFAULT_VESTING_YEARS = 4;
+/**
+ * Year-to-year spread (standard deviation) of an org's attainment when the
+ * offer gives no StdDev (nor a usable ShareAtQuota) and AttainmentHistory
+ * spans fewer than 2 plan years: 10 percentage points. An org's attainment
+ * moves far less from year to year than one rep's.
+ */
+export const DEFAULT_ORG_SPREAD = new Decimal("0.1");
+
+/**
+ * Where an offer's attainment spread came from: the offer's StdDev; its
+ * ShareAtQuota (individual-contributor plans only); the org's year-to-year
+ * spread in AttainmentHistory; DEFAULT_ORG_SPREAD; or "None" — a StdDev of 0,
+ * a flat attainment at the mean.
+ */
+export type SpreadSource = "StdDev" | "ShareAtQuota" | "AttainmentHistory" | "Default" | "None";
+
+/** The org's year-to-year spread as measured in AttainmentHistory. */
+export interface SpreadHistory {
+  /** Sample standard deviation (n − 1) of the org's attainment across plan years. */
+  readonly spread: Decimal;
+  readonly firstYear: number;
+  readonly lastYear: number;
+  /** Plan years with history (at least 2). */
+  readonly years: number;
+}
 export const DEFAULT_CLIFF_MONTHS = 12;
 export const DEFAULT_VESTING_FREQUENCY: VestingFrequency = "Monthly";
 
@@ -107,6 +140,11 @@ export interface OfferResult {
   readonly ote: Decimal;
   /** The mean attainment assumed (ExpectedAttainment, or 100% when not given). */
   readonly expectedAttainment: Decimal;
+  /** Standard deviation of attainment used (of the Normal, before censoring at 0); 0 for a flat attainment. */
+  readonly spread: Decimal;
+  readonly spreadSource: SpreadSource;
+  /** The history the spread was measured on, when spreadSource is "AttainmentHistory"; else null. */
+  readonly spreadHistory: SpreadHistory | null;
   readonly distribution: AttainmentDistribution;
   /** The bonus as one payout curve, as a multiple of target variable. */
   readonly curve: readonly CurveSegment[];

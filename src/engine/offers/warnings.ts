@@ -1,6 +1,14 @@
 import type { Decimal } from "../decimal";
 import type { EngineIssue } from "../issues";
-import { DEFAULT_CLIFF_MONTHS, DEFAULT_VESTING_FREQUENCY, DEFAULT_VESTING_YEARS, type Offer } from "./types";
+import type { Plan } from "../types";
+import type { OfferAttainment } from "./attainment";
+import {
+  DEFAULT_CLIFF_MONTHS,
+  DEFAULT_VESTING_FREQUENCY,
+  DEFAULT_VESTING_YEARS,
+  type Offer,
+  type SpreadHistory,
+} from "./types";
 
 /** What the offer leaves open, in the terms the candidate needs to hear. */
 export interface OpenQuestionsContext {
@@ -11,6 +19,9 @@ export interface OpenQuestionsContext {
   /** Cap × target variable, rounded, in the result's currency. */
   readonly maxVariable: Decimal | null;
   readonly currency: string;
+  /** The offer's plan (null = none); with `attainment`, says why a ShareAtQuota was not used. */
+  readonly plan?: Plan | null;
+  readonly attainment?: Pick<OfferAttainment, "spread" | "spreadSource" | "spreadHistory" | "shareAtQuotaNotUsed">;
 }
 
 const pct = (x: Decimal): string => `${x.times(100).toDecimalPlaces(1).toString()}%`;
@@ -37,6 +48,17 @@ export function openQuestions(offer: Offer, ctx: OpenQuestionsContext): EngineIs
     warn(
       "ExpectedAttainment",
       "no ExpectedAttainment, so 100% of quota is assumed. Ask what share of quota the org reached last year: at 70% the bonus pays far less than the OTE suggests.",
+    );
+  }
+  if (ctx.attainment?.shareAtQuotaNotUsed) {
+    const plan = ctx.plan ?? null;
+    const why =
+      plan === null
+        ? "the offer has no Plan saying the bonus is on the candidate's own quota"
+        : `plan ${plan.name} has a Team-basis measure`;
+    warn(
+      "ShareAtQuota",
+      `ShareAtQuota is the share of individual reps at quota: it describes one rep's spread, not the org's, whose attainment varies far less from year to year. As ${why}, ShareAtQuota is not used; the spread used is ${spreadWords(ctx.attainment)}. Give StdDev for the year-to-year spread of the org's attainment.`,
     );
   }
   if (offer.equityValue.gt(0) && (offer.vestingYears === null || offer.cliffMonths === null)) {
@@ -68,4 +90,12 @@ export function openQuestions(offer: Offer, ctx: OpenQuestionsContext): EngineIs
     );
   }
   return issues;
+}
+
+/** "the org's year-to-year spread in AttainmentHistory 2023–2025, 8.2%", "the default org spread, 10%". */
+function spreadWords(a: { readonly spread: Decimal; readonly spreadHistory: SpreadHistory | null }): string {
+  const h = a.spreadHistory;
+  return h === null
+    ? `the default org spread, ${pct(a.spread)}`
+    : `the org's year-to-year spread in AttainmentHistory ${h.firstYear}–${h.lastYear}, ${pct(a.spread)}`;
 }

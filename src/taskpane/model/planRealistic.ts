@@ -32,7 +32,7 @@ export function realisticInputs(tables: readonly RawTable[]): RealisticInputs {
   const ramps = readRamps(found.Ramps, ignored);
   const settings = readSettings(found.Settings, ignored);
   const reps = readReps(found.Reps, { plans, ramps, settings }, ignored).reps;
-  const history = readAttainmentHistory(found.AttainmentHistory, ignored).map((h) => h.attainment);
+  const history = readAttainmentHistory(found.AttainmentHistory, ignored, settings).map((h) => h.attainment);
   return { reps, history };
 }
 

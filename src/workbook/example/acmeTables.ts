@@ -283,25 +283,42 @@ export function scenariosTable(): ExampleTable {
   };
 }
 
-/** Last year's quarterly attainment of every AE who was there, a little below this year's. */
+/** First plan year of the example's AttainmentHistory: three years, so the backtest can fit two and score one. */
+export const HISTORY_FROM = PLAN_YEAR - 3;
+
+/**
+ * Three years of quarterly attainment of every AE who was there all year:
+ * each rep has a lasting level, each year moves the whole org a little (a
+ * shared market), each rep-year its own way, and quarters swing around the
+ * year. Quota is the rep's quarterly quota that year, so a rep-year's
+ * attainment is credit over quota.
+ */
 export function attainmentHistoryTable(org: AcmeOrg): ExampleTable {
   const random = seededRandom(2025);
   const rows: RawCell[][] = [];
-  for (const p of org.people) {
-    if (p.role !== "AE" || p.startDate > excelSerial(PLAN_YEAR - 1, 1, 1)) continue;
-    const mean = random.between(0.55, 1.2);
-    for (let q = 1; q <= 4; q++) {
-      rows.push([
-        p.id,
-        `${PLAN_YEAR - 1}-Q${q}`,
-        Math.round(mean * Math.exp(0.25 * random.normal() - 0.03) * 1000) / 1000,
-      ]);
+  const yearShock = [0.94, 1.04, 0.96];
+  const aes = org.people.filter((p) => p.role === "AE");
+  const skill = new Map(aes.map((p) => [p.id, random.between(0.62, 1.12)]));
+  for (let y = 0; y < 3; y++) {
+    const year = HISTORY_FROM + y;
+    for (const p of aes) {
+      if (p.startDate > excelSerial(year, 1, 1)) continue;
+      const level = skill.get(p.id)! * yearShock[y] * Math.exp(0.12 * random.normal());
+      const quota = Math.round((p.quota * (0.85 + 0.05 * y)) / 4 / 1000) * 1000;
+      for (let q = 1; q <= 4; q++) {
+        rows.push([
+          p.id,
+          `${year}-Q${q}`,
+          Math.round(level * Math.max(0, 1 + 0.22 * random.normal()) * 1000) / 1000,
+          quota,
+        ]);
+      }
     }
   }
   return {
     name: "AttainmentHistory",
-    headers: ["RepID", "Period", "Attainment"],
-    formats: ["text", "text", "percent"],
+    headers: ["RepID", "Period", "Attainment", "Quota"],
+    formats: ["text", "text", "percent", "money"],
     rows,
   };
 }

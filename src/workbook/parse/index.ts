@@ -60,7 +60,7 @@ export function parseModelInput(tables: readonly RawTable[], options: ParseOptio
   const quotaRecords = readAmounts("Quotas", found.Quotas, { reps, plans }, issues);
   const actualRecords = readAmounts("Actuals", found.Actuals, { reps, plans }, issues);
   const adjustmentRecords = readAdjustments(found.Adjustments, reps, issues);
-  const attainmentHistory = readAttainmentHistory(found.AttainmentHistory, issues);
+  const attainmentHistory = readAttainmentHistory(found.AttainmentHistory, issues, settings);
   const offers = readOffers(found.Offers, { plans, settings }, issues);
 
   const fy = settings.fiscalYearStartMonth;

@@ -222,7 +222,13 @@ function checkQuota(row: RowReader, plan: Plan | undefined, quota: Decimal | nul
     );
 }
 
-/** StdDev or ShareAtQuota spread the attainment around ExpectedAttainment (Normal); each needs the mean. */
+/**
+ * StdDev (the org's year-to-year spread) or ShareAtQuota (share of individual
+ * reps at quota, used only on an individual-contributor plan: the engine
+ * decides and warns) spread the attainment around ExpectedAttainment
+ * (Normal); each needs the mean. Without either the engine uses the org's
+ * spread from AttainmentHistory, else DEFAULT_ORG_SPREAD.
+ */
 function checkSpread(row: RowReader, mean: Decimal | null, stdDev: Decimal | null, share: Decimal | null): void {
   const header = (k: string) => row.reader.header(k);
   if (stdDev !== null && share !== null)

@@ -1,10 +1,10 @@
-import { ONE, ZERO, type Decimal } from "../../engine/decimal";
+import { Decimal, ONE, ZERO } from "../../engine/decimal";
 import type { DistributionSpec, Scenario } from "../../engine/types";
 import type { Issue, RawTable } from "../types";
 import { choice } from "./cells/enums";
 import { percent } from "./cells/percent";
 import { text } from "./cells/text";
-import { formatRows } from "./format";
+import { formatPercent, formatRows } from "./format";
 import { mapColumns, type FieldSpec } from "./headers";
 import { NameIndex } from "./names";
 import { TableReader, type RowReader } from "./reader";
@@ -21,6 +21,9 @@ const FIELDS: readonly FieldSpec[] = [
     aliases: ["Share At Quota", "Pct At Quota", "Percent At Quota", "Share Of Reps At Quota"],
   },
   { key: "scope", name: "Scope", aliases: ["History Scope"] },
+  { key: "periodSpread", name: "PeriodSpread", aliases: ["Period Spread", "Period Swing", "Quarterly Spread"] },
+  { key: "periodCorrelation", name: "PeriodCorrelation", aliases: ["Period Correlation", "Period Autocorrelation"] },
+  { key: "teamCorrelation", name: "TeamCorrelation", aliases: ["Team Correlation", "Member Correlation"] },
   { key: "description", name: "Description", aliases: ["Notes", "Note"] },
 ];
 
@@ -35,6 +38,17 @@ const SCOPE = choice<"Org" | "Team" | "Rep">({
   Team: [],
   Rep: ["Individual"],
 });
+
+/** The swing columns, read only with a Distribution: each with its inclusive bounds (fractions) for the message. */
+const SWINGS = [
+  { key: "periodSpread", min: ZERO, max: ONE },
+  { key: "periodCorrelation", min: new Decimal("-0.9"), max: new Decimal("0.95") },
+  { key: "teamCorrelation", min: ZERO, max: ONE },
+] as const;
+const SWING_KEYS = SWINGS.map((s) => s.key);
+
+type Swings = Pick<Scenario, "periodSpread" | "periodCorrelation" | "teamCorrelation">;
+const NO_SWINGS: Swings = { periodSpread: null, periodCorrelation: null, teamCorrelation: null };
 
 export interface ScenariosRead {
   /** null when the workbook has no (readable) Scenarios table: scenario names used in Plans/Tiers then define scenarios. */
@@ -66,14 +80,14 @@ export function readScenarios(table: RawTable | undefined, issues: Issue[]): Sce
         );
       else firstRow.set(canonical, row.excelRow);
     }
-    const assumption = readAssumption(row);
+    const { assumption, swings } = readAssumption(row);
     const description = row.optional("description", text) ?? "";
-    if (name !== null && !row.failed) scenarios.push({ name: names.get(name)!, assumption, description });
+    if (name !== null && !row.failed) scenarios.push({ name: names.get(name)!, assumption, description, ...swings });
   }
   return { names, scenarios };
 }
 
-function readAssumption(row: RowReader): DistributionSpec | null {
+function readAssumption(row: RowReader): { assumption: DistributionSpec | null; swings: Swings } {
   const attainment = row.optional("attainment", percent);
   const named = row.optional("distribution", DISTRIBUTION);
   const mean = row.optional("mean", percent);
@@ -89,24 +103,41 @@ function readAssumption(row: RowReader): DistributionSpec | null {
 
   switch (kind) {
     case null:
-      unused(["mean", "stdDev", "shareAtQuota", "scope"], "a scenario without an Attainment or Distribution");
-      return null;
+      unused(
+        ["mean", "stdDev", "shareAtQuota", "scope", ...SWING_KEYS],
+        "a scenario without an Attainment or Distribution",
+      );
+      return { assumption: null, swings: NO_SWINGS };
     case "Flat":
       if (attainment === null) row.error("attainment", `A Flat scenario needs ${header("attainment")} (e.g. 90%)`);
-      unused(["mean", "stdDev", "shareAtQuota", "scope"], "a flat attainment");
-      return attainment === null ? null : { kind: "Flat", attainment };
+      unused(["mean", "stdDev", "shareAtQuota", "scope", ...SWING_KEYS], "a flat attainment");
+      return { assumption: attainment === null ? null : { kind: "Flat", attainment }, swings: NO_SWINGS };
     case "Historical":
       if (attainment !== null)
         row.error("attainment", `Give a flat ${header("attainment")} or a Distribution, not both`);
       unused(["mean", "stdDev", "shareAtQuota"], "a Historical distribution");
-      return { kind: "Historical", scope: scope ?? "Org" };
+      return { assumption: { kind: "Historical", scope: scope ?? "Org" }, swings: readSwings(row) };
     case "Normal":
-    case "LogNormal":
+    case "LogNormal": {
       if (attainment !== null)
         row.error("attainment", `Give a flat ${header("attainment")} or a Distribution, not both`);
       unused(["scope"], `a ${kind} distribution`);
-      return fitted(row, kind, mean, stdDev, shareAtQuota);
+      const swings = readSwings(row);
+      return { assumption: fitted(row, kind, mean, stdDev, shareAtQuota), swings };
+    }
   }
+}
+
+/** PeriodSpread, PeriodCorrelation and TeamCorrelation of a scenario with a Distribution; null when blank. */
+function readSwings(row: RowReader): Swings {
+  const read = (s: (typeof SWINGS)[number]): Decimal | null => {
+    const value = row.optional(s.key, percent);
+    if (value === null || (value.gte(s.min) && value.lte(s.max))) return value;
+    row.error(s.key, `${row.reader.header(s.key)} must be between ${formatPercent(s.min)} and ${formatPercent(s.max)}`);
+    return null;
+  };
+  const [periodSpread, periodCorrelation, teamCorrelation] = SWINGS.map(read);
+  return { periodSpread, periodCorrelation, teamCorrelation };
 }
 
 function fitted(

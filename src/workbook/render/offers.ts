@@ -1,5 +1,5 @@
 import type { Decimal } from "../../engine/decimal";
-import type { BreakEven, OfferResult } from "../../engine/offers/types";
+import { DEFAULT_ORG_SPREAD, type BreakEven, type OfferResult } from "../../engine/offers/types";
 import type { ChartSpec, ColumnSpec, SheetSpec, SpecCell } from "../types";
 import { num } from "./cells";
 import { payMix } from "./summary";
@@ -14,6 +14,8 @@ const COLUMNS: readonly ColumnSpec[] = [
   { header: "OTE", format: "money" },
   { header: "PayMix", format: "text" },
   { header: "ExpectedAttainment", format: "percent" },
+  { header: "AttainmentSpread", format: "percent" },
+  { header: "SpreadSource", format: "text", width: 28 },
   { header: "ExpectedVariable", format: "money" },
   { header: "SteadyStateExpected", format: "money" },
   { header: "P10", format: "money" },
@@ -41,7 +43,7 @@ const STACKED = [
 /**
  * Results_Offers: the offers side by side, one row each — what the letter says
  * (OTE), what the org's real attainment makes of it (expected, P10/P50/P90,
- * the chance of reaching OTE, the gap), year one, equity, one- and four-year
+ * the chance of reaching OTE, the gap, and the attainment spread behind them), year one, equity, one- and four-year
  * totals, and where each pair of offers breaks even — with a stacked bar of
  * base, expected variable and equity per year.
  */
@@ -54,6 +56,8 @@ export function offersSheet(result: readonly OfferResult[], subtitle: string): S
     num(r.ote),
     payMix(r.base, r.targetVariable),
     num(r.expectedAttainment),
+    num(r.spread),
+    spreadSourceText(r),
     num(r.expectedVariable),
     num(r.steadyStateExpected),
     num(r.p10),
@@ -113,6 +117,28 @@ export function breakEvenText(b: BreakEven): string {
   const points = texts.length > 1 ? `${texts.slice(0, -1).join(", ")} and ${texts[texts.length - 1]}` : texts[0];
   const last = b.at.length > 1 ? ` ${attainmentText(b.at[b.at.length - 1])}` : " it";
   return `= ${b.other} at ${points} attainment (above${last}, ${who(above)} pays more)`;
+}
+
+/**
+ * Where the attainment spread came from, for the SpreadSource column:
+ * "StdDev", "None (StdDev 0)", "ShareAtQuota (individual plan)",
+ * "Org history 2023–2025", "Default (10%)".
+ */
+export function spreadSourceText(r: Pick<OfferResult, "spreadSource" | "spreadHistory">): string {
+  switch (r.spreadSource) {
+    case "StdDev":
+      return "StdDev";
+    case "None":
+      return "None (StdDev 0)";
+    case "ShareAtQuota":
+      return "ShareAtQuota (individual plan)";
+    case "AttainmentHistory":
+      return r.spreadHistory === null
+        ? "Org history"
+        : `Org history ${r.spreadHistory.firstYear}–${r.spreadHistory.lastYear}`;
+    case "Default":
+      return `Default (${attainmentText(DEFAULT_ORG_SPREAD)})`;
+  }
 }
 
 /** 0.9234 → "92.3%", 0.92 → "92%". */

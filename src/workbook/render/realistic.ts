@@ -1,4 +1,6 @@
-import type { RealisticScenario } from "../../engine/realisticModel";
+import type { Decimal } from "../../engine/decimal";
+import type { RealisticScenario, SwingAssumption } from "../../engine/realisticModel";
+import { roundMoney } from "../../engine/rounding";
 import type { DistributionSpec } from "../../engine/types";
 import type { ColumnSpec, SheetSpec, SpecCell } from "../types";
 import { num } from "./cells";
@@ -11,6 +13,9 @@ const COLUMNS: readonly ColumnSpec[] = [
   { header: "Plan", format: "text" },
   { header: "Currency", format: "text" },
   { header: "OTE", format: "money" },
+  { header: "AttainmentBasis", format: "text" },
+  { header: "OverAssignment", format: "percent" },
+  { header: "PeriodSpread", format: "percent" },
   { header: "ExpectedAttainment", format: "percent" },
   { header: "ExpectedVariable", format: "money" },
   { header: "ExpectedTotal", format: "money" },
@@ -21,10 +26,10 @@ const COLUMNS: readonly ColumnSpec[] = [
   { header: "P90", format: "money" },
   { header: "ProbAtOrAboveOTE", format: "percent" },
   { header: "ProbAtOrAboveQuota", format: "percent" },
+  { header: "Method", format: "text" },
 ];
 
-const pct = (d: { times(n: number): { toDecimalPlaces(n: number): { toString(): string } } }) =>
-  `${d.times(100).toDecimalPlaces(1).toString()}%`;
+const pct = (d: Decimal) => `${d.times(100).toDecimalPlaces(1).toString()}%`;
 
 /** "Normal, mean 70%, 25% at quota": the scenario's attainment assumption in words. */
 export function describeAssumption(spec: DistributionSpec): string {
@@ -44,23 +49,47 @@ export function describeAssumption(spec: DistributionSpec): string {
   }
 }
 
+const GRAIN: Record<number, string> = { 1: "year", 2: "half", 4: "quarter", 12: "month" };
+
+/** "periods ±19.0% around the year (from AttainmentHistory, per quarter)": the period swing in words. */
+export function describeSwing(s: SwingAssumption): string {
+  if (s.spread.isZero()) return "no period swing";
+  const per = s.periodsPerYear === null ? "per period" : `per ${GRAIN[s.periodsPerYear] ?? "period"}`;
+  const from = s.source === "Scenario" ? "stated" : s.source === "AttainmentHistory" ? "from AttainmentHistory" : "default";
+  const corr = s.correlation.isZero() ? "" : `, correlation ${pct(s.correlation)}`;
+  return `periods ±${pct(s.spread)} ${per} around the year's level (${from}${corr})`;
+}
+
+/** The full assumption of a realistic scenario: year level, period swing, team correlation. */
+export function describeRealistic(s: RealisticScenario): string {
+  const parts = [describeAssumption(s.spec)];
+  if (s.spec.kind !== "Flat") parts.push(describeSwing(s.swing));
+  if (s.reps.some((r) => r.team !== null)) {
+    const from = s.teamCorrelation.source === "Scenario" ? "stated" : s.teamCorrelation.source === "AttainmentHistory" ? "from AttainmentHistory" : "default";
+    parts.push(`team members correlated ${pct(s.teamCorrelation.value)} (${from})`);
+  }
+  return parts.join("; ");
+}
+
 /**
  * Results_Realistic: what each rep will realistically earn under each
  * scenario's attainment assumption — expected pay, the P10/P50/P90 range and
- * the chance of reaching OTE, computed exactly (no sampling). Totals are
- * base + variable on a full year in the rep's currency, to the cent.
+ * the chance of reaching OTE. A rep's year level comes from the scenario's
+ * distribution (a leader's from the team's), and each period swings around
+ * it on the plan's own period terms. Totals are base + variable on a full
+ * year in the rep's currency, to the cent.
  */
 export function realisticSheet(scenarios: readonly RealisticScenario[], subtitleText: string): SheetSpec {
   const rows: SpecCell[][] = [];
   for (const s of scenarios) {
-    const assumption = describeAssumption(s.spec);
+    const assumption = describeRealistic(s);
     for (const r of s.reps) {
       const { rep, outcome } = r;
       const tv = rep.targetVariable;
       const ote = rep.base.plus(tv);
-      const variable = tv.times(outcome.expectedMultiple).toDecimalPlaces(2);
+      const money = (m: Decimal) => roundMoney(tv.times(m), rep.currency);
+      const variable = money(outcome.expectedMultiple);
       const total = rep.base.plus(variable);
-      const money = (m: typeof tv) => rep.base.plus(tv.times(m)).toDecimalPlaces(2);
       rows.push([
         s.name,
         assumption,
@@ -69,23 +98,27 @@ export function realisticSheet(scenarios: readonly RealisticScenario[], subtitle
         r.plan.name,
         rep.currency,
         num(ote),
+        r.team === null ? "Individual" : `Team of ${r.team.members}`,
+        r.team === null ? null : num(r.team.overAssignment),
+        r.periods > 1 ? num(r.swing.spread) : null,
         num(outcome.expectedAttainment),
         num(variable),
         num(total),
         ote.isZero() ? null : total.div(ote).toNumber(),
         num(ote.minus(total)),
-        num(money(outcome.p10)),
-        num(money(outcome.p50)),
-        num(money(outcome.p90)),
+        num(rep.base.plus(money(outcome.p10))),
+        num(rep.base.plus(money(outcome.p50))),
+        num(rep.base.plus(money(outcome.p90))),
         num(outcome.probAtOrAboveTarget),
         num(r.probAtOrAboveQuota),
+        r.method === "exact" ? "Exact" : "Numerical",
       ]);
     }
   }
   return {
     name: "Results_Realistic",
     title: "Realistic earnings: what reps will really take home",
-    subtitle: `${subtitleText} · exact expectations over each scenario's attainment distribution; one attainment drives every measure`,
+    subtitle: `${subtitleText} · a full year: each rep's level for the year from the scenario's distribution (a leader's from the team's), each period swinging around it; Exact = closed forms, Numerical = see docs/calculation.md`,
     columns: COLUMNS,
     rows,
   };

@@ -1,14 +1,17 @@
 import type { Decimal } from "../../engine/decimal";
-import type { ScenarioResult } from "../../engine/model";
+import { BASELINE, type ModelResult, type ScenarioResult } from "../../engine/model";
 import type { RealisticScenario } from "../../engine/realisticModel";
+import { roundMoney } from "../../engine/rounding";
 import type { ColumnSpec, SheetSpec, SpecCell } from "../types";
 import { num } from "./cells";
+import { describeAssumption } from "./realistic";
 
 const COLUMNS: readonly ColumnSpec[] = [
   { header: "Scenario", format: "text" },
   { header: "RepID", format: "text" },
   { header: "Name", format: "text" },
   { header: "Currency", format: "text" },
+  { header: "ComparedWith", format: "text" },
   { header: "BaselineVariable", format: "money" },
   { header: "ScenarioVariable", format: "money" },
   { header: "Delta", format: "money" },
@@ -18,20 +21,31 @@ const COLUMNS: readonly ColumnSpec[] = [
 
 /**
  * Results_ScenarioDeltas: each rep's variable pay in each scenario against the
- * baseline on actuals — winners and losers of a plan change. Distribution
- * scenarios contribute their expected variable pay.
+ * baseline plans under the same attainment — winners and losers of a plan
+ * change, like for like. A scenario on actuals is compared with the baseline
+ * on the same actuals; a flat one with the baseline at the same flat
+ * attainment; a distribution scenario's expected pay with the baseline plans'
+ * expected pay under the same distribution and period swing. So a plan that
+ * pays at least as much at every attainment has no rep who loses.
  */
 export function scenarioDeltasSheet(
-  actual: readonly ScenarioResult[],
+  model: Pick<ModelResult, "scenarios" | "baselineAt">,
   realistic: readonly RealisticScenario[],
   subtitleText: string,
 ): SheetSpec | null {
+  const actual = model.scenarios;
   const baseline = actual[0];
   if (!baseline) return null;
-  const base = new Map(baseline.reps.map((r) => [r.rep.id, r.variablePay]));
+  const variableById = (s: ScenarioResult) => new Map(s.reps.map((r) => [r.rep.id, r.variablePay]));
+  const onActuals = variableById(baseline);
   const rows: SpecCell[][] = [];
-  const push = (scenario: string, rep: { id: string; name: string; currency: string }, pay: Decimal) => {
-    const b = base.get(rep.id);
+  const push = (
+    scenario: string,
+    comparedWith: string,
+    rep: { id: string; name: string; currency: string },
+    b: Decimal | undefined,
+    pay: Decimal,
+  ) => {
     if (b === undefined) return;
     const delta = pay.minus(b);
     rows.push([
@@ -39,6 +53,7 @@ export function scenarioDeltasSheet(
       rep.id,
       rep.name,
       rep.currency,
+      comparedWith,
       num(b),
       num(pay),
       num(delta),
@@ -46,17 +61,26 @@ export function scenarioDeltasSheet(
       delta.isZero() ? "Same" : delta.isPos() ? "Gains" : "Loses",
     ]);
   };
-  for (const s of actual.slice(1)) for (const r of s.reps) push(s.name, r.rep, r.variablePay);
+  for (const s of actual.slice(1)) {
+    const flat = model.baselineAt?.get(s.name);
+    const base = flat ? variableById(flat) : onActuals;
+    const label = flat && s.scenario?.assumption ? `${BASELINE} at ${describeAssumption(s.scenario.assumption)}` : `${BASELINE} on actuals`;
+    for (const r of s.reps) push(s.name, label, r.rep, base.get(r.rep.id), r.variablePay);
+  }
   for (const s of realistic) {
-    if (actual.some((a) => a.name === s.name)) continue;
-    for (const r of s.reps)
-      push(s.name, r.rep, r.rep.targetVariable.times(r.outcome.expectedMultiple).toDecimalPlaces(2));
+    if (s.scenario === null || actual.some((a) => a.name === s.name)) continue;
+    const label = `${BASELINE} under ${describeAssumption(s.spec)}`;
+    for (const r of s.reps) {
+      if (r.baseline === null) continue;
+      const money = (m: Decimal) => roundMoney(r.rep.targetVariable.times(m), r.rep.currency);
+      push(s.name, label, r.rep, money(r.baseline.expectedMultiple), money(r.outcome.expectedMultiple));
+    }
   }
   if (rows.length === 0) return null;
   return {
     name: "Results_ScenarioDeltas",
-    title: "Winners and losers: each rep's variable pay against the baseline",
-    subtitle: subtitleText,
+    title: "Winners and losers: each rep's variable pay against the baseline, like for like",
+    subtitle: `${subtitleText} · each scenario against the baseline plans under the same attainment (ComparedWith)`,
     columns: COLUMNS,
     rows,
   };

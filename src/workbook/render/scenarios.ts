@@ -15,12 +15,18 @@ const COLUMNS = (currency: string): ColumnSpec[] => [
   { header: "AvgPctOfOTE", format: "percent" },
   { header: "RepsAtOrAboveQuota", format: "decimal" },
   { header: "RepsCapped", format: "decimal" },
+  { header: "ComparedWith", format: "text" },
+  { header: `BaselineVariableCost${currency}`, format: "money" },
+  { header: `DeltaVariableCost${currency}`, format: "money" },
 ];
 
 /**
  * Results_Scenarios: one row per scenario — what the plan costs and what it
  * buys, in the reporting currency. Actual-based scenarios count reps; for
- * distribution scenarios the counts are expected numbers of reps.
+ * distribution scenarios the counts are expected numbers of reps. Each
+ * scenario is compared with the baseline plans under the same attainment
+ * (ComparedWith): on the same actuals, at the same flat attainment, or under
+ * the same distribution and period swing.
  */
 export function scenariosSheet(
   figures: readonly ScenarioFigures[],
@@ -30,6 +36,7 @@ export function scenariosSheet(
   const rows = figures.map((f) => ({
     name: f.name,
     basis: f.expected ? `Expected: ${f.assumption}` : (f.assumption ?? "Actuals"),
+    comparedWith: f.comparedWith,
     ...f.totals,
   }));
   const cells: SpecCell[][] = rows.map((r) => [
@@ -44,6 +51,9 @@ export function scenariosSheet(
     r.reps === 0 ? null : r.pctOfOteSum.div(r.reps).toNumber(),
     r.atOrAboveQuota.toDecimalPlaces(2).toNumber(),
     r.capped.toDecimalPlaces(2).toNumber(),
+    r.comparedWith?.label ?? null,
+    r.comparedWith ? num(r.comparedWith.totals.variable.toDecimalPlaces(2)) : null,
+    r.comparedWith ? num(r.variable.toDecimalPlaces(2).minus(r.comparedWith.totals.variable.toDecimalPlaces(2))) : null,
   ]);
   return {
     name: "Results_Scenarios",

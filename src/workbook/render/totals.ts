@@ -4,6 +4,8 @@ import { fxRate } from "../../engine/mechanics/fx";
 import type { RealisticScenario } from "../../engine/realisticModel";
 import type { Settings } from "../../engine/types";
 import { describeAssumption } from "./realistic";
+import { roundMoney } from "../../engine/rounding";
+import { BASELINE } from "../../engine/model";
 
 /** A scenario's figures in the reporting currency; counts of reps are expected numbers for distribution scenarios. */
 export interface ScenarioTotals {
@@ -35,6 +37,12 @@ export interface ScenarioFigures {
   /** Expected figures (a distribution scenario) rather than a sum of payout lines. */
   readonly expected: boolean;
   readonly totals: ScenarioTotals;
+  /**
+   * What the scenario is compared with, like for like: the baseline plans on
+   * the same actuals, at the same flat attainment, or under the same
+   * attainment distribution and period swing. Null for a baseline row.
+   */
+  readonly comparedWith: { readonly label: string; readonly totals: ScenarioTotals } | null;
 }
 
 /**
@@ -46,23 +54,41 @@ export function scenarioFigures(
   actual: readonly ScenarioResult[],
   realistic: readonly RealisticScenario[],
   settings: Pick<Settings, "reportingCurrency" | "fxRates">,
+  baselineAt: ReadonlyMap<string, ScenarioResult> = new Map(),
 ): ScenarioFigures[] {
   const fx: Fx = (c) => fxRate(c, settings);
+  const baseline = actual[0] ? actualTotals(actual[0], fx) : null;
   return [
-    ...actual.map((s) => ({
-      name: s.name,
-      assumption: s.scenario?.assumption ? describeAssumption(s.scenario.assumption) : null,
-      expected: false,
-      totals: actualTotals(s, fx),
-    })),
+    ...actual.map((s, k): ScenarioFigures => {
+      const assumption = s.scenario?.assumption ? describeAssumption(s.scenario.assumption) : null;
+      const flatBase = baselineAt.get(s.name);
+      return {
+        name: s.name,
+        assumption,
+        expected: false,
+        totals: k === 0 && baseline ? baseline : actualTotals(s, fx),
+        comparedWith:
+          k === 0
+            ? null
+            : flatBase
+              ? { label: `${BASELINE} at ${assumption}`, totals: actualTotals(flatBase, fx) }
+              : baseline && { label: `${BASELINE} on actuals`, totals: baseline },
+      };
+    }),
     ...realistic
       .filter((s) => !actual.some((a) => a.name === s.name))
-      .map((s) => ({
-        name: s.name,
-        assumption: describeAssumption(s.spec),
-        expected: true,
-        totals: expectedTotals(s, fx),
-      })),
+      .map(
+        (s): ScenarioFigures => ({
+          name: s.name,
+          assumption: describeAssumption(s.spec),
+          expected: true,
+          totals: expectedTotals(s, fx, "scenario"),
+          comparedWith:
+            s.scenario === null
+              ? null
+              : { label: `${BASELINE} under ${describeAssumption(s.spec)}`, totals: expectedTotals(s, fx, "baseline") },
+        }),
+      ),
   ];
 }
 
@@ -106,8 +132,12 @@ function actualTotals(s: ScenarioResult, fx: Fx): ScenarioTotals {
   };
 }
 
-/** Expected totals of a distribution scenario (full year, one attainment driving every measure). */
-function expectedTotals(s: RealisticScenario, fx: Fx): ScenarioTotals {
+/**
+ * Expected totals of a distribution scenario (full year, one attainment
+ * driving every measure), for its own plans or for the baseline plans under
+ * the same assumption.
+ */
+function expectedTotals(s: RealisticScenario, fx: Fx, which: "scenario" | "baseline"): ScenarioTotals {
   let variable = ZERO;
   let total = ZERO;
   let targetVariable = ZERO;
@@ -118,7 +148,9 @@ function expectedTotals(s: RealisticScenario, fx: Fx): ScenarioTotals {
   let reachOte = ZERO;
   for (const r of s.reps) {
     const rate = fx(r.rep.currency);
-    const v = r.rep.targetVariable.times(r.outcome.expectedMultiple);
+    const outcome = which === "baseline" && r.baseline ? r.baseline : r.outcome;
+    // Rounded per rep, as Results_Realistic shows it, so the column foots to this total.
+    const v = roundMoney(r.rep.targetVariable.times(outcome.expectedMultiple), r.rep.currency);
     variable = variable.plus(v.times(rate));
     total = total.plus(r.rep.base.plus(v).times(rate));
     targetVariable = targetVariable.plus(r.rep.targetVariable.times(rate));
@@ -132,7 +164,7 @@ function expectedTotals(s: RealisticScenario, fx: Fx): ScenarioTotals {
     if (!ote.isZero()) pctOfOteSum = pctOfOteSum.plus(r.rep.base.plus(v).div(ote));
     atQuota = atQuota.plus(r.probAtOrAboveQuota);
     capped = capped.plus(r.probCapped);
-    reachOte = reachOte.plus(r.outcome.probAtOrAboveTarget);
+    reachOte = reachOte.plus(outcome.probAtOrAboveTarget);
   }
   return {
     reps: s.reps.length,

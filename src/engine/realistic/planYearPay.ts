@@ -1,0 +1,66 @@
+import { buildPayoutCurve, type CurveSegment } from "../curve";
+import { Decimal, ONE } from "../decimal";
+import type { MeasurePlan, PeriodKind, Plan, Rep } from "../types";
+import { combineCurves } from "./combine";
+import { curveKey } from "./realisticKey";
+import type { YearPay } from "./swing/swingOutcome";
+
+export const PERIODS_PER_YEAR: Record<PeriodKind, number> = { Month: 12, Quarter: 4, Year: 1 };
+
+/** Whether a measure's curve in attainment depends on the rep's quota (money bands, or a percent of bookings). */
+export function curveNeedsQuota(m: MeasurePlan): boolean {
+  return m.rateType === "Percent" || m.tierBasis === "Amount";
+}
+
+/**
+ * The plan as one curve in attainment, as a multiple of the whole target
+ * variable (measures by weight), for a quota share of the year: 1 for the
+ * annual curve, 1/n for one of n periods, k/n for a YTD curve after k periods.
+ */
+export function planCurve(plan: Plan, rep: Rep, share: Decimal = ONE): CurveSegment[] {
+  const parts = (plan.combine === "WeightedAttainment" ? plan.measures.slice(0, 1) : plan.measures).map((m) => {
+    const quota = (rep.annualQuota.get(m.measure) ?? ONE).times(share);
+    const target = rep.targetVariable.times(m.weight).times(share);
+    const bcr = quota.isZero() || target.isZero() ? ONE : target.div(quota);
+    const weight = plan.combine === "WeightedAttainment" ? ONE : m.weight;
+    return { weight, segments: buildPayoutCurve(m, bcr, quota).segments };
+  });
+  return combineCurves(parts);
+}
+
+/**
+ * What the plan pays over a full year, period by period (see YearPay): the
+ * period curve on the period's own quota and target, and for a cumulative
+ * plan the YTD curve after each period.
+ */
+export function planYearPay(plan: Plan, rep: Rep): YearPay {
+  const n = PERIODS_PER_YEAR[plan.period];
+  const periodCurve = planCurve(plan, rep, new Decimal(1).div(n));
+  if (!plan.cumulative || n === 1) return { periods: n, periodCurve, ytd: null };
+  const quotaBound = plan.measures.some(curveNeedsQuota);
+  const curves = Array.from({ length: n }, (_, k) =>
+    k === n - 1 ? planCurve(plan, rep) : quotaBound ? planCurve(plan, rep, new Decimal(k + 1).div(n)) : periodCurve,
+  );
+  return { periods: n, periodCurve, ytd: { curves, hold: plan.negativeTrueUp === "Hold" } };
+}
+
+const planIds = new WeakMap<Plan, number>();
+let nextPlanId = 0;
+
+/**
+ * Equal for two (plan, rep) pairs whose YearPay is equal: the plan object
+ * (a scenario's plan of the same name is another object), and the curves
+ * themselves where they depend on the rep's quota.
+ */
+export function yearPayKey(plan: Plan, pay: () => YearPay): string {
+  if (!plan.measures.some(curveNeedsQuota)) {
+    let id = planIds.get(plan);
+    if (id === undefined) {
+      id = nextPlanId++;
+      planIds.set(plan, id);
+    }
+    return `plan${id}`;
+  }
+  const p = pay();
+  return [p.periods, curveKey(p.periodCurve), ...(p.ytd?.curves.map(curveKey) ?? []), p.ytd?.hold ?? ""].join("|");
+}

@@ -1,0 +1,137 @@
+/**
+ * exp, ln, Φ and Φ⁻¹ in IEEE doubles from + − × ÷ and √ alone. JavaScript
+ * fixes those five to correctly rounded IEEE results but lets every engine
+ * approximate Math.exp, Math.log and the rest its own way, so a numerical
+ * integration built on Math.exp could land on another cent in Safari than in
+ * Edge. Built from these, the period-swing integration gives the same bits
+ * on every machine. Accuracy: a few ulps for exp and ln, about 1e-15
+ * absolute for Φ and Φ⁻¹ — far inside the model's stated error.
+ */
+
+const LN2_HI = 6.93147180369123816490e-1;
+const LN2_LO = 1.90821492927058770002e-10;
+const INV_LN2 = 1.44269504088896338700;
+const SQRT_HALF = 0.70710678118654752440;
+const INV_SQRT_2PI = 0.39894228040143267794;
+
+const view = new DataView(new ArrayBuffer(8));
+
+/** 2^k for an integer k in [−1074, 1023], exactly. */
+function pow2(k: number): number {
+  if (k < -1022) return pow2(k + 54) * 5.551115123125783e-17; // 2^−54
+  view.setFloat64(0, 0);
+  view.setUint16(0, (k + 1023) << 4);
+  return view.getFloat64(0);
+}
+
+export function detExp(x: number): number {
+  if (x !== x) return NaN;
+  if (x > 709.78) return Infinity;
+  if (x < -745.2) return 0;
+  const k = Math.round(x * INV_LN2);
+  const r = x - k * LN2_HI - k * LN2_LO;
+  // |r| ≤ 0.35: Taylor to r^17 / 17! leaves under 1e-18.
+  let term = 1;
+  let sum = 1;
+  for (let i = 1; i <= 17; i++) {
+    term = (term * r) / i;
+    sum += term;
+  }
+  if (k > 1023) return sum * pow2(1023) * pow2(k - 1023);
+  return sum * pow2(k);
+}
+
+export function detLog(x: number): number {
+  if (x !== x || x < 0) return NaN;
+  if (x === 0) return -Infinity;
+  if (x === Infinity) return Infinity;
+  let e = 0;
+  if (x < 2.2250738585072014e-308) {
+    x *= 18014398509481984; // 2^54
+    e = -54;
+  }
+  view.setFloat64(0, x);
+  const hi = view.getUint16(0);
+  e += ((hi >> 4) & 0x7ff) - 1023;
+  view.setUint16(0, (hi & 0x800f) | (1023 << 4));
+  let m = view.getFloat64(0); // [1, 2)
+  if (m > 1.4142135623730951) {
+    m /= 2;
+    e += 1;
+  }
+  // ln m = 2 atanh(s), s = (m − 1)/(m + 1), |s| ≤ 0.1716.
+  const s = (m - 1) / (m + 1);
+  const s2 = s * s;
+  let term = s;
+  let sum = s;
+  for (let i = 3; i <= 29; i += 2) {
+    term *= s2;
+    sum += term / i;
+  }
+  return e * LN2_HI + (2 * sum + e * LN2_LO);
+}
+
+/** Standard normal density. */
+export function detPdf(z: number): number {
+  return INV_SQRT_2PI * detExp(-0.5 * z * z);
+}
+
+/**
+ * Standard normal CDF: the Taylor series Φ(z) = ½ + φ(z)·Σ z^(2k+1)/(2k+1)!!
+ * for |z| < 3, and the continued fraction of the Mills ratio beyond it.
+ */
+export function detCdf(z: number): number {
+  if (z !== z) return NaN;
+  if (z > 38) return 1;
+  if (z < -38) return 0;
+  const a = z < 0 ? -z : z;
+  if (a < 3) {
+    let term = z;
+    let sum = z;
+    const z2 = z * z;
+    for (let k = 1; k < 200; k++) {
+      term *= z2 / (2 * k + 1);
+      sum += term;
+      if ((term < 0 ? -term : term) < 1e-17 * (sum < 0 ? -sum : sum)) break;
+    }
+    return 0.5 + detPdf(z) * sum;
+  }
+  // Q(a) = φ(a) / (a + 1/(a + 2/(a + 3/(a + …)))), evaluated from a fixed depth backwards.
+  let f = a;
+  for (let k = 80; k >= 1; k--) f = a + k / f;
+  const tail = detPdf(a) / f;
+  return z < 0 ? tail : 1 - tail;
+}
+
+/** Φ⁻¹(p) for 0 < p < 1: Acklam's rational start and two Newton steps on detCdf. */
+export function detQuantile(p: number): number {
+  if (!(p > 0 && p < 1)) {
+    if (p === 0) return -Infinity;
+    if (p === 1) return Infinity;
+    return NaN;
+  }
+  const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
+  const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
+  const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
+  let x: number;
+  if (p < 0.02425 || p > 1 - 0.02425) {
+    const q = Math.sqrt(-2 * detLog(p < 0.5 ? p : 1 - p));
+    x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    if (p > 0.5) x = -x;
+  } else {
+    const q = p - 0.5;
+    const r = q * q;
+    x = ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+  }
+  for (let i = 0; i < 2; i++) {
+    const density = detPdf(x);
+    if (density === 0) break;
+    // Halley: e = (Φ(x) − p)/φ(x), x ← x − e/(1 + x·e/2).
+    const e = (detCdf(x) - p) / density;
+    x -= e / (1 + (x * e) / 2);
+  }
+  return x;
+}
+
+export { SQRT_HALF };

@@ -1,0 +1,71 @@
+import type { AttainmentDistribution } from "../distribution";
+import { detCdf, detExp, detLog, detPdf, detQuantile } from "./detMath";
+
+/**
+ * The year-level attainment distribution in doubles, for the period-swing
+ * integration: point masses (a sample, a flat attainment, a Normal's mass
+ * censored at 0) plus a density part on (0, ∞) with its CDF, partial first
+ * moment and quantile. Mirrors massModel.ts, which does the same in exact
+ * decimals for the closed forms.
+ */
+export interface FloatLevel {
+  readonly atomValues: Float64Array;
+  readonly atomProbs: Float64Array;
+  readonly continuous: FloatDensity | null;
+}
+
+export interface FloatDensity {
+  /** Total probability of the density part. */
+  readonly mass: number;
+  /** P(0 < L ≤ x) for x ≥ 0 (+∞ allowed). */
+  cdf(x: number): number;
+  /** E[L · 1{0 < L ≤ x}]. */
+  moment(x: number): number;
+  /** The u-quantile of the density part alone, 0 < u < 1. */
+  quantile(u: number): number;
+}
+
+export function floatLevel(dist: AttainmentDistribution): FloatLevel {
+  switch (dist.kind) {
+    case "Flat":
+      return { atomValues: Float64Array.of(dist.attainment.toNumber()), atomProbs: Float64Array.of(1), continuous: null };
+    case "Empirical": {
+      const total = dist.cumWeight[dist.values.length].toNumber();
+      return {
+        atomValues: Float64Array.from(dist.values, (v) => v.toNumber()),
+        atomProbs: Float64Array.from(dist.weights, (w) => w.toNumber() / total),
+        continuous: null,
+      };
+    }
+    case "Normal": {
+      const mu = dist.mu.toNumber();
+      const sigma = dist.sigma.toNumber();
+      const z0 = -mu / sigma;
+      const p0 = detCdf(z0);
+      const m0 = mu * p0 - sigma * detPdf(z0);
+      const continuous: FloatDensity = {
+        mass: 1 - p0,
+        cdf: (x) => (x === Infinity ? 1 - p0 : detCdf((x - mu) / sigma) - p0),
+        moment: (x) => {
+          if (x === Infinity) return mu - m0;
+          const z = (x - mu) / sigma;
+          return mu * detCdf(z) - sigma * detPdf(z) - m0;
+        },
+        quantile: (u) => mu + sigma * detQuantile(p0 + u * (1 - p0)),
+      };
+      return { atomValues: Float64Array.of(0), atomProbs: Float64Array.of(p0), continuous };
+    }
+    case "LogNormal": {
+      const mu = dist.mu.toNumber();
+      const sigma = dist.sigma.toNumber();
+      const mean = dist.mean.toNumber();
+      const continuous: FloatDensity = {
+        mass: 1,
+        cdf: (x) => (x === Infinity ? 1 : x <= 0 ? 0 : detCdf((detLog(x) - mu) / sigma)),
+        moment: (x) => (x === Infinity ? mean : x <= 0 ? 0 : mean * detCdf((detLog(x) - mu - sigma * sigma) / sigma)),
+        quantile: (u) => detExp(mu + sigma * detQuantile(u)),
+      };
+      return { atomValues: new Float64Array(0), atomProbs: new Float64Array(0), continuous };
+    }
+  }
+}

@@ -1,0 +1,132 @@
+import { Decimal, ZERO } from "../../decimal";
+import { detQuantile } from "./detMath";
+import { scrambledHalton } from "./lowDiscrepancy";
+
+/**
+ * How a rep's periods swing around their level for the year.
+ *
+ * Period p's attainment is A_p = L × (1 + d_p): L is the year's level (drawn
+ * from the scenario's distribution), d the period swings. The swings are a
+ * Gaussian AR(1) path x (lag-one correlation ρ between consecutive periods),
+ * centred on its own mean and scaled: d = σ(x − x̄). Centring makes the
+ * quota-weighted mean of a year's periods exactly L (equal period quotas), so
+ * the year-level distribution keeps its meaning and an annual plan is paid
+ * on L alone. σ is set so that the mean of the periods' variances is
+ * spread²: `spread` is the standard deviation of a period's attainment
+ * around the year's level, relative to it (0.25: a quarter typically lands
+ * within ±25% of the year's level).
+ */
+export interface PeriodSwing {
+  readonly spread: Decimal;
+  readonly correlation: Decimal;
+}
+
+export const NO_SWING: PeriodSwing = { spread: ZERO, correlation: ZERO };
+
+/** A stated spread when neither the scenario nor AttainmentHistory gives one: a quarter at ±25%. */
+export const DEFAULT_QUARTER_SPREAD = new Decimal("0.25");
+export const DEFAULT_PERIOD_CORRELATION = ZERO;
+
+/**
+ * A spread measured on periods of one length, carried to another: periods
+ * n times as long average n shorter ones, so their spread shrinks by √n
+ * (independent sub-periods; an approximation when they are correlated).
+ */
+export function spreadForPeriods(spread: Decimal, fromPerYear: number, toPerYear: number): Decimal {
+  if (fromPerYear === toPerYear) return spread;
+  return spread.times(new Decimal(toPerYear).div(fromPerYear).sqrt());
+}
+
+/** Covariance of the centred path x − x̄ for unit σ (n × n, row-major). */
+export function centredCovariance(n: number, rho: number): Float64Array {
+  // ρ^|i−j| by repeated multiplication: ** is left to each engine to approximate.
+  const power = new Float64Array(n);
+  power[0] = 1;
+  for (let k = 1; k < n; k++) power[k] = power[k - 1] * rho;
+  const s = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) s[i * n + j] = power[i > j ? i - j : j - i];
+  // C = (I − J/n) S (I − J/n) = S − row means − column means + grand mean.
+  const row = new Float64Array(n);
+  let grand = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) row[i] += s[i * n + j];
+    row[i] /= n;
+    grand += row[i];
+  }
+  grand /= n;
+  const c = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) c[i * n + j] = s[i * n + j] - row[i] - row[j] + grand;
+  return c;
+}
+
+/** σ that makes the mean period variance spread², and each period's own standard deviation. */
+export function swingScale(n: number, swing: PeriodSwing): { sigma: number; periodSd: number[] } {
+  const rho = swing.correlation.toNumber();
+  const c = centredCovariance(n, rho);
+  let trace = 0;
+  for (let i = 0; i < n; i++) trace += c[i * n + i];
+  const spread = swing.spread.toNumber();
+  const sigma = trace > 0 ? spread / Math.sqrt(trace / n) : 0;
+  return { sigma, periodSd: Array.from({ length: n }, (_, i) => sigma * Math.sqrt(c[i * n + i])) };
+}
+
+/**
+ * E[Σ d_p d_{p+1}] ÷ E[Σ d_p²] under the model: what the pooled lag-one
+ * ratio of centred history residuals estimates, as a function of ρ.
+ */
+export function centredLagRatio(n: number, rho: number): number {
+  const c = centredCovariance(n, rho);
+  let lag = 0;
+  let trace = 0;
+  for (let i = 0; i < n; i++) {
+    trace += c[i * n + i];
+    if (i + 1 < n) lag += c[i * n + i + 1];
+  }
+  return trace > 0 ? lag / trace : 0;
+}
+
+/** The ρ whose centred lag ratio matches an observed one (bisection; clamped to [−0.9, 0.95]). */
+export function correlationFromLagRatio(n: number, observed: number): number {
+  let lo = -0.9;
+  let hi = 0.95;
+  if (observed <= centredLagRatio(n, lo)) return lo;
+  if (observed >= centredLagRatio(n, hi)) return hi;
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2;
+    if (centredLagRatio(n, mid) < observed) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+const vectorCache = new Map<string, Float64Array>();
+
+/**
+ * `count` swing vectors d (row-major, count × n) from the fixed scrambled
+ * Halton set: deterministic, so two runs give the same bits. Cached by
+ * (n, spread, correlation, count).
+ */
+export function swingVectors(n: number, swing: PeriodSwing, count: number): Float64Array {
+  const key = `${n}|${swing.spread.toString()}|${swing.correlation.toString()}|${count}`;
+  const hit = vectorCache.get(key);
+  if (hit) return hit;
+  const { sigma } = swingScale(n, swing);
+  const rho = swing.correlation.toNumber();
+  const innovation = Math.sqrt(1 - rho * rho);
+  const u = scrambledHalton(count, n);
+  const out = new Float64Array(count * n);
+  const x = new Float64Array(n);
+  for (let k = 0; k < count; k++) {
+    let mean = 0;
+    for (let p = 0; p < n; p++) {
+      const z = detQuantile(u[k * n + p]);
+      x[p] = p === 0 ? z : rho * x[p - 1] + innovation * z;
+      mean += x[p];
+    }
+    mean /= n;
+    for (let p = 0; p < n; p++) out[k * n + p] = sigma * (x[p] - mean);
+  }
+  if (vectorCache.size > 64) vectorCache.clear();
+  vectorCache.set(key, out);
+  return out;
+}

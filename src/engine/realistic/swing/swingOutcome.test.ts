@@ -1,0 +1,136 @@
+import fc from "fast-check";
+import { Decimal } from "../../decimal";
+import { empirical, flat, logNormalFromMoments, normal } from "../distribution";
+import { curve, d, gateAcceleratorCap, linearThenAccelerator } from "../testing/fixtures";
+import { detCdf, detPdf } from "./detMath";
+import { centredCovariance, swingScale, type PeriodSwing } from "./periodSwing";
+import { swingOutcome, type YearPay } from "./swingOutcome";
+
+const swing = (spread: string, correlation = "0"): PeriodSwing => ({ spread: d(spread), correlation: d(correlation) });
+const quarterly = (c: { segments: YearPay["periodCurve"] }): YearPay => ({ periods: 4, periodCurve: c.segments, ytd: null });
+const near = (x: Decimal, expected: number, tolerance: number) =>
+  expect(Math.abs(x.toNumber() - expected)).toBeLessThanOrEqual(tolerance);
+
+/** A 100% gate, then 1× per 100%: pays a from quota up, nothing below. */
+const gateAtQuota = curve(["0", "0", "0"], ["1", "0", "1"]);
+
+describe("period swing: the model", () => {
+  it("centres the swings: each period's variance is spread² when consecutive periods are independent", () => {
+    // ρ = 0: C = I − J/n, every diagonal 1 − 1/n, so σ = spread/√(1 − 1/n) and each period's sd is the spread.
+    const { sigma, periodSd } = swingScale(4, swing("0.25"));
+    expect(sigma).toBeCloseTo(0.25 / Math.sqrt(0.75), 14);
+    for (const s of periodSd) expect(s).toBeCloseTo(0.25, 14);
+    const c = centredCovariance(4, 0);
+    // Rows of a centred covariance sum to 0: the swings of a year add up to nothing.
+    for (let i = 0; i < 4; i++) expect(c.slice(i * 4, i * 4 + 4).reduce((s, x) => s + x, 0)).toBeCloseTo(0, 15);
+  });
+});
+
+describe("swingOutcome", () => {
+  it("is the exact closed form when no swing can matter: an annual plan, a zero spread", () => {
+    const annual: YearPay = { periods: 1, periodCurve: gateAtQuota.segments, ytd: null };
+    const o = swingOutcome(annual, flat(d("1")), swing("0.4"), null);
+    expect(o.method).toBe("exact");
+    expect(o.expectedMultiple.toString()).toBe("1");
+    const still = swingOutcome(quarterly(gateAtQuota), flat(d("1")), swing("0"), null);
+    expect(still.method).toBe("exact");
+    expect(still.expectedMultiple.toString()).toBe("1");
+  });
+
+  it("prices every quarter on its own gate: a rep exactly at 100% for the year loses the quarters that land below", () => {
+    // Flat level 1, quarters 1 + d with d ~ N(0, 0.25²) (ρ = 0): E[c(A)] = E[A; A ≥ 1] = ½ + 0.25·φ(0).
+    const o = swingOutcome(quarterly(gateAtQuota), flat(d("1")), swing("0.25"), null);
+    expect(o.method).toBe("numerical");
+    near(o.expectedMultiple, 0.5 + 0.25 * detPdf(0), 1e-12);
+    expect(o.expectedMultiple.lt(1)).toBe(true);
+  });
+
+  it("leaves a linear uncapped plan at the year's expected attainment, but for the periods a swing takes below 0", () => {
+    // c(a) = a: E[max(0, L(1 + d))] = E[L]·E[max(0, 1 + d)] = E[L]·(1 + s·φ(1/s) − Φ(−1/s)) with d ~ N(0, s²),
+    // the censoring term being what a period below 0 would have cost (the engine pays it as 0%).
+    const linear = curve(["0", "0", "1"]);
+    const s = 0.3;
+    const censoring = 1 + s * detPdf(1 / s) - detCdf(-1 / s);
+    for (const dist of [normal(d("0.9"), d("0.25")), logNormalFromMoments(d("0.85"), d("0.3")), empirical([d("0.6"), d("1.1")])]) {
+      const o = swingOutcome({ periods: 12, periodCurve: linear.segments, ytd: null }, dist, swing("0.3"), null);
+      near(o.expectedMultiple, o.expectedAttainment.toNumber() * censoring, 1e-12);
+    }
+  });
+
+  it("matches the closed form for a point mass per period: Normal(v, (v·s)²) censored at 0", () => {
+    // Level 0.8, spread 0.3, accelerator curve: E = Σ over segments of a mass and a partial moment.
+    const v = 0.8;
+    const sd = v * 0.3;
+    const z1 = (1 - v) / sd;
+    const z0 = -v / sd;
+    const below = v * (detCdf(z1) - detCdf(z0)) - sd * (detPdf(z1) - detPdf(z0)); // E[A; 0 < A < 1]
+    const aboveMass = 1 - detCdf(z1);
+    const aboveMoment = v * aboveMass + sd * detPdf(z1); // E[A; A ≥ 1]
+    const expected = below + (1.5 * aboveMoment - 0.5 * aboveMass);
+    const o = swingOutcome(quarterly(linearThenAccelerator), flat(d("0.8")), swing("0.3"), null);
+    near(o.expectedMultiple, expected, 1e-13);
+  });
+
+  it("keeps P10 ≤ P50 ≤ P90 and probabilities in [0, 1]", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 40, max: 140 }),
+        fc.integer({ min: 5, max: 40 }),
+        fc.integer({ min: 0, max: 45 }),
+        fc.integer({ min: 0, max: 60 }),
+        (mean, sd, spread, rho) => {
+          const o = swingOutcome(
+            quarterly(gateAcceleratorCap),
+            normal(new Decimal(mean).div(100), new Decimal(sd).div(100)),
+            swing(String(spread / 100), String(rho / 100)),
+            d("1.5"),
+          );
+          expect(o.p10.lte(o.p50) && o.p50.lte(o.p90)).toBe(true);
+          for (const p of [o.probAtOrAboveTarget, o.probCapped!]) expect(p.gte(0) && p.lte(1)).toBe(true);
+          expect(o.expectedMultiple.gte(0) && o.expectedMultiple.lte(2)).toBe(true);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it("never pays less on a plan that pays at least as much at every attainment (like for like)", () => {
+    const richer = curve(["0", "0", "0"], ["0.5", "0", "1"], ["1", "-1.5", "2.5"], ["1.5", "2.25", "0"]);
+    fc.assert(
+      fc.property(fc.integer({ min: 50, max: 130 }), fc.integer({ min: 0, max: 40 }), (mean, spread) => {
+        const dist = normal(new Decimal(mean).div(100), d("0.25"));
+        const s = swing(String(spread / 100));
+        const base = swingOutcome(quarterly(gateAcceleratorCap), dist, s, null);
+        const more = swingOutcome(quarterly(richer), dist, s, null);
+        expect(more.expectedMultiple.gte(base.expectedMultiple)).toBe(true);
+        expect(more.p90.gte(base.p90)).toBe(true);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it("gives the same bits on every run (fixed points, no randomness)", () => {
+    const run = () => swingOutcome(quarterly(gateAcceleratorCap), normal(d("0.9"), d("0.25")), swing("0.2", "0.3"), d("1.5"));
+    const a = run();
+    const b = run();
+    for (const k of ["expectedMultiple", "p10", "p50", "p90", "probAtOrAboveTarget"] as const) expect(a[k].toString()).toBe(b[k].toString());
+  });
+
+  it("pays a held cumulative plan the most its YTD payout reached; a clawed-back one the year's curve exactly", () => {
+    // 1× to quota, 3× above: a hot first three quarters (YTD 112%+) earn more than the year's 100% pays.
+    const steep = curve(["0", "0", "1"], ["1", "-2", "3"]);
+    const ytd = (hold: boolean): YearPay => ({
+      periods: 4,
+      periodCurve: steep.segments,
+      ytd: { curves: [1, 2, 3, 4].map(() => steep.segments), hold },
+    });
+    const clawback = swingOutcome(ytd(false), flat(d("1")), swing("0.25"), null);
+    expect(clawback.method).toBe("exact");
+    expect(clawback.expectedMultiple.toString()).toBe("1");
+    // Held: never less than the year-end figure on any path, and more on the paths that ran hot early.
+    const held = swingOutcome(ytd(true), flat(d("1")), swing("0.25"), null);
+    expect(held.method).toBe("numerical");
+    expect(held.p10.toNumber()).toBe(1);
+    expect(held.expectedMultiple.gt(1)).toBe(true);
+  });
+});

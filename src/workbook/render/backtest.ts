@@ -1,0 +1,68 @@
+import type { Decimal } from "../../engine/decimal";
+import type { Backtest } from "../../engine/realistic/history/backtest";
+import { roundMoney } from "../../engine/rounding";
+import type { ColumnSpec, SheetSpec, SpecCell } from "../types";
+import { num } from "./cells";
+
+const COLUMNS: readonly ColumnSpec[] = [
+  { header: "RepID", format: "text" },
+  { header: "Name", format: "text" },
+  { header: "Plan", format: "text" },
+  { header: "Currency", format: "text" },
+  { header: "ActualAttainment", format: "percent" },
+  { header: "ActualVariable", format: "money" },
+  { header: "PredictedP10", format: "money" },
+  { header: "PredictedP50", format: "money" },
+  { header: "PredictedP90", format: "money" },
+  { header: "InBand", format: "text" },
+];
+
+const pct = (d: Decimal) => `${d.times(100).toDecimalPlaces(1).toString()}%`;
+
+function years(list: readonly number[]): string {
+  return list.length === 1 ? String(list[0]) : `${list[0]}–${list[list.length - 1]}`;
+}
+
+/** The backtest in one sentence: what was predicted, what happened, and the band's coverage. */
+export function describeBacktest(b: Backtest): string {
+  const coverage =
+    b.coverage === null
+      ? "no rep of the last year is on an individual plan in Reps to score"
+      : `${b.reps.filter((r) => r.band === "Inside").length} of ${b.reps.length} reps' actual pay (${pct(b.coverage)}) fell inside the predicted P10–P90 band (well calibrated ≈ 80%)`;
+  return (
+    `Backtest: fitted on ${years(b.fitYears)}, scored on ${b.testYear} (${b.testRepYears} rep-years): ` +
+    `share of reps at quota predicted ${pct(b.predictedShareAtQuota)}, actual ${pct(b.actualShareAtQuota)}; ` +
+    `mean attainment predicted ${pct(b.predictedMeanAttainment)}, actual ${pct(b.actualMeanAttainment)}; ${coverage}.`
+  );
+}
+
+/**
+ * Results_Backtest: the realistic model fitted on the earlier years of
+ * AttainmentHistory and scored on the last — for each rep of the last year,
+ * what the current plan paid on their actual periods against the predicted
+ * P10–P90 band. The summary figures are the subtitle's.
+ */
+export function backtestSheet(b: Backtest, subtitleText: string): SheetSpec {
+  const rows: SpecCell[][] = b.reps.map((r) => {
+    const money = (m: Decimal) => num(roundMoney(r.rep.targetVariable.times(m), r.rep.currency));
+    return [
+      r.rep.id,
+      r.rep.name,
+      r.plan.name,
+      r.rep.currency,
+      num(r.actualAttainment),
+      money(r.actualMultiple),
+      money(r.p10),
+      money(r.p50),
+      money(r.p90),
+      r.band,
+    ];
+  });
+  return {
+    name: "Results_Backtest",
+    title: "Backtest: would the realistic model have predicted last year?",
+    subtitle: `${subtitleText} · ${describeBacktest(b)}`,
+    columns: COLUMNS,
+    rows,
+  };
+}
