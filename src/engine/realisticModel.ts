@@ -215,7 +215,7 @@ export class RealisticContext {
         rep,
         plan,
         outcome,
-        probAtOrAboveQuota: probAtLeast(IDENTITY, dist, ONE),
+        probAtOrAboveQuota: this.atQuota(dist),
         probCapped: outcome.probCapped ?? ZERO,
         baseline,
         team: team?.basis ?? null,
@@ -315,6 +315,18 @@ export class RealisticContext {
       if (!direct) queue.push(...this.org.children[k]);
     }
     return out;
+  }
+
+  private readonly quotaOdds = new WeakMap<AttainmentDistribution, Decimal>();
+
+  /** P(year attainment ≥ 100%), once per distribution. */
+  private atQuota(dist: AttainmentDistribution): Decimal {
+    let p = this.quotaOdds.get(dist);
+    if (p === undefined) {
+      p = probAtLeast(IDENTITY, dist, ONE);
+      this.quotaOdds.set(dist, p);
+    }
+    return p;
   }
 
   private pay(plan: Plan, rep: Rep): YearPay {

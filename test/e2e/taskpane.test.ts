@@ -5,17 +5,9 @@ import { extname, join, normalize } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import webpack from "webpack";
 import { NUMBER_FORMATS } from "../../src/excel/numberFormats";
-import { Decimal } from "../../src/engine/decimal";
-import { formatCount, formatMoney, formatPercent } from "../../src/taskpane/model/format";
-import { readBaselinePlans } from "../../src/taskpane/model/planEditing";
-import {
-  historyDistribution,
-  medianRep,
-  realisticFigures,
-  realisticInputs,
-  withTiers,
-} from "../../src/taskpane/model/planRealistic";
-import { scenarioComparison } from "../../src/taskpane/model/scenarioComparison";
+import { formatCount, formatMoney, formatMoneyDelta, formatPercent } from "../../src/taskpane/model/format";
+import { medianRep, realisticModel } from "../../src/taskpane/model/planRealistic";
+import { backtestSummary, comparisonNote, scenarioComparison } from "../../src/taskpane/model/scenarioComparison";
 import { withoutScenarios } from "../../src/taskpane/model/scenarioSelection";
 import { acmeExample } from "../../src/workbook/example/acme";
 import { runWorkbook } from "../../src/workbook/run";
@@ -112,6 +104,27 @@ function exampleAsRawTables(): RawTable[] {
 type TableDump = { headers: string[]; rows: unknown[][] };
 
 const COMPUTED_AT = new Date("2026-12-31T12:00:00Z");
+
+/** The example with AE · New ARR's top band (150% and up) paying `rate`, as saving the plan editor's edit writes it. */
+function withTopAeRate(tables: readonly RawTable[], rate: number): RawTable[] {
+  return tables.map((t) => {
+    if (t.name !== "Tiers") return t;
+    const col = (h: string) => t.headers.indexOf(h);
+    const top = (r: readonly unknown[]) =>
+      r[col("Plan")] === "AE" && r[col("Measure")] === "New ARR" && r[col("From")] === 1.5 && !r[col("Scenario")];
+    return { ...t, rows: t.rows.map((r) => (top(r) ? r.map((c, j) => (j === col("Rate") ? rate : c)) : r)) };
+  });
+}
+
+/** Results_Realistic's "Baseline (history)" row of one rep, by column name, as runWorkbook computes it. */
+function realisticRow(tables: readonly RawTable[], repId: string): (header: string) => unknown {
+  const sheet = runWorkbook(tables, { sourceName: "x", computedAt: COMPUTED_AT }).sheets.find(
+    (x) => x.name === "Results_Realistic",
+  )!;
+  const h = (name: string) => sheet.columns.findIndex((c) => c.header === name);
+  const row = sheet.rows.find((r) => r[h("Scenario")] === "Baseline (history)" && r[h("RepID")] === repId)!;
+  return (header) => row[h(header)];
+}
 
 /** Re-reads until `done` holds (or 10 s pass) and returns the last value. */
 async function poll<T>(read: () => Promise<T>, done: (v: T) => boolean): Promise<T> {
@@ -298,7 +311,34 @@ maybe("task pane in Chromium with a fake Office host", () => {
       expect(await shown(r.scenario, "pct")).toBe(formatPercent(r.avgPctOfOte!));
       expect(await shown(r.scenario, "quota")).toBe(formatCount(r.repsAtOrAboveQuota!));
       expect(await shown(r.scenario, "capped")).toBe(formatCount(r.repsCapped!));
+      // Like for like: the delta against the baseline plans under the same attainment, or none for a baseline.
+      const note = comparisonNote(r, comparison.currency);
+      if (note === null) expect(await page.getByTestId(`scenario-${r.scenario}-delta`).count()).toBe(0);
+      else expect(await shown(r.scenario, "delta")).toBe(note);
     }
+    // Richer accelerators pays more than the baseline plans under the same history (against this year's actuals,
+    // the first row, its expected cost would have read as a large saving).
+    const richer = comparison.rows.find((r) => r.scenario === "Richer accelerators")!;
+    expect(richer.comparedWith).toBe("Baseline under Historical (org)");
+    expect(richer.deltaVariableCost!).toBeGreaterThan(0);
+    expect(await shown("Richer accelerators", "delta")).toMatch(/^\+\$[\d,]+ vs Baseline under Historical \(org\)$/);
+    expect(await page.getByTestId("like-for-like").isVisible()).toBe(true);
+
+    // The backtest's one line, as on Results_Backtest, and a way to that sheet.
+    const backtest = backtestSummary(expected.sheets);
+    expect(backtest).toMatch(/^Backtest: fitted on /);
+    expect(await page.getByTestId("backtest-summary").innerText()).toBe(backtest);
+    await page.getByRole("button", { name: "Open the backtest sheet" }).click();
+    expect(
+      await poll(
+        () =>
+          page.evaluate(() =>
+            (window as unknown as { __fakeExcel: { activeSheet(): string } }).__fakeExcel.activeSheet(),
+          ),
+        (v) => v === "Results_Backtest",
+      ),
+    ).toBe("Results_Backtest");
+    expect(await page.getByRole("button", { name: "Open Results_Backtest" }).count()).toBe(1);
     await page.getByRole("button", { name: "Open Results_ScenarioDeltas" }).click();
     expect(
       await poll(
@@ -409,23 +449,23 @@ maybe("task pane in Chromium with a fake Office host", () => {
         (t) => t.includes("at 100%"),
       ),
     ).toContain("1.00× at 100%");
-    // Realistic pay of the median AE under last year's attainment: as on Results_Realistic (Baseline (history)).
+    // Realistic pay of the median AE under the org's history: as on Results_Realistic (Baseline (history)),
+    // computed here by runWorkbook on the same tables.
     const tables = exampleAsRawTables();
-    const inputs = realisticInputs(tables);
-    const median = medianRep(inputs.reps, "AE")!;
-    const realistic = runWorkbook(tables, { sourceName: "x", computedAt: COMPUTED_AT }).sheets.find(
-      (x) => x.name === "Results_Realistic",
-    )!;
-    const h = (name: string) => realistic.columns.findIndex((c) => c.header === name);
-    const row = realistic.rows.find((r) => r[h("Scenario")] === "Baseline (history)" && r[h("RepID")] === median.id)!;
-    const lastYearVariable = () =>
-      page
-        .getByTestId("realistic-table")
-        .locator("tr", { hasText: "Expected variable" })
-        .locator("td")
-        .first()
-        .innerText();
-    expect(await lastYearVariable()).toBe(formatMoney(row[h("ExpectedVariable")] as number, median.currency));
+    const median = medianRep(realisticModel(tables, COMPUTED_AT).reps, "AE")!;
+    const saved = realisticRow(tables, median.id);
+    const historyCell = (label: string) =>
+      page.getByTestId("realistic-table").locator("tr", { hasText: label }).locator("td").first().innerText();
+    const lastYearVariable = () => historyCell("Expected variable");
+    const savedVariable = formatMoney(saved("ExpectedVariable") as number, median.currency);
+    expect(await poll(lastYearVariable, (t) => t === savedVariable)).toBe(savedVariable);
+    expect(await historyCell("P90 pay")).toBe(formatMoney(saved("P90") as number, median.currency));
+    expect(await page.getByTestId("realistic-vs-saved-History").innerText()).toBe("$0");
+    // How attainment was modelled: the AE on their own, quarters swinging around the year as measured.
+    expect(saved("AttainmentBasis")).toBe("Individual");
+    expect(await page.getByTestId("realistic-basis").innerText()).toContain(
+      `Individual · quarters ±${formatPercent(saved("PeriodSpread") as number)} around the year's level`,
+    );
     await page.screenshot({ path: join(OUT, "taskpane-plans-500.png"), fullPage: true, animations: "disabled" });
     await page.setViewportSize({ width: 320, height: 900 });
     await page.screenshot({ path: join(OUT, "taskpane-plans-320.png"), fullPage: true, animations: "disabled" });
@@ -445,18 +485,16 @@ maybe("task pane in Chromium with a fake Office host", () => {
           (col(t, "Scenario") < 0 || r[col(t, "Scenario")] === ""),
       );
     await page.getByLabel("Band 4 rate").fill("3");
-    // Recomputed live from the edited band (150%+ at 3×), before anything is saved.
-    const ae = readBaselinePlans(tables).find((p) => p.name === "AE")!;
-    const edited = withTiers(
-      ae,
-      "New ARR",
-      ae.measures[0].tiers.map((t, i) => (i === 3 ? { ...t, rate: new Decimal(3) } : t)),
-    );
-    const raised = formatMoney(
-      realisticFigures(edited, median, historyDistribution(inputs.history)!).expectedVariable,
-      median.currency,
-    );
+    // Recomputed live from the edited band (150%+ at 3×), before anything is saved: what the run will put on
+    // Results_Realistic once it is.
+    const raisedRow = realisticRow(withTopAeRate(tables, 3), median.id);
+    const raised = formatMoney(raisedRow("ExpectedVariable") as number, median.currency);
     expect(await poll(lastYearVariable, (t) => t === raised)).toBe(raised);
+    const gain = (raisedRow("ExpectedVariable") as number) - (saved("ExpectedVariable") as number);
+    expect(gain).toBeGreaterThan(0);
+    expect(await page.getByTestId("realistic-vs-saved-History").innerText()).toBe(
+      formatMoneyDelta(gain, median.currency),
+    );
     await page.getByRole("button", { name: "Save to workbook" }).click();
     await page.getByRole("button", { name: "Update Tiers" }).click();
     await page.getByText("Saved 4 bands").waitFor();

@@ -163,7 +163,13 @@ describe("spread source text", () => {
         { spreadSource: "AttainmentHistory", spreadHistory: history },
         { spreadSource: "Default", spreadHistory: null },
       ].map((r) => spreadSourceText(r as Parameters<typeof spreadSourceText>[0])),
-    ).toEqual(["StdDev", "None (StdDev 0)", "ShareAtQuota (individual plan)", "Org history 2023–2025", "Default (10%)"]);
+    ).toEqual([
+      "StdDev",
+      "None (StdDev 0)",
+      "ShareAtQuota (individual plan)",
+      "Org history 2023–2025",
+      "Default (10%)",
+    ]);
   });
 
   it("shows the org's history on the sheet when AttainmentHistory spans 2+ plan years", () => {

@@ -99,7 +99,6 @@ export function offerAttainment(
  * paid curve(0) half the time), and a measured spread of 0 is flat.
  */
 function orgNormal(mean: Decimal, sd: Decimal): AttainmentDistribution {
-  if (mean.isNeg())
-    throw new DistributionError("Mean", `Mean attainment must be at least 0%, got ${pct(mean)}.`);
+  if (mean.isNeg()) throw new DistributionError("Mean", `Mean attainment must be at least 0%, got ${pct(mean)}.`);
   return sd.isZero() ? { kind: "Flat", attainment: mean } : normal(mean, sd);
 }

@@ -39,7 +39,12 @@ describe("offer evaluation", () => {
     expect([r.p10, r.p50, r.p90].map(String)).toEqual(["125388.36", "135000", "144611.64"]);
     // P(reach OTE) = P(A ≥ 1) = 1 − Φ(2) = 0.0227501319.
     expect(r.probReachOte.toNumber()).toBeCloseTo(0.0227501319, 10);
-    expect(r.probReachOte.minus(ONE.minus(normalCdf(d("2")))).abs().lt("1e-25")).toBe(true);
+    expect(
+      r.probReachOte
+        .minus(ONE.minus(normalCdf(d("2"))))
+        .abs()
+        .lt("1e-25"),
+    ).toBe(true);
   });
 
   it("StdDev 0 keeps a flat attainment: every percentile is the expected pay, and 80% never reaches OTE", () => {
@@ -64,8 +69,12 @@ describe("offer evaluation", () => {
       expectedAttainment: d("0.7"),
     });
     const z = d("3");
-    const tail = d("0.1").times(normalPdf(z)).minus(d("0.3").times(ONE.minus(normalCdf(z))));
-    const byHand = d("96000").times(d("0.7").plus(tail.div(2))).toDecimalPlaces(2);
+    const tail = d("0.1")
+      .times(normalPdf(z))
+      .minus(d("0.3").times(ONE.minus(normalCdf(z))));
+    const byHand = d("96000")
+      .times(d("0.7").plus(tail.div(2)))
+      .toDecimalPlaces(2);
     expect(byHand.toString()).toBe("67201.83");
     expect(r.expectedVariable.toString()).toBe(byHand.toString());
     expect(r.steadyStateExpected.toString()).toBe("211201.83");
@@ -252,7 +261,12 @@ describe("the org's attainment spread", () => {
   const gated = plan({ name: "Gated", measures: [measure({ threshold: d("0.5"), tiers: tiers([0, null, 1]) })] });
   const plans = [director, capped, team, gated];
   const evaluate = (offers: Offer[], attainmentHistory: AttainmentRecord[] = []) =>
-    evaluateOffers({ offers, plans: new Map(plans.map((p) => [p.name, p])), settings: settings2026, attainmentHistory });
+    evaluateOffers({
+      offers,
+      plans: new Map(plans.map((p) => [p.name, p])),
+      settings: settings2026,
+      attainmentHistory,
+    });
 
   /** A whole plan year for one rep. */
   const year = (repId: string, y: number, attainment: string): AttainmentRecord => ({
@@ -293,13 +307,20 @@ describe("the org's attainment spread", () => {
     expect(r.distribution).toEqual({ kind: "Normal", mu: d("0.7"), sigma: d("0.1") });
     // Linear from 0, uncapped, censored at 0: E[max(A, 0)] = μ Φ(μ/σ) + σ φ(μ/σ) = 0.7 Φ(7) + 0.1 φ(7)
     //   = 0.7 − 0.7 × 1.28e−12 + 0.1 × 9.13e−12 = 0.7 + 1.7e−14 → 100,000 × that = 70,000.0000000017.
-    const closedForm = d("0.7").times(normalCdf(d("7"))).plus(d("0.1").times(normalPdf(d("7"))));
+    const closedForm = d("0.7")
+      .times(normalCdf(d("7")))
+      .plus(d("0.1").times(normalPdf(d("7"))));
     expect(closedForm.minus("0.7").abs().lt("1e-13")).toBe(true);
     expect(d("100000").times(closedForm).toDecimalPlaces(2).toFixed(2)).toBe("70000.00");
     expect(r.expectedVariable.toFixed(2)).toBe("70000.00");
     // P(reach OTE) = P(A ≥ 1) = 1 − Φ(3) = 0.00134990 (0.13%).
     expect(r.probReachOte.toNumber()).toBeCloseTo(0.0013499, 7);
-    expect(r.probReachOte.minus(ONE.minus(normalCdf(d("3")))).abs().lt("1e-25")).toBe(true);
+    expect(
+      r.probReachOte
+        .minus(ONE.minus(normalCdf(d("3"))))
+        .abs()
+        .lt("1e-25"),
+    ).toBe(true);
     // Only the usual questions (no plan); the default spread itself is documented, not warned about.
     expect(issues.map((i) => i.column)).toEqual(["Plan"]);
   });
@@ -343,7 +364,11 @@ describe("the org's attainment spread", () => {
     ]);
     const r = results[0];
     const byHand = d("100000")
-      .times(d("0.7").times(normalCdf(d("2"))).plus(d("0.1").times(normalPdf(d("2")))))
+      .times(
+        d("0.7")
+          .times(normalCdf(d("2")))
+          .plus(d("0.1").times(normalPdf(d("2")))),
+      )
       .toDecimalPlaces(2);
     expect(byHand.toString()).toBe("68947.4");
     expect(r.expectedVariable.toString()).toBe(byHand.toString());

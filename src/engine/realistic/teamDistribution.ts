@@ -50,8 +50,19 @@ export function teamSwingFactor(quotas: readonly Decimal[], correlation: Decimal
   return ONE.minus(correlation).times(squares).div(total.pow(2)).plus(correlation).sqrt();
 }
 
+const momentCache = new WeakMap<AttainmentDistribution, { mean: Decimal; sd: Decimal }>();
+
 /** Mean and standard deviation of attainment (a Normal's latent μ and σ: its censoring at 0 is left out). */
 function momentsOf(d: AttainmentDistribution): { mean: Decimal; sd: Decimal } {
+  let m = momentCache.get(d);
+  if (!m) {
+    m = computeMoments(d);
+    momentCache.set(d, m);
+  }
+  return m;
+}
+
+function computeMoments(d: AttainmentDistribution): { mean: Decimal; sd: Decimal } {
   switch (d.kind) {
     case "Flat":
       return { mean: d.attainment, sd: ZERO };
@@ -68,32 +79,88 @@ function momentsOf(d: AttainmentDistribution): { mean: Decimal; sd: Decimal } {
   }
 }
 
+/**
+ * A team's sample has at most this many points: a larger mixture (the org's
+ * history, thousands of rep-years) is grouped into equal-weight bins, each at
+ * its own mean, before it is moved and rescaled — the team's mean and spread
+ * are then set exactly, and a leader costs the same whatever the history's size.
+ */
+export const TEAM_SAMPLE_POINTS = 256;
+
+const compressed = new WeakMap<AttainmentDistribution, AttainmentDistribution>();
+
 /** The members' samples mixed by quota share, then moved and scaled to the team's mean and spread. */
 function rescaled(members: readonly TeamMember[], mean: Decimal, sd: Decimal): AttainmentDistribution {
   const first = members[0].dist;
   const same = members.every((m) => m.dist === first);
+  if (same) {
+    let small = compressed.get(first);
+    if (!small) {
+      small = compress(mixture([first], [ONE]));
+      compressed.set(first, small);
+    }
+    return moveTo(small, mean, sd);
+  }
+  return moveTo(
+    compress(
+      mixture(
+        members.map((m) => m.dist),
+        members.map((m) => m.quota),
+      ),
+    ),
+    mean,
+    sd,
+  );
+}
+
+function mixture(dists: readonly AttainmentDistribution[], shares: readonly Decimal[]): AttainmentDistribution {
   const values: Decimal[] = [];
   const weights: Decimal[] = [];
-  const add = (d: AttainmentDistribution, share: Decimal) => {
+  dists.forEach((d, k) => {
+    const share = shares[k];
     if (d.kind === "Flat") {
       values.push(d.attainment);
       weights.push(share);
     } else if (d.kind === "Empirical") {
       const total = d.cumWeight[d.values.length];
-      d.values.forEach((v, k) => {
+      d.values.forEach((v, i) => {
         values.push(v);
-        weights.push(share.isZero() ? ZERO : d.weights[k].div(total).times(share));
+        weights.push(share.isZero() ? ZERO : d.weights[i].div(total).times(share));
       });
     }
-  };
-  if (same) add(first, ONE);
-  else for (const m of members) add(m.dist, m.quota);
-  const mixture = empirical(values, weights);
-  const own = momentsOf(mixture);
-  if (own.sd.isZero()) return flat(Decimal.max(mean, ZERO));
+  });
+  return empirical(values, weights);
+}
+
+/** At most TEAM_SAMPLE_POINTS equal-weight bins, each at its weighted mean (the sample's mean is kept). */
+function compress(d: AttainmentDistribution): AttainmentDistribution {
+  if (d.kind !== "Empirical" || d.values.length <= TEAM_SAMPLE_POINTS) return d;
+  const total = d.cumWeight[d.values.length];
+  const values: Decimal[] = [];
+  const weights: Decimal[] = [];
+  let bin = 1;
+  let w = ZERO;
+  let moment = ZERO;
+  d.values.forEach((v, i) => {
+    w = w.plus(d.weights[i]);
+    moment = moment.plus(d.weights[i].times(v));
+    if (d.cumWeight[i + 1].times(TEAM_SAMPLE_POINTS).gte(total.times(bin)) || i === d.values.length - 1) {
+      values.push(moment.div(w));
+      weights.push(w);
+      w = ZERO;
+      moment = ZERO;
+      bin++;
+    }
+  });
+  return empirical(values, weights);
+}
+
+function moveTo(sample: AttainmentDistribution, mean: Decimal, sd: Decimal): AttainmentDistribution {
+  const own = momentsOf(sample);
+  if (own.sd.isZero() || sample.kind !== "Empirical") return flat(Decimal.max(mean, ZERO));
   const scale = sd.div(own.sd);
   return empirical(
-    mixture.values.map((v) => mean.plus(scale.times(v.minus(own.mean)))),
-    mixture.weights,
+    sample.values.map((v) => mean.plus(scale.times(v.minus(own.mean)))),
+    sample.weights,
   );
 }

@@ -1,15 +1,15 @@
 import { Caption1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
 import type { Plan, Rep } from "../../engine/types";
-import type { AttainmentDistribution } from "../../engine/realistic";
 import { useDebounced } from "../hooks/useDebounced";
-import { formatMoney, formatMultiple, formatPercent } from "../model/format";
+import { formatMoney, formatMoneyDelta, formatMultiple, formatPercent } from "../model/format";
 import {
-  historyDistribution,
-  realisticFigures,
-  whatIfDistribution,
+  HISTORY,
+  priceRealistic,
+  whatIfSpec,
+  type Priced,
   type RealisticFigures,
-  type RealisticInputs,
+  type RealisticModel,
 } from "../model/planRealistic";
 
 const useStyles = makeStyles({
@@ -51,7 +51,8 @@ const useStyles = makeStyles({
 });
 
 export interface RealisticPanelProps {
-  readonly inputs: RealisticInputs;
+  /** The workbook's realistic model, built once per workbook change. */
+  readonly model: RealisticModel;
   /** The plan with the bands being edited (null while they do not parse: the last figures stay). */
   readonly plan: Plan | null;
   readonly rep: Rep | null;
@@ -63,52 +64,70 @@ interface Column {
   readonly note: string | null;
 }
 
+interface Shown {
+  readonly history: Priced | null;
+  readonly whatIf: Priced | null;
+}
+
+const figuresOf = (p: Priced | null | undefined): RealisticFigures | null => (p && "figures" in p ? p.figures : null);
+
 /**
- * What the plan's median rep can realistically expect, under last year's
- * attainment and under a typed what-if, recomputed from the bands as edited
- * (after typing pauses: the exact Normal sums take tens of milliseconds).
+ * What the plan's median rep can realistically expect, under the org's
+ * attainment history and under a typed what-if, recomputed from the bands as
+ * edited by the run's own model (after typing pauses: one rep costs a few
+ * milliseconds, a team leader's a few more).
  */
-export function RealisticPanel({ inputs, plan, rep }: RealisticPanelProps) {
+export function RealisticPanel({ model, plan, rep }: RealisticPanelProps) {
   const s = useStyles();
   const [mean, setMean] = useState("90");
   const [sd, setSd] = useState("25");
-  const history = useMemo(() => historyDistribution(inputs.history), [inputs]);
-  const whatIf = useMemo(() => whatIfDistribution(mean, sd), [mean, sd]);
-  const live = useMemo(() => ({ plan, rep, whatIf }), [plan, rep, whatIf]);
+  const hasHistory = model.historyYears > 0;
+  const whatIf = useMemo(() => whatIfSpec(mean, sd), [mean, sd]);
+  const live = useMemo(() => ({ model, plan, rep, whatIf }), [model, plan, rep, whatIf]);
   const settled = useDebounced(live, 200);
-  const [last, setLast] = useState<{ history: RealisticFigures | null; whatIf: RealisticFigures | null } | null>(null);
+  const [last, setLast] = useState<Shown | null>(null);
 
-  const computed = useMemo(() => {
-    if (!settled.plan) return null;
-    const figures = (dist: AttainmentDistribution | null) =>
-      dist ? realisticFigures(settled.plan!, settled.rep, dist) : null;
+  const computed = useMemo((): Shown | null => {
+    const { model: m, plan: p, rep: r, whatIf: w } = settled;
+    if (!p) return null;
     return {
-      history: figures(history),
-      whatIf: "dist" in settled.whatIf ? figures(settled.whatIf.dist) : null,
+      history: m.historyYears > 0 ? priceRealistic(m, p, r, HISTORY) : null,
+      whatIf: "spec" in w ? priceRealistic(m, p, r, w.spec) : null,
     };
-  }, [settled, history]);
+  }, [settled]);
   useEffect(() => {
     if (computed) setLast(computed);
   }, [computed]);
   const shown = computed ?? last;
 
+  const problemOf = (p: Priced | null | undefined) => (p && "problem" in p ? p.problem : null);
   const columns: Column[] = [
     {
-      title: "Last year",
-      figures: shown?.history ?? null,
-      note: history ? null : "no AttainmentHistory",
+      title: "History",
+      figures: hasHistory ? figuresOf(shown?.history) : null,
+      note: hasHistory ? (problemOf(shown?.history) ? "not priced" : null) : "no AttainmentHistory",
     },
     {
       title: "What if",
-      figures: "dist" in whatIf ? (shown?.whatIf ?? null) : null,
-      note: "problem" in whatIf ? "fix the inputs" : null,
+      figures: "spec" in whatIf ? figuresOf(shown?.whatIf) : null,
+      note: "problem" in whatIf || problemOf(shown?.whatIf) ? "fix the inputs" : null,
     },
   ];
+  const basis = [shown?.history, shown?.whatIf].find((p) => p && "basis" in p);
+  const problems = [problemOf(shown?.history), "problem" in whatIf ? whatIf.problem : problemOf(shown?.whatIf)].filter(
+    (p): p is string => p !== null,
+  );
   const currency = rep?.currency ?? "";
   const money = (v: RealisticFigures["p10"]) => (rep ? formatMoney(v, currency) : formatMultiple(v));
-  const rows: { label: string; value: (f: RealisticFigures) => string }[] = [
+  const delta = (f: RealisticFigures) => {
+    const d = f.expectedVariable.minus(f.savedVariable);
+    if (!rep) return d.isZero() ? "same" : `${d.isPos() ? "+" : "−"}${formatMultiple(d.abs())}`;
+    return formatMoneyDelta(d, currency);
+  };
+  const rows: { label: string; value: (f: RealisticFigures) => string; testId?: string }[] = [
     { label: "Expected payout", value: (f) => formatMultiple(f.expectedMultiple) },
     { label: rep ? "Expected variable" : "Expected variable (× target)", value: (f) => money(f.expectedVariable) },
+    { label: "vs saved bands", value: delta, testId: "realistic-vs-saved" },
     { label: "% of OTE", value: (f) => (f.pctOfOte === null ? "–" : formatPercent(f.pctOfOte)) },
     { label: "P10 pay", value: (f) => money(f.p10) },
     { label: "P50 pay", value: (f) => money(f.p50) },
@@ -120,7 +139,7 @@ export function RealisticPanel({ inputs, plan, rep }: RealisticPanelProps) {
     <div className={s.stack}>
       <Caption1 className={s.muted} data-testid="realistic-who">
         {rep
-          ? `For the plan's median rep by target variable: ${rep.name || rep.id}, OTE ${formatMoney(rep.base.plus(rep.targetVariable), currency)}. Pay is base + variable for a year at one attainment.`
+          ? `For the plan's median rep by target variable: ${rep.name || rep.id}, OTE ${formatMoney(rep.base.plus(rep.targetVariable), currency)}. Pay is base + variable over a full year, as on Results_Realistic.`
           : "Nobody is on this plan in Reps: figures are multiples of target incentive, without base."}
       </Caption1>
       <table className={s.table} data-testid="realistic-table">
@@ -143,7 +162,7 @@ export function RealisticPanel({ inputs, plan, rep }: RealisticPanelProps) {
                 {r.label}
               </th>
               {columns.map((c) => (
-                <td key={c.title} className={s.cell}>
+                <td key={c.title} className={s.cell} data-testid={r.testId && `${r.testId}-${c.title}`}>
                   {c.figures ? (
                     r.value(c.figures)
                   ) : r === rows[0] && c.note ? (
@@ -157,6 +176,12 @@ export function RealisticPanel({ inputs, plan, rep }: RealisticPanelProps) {
           ))}
         </tbody>
       </table>
+      {basis && "basis" in basis && (
+        <Caption1 className={s.muted} data-testid="realistic-basis">
+          {`Attainment: ${basis.basis.attainment} · ${basis.basis.swing}.`}
+          {hasHistory && ` History: each year's level drawn from ${model.historyYears} rep-years of AttainmentHistory.`}
+        </Caption1>
+      )}
       <div className={s.inputs}>
         <Field label="What if: mean" size="small" hint="% of quota">
           <Input
@@ -168,7 +193,7 @@ export function RealisticPanel({ inputs, plan, rep }: RealisticPanelProps) {
             aria-label="What-if mean attainment"
           />
         </Field>
-        <Field label="Spread (sd)" size="small" hint="Normal; 0 = all at mean">
+        <Field label="Spread (sd)" size="small" hint="Normal, of the year; 0 = all at mean">
           <Input
             className={s.input}
             size="small"
@@ -179,10 +204,15 @@ export function RealisticPanel({ inputs, plan, rep }: RealisticPanelProps) {
           />
         </Field>
       </div>
-      {"problem" in whatIf && <Caption1 className={s.problem}>{whatIf.problem}</Caption1>}
-      {!history && (
+      {problems.map((p, i) => (
+        <Caption1 key={i} className={s.problem}>
+          {p}
+        </Caption1>
+      ))}
+      {model.partial && <Caption1 className={s.muted}>{model.partial}</Caption1>}
+      {!hasHistory && (
         <Caption1 className={s.muted}>
-          Add an AttainmentHistory table (RepID, Period, Attainment) to see last year&apos;s column.
+          Add an AttainmentHistory table (RepID, Period, Attainment) to see the History column.
         </Caption1>
       )}
     </div>

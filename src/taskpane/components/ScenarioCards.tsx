@@ -1,6 +1,6 @@
 import { Body1, Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import { formatCount, formatMoney, formatMoneyDelta, formatPercent } from "../model/format";
-import type { ScenarioComparison, ScenarioFigures } from "../model/scenarioComparison";
+import { formatCount, formatMoney, formatPercent } from "../model/format";
+import { comparisonNote, type ScenarioComparison, type ScenarioFigures } from "../model/scenarioComparison";
 import { FigureGrid, type Figure } from "./FigureGrid";
 
 const useStyles = makeStyles({
@@ -22,15 +22,20 @@ const useStyles = makeStyles({
 
 const dash = "–";
 
-function figures(row: ScenarioFigures, baseline: ScenarioFigures | null, currency: string): Figure[] {
+function figures(row: ScenarioFigures, currency: string): Figure[] {
   const money = (v: number | null) => (v === null ? dash : formatMoney(v, currency));
   const pct = (v: number | null) => (v === null ? dash : formatPercent(v));
   const count = (v: number | null) => (v === null ? dash : formatCount(v));
-  const delta =
-    baseline && baseline !== row && row.totalVariableCost !== null && baseline.totalVariableCost !== null
-      ? `${formatMoneyDelta(row.totalVariableCost - baseline.totalVariableCost, currency)} vs ${baseline.scenario}`
-      : undefined;
   const id = (what: string) => `scenario-${row.scenario}-${what}`;
+  const text = comparisonNote(row, currency);
+  const delta = text ? (
+    <span
+      data-testid={id("delta")}
+      title={row.baselineVariableCost === null ? undefined : `${row.comparedWith}: ${money(row.baselineVariableCost)}`}
+    >
+      {text}
+    </span>
+  ) : undefined;
   return [
     { label: "Variable cost", value: money(row.totalVariableCost), note: delta, testId: id("variable") },
     { label: "Cost of sales", value: pct(row.costOfSales), testId: id("cos") },
@@ -41,10 +46,13 @@ function figures(row: ScenarioFigures, baseline: ScenarioFigures | null, currenc
   ];
 }
 
-/** Results_Scenarios as one card per scenario, each against the first row (the baseline on actuals). */
+/**
+ * Results_Scenarios as one card per scenario, each against the baseline plans
+ * under the same attainment (its ComparedWith): on the same actuals, at the
+ * same flat attainment, or under the same distribution and period swing.
+ */
 export function ScenarioCards({ comparison }: { comparison: ScenarioComparison }) {
   const s = useStyles();
-  const baseline = comparison.rows[0] ?? null;
   return (
     <ul className={s.list} aria-label="Scenario comparison">
       {comparison.rows.map((row) => (
@@ -53,7 +61,7 @@ export function ScenarioCards({ comparison }: { comparison: ScenarioComparison }
             <Body1 className={s.name}>{row.scenario}</Body1>
             <Caption1 className={s.basis}>{row.basis}</Caption1>
           </div>
-          <FigureGrid figures={figures(row, baseline, comparison.currency)} />
+          <FigureGrid figures={figures(row, comparison.currency)} />
         </li>
       ))}
     </ul>

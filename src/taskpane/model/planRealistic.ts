@@ -1,8 +1,10 @@
 import { Decimal, ONE, ZERO } from "../../engine/decimal";
-import { fitDistribution, realisticOutcome, type AttainmentDistribution } from "../../engine/realistic";
-import { planCurve } from "../../engine/realisticModel";
+import type { EngineIssue } from "../../engine/issues";
+import { DistributionError, fitDistribution } from "../../engine/realistic";
+import { RealisticContext, type RealisticRep, type RealisticScenario } from "../../engine/realisticModel";
 import { roundMoney } from "../../engine/rounding";
-import type { Plan, Rep, Tier } from "../../engine/types";
+import type { DistributionSpec, ModelInput, Plan, Rep, Scenario, Tier } from "../../engine/types";
+import { parseModelInput } from "../../workbook/parse";
 import { readAttainmentHistory } from "../../workbook/parse/history";
 import { locateInputs } from "../../workbook/parse/locate";
 import { readPlans } from "../../workbook/parse/plans";
@@ -10,30 +12,105 @@ import { readRamps } from "../../workbook/parse/ramps";
 import { readReps } from "../../workbook/parse/reps";
 import { readSettings } from "../../workbook/parse/settings";
 import type { Issue, RawTable } from "../../workbook/types";
+import { formatPercent } from "./format";
 
 /**
  * Realistic pay beside the plan editor: what the plan's median rep can expect
- * under last year's attainment and under a quick "what if", recomputed from
- * the bands being edited. The same engine calls as Results_Realistic (the
- * plan as one curve, exact expectations), for one rep instead of all.
+ * under the org's attainment history and under a quick "what if", recomputed
+ * from the bands being edited. It is the run's own model — a RealisticContext,
+ * as Results_Realistic uses — asked about one rep: the year's level from the
+ * distribution (a leader's from the team's), each period swinging around it
+ * on the plan's period terms, money rounded as the sheet rounds it.
  */
 
-/** What the editor needs from the workbook, read once per workbook change (not per keystroke). */
-export interface RealisticInputs {
+/**
+ * What the editor prices against, built once per workbook change (not per
+ * keystroke): the workbook read as the run reads it, and the engine's
+ * realistic context over it (history as rep-years, measured swings, org chart,
+ * caches).
+ */
+export interface RealisticModel {
+  /** The workbook's reps, for picking the plan's median rep. */
   readonly reps: readonly Rep[];
-  /** Every AttainmentHistory attainment: the org-wide Historical distribution. */
-  readonly history: readonly Decimal[];
+  /** Rep-years in AttainmentHistory; 0 = no history to show. */
+  readonly historyYears: number;
+  /** Null when the workbook reads cleanly; else why the figures rest on the rows that read. */
+  readonly partial: string | null;
+  readonly context: RealisticContext;
 }
 
-export function realisticInputs(tables: readonly RawTable[]): RealisticInputs {
+/**
+ * A stand-in rep for a plan nobody is on: 1 of target variable and no base,
+ * so the money rows read as multiples. It sits in the context's input under
+ * its own plan key, with no manager and no reports: no real rep meets it.
+ */
+const UNIT_ID = "\u0000unit";
+const UNIT_PLAN = "\u0000unit";
+
+function unitRep(currency: string): Rep {
+  return {
+    id: UNIT_ID,
+    name: "",
+    role: "",
+    managerId: null,
+    plan: UNIT_PLAN,
+    currency,
+    base: ZERO,
+    targetVariable: ONE,
+    annualQuota: new Map(),
+    startDate: null,
+    endDate: null,
+    ramp: null,
+  };
+}
+
+/**
+ * The workbook as the run reads it (parseModelInput). When some table has an
+ * error the run stops, but the editor need not: the tables the realistic
+ * model uses (Settings, Plans and Tiers, Ramps, Reps, AttainmentHistory) are
+ * then read leniently, keeping the rows that read.
+ */
+export function realisticModel(tables: readonly RawTable[], today: Date = new Date()): RealisticModel {
+  const parsed = parseModelInput(tables, { today });
+  const input = parsed.input ?? lenientInput(tables, today);
+  const context = new RealisticContext({
+    ...input,
+    reps: [...input.reps, unitRep(input.settings.reportingCurrency)],
+  });
+  return {
+    reps: input.reps,
+    historyYears: context.years.length,
+    partial: parsed.input
+      ? null
+      : "The workbook has input errors (see Inputs): these figures use the rows that read without them.",
+    context,
+  };
+}
+
+function lenientInput(tables: readonly RawTable[], today: Date): ModelInput {
   const found = locateInputs(tables);
   const ignored: Issue[] = [];
-  const plans = readPlans(found.Plans, found.Tiers, { known: null }, ignored);
-  const ramps = readRamps(found.Ramps, ignored);
   const settings = readSettings(found.Settings, ignored);
+  const ramps = readRamps(found.Ramps, ignored);
+  const plans = readPlans(found.Plans, found.Tiers, { known: null }, ignored);
   const reps = readReps(found.Reps, { plans, ramps, settings }, ignored).reps;
-  const history = readAttainmentHistory(found.AttainmentHistory, ignored, settings).map((h) => h.attainment);
-  return { reps, history };
+  return {
+    settings: {
+      reportingCurrency: settings.reportingCurrency,
+      fiscalYearStartMonth: settings.fiscalYearStartMonth,
+      planYear: settings.planYear ?? today.getFullYear(),
+      fxRates: settings.fxRates,
+    },
+    reps,
+    plans: plans.plans,
+    scenarioPlans: new Map(),
+    scenarios: [],
+    quotas: [],
+    actuals: [],
+    adjustments: [],
+    ramps: ramps.ramps,
+    attainmentHistory: readAttainmentHistory(found.AttainmentHistory, ignored, settings),
+  };
 }
 
 /**
@@ -52,64 +129,126 @@ export function withTiers(plan: Plan, measure: string, tiers: readonly Tier[]): 
   return { ...plan, measures: plan.measures.map((m) => (m.measure === measure ? { ...m, tiers } : m)) };
 }
 
-/** Realistic figures for one rep; money in the rep's currency, rounded to its minor unit. */
+/** The org's attainment history, as the run's "Baseline (history)" reads it. */
+export const HISTORY: DistributionSpec = { kind: "Historical", scope: "Org" };
+
+/** Realistic figures for one rep; money in the rep's currency, rounded to its minor unit as on Results_Realistic. */
 export interface RealisticFigures {
   /** E[payout multiple of target variable]. */
   readonly expectedMultiple: Decimal;
   readonly expectedVariable: Decimal;
   /** (base + expected variable) ÷ OTE; null when OTE is 0. */
   readonly pctOfOte: Decimal | null;
-  /** Total cash (base + variable) at the 10th, 50th and 90th percentile of attainment. */
+  /** Total cash (base + variable) at the 10th, 50th and 90th percentile of the year's pay. */
   readonly p10: Decimal;
   readonly p50: Decimal;
   readonly p90: Decimal;
   /** P(variable ≥ target variable). */
   readonly probReachOte: Decimal;
+  /** Expected variable under the saved bands, same attainment and rounding: what the edit is compared with. */
+  readonly savedVariable: Decimal;
+}
+
+/** How the rep's attainment was modelled, in words for the pane. */
+export interface RealisticBasis {
+  /** "Individual", or "Team of 8, over-assignment 111%" for a leader paid on the team. */
+  readonly attainment: string;
+  /** "quarters ±17.6% around the year's level (from AttainmentHistory)". */
+  readonly swing: string;
+}
+
+export interface RealisticPricing {
+  readonly figures: RealisticFigures;
+  readonly basis: RealisticBasis;
+}
+
+export type Priced = RealisticPricing | { readonly problem: string };
+
+const GRAIN: Record<number, string> = { 2: "halves", 4: "quarters", 12: "months" };
+const SOURCE = { Scenario: "stated", AttainmentHistory: "from AttainmentHistory", Default: "default" } as const;
+
+/** The rep's line of the run, described: who the attainment is and how its periods swing. */
+export function describeBasis(
+  r: RealisticRep,
+  s: Pick<RealisticScenario, "swing" | "teamCorrelation">,
+): RealisticBasis {
+  const attainment =
+    r.team === null
+      ? "Individual"
+      : `Team of ${r.team.members}, over-assignment ${formatPercent(r.team.overAssignment, 0)}`;
+  const grain = GRAIN[r.periods] ?? `${r.periods} periods`;
+  const source = SOURCE[s.swing.source];
+  const swing =
+    r.periods <= 1
+      ? "paid on the year's level (one period a year)"
+      : r.swing.spread.isZero()
+        ? `${grain} at the year's level (no period swing)`
+        : `${grain} ±${formatPercent(r.swing.spread)} around the year's level (${source}${r.team ? ", averaged over the team" : ""})`;
+  return { attainment, swing };
 }
 
 /**
- * Without a rep on the plan the figures are per 1 of target variable and no
- * base: the money rows then read as multiples.
+ * The edited plan priced for one rep (or, with none, per 1 of target) under
+ * one attainment assumption, exactly as the run prices that rep under the
+ * same assumption. A synthetic scenario that states nothing (so the period
+ * swing and team correlation come from history or the defaults, as for the
+ * run's "Baseline (history)") makes the engine price the saved plan beside
+ * it, like for like.
  */
-export function realisticFigures(plan: Plan, rep: Rep | null, dist: AttainmentDistribution): RealisticFigures {
-  const unit: Rep = rep ?? {
-    id: "",
-    name: "",
-    role: "",
-    managerId: null,
-    plan: plan.name,
-    currency: "",
-    base: ZERO,
-    targetVariable: ONE,
-    annualQuota: new Map(),
-    startDate: null,
-    endDate: null,
-    ramp: null,
-  };
-  const outcome = realisticOutcome({ segments: planCurve(plan, unit) }, dist);
-  const tv = unit.targetVariable;
-  const round = (x: Decimal) => (rep ? roundMoney(x, rep.currency) : x);
-  const expectedVariable = round(tv.times(outcome.expectedMultiple));
-  const ote = unit.base.plus(tv);
-  const total = (m: Decimal) => unit.base.plus(round(tv.times(m)));
+export function priceRealistic(model: RealisticModel, edited: Plan, rep: Rep | null, spec: DistributionSpec): Priced {
+  const key = rep ? rep.plan : UNIT_PLAN;
+  const id = rep ? rep.id : UNIT_ID;
+  const plans = new Map(model.context.input.plans);
+  plans.set(key, edited);
+  const scenario: Scenario = { name: edited.name, assumption: spec, description: "" };
+  const issues: EngineIssue[] = [];
+  const only = new Set([id]);
+  const run = model.context.run({ name: edited.name, scenario, spec, plans }, issues, only);
+  const r = run.reps[0];
+  if (!r) return { problem: problemOf(issues, edited.name) };
+  // The unit rep has no saved plan in the input: price the saved one too (cached by the context).
+  let saved = r.baseline ?? r.outcome;
+  if (!rep) {
+    const savedPlan = model.context.input.plans.get(edited.name);
+    if (savedPlan) {
+      const s = model.context.run(
+        { name: edited.name, scenario, spec, plans: new Map([[UNIT_PLAN, savedPlan]]) },
+        [],
+        only,
+      );
+      saved = s.reps[0]?.outcome ?? saved;
+    }
+  }
+  const { base, targetVariable: tv, currency } = r.rep;
+  const money = (m: Decimal) => (rep ? roundMoney(tv.times(m), currency) : tv.times(m));
+  const expectedVariable = money(r.outcome.expectedMultiple);
+  const ote = base.plus(tv);
   return {
-    expectedMultiple: outcome.expectedMultiple,
-    expectedVariable,
-    pctOfOte: ote.isZero() ? null : unit.base.plus(expectedVariable).div(ote),
-    p10: total(outcome.p10),
-    p50: total(outcome.p50),
-    p90: total(outcome.p90),
-    // Without a variable, OTE is the base: reached for sure.
-    probReachOte: tv.isZero() ? ONE : outcome.probAtOrAboveTarget,
+    figures: {
+      expectedMultiple: r.outcome.expectedMultiple,
+      expectedVariable,
+      pctOfOte: ote.isZero() ? null : base.plus(expectedVariable).div(ote),
+      p10: base.plus(money(r.outcome.p10)),
+      p50: base.plus(money(r.outcome.p50)),
+      p90: base.plus(money(r.outcome.p90)),
+      probReachOte: r.outcome.probAtOrAboveTarget,
+      savedVariable: money(saved.expectedMultiple),
+    },
+    basis: describeBasis(r, run),
   };
 }
 
-/** Org-wide attainment history as a distribution; null without history. */
-export function historyDistribution(history: readonly Decimal[]): AttainmentDistribution | null {
-  return history.length ? fitDistribution({ kind: "Historical", scope: "Org" }, history) : null;
+/** The engine's reason, without the scenario-sheet framing ("Scenario AE: …", "Those reps are left out …"). */
+function problemOf(issues: readonly EngineIssue[], name: string): string {
+  const message = issues.find((i) => i.severity === "Error")?.message ?? issues[0]?.message;
+  if (!message) return "No realistic figures for this rep.";
+  const prefix = `Scenario ${name}: `;
+  return (message.startsWith(prefix) ? message.slice(prefix.length) : message)
+    .replace(/ Those reps are left out of its realistic earnings\.$/, "")
+    .trim();
 }
 
-export type WhatIf = { readonly dist: AttainmentDistribution } | { readonly problem: string };
+export type WhatIf = { readonly spec: DistributionSpec } | { readonly problem: string };
 
 const HUNDRED = new Decimal(100);
 
@@ -118,11 +257,21 @@ function percentText(text: string): Decimal | null {
   return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(t) ? new Decimal(t).div(HUNDRED) : null;
 }
 
-/** The typed "what if": Normal with mean and sd in percent of quota (sd 0 = everyone at the mean). */
-export function whatIfDistribution(meanText: string, sdText: string): WhatIf {
+/**
+ * The typed "what if": each rep's year level Normal with mean and sd in
+ * percent of quota (sd 0 = every rep's year at the mean; the periods still
+ * swing around it).
+ */
+export function whatIfSpec(meanText: string, sdText: string): WhatIf {
   const mean = percentText(meanText);
   const sd = percentText(sdText);
   if (mean === null || !mean.gt(ZERO)) return { problem: "Mean: type a percent above 0, like 90" };
-  if (sd === null || sd.isNeg()) return { problem: "Spread: type a percent, like 25 (0 = everyone at the mean)" };
-  return { dist: fitDistribution({ kind: "Normal", mean, stdDev: sd, shareAtQuota: null }, []) };
+  if (sd === null || sd.isNeg()) return { problem: "Spread: type a percent, like 25 (0 = every year at the mean)" };
+  const spec: DistributionSpec = { kind: "Normal", mean, stdDev: sd, shareAtQuota: null };
+  try {
+    fitDistribution(spec, []);
+  } catch (e) {
+    return { problem: e instanceof DistributionError ? e.message : String(e) };
+  }
+  return { spec };
 }

@@ -1,4 +1,5 @@
 import type { SheetSpec, SpecCell } from "../../workbook/types";
+import { formatMoneyDelta } from "./format";
 
 /** One scenario's figures, exactly as written on Results_Scenarios. */
 export interface ScenarioFigures {
@@ -15,6 +16,16 @@ export interface ScenarioFigures {
   /** Expected numbers of reps for distribution scenarios, so possibly fractional. */
   readonly repsAtOrAboveQuota: number | null;
   readonly repsCapped: number | null;
+  /**
+   * What the scenario is compared with, like for like ("Baseline under
+   * Historical (org)", "Baseline at Flat 110%", "Baseline on actuals"); null
+   * for a baseline row.
+   */
+  readonly comparedWith: string | null;
+  /** The baseline plans' variable cost under that same attainment. */
+  readonly baselineVariableCost: number | null;
+  /** Variable cost minus the baseline's, as the sheet computes it (each rounded to the cent first). */
+  readonly deltaVariableCost: number | null;
 }
 
 export interface ScenarioComparison {
@@ -24,6 +35,7 @@ export interface ScenarioComparison {
 }
 
 export const SCENARIOS_SHEET = "Results_Scenarios";
+export const BACKTEST_SHEET = "Results_Backtest";
 
 /** The result sheets the Scenarios view offers to open, in this order, when the run wrote them. */
 export const SCENARIO_SHEETS = [
@@ -31,9 +43,11 @@ export const SCENARIO_SHEETS = [
   "Results_ScenarioDeltas",
   "Results_Realistic",
   "Results_PayoutCurve",
+  "Results_Backtest",
 ] as const;
 
 const numberOr = (c: SpecCell | undefined): number | null => (typeof c === "number" ? c : null);
+const textOr = (c: SpecCell | undefined): string | null => (typeof c === "string" && c !== "" ? c : null);
 
 /**
  * Reads the comparison from the Results_Scenarios sheet spec the run wrote,
@@ -58,6 +72,9 @@ export function scenarioComparison(sheets: readonly SheetSpec[]): ScenarioCompar
     pct: at("AvgPctOfOTE"),
     atQuota: at("RepsAtOrAboveQuota"),
     capped: at("RepsCapped"),
+    comparedWith: at("ComparedWith"),
+    baseline: at("BaselineVariableCost", false),
+    delta: at("DeltaVariableCost", false),
   };
   const rows = sheet.rows.map((r): ScenarioFigures => ({
     scenario: String(r[col.scenario] ?? ""),
@@ -70,6 +87,33 @@ export function scenarioComparison(sheets: readonly SheetSpec[]): ScenarioCompar
     avgPctOfOte: numberOr(r[col.pct]),
     repsAtOrAboveQuota: numberOr(r[col.atQuota]),
     repsCapped: numberOr(r[col.capped]),
+    comparedWith: textOr(r[col.comparedWith]),
+    baselineVariableCost: numberOr(r[col.baseline]),
+    deltaVariableCost: numberOr(r[col.delta]),
   }));
   return { currency: currency || "USD", rows };
+}
+
+/**
+ * The card's line under its variable cost: the difference from the baseline
+ * plans under the same attainment ("+$33,376 vs Baseline under Historical
+ * (org)"), never from another basis. Null for a baseline row, or when the
+ * sheet has no like-for-like columns.
+ */
+export function comparisonNote(row: ScenarioFigures, currency: string): string | null {
+  if (row.comparedWith === null || row.deltaVariableCost === null) return null;
+  return `${formatMoneyDelta(row.deltaVariableCost, currency)} vs ${row.comparedWith}`;
+}
+
+/**
+ * The backtest in one sentence, as Results_Backtest's subtitle carries it
+ * after the run's own line ("Computed from … · plan year 2026 · Backtest: …").
+ * Null when the run wrote no backtest (under two years of history).
+ */
+export function backtestSummary(sheets: readonly SheetSpec[]): string | null {
+  const sheet = sheets.find((s) => s.name === BACKTEST_SHEET);
+  if (!sheet) return null;
+  const parts = sheet.subtitle.split(" · ");
+  const at = parts.findIndex((p) => p.startsWith("Backtest"));
+  return (at >= 0 ? parts.slice(at).join(" · ") : parts[parts.length - 1]).trim() || null;
 }

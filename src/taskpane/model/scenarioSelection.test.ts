@@ -140,6 +140,10 @@ describe("scenario selection", () => {
           avgPctOfOte: 0.95,
           repsAtOrAboveQuota: 1.25,
           repsCapped: null,
+          // A sheet without the like-for-like columns: nothing to compare with.
+          comparedWith: null,
+          baselineVariableCost: null,
+          deltaVariableCost: null,
         },
       ],
     });

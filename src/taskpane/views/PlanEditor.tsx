@@ -34,7 +34,7 @@ import {
   type BandDraft,
   type CurvePoint,
 } from "../model/planEditing";
-import { medianRep, realisticInputs, withTiers } from "../model/planRealistic";
+import { medianRep, realisticModel, withTiers } from "../model/planRealistic";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -85,8 +85,9 @@ export function PlanEditor({ port, tables, onSaved }: PlanEditorProps) {
   useEffect(() => {
     if (points) setLastGood(points);
   }, [points]);
-  // Realistic pay: the workbook's reps and history once per workbook, the edited plan per valid edit.
-  const realistic = useMemo(() => realisticInputs(tables), [tables]);
+  // Realistic pay: the workbook read and the engine's realistic context built once per workbook change; the
+  // edited plan is priced for one rep per valid edit.
+  const realistic = useMemo(() => realisticModel(tables), [tables]);
   const rep = useMemo(() => (plan ? medianRep(realistic.reps, plan.name) : null), [realistic, plan]);
   const editedPlan = useMemo(
     () => (plan && measure && parsed?.tiers ? withTiers(plan, measure.measure, parsed.tiers) : null),
@@ -182,7 +183,7 @@ export function PlanEditor({ port, tables, onSaved }: PlanEditorProps) {
         </Caption1>
       </Section>
       <Section title="Realistic pay">
-        <RealisticPanel inputs={realistic} plan={editedPlan} rep={rep} />
+        <RealisticPanel model={realistic} plan={editedPlan} rep={rep} />
       </Section>
       <Section title="Bands">
         <div className={s.grid} role="table" aria-label="Tier bands">

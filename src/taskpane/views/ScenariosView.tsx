@@ -8,7 +8,7 @@ import { progressOf, RunProgress } from "../components/RunProgress";
 import { ScenarioCards } from "../components/ScenarioCards";
 import { Section } from "../components/Section";
 import type { RunPhase } from "../model/runPipeline";
-import { scenarioComparison, SCENARIO_SHEETS } from "../model/scenarioComparison";
+import { BACKTEST_SHEET, backtestSummary, scenarioComparison, SCENARIO_SHEETS } from "../model/scenarioComparison";
 import { listScenarios, type ScenarioChoice } from "../model/scenarioSelection";
 
 const useStyles = makeStyles({
@@ -84,6 +84,8 @@ export function ScenariosView({ port, tables, leftOut, onLeftOutChange, phase, o
     onLeftOutChange(on ? leftOut.filter((n) => n !== name) : [...leftOut, name]);
   const result = phase.kind === "done" ? phase.result : null;
   const comparison = result?.ok ? scenarioComparison(result.sheets) : null;
+  const backtest = result?.ok ? backtestSummary(result.sheets) : null;
+  const open = (name: string) => void port.activateSheet(name).catch(() => undefined);
   const written = new Set(result?.sheets.map((x) => x.name) ?? []);
 
   return (
@@ -152,7 +154,23 @@ export function ScenariosView({ port, tables, leftOut, onLeftOutChange, phase, o
             In {comparison.currency}, as on Results_Scenarios. Cost of sales is total comp ÷ bookings. Scenarios with a
             distribution show expected figures (expected numbers of reps).
           </Caption1>
+          <Caption1 className={s.muted} data-testid="like-for-like">
+            Like for like: each scenario&apos;s variable cost is compared with the baseline plans under the same
+            attainment — the same actuals, the same flat attainment, or the same distribution and period swing.
+          </Caption1>
           <ScenarioCards comparison={comparison} />
+        </Section>
+      )}
+      {backtest && (
+        <Section title="Backtest">
+          <Body1 data-testid="backtest-summary">{backtest}</Body1>
+          <Caption1 className={s.muted}>
+            The realistic model fitted on the earlier years of AttainmentHistory and scored on the last, rep by rep, on{" "}
+            <Link as="button" onClick={() => open(BACKTEST_SHEET)} aria-label="Open the backtest sheet">
+              {BACKTEST_SHEET}
+            </Link>
+            .
+          </Caption1>
         </Section>
       )}
       {result?.ok && (
@@ -163,7 +181,7 @@ export function ScenariosView({ port, tables, leftOut, onLeftOutChange, phase, o
                 key={name}
                 size="small"
                 icon={<OpenRegular />}
-                onClick={() => void port.activateSheet(name).catch(() => undefined)}
+                onClick={() => open(name)}
                 aria-label={`Open ${name}`}
               >
                 {name.replace("Results_", "")}

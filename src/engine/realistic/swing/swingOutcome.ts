@@ -45,7 +45,7 @@ export const LEVEL_NODES = 64;
 /** An Empirical sample larger than this is grouped into this many equal-probability nodes for the percentiles. */
 const MAX_ATOMS = 256;
 /** Gauss–Legendre panels over the swing's standard normal on [−8, 8] for the expected pay. */
-const PANELS = 48;
+const PANELS = 24;
 const GL_X = [-0.8611363115940526, -0.3399810435848563, 0.3399810435848563, 0.8611363115940526];
 const GL_W = [0.3478548451374538, 0.6521451548625461, 0.6521451548625461, 0.3478548451374538];
 
@@ -230,6 +230,20 @@ function payGrid(
   const row = new Float64Array(J);
   let capped = 0;
   const zeroPay = evalCurve(curve, 0);
+  // Weight of the nodes from j up: a path's capped share is one suffix (values ascend).
+  const suffix = new Float64Array(J + 1);
+  for (let j = J - 1; j >= 0; j--) suffix[j] = suffix[j + 1] + weights[j];
+  const cappedFrom = (factor: number) => {
+    if (capStart === null) return 0;
+    let a = 0;
+    let b = J;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if (values[mid] * factor >= capStart) b = mid;
+      else a = mid + 1;
+    }
+    return suffix[a];
+  };
   for (let k = 0; k < K; k++) {
     const off = k * n;
     if (ytd === null) {
@@ -242,8 +256,7 @@ function payGrid(
         else evalAscending(curve, values, f, 1 / n, row, true);
       }
       // Some period reaches the cap when the largest period attainment does.
-      if (capStart !== null)
-        for (let j = 0; j < J; j++) if (values[j] * maxFactor >= capStart) capped += weights[j];
+      capped += cappedFrom(maxFactor);
     } else {
       row.fill(-Infinity);
       const tmp = new Float64Array(J);
@@ -257,14 +270,11 @@ function payGrid(
         else evalAscending(c, values, f, (p + 1) / n, tmp, false);
         for (let j = 0; j < J; j++) if (tmp[j] > row[j]) row[j] = tmp[j];
       }
-      if (capStart !== null) for (let j = 0; j < J; j++) if (values[j] >= capStart) capped += weights[j];
+      capped += cappedFrom(1);
     }
     pay.set(row, k * J);
   }
-  const monotone = curve.nonDecreasing && (ytd === null || ytd.every((c) => c.nonDecreasing));
-  const cum = new Float64Array(J + 1);
-  for (let j = 0; j < J; j++) cum[j + 1] = cum[j] + weights[j];
-  const total = cum[J];
+  const total = weights.reduce((a, w) => a + w, 0) * K;
   let mean = 0;
   let lo = Infinity;
   let hi = -Infinity;
@@ -275,53 +285,47 @@ function payGrid(
       if (y < lo) lo = y;
       if (y > hi) hi = y;
     }
-  mean /= K * total;
+  mean /= total;
 
-  /** P(pay < t) (strict) or P(pay ≤ t). */
-  const below = (t: number, strict: boolean): number => {
-    let sum = 0;
-    for (let k = 0; k < K; k++) {
-      const base = k * J;
-      if (monotone) {
-        let a = 0;
-        let b = J;
-        while (a < b) {
-          const mid = (a + b) >>> 1;
-          const y = pay[base + mid];
-          if (strict ? y < t : y <= t) a = mid + 1;
-          else b = mid;
-        }
-        sum += cum[a];
-      } else {
-        for (let j = 0; j < J; j++) {
-          const y = pay[base + j];
-          if (strict ? y < t : y <= t) sum += weights[j];
-        }
-      }
+  // Quantiles from a histogram of the grid's pay (one pass), then the one bin that holds the
+  // quantile sorted exactly: the answer is the least grid pay whose cumulative weight reaches q,
+  // a property of the grid alone — so a plan that pays at least as much at every grid point has
+  // percentiles at least as high (like-for-like comparisons never cross).
+  const bins = 4096;
+  const scale = hi > lo ? bins / (hi - lo) : 0;
+  const bin = new Uint16Array(K * J);
+  const hist = new Float64Array(bins);
+  for (let k = 0; k < K; k++)
+    for (let j = 0; j < J; j++) {
+      const i = k * J + j;
+      const b = Math.min(bins - 1, Math.floor((pay[i] - lo) * scale));
+      bin[i] = b;
+      hist[b] += weights[j];
     }
-    return sum / (K * total);
-  };
 
   return {
     mean,
-    probCapped: Math.min(1, capped / (K * total)),
-    // 1 − P(pay < t), clamped: float sums of weights may land a hair outside [0, 1].
-    probAtLeast: (t) => Math.min(1, Math.max(0, 1 - below(t - 1e-12, true))),
+    probCapped: Math.min(1, capped / total),
+    probAtLeast: (t) => {
+      let sum = 0;
+      for (let k = 0; k < K; k++) for (let j = 0; j < J; j++) if (pay[k * J + j] >= t - 1e-12) sum += weights[j];
+      // Float sums of weights may land a hair outside [0, 1].
+      return Math.min(1, Math.max(0, sum / total));
+    },
     quantile: (q) => {
-      // Least grid pay t with P(pay ≤ t) ≥ q: bisection narrows (a, b], then the least grid value above a.
-      let a = lo;
-      let b = hi;
-      if (below(a, false) >= q) return a;
-      for (let i = 0; i < 60 && b - a > 1e-9 * Math.max(1, hi - lo); i++) {
-        const mid = (a + b) / 2;
-        if (below(mid, false) >= q) b = mid;
-        else a = mid;
+      const target = q * total;
+      let before = 0;
+      let b = 0;
+      while (b < bins - 1 && before + hist[b] < target) before += hist[b++];
+      const inBin: { y: number; w: number }[] = [];
+      for (let i = 0; i < bin.length; i++) if (bin[i] === b) inBin.push({ y: pay[i], w: weights[i % J] });
+      inBin.sort((x, z) => x.y - z.y);
+      let acc = before;
+      for (const p of inBin) {
+        acc += p.w;
+        if (acc >= target) return p.y;
       }
-      // Snapping to a value of the grid makes the answer a property of the grid, not of the search:
-      // a plan that pays at least as much at every grid point has percentiles at least as high.
-      let least = b;
-      for (let i = 0; i < pay.length; i++) if (pay[i] > a && pay[i] < least) least = pay[i];
-      return least;
+      return inBin.length ? inBin[inBin.length - 1].y : hi;
     },
   };
 }
