@@ -145,6 +145,7 @@ export class RealisticContext {
   private readonly outcomes = new Map<string, SwingOutcome>();
   private readonly pays = new Map<string, YearPay>();
   private readonly distKeys = new WeakMap<AttainmentDistribution, string>();
+  private nextDist = 0;
 
   constructor(readonly input: ModelInput) {
     this.years = repYears(input.attainmentHistory);
@@ -167,34 +168,44 @@ export class RealisticContext {
 
     // Each rep's own year-level distribution (null: left out, reported once per message).
     const reported = new Set<string>();
-    // One fit per history sample (the org's, a team's, a rep's), shared by everyone it belongs to.
-    const fitted = new WeakMap<readonly Decimal[], AttainmentDistribution>();
+    const report = (e: unknown) => {
+      const message = e instanceof DistributionError ? e.message : String(e);
+      if (reported.has(message)) return;
+      reported.add(message);
+      const historical = set.spec.kind === "Historical";
+      issues.push({
+        severity: historical ? "Warning" : "Error",
+        message: `Scenario ${set.name}: ${message}${historical ? " Those reps are left out of its realistic earnings." : ""}`,
+      });
+    };
+    // One fit per history sample (the org's, a team's, a rep's), shared by everyone it belongs to;
+    // a stated distribution is fitted once for all.
+    const fitted = new WeakMap<readonly Decimal[], AttainmentDistribution | null>();
     const fit = (spec: DistributionSpec & { kind: "Historical" }, sample: readonly Decimal[]) => {
       let d = fitted.get(sample);
-      if (!d) {
-        d = fitDistribution(spec, sample);
+      if (d === undefined) {
+        try {
+          d = fitDistribution(spec, sample);
+        } catch (e) {
+          report(e);
+          d = null;
+        }
         fitted.set(sample, d);
       }
       return d;
     };
-    const own = this.input.reps.map((rep): AttainmentDistribution | null => {
+    let stated: AttainmentDistribution | null = orgDistribution;
+    if (set.spec.kind !== "Historical" && stated === null) {
       try {
-        return set.spec.kind === "Historical"
-          ? fit(set.spec, this.history.scope(set.spec.scope, rep))
-          : (orgDistribution ?? fitDistribution(set.spec, []));
+        stated = fitDistribution(set.spec, []);
       } catch (e) {
-        const message = e instanceof DistributionError ? e.message : String(e);
-        if (!reported.has(message)) {
-          reported.add(message);
-          const historical = set.spec.kind === "Historical";
-          issues.push({
-            severity: historical ? "Warning" : "Error",
-            message: `Scenario ${set.name}: ${message}${historical ? " Those reps are left out of its realistic earnings." : ""}`,
-          });
-        }
-        return null;
+        report(e);
       }
-    });
+    }
+    const spec = set.spec;
+    const own = this.input.reps.map((rep): AttainmentDistribution | null =>
+      spec.kind === "Historical" ? fit(spec, this.history.scope(spec.scope, rep)) : stated,
+    );
 
     const reps: RealisticRep[] = [];
     this.input.reps.forEach((rep, i) => {
@@ -345,9 +356,10 @@ export class RealisticContext {
     let made: YearPay | null = null;
     const make = () => (made ??= planYearPay(plan, rep));
     const payKey = yearPayKey(plan, make);
+    // Distributions are shared objects (one per scenario, history sample or team), so identity is the key.
     let dk = this.distKeys.get(dist);
     if (dk === undefined) {
-      dk = distributionKey(dist);
+      dk = `d${this.nextDist++}`;
       this.distKeys.set(dist, dk);
     }
     const key = `${payKey}|${dk}|${swing.spread.toString()}|${swing.correlation.toString()}`;

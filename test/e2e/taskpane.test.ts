@@ -11,7 +11,7 @@ import { backtestSummary, comparisonNote, scenarioComparison } from "../../src/t
 import { withoutScenarios } from "../../src/taskpane/model/scenarioSelection";
 import { acmeExample } from "../../src/workbook/example/acme";
 import { runWorkbook } from "../../src/workbook/run";
-import type { RawTable } from "../../src/workbook/types";
+import type { RawCell, RawTable } from "../../src/workbook/types";
 import { DIST, ensureProductionBuild, ROOT } from "./buildOnce";
 import { cliResultTables, comparable } from "./cliResultTables";
 
@@ -124,6 +124,34 @@ function realisticRow(tables: readonly RawTable[], repId: string): (header: stri
   const h = (name: string) => sheet.columns.findIndex((c) => c.header === name);
   const row = sheet.rows.find((r) => r[h("Scenario")] === "Baseline (history)" && r[h("RepID")] === repId)!;
   return (header) => row[h(header)];
+}
+
+/**
+ * Results_Offers as runWorkbook computes it for the example with one more
+ * Offers row (cells by header, the rest blank), each row read by column name.
+ */
+function offersRows(extra: Record<string, RawCell>): ((header: string) => unknown)[] {
+  const tables = exampleAsRawTables().map((t) =>
+    t.name === "Offers"
+      ? {
+          ...t,
+          rows: [...t.rows, t.headers.map((h) => extra[h] ?? null)],
+          numberFormats: t.numberFormats && [...t.numberFormats, t.numberFormats[0]],
+        }
+      : t,
+  );
+  const run = runWorkbook(tables, { sourceName: "x", computedAt: COMPUTED_AT });
+  expect(run.ok).toBe(true);
+  const sheet = run.sheets.find((x) => x.name === "Results_Offers")!;
+  const h = (name: string) => sheet.columns.findIndex((c) => c.header === name);
+  return sheet.rows.map((row) => (header) => row[h(header)]);
+}
+
+/** The spread the pane shows for a Results_Offers row: "±12% (StdDev)", "±5% (org history 2023–2025)". */
+function spreadShown(get: (header: string) => unknown): string {
+  const source = get("SpreadSource") as string;
+  expect(source).toMatch(/^(StdDev|Org history \d{4}–\d{4})$/);
+  return `±${formatPercent(get("AttainmentSpread") as number)} (${source.replace(/^Org/, "org")})`;
 }
 
 /** Re-reads until `done` holds (or 10 s pass) and returns the last value. */
@@ -401,22 +429,41 @@ maybe("task pane in Chromium with a fake Office host", () => {
     expect(updated.rows.length).toBe(after.rows.length);
     expect(updated.rows[updated.rows.length - 1][col("OTE")]).toBe(160000);
 
-    // Pick the AE plan with the mouse (after a dialog: portals must not cover the pane). At a flat 80%:
-    // New ARR 0.5 × 50% + 1.5 × 30% = 0.70×, Renewals 0.80×; 70% × 0.70 + 30% × 0.80 = 0.73× of 85,000 = 62,050;
-    // gap 160,000 − (75,000 + 62,050) = 22,950.
+    // Pick the AE plan with the mouse (after a dialog: portals must not cover the pane). At a flat 80% it would be
+    // New ARR 0.5 × 50% + 1.5 × 30% = 0.70×, Renewals 0.80×; 70% × 0.70 + 30% × 0.80 = 0.73× of 85,000 = 62,050,
+    // 22,950 short. No StdDev: the org's year-to-year spread in the example's AttainmentHistory applies, as on
+    // Results_Offers — so the expected figures are runWorkbook's for the example with this offer as an Offers row.
     await page.getByRole("combobox", { name: "Plan" }).click();
     await page.getByRole("option", { name: "AE", exact: true }).click();
+    const offers = offersRows({
+      Offer: "Published check",
+      Base: 75000,
+      OTE: 160000,
+      Plan: "AE",
+      ExpectedAttainment: 0.8,
+    });
+    const typed = offers.find((get) => get("Offer") === "Published check")!;
+    // The pane shows the gap's size; the headline says below or above.
+    const gap = formatMoney(Math.abs(typed("GapToOTE") as number), "USD");
     expect(
       await poll(
         () => page.getByTestId("offer-gap").innerText(),
-        (t) => t === "$22,950",
+        (t) => t === gap,
       ),
-    ).toBe("$22,950");
+    ).toBe(gap);
+    expect(await page.getByTestId("offer-expected").innerText()).toBe(
+      formatMoney(typed("SteadyStateExpected") as number, "USD"),
+    );
+    expect(typed("SpreadSource")).toMatch(/^Org history \d{4}–\d{4}$/);
+    expect(await page.getByTestId("offer-spread").innerText()).toBe(`spread ${spreadShown(typed)}`);
 
     // Four offers compared: the form (also a row, edited) and the example's three; six pairs break even or not.
     await page.getByTestId("offer-compare").waitFor();
     expect(await page.getByTestId("offer-compare").locator("tbody tr").count()).toBe(4);
     expect(await page.getByTestId("offer-break-evens").locator("li").count()).toBe(6);
+    // Each with the spread it was valued with: the form's first, then the Offers rows in table order.
+    const inOrder = [typed, ...offers.filter((get) => get("Offer") !== "Published check")];
+    expect(await page.getByTestId("offer-compare-spread").allInnerTexts()).toEqual(inOrder.map(spreadShown));
     await page.mouse.move(0, 0);
     await shoot("offers-320");
     await page.setViewportSize({ width: 500, height: 900 });

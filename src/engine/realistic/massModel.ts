@@ -34,7 +34,19 @@ export interface ContinuousPart {
   moment(x: Decimal | null): Decimal;
 }
 
+const models = new WeakMap<AttainmentDistribution, MassModel>();
+
+/** One model per distribution object (they are immutable): its Φ values are memoised inside. */
 export function massModel(dist: AttainmentDistribution): MassModel {
+  let m = models.get(dist);
+  if (!m) {
+    m = buildMassModel(dist);
+    models.set(dist, m);
+  }
+  return m;
+}
+
+function buildMassModel(dist: AttainmentDistribution): MassModel {
   switch (dist.kind) {
     case "Flat":
       return { atoms: singleAtom(dist.attainment, ONE), continuous: null };

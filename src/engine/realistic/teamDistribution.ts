@@ -38,7 +38,11 @@ export function teamDistribution(
   const kinds = new Set(members.map((m) => m.dist.kind));
   if (kinds.size === 1 && kinds.has("Normal")) return normal(mean, sd);
   if (kinds.size === 1 && kinds.has("LogNormal")) return logNormalFromMoments(mean, sd);
-  if ([...kinds].every((k) => k === "Empirical" || k === "Flat")) return rescaled(members, mean, sd);
+  if ([...kinds].every((k) => k === "Empirical" || k === "Flat")) {
+    // A large team of members with different histories is a sum of many: Normal, by the central limit theorem.
+    const one = members.every((m) => m.dist === members[0].dist);
+    if (one || distinct(members) <= TEAM_SAMPLE_POINTS) return rescaled(members, mean, sd);
+  }
   return normal(mean, sd);
 }
 
@@ -85,7 +89,7 @@ function computeMoments(d: AttainmentDistribution): { mean: Decimal; sd: Decimal
  * its own mean, before it is moved and rescaled — the team's mean and spread
  * are then set exactly, and a leader costs the same whatever the history's size.
  */
-export const TEAM_SAMPLE_POINTS = 256;
+export const TEAM_SAMPLE_POINTS = 64;
 
 const compressed = new WeakMap<AttainmentDistribution, AttainmentDistribution>();
 
@@ -101,16 +105,14 @@ function rescaled(members: readonly TeamMember[], mean: Decimal, sd: Decimal): A
     }
     return moveTo(small, mean, sd);
   }
-  return moveTo(
-    compress(
-      mixture(
-        members.map((m) => m.dist),
-        members.map((m) => m.quota),
-      ),
-    ),
-    mean,
-    sd,
-  );
+  // Members sharing a sample (a team's history) enter the mixture once, with their quotas added.
+  const shares = new Map<AttainmentDistribution, Decimal>();
+  for (const m of members) shares.set(m.dist, (shares.get(m.dist) ?? ZERO).plus(m.quota));
+  return moveTo(compress(mixture([...shares.keys()], [...shares.values()])), mean, sd);
+}
+
+function distinct(members: readonly TeamMember[]): number {
+  return new Set(members.map((m) => m.dist)).size;
 }
 
 function mixture(dists: readonly AttainmentDistribution[], shares: readonly Decimal[]): AttainmentDistribution {

@@ -2,6 +2,7 @@ import { Body1, Caption1, Checkbox, makeStyles, tokens } from "@fluentui/react-c
 import { formatMoneyCompact, formatPercent } from "../model/format";
 import { MAX_COMPARED, type OfferChoice, type OfferComparison } from "../model/offerComparison";
 import { OfferBars } from "./OfferBars";
+import { OfferSpread } from "./OfferSpread";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -40,6 +41,7 @@ const useStyles = makeStyles({
     gap: "2px",
   },
   muted: { color: tokens.colorNeutralForeground3 },
+  spread: { display: "block", color: tokens.colorNeutralForeground3 },
 });
 
 export interface OfferCompareProps {
@@ -96,6 +98,9 @@ export function OfferCompare({ choices, excluded, onToggle, comparison }: OfferC
                 <tr key={r.offer.name}>
                   <th className={s.name} scope="row">
                     {r.offer.name}
+                    <Caption1 className={s.spread}>
+                      <OfferSpread result={r} testId="offer-compare-spread" />
+                    </Caption1>
                   </th>
                   <td className={s.cell}>{money(r.steadyStateExpected)}</td>
                   <td className={s.cell}>{money(r.fourYearTotal)}</td>

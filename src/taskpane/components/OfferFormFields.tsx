@@ -129,7 +129,12 @@ export function OfferFormFields({
           placeholder: "80",
           hint: "What the org reached last year",
         })}
-        {text("spread", spreadLabel, { after: "%", placeholder: "blank = none", hint: "Spread around it" })}
+        {text("spread", spreadLabel, {
+          after: "%",
+          // Blank: the org's year-to-year spread from AttainmentHistory, else the default (the result says which).
+          placeholder: "blank = org's",
+          hint: draft.spreadKind === "StdDev" ? "Org's year-to-year spread" : "Reps at quota (IC plans only)",
+        })}
       </div>
       <RadioGroup
         className={s.radios}

@@ -1,6 +1,7 @@
 import type { OfferResult } from "../../engine/offers";
 import { formatMoney, formatPercent } from "../model/format";
 import { FigureGrid, type Figure } from "./FigureGrid";
+import { OfferSpread } from "./OfferSpread";
 
 /** "$15,000 below OTE (10%)", "$30,000 above OTE", "on OTE". */
 export function gapWords(r: OfferResult): string {
@@ -17,7 +18,12 @@ export function OfferResultFigures({ result: r }: { result: OfferResult }) {
     {
       label: "Realistic, per year",
       value: money(r.steadyStateExpected),
-      note: `at ${formatPercent(r.expectedAttainment)} attainment`,
+      note: (
+        <>
+          at {formatPercent(r.expectedAttainment)} attainment,{" "}
+          <OfferSpread result={r} prefix="spread " testId="offer-spread" />
+        </>
+      ),
       tone: "strong",
       testId: "offer-expected",
     },

@@ -1,8 +1,8 @@
 import type { Decimal } from "../../engine/decimal";
-import { evaluateOffers, type BreakEven, type Offer, type OfferResult } from "../../engine/offers";
+import type { BreakEven, Offer, OfferResult } from "../../engine/offers";
 import { nameKey } from "../../workbook/parse/names";
 import { formatPercent } from "./format";
-import type { OfferContext } from "./offerEvaluation";
+import { valueOffers, type OfferContext } from "./offerEvaluation";
 
 /** Side by side stays readable in a 320 px pane up to this many offers. */
 export const MAX_COMPARED = 4;
@@ -38,7 +38,7 @@ export interface OfferComparison {
 /** Values the chosen offers together (break-evens need them in one evaluation), in choice order. */
 export function compareOffers(ctx: OfferContext, chosen: readonly OfferChoice[]): OfferComparison {
   const offers = chosen.slice(0, MAX_COMPARED).map((c) => c.offer);
-  const { results } = evaluateOffers({ offers, plans: ctx.plans.plans, settings: ctx.settings });
+  const { results } = valueOffers(offers, ctx);
   const breakEvens = results.flatMap((r) =>
     r.breakEvens.map((b) => ({ first: r.offer.name, second: b.other, text: breakEvenWords(r.offer.name, b) })),
   );

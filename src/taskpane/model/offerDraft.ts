@@ -24,7 +24,10 @@ export interface OfferDraft {
   /** Percent of quota, "80" = 80%. */
   readonly expectedAttainment: string;
   readonly spreadKind: "ShareAtQuota" | "StdDev";
-  /** Percent; blank = everyone at the expected attainment. */
+  /**
+   * Percent; blank = the org's year-to-year spread measured in AttainmentHistory,
+   * else the default (ShareAtQuota counts only on an individual-contributor plan).
+   */
   readonly spread: string;
   readonly rampMonths: string;
   readonly rampGuarantee: string;

@@ -1,10 +1,22 @@
+import { Decimal, ONE } from "../../engine/decimal";
+import { DEFAULT_ORG_SPREAD } from "../../engine/offers";
+import { normalQuantile } from "../../engine/realistic/normalQuantile";
+import { normalCdf, normalPdf } from "../../engine/realistic/standardNormal";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { orgSpreadFromHistory } from "../../engine/offers";
+import { readAttainmentHistory } from "../../workbook/parse/history";
 import { readOffers } from "../../workbook/parse/offers";
+import { OFFERS_SHEET, offersSheet } from "../../workbook/render/offers";
+import { runWorkbook } from "../../workbook/run";
+import { readXlsx } from "../../xlsx/read";
 import { DEFAULT_SETTINGS } from "../../workbook/parse/settings";
 import { readPlans } from "../../workbook/parse/plans";
 import type { Issue, RawTable } from "../../workbook/types";
 import { OFFER_COLUMNS } from "./offerColumns";
 import { amountOf, draftCells, EMPTY_DRAFT, percentOf, type OfferDraft } from "./offerDraft";
-import { evaluateDraft, offerContext, planNeedsQuota } from "./offerEvaluation";
+import { compareOffers, offerChoices } from "./offerComparison";
+import { draftTable, evaluateDraft, offerContext, orgHistory, planNeedsQuota } from "./offerEvaluation";
 import { table } from "../../../test/workbook/tables";
 
 // Director: 1.0× to 100%, 1.5× above (marginal). Commission pays 10% of bookings, so an offer on it needs a quota.
@@ -28,6 +40,7 @@ const tables = [
   ),
 ];
 const ctx = offerContext(tables, new Date("2026-06-15"));
+const d = (v: string) => new Decimal(v);
 const draft = (d: Partial<OfferDraft>): OfferDraft => ({ ...EMPTY_DRAFT, name: "Candidate", ...d });
 
 describe("offer form: typed text to Offers cells", () => {
@@ -55,7 +68,9 @@ describe("offer form: typed text to Offers cells", () => {
 
 describe("offer form: valued by the engine", () => {
   it("the published check: OTE 150,000 at 50/50, linear and uncapped, org at 80%, is 15,000 below OTE", () => {
-    // Expected variable 75,000 × 80% = 60,000; expected cash 75,000 + 60,000 = 135,000; gap 150,000 − 135,000.
+    // No StdDev and no AttainmentHistory: the org's attainment is A ~ N(0.8, 0.1), the default org spread.
+    // Linear, uncapped: expected variable 75,000 × E[max(A, 0)] = 75,000 × (0.8 Φ(8) + 0.1 φ(8)) = 60,000 to the
+    // cent; expected cash 75,000 + 60,000 = 135,000; gap 150,000 − 135,000 = 15,000 = 10% of OTE.
     const e = evaluateDraft(draft({ base: "75000", pay: "150000", expectedAttainment: "80" }), ctx);
     expect(e.problems.size).toBe(0);
     const r = e.result!;
@@ -64,15 +79,38 @@ describe("offer form: valued by the engine", () => {
     expect(r.steadyStateExpected.toString()).toBe("135000");
     expect(r.gapToOte.toString()).toBe("15000");
     expect(r.gapPct!.toString()).toBe("0.1");
-    // Flat at 80%: every percentile is 135,000 and the variable never reaches target.
-    expect([r.p10, r.p50, r.p90].map(String)).toEqual(["135000", "135000", "135000"]);
-    expect(r.probReachOte.toString()).toBe("0");
+    expect([r.spread.toString(), r.spreadSource]).toEqual([DEFAULT_ORG_SPREAD.toString(), "Default"]);
+    // Percentiles: 75,000 + 75,000 × (0.8 ∓ 0.1 × Φ⁻¹(0.9)), rounded to the cent: 125,388.36 and 144,611.64.
+    const z90 = normalQuantile(d("0.9"));
+    const cash = (a: Decimal) => d("75000").plus(d("75000").times(a).toDecimalPlaces(2)).toString();
+    const [p10, p90] = [cash(d("0.8").minus(z90.div(10))), cash(d("0.8").plus(z90.div(10)))];
+    expect([p10, p90]).toEqual(["125388.36", "144611.64"]);
+    expect([r.p10, r.p50, r.p90].map(String)).toEqual([p10, "135000", p90]);
+    // P(reach OTE) = P(A ≥ 1) = 1 − Φ((1 − 0.8) ÷ 0.1) = 1 − Φ(2) ≈ 2.28%.
+    expect(
+      r.probReachOte
+        .minus(ONE.minus(normalCdf(d("2"))))
+        .abs()
+        .lt("1e-25"),
+    ).toBe(true);
     // No plan and equity-free: the engine asks for the bonus structure, nothing else.
     expect(e.warnings).toEqual([expect.stringMatching(/^no Plan given/)]);
   });
 
-  it("a director at OTE 240,000 with base 144,000 at a flat 70% expects 67,200 of variable, 28,800 (12%) short", () => {
-    // Target variable 240,000 − 144,000 = 96,000; 96,000 × 70% = 67,200; gap 96,000 − 67,200 = 28,800 = 12% of 240,000.
+  it("StdDev 0 keeps the org flat at its mean: every percentile is the expected cash, and 80% never reaches OTE", () => {
+    const e = evaluateDraft(
+      draft({ base: "75000", pay: "150000", expectedAttainment: "80", spreadKind: "StdDev", spread: "0" }),
+      ctx,
+    );
+    const r = e.result!;
+    expect(r.spreadSource).toBe("None");
+    expect([r.p10, r.p50, r.p90].map(String)).toEqual(["135000", "135000", "135000"]);
+    expect(r.probReachOte.toString()).toBe("0");
+  });
+
+  it("a director at OTE 240,000 with base 144,000 and the org at 70% expects 67,200 of variable, 28,800 (12%) short", () => {
+    // Target variable 240,000 − 144,000 = 96,000; linear and uncapped, so the spread leaves the expected variable at
+    // 96,000 × 70% = 67,200 (but for the censoring at 0, nothing to the cent); gap 96,000 − 67,200 = 28,800 = 12% of 240,000.
     const r = evaluateDraft(draft({ base: "144000", pay: "240000", expectedAttainment: "70%" }), ctx).result!;
     expect(r.expectedVariable.toString()).toBe("67200");
     expect(r.gapToOte.toString()).toBe("28800");
@@ -103,13 +141,30 @@ describe("offer form: valued by the engine", () => {
   });
 
   it("follows a workbook plan's accelerator and reports the parser's problems under their fields", () => {
-    // Director plan, flat 120%: 1.0 + 0.2 × 1.5 = 1.3× of 100,000 = 130,000; 30,000 above OTE.
+    // Director plan (a + 0.5 (a − 1)⁺ of target) with the org at A ~ N(1.2, 0.1) (the default org spread):
+    //   E[max(A, 0)] = 1.2 Φ(12) + 0.1 φ(12) = 1.2 (to 1e−32)
+    //   E[(A − 1)⁺] = 0.2 Φ(2) + 0.1 φ(2) = 0.2 × 0.97724987 + 0.1 × 0.05399097 = 0.20084907
+    //   multiple = 1.2 + 0.5 × 0.20084907 = 1.30042454 → 100,000 × 1.30042454 = 130,042.45; 30,042.45 above OTE.
+    // (At a flat 120% it would be 1.3× = 130,000: the spread adds what the accelerator pays above the mean.)
     const r = evaluateDraft(
       draft({ base: "100000", pay: "200000", plan: "Director", expectedAttainment: "120" }),
       ctx,
     ).result!;
-    expect(r.expectedVariable.toString()).toBe("130000");
-    expect(r.gapToOte.toString()).toBe("-30000");
+    const z = d("2");
+    const byHand = d("100000")
+      .times(
+        d("1.2").plus(
+          d("0.2")
+            .times(normalCdf(z))
+            .plus(d("0.1").times(normalPdf(z)))
+            .div(2),
+        ),
+      )
+      .toDecimalPlaces(2);
+    expect(byHand.toString()).toBe("130042.45");
+    expect(r.expectedVariable.toString()).toBe(byHand.toString());
+    expect(r.gapToOte.toString()).toBe(d("200000").minus(d("100000").plus(byHand)).toString());
+    expect(r.gapToOte.toString()).toBe("-30042.45");
 
     const bad = evaluateDraft(draft({ base: "100000", pay: "90000", expectedAttainment: "80", spread: "150" }), ctx);
     expect(bad.result).toBeNull();
@@ -120,6 +175,78 @@ describe("offer form: valued by the engine", () => {
     expect(planNeedsQuota(ctx, "Director")).toBe(false);
     const noQuota = evaluateDraft(draft({ base: "1", pay: "2", plan: "Commission" }), ctx);
     expect(noQuota.problems.get("quota")).toMatch(/needs its annual Quota above 0/);
+  });
+});
+
+describe("offers in the example workbook (examples/acme-comp.xlsx)", () => {
+  const acme = readXlsx(new Uint8Array(readFileSync(join(__dirname, "../../../examples/acme-comp.xlsx"))));
+  const run = (tables: typeof acme) => {
+    const result = runWorkbook(tables, { sourceName: "acme-comp.xlsx", computedAt: new Date("2026-12-31T12:00:00Z") });
+    expect(result.ok).toBe(true);
+    return result.sheets.find((s) => s.name === OFFERS_SHEET)!;
+  };
+  const acmeCtx = offerContext(acme);
+
+  it("the pane values the workbook's offers exactly as Results_Offers does, the org's history spread included", () => {
+    const sheet = run(acme);
+    const shown = compareOffers(acmeCtx, offerChoices(acmeCtx, null));
+    // Every figure of every offer (spread and its source, percentiles, gap, totals, break-evens), as the sheet shows it.
+    expect(offersSheet(shown.results, "").rows).toEqual(sheet.rows);
+    // The current job states no StdDev: its spread is the org's year-to-year spread measured in AttainmentHistory.
+    const source = sheet.columns.findIndex((c) => c.header === "SpreadSource");
+    expect(sheet.rows.map((r) => r[source])).toContainEqual(expect.stringMatching(/^Org history \d{4}–\d{4}$/));
+    expect(shown.results.map((r) => r.spreadSource)).toContain("AttainmentHistory");
+  });
+
+  it("the form's offer is valued as Results_Offers values the same row saved to the Offers table", () => {
+    const form = draft({ name: "Published check", base: "75000", pay: "160000", plan: "AE", expectedAttainment: "80" });
+    const e = evaluateDraft(form, acmeCtx);
+    expect(e.result!.spreadSource).toBe("AttainmentHistory");
+
+    // The form's cells under the example's Offers headers (every filled cell has its column there).
+    const typed = draftTable(form);
+    const cells = Object.fromEntries(typed.headers.map((h, i) => [h, typed.rows[0][i]]));
+    const offers = acme.find((t) => t.name === "Offers" && t.source === "table")!;
+    const row = offers.headers.map((h) => cells[h] ?? null);
+    expect(row.filter((c) => c !== null)).toHaveLength(Object.values(cells).filter((c) => c !== null).length);
+    const saved = acme.map((t) =>
+      t === offers
+        ? { ...t, rows: [...t.rows, row], numberFormats: t.numberFormats && [...t.numberFormats, t.numberFormats[0]] }
+        : t,
+    );
+    const sheet = run(saved);
+    const name = sheet.columns.findIndex((c) => c.header === "Offer");
+    expect(offersSheet([e.result!], "").rows[0]).toEqual(sheet.rows.find((r) => r[name] === "Published check"));
+  });
+
+  it("reduces AttainmentHistory to one record per plan year with the same org spread", () => {
+    const found = acme.find((t) => t.name === "AttainmentHistory" && t.source === "table")!;
+    const full = readAttainmentHistory(found, [], { fiscalYearStartMonth: 1 });
+    expect(acmeCtx.attainmentHistory.length).toBeLessThan(full.length);
+    expect(acmeCtx.spreadHistory).toEqual(orgSpreadFromHistory(full));
+    expect(acmeCtx.spreadHistory!.years).toBe(acmeCtx.attainmentHistory.length);
+
+    // Without quotas (each rep-year weighs the same), months and quarters mixed, a period that names no year.
+    const history = table(
+      "AttainmentHistory",
+      ["RepID", "Period", "Attainment"],
+      [
+        ["A", "2023-01", 0.7],
+        ["A", "2023-02", 1.1],
+        ["A", "2024-Q1", 0.9],
+        ["A", "2024-Q2", 1.3],
+        ["B", "2023", 1.05],
+        ["B", "2024", 0.8],
+        ["B", "2025", 0.95],
+        [null, "2025", 0.6],
+        ["C", "Pilot", 2],
+      ],
+    );
+    const records = readAttainmentHistory(history, [], { fiscalYearStartMonth: 1 });
+    const reduced = orgHistory(records);
+    expect(reduced).toHaveLength(3);
+    expect(orgSpreadFromHistory(reduced)).toEqual(orgSpreadFromHistory(records));
+    expect(orgSpreadFromHistory(records)).not.toBeNull();
   });
 });
 

@@ -1,5 +1,17 @@
-import { drivingMeasures, evaluateOffers, needsQuota, type Offer, type OfferResult } from "../../engine/offers";
-import type { Settings } from "../../engine/types";
+import {
+  drivingMeasures,
+  evaluateOffers,
+  needsQuota,
+  orgSpreadFromHistory,
+  type Offer,
+  type OfferResult,
+  type OffersEvaluation,
+  type SpreadHistory,
+} from "../../engine/offers";
+import { orgYears } from "../../engine/realistic/history/historyStats";
+import { repYears } from "../../engine/realistic/history/repYears";
+import type { AttainmentRecord, Settings } from "../../engine/types";
+import { readAttainmentHistory } from "../../workbook/parse/history";
 import { locateInputs } from "../../workbook/parse/locate";
 import { readOffers } from "../../workbook/parse/offers";
 import { readPlans, type PlansRead } from "../../workbook/parse/plans";
@@ -8,11 +20,22 @@ import type { Issue, RawTable } from "../../workbook/types";
 import { keyOfHeader, OFFER_COLUMNS } from "./offerColumns";
 import { draftCells, fieldOfKey, type DraftField, type OfferDraft } from "./offerDraft";
 
-/** What offers are valued against, read once per workbook change: Plans/Tiers, Settings, the Offers rows. */
+/**
+ * What offers are valued against, read once per workbook change: Plans/Tiers,
+ * Settings, AttainmentHistory, the Offers rows.
+ */
 export interface OfferContext {
   readonly plans: PlansRead;
   readonly settingsRead: SettingsRead;
   readonly settings: Settings;
+  /**
+   * The workbook's AttainmentHistory as evaluateOffers reads it (the spread of
+   * an offer that states none): one record per plan year, the org's attainment
+   * that year, which gives the same org spread as the full table (see orgHistory).
+   */
+  readonly attainmentHistory: readonly AttainmentRecord[];
+  /** The org's year-to-year spread in AttainmentHistory; null with fewer than 2 plan years. */
+  readonly spreadHistory: SpreadHistory | null;
   /** Baseline plan names, for the form's dropdown. */
   readonly planNames: readonly string[];
   /** The workbook's Offers rows that read without errors, in table order. */
@@ -24,6 +47,7 @@ export function offerContext(tables: readonly RawTable[], today: Date = new Date
   const ignored: Issue[] = [];
   const plans = readPlans(found.Plans, found.Tiers, { known: null }, ignored);
   const settingsRead = readSettings(found.Settings, ignored);
+  const attainmentHistory = orgHistory(readAttainmentHistory(found.AttainmentHistory, ignored, settingsRead));
   const settings: Settings = {
     reportingCurrency: settingsRead.reportingCurrency,
     fiscalYearStartMonth: settingsRead.fiscalYearStartMonth,
@@ -35,9 +59,40 @@ export function offerContext(tables: readonly RawTable[], today: Date = new Date
     plans,
     settingsRead,
     settings,
+    attainmentHistory,
+    spreadHistory: orgSpreadFromHistory(attainmentHistory),
     planNames: [...plans.plans.keys()],
     workbookOffers: readOffers(found.Offers, { plans, settings: settingsRead }, ignored),
   };
+}
+
+/**
+ * AttainmentHistory reduced to what an offer's spread depends on: one record
+ * per plan year holding the org's attainment that year, as
+ * orgSpreadFromHistory measures it (records that name no plan year are left
+ * out there too). orgSpreadFromHistory gives the reduced history the same
+ * spread and years as the full one, and the form is valued on every pause in
+ * typing: measuring 10,000 reps' quarters each time would take about half a
+ * second.
+ */
+export function orgHistory(records: readonly AttainmentRecord[]): AttainmentRecord[] {
+  return orgYears(repYears(records)).map((y) => ({
+    repId: null,
+    period: String(y.year),
+    attainment: y.attainment,
+    placed: { year: y.year, periodsPerYear: 1, index: 0 },
+    quota: null,
+  }));
+}
+
+/** The offers valued as Results_Offers values them: against the workbook's plans, settings and org history. */
+export function valueOffers(offers: readonly Offer[], ctx: OfferContext): OffersEvaluation {
+  return evaluateOffers({
+    offers,
+    plans: ctx.plans.plans,
+    settings: ctx.settings,
+    attainmentHistory: ctx.attainmentHistory,
+  });
 }
 
 /** True when the chosen plan pays a percent of bookings (or on amount bands): the offer then needs its quota. */
@@ -99,7 +154,7 @@ export function evaluateDraft(draft: OfferDraft, ctx: OfferContext): DraftEvalua
     return { offer: null, result: null, problems, general, warnings };
 
   for (const i of issues) if (i.severity === "Warning") warnings.push(unprefixed(i.message));
-  const valued = evaluateOffers({ offers, plans: ctx.plans.plans, settings: ctx.settings });
+  const valued = valueOffers(offers, ctx);
   for (const i of valued.issues) {
     if (i.severity === "Error") place(i.column, i.message);
     else if (i.severity === "Warning") warnings.push(unprefixed(i.message));

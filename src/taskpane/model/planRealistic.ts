@@ -168,10 +168,7 @@ const GRAIN: Record<number, string> = { 2: "halves", 4: "quarters", 12: "months"
 const SOURCE = { Scenario: "stated", AttainmentHistory: "from AttainmentHistory", Default: "default" } as const;
 
 /** The rep's line of the run, described: who the attainment is and how its periods swing. */
-export function describeBasis(
-  r: RealisticRep,
-  s: Pick<RealisticScenario, "swing" | "teamCorrelation">,
-): RealisticBasis {
+export function describeBasis(r: RealisticRep, s: Pick<RealisticScenario, "swing">): RealisticBasis {
   const attainment =
     r.team === null
       ? "Individual"

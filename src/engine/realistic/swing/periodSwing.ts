@@ -103,15 +103,23 @@ const vectorCache = new Map<string, Float64Array>();
 
 /**
  * `count` swing vectors d (row-major, count × n) from the fixed scrambled
- * Halton set: deterministic, so two runs give the same bits. Cached by
- * (n, spread, correlation, count).
+ * Halton set: deterministic, so two runs give the same bits. The centred
+ * paths for a unit spread are made once per (n, correlation, count) and
+ * scaled: d is linear in the spread, and every leader's team has its own.
  */
 export function swingVectors(n: number, swing: PeriodSwing, count: number): Float64Array {
-  const key = `${n}|${swing.spread.toString()}|${swing.correlation.toString()}|${count}`;
+  const unit = unitVectors(n, swing.correlation, count);
+  const { sigma } = swingScale(n, swing);
+  const out = new Float64Array(unit.length);
+  for (let i = 0; i < unit.length; i++) out[i] = sigma * unit[i];
+  return out;
+}
+
+function unitVectors(n: number, correlation: Decimal, count: number): Float64Array {
+  const key = `${n}|${correlation.toString()}|${count}`;
   const hit = vectorCache.get(key);
   if (hit) return hit;
-  const { sigma } = swingScale(n, swing);
-  const rho = swing.correlation.toNumber();
+  const rho = correlation.toNumber();
   const innovation = Math.sqrt(1 - rho * rho);
   const u = scrambledHalton(count, n);
   const out = new Float64Array(count * n);
@@ -124,7 +132,7 @@ export function swingVectors(n: number, swing: PeriodSwing, count: number): Floa
       mean += x[p];
     }
     mean /= n;
-    for (let p = 0; p < n; p++) out[k * n + p] = sigma * (x[p] - mean);
+    for (let p = 0; p < n; p++) out[k * n + p] = x[p] - mean;
   }
   if (vectorCache.size > 64) vectorCache.clear();
   vectorCache.set(key, out);

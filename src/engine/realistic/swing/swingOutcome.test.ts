@@ -103,7 +103,8 @@ describe("swingOutcome", () => {
         const base = swingOutcome(quarterly(gateAcceleratorCap), dist, s, null);
         const more = swingOutcome(quarterly(richer), dist, s, null);
         expect(more.expectedMultiple.gte(base.expectedMultiple)).toBe(true);
-        expect(more.p90.gte(base.p90)).toBe(true);
+        // Percentiles are found by a search that stops at 1e-12 of the range.
+        expect(more.p90.gte(base.p90.minus("1e-9"))).toBe(true);
       }),
       { numRuns: 20 },
     );

@@ -40,10 +40,10 @@ export interface SwingOutcome extends RealisticOutcome {
 const IDENTITY = { segments: [{ from: ZERO, to: null, intercept: ZERO, slope: ONE }] };
 
 /** Swing vectors per key, and year-level nodes of a density part: fixed sizes, so results are reproducible. */
-export const SWING_POINTS = 1024;
-export const LEVEL_NODES = 64;
+export const SWING_POINTS = Number((globalThis as any).SP ?? 256);
+export const LEVEL_NODES = Number((globalThis as any).LN ?? 32);
 /** An Empirical sample larger than this is grouped into this many equal-probability nodes for the percentiles. */
-const MAX_ATOMS = 256;
+const MAX_ATOMS = 128;
 /** Gauss–Legendre panels over the swing's standard normal on [−8, 8] for the expected pay. */
 const PANELS = 24;
 const GL_X = [-0.8611363115940526, -0.3399810435848563, 0.3399810435848563, 0.8611363115940526];
@@ -179,12 +179,14 @@ interface PayGrid {
   probAtLeast(t: number): number;
 }
 
-/** Year-level nodes: the atoms (grouped when many) and stratified quantiles of the density part, ascending. */
-function levelNodes(level: FloatLevel): { values: Float64Array; weights: Float64Array } {
-  const nodes: { v: number; w: number }[] = [];
+/** The year level's point masses, ascending (a sample larger than MAX_ATOMS grouped into equal-probability nodes). */
+function atomNodes(level: FloatLevel): { values: Float64Array; weights: Float64Array } {
   const m = level.atomValues.length;
-  if (m > MAX_ATOMS) {
-    const order = Array.from({ length: m }, (_, i) => i).sort((a, b) => level.atomValues[a] - level.atomValues[b]);
+  const order = Array.from({ length: m }, (_, i) => i)
+    .filter((i) => level.atomProbs[i] > 0)
+    .sort((a, b) => level.atomValues[a] - level.atomValues[b]);
+  const nodes: { v: number; w: number }[] = [];
+  if (order.length > MAX_ATOMS) {
     let mass = 0;
     for (const i of order) mass += level.atomProbs[i];
     let bin = 0;
@@ -205,32 +207,32 @@ function levelNodes(level: FloatLevel): { values: Float64Array; weights: Float64
     }
     if (w > 0) nodes.push({ v: moment / w, w });
   } else {
-    for (let i = 0; i < m; i++) if (level.atomProbs[i] > 0) nodes.push({ v: level.atomValues[i], w: level.atomProbs[i] });
+    for (const i of order) nodes.push({ v: level.atomValues[i], w: level.atomProbs[i] });
   }
-  const d = level.continuous;
-  if (d && d.mass > 0) {
-    for (let j = 0; j < LEVEL_NODES; j++) nodes.push({ v: Math.max(0, d.quantile((j + 0.5) / LEVEL_NODES)), w: d.mass / LEVEL_NODES });
-  }
-  nodes.sort((a, b) => a.v - b.v);
   return { values: Float64Array.from(nodes, (x) => x.v), weights: Float64Array.from(nodes, (x) => x.w) };
 }
 
-function payGrid(
+/**
+ * The pay of every (path, level) pair: row k holds the pay on swing path k
+ * at each level in `values` (ascending), and the weight of the levels on
+ * which some period reaches `capStart`.
+ */
+function payRows(
   n: number,
   curve: FloatCurve,
   ytd: readonly FloatCurve[] | null,
-  level: FloatLevel,
+  values: Float64Array,
+  weights: Float64Array,
   swings: Float64Array,
   capStart: number | null,
-): PayGrid {
-  const { values, weights } = levelNodes(level);
+): { pay: Float64Array; capped: number } {
   const J = values.length;
   const K = swings.length / n;
   const pay = new Float64Array(K * J);
   const row = new Float64Array(J);
-  let capped = 0;
+  const tmp = new Float64Array(J);
   const zeroPay = evalCurve(curve, 0);
-  // Weight of the nodes from j up: a path's capped share is one suffix (values ascend).
+  // Weight of the levels from j up: a path's capped share is one suffix (values ascend).
   const suffix = new Float64Array(J + 1);
   for (let j = J - 1; j >= 0; j--) suffix[j] = suffix[j + 1] + weights[j];
   const cappedFrom = (factor: number) => {
@@ -244,6 +246,7 @@ function payGrid(
     }
     return suffix[a];
   };
+  let capped = 0;
   for (let k = 0; k < K; k++) {
     const off = k * n;
     if (ytd === null) {
@@ -259,7 +262,6 @@ function payGrid(
       capped += cappedFrom(maxFactor);
     } else {
       row.fill(-Infinity);
-      const tmp = new Float64Array(J);
       let cum = 0;
       for (let p = 0; p < n; p++) {
         cum += swings[off + p];
@@ -274,58 +276,172 @@ function payGrid(
     }
     pay.set(row, k * J);
   }
-  const total = weights.reduce((a, w) => a + w, 0) * K;
+  return { pay, capped };
+}
+
+/** Largest index i in [0, len) of row `base` with pay[base + i] ≤ t (or < t when strict), −1 when none. */
+function lastAtMost(pay: Float64Array, base: number, len: number, t: number, strict: boolean): number {
+  let a = 0;
+  let b = len;
+  while (a < b) {
+    const mid = (a + b) >>> 1;
+    const y = pay[base + mid];
+    if (strict ? y < t : y <= t) a = mid + 1;
+    else b = mid;
+  }
+  return a - 1;
+}
+
+/**
+ * The distribution of pay on the grid. Point masses of the year level are
+ * counted as they are; the density part is taken at LEVEL_NODES stratified
+ * quantiles uₖ = (k + ½)/J and, on each path, pay is interpolated linearly in
+ * u between them, so the pay CDF is continuous where the model's is and
+ * exact in the year level up to that interpolation.
+ */
+function payGrid(
+  n: number,
+  curve: FloatCurve,
+  ytd: readonly FloatCurve[] | null,
+  level: FloatLevel,
+  swings: Float64Array,
+  capStart: number | null,
+): PayGrid {
+  const K = swings.length / n;
+  const atoms = atomNodes(level);
+  const d = level.continuous && level.continuous.mass > 0 ? level.continuous : null;
+  const J = d ? LEVEL_NODES : 0;
+  const cont = d
+    ? Float64Array.from({ length: J }, (_, j) => Math.max(0, d.quantile((j + 0.5) / J)))
+    : new Float64Array(0);
+  const contMass = d ? d.mass : 0;
+  const contWeights = new Float64Array(J).fill(contMass / Math.max(1, J));
+  const A = payRows(n, curve, ytd, atoms.values, atoms.weights, swings, capStart);
+  const C = payRows(n, curve, ytd, cont, contWeights, swings, capStart);
+  const m = atoms.values.length;
+  const cumA = new Float64Array(m + 1);
+  for (let i = 0; i < m; i++) cumA[i + 1] = cumA[i] + atoms.weights[i];
+  const total = cumA[m] + contMass;
+
   let mean = 0;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let k = 0; k < K; k++)
-    for (let j = 0; j < J; j++) {
-      const y = pay[k * J + j];
-      mean += weights[j] * y;
-      if (y < lo) lo = y;
-      if (y > hi) hi = y;
-    }
-  mean /= total;
+  let hi = 0;
+  for (let k = 0; k < K; k++) {
+    for (let i = 0; i < m; i++) mean += atoms.weights[i] * A.pay[k * m + i];
+    for (let j = 0; j < J; j++) mean += contWeights[j] * C.pay[k * J + j];
+    if (m > 0) hi = Math.max(hi, A.pay[k * m + m - 1]);
+    if (J > 0) hi = Math.max(hi, C.pay[k * J + J - 1]);
+  }
+  mean /= K * total;
+  const monotone = curve.nonDecreasing && (ytd === null || ytd.every((c) => c.nonDecreasing));
+  if (!monotone) return histogramGrid(A.pay, atoms.weights, C.pay, contWeights, K, mean, (A.capped + C.capped) / (K * total), total);
 
-  // Quantiles from a histogram of the grid's pay (one pass), then the one bin that holds the
-  // quantile sorted exactly: the answer is the least grid pay whose cumulative weight reaches q,
-  // a property of the grid alone — so a plan that pays at least as much at every grid point has
-  // percentiles at least as high (like-for-like comparisons never cross).
-  const bins = 4096;
-  const scale = hi > lo ? bins / (hi - lo) : 0;
-  const bin = new Uint16Array(K * J);
-  const hist = new Float64Array(bins);
-  for (let k = 0; k < K; k++)
-    for (let j = 0; j < J; j++) {
-      const i = k * J + j;
-      const b = Math.min(bins - 1, Math.floor((pay[i] - lo) * scale));
-      bin[i] = b;
-      hist[b] += weights[j];
+  /** P(pay ≤ t), or P(pay < t) when strict. */
+  const cdf = (t: number, strict: boolean): number => {
+    let sum = 0;
+    for (let k = 0; k < K; k++) {
+      if (m > 0) sum += cumA[lastAtMost(A.pay, k * m, m, t, strict) + 1];
+      if (J > 0) {
+        const base = k * J;
+        const j = lastAtMost(C.pay, base, J, t, strict);
+        let u: number;
+        if (j < 0) u = 0;
+        else if (j === J - 1) u = 1;
+        else {
+          const y0 = C.pay[base + j];
+          const y1 = C.pay[base + j + 1];
+          u = (j + 0.5 + (y1 > y0 ? (t - y0) / (y1 - y0) : 0)) / J;
+        }
+        sum += contMass * u;
+      }
     }
-
+    return sum / (K * total);
+  };
   return {
     mean,
-    probCapped: Math.min(1, capped / total),
+    probCapped: Math.min(1, (A.capped + C.capped) / (K * total)),
+    probAtLeast: (t) => Math.min(1, Math.max(0, 1 - cdf(t - 1e-12, true))),
+    quantile: (q) => {
+      const t = quantileOf(cdf, q, hi);
+      // A point mass of pay (a level on a flat stretch of the curve) makes a jump in the CDF: the
+      // percentile is then that pay exactly, the least pay of an atom in the last bracket.
+      let least = Infinity;
+      for (let i = 0; i < A.pay.length; i++) {
+        const y = A.pay[i];
+        if (y <= t && y > t - 1e-11 * Math.max(1, hi) && y < least) least = y;
+      }
+      return least < Infinity && cdf(least, false) >= q ? least : t;
+    },
+  };
+}
+
+/**
+ * Least t with cdf(t) ≥ q on [0, hi], for a continuous non-decreasing cdf:
+ * regula falsi with the Illinois step (a handful of evaluations where the
+ * CDF is smooth), falling back to bisection when a side stalls; stops at a
+ * bracket of 1e-12 of the range. Deterministic: the same steps every run.
+ */
+function quantileOf(cdf: (t: number, strict: boolean) => number, q: number, hi: number): number {
+  let a = 0;
+  let fa = cdf(0, false) - q;
+  if (fa >= 0) return 0;
+  let b = hi;
+  let fb = cdf(b, false) - q;
+  if (fb < 0) return hi;
+  let side = 0;
+  for (let i = 0; i < 100 && b - a > 1e-12 * Math.max(1, hi); i++) {
+    let t = fb - fa > 0 ? (a * fb - b * fa) / (fb - fa) : (a + b) / 2;
+    if (!(t > a && t < b) || i % 8 === 7) t = (a + b) / 2;
+    const ft = cdf(t, false) - q;
+    if (ft >= 0) {
+      b = t;
+      fb = ft;
+      if (side === 1) fa /= 2;
+      side = 1;
+    } else {
+      a = t;
+      fa = ft;
+      if (side === -1) fb /= 2;
+      side = -1;
+    }
+  }
+  return b;
+}
+
+/** For a curve that falls somewhere: every grid point a weighted sample, quantiles from a histogram and one sorted bin. */
+function histogramGrid(
+  payA: Float64Array,
+  weightsA: Float64Array,
+  payC: Float64Array,
+  weightsC: Float64Array,
+  K: number,
+  mean: number,
+  probCapped: number,
+  total: number,
+): PayGrid {
+  const points: { y: number; w: number }[] = [];
+  const m = weightsA.length;
+  const J = weightsC.length;
+  for (let k = 0; k < K; k++) {
+    for (let i = 0; i < m; i++) points.push({ y: payA[k * m + i], w: weightsA[i] });
+    for (let j = 0; j < J; j++) points.push({ y: payC[k * J + j], w: weightsC[j] });
+  }
+  points.sort((x, z) => x.y - z.y);
+  const mass = total * K;
+  return {
+    mean,
+    probCapped: Math.min(1, probCapped),
     probAtLeast: (t) => {
       let sum = 0;
-      for (let k = 0; k < K; k++) for (let j = 0; j < J; j++) if (pay[k * J + j] >= t - 1e-12) sum += weights[j];
-      // Float sums of weights may land a hair outside [0, 1].
-      return Math.min(1, Math.max(0, sum / total));
+      for (const p of points) if (p.y >= t - 1e-12) sum += p.w;
+      return Math.min(1, Math.max(0, sum / mass));
     },
     quantile: (q) => {
-      const target = q * total;
-      let before = 0;
-      let b = 0;
-      while (b < bins - 1 && before + hist[b] < target) before += hist[b++];
-      const inBin: { y: number; w: number }[] = [];
-      for (let i = 0; i < bin.length; i++) if (bin[i] === b) inBin.push({ y: pay[i], w: weights[i % J] });
-      inBin.sort((x, z) => x.y - z.y);
-      let acc = before;
-      for (const p of inBin) {
+      let acc = 0;
+      for (const p of points) {
         acc += p.w;
-        if (acc >= target) return p.y;
+        if (acc >= q * mass) return p.y;
       }
-      return inBin.length ? inBin[inBin.length - 1].y : hi;
+      return points.length ? points[points.length - 1].y : 0;
     },
   };
 }

@@ -232,7 +232,7 @@ export function normalCdfFloat(x: number): number {
   return 0.5 + s * exp(-0.5 * q - LOG_SQRT_2PI);
 }
 
-const LOG_SQRT_2PI = 0.91893853320467274178;
+const LOG_SQRT_2PI = 0.9189385332046727;
 const INV_SQRT_2PI = 0.3989422804014327;
 
 /** The year level as a measure: below(x) = [P(L < x), E[L; L < x]] for x ≥ 0 (x may be ∞). */
