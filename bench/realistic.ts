@@ -283,6 +283,9 @@ function accuracy(draws: number, write: (line: string) => void): void {
   const start = performance.now();
   const failures: string[] = [];
   let unresolved = 0;
+  // The two Monte Carlo means must agree with each other (in SEs), whatever the engine says.
+  let worstZ = { z: 0, name: "" };
+  let worstCap = { pp: 0, name: "" };
   let seed = 1;
   for (const c of list) {
     const caseStart = performance.now();
@@ -328,6 +331,10 @@ function accuracy(draws: number, write: (line: string) => void): void {
     const swingText = `${pct(c.swing.spread.toNumber())}/ρ${c.swing.correlation.toString()}${c.note ? ` (${c.note})` : ""}`;
     const name = `${c.plan} · ${c.distName} · ${swingText}`;
     const plainDelta = (e - mc.mean) * VARIABLE;
+    const z = Math.abs(mc.mean - mean.mean) / Math.hypot(mc.stdError, mean.stdError);
+    if (z > worstZ.z) worstZ = { z, name };
+    const capPp = Math.abs((engine.probCapped?.toNumber() ?? 0) - (mc.probCapped ?? 0)) * 100;
+    if (cap !== null && capPp > worstCap.pp) worstCap = { pp: capPp, name };
     const capText =
       cap === null
         ? "—"
@@ -368,6 +375,8 @@ function accuracy(draws: number, write: (line: string) => void): void {
         (unresolved > 0
           ? `; ${unresolved} case(s) where the level-integrated Monte Carlo's SE exceeds half the 1.00 bound`
           : "; the level-integrated Monte Carlo resolved every mean to under half the 1.00 bound"),
+      `The two Monte Carlo means agree: largest |plain − level-integrated| = ${worstZ.z.toFixed(1)} SE (${worstZ.name}).`,
+      `Largest |Δ P(capped)| (not judged): ${worstCap.pp.toFixed(2)} pp (${worstCap.name}).`,
       ...(failures.length > 0 ? ["Outside a bound:", ...failures] : []),
       "",
     ].join("\n"),

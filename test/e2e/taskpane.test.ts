@@ -456,6 +456,12 @@ maybe("task pane in Chromium with a fake Office host", () => {
     );
     expect(typed("SpreadSource")).toMatch(/^Org history \d{4}–\d{4}$/);
     expect(await page.getByTestId("offer-spread").innerText()).toBe(`spread ${spreadShown(typed)}`);
+    // Its tooltip says what the spread is.
+    await page.getByTestId("offer-spread").hover();
+    await page.getByRole("tooltip").waitFor();
+    expect(await page.getByRole("tooltip").innerText()).toMatch(/^The year-to-year spread of the org's attainment/);
+    await page.mouse.move(0, 0);
+    await page.getByRole("tooltip").waitFor({ state: "hidden" });
 
     // Four offers compared: the form (also a row, edited) and the example's three; six pairs break even or not.
     await page.getByTestId("offer-compare").waitFor();
