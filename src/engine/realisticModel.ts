@@ -4,13 +4,17 @@ import { fxRate } from "./mechanics/fx";
 import { indexOrg, type OrgIndex } from "./mechanics/hierarchy";
 import {
   DistributionError,
-  distributionKey,
   fitDistribution,
   probAtLeast,
   type AttainmentDistribution,
   type RealisticOutcome,
 } from "./realistic";
-import { historySwing, orgYears, teamCorrelationFromHistory, type HistorySwing } from "./realistic/history/historyStats";
+import {
+  historySwing,
+  orgYears,
+  teamCorrelationFromHistory,
+  type HistorySwing,
+} from "./realistic/history/historyStats";
 import { repYears, type RepYear } from "./realistic/history/repYears";
 import { backtest, type Backtest } from "./realistic/history/backtest";
 import { PERIODS_PER_YEAR, planYearPay, yearPayKey } from "./realistic/planYearPay";
@@ -118,7 +122,12 @@ export interface RealisticSet {
 export function runRealistic(input: ModelInput, issues: EngineIssue[]): RealisticScenario[] {
   const sets: RealisticSet[] = [];
   if (input.attainmentHistory.length > 0) {
-    sets.push({ name: BASELINE_HISTORY, scenario: null, spec: { kind: "Historical", scope: "Org" }, plans: input.plans });
+    sets.push({
+      name: BASELINE_HISTORY,
+      scenario: null,
+      spec: { kind: "Historical", scope: "Org" },
+      plans: input.plans,
+    });
   }
   for (const s of input.scenarios) {
     if (s.assumption === null) continue;
@@ -221,7 +230,11 @@ export class RealisticContext {
       const outcome = this.outcome(plan, rep, dist, periodSwing);
       const basePlan = this.input.plans.get(rep.plan);
       const baseline =
-        set.scenario === null ? null : basePlan === undefined || basePlan === plan ? outcome : this.outcome(basePlan, rep, dist, periodSwing);
+        set.scenario === null
+          ? null
+          : basePlan === undefined || basePlan === plan
+            ? outcome
+            : this.outcome(basePlan, rep, dist, periodSwing);
       reps.push({
         rep,
         plan,
@@ -250,7 +263,8 @@ export class RealisticContext {
   private swingAssumption(set: RealisticSet): SwingAssumption {
     const s = set.scenario;
     const correlation = s?.periodCorrelation ?? this.measuredSwing?.correlation ?? DEFAULT_PERIOD_CORRELATION;
-    if (s?.periodSpread != null) return { spread: s.periodSpread, periodsPerYear: null, correlation, source: "Scenario" };
+    if (s?.periodSpread != null)
+      return { spread: s.periodSpread, periodsPerYear: null, correlation, source: "Scenario" };
     if (this.measuredSwing)
       return {
         spread: this.measuredSwing.spread,
@@ -269,7 +283,8 @@ export class RealisticContext {
 
   private teamCorrelation(s: Scenario | null): RealisticScenario["teamCorrelation"] {
     if (s?.teamCorrelation != null) return { value: s.teamCorrelation, source: "Scenario" };
-    if (this.measuredTeamCorrelation !== null) return { value: this.measuredTeamCorrelation, source: "AttainmentHistory" };
+    if (this.measuredTeamCorrelation !== null)
+      return { value: this.measuredTeamCorrelation, source: "AttainmentHistory" };
     return { value: DEFAULT_TEAM_CORRELATION, source: "Default" };
   }
 

@@ -89,7 +89,15 @@ export function runWorkbook(tables: readonly RawTable[], options: RunOptions): R
     ...optional(trace),
     issuesSheet(issues, sub),
   ];
-  return succeeded({ ok: true, issues, sheets, headline: [...headline(figures, settings.reportingCurrency), ...(backtest ? [describeBacktest(backtest)] : [])] }, result);
+  return succeeded(
+    {
+      ok: true,
+      issues,
+      sheets,
+      headline: [...headline(figures, settings.reportingCurrency), ...(backtest ? [describeBacktest(backtest)] : [])],
+    },
+    result,
+  );
 }
 
 /**

@@ -30,7 +30,14 @@ const run = (tables: RawTable[]) => runWorkbook(tables, { sourceName: "test.xlsx
 describe("history of exact-100% years whose quarters swing", () => {
   // Four reps on an annual plan and four on a quarterly plan gated at 100% of each quarter, both paying
   // 1× target per 100% of quota. Every rep-year of history is exactly 100%: 80%, 120%, 90%, 110%.
-  const reps = Array.from({ length: 8 }, (_, k) => [`R${k}`, `Rep ${k}`, k < 4 ? "Annual" : "Quarterly", 100000, 100000, 1000000]);
+  const reps = Array.from({ length: 8 }, (_, k) => [
+    `R${k}`,
+    `Rep ${k}`,
+    k < 4 ? "Annual" : "Quarterly",
+    100000,
+    100000,
+    1000000,
+  ]);
   const history = reps.flatMap(([id]) =>
     [0.8, 1.2, 0.9, 1.1].map((a, q) => [id as string, `2025-Q${q + 1}`, a] as RawCell[]),
   );
@@ -75,10 +82,25 @@ describe("history of exact-100% years whose quarters swing", () => {
 describe("the worked example of docs/calculation.md", () => {
   it("pays 59,973.56 to a rep at exactly 100% on a quarterly plan gated at 100%, quarters ±25%", () => {
     const result = run([
-      sheet("Reps", ["RepID", "Name", "Plan", "Base", "TargetVariable", "Quota"], [["R1", "Rep", "Q", 100000, 100000, 1000000]]),
+      sheet(
+        "Reps",
+        ["RepID", "Name", "Plan", "Base", "TargetVariable", "Quota"],
+        [["R1", "Rep", "Q", 100000, 100000, 1000000]],
+      ),
       sheet("Plans", ["Plan", "Period", "Threshold"], [["Q", "Quarter", 1]]),
-      sheet("Scenarios", ["Scenario", "Distribution", "PeriodSpread", "PeriodCorrelation"], [["History ±25%", "Historical", 0.25, 0]]),
-      sheet("AttainmentHistory", ["RepID", "Period", "Attainment"], [["R1", "2024", 1], ["R1", "2025", 1]]),
+      sheet(
+        "Scenarios",
+        ["Scenario", "Distribution", "PeriodSpread", "PeriodCorrelation"],
+        [["History ±25%", "Historical", 0.25, 0]],
+      ),
+      sheet(
+        "AttainmentHistory",
+        ["RepID", "Period", "Attainment"],
+        [
+          ["R1", "2024", 1],
+          ["R1", "2025", 1],
+        ],
+      ),
       sheet("Settings", ["Setting", "Value"], [["PlanYear", 2026]]),
     ]);
     const r = table(result.sheets, "Results_Realistic");
@@ -93,11 +115,10 @@ describe("a manager paid on the team's attainment", () => {
   // Eight AEs, quota 1,000,000 each; the manager's quota is 7,200,000 (over-assignment 1/0.9).
   const aes = Array.from({ length: 8 }, (_, k) => [`A${k}`, `AE ${k}`, "M1", "AE", 100000, 100000, 1000000]);
   const tables = (teamCorrelation: number | null) => [
-    sheet(
-      "Reps",
-      ["RepID", "Name", "Manager", "Plan", "Base", "TargetVariable", "Quota"],
-      [["M1", "Manager", null, "Mgr", 150000, 100000, 7200000], ...aes] as RawCell[][],
-    ),
+    sheet("Reps", ["RepID", "Name", "Manager", "Plan", "Base", "TargetVariable", "Quota"], [
+      ["M1", "Manager", null, "Mgr", 150000, 100000, 7200000],
+      ...aes,
+    ] as RawCell[][]),
     sheet(
       "Plans",
       ["Plan", "Measure", "Period", "Basis", "TeamScope"],
@@ -171,7 +192,9 @@ describe("the Acme example", () => {
     expect(richer.length).toBeGreaterThan(20);
     expect(richer.filter((r) => deltas.cell(r, "Outcome") === "Loses")).toEqual([]);
     expect(richer.filter((r) => deltas.cell(r, "Outcome") === "Gains").length).toBeGreaterThan(20);
-    expect(new Set(richer.map((r) => deltas.cell(r, "ComparedWith")))).toEqual(new Set(["Baseline under Historical (org)"]));
+    expect(new Set(richer.map((r) => deltas.cell(r, "ComparedWith")))).toEqual(
+      new Set(["Baseline under Historical (org)"]),
+    );
     const scenarios = table(first.sheets, "Results_Scenarios");
     const [row] = scenarios.where((get) => get("Scenario") === "Richer accelerators");
     expect(scenarios.cell(row, "DeltaVariableCostUSD") as number).toBeGreaterThan(0);
@@ -179,7 +202,13 @@ describe("the Acme example", () => {
 
   it("gives byte-identical realistic results on a second run", () => {
     const second = run(readXlsx(bytes));
-    for (const name of ["Results_Realistic", "Results_Scenarios", "Results_ScenarioDeltas", "Results_Backtest", "Results_Offers"]) {
+    for (const name of [
+      "Results_Realistic",
+      "Results_Scenarios",
+      "Results_ScenarioDeltas",
+      "Results_Backtest",
+      "Results_Offers",
+    ]) {
       const a = first.sheets.find((s) => s.name === name);
       const b = second.sheets.find((s) => s.name === name);
       expect(a).toBeDefined();

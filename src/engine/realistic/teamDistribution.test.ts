@@ -17,7 +17,11 @@ describe("a team's attainment from its members'", () => {
     expect(team.kind).toBe("Normal");
     // Mean 8 × 0.9 ÷ 7.2 = 1; sd √8 × 0.25 ÷ 7.2 = 0.25 ÷ (0.9 √8).
     expect(team.mu.toString()).toBe("1");
-    expect(team.sigma.toFixed(12)).toBe(d("0.25").div(d("0.9").times(d(8).sqrt())).toFixed(12));
+    expect(team.sigma.toFixed(12)).toBe(
+      d("0.25")
+        .div(d("0.9").times(d(8).sqrt()))
+        .toFixed(12),
+    );
   });
 
   it("is one rep scaled by the over-assignment when the team moves as one", () => {
@@ -41,7 +45,8 @@ describe("a team's attainment from its members'", () => {
   it("has a P10–P90 band narrower than any one member's", () => {
     const sample = empirical([d("0.4"), d("0.7"), d("0.9"), d("1.1"), d("1.6")]);
     const team = teamDistribution(eight(sample), d(8_000_000), d("0.25"));
-    const band = (x: Parameters<typeof attainmentPercentile>[0]) => attainmentPercentile(x, d("0.9")).minus(attainmentPercentile(x, d("0.1")));
+    const band = (x: Parameters<typeof attainmentPercentile>[0]) =>
+      attainmentPercentile(x, d("0.9")).minus(attainmentPercentile(x, d("0.1")));
     expect(band(team).lt(band(sample))).toBe(true);
   });
 

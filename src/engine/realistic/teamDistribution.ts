@@ -1,5 +1,12 @@
 import { Decimal, ONE, ZERO } from "../decimal";
-import { empirical, flat, logNormalFromMoments, logNormalStdDev, normal, type AttainmentDistribution } from "./distribution";
+import {
+  empirical,
+  flat,
+  logNormalFromMoments,
+  logNormalStdDev,
+  normal,
+  type AttainmentDistribution,
+} from "./distribution";
 
 /**
  * A leader paid on the team's attainment: T = Σ qᵢ·Lᵢ ÷ Q, each member's
@@ -32,7 +39,10 @@ export function teamDistribution(
   const mean = moments.reduce((s, m) => s.plus(m.q.times(m.mean)), ZERO).div(leaderQuota);
   const spread = moments.reduce((s, m) => s.plus(m.q.times(m.sd)), ZERO);
   const squares = moments.reduce((s, m) => s.plus(m.q.times(m.sd).pow(2)), ZERO);
-  const variance = ONE.minus(correlation).times(squares).plus(correlation.times(spread.pow(2))).div(leaderQuota.pow(2));
+  const variance = ONE.minus(correlation)
+    .times(squares)
+    .plus(correlation.times(spread.pow(2)))
+    .div(leaderQuota.pow(2));
   if (variance.isZero()) return flat(Decimal.max(mean, ZERO));
   const sd = variance.sqrt();
   const kinds = new Set(members.map((m) => m.dist.kind));

@@ -55,7 +55,8 @@ const GRAIN: Record<number, string> = { 1: "year", 2: "half", 4: "quarter", 12: 
 export function describeSwing(s: SwingAssumption): string {
   if (s.spread.isZero()) return "no period swing";
   const per = s.periodsPerYear === null ? "per period" : `per ${GRAIN[s.periodsPerYear] ?? "period"}`;
-  const from = s.source === "Scenario" ? "stated" : s.source === "AttainmentHistory" ? "from AttainmentHistory" : "default";
+  const from =
+    s.source === "Scenario" ? "stated" : s.source === "AttainmentHistory" ? "from AttainmentHistory" : "default";
   const corr = s.correlation.isZero() ? "" : `, correlation ${pct(s.correlation)}`;
   return `periods ±${pct(s.spread)} ${per} around the year's level (${from}${corr})`;
 }
@@ -65,7 +66,12 @@ export function describeRealistic(s: RealisticScenario): string {
   const parts = [describeAssumption(s.spec)];
   if (s.spec.kind !== "Flat") parts.push(describeSwing(s.swing));
   if (s.reps.some((r) => r.team !== null)) {
-    const from = s.teamCorrelation.source === "Scenario" ? "stated" : s.teamCorrelation.source === "AttainmentHistory" ? "from AttainmentHistory" : "default";
+    const from =
+      s.teamCorrelation.source === "Scenario"
+        ? "stated"
+        : s.teamCorrelation.source === "AttainmentHistory"
+          ? "from AttainmentHistory"
+          : "default";
     parts.push(`team members correlated ${pct(s.teamCorrelation.value)} (${from})`);
   }
   return parts.join("; ");

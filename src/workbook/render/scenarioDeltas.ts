@@ -64,7 +64,10 @@ export function scenarioDeltasSheet(
   for (const s of actual.slice(1)) {
     const flat = model.baselineAt?.get(s.name);
     const base = flat ? variableById(flat) : onActuals;
-    const label = flat && s.scenario?.assumption ? `${BASELINE} at ${describeAssumption(s.scenario.assumption)}` : `${BASELINE} on actuals`;
+    const label =
+      flat && s.scenario?.assumption
+        ? `${BASELINE} at ${describeAssumption(s.scenario.assumption)}`
+        : `${BASELINE} on actuals`;
     for (const r of s.reps) push(s.name, label, r.rep, base.get(r.rep.id), r.variablePay);
   }
   for (const s of realistic) {

@@ -77,18 +77,16 @@ export function scenarioFigures(
     }),
     ...realistic
       .filter((s) => !actual.some((a) => a.name === s.name))
-      .map(
-        (s): ScenarioFigures => ({
-          name: s.name,
-          assumption: describeAssumption(s.spec),
-          expected: true,
-          totals: expectedTotals(s, fx, "scenario"),
-          comparedWith:
-            s.scenario === null
-              ? null
-              : { label: `${BASELINE} under ${describeAssumption(s.spec)}`, totals: expectedTotals(s, fx, "baseline") },
-        }),
-      ),
+      .map((s): ScenarioFigures => ({
+        name: s.name,
+        assumption: describeAssumption(s.spec),
+        expected: true,
+        totals: expectedTotals(s, fx, "scenario"),
+        comparedWith:
+          s.scenario === null
+            ? null
+            : { label: `${BASELINE} under ${describeAssumption(s.spec)}`, totals: expectedTotals(s, fx, "baseline") },
+      })),
   ];
 }
 

@@ -47,7 +47,11 @@ export interface BacktestRep {
   readonly band: "Below" | "Inside" | "Above";
 }
 
-export function backtest(years: readonly RepYear[], reps: readonly Rep[], plans: ReadonlyMap<string, Plan>): Backtest | null {
+export function backtest(
+  years: readonly RepYear[],
+  reps: readonly Rep[],
+  plans: ReadonlyMap<string, Plan>,
+): Backtest | null {
   const all = historyYears(years);
   if (all.length < 2) return null;
   const testYear = all[all.length - 1];
@@ -83,14 +87,27 @@ export function backtest(years: readonly RepYear[], reps: readonly Rep[], plans:
       outcomes.set(plan, o);
     }
     const band = actual.lt(o.p10) ? "Below" : actual.gt(o.p90) ? "Above" : "Inside";
-    scored.push({ rep, plan, actualAttainment: y.level, actualMultiple: actual, p10: o.p10, p50: o.p50, p90: o.p90, band });
+    scored.push({
+      rep,
+      plan,
+      actualAttainment: y.level,
+      actualMultiple: actual,
+      p10: o.p10,
+      p50: o.p50,
+      p90: o.p90,
+      band,
+    });
   }
   const inside = scored.filter((r) => r.band === "Inside").length;
   const atQuota = test.filter((y) => y.level.gte(ONE)).length;
   return {
     fitYears: historyYears(fit),
     testYear,
-    predictedShareAtQuota: probAtLeast({ segments: [{ from: ZERO, to: null, intercept: ZERO, slope: ONE }] }, dist, ONE),
+    predictedShareAtQuota: probAtLeast(
+      { segments: [{ from: ZERO, to: null, intercept: ZERO, slope: ONE }] },
+      dist,
+      ONE,
+    ),
     actualShareAtQuota: new Decimal(atQuota).div(test.length),
     predictedMeanAttainment: expectedAttainment(dist),
     actualMeanAttainment: test.reduce((s, y) => s.plus(y.level), ZERO).div(test.length),
@@ -115,7 +132,10 @@ export function actualMultiple(pay: YearPay, year: RepYear): Decimal | null {
     return null;
   const per = year.periodsPerYear / n;
   const periods = Array.from({ length: n }, (_, p) =>
-    year.periods.slice(p * per, (p + 1) * per).reduce((s, a) => s.plus(a), ZERO).div(per),
+    year.periods
+      .slice(p * per, (p + 1) * per)
+      .reduce((s, a) => s.plus(a), ZERO)
+      .div(per),
   );
   if (pay.ytd === null) {
     const c = curve(pay.periodCurve);
@@ -125,9 +145,11 @@ export function actualMultiple(pay: YearPay, year: RepYear): Decimal | null {
   let sum = ZERO;
   periods.forEach((a, k) => {
     sum = sum.plus(a);
-    const earned = curve(pay.ytd!.curves[k]).evaluate(sum.div(k + 1)).times(k + 1).div(n);
+    const earned = curve(pay.ytd!.curves[k])
+      .evaluate(sum.div(k + 1))
+      .times(k + 1)
+      .div(n);
     if (best === null || earned.gt(best)) best = earned;
   });
   return pay.ytd.hold ? best : curve(pay.ytd.curves[n - 1]).evaluate(year.level);
 }
-

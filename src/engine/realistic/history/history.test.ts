@@ -21,8 +21,20 @@ describe("AttainmentHistory as rep-years", () => {
     const records = [
       ...quarters("A", 2025, ["0.5", "1.5", "1", "1"]),
       // Unequal quotas: (100·0.5 + 300·1.5) ÷ 400 = 1.25, credit 500 over quota 400.
-      { repId: "B", period: "2025-Q1", attainment: d("0.5"), placed: { year: 2025, periodsPerYear: 4, index: 0 }, quota: d(100) },
-      { repId: "B", period: "2025-Q2", attainment: d("1.5"), placed: { year: 2025, periodsPerYear: 4, index: 1 }, quota: d(300) },
+      {
+        repId: "B",
+        period: "2025-Q1",
+        attainment: d("0.5"),
+        placed: { year: 2025, periodsPerYear: 4, index: 0 },
+        quota: d(100),
+      },
+      {
+        repId: "B",
+        period: "2025-Q2",
+        attainment: d("1.5"),
+        placed: { year: 2025, periodsPerYear: 4, index: 1 },
+        quota: d(300),
+      },
     ] satisfies AttainmentRecord[];
     const years = repYears(records);
     expect(years.map((y) => [y.repId, y.year, y.level.toString(), y.periods.length])).toEqual([
@@ -53,7 +65,12 @@ describe("AttainmentHistory as rep-years", () => {
 describe("period swing measured from history", () => {
   it("is the root mean square of each period's deviation from its year's level, relative to it", () => {
     // Levels 1 and 0.5; deviations ±0.2 in both (0.4/0.6 around 0.5 are ±20% too): spread 0.2 exactly.
-    const swing = historySwing(repYears([...quarters("A", 2025, ["0.8", "1.2", "0.8", "1.2"]), ...quarters("B", 2025, ["0.4", "0.6", "0.4", "0.6"])]));
+    const swing = historySwing(
+      repYears([
+        ...quarters("A", 2025, ["0.8", "1.2", "0.8", "1.2"]),
+        ...quarters("B", 2025, ["0.4", "0.6", "0.4", "0.6"]),
+      ]),
+    );
     expect(swing?.spread.toString()).toBe("0.2");
     expect(swing?.periodsPerYear).toBe(4);
     expect(swing?.repYears).toBe(2);
@@ -62,12 +79,20 @@ describe("period swing measured from history", () => {
   });
 
   it("finds consecutive periods moving together when they drift through the year", () => {
-    const swing = historySwing(repYears(["A", "B", "C"].flatMap((r) => quarters(r, 2025, ["0.7", "0.9", "1.1", "1.3"]))));
+    const swing = historySwing(
+      repYears(["A", "B", "C"].flatMap((r) => quarters(r, 2025, ["0.7", "0.9", "1.1", "1.3"]))),
+    );
     expect(swing!.correlation.gt(0.5)).toBe(true);
   });
 
   it("is null without a rep-year of two or more periods", () => {
-    expect(historySwing(repYears([{ repId: "A", period: "2025", attainment: d(1), placed: { year: 2025, periodsPerYear: 1, index: 0 } }]))).toBeNull();
+    expect(
+      historySwing(
+        repYears([
+          { repId: "A", period: "2025", attainment: d(1), placed: { year: 2025, periodsPerYear: 1, index: 0 } },
+        ]),
+      ),
+    ).toBeNull();
   });
 });
 
@@ -76,7 +101,15 @@ describe("the org's year-to-year variation", () => {
   const org = (levels: number[]) =>
     levels.flatMap((level, k) =>
       ["A", "B", "C", "D"].flatMap((r, i) =>
-        quarters(r, 2023 + k, Array(4).fill(d(level).plus(i % 2 === 0 ? "0.2" : "-0.2").toString())),
+        quarters(
+          r,
+          2023 + k,
+          Array(4).fill(
+            d(level)
+              .plus(i % 2 === 0 ? "0.2" : "-0.2")
+              .toString(),
+          ),
+        ),
       ),
     );
 

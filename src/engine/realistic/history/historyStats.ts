@@ -30,7 +30,12 @@ export function historySwing(years: readonly RepYear[]): HistorySwing | null {
   }
   let grain: PeriodsPerYear | null = null;
   byGrain.forEach((list, g) => {
-    if (grain === null || list.length > byGrain.get(grain)!.length || (list.length === byGrain.get(grain)!.length && g < grain)) grain = g;
+    if (
+      grain === null ||
+      list.length > byGrain.get(grain)!.length ||
+      (list.length === byGrain.get(grain)!.length && g < grain)
+    )
+      grain = g;
   });
   if (grain === null) return null;
   const used = byGrain.get(grain)!;
@@ -80,9 +85,7 @@ export function orgYears(years: readonly RepYear[]): OrgYear[] {
       const attainment = list.reduce((s, y, k) => s.plus(w[k].times(y.level)), ZERO).div(total);
       const mean = list.reduce((s, y) => s.plus(y.level), ZERO).div(list.length);
       const repVariance =
-        list.length < 2
-          ? ZERO
-          : list.reduce((s, y) => s.plus(y.level.minus(mean).pow(2)), ZERO).div(list.length - 1);
+        list.length < 2 ? ZERO : list.reduce((s, y) => s.plus(y.level.minus(mean).pow(2)), ZERO).div(list.length - 1);
       const squares = w.reduce((s, x) => s.plus(x.times(x)), ZERO);
       return { year, attainment, reps: list.length, repVariance, effectiveReps: total.times(total).div(squares) };
     });

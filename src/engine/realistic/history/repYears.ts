@@ -67,9 +67,7 @@ export function repYears(records: readonly AttainmentRecord[]): RepYear[] {
   // Deterministic order whatever the table's order: by year, then rep.
   return out.sort(
     (a, b) =>
-      (a.year ?? -1) - (b.year ?? -1) ||
-      compareText(a.repId ?? "", b.repId ?? "") ||
-      a.level.comparedTo(b.level),
+      (a.year ?? -1) - (b.year ?? -1) || compareText(a.repId ?? "", b.repId ?? "") || a.level.comparedTo(b.level),
   );
 }
 

@@ -28,7 +28,14 @@ export function evalCurve(c: FloatCurve, a: number): number {
  * The curve at f·v for ascending v (f > 0), written into out[0..v.length):
  * one pass, the segment pointer only moving up. `scale` multiplies each value.
  */
-export function evalAscending(c: FloatCurve, v: Float64Array, f: number, scale: number, out: Float64Array, add: boolean): void {
+export function evalAscending(
+  c: FloatCurve,
+  v: Float64Array,
+  f: number,
+  scale: number,
+  out: Float64Array,
+  add: boolean,
+): void {
   const last = c.from.length - 1;
   let k = 0;
   for (let j = 0; j < v.length; j++) {

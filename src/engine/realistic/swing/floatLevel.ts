@@ -28,7 +28,11 @@ export interface FloatDensity {
 export function floatLevel(dist: AttainmentDistribution): FloatLevel {
   switch (dist.kind) {
     case "Flat":
-      return { atomValues: Float64Array.of(dist.attainment.toNumber()), atomProbs: Float64Array.of(1), continuous: null };
+      return {
+        atomValues: Float64Array.of(dist.attainment.toNumber()),
+        atomProbs: Float64Array.of(1),
+        continuous: null,
+      };
     case "Empirical": {
       const total = dist.cumWeight[dist.values.length].toNumber();
       return {

@@ -7,7 +7,11 @@ import { centredCovariance, swingScale, type PeriodSwing } from "./periodSwing";
 import { swingOutcome, type YearPay } from "./swingOutcome";
 
 const swing = (spread: string, correlation = "0"): PeriodSwing => ({ spread: d(spread), correlation: d(correlation) });
-const quarterly = (c: { segments: YearPay["periodCurve"] }): YearPay => ({ periods: 4, periodCurve: c.segments, ytd: null });
+const quarterly = (c: { segments: YearPay["periodCurve"] }): YearPay => ({
+  periods: 4,
+  periodCurve: c.segments,
+  ytd: null,
+});
 const near = (x: Decimal, expected: number, tolerance: number) =>
   expect(Math.abs(x.toNumber() - expected)).toBeLessThanOrEqual(tolerance);
 
@@ -51,7 +55,11 @@ describe("swingOutcome", () => {
     const linear = curve(["0", "0", "1"]);
     const s = 0.3;
     const censoring = 1 + s * detPdf(1 / s) - detCdf(-1 / s);
-    for (const dist of [normal(d("0.9"), d("0.25")), logNormalFromMoments(d("0.85"), d("0.3")), empirical([d("0.6"), d("1.1")])]) {
+    for (const dist of [
+      normal(d("0.9"), d("0.25")),
+      logNormalFromMoments(d("0.85"), d("0.3")),
+      empirical([d("0.6"), d("1.1")]),
+    ]) {
       const o = swingOutcome({ periods: 12, periodCurve: linear.segments, ytd: null }, dist, swing("0.3"), null);
       near(o.expectedMultiple, o.expectedAttainment.toNumber() * censoring, 1e-10);
     }
@@ -111,10 +119,12 @@ describe("swingOutcome", () => {
   });
 
   it("gives the same bits on every run (fixed points, no randomness)", () => {
-    const run = () => swingOutcome(quarterly(gateAcceleratorCap), normal(d("0.9"), d("0.25")), swing("0.2", "0.3"), d("1.5"));
+    const run = () =>
+      swingOutcome(quarterly(gateAcceleratorCap), normal(d("0.9"), d("0.25")), swing("0.2", "0.3"), d("1.5"));
     const a = run();
     const b = run();
-    for (const k of ["expectedMultiple", "p10", "p50", "p90", "probAtOrAboveTarget"] as const) expect(a[k].toString()).toBe(b[k].toString());
+    for (const k of ["expectedMultiple", "p10", "p50", "p90", "probAtOrAboveTarget"] as const)
+      expect(a[k].toString()).toBe(b[k].toString());
   });
 
   it("pays a held cumulative plan the most its YTD payout reached; a clawed-back one the year's curve exactly", () => {

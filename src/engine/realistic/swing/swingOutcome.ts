@@ -40,8 +40,8 @@ export interface SwingOutcome extends RealisticOutcome {
 const IDENTITY = { segments: [{ from: ZERO, to: null, intercept: ZERO, slope: ONE }] };
 
 /** Swing vectors per key, and year-level nodes of a density part: fixed sizes, so results are reproducible. */
-export const SWING_POINTS = Number((globalThis as any).SP ?? 256);
-export const LEVEL_NODES = Number((globalThis as any).LN ?? 32);
+export const SWING_POINTS = 256;
+export const LEVEL_NODES = 32;
 /** An Empirical sample larger than this is grouped into this many equal-probability nodes for the percentiles. */
 const MAX_ATOMS = 128;
 /** Gauss–Legendre panels over the swing's standard normal on [−8, 8] for the expected pay. */
@@ -104,7 +104,8 @@ function expectedPerPeriod(curve: FloatCurve, level: FloatLevel, periodSd: reado
   let total = 0;
   bySd.forEach((count, s) => {
     let e = 0;
-    for (let i = 0; i < level.atomValues.length; i++) e += level.atomProbs[i] * atomExpectation(curve, level.atomValues[i], s);
+    for (let i = 0; i < level.atomValues.length; i++)
+      e += level.atomProbs[i] * atomExpectation(curve, level.atomValues[i], s);
     if (level.continuous) e += densityExpectation(curve, level.continuous, s);
     total += (count / n) * e;
   });
@@ -147,7 +148,7 @@ function densityExpectation(c: FloatCurve, d: FloatDensity, s: number): number {
     const mid = -8 + (panel + 0.5) * h;
     for (let q = 0; q < 4; q++) {
       const z = mid + (GL_X[q] * h) / 2;
-      const weight = (GL_W[q] * h) / 2 * detPdf(z);
+      const weight = ((GL_W[q] * h) / 2) * detPdf(z);
       total += weight * scaledExpectation(c, d, 1 + s * z);
     }
   }
@@ -333,7 +334,8 @@ function payGrid(
   }
   mean /= K * total;
   const monotone = curve.nonDecreasing && (ytd === null || ytd.every((c) => c.nonDecreasing));
-  if (!monotone) return histogramGrid(A.pay, atoms.weights, C.pay, contWeights, K, mean, (A.capped + C.capped) / (K * total), total);
+  if (!monotone)
+    return histogramGrid(A.pay, atoms.weights, C.pay, contWeights, K, mean, (A.capped + C.capped) / (K * total), total);
 
   /** P(pay ≤ t), or P(pay < t) when strict. */
   const cdf = (t: number, strict: boolean): number => {
