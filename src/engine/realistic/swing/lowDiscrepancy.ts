@@ -31,7 +31,7 @@ function permutations(dim: number): Int32Array[] {
   });
 }
 
-/** `count` points of dimension `dim` (≤ 24), row-major; point i is offset by one so none sits at 0. */
+/** `count` points of dimension `dim` (≤ 24), row-major: the sequence's points 1 … count (point 0 is all zeros). */
 export function scrambledHalton(count: number, dim: number): Float64Array {
   if (dim > PRIMES.length) throw new RangeError(`Halton points of dimension ${dim} (at most ${PRIMES.length})`);
   const perms = permutations(dim);
@@ -48,8 +48,8 @@ export function scrambledHalton(count: number, dim: number): Float64Array {
         n = Math.floor(n / b);
         f /= b;
       }
-      // Centre the point in its smallest cell so that no coordinate is exactly 0.
-      out[i * dim + j] = x + f * 0.5 * b;
+      // i + 1 has a non-zero digit and permutations keep 0 at 0 only: x is never 0.
+      out[i * dim + j] = x;
     }
   }
   return out;

@@ -2,7 +2,7 @@ import type { CurveSegment } from "../../curve";
 import { Decimal, ONE, ZERO } from "../../decimal";
 import { curveView } from "../curveView";
 import type { AttainmentDistribution } from "../distribution";
-import { expectedAttainment } from "../expectation";
+import { expectedMultiple } from "../expectation";
 import { realisticOutcome, type RealisticOutcome } from "../outcome";
 import { probAtLeast } from "../payProbability";
 import { detCdf, detPdf } from "./detMath";
@@ -45,7 +45,7 @@ export const LEVEL_NODES = 32;
 /** An Empirical sample larger than this is grouped into this many equal-probability nodes for the percentiles. */
 const MAX_ATOMS = 128;
 /** Gauss–Legendre panels over the swing's standard normal on [−8, 8] for the expected pay. */
-const PANELS = 24;
+const PANELS = 16;
 const GL_X = [-0.8611363115940526, -0.3399810435848563, 0.3399810435848563, 0.8611363115940526];
 const GL_W = [0.3478548451374538, 0.6521451548625461, 0.6521451548625461, 0.3478548451374538];
 
@@ -83,17 +83,29 @@ export function swingOutcome(
   const curve = floatCurve(pay.periodCurve, curveView({ segments: pay.periodCurve }).nonDecreasing);
   const ytdCurves = pay.ytd?.curves.map((c) => floatCurve(c, curveView({ segments: c }).nonDecreasing)) ?? null;
   const grid = payGrid(n, curve, ytdCurves, level, swingVectors(n, swing, SWING_POINTS), capStart?.toNumber() ?? null);
-  const mean = ytdCurves === null ? expectedPerPeriod(curve, level, periodSd) : grid.mean;
+  // Held YTD: the year-end payout c(L) is exact; the grid carries only what holding adds on top
+  // (a control variate: the grid's error on c(L) itself cancels).
+  const mean =
+    ytdCurves === null
+      ? expectedPerPeriod(curve, level, periodSd)
+      : expectedMultiple({ segments: yearCurve }, dist).toNumber() + (grid.mean - grid.yearMean);
   return {
     expectedMultiple: new Decimal(mean),
     p10: new Decimal(grid.quantile(0.1)),
     p50: new Decimal(grid.quantile(0.5)),
     p90: new Decimal(grid.quantile(0.9)),
     probAtOrAboveTarget: new Decimal(grid.probAtLeast(1)),
-    expectedAttainment: expectedAttainment(dist),
+    expectedAttainment: new Decimal(levelMean(level)),
     probCapped: capStart === null ? null : new Decimal(grid.probCapped),
     method: "numerical",
   };
+}
+
+/** E[L] in doubles (the swings leave it unchanged): the point masses' and the density's first moments. */
+function levelMean(level: FloatLevel): number {
+  let m = level.continuous ? level.continuous.moment(Infinity) : 0;
+  for (let i = 0; i < level.atomValues.length; i++) m += level.atomProbs[i] * level.atomValues[i];
+  return m;
 }
 
 /** Σ_p E[c(L(1 + d_p))] / n, periods grouped by their swing's standard deviation. */
@@ -140,12 +152,17 @@ function atomExpectation(c: FloatCurve, v: number, s: number): number {
   return total;
 }
 
-/** E over the swing δ ~ N(0, s²) of E_L[c(L(1 + δ))] on the density part: Gauss–Legendre in z = δ/s. */
+/**
+ * E over the swing δ ~ N(0, s²) of E_L[c(L(1 + δ))] on the density part:
+ * Gauss–Legendre in z = δ/s on [−1/s, 8], where the integrand is smooth; below
+ * −1/s the period's attainment is 0 whatever L, which pays c(0) — a closed form.
+ */
 function densityExpectation(c: FloatCurve, d: FloatDensity, s: number): number {
-  let total = 0;
-  const h = 16 / PANELS;
+  const lower = Math.max(-8, -1 / s);
+  let total = evalCurve(c, 0) * d.mass * detCdf(lower);
+  const h = (8 - lower) / PANELS;
   for (let panel = 0; panel < PANELS; panel++) {
-    const mid = -8 + (panel + 0.5) * h;
+    const mid = lower + (panel + 0.5) * h;
     for (let q = 0; q < 4; q++) {
       const z = mid + (GL_X[q] * h) / 2;
       const weight = ((GL_W[q] * h) / 2) * detPdf(z);
@@ -175,6 +192,8 @@ function scaledExpectation(c: FloatCurve, d: FloatDensity, f: number): number {
 
 interface PayGrid {
   readonly mean: number;
+  /** The grid's mean of the year-end curve at the year's level (held YTD plans; 0 otherwise). */
+  readonly yearMean: number;
   readonly probCapped: number;
   quantile(q: number): number;
   probAtLeast(t: number): number;
@@ -280,6 +299,28 @@ function payRows(
   return { pay, capped };
 }
 
+/**
+ * Where the density part is taken: its stratified quantiles u = (j + ½)/J,
+ * plus, at each breakpoint b of the year-end curve, two nodes at the same u
+ * (just below b and at b). Pay jumps there on every path at once (a held YTD
+ * plan's year-end gate), and interpolating across the jump would smear it.
+ */
+function densityNodes(d: FloatDensity, c: FloatCurve): { u: Float64Array; values: Float64Array } {
+  const nodes: { u: number; v: number }[] = [];
+  for (let j = 0; j < LEVEL_NODES; j++) {
+    const u = (j + 0.5) / LEVEL_NODES;
+    nodes.push({ u, v: Math.max(0, d.quantile(u)) });
+  }
+  for (let i = 1; i < c.from.length; i++) {
+    const b = c.from[i];
+    const u = d.cdf(b) / d.mass;
+    if (!(u > 0 && u < 1)) continue;
+    nodes.push({ u, v: b * (1 - 1e-12) }, { u, v: b });
+  }
+  nodes.sort((x, y) => x.u - y.u || x.v - y.v);
+  return { u: Float64Array.from(nodes, (x) => x.u), values: Float64Array.from(nodes, (x) => x.v) };
+}
+
 /** Largest index i in [0, len) of row `base` with pay[base + i] ≤ t (or < t when strict), −1 when none. */
 function lastAtMost(pay: Float64Array, base: number, len: number, t: number, strict: boolean): number {
   let a = 0;
@@ -311,12 +352,20 @@ function payGrid(
   const K = swings.length / n;
   const atoms = atomNodes(level);
   const d = level.continuous && level.continuous.mass > 0 ? level.continuous : null;
-  const J = d ? LEVEL_NODES : 0;
-  const cont = d
-    ? Float64Array.from({ length: J }, (_, j) => Math.max(0, d.quantile((j + 0.5) / J)))
-    : new Float64Array(0);
+  const nodes = d
+    ? densityNodes(d, ytd ? ytd[ytd.length - 1] : curve)
+    : { u: new Float64Array(0), values: new Float64Array(0) };
+  const J = nodes.values.length;
+  const U = nodes.u;
+  const cont = nodes.values;
   const contMass = d ? d.mass : 0;
-  const contWeights = new Float64Array(J).fill(contMass / Math.max(1, J));
+  // Trapezoid weights in u with flat ends: Σ w·pay is the integral of the interpolated pay.
+  const contWeights = new Float64Array(J);
+  for (let j = 0; j < J; j++) {
+    const left = j === 0 ? U[0] : (U[j] - U[j - 1]) / 2;
+    const right = j === J - 1 ? 1 - U[J - 1] : (U[j + 1] - U[j]) / 2;
+    contWeights[j] = contMass * (left + right);
+  }
   const A = payRows(n, curve, ytd, atoms.values, atoms.weights, swings, capStart);
   const C = payRows(n, curve, ytd, cont, contWeights, swings, capStart);
   const m = atoms.values.length;
@@ -333,9 +382,19 @@ function payGrid(
     if (J > 0) hi = Math.max(hi, C.pay[k * J + J - 1]);
   }
   mean /= K * total;
+  let yearMean = 0;
+  if (ytd !== null) {
+    const last = ytd[ytd.length - 1];
+    for (let i = 0; i < m; i++) yearMean += atoms.weights[i] * evalCurve(last, atoms.values[i]);
+    for (let j = 0; j < J; j++) yearMean += contWeights[j] * evalCurve(last, cont[j]);
+    yearMean /= total;
+  }
   const monotone = curve.nonDecreasing && (ytd === null || ytd.every((c) => c.nonDecreasing));
   if (!monotone)
-    return histogramGrid(A.pay, atoms.weights, C.pay, contWeights, K, mean, (A.capped + C.capped) / (K * total), total);
+    return {
+      ...histogramGrid(A.pay, atoms.weights, C.pay, contWeights, K, mean, (A.capped + C.capped) / (K * total), total),
+      yearMean,
+    };
 
   /** P(pay ≤ t), or P(pay < t) when strict. */
   const cdf = (t: number, strict: boolean): number => {
@@ -351,7 +410,7 @@ function payGrid(
         else {
           const y0 = C.pay[base + j];
           const y1 = C.pay[base + j + 1];
-          u = (j + 0.5 + (y1 > y0 ? (t - y0) / (y1 - y0) : 0)) / J;
+          u = U[j] + (y1 > y0 ? ((t - y0) / (y1 - y0)) * (U[j + 1] - U[j]) : 0);
         }
         sum += contMass * u;
       }
@@ -360,37 +419,38 @@ function payGrid(
   };
   return {
     mean,
+    yearMean,
     probCapped: Math.min(1, (A.capped + C.capped) / (K * total)),
     probAtLeast: (t) => Math.min(1, Math.max(0, 1 - cdf(t - 1e-12, true))),
     quantile: (q) => {
-      const t = quantileOf(cdf, q, hi);
+      const [a, b] = quantileOf(cdf, q, hi);
       // A point mass of pay (a level on a flat stretch of the curve) makes a jump in the CDF: the
       // percentile is then that pay exactly, the least pay of an atom in the last bracket.
       let least = Infinity;
       for (let i = 0; i < A.pay.length; i++) {
         const y = A.pay[i];
-        if (y <= t && y > t - 1e-11 * Math.max(1, hi) && y < least) least = y;
+        if (y > a && y <= b && y < least) least = y;
       }
-      return least < Infinity && cdf(least, false) >= q ? least : t;
+      return least < Infinity ? least : b;
     },
   };
 }
 
 /**
- * Least t with cdf(t) ≥ q on [0, hi], for a continuous non-decreasing cdf:
+ * A bracket (a, b] around the least t with cdf(t) ≥ q on [0, hi], for a non-decreasing cdf:
  * regula falsi with the Illinois step (a handful of evaluations where the
  * CDF is smooth), falling back to bisection when a side stalls; stops at a
- * bracket of 1e-12 of the range. Deterministic: the same steps every run.
+ * bracket of 1e-10 of the range (a hundred-thousandth of a cent on 100,000 of target). Deterministic: the same steps every run.
  */
-function quantileOf(cdf: (t: number, strict: boolean) => number, q: number, hi: number): number {
+function quantileOf(cdf: (t: number, strict: boolean) => number, q: number, hi: number): [number, number] {
   let a = 0;
   let fa = cdf(0, false) - q;
-  if (fa >= 0) return 0;
+  if (fa >= 0) return [-1, 0];
   let b = hi;
   let fb = cdf(b, false) - q;
-  if (fb < 0) return hi;
+  if (fb < 0) return [hi, hi];
   let side = 0;
-  for (let i = 0; i < 100 && b - a > 1e-12 * Math.max(1, hi); i++) {
+  for (let i = 0; i < 100 && b - a > 1e-10 * Math.max(1, hi); i++) {
     let t = fb - fa > 0 ? (a * fb - b * fa) / (fb - fa) : (a + b) / 2;
     if (!(t > a && t < b) || i % 8 === 7) t = (a + b) / 2;
     const ft = cdf(t, false) - q;
@@ -406,7 +466,7 @@ function quantileOf(cdf: (t: number, strict: boolean) => number, q: number, hi: 
       side = -1;
     }
   }
-  return b;
+  return [a, b];
 }
 
 /** For a curve that falls somewhere: every grid point a weighted sample, quantiles from a histogram and one sorted bin. */
@@ -419,7 +479,7 @@ function histogramGrid(
   mean: number,
   probCapped: number,
   total: number,
-): PayGrid {
+): Omit<PayGrid, "yearMean"> {
   const points: { y: number; w: number }[] = [];
   const m = weightsA.length;
   const J = weightsC.length;
