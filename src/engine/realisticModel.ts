@@ -168,12 +168,8 @@ export class RealisticContext {
   run(set: RealisticSet, issues: EngineIssue[], only?: ReadonlySet<string>): RealisticScenario {
     const swing = this.swingAssumption(set);
     const teamCorrelation = this.teamCorrelation(set.scenario);
-    let orgDistribution: AttainmentDistribution | null = null;
-    try {
-      orgDistribution = fitDistribution(set.spec, this.history.org());
-    } catch {
-      orgDistribution = null;
-    }
+    const orgFit = this.fitOnce(set.spec, set.spec.kind === "Historical" ? this.history.org() : NONE);
+    const orgDistribution = orgFit instanceof Error ? null : orgFit;
 
     // Each rep's own year-level distribution (null: left out, reported once per message).
     const reported = new Set<string>();
@@ -187,42 +183,27 @@ export class RealisticContext {
         message: `Scenario ${set.name}: ${message}${historical ? " Those reps are left out of its realistic earnings." : ""}`,
       });
     };
-    // One fit per history sample (the org's, a team's, a rep's), shared by everyone it belongs to;
-    // a stated distribution is fitted once for all.
-    const fitted = new WeakMap<readonly Decimal[], AttainmentDistribution | null>();
-    const fit = (spec: DistributionSpec & { kind: "Historical" }, sample: readonly Decimal[]) => {
-      let d = fitted.get(sample);
-      if (d === undefined) {
-        try {
-          d = fitDistribution(spec, sample);
-        } catch (e) {
-          report(e);
-          d = null;
-        }
-        fitted.set(sample, d);
-      }
-      return d;
-    };
-    let stated: AttainmentDistribution | null = orgDistribution;
-    if (set.spec.kind !== "Historical" && stated === null) {
-      try {
-        stated = fitDistribution(set.spec, []);
-      } catch (e) {
-        report(e);
-      }
-    }
+    // One fit per history sample (the org's, a team's, a rep's) and per stated assumption (fitOnce), shared
+    // by everyone it belongs to and by every scenario that uses it, so their teams and outcomes are shared too.
+    // A fit that failed is reported only for someone it leaves out (a leader may still have a team).
     const spec = set.spec;
-    const own = this.input.reps.map((rep): AttainmentDistribution | null =>
-      spec.kind === "Historical" ? fit(spec, this.history.scope(spec.scope, rep)) : stated,
+    const stated = spec.kind === "Historical" ? null : this.fitOnce(spec, NONE);
+    const fits = this.input.reps.map((rep) =>
+      spec.kind === "Historical" ? this.fitOnce(spec, this.history.scope(spec.scope, rep)) : stated!,
     );
+    const own = fits.map((f) => (f instanceof Error ? null : f));
 
     const reps: RealisticRep[] = [];
     this.input.reps.forEach((rep, i) => {
       const plan = set.plans.get(rep.plan);
       if (!plan || (only !== undefined && !only.has(rep.id))) return;
       const team = this.teamOf(i, plan, set.plans, own, teamCorrelation.value);
-      const dist = team?.dist ?? own[i];
-      if (dist === null) return;
+      const fitted = fits[i];
+      const dist = team?.dist ?? (fitted instanceof Error ? null : fitted);
+      if (dist === null) {
+        report(fitted);
+        return;
+      }
       const periods = PERIODS_PER_YEAR[plan.period];
       let spread = set.spec.kind === "Flat" ? ZERO : this.spreadFor(swing, periods);
       if (team) spread = spread.times(team.swingFactor);
@@ -311,7 +292,7 @@ export class RealisticContext {
       rep.currency === leader.currency
         ? amount
         : amount.times(fxRate(rep.currency, settings)).div(fxRate(leader.currency, settings));
-    const members: TeamMember[] = [];
+    const members: (TeamMember & { readonly index: number })[] = [];
     for (const k of this.reportsOf(i, plan.teamScope === "Direct")) {
       const rep = this.input.reps[k];
       const memberPlan = plans.get(rep.plan);
@@ -319,16 +300,40 @@ export class RealisticContext {
       const quota = rep.annualQuota.get(measure);
       const dist = own[k];
       if (!credits || !quota || !quota.gt(ZERO) || dist === null) continue;
-      members.push({ quota: toLeader(rep, quota), dist });
+      members.push({ index: k, quota: toLeader(rep, quota), dist });
     }
     if (members.length === 0) return null;
+    // The same leader over the same members' distributions (two scenarios on one history) is one team.
+    const one = members.every((m) => m.dist === members[0].dist);
+    const key = [
+      i,
+      measure,
+      correlation.toString(),
+      one
+        ? `all:${this.distKey(members[0].dist)}:${members.map((m) => m.index).join(",")}`
+        : members.map((m) => `${m.index}:${this.distKey(m.dist)}`).join(","),
+    ].join("|");
+    const cached = this.teams.get(key);
+    if (cached !== undefined) return cached;
     const quotas = members.map((m) => m.quota);
-    const total = quotas.reduce((s, q) => s.plus(q), ZERO);
-    return {
+    const total = quotas.reduce((sum, q) => sum.plus(q), ZERO);
+    const team = {
       dist: teamDistribution(members, leaderQuota, correlation),
       basis: { members: members.length, overAssignment: total.div(leaderQuota), correlation },
       swingFactor: teamSwingFactor(quotas, correlation),
     };
+    this.teams.set(key, team);
+    return team;
+  }
+
+  /** Distributions are shared objects (one per scenario, history sample or team), so identity is the key. */
+  private distKey(dist: AttainmentDistribution): string {
+    let dk = this.distKeys.get(dist);
+    if (dk === undefined) {
+      dk = `d${this.nextDist++}`;
+      this.distKeys.set(dist, dk);
+    }
+    return dk;
   }
 
   private reportsOf(i: number, direct: boolean): number[] {
@@ -344,6 +349,25 @@ export class RealisticContext {
   }
 
   private readonly quotaOdds = new WeakMap<AttainmentDistribution, Decimal>();
+  private readonly fitsBySample = new WeakMap<readonly Decimal[], AttainmentDistribution | Error>();
+  private readonly fitsBySpec = new Map<string, AttainmentDistribution | Error>();
+  private readonly teams = new Map<string, { dist: AttainmentDistribution; basis: TeamBasis; swingFactor: Decimal }>();
+
+  /** A fitted distribution (or why it could not be fitted), once per history sample or stated assumption. */
+  private fitOnce(spec: DistributionSpec, sample: readonly Decimal[]): AttainmentDistribution | Error {
+    const key = spec.kind === "Historical" ? null : JSON.stringify(spec);
+    let r = key === null ? this.fitsBySample.get(sample) : this.fitsBySpec.get(key);
+    if (r === undefined) {
+      try {
+        r = fitDistribution(spec, sample);
+      } catch (e) {
+        r = e instanceof Error ? e : new Error(String(e));
+      }
+      if (key === null) this.fitsBySample.set(sample, r);
+      else this.fitsBySpec.set(key, r);
+    }
+    return r;
+  }
 
   /** P(year attainment ≥ 100%), once per distribution. */
   private atQuota(dist: AttainmentDistribution): Decimal {
@@ -371,13 +395,7 @@ export class RealisticContext {
     let made: YearPay | null = null;
     const make = () => (made ??= planYearPay(plan, rep));
     const payKey = yearPayKey(plan, make);
-    // Distributions are shared objects (one per scenario, history sample or team), so identity is the key.
-    let dk = this.distKeys.get(dist);
-    if (dk === undefined) {
-      dk = `d${this.nextDist++}`;
-      this.distKeys.set(dist, dk);
-    }
-    const key = `${payKey}|${dk}|${swing.spread.toString()}|${swing.correlation.toString()}`;
+    const key = `${payKey}|${this.distKey(dist)}|${swing.spread.toString()}|${swing.correlation.toString()}`;
     let outcome = this.outcomes.get(key);
     if (!outcome) {
       const pay = this.pay(plan, rep);

@@ -40,8 +40,17 @@ export interface SwingOutcome extends RealisticOutcome {
 const IDENTITY = { segments: [{ from: ZERO, to: null, intercept: ZERO, slope: ONE }] };
 
 /** Swing vectors per key, and year-level nodes of a density part: fixed sizes, so results are reproducible. */
-export const SWING_POINTS = 256;
-export const LEVEL_NODES = 32;
+/**
+ * Swing paths for the density part of the year level: more for a wider swing,
+ * whose path-to-path differences carry more of the pay's spread (a leader's
+ * averaged swing needs fewer). Point masses get paths enough that each is
+ * seen on about ATOM_PATH_POINTS (level, path) pairs in all.
+ */
+export function densityPaths(spread: number): number {
+  return spread <= 0.15 ? 256 : 512;
+}
+export const ATOM_PATH_POINTS = 8192;
+export const LEVEL_NODES = 48;
 /** An Empirical sample larger than this is grouped into this many equal-probability nodes for the percentiles. */
 const MAX_ATOMS = 128;
 /** Gauss–Legendre panels over the swing's standard normal on [−8, 8] for the expected pay. */
@@ -62,7 +71,7 @@ const GL_W = [0.3478548451374538, 0.6521451548625461, 0.6521451548625461, 0.3478
  *  - the distribution of pay (P10/P50/P90, P(reach OTE), P(capped)), and the
  *    expected pay of a held-true-up cumulative plan, come from a fixed grid:
  *    the year level at its atoms and at LEVEL_NODES stratified quantiles,
- *    times SWING_POINTS low-discrepancy swing paths. Deterministic; its error
+ *    times low-discrepancy swing paths (densityPaths, ATOM_PATH_POINTS). Deterministic; its error
  *    against a 10-million-draw Monte Carlo is printed by `npm run bench`.
  */
 export function swingOutcome(
@@ -82,7 +91,20 @@ export function swingOutcome(
   const { periodSd } = swingScale(n, swing);
   const curve = floatCurve(pay.periodCurve, curveView({ segments: pay.periodCurve }).nonDecreasing);
   const ytdCurves = pay.ytd?.curves.map((c) => floatCurve(c, curveView({ segments: c }).nonDecreasing)) ?? null;
-  const grid = payGrid(n, curve, ytdCurves, level, swingVectors(n, swing, SWING_POINTS), capStart?.toNumber() ?? null);
+  const atomCount = level.atomValues.filter((_, i) => level.atomProbs[i] > 1e-15).length;
+  const atomPaths =
+    atomCount === 0
+      ? 0
+      : Math.min(ATOM_PATH_POINTS, Math.max(256, 2 ** Math.ceil(Math.log2(ATOM_PATH_POINTS / atomCount))));
+  const grid = payGrid(
+    n,
+    curve,
+    ytdCurves,
+    level,
+    swingVectors(n, swing, Math.max(1, atomPaths)),
+    swingVectors(n, swing, densityPaths(swing.spread.toNumber())),
+    capStart?.toNumber() ?? null,
+  );
   // Held YTD: the year-end payout c(L) is exact; the grid carries only what holding adds on top
   // (a control variate: the grid's error on c(L) itself cancels).
   const mean =
@@ -203,7 +225,7 @@ interface PayGrid {
 function atomNodes(level: FloatLevel): { values: Float64Array; weights: Float64Array } {
   const m = level.atomValues.length;
   const order = Array.from({ length: m }, (_, i) => i)
-    .filter((i) => level.atomProbs[i] > 0)
+    .filter((i) => level.atomProbs[i] > 1e-15) // a Normal's mass at 0 far in its tail is left out
     .sort((a, b) => level.atomValues[a] - level.atomValues[b]);
   const nodes: { v: number; w: number }[] = [];
   if (order.length > MAX_ATOMS) {
@@ -346,10 +368,12 @@ function payGrid(
   curve: FloatCurve,
   ytd: readonly FloatCurve[] | null,
   level: FloatLevel,
-  swings: Float64Array,
+  atomSwings: Float64Array,
+  densitySwings: Float64Array,
   capStart: number | null,
 ): PayGrid {
-  const K = swings.length / n;
+  const Ka = atomSwings.length / n;
+  const Kc = densitySwings.length / n;
   const atoms = atomNodes(level);
   const d = level.continuous && level.continuous.mass > 0 ? level.continuous : null;
   const nodes = d
@@ -366,22 +390,29 @@ function payGrid(
     const right = j === J - 1 ? 1 - U[J - 1] : (U[j + 1] - U[j]) / 2;
     contWeights[j] = contMass * (left + right);
   }
-  const A = payRows(n, curve, ytd, atoms.values, atoms.weights, swings, capStart);
-  const C = payRows(n, curve, ytd, cont, contWeights, swings, capStart);
+  const A = payRows(n, curve, ytd, atoms.values, atoms.weights, atomSwings, capStart);
+  const C = payRows(n, curve, ytd, cont, contWeights, densitySwings, capStart);
   const m = atoms.values.length;
   const cumA = new Float64Array(m + 1);
   for (let i = 0; i < m; i++) cumA[i + 1] = cumA[i] + atoms.weights[i];
   const total = cumA[m] + contMass;
 
-  let mean = 0;
+  // Each part averages over its own paths; the parts add by their probability mass.
+  let meanA = 0;
+  let meanC = 0;
   let hi = 0;
-  for (let k = 0; k < K; k++) {
-    for (let i = 0; i < m; i++) mean += atoms.weights[i] * A.pay[k * m + i];
-    for (let j = 0; j < J; j++) mean += contWeights[j] * C.pay[k * J + j];
-    if (m > 0) hi = Math.max(hi, A.pay[k * m + m - 1]);
-    if (J > 0) hi = Math.max(hi, C.pay[k * J + J - 1]);
-  }
-  mean /= K * total;
+  if (m > 0)
+    for (let k = 0; k < Ka; k++) {
+      for (let i = 0; i < m; i++) meanA += atoms.weights[i] * A.pay[k * m + i];
+      hi = Math.max(hi, A.pay[k * m + m - 1]);
+    }
+  if (J > 0)
+    for (let k = 0; k < Kc; k++) {
+      for (let j = 0; j < J; j++) meanC += contWeights[j] * C.pay[k * J + j];
+      hi = Math.max(hi, C.pay[k * J + J - 1]);
+    }
+  const mean = ((m > 0 ? meanA / Ka : 0) + (J > 0 ? meanC / Kc : 0)) / total;
+  const cappedShare = ((m > 0 ? A.capped / Ka : 0) + (J > 0 ? C.capped / Kc : 0)) / total;
   let yearMean = 0;
   if (ytd !== null) {
     const last = ytd[ytd.length - 1];
@@ -392,16 +423,17 @@ function payGrid(
   const monotone = curve.nonDecreasing && (ytd === null || ytd.every((c) => c.nonDecreasing));
   if (!monotone)
     return {
-      ...histogramGrid(A.pay, atoms.weights, C.pay, contWeights, K, mean, (A.capped + C.capped) / (K * total), total),
+      ...histogramGrid(A.pay, atoms.weights, Ka, C.pay, contWeights, Kc, mean, cappedShare, total),
       yearMean,
     };
 
   /** P(pay ≤ t), or P(pay < t) when strict. */
   const cdf = (t: number, strict: boolean): number => {
+    let atomsBelow = 0;
+    if (m > 0) for (let k = 0; k < Ka; k++) atomsBelow += cumA[lastAtMost(A.pay, k * m, m, t, strict) + 1];
     let sum = 0;
-    for (let k = 0; k < K; k++) {
-      if (m > 0) sum += cumA[lastAtMost(A.pay, k * m, m, t, strict) + 1];
-      if (J > 0) {
+    if (J > 0)
+      for (let k = 0; k < Kc; k++) {
         const base = k * J;
         const j = lastAtMost(C.pay, base, J, t, strict);
         let u: number;
@@ -414,13 +446,12 @@ function payGrid(
         }
         sum += contMass * u;
       }
-    }
-    return sum / (K * total);
+    return ((m > 0 ? atomsBelow / Ka : 0) + (J > 0 ? sum / Kc : 0)) / total;
   };
   return {
     mean,
     yearMean,
-    probCapped: Math.min(1, (A.capped + C.capped) / (K * total)),
+    probCapped: Math.min(1, cappedShare),
     probAtLeast: (t) => Math.min(1, Math.max(0, 1 - cdf(t - 1e-12, true))),
     quantile: (q) => {
       const [a, b] = quantileOf(cdf, q, hi);
@@ -473,9 +504,10 @@ function quantileOf(cdf: (t: number, strict: boolean) => number, q: number, hi: 
 function histogramGrid(
   payA: Float64Array,
   weightsA: Float64Array,
+  Ka: number,
   payC: Float64Array,
   weightsC: Float64Array,
-  K: number,
+  Kc: number,
   mean: number,
   probCapped: number,
   total: number,
@@ -483,12 +515,10 @@ function histogramGrid(
   const points: { y: number; w: number }[] = [];
   const m = weightsA.length;
   const J = weightsC.length;
-  for (let k = 0; k < K; k++) {
-    for (let i = 0; i < m; i++) points.push({ y: payA[k * m + i], w: weightsA[i] });
-    for (let j = 0; j < J; j++) points.push({ y: payC[k * J + j], w: weightsC[j] });
-  }
+  for (let k = 0; k < Ka; k++) for (let i = 0; i < m; i++) points.push({ y: payA[k * m + i], w: weightsA[i] / Ka });
+  for (let k = 0; k < Kc; k++) for (let j = 0; j < J; j++) points.push({ y: payC[k * J + j], w: weightsC[j] / Kc });
   points.sort((x, z) => x.y - z.y);
-  const mass = total * K;
+  const mass = total;
   return {
     mean,
     probCapped: Math.min(1, probCapped),
