@@ -1,5 +1,5 @@
 import { Decimal, ZERO } from "../../decimal";
-import { detQuantile } from "./detMath";
+import { detQuantile, detSqrt } from "./detMath";
 import { scrambledHalton } from "./lowDiscrepancy";
 
 /**
@@ -66,8 +66,8 @@ export function swingScale(n: number, swing: PeriodSwing): { sigma: number; peri
   let trace = 0;
   for (let i = 0; i < n; i++) trace += c[i * n + i];
   const spread = swing.spread.toNumber();
-  const sigma = trace > 0 ? spread / Math.sqrt(trace / n) : 0;
-  return { sigma, periodSd: Array.from({ length: n }, (_, i) => sigma * Math.sqrt(c[i * n + i])) };
+  const sigma = trace > 0 ? spread / detSqrt(trace / n) : 0;
+  return { sigma, periodSd: Array.from({ length: n }, (_, i) => sigma * detSqrt(c[i * n + i])) };
 }
 
 /**
@@ -120,7 +120,7 @@ function unitVectors(n: number, correlation: Decimal, count: number): Float64Arr
   const hit = vectorCache.get(key);
   if (hit) return hit;
   const rho = correlation.toNumber();
-  const innovation = Math.sqrt(1 - rho * rho);
+  const innovation = detSqrt(1 - rho * rho);
   const u = scrambledHalton(count, n);
   const out = new Float64Array(count * n);
   const x = new Float64Array(n);

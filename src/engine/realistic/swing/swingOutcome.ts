@@ -50,6 +50,12 @@ export function densityPaths(spread: number): number {
   return spread <= 0.15 ? 256 : 512;
 }
 export const ATOM_PATH_POINTS = 8192;
+/**
+ * A held YTD plan's expected pay comes from the grid (what holding adds to
+ * the exact year-end payout), so it gets this many times the paths: it is the
+ * rarer plan, and its mean is held to the same cent-level bound.
+ */
+export const HOLD_PATH_FACTOR = 16;
 export const LEVEL_NODES = 48;
 /** An Empirical sample larger than this is grouped into this many equal-probability nodes for the percentiles. */
 const MAX_ATOMS = 128;
@@ -92,17 +98,19 @@ export function swingOutcome(
   const curve = floatCurve(pay.periodCurve, curveView({ segments: pay.periodCurve }).nonDecreasing);
   const ytdCurves = pay.ytd?.curves.map((c) => floatCurve(c, curveView({ segments: c }).nonDecreasing)) ?? null;
   const atomCount = level.atomValues.filter((_, i) => level.atomProbs[i] > 1e-15).length;
-  const atomPaths =
-    atomCount === 0
-      ? 0
-      : Math.min(ATOM_PATH_POINTS, Math.max(256, 2 ** Math.ceil(Math.log2(ATOM_PATH_POINTS / atomCount))));
+  const factor = ytdCurves === null ? 1 : HOLD_PATH_FACTOR;
+  // A power of two with about ATOM_PATH_POINTS (level, path) pairs, from 256 paths up (integers only:
+  // Math.log2 is left to each engine to approximate).
+  let atomPaths = 256;
+  while (atomPaths * atomCount < ATOM_PATH_POINTS) atomPaths *= 2;
+  atomPaths *= factor;
   const grid = payGrid(
     n,
     curve,
     ytdCurves,
     level,
-    swingVectors(n, swing, Math.max(1, atomPaths)),
-    swingVectors(n, swing, densityPaths(swing.spread.toNumber())),
+    swingVectors(n, swing, atomCount === 0 ? 1 : atomPaths),
+    swingVectors(n, swing, factor * densityPaths(swing.spread.toNumber())),
     capStart?.toNumber() ?? null,
   );
   // Held YTD: the year-end payout c(L) is exact; the grid carries only what holding adds on top
