@@ -52,10 +52,11 @@ export function densityPaths(spread: number): number {
 export const ATOM_PATH_POINTS = 8192;
 /**
  * A held YTD plan's expected pay comes from the grid (what holding adds to
- * the exact year-end payout), so it gets this many times the paths: it is the
- * rarer plan, and its mean is held to the same cent-level bound.
+ * the exact year-end payout), so it gets this many times the point-mass paths
+ * and the density nodes: its mean is held to the same cent-level bound.
  */
-export const HOLD_PATH_FACTOR = 16;
+export const HOLD_PATH_FACTOR = 8;
+export const HOLD_NODE_FACTOR = 8;
 export const LEVEL_NODES = 48;
 /** An Empirical sample larger than this is grouped into this many equal-probability nodes for the percentiles. */
 const MAX_ATOMS = 128;
@@ -110,7 +111,7 @@ export function swingOutcome(
     ytdCurves,
     level,
     swingVectors(n, swing, atomCount === 0 ? 1 : atomPaths),
-    swingVectors(n, swing, factor * densityPaths(swing.spread.toNumber())),
+    swingVectors(n, swing, densityPaths(swing.spread.toNumber())),
     capStart?.toNumber() ?? null,
   );
   // Held YTD: the year-end payout c(L) is exact; the grid carries only what holding adds on top
@@ -335,10 +336,10 @@ function payRows(
  * (just below b and at b). Pay jumps there on every path at once (a held YTD
  * plan's year-end gate), and interpolating across the jump would smear it.
  */
-function densityNodes(d: FloatDensity, c: FloatCurve): { u: Float64Array; values: Float64Array } {
+function densityNodes(d: FloatDensity, c: FloatCurve, count: number): { u: Float64Array; values: Float64Array } {
   const nodes: { u: number; v: number }[] = [];
-  for (let j = 0; j < LEVEL_NODES; j++) {
-    const u = (j + 0.5) / LEVEL_NODES;
+  for (let j = 0; j < count; j++) {
+    const u = (j + 0.5) / count;
     nodes.push({ u, v: Math.max(0, d.quantile(u)) });
   }
   for (let i = 1; i < c.from.length; i++) {
@@ -385,7 +386,7 @@ function payGrid(
   const atoms = atomNodes(level);
   const d = level.continuous && level.continuous.mass > 0 ? level.continuous : null;
   const nodes = d
-    ? densityNodes(d, ytd ? ytd[ytd.length - 1] : curve)
+    ? densityNodes(d, ytd ? ytd[ytd.length - 1] : curve, ytd ? LEVEL_NODES * HOLD_NODE_FACTOR : LEVEL_NODES)
     : { u: new Float64Array(0), values: new Float64Array(0) };
   const J = nodes.values.length;
   const U = nodes.u;
