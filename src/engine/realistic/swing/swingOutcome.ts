@@ -58,6 +58,8 @@ export const ATOM_PATH_POINTS = 8192;
  */
 export const HOLD_PATH_FACTOR = 4;
 export const HOLD_NODE_FACTOR = 8;
+/** Swing paths on which what holding adds is integrated exactly in the level's density. */
+export const HOLD_DENSITY_PATHS = 16384;
 export const LEVEL_NODES = 48;
 /** An Empirical sample larger than this is grouped into this many equal-probability nodes for the percentiles. */
 const MAX_ATOMS = 128;
@@ -122,14 +124,7 @@ export function swingOutcome(
       ? expectedPerPeriod(curve, level, periodSd)
       : expectedMultiple({ segments: yearCurve }, dist).toNumber() +
         grid.atomExcess +
-        (level.continuous
-          ? heldExcess(
-              ytdCurves,
-              level.continuous,
-              swingVectors(n, swing, HOLD_PATH_FACTOR * densityPaths(swing.spread.toNumber())),
-              n,
-            )
-          : 0);
+        (level.continuous ? heldExcess(ytdCurves, level.continuous, swingVectors(n, swing, HOLD_DENSITY_PATHS), n) : 0);
   return {
     expectedMultiple: new Decimal(mean),
     p10: new Decimal(grid.quantile(0.1)),
