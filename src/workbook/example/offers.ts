@@ -5,11 +5,12 @@ import type { ExampleTable } from "./exampleTable";
 /**
  * The Offers table of the Acme example: a sales manager weighing two director
  * offers against staying put. The growth-stage offer has the biggest OTE
- * (240k) and grant, but its org reached 70% of quota last year with a quarter
- * of people at quota, so it is realistically worth about 217k a year; the
+ * (240k) and grant, but its org reached 70% of quota last year and moves
+ * ±12% from year to year, so it is realistically worth about 213k a year; the
  * late-stage offer (230k OTE, on the example's AE plan: gates, a decelerator
- * and a 3× cap) is worth about 224k, and wins over four years despite the
- * smaller grant. The current job is on the Manager plan at 95%.
+ * and a 3× cap; org at 85% ± 8%) is worth about 217k, and wins over four years
+ * despite the smaller grant. The current job is on the Manager plan at 95%,
+ * its spread taken from the org's own AttainmentHistory.
  */
 export function acmeOffersTable(): ExampleTable {
   const start = excelSerial(PLAN_YEAR, 3, 1);
