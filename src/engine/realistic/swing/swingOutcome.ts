@@ -547,13 +547,49 @@ function payGrid(
       }
     return ((m > 0 ? atomsBelow / Ka : 0) + (J > 0 ? sum / Kc : 0)) / total;
   };
+  // A histogram of the grid's pay gives each percentile a bracket of a few bins to start from (checked
+  // against the CDF before use), so the search takes a handful of steps instead of walking in from [0, max].
+  const bins = 1024;
+  const width = hi > 0 ? hi / bins : 1;
+  const hist = new Float64Array(bins + 1);
+  const binOf = (y: number) => Math.min(bins, Math.max(0, Math.floor(y / width)));
+  for (let k = 0; k < Ka; k++) for (let i = 0; i < m; i++) hist[binOf(A.pay[k * m + i])] += atoms.weights[i] / Ka;
+  for (let k = 0; k < Kc; k++) for (let j = 0; j < J; j++) hist[binOf(C.pay[k * J + j])] += contWeights[j] / Kc;
+  const bracketOf = (q: number): [number, number] | null => {
+    let acc = 0;
+    for (let i = 0; i <= bins; i++) {
+      acc += hist[i];
+      if (acc >= q * total) return [Math.max(0, (i - 2) * width), Math.min(hi, (i + 3) * width)];
+    }
+    return null;
+  };
   return {
     mean,
     atomExcess,
     probCapped: Math.min(1, cappedShare),
     probAtLeast: (t) => Math.min(1, Math.max(0, 1 - cdf(t - 1e-12, true))),
     quantile: (q) => {
-      const [a, b] = quantileOf(cdf, q, hi);
+      const start = bracketOf(q);
+      if (J === 0 && start !== null) {
+        // Point masses only: pay is a weighted sample, and its percentile is one of its values. Walk the
+        // sorted pays inside the bracket from the CDF at its low end.
+        const [lo, up] = start;
+        let acc = cdf(lo, false) * total;
+        if (acc < q * total && cdf(up, false) >= q) {
+          const inside: { y: number; w: number }[] = [];
+          for (let k = 0; k < Ka; k++)
+            for (let i = 0; i < m; i++) {
+              const y = A.pay[k * m + i];
+              if (y > lo && y <= up) inside.push({ y, w: atoms.weights[i] / Ka });
+            }
+          inside.sort((x, z) => x.y - z.y);
+          for (const p of inside) {
+            acc += p.w;
+            if (acc >= q * total) return p.y;
+          }
+        }
+      }
+      const [a, b] = quantileOf(cdf, q, hi, start);
       // A point mass of pay (a level on a flat stretch of the curve) makes a jump in the CDF: the
       // percentile is then that pay exactly, the least pay of an atom in the last bracket.
       let least = Infinity;
@@ -572,13 +608,29 @@ function payGrid(
  * CDF is smooth), falling back to bisection when a side stalls; stops at a
  * bracket of 1e-10 of the range (a hundred-thousandth of a cent on 100,000 of target). Deterministic: the same steps every run.
  */
-function quantileOf(cdf: (t: number, strict: boolean) => number, q: number, hi: number): [number, number] {
+function quantileOf(
+  cdf: (t: number, strict: boolean) => number,
+  q: number,
+  hi: number,
+  start: readonly [number, number] | null,
+): [number, number] {
   let a = 0;
   let fa = cdf(0, false) - q;
   if (fa >= 0) return [-1, 0];
   let b = hi;
   let fb = cdf(b, false) - q;
   if (fb < 0) return [hi, hi];
+  // A narrower first bracket, when the one offered holds the answer.
+  if (start !== null && start[0] > a && start[1] < b) {
+    const fs0 = cdf(start[0], false) - q;
+    const fs1 = cdf(start[1], false) - q;
+    if (fs0 < 0 && fs1 >= 0) {
+      a = start[0];
+      fa = fs0;
+      b = start[1];
+      fb = fs1;
+    }
+  }
   let side = 0;
   for (let i = 0; i < 100 && b - a > 1e-10 * Math.max(1, hi); i++) {
     let t = fb - fa > 0 ? (a * fb - b * fa) / (fb - fa) : (a + b) / 2;
