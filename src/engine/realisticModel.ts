@@ -5,7 +5,7 @@ import { indexOrg, type OrgIndex } from "./mechanics/hierarchy";
 import {
   DistributionError,
   fitDistribution,
-  probAtLeast,
+  probAttainmentAtLeast,
   type AttainmentDistribution,
   type RealisticOutcome,
 } from "./realistic";
@@ -373,13 +373,14 @@ export class RealisticContext {
   private atQuota(dist: AttainmentDistribution): Decimal {
     let p = this.quotaOdds.get(dist);
     if (p === undefined) {
-      p = probAtLeast(IDENTITY, dist, ONE);
+      p = probAttainmentAtLeast(dist, ONE);
       this.quotaOdds.set(dist, p);
     }
     return p;
   }
 
-  private pay(plan: Plan, rep: Rep): YearPay {
+  /** The plan's year for this rep, once per distinct pay structure, with the key it is cached under. */
+  private pay(plan: Plan, rep: Rep): { key: string; pay: YearPay } {
     let made: YearPay | null = null;
     const make = () => (made ??= planYearPay(plan, rep));
     const key = yearPayKey(plan, make);
@@ -388,17 +389,14 @@ export class RealisticContext {
       pay = make();
       this.pays.set(key, pay);
     }
-    return pay;
+    return { key, pay };
   }
 
   private outcome(plan: Plan, rep: Rep, dist: AttainmentDistribution, swing: PeriodSwing): SwingOutcome {
-    let made: YearPay | null = null;
-    const make = () => (made ??= planYearPay(plan, rep));
-    const payKey = yearPayKey(plan, make);
+    const { key: payKey, pay } = this.pay(plan, rep);
     const key = `${payKey}|${this.distKey(dist)}|${swing.spread.toString()}|${swing.correlation.toString()}`;
     let outcome = this.outcomes.get(key);
     if (!outcome) {
-      const pay = this.pay(plan, rep);
       outcome = swingOutcome(pay, dist, swing.spread.isZero() ? NO_SWING : swing, capStartOf(pay));
       this.outcomes.set(key, outcome);
     }
@@ -407,7 +405,6 @@ export class RealisticContext {
 }
 
 const NONE: Decimal[] = [];
-const IDENTITY = { segments: [{ from: ZERO, to: null, intercept: ZERO, slope: ONE }] };
 
 /** Where a period's payout stops rising (the last segment flat above 0), or null when it never does. */
 function capStartOf(pay: YearPay): Decimal | null {

@@ -15,7 +15,7 @@ export { DistributionError, type DistributionField } from "./distributionError";
 export { fitDistribution } from "./fitDistribution";
 export { logNormalSigmaFromShare, normalSigmaFromShare } from "./spreadFromShare";
 export { expectedAttainment, expectedMultiple } from "./expectation";
-export { probAtLeast, probAtMost } from "./payProbability";
+export { probAtLeast, probAtMost, probAttainmentAtLeast } from "./payProbability";
 export { attainmentPercentile, payPercentile } from "./percentiles";
 export { percentileInc } from "./percentileInc";
 export { combineCurves, type WeightedCurve } from "./combine";

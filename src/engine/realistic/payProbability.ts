@@ -24,6 +24,13 @@ export function probAtLeast(
   return payProbability(curveView(curve).segments, massModel(dist), y, "atLeast");
 }
 
+const ATTAINMENT = { segments: [{ from: ZERO, to: null, intercept: ZERO, slope: ONE }] };
+
+/** P(A ≥ x) for attainment itself: the share at or above quota (x = 1), or at a cap's start. */
+export function probAttainmentAtLeast(dist: AttainmentDistribution, x: Decimal): Decimal {
+  return probAtLeast(ATTAINMENT, dist, x);
+}
+
 /** G(y) = P(curve(A) ≤ y), the distribution function of the payout multiple. */
 export function probAtMost(
   curve: { readonly segments: readonly CurveSegment[] },

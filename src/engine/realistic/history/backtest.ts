@@ -3,11 +3,10 @@ import type { Plan, Rep } from "../../types";
 import { curveView } from "../curveView";
 import { empirical } from "../distribution";
 import { expectedAttainment } from "../expectation";
-import { probAtLeast } from "../payProbability";
+import { probAttainmentAtLeast } from "../payProbability";
 import { planYearPay } from "../planYearPay";
-import { DEFAULT_QUARTER_SPREAD, spreadForPeriods, type PeriodSwing } from "../swing/periodSwing";
 import { swingOutcome, type YearPay } from "../swing/swingOutcome";
-import { historySwing } from "./historyStats";
+import { historySwing, swingFromHistory } from "./historyStats";
 import { historyYears, type RepYear } from "./repYears";
 
 /**
@@ -32,7 +31,6 @@ export interface Backtest {
   readonly coverage: Decimal | null;
   /** Test-year rep-years (all of them, for the share and the mean). */
   readonly testRepYears: number;
-  readonly swing: PeriodSwing & { readonly periodsPerYear: number; readonly measured: boolean };
 }
 
 export interface BacktestRep {
@@ -61,15 +59,6 @@ export function backtest(
 
   const dist = empirical(fit.map((y) => y.level));
   const measured = historySwing(fit);
-  const swingAt = (periods: number): PeriodSwing => {
-    if (periods <= 1) return { spread: ZERO, correlation: ZERO };
-    if (measured)
-      return {
-        spread: spreadForPeriods(measured.spread, measured.periodsPerYear, periods),
-        correlation: measured.correlation,
-      };
-    return { spread: spreadForPeriods(DEFAULT_QUARTER_SPREAD, 4, periods), correlation: ZERO };
-  };
 
   const byId = new Map(reps.map((r) => [r.id, r]));
   const outcomes = new Map<Plan, ReturnType<typeof swingOutcome>>();
@@ -83,7 +72,7 @@ export function backtest(
     if (actual === null) continue;
     let o = outcomes.get(plan);
     if (!o) {
-      o = swingOutcome(pay, dist, swingAt(pay.periods), null);
+      o = swingOutcome(pay, dist, swingFromHistory(measured, pay.periods), null);
       outcomes.set(plan, o);
     }
     const band = actual.lt(o.p10) ? "Below" : actual.gt(o.p90) ? "Above" : "Inside";
@@ -103,18 +92,13 @@ export function backtest(
   return {
     fitYears: historyYears(fit),
     testYear,
-    predictedShareAtQuota: probAtLeast(
-      { segments: [{ from: ZERO, to: null, intercept: ZERO, slope: ONE }] },
-      dist,
-      ONE,
-    ),
+    predictedShareAtQuota: probAttainmentAtLeast(dist, ONE),
     actualShareAtQuota: new Decimal(atQuota).div(test.length),
     predictedMeanAttainment: expectedAttainment(dist),
     actualMeanAttainment: test.reduce((s, y) => s.plus(y.level), ZERO).div(test.length),
     reps: scored,
     coverage: scored.length === 0 ? null : new Decimal(inside).div(scored.length),
     testRepYears: test.length,
-    swing: { ...swingAt(4), periodsPerYear: 4, measured: measured !== null },
   };
 }
 

@@ -1,6 +1,12 @@
 import { Decimal, ZERO } from "../../decimal";
 import type { PeriodsPerYear } from "../../types";
-import { correlationFromLagRatio } from "../swing/periodSwing";
+import {
+  correlationFromLagRatio,
+  DEFAULT_PERIOD_CORRELATION,
+  DEFAULT_QUARTER_SPREAD,
+  spreadForPeriods,
+  type PeriodSwing,
+} from "../swing/periodSwing";
 import type { RepYear } from "./repYears";
 
 /**
@@ -54,6 +60,21 @@ export function historySwing(years: readonly RepYear[]): HistorySwing | null {
   const ratio = squares.isZero() ? 0 : lagged.div(squares).toNumber();
   const correlation = squares.isZero() ? ZERO : new Decimal(correlationFromLagRatio(grain, ratio).toFixed(4));
   return { spread, correlation, periodsPerYear: grain, repYears: used.length };
+}
+
+/**
+ * The swing for a plan of `periods` periods a year when no scenario states
+ * one: the history's, else the default, carried to that period length; none
+ * for an annual plan.
+ */
+export function swingFromHistory(measured: HistorySwing | null, periods: number): PeriodSwing {
+  if (periods <= 1) return { spread: ZERO, correlation: ZERO };
+  if (measured === null)
+    return { spread: spreadForPeriods(DEFAULT_QUARTER_SPREAD, 4, periods), correlation: DEFAULT_PERIOD_CORRELATION };
+  return {
+    spread: spreadForPeriods(measured.spread, measured.periodsPerYear, periods),
+    correlation: measured.correlation,
+  };
 }
 
 /** One year of the org: its attainment and the spread of its reps around it. */

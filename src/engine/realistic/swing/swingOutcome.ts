@@ -1,10 +1,10 @@
 import type { CurveSegment } from "../../curve";
-import { Decimal, ONE, ZERO } from "../../decimal";
+import { Decimal } from "../../decimal";
 import { curveView } from "../curveView";
 import type { AttainmentDistribution } from "../distribution";
 import { expectedMultiple } from "../expectation";
 import { realisticOutcome, type RealisticOutcome } from "../outcome";
-import { probAtLeast } from "../payProbability";
+import { probAttainmentAtLeast } from "../payProbability";
 import { detCdf, detPdf } from "./detMath";
 import { evalAscending, evalCurve, floatCurve, type FloatCurve } from "./floatCurve";
 import { floatLevel, type FloatDensity, type FloatLevel } from "./floatLevel";
@@ -37,9 +37,6 @@ export interface SwingOutcome extends RealisticOutcome {
   readonly method: "exact" | "numerical";
 }
 
-const IDENTITY = { segments: [{ from: ZERO, to: null, intercept: ZERO, slope: ONE }] };
-
-/** Swing vectors per key, and year-level nodes of a density part: fixed sizes, so results are reproducible. */
 /**
  * Swing paths for the density part of the year level: more for a wider swing,
  * whose path-to-path differences carry more of the pay's spread (a leader's
@@ -78,11 +75,13 @@ const GL_W = [0.3478548451374538, 0.6521451548625461, 0.6521451548625461, 0.3478
  *    mass v the period's attainment is Normal(v, (v·s_p)²) censored at 0, a
  *    closed form; for a density part, Gauss–Legendre over the swing of the
  *    closed form in L (a smooth integrand): error far below a cent;
- *  - the distribution of pay (P10/P50/P90, P(reach OTE), P(capped)), and the
- *    expected pay of a held-true-up cumulative plan, come from a fixed grid:
- *    the year level at its atoms and at LEVEL_NODES stratified quantiles,
- *    times low-discrepancy swing paths (densityPaths, ATOM_PATH_POINTS). Deterministic; its error
- *    against a 10-million-draw Monte Carlo is printed by `npm run bench`.
+ *  - expected pay of a held-true-up cumulative plan is the exact year-end
+ *    payout plus what holding adds (heldExcess);
+ *  - the distribution of pay (P10/P50/P90, P(reach OTE), P(capped)) comes
+ *    from a fixed grid: the year level at its atoms and at LEVEL_NODES
+ *    stratified quantiles, times low-discrepancy swing paths (densityPaths,
+ *    ATOM_PATH_POINTS). Deterministic; its error against a 10-million-draw
+ *    Monte Carlo is printed by `npm run bench`.
  */
 export function swingOutcome(
   pay: YearPay,
@@ -94,14 +93,15 @@ export function swingOutcome(
   const yearCurve = pay.ytd ? pay.ytd.curves[pay.ytd.curves.length - 1] : pay.periodCurve;
   if (n <= 1 || swing.spread.isZero() || (pay.ytd !== null && !pay.ytd.hold)) {
     // Every period sits on the year's level, so a period is capped exactly when the year is.
-    const probCapped = capStart === null ? null : probAtLeast(IDENTITY, dist, capStart);
+    const probCapped = capStart === null ? null : probAttainmentAtLeast(dist, capStart);
     return { ...realisticOutcome({ segments: yearCurve }, dist), probCapped, method: "exact" };
   }
   const level = floatLevel(dist);
   const { periodSd } = swingScale(n, swing);
   const curve = floatCurve(pay.periodCurve, curveView({ segments: pay.periodCurve }).nonDecreasing);
   const ytdCurves = pay.ytd?.curves.map((c) => floatCurve(c, curveView({ segments: c }).nonDecreasing)) ?? null;
-  const atomCount = level.atomValues.filter((_, i) => level.atomProbs[i] > 1e-15).length;
+  const atoms = atomNodes(level);
+  const atomCount = atoms.values.length;
   const factor = ytdCurves === null ? 1 : HOLD_PATH_FACTOR;
   // A power of two with about ATOM_PATH_POINTS (level, path) pairs, from 256 paths up (integers only:
   // Math.log2 is left to each engine to approximate).
@@ -113,6 +113,7 @@ export function swingOutcome(
     curve,
     ytdCurves,
     level,
+    atoms,
     swingVectors(n, swing, atomCount === 0 ? 1 : atomPaths),
     swingVectors(n, swing, densityPaths(swing.spread.toNumber())),
     capStart?.toNumber() ?? null,
@@ -466,13 +467,13 @@ function payGrid(
   curve: FloatCurve,
   ytd: readonly FloatCurve[] | null,
   level: FloatLevel,
+  atoms: { values: Float64Array; weights: Float64Array },
   atomSwings: Float64Array,
   densitySwings: Float64Array,
   capStart: number | null,
 ): PayGrid {
   const Ka = atomSwings.length / n;
   const Kc = densitySwings.length / n;
-  const atoms = atomNodes(level);
   const d = level.continuous && level.continuous.mass > 0 ? level.continuous : null;
   const nodes = d
     ? densityNodes(d, ytd ? ytd[ytd.length - 1] : curve, ytd ? LEVEL_NODES * HOLD_NODE_FACTOR : LEVEL_NODES)
