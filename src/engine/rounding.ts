@@ -30,3 +30,11 @@ export function minorUnits(currency: string): number {
 export function roundMoney(amount: Decimal, currency: string): Decimal {
   return amount.toDecimalPlaces(minorUnits(currency), Decimal.ROUND_HALF_UP);
 }
+
+/** A rep's variable pay at a payout multiple of target variable, rounded once in the rep's currency. */
+export function variableMoney(
+  rep: { readonly targetVariable: Decimal; readonly currency: string },
+  multiple: Decimal,
+): Decimal {
+  return roundMoney(rep.targetVariable.times(multiple), rep.currency);
+}
