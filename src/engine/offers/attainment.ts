@@ -26,7 +26,7 @@ export function orgSpreadFromHistory(records: readonly AttainmentRecord[]): Spre
  * candidate's own credit (basis Individual), so the candidate's attainment is
  * one rep's and a share of reps at quota describes its spread.
  */
-export function isIndividualPlan(plan: Plan | null): boolean {
+function isIndividualPlan(plan: Plan | null): boolean {
   return plan !== null && drivingMeasures(plan).every((m) => m.measure.basis === "Individual");
 }
 

@@ -31,9 +31,14 @@ export interface OffersEvaluation {
 
 const THREE = new Decimal(3);
 
-/** What evaluateOffers reads: AttainmentHistory is optional (without it the spread falls to the default). */
+/**
+ * What evaluateOffers reads: AttainmentHistory is optional (without it the
+ * spread falls to the default). `spreadHistory`, when given, is the org's
+ * spread already measured from it (orgSpreadFromHistory; null = fewer than 2
+ * plan years), so a caller valuing offers again and again measures it once.
+ */
 export type OffersInput = Pick<ModelInput, "offers" | "plans" | "settings"> &
-  Partial<Pick<ModelInput, "attainmentHistory">>;
+  Partial<Pick<ModelInput, "attainmentHistory">> & { readonly spreadHistory?: SpreadHistory | null };
 
 /**
  * The offers of a model input, each valued and compared with the others. The
@@ -43,7 +48,8 @@ export type OffersInput = Pick<ModelInput, "offers" | "plans" | "settings"> &
 export function evaluateOffers(input: OffersInput): OffersEvaluation {
   const issues: EngineIssue[] = [];
   const valued: { result: Omit<OfferResult, "breakEvens">; line: CurveSegment[] }[] = [];
-  const history = orgSpreadFromHistory(input.attainmentHistory ?? []);
+  const history =
+    input.spreadHistory === undefined ? orgSpreadFromHistory(input.attainmentHistory ?? []) : input.spreadHistory;
   for (const offer of input.offers ?? []) {
     const v = evaluateOffer(offer, input, history, issues);
     if (v) valued.push(v);

@@ -14,9 +14,9 @@ export type {
   YearOne,
 } from "./types";
 export { DEFAULT_CLIFF_MONTHS, DEFAULT_ORG_SPREAD, DEFAULT_VESTING_FREQUENCY, DEFAULT_VESTING_YEARS } from "./types";
-export { evaluateOffers, type OffersEvaluation, type OffersInput } from "./evaluate";
+export { evaluateOffers, type OffersEvaluation } from "./evaluate";
 export { offerCurve, capMultiple, capAttainment, needsQuota, drivingMeasures, LINEAR_UNCAPPED } from "./offerCurve";
-export { offerAttainment, orgSpreadFromHistory, isIndividualPlan, type OfferAttainment } from "./attainment";
+export { offerAttainment, orgSpreadFromHistory, type OfferAttainment } from "./attainment";
 export { yearOneMonths, yearOneVariable, rampFactor, yearOneEnd, type YearOneTerms } from "./yearOne";
 export { vestedMonths, vestingByYear, vestedInFirstYears, type VestingSchedule } from "./vesting";
 export { cashLine, crossings, BREAK_EVEN_LIMIT, type Crossing } from "./breakEven";

@@ -20,8 +20,8 @@ export interface OpenQuestionsContext {
   readonly maxVariable: Decimal | null;
   readonly currency: string;
   /** The offer's plan (null = none); with `attainment`, says why a ShareAtQuota was not used. */
-  readonly plan?: Plan | null;
-  readonly attainment?: Pick<OfferAttainment, "spread" | "spreadSource" | "spreadHistory" | "shareAtQuotaNotUsed">;
+  readonly plan: Plan | null;
+  readonly attainment: Pick<OfferAttainment, "spread" | "spreadSource" | "spreadHistory" | "shareAtQuotaNotUsed">;
 }
 
 const pct = (x: Decimal): string => `${x.times(100).toDecimalPlaces(1).toString()}%`;
@@ -50,8 +50,8 @@ export function openQuestions(offer: Offer, ctx: OpenQuestionsContext): EngineIs
       "no ExpectedAttainment, so 100% of quota is assumed. Ask what share of quota the org reached last year: at 70% the bonus pays far less than the OTE suggests.",
     );
   }
-  if (ctx.attainment?.shareAtQuotaNotUsed) {
-    const plan = ctx.plan ?? null;
+  if (ctx.attainment.shareAtQuotaNotUsed) {
+    const { plan } = ctx;
     const why =
       plan === null
         ? "the offer has no Plan saying the bonus is on the candidate's own quota"

@@ -63,7 +63,7 @@ function periodCell(): CellParser<PeriodCell> {
  * 4, Month (or a day: its month) → 12, months counted from FiscalYearStart.
  * null when the label names no year.
  */
-export function placeLabel(label: PeriodLabel, fiscalYearStart: number): Placed | null {
+function placeLabel(label: PeriodLabel, fiscalYearStart: number): Placed | null {
   const year = labelPlanYear(label, fiscalYearStart);
   if (year === null) return null;
   switch (label.kind) {

@@ -1,8 +1,8 @@
 import type { Decimal } from "../../engine/decimal";
 import type { Backtest } from "../../engine/realistic/history/backtest";
-import { roundMoney } from "../../engine/rounding";
+import { variableMoney } from "../../engine/rounding";
 import type { ColumnSpec, SheetSpec, SpecCell } from "../types";
-import { num } from "./cells";
+import { num, percentText } from "./cells";
 
 const COLUMNS: readonly ColumnSpec[] = [
   { header: "RepID", format: "text" },
@@ -17,8 +17,6 @@ const COLUMNS: readonly ColumnSpec[] = [
   { header: "InBand", format: "text" },
 ];
 
-const pct = (d: Decimal) => `${d.times(100).toDecimalPlaces(1).toString()}%`;
-
 function years(list: readonly number[]): string {
   return list.length === 1 ? String(list[0]) : `${list[0]}–${list[list.length - 1]}`;
 }
@@ -28,11 +26,11 @@ export function describeBacktest(b: Backtest): string {
   const coverage =
     b.coverage === null
       ? "no rep of the last year is on an individual plan in Reps to score"
-      : `${b.reps.filter((r) => r.band === "Inside").length} of ${b.reps.length} reps' actual pay (${pct(b.coverage)}) fell inside the predicted P10–P90 band (well calibrated ≈ 80%)`;
+      : `${b.reps.filter((r) => r.band === "Inside").length} of ${b.reps.length} reps' actual pay (${percentText(b.coverage)}) fell inside the predicted P10–P90 band (well calibrated ≈ 80%)`;
   return (
     `Backtest: fitted on ${years(b.fitYears)}, scored on ${b.testYear} (${b.testRepYears} rep-years): ` +
-    `share of reps at quota predicted ${pct(b.predictedShareAtQuota)}, actual ${pct(b.actualShareAtQuota)}; ` +
-    `mean attainment predicted ${pct(b.predictedMeanAttainment)}, actual ${pct(b.actualMeanAttainment)}; ${coverage}.`
+    `share of reps at quota predicted ${percentText(b.predictedShareAtQuota)}, actual ${percentText(b.actualShareAtQuota)}; ` +
+    `mean attainment predicted ${percentText(b.predictedMeanAttainment)}, actual ${percentText(b.actualMeanAttainment)}; ${coverage}.`
   );
 }
 
@@ -44,7 +42,7 @@ export function describeBacktest(b: Backtest): string {
  */
 export function backtestSheet(b: Backtest, subtitleText: string): SheetSpec {
   const rows: SpecCell[][] = b.reps.map((r) => {
-    const money = (m: Decimal) => num(roundMoney(r.rep.targetVariable.times(m), r.rep.currency));
+    const money = (m: Decimal) => num(variableMoney(r.rep, m));
     return [
       r.rep.id,
       r.rep.name,

@@ -20,6 +20,11 @@ export function minorNum(minor: bigint, digits: number): number {
   return Number(minor) / 10 ** digits;
 }
 
+/** A fraction as a percent with one decimal, for text on a sheet or a headline: 0.8715 → "87.2%". */
+export function percentText(d: Decimal): string {
+  return `${d.times(100).toDecimalPlaces(1).toString()}%`;
+}
+
 /** A Decimal that many cells share (a tier's rate), converted once. */
 const sharedNums = new WeakMap<Decimal, number>();
 export function sharedNum(value: Decimal): number {

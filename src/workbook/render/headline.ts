@@ -1,17 +1,17 @@
 import type { Decimal } from "../../engine/decimal";
+import { percentText } from "./cells";
 import type { ScenarioFigures } from "./totals";
 
 const fmtMoney = (d: Decimal, currency: string) =>
   `${currency} ${d.toNumber().toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-const pct = (d: Decimal) => `${d.times(100).toDecimalPlaces(1).toString()}%`;
 
 /** The lines a person reads first: per scenario, what the plan costs and how the team did or will do. */
 export function headline(figures: readonly ScenarioFigures[], currency: string): string[] {
   const share = (part: Decimal, whole: Decimal) =>
-    whole.isZero() ? "" : ` (${pct(part.div(whole))} of target variable)`;
+    whole.isZero() ? "" : ` (${percentText(part.div(whole))} of target variable)`;
   const versus = (f: ScenarioFigures) => {
     if (!f.comparedWith) return "";
-    const delta = f.totals.variable.toDecimalPlaces(2).minus(f.comparedWith.totals.variable.toDecimalPlaces(2));
+    const { delta } = f.comparedWith;
     const sign = delta.isNeg() ? "−" : "+";
     return ` ${sign}${fmtMoney(delta.abs(), currency)} vs ${f.comparedWith.label}.`;
   };

@@ -120,8 +120,8 @@ export function breakEvenText(b: BreakEven): string {
 }
 
 /**
- * Where the attainment spread came from, for the SpreadSource column:
- * "StdDev", "None (StdDev 0)", "ShareAtQuota (individual plan)",
+ * Where the attainment spread came from, for the SpreadSource column (and,
+ * after the spread, in the task pane): "StdDev", "None (StdDev 0)", "ShareAtQuota (individual plan)",
  * "Org history 2023–2025", "Default (10%)".
  */
 export function spreadSourceText(r: Pick<OfferResult, "spreadSource" | "spreadHistory">): string {
@@ -133,9 +133,8 @@ export function spreadSourceText(r: Pick<OfferResult, "spreadSource" | "spreadHi
     case "ShareAtQuota":
       return "ShareAtQuota (individual plan)";
     case "AttainmentHistory":
-      return r.spreadHistory === null
-        ? "Org history"
-        : `Org history ${r.spreadHistory.firstYear}–${r.spreadHistory.lastYear}`;
+      // spreadHistory is set whenever the spread came from AttainmentHistory.
+      return `Org history ${r.spreadHistory!.firstYear}–${r.spreadHistory!.lastYear}`;
     case "Default":
       return `Default (${attainmentText(DEFAULT_ORG_SPREAD)})`;
   }

@@ -1,9 +1,9 @@
 import type { Decimal } from "../../engine/decimal";
-import type { RealisticScenario, SwingAssumption } from "../../engine/realisticModel";
-import { roundMoney } from "../../engine/rounding";
+import type { AssumptionSource, RealisticScenario, SwingAssumption } from "../../engine/realisticModel";
+import { variableMoney } from "../../engine/rounding";
 import type { DistributionSpec } from "../../engine/types";
 import type { ColumnSpec, SheetSpec, SpecCell } from "../types";
-import { num } from "./cells";
+import { num, percentText } from "./cells";
 
 const COLUMNS: readonly ColumnSpec[] = [
   { header: "Scenario", format: "text" },
@@ -29,51 +29,49 @@ const COLUMNS: readonly ColumnSpec[] = [
   { header: "Method", format: "text" },
 ];
 
-const pct = (d: Decimal) => `${d.times(100).toDecimalPlaces(1).toString()}%`;
-
 /** "Normal, mean 70%, 25% at quota": the scenario's attainment assumption in words. */
 export function describeAssumption(spec: DistributionSpec): string {
   switch (spec.kind) {
     case "Flat":
-      return `Flat ${pct(spec.attainment)}`;
+      return `Flat ${percentText(spec.attainment)}`;
     case "Historical":
       return `Historical (${spec.scope.toLowerCase()})`;
     default: {
       const spread = spec.stdDev
-        ? `sd ${pct(spec.stdDev)}`
+        ? `sd ${percentText(spec.stdDev)}`
         : spec.shareAtQuota
-          ? `${pct(spec.shareAtQuota)} at quota`
+          ? `${percentText(spec.shareAtQuota)} at quota`
           : "";
-      return `${spec.kind}, mean ${pct(spec.mean)}${spread ? `, ${spread}` : ""}`;
+      return `${spec.kind}, mean ${percentText(spec.mean)}${spread ? `, ${spread}` : ""}`;
     }
   }
 }
 
 const GRAIN: Record<number, string> = { 1: "year", 2: "half", 4: "quarter", 12: "month" };
 
-/** "periods ±19.0% around the year (from AttainmentHistory, per quarter)": the period swing in words. */
-export function describeSwing(s: SwingAssumption): string {
+/** Where an assumption came from, in the words of the sheet. */
+export const SOURCE_WORDS: Record<AssumptionSource, string> = {
+  Scenario: "stated",
+  AttainmentHistory: "from AttainmentHistory",
+  Default: "default",
+};
+
+/** "periods ±19.0% per quarter around the year's level (from AttainmentHistory)": the period swing in words. */
+function describeSwing(s: SwingAssumption): string {
   if (s.spread.isZero()) return "no period swing";
   const per = s.periodsPerYear === null ? "per period" : `per ${GRAIN[s.periodsPerYear] ?? "period"}`;
-  const from =
-    s.source === "Scenario" ? "stated" : s.source === "AttainmentHistory" ? "from AttainmentHistory" : "default";
-  const corr = s.correlation.isZero() ? "" : `, correlation ${pct(s.correlation)}`;
-  return `periods ±${pct(s.spread)} ${per} around the year's level (${from}${corr})`;
+  const corr = s.correlation.isZero() ? "" : `, correlation ${percentText(s.correlation)}`;
+  return `periods ±${percentText(s.spread)} ${per} around the year's level (${SOURCE_WORDS[s.source]}${corr})`;
 }
 
 /** The full assumption of a realistic scenario: year level, period swing, team correlation. */
 export function describeRealistic(s: RealisticScenario): string {
   const parts = [describeAssumption(s.spec)];
   if (s.spec.kind !== "Flat") parts.push(describeSwing(s.swing));
-  if (s.reps.some((r) => r.team !== null)) {
-    const from =
-      s.teamCorrelation.source === "Scenario"
-        ? "stated"
-        : s.teamCorrelation.source === "AttainmentHistory"
-          ? "from AttainmentHistory"
-          : "default";
-    parts.push(`team members correlated ${pct(s.teamCorrelation.value)} (${from})`);
-  }
+  if (s.reps.some((r) => r.team !== null))
+    parts.push(
+      `team members correlated ${percentText(s.teamCorrelation.value)} (${SOURCE_WORDS[s.teamCorrelation.source]})`,
+    );
   return parts.join("; ");
 }
 
@@ -93,7 +91,7 @@ export function realisticSheet(scenarios: readonly RealisticScenario[], subtitle
       const { rep, outcome } = r;
       const tv = rep.targetVariable;
       const ote = rep.base.plus(tv);
-      const money = (m: Decimal) => roundMoney(tv.times(m), rep.currency);
+      const money = (m: Decimal) => variableMoney(rep, m);
       const variable = money(outcome.expectedMultiple);
       const total = rep.base.plus(variable);
       rows.push([

@@ -1,10 +1,10 @@
 import type { Decimal } from "../../engine/decimal";
-import { BASELINE, type ModelResult, type ScenarioResult } from "../../engine/model";
+import type { ModelResult, ScenarioResult } from "../../engine/model";
 import type { RealisticScenario } from "../../engine/realisticModel";
-import { roundMoney } from "../../engine/rounding";
+import { variableMoney } from "../../engine/rounding";
 import type { ColumnSpec, SheetSpec, SpecCell } from "../types";
 import { num } from "./cells";
-import { describeAssumption } from "./realistic";
+import { comparedWithLabel } from "./totals";
 
 const COLUMNS: readonly ColumnSpec[] = [
   { header: "Scenario", format: "text" },
@@ -64,19 +64,21 @@ export function scenarioDeltasSheet(
   for (const s of actual.slice(1)) {
     const flat = model.baselineAt?.get(s.name);
     const base = flat ? variableById(flat) : onActuals;
-    const label =
-      flat && s.scenario?.assumption
-        ? `${BASELINE} at ${describeAssumption(s.scenario.assumption)}`
-        : `${BASELINE} on actuals`;
+    const label = comparedWithLabel(flat ? s.scenario?.assumption : null);
     for (const r of s.reps) push(s.name, label, r.rep, base.get(r.rep.id), r.variablePay);
   }
   for (const s of realistic) {
     if (s.scenario === null || actual.some((a) => a.name === s.name)) continue;
-    const label = `${BASELINE} under ${describeAssumption(s.spec)}`;
+    const label = comparedWithLabel(s.spec);
     for (const r of s.reps) {
       if (r.baseline === null) continue;
-      const money = (m: Decimal) => roundMoney(r.rep.targetVariable.times(m), r.rep.currency);
-      push(s.name, label, r.rep, money(r.baseline.expectedMultiple), money(r.outcome.expectedMultiple));
+      push(
+        s.name,
+        label,
+        r.rep,
+        variableMoney(r.rep, r.baseline.expectedMultiple),
+        variableMoney(r.rep, r.outcome.expectedMultiple),
+      );
     }
   }
   if (rows.length === 0) return null;

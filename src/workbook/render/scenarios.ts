@@ -53,7 +53,7 @@ export function scenariosSheet(
     r.capped.toDecimalPlaces(2).toNumber(),
     r.comparedWith?.label ?? null,
     r.comparedWith ? num(r.comparedWith.totals.variable.toDecimalPlaces(2)) : null,
-    r.comparedWith ? num(r.variable.toDecimalPlaces(2).minus(r.comparedWith.totals.variable.toDecimalPlaces(2))) : null,
+    r.comparedWith ? num(r.comparedWith.delta) : null,
   ]);
   return {
     name: "Results_Scenarios",

@@ -2,9 +2,9 @@ import { Decimal, ZERO } from "../../engine/decimal";
 import type { ScenarioResult } from "../../engine/model";
 import { fxRate } from "../../engine/mechanics/fx";
 import type { RealisticScenario } from "../../engine/realisticModel";
-import type { Settings } from "../../engine/types";
+import type { DistributionSpec, Settings } from "../../engine/types";
 import { describeAssumption } from "./realistic";
-import { roundMoney } from "../../engine/rounding";
+import { variableMoney } from "../../engine/rounding";
 import { BASELINE } from "../../engine/model";
 
 /** A scenario's figures in the reporting currency; counts of reps are expected numbers for distribution scenarios. */
@@ -42,7 +42,29 @@ export interface ScenarioFigures {
    * the same actuals, at the same flat attainment, or under the same
    * attainment distribution and period swing. Null for a baseline row.
    */
-  readonly comparedWith: { readonly label: string; readonly totals: ScenarioTotals } | null;
+  readonly comparedWith: {
+    readonly label: string;
+    readonly totals: ScenarioTotals;
+    /** This scenario's variable cost less the baseline's, each to the cent. */
+    readonly delta: Decimal;
+  } | null;
+}
+
+/**
+ * Whom a scenario is compared with, in words: the baseline on actuals, at a
+ * flat attainment, or under a distribution (the same for every sheet).
+ */
+export function comparedWithLabel(assumption: DistributionSpec | null | undefined): string {
+  if (!assumption) return `${BASELINE} on actuals`;
+  return `${BASELINE} ${assumption.kind === "Flat" ? "at" : "under"} ${describeAssumption(assumption)}`;
+}
+
+function compared(
+  label: string,
+  own: ScenarioTotals,
+  base: ScenarioTotals,
+): NonNullable<ScenarioFigures["comparedWith"]> {
+  return { label, totals: base, delta: own.variable.toDecimalPlaces(2).minus(base.variable.toDecimalPlaces(2)) };
 }
 
 /**
@@ -60,33 +82,34 @@ export function scenarioFigures(
   const baseline = actual[0] ? actualTotals(actual[0], fx) : null;
   return [
     ...actual.map((s, k): ScenarioFigures => {
-      const assumption = s.scenario?.assumption ? describeAssumption(s.scenario.assumption) : null;
       const flatBase = baselineAt.get(s.name);
+      const totals = k === 0 && baseline ? baseline : actualTotals(s, fx);
       return {
         name: s.name,
-        assumption,
+        assumption: s.scenario?.assumption ? describeAssumption(s.scenario.assumption) : null,
         expected: false,
-        totals: k === 0 && baseline ? baseline : actualTotals(s, fx),
+        totals,
         comparedWith:
-          k === 0
+          k === 0 || baseline === null
             ? null
             : flatBase
-              ? { label: `${BASELINE} at ${assumption}`, totals: actualTotals(flatBase, fx) }
-              : baseline && { label: `${BASELINE} on actuals`, totals: baseline },
+              ? compared(comparedWithLabel(s.scenario?.assumption), totals, actualTotals(flatBase, fx))
+              : compared(comparedWithLabel(null), totals, baseline),
       };
     }),
     ...realistic
       .filter((s) => !actual.some((a) => a.name === s.name))
-      .map((s): ScenarioFigures => ({
-        name: s.name,
-        assumption: describeAssumption(s.spec),
-        expected: true,
-        totals: expectedTotals(s, fx, "scenario"),
-        comparedWith:
-          s.scenario === null
-            ? null
-            : { label: `${BASELINE} under ${describeAssumption(s.spec)}`, totals: expectedTotals(s, fx, "baseline") },
-      })),
+      .map((s): ScenarioFigures => {
+        const totals = expectedTotals(s, fx, "scenario");
+        return {
+          name: s.name,
+          assumption: describeAssumption(s.spec),
+          expected: true,
+          totals,
+          comparedWith:
+            s.scenario === null ? null : compared(comparedWithLabel(s.spec), totals, expectedTotals(s, fx, "baseline")),
+        };
+      }),
   ];
 }
 
@@ -148,7 +171,7 @@ function expectedTotals(s: RealisticScenario, fx: Fx, which: "scenario" | "basel
     const rate = fx(r.rep.currency);
     const outcome = which === "baseline" && r.baseline ? r.baseline : r.outcome;
     // Rounded per rep, as Results_Realistic shows it, so the column foots to this total.
-    const v = roundMoney(r.rep.targetVariable.times(outcome.expectedMultiple), r.rep.currency);
+    const v = variableMoney(r.rep, outcome.expectedMultiple);
     variable = variable.plus(v.times(rate));
     total = total.plus(r.rep.base.plus(v).times(rate));
     targetVariable = targetVariable.plus(r.rep.targetVariable.times(rate));
