@@ -147,11 +147,11 @@ function offersRows(extra: Record<string, RawCell>): ((header: string) => unknow
   return sheet.rows.map((row) => (header) => row[h(header)]);
 }
 
-/** The spread the pane shows for a Results_Offers row: "±12% (StdDev)", "±5% (org history 2023–2025)". */
+/** The spread the pane shows for a Results_Offers row: "±12% (StdDev)", "±5% (Org history 2023–2025)". */
 function spreadShown(get: (header: string) => unknown): string {
   const source = get("SpreadSource") as string;
   expect(source).toMatch(/^(StdDev|Org history \d{4}–\d{4})$/);
-  return `±${formatPercent(get("AttainmentSpread") as number)} (${source.replace(/^Org/, "org")})`;
+  return `±${formatPercent(get("AttainmentSpread") as number)} (${source})`;
 }
 
 /** Re-reads until `done` holds (or 10 s pass) and returns the last value. */
@@ -179,6 +179,15 @@ maybe("task pane in Chromium with a fake Office host", () => {
     page.evaluate(
       (n) => (window as unknown as { __fakeExcel: { tableValues(n: string): TableDump } }).__fakeExcel.tableValues(n),
       name,
+    );
+  /** The fake workbook's active sheet, once it is `name` (or after 10 s). */
+  const activeSheetOnceIs = (name: string) =>
+    poll(
+      () =>
+        page.evaluate(() =>
+          (window as unknown as { __fakeExcel: { activeSheet(): string } }).__fakeExcel.activeSheet(),
+        ),
+      (v) => v === name,
     );
   const shoot = (name: string) =>
     page.screenshot({ path: join(OUT, `taskpane-${name}.png`), fullPage: true, animations: "disabled" });
@@ -357,26 +366,10 @@ maybe("task pane in Chromium with a fake Office host", () => {
     expect(backtest).toMatch(/^Backtest: fitted on /);
     expect(await page.getByTestId("backtest-summary").innerText()).toBe(backtest);
     await page.getByRole("button", { name: "Open the backtest sheet" }).click();
-    expect(
-      await poll(
-        () =>
-          page.evaluate(() =>
-            (window as unknown as { __fakeExcel: { activeSheet(): string } }).__fakeExcel.activeSheet(),
-          ),
-        (v) => v === "Results_Backtest",
-      ),
-    ).toBe("Results_Backtest");
+    expect(await activeSheetOnceIs("Results_Backtest")).toBe("Results_Backtest");
     expect(await page.getByRole("button", { name: "Open Results_Backtest" }).count()).toBe(1);
     await page.getByRole("button", { name: "Open Results_ScenarioDeltas" }).click();
-    expect(
-      await poll(
-        () =>
-          page.evaluate(() =>
-            (window as unknown as { __fakeExcel: { activeSheet(): string } }).__fakeExcel.activeSheet(),
-          ),
-        (v) => v === "Results_ScenarioDeltas",
-      ),
-    ).toBe("Results_ScenarioDeltas");
+    expect(await activeSheetOnceIs("Results_ScenarioDeltas")).toBe("Results_ScenarioDeltas");
     await page.mouse.move(0, 0);
     await shoot("scenarios-320");
     await page.setViewportSize({ width: 500, height: 900 });
@@ -482,15 +475,7 @@ maybe("task pane in Chromium with a fake Office host", () => {
   it("jumps to a result sheet and renders well at 500 px, including the plan editor's curve", async () => {
     await page.getByRole("tab", { name: "Run" }).click();
     await page.getByRole("button", { name: "Open Results_Summary" }).click();
-    expect(
-      await poll(
-        () =>
-          page.evaluate(() =>
-            (window as unknown as { __fakeExcel: { activeSheet(): string } }).__fakeExcel.activeSheet(),
-          ),
-        (v) => v === "Results_Summary",
-      ),
-    ).toBe("Results_Summary");
+    expect(await activeSheetOnceIs("Results_Summary")).toBe("Results_Summary");
     await page.setViewportSize({ width: 500, height: 900 });
     await page.screenshot({ path: join(OUT, "taskpane-run-500.png"), fullPage: true, animations: "disabled" });
 

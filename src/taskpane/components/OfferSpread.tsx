@@ -7,7 +7,7 @@ const useStyles = makeStyles({
   spread: { textDecorationLine: "underline", textDecorationStyle: "dotted", cursor: "help" },
 });
 
-/** "±6.2% (org history 2023–2025)", with a tooltip saying what the spread is and where it came from. */
+/** "±6.2% (Org history 2023–2025)", with a tooltip saying what the spread is and where it came from. */
 export function OfferSpread({
   result,
   prefix = "",

@@ -8,9 +8,7 @@ import {
   type OffersEvaluation,
   type SpreadHistory,
 } from "../../engine/offers";
-import { orgYears } from "../../engine/realistic/history/historyStats";
-import { repYears } from "../../engine/realistic/history/repYears";
-import type { AttainmentRecord, Settings } from "../../engine/types";
+import type { Settings } from "../../engine/types";
 import { readAttainmentHistory } from "../../workbook/parse/history";
 import { locateInputs } from "../../workbook/parse/locate";
 import { readOffers } from "../../workbook/parse/offers";
@@ -29,12 +27,10 @@ export interface OfferContext {
   readonly settingsRead: SettingsRead;
   readonly settings: Settings;
   /**
-   * The workbook's AttainmentHistory as evaluateOffers reads it (the spread of
-   * an offer that states none): one record per plan year, the org's attainment
-   * that year, which gives the same org spread as the full table (see orgHistory).
+   * The org's year-to-year spread in AttainmentHistory (the spread of an offer
+   * that states none), measured once here rather than on every valuation;
+   * null with fewer than 2 plan years.
    */
-  readonly attainmentHistory: readonly AttainmentRecord[];
-  /** The org's year-to-year spread in AttainmentHistory; null with fewer than 2 plan years. */
   readonly spreadHistory: SpreadHistory | null;
   /** Baseline plan names, for the form's dropdown. */
   readonly planNames: readonly string[];
@@ -47,7 +43,7 @@ export function offerContext(tables: readonly RawTable[], today: Date = new Date
   const ignored: Issue[] = [];
   const plans = readPlans(found.Plans, found.Tiers, { known: null }, ignored);
   const settingsRead = readSettings(found.Settings, ignored);
-  const attainmentHistory = orgHistory(readAttainmentHistory(found.AttainmentHistory, ignored, settingsRead));
+  const attainmentHistory = readAttainmentHistory(found.AttainmentHistory, ignored, settingsRead);
   const settings: Settings = {
     reportingCurrency: settingsRead.reportingCurrency,
     fiscalYearStartMonth: settingsRead.fiscalYearStartMonth,
@@ -59,30 +55,10 @@ export function offerContext(tables: readonly RawTable[], today: Date = new Date
     plans,
     settingsRead,
     settings,
-    attainmentHistory,
     spreadHistory: orgSpreadFromHistory(attainmentHistory),
     planNames: [...plans.plans.keys()],
     workbookOffers: readOffers(found.Offers, { plans, settings: settingsRead }, ignored),
   };
-}
-
-/**
- * AttainmentHistory reduced to what an offer's spread depends on: one record
- * per plan year holding the org's attainment that year, as
- * orgSpreadFromHistory measures it (records that name no plan year are left
- * out there too). orgSpreadFromHistory gives the reduced history the same
- * spread and years as the full one, and the form is valued on every pause in
- * typing: measuring 10,000 reps' quarters each time would take about half a
- * second.
- */
-export function orgHistory(records: readonly AttainmentRecord[]): AttainmentRecord[] {
-  return orgYears(repYears(records)).map((y) => ({
-    repId: null,
-    period: String(y.year),
-    attainment: y.attainment,
-    placed: { year: y.year, periodsPerYear: 1, index: 0 },
-    quota: null,
-  }));
 }
 
 /** The offers valued as Results_Offers values them: against the workbook's plans, settings and org history. */
@@ -91,7 +67,7 @@ export function valueOffers(offers: readonly Offer[], ctx: OfferContext): Offers
     offers,
     plans: ctx.plans.plans,
     settings: ctx.settings,
-    attainmentHistory: ctx.attainmentHistory,
+    spreadHistory: ctx.spreadHistory,
   });
 }
 

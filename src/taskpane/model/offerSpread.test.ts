@@ -41,21 +41,21 @@ const words = (d: Partial<OfferDraft>, ctx: OfferContext = bare) => {
 describe("the spread shown next to an offer's realistic figures", () => {
   it("names where the org's year-to-year spread came from", () => {
     expect(words({ spreadKind: "StdDev", spread: "12" }).text).toBe("±12% (StdDev)");
-    expect(words({ spreadKind: "StdDev", spread: "0" }).text).toBe("none (StdDev 0)");
-    expect(words({}).text).toBe("±10% (default)");
+    expect(words({ spreadKind: "StdDev", spread: "0" }).text).toBe("±0% (StdDev 0)");
+    expect(words({}).text).toBe("±10% (Default)");
     // The example's AttainmentHistory spans 2023–2025: the org's spread measured there.
     const h = acme.spreadHistory!;
-    expect(words({}, acme).text).toBe(`±${formatPercent(h.spread)} (org history ${h.firstYear}–${h.lastYear})`);
-    expect(words({}, acme).text).toMatch(/^±\d+(\.\d)?% \(org history 2023–2025\)$/);
+    expect(words({}, acme).text).toBe(`±${formatPercent(h.spread)} (Org history ${h.firstYear}–${h.lastYear})`);
+    expect(words({}, acme).text).toMatch(/^±\d+(\.\d)?% \(Org history 2023–2025\)$/);
     // A StdDev wins over the history.
     expect(words({ spreadKind: "StdDev", spread: "6.5" }, acme).text).toBe("±6.5% (StdDev)");
   });
 
   it("uses a share of reps at quota only on an individual-contributor plan", () => {
     const solo = words({ plan: "Solo", spread: "40" });
-    expect(solo.text).toMatch(/^±[\d.]+% \(ShareAtQuota\)$/);
+    expect(solo.text).toMatch(/^±[\d.]+% \(ShareAtQuota \(individual plan\)\)$/);
     expect(solo.tooltip).toMatch(/^One rep's spread/);
-    expect(words({ plan: "Team", spread: "40" }).text).toBe("±10% (default)");
+    expect(words({ plan: "Team", spread: "40" }).text).toBe("±10% (Default)");
   });
 
   it("explains in a tooltip that it is the year-to-year spread of the org's attainment", () => {

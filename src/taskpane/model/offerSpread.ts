@@ -1,9 +1,10 @@
 import { DEFAULT_ORG_SPREAD, type OfferResult } from "../../engine/offers";
+import { spreadSourceText } from "../../workbook/render/offers";
 import { formatPercent } from "./format";
 
 /** The attainment spread an offer was valued with, as the pane shows it next to the realistic figures. */
 export interface SpreadWords {
-  /** "±12% (StdDev)", "±6.2% (org history 2023–2025)", "±10% (default)", "none (StdDev 0)". */
+  /** The spread and Results_Offers' SpreadSource: "±12% (StdDev)", "±6.2% (Org history 2023–2025)". */
   readonly text: string;
   /** What the spread is and where it came from, for a tooltip. */
   readonly tooltip: string;
@@ -12,36 +13,23 @@ export interface SpreadWords {
 const ORG =
   "The year-to-year spread of the org's attainment around the expected attainment (one standard deviation): it sets P10, P90 and the chance of OTE.";
 
-/** Where the spread came from, in the words of Results_Offers' SpreadSource column. */
+/** The spread, where it came from in the words of Results_Offers' SpreadSource column, and a tooltip. */
 export function spreadWords(r: Pick<OfferResult, "spread" | "spreadSource" | "spreadHistory">): SpreadWords {
-  const pm = `±${formatPercent(r.spread)}`;
+  return { text: `±${formatPercent(r.spread)} (${spreadSourceText(r)})`, tooltip: spreadTooltip(r) };
+}
+
+function spreadTooltip(r: Pick<OfferResult, "spreadSource" | "spreadHistory">): string {
   switch (r.spreadSource) {
     case "StdDev":
-      return { text: `${pm} (StdDev)`, tooltip: `${ORG} As the offer's StdDev gives it.` };
+      return `${ORG} As the offer's StdDev gives it.`;
     case "None":
-      return {
-        text: "none (StdDev 0)",
-        tooltip: "StdDev 0: the org reaches exactly the expected attainment every year.",
-      };
+      return "StdDev 0: the org reaches exactly the expected attainment every year.";
     case "ShareAtQuota":
-      return {
-        text: `${pm} (ShareAtQuota)`,
-        tooltip:
-          "One rep's spread around the expected attainment (one standard deviation), from the share of reps at quota: the plan pays on the candidate's own results.",
-      };
-    case "AttainmentHistory": {
-      const h = r.spreadHistory;
-      const years = h === null ? "" : ` ${h.firstYear}–${h.lastYear}`;
-      const measured = h === null ? "" : ` over ${h.years} plan years`;
-      return {
-        text: `${pm} (org history${years})`,
-        tooltip: `${ORG} Measured in AttainmentHistory${measured}, as the offer gives no StdDev.`,
-      };
-    }
+      return "One rep's spread around the expected attainment (one standard deviation), from the share of reps at quota: the plan pays on the candidate's own results.";
+    case "AttainmentHistory":
+      // spreadHistory is set whenever the spread came from AttainmentHistory.
+      return `${ORG} Measured in AttainmentHistory over ${r.spreadHistory!.years} plan years, as the offer gives no StdDev.`;
     case "Default":
-      return {
-        text: `${pm} (default)`,
-        tooltip: `${ORG} The offer gives no StdDev and AttainmentHistory has fewer than 2 plan years: ${formatPercent(DEFAULT_ORG_SPREAD)} is assumed.`,
-      };
+      return `${ORG} The offer gives no StdDev and AttainmentHistory has fewer than 2 plan years: ${formatPercent(DEFAULT_ORG_SPREAD)} is assumed.`;
   }
 }

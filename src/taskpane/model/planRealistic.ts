@@ -2,7 +2,7 @@ import { Decimal, ONE, ZERO } from "../../engine/decimal";
 import type { EngineIssue } from "../../engine/issues";
 import { DistributionError, fitDistribution } from "../../engine/realistic";
 import { RealisticContext, type RealisticRep, type RealisticScenario } from "../../engine/realisticModel";
-import { roundMoney } from "../../engine/rounding";
+import { variableMoney } from "../../engine/rounding";
 import type { DistributionSpec, ModelInput, Plan, Rep, Scenario, Tier } from "../../engine/types";
 import { parseModelInput } from "../../workbook/parse";
 import { readAttainmentHistory } from "../../workbook/parse/history";
@@ -13,6 +13,7 @@ import { readReps } from "../../workbook/parse/reps";
 import { readSettings } from "../../workbook/parse/settings";
 import type { Issue, RawTable } from "../../workbook/types";
 import { formatPercent } from "./format";
+import { SOURCE_WORDS } from "../../workbook/render/realistic";
 
 /**
  * Realistic pay beside the plan editor: what the plan's median rep can expect
@@ -165,16 +166,15 @@ export interface RealisticPricing {
 export type Priced = RealisticPricing | { readonly problem: string };
 
 const GRAIN: Record<number, string> = { 2: "halves", 4: "quarters", 12: "months" };
-const SOURCE = { Scenario: "stated", AttainmentHistory: "from AttainmentHistory", Default: "default" } as const;
 
 /** The rep's line of the run, described: who the attainment is and how its periods swing. */
-export function describeBasis(r: RealisticRep, s: Pick<RealisticScenario, "swing">): RealisticBasis {
+function describeBasis(r: RealisticRep, s: Pick<RealisticScenario, "swing">): RealisticBasis {
   const attainment =
     r.team === null
       ? "Individual"
       : `Team of ${r.team.members}, over-assignment ${formatPercent(r.team.overAssignment, 0)}`;
   const grain = GRAIN[r.periods] ?? `${r.periods} periods`;
-  const source = SOURCE[s.swing.source];
+  const source = SOURCE_WORDS[s.swing.source];
   const swing =
     r.periods <= 1
       ? "paid on the year's level (one period a year)"
@@ -216,8 +216,8 @@ export function priceRealistic(model: RealisticModel, edited: Plan, rep: Rep | n
       saved = s.reps[0]?.outcome ?? saved;
     }
   }
-  const { base, targetVariable: tv, currency } = r.rep;
-  const money = (m: Decimal) => (rep ? roundMoney(tv.times(m), currency) : tv.times(m));
+  const { base, targetVariable: tv } = r.rep;
+  const money = (m: Decimal) => (rep ? variableMoney(r.rep, m) : tv.times(m));
   const expectedVariable = money(r.outcome.expectedMultiple);
   const ote = base.plus(tv);
   return {

@@ -13,6 +13,16 @@ import {
 } from "./scenarioComparison";
 import { table } from "../../../test/workbook/tables";
 
+/** Two AE reps, base and target variable 100,000 each, quota 1M each. */
+const TWO_REPS = table(
+  "Reps",
+  ["RepID", "Plan", "Base", "TargetVariable", "Quota"],
+  [
+    ["R1", "AE", 100000, 100000, 1000000],
+    ["R2", "AE", 100000, 100000, 1000000],
+  ],
+);
+
 const HEADERS = [
   "Scenario",
   "Basis",
@@ -84,14 +94,7 @@ describe("scenario comparison, like for like", () => {
 
   // Two reps on a linear plan (1.0× of target per 100%), quota 1M each; R1 books 150%, R2 80%.
   const tables = [
-    table(
-      "Reps",
-      ["RepID", "Plan", "Base", "TargetVariable", "Quota"],
-      [
-        ["R1", "AE", 100000, 100000, 1000000],
-        ["R2", "AE", 100000, 100000, 1000000],
-      ],
-    ),
+    TWO_REPS,
     table(
       "Plans",
       ["Plan", "Measure", "Period", "CapPayout", "Scenario"],
@@ -167,14 +170,7 @@ describe("backtest summary", () => {
   it("says what describeBacktest says for the run's history", () => {
     const years = (id: string, levels: number[]) => levels.map((a, k) => [id, String(2023 + k), a]);
     const tables = [
-      table(
-        "Reps",
-        ["RepID", "Plan", "Base", "TargetVariable", "Quota"],
-        [
-          ["R1", "AE", 100000, 100000, 1000000],
-          ["R2", "AE", 100000, 100000, 1000000],
-        ],
-      ),
+      TWO_REPS,
       table("Plans", ["Plan", "Measure", "Period"], [["AE", "Bookings", "Year"]]),
       table(
         "AttainmentHistory",

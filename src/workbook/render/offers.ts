@@ -1,7 +1,7 @@
 import type { Decimal } from "../../engine/decimal";
-import { DEFAULT_ORG_SPREAD, type BreakEven, type OfferResult } from "../../engine/offers/types";
+import type { BreakEven, OfferResult } from "../../engine/offers/types";
 import type { ChartSpec, ColumnSpec, SheetSpec, SpecCell } from "../types";
-import { num } from "./cells";
+import { num, percentText } from "./cells";
 import { payMix } from "./summary";
 
 export const OFFERS_SHEET = "Results_Offers";
@@ -113,36 +113,31 @@ export function breakEvenText(b: BreakEven): string {
   // The better offer changes at each break-even: after an odd number of them the other side leads.
   const below = b.aheadBelow === "other" ? "other" : "this";
   const above = b.at.length % 2 === 1 ? (below === "this" ? "other" : "this") : below;
-  const texts = b.at.map(attainmentText);
+  const texts = b.at.map(percentText);
   const points = texts.length > 1 ? `${texts.slice(0, -1).join(", ")} and ${texts[texts.length - 1]}` : texts[0];
-  const last = b.at.length > 1 ? ` ${attainmentText(b.at[b.at.length - 1])}` : " it";
+  const last = b.at.length > 1 ? ` ${percentText(b.at[b.at.length - 1])}` : " it";
   return `= ${b.other} at ${points} attainment (above${last}, ${who(above)} pays more)`;
 }
 
 /**
  * Where the attainment spread came from, for the SpreadSource column (and,
- * after the spread, in the task pane): "StdDev", "None (StdDev 0)", "ShareAtQuota (individual plan)",
- * "Org history 2023–2025", "Default (10%)".
+ * after the spread, in the task pane): "StdDev", "StdDev 0", "ShareAtQuota (individual plan)",
+ * "Org history 2023–2025", "Default" (the spread itself is in the column before).
  */
 export function spreadSourceText(r: Pick<OfferResult, "spreadSource" | "spreadHistory">): string {
   switch (r.spreadSource) {
     case "StdDev":
       return "StdDev";
     case "None":
-      return "None (StdDev 0)";
+      return "StdDev 0";
     case "ShareAtQuota":
       return "ShareAtQuota (individual plan)";
     case "AttainmentHistory":
       // spreadHistory is set whenever the spread came from AttainmentHistory.
       return `Org history ${r.spreadHistory!.firstYear}–${r.spreadHistory!.lastYear}`;
     case "Default":
-      return `Default (${attainmentText(DEFAULT_ORG_SPREAD)})`;
+      return "Default";
   }
-}
-
-/** 0.9234 → "92.3%", 0.92 → "92%". */
-function attainmentText(a: Decimal): string {
-  return `${a.times(100).toDecimalPlaces(1).toString()}%`;
 }
 
 /** Offers in another currency are shown converted; say at what rate. */
