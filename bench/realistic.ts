@@ -27,7 +27,7 @@ import type { AttainmentRecord, MeasurePlan, ModelInput, Plan, Rep, Scenario, Ti
  * long runRealistic takes on a 10,000-rep org with managers and history.
  *
  * `npm run bench -- --only realistic`, or `npx tsx bench/realistic.ts
- * [--draws N] [--part accuracy|speed]`.
+ * [--draws N] [--part accuracy|speed] [--case text]`.
  */
 
 const VARIABLE = 100_000;
@@ -45,13 +45,15 @@ export interface BenchRealisticOptions {
   /** Plain Monte Carlo draws per case (default 10,000,000). */
   readonly draws?: number;
   readonly parts?: readonly ("accuracy" | "speed")[];
+  /** Accuracy cases whose name contains this text (all when absent). */
+  readonly cases?: string;
   readonly write?: (line: string) => void;
 }
 
 export function benchRealistic(options: BenchRealisticOptions = {}): void {
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
   const parts = options.parts ?? ["accuracy", "speed"];
-  if (parts.includes("accuracy")) accuracy(options.draws ?? MC_DRAWS, write);
+  if (parts.includes("accuracy")) accuracy(options.draws ?? MC_DRAWS, write, options.cases);
   if (parts.includes("speed")) speed(write);
 }
 
@@ -253,8 +255,8 @@ const money = (v: number, digits = 2) =>
   v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const signed = (v: number) => `${v >= 0 ? "+" : "−"}${money(Math.abs(v))}`;
 
-function accuracy(draws: number, write: (line: string) => void): void {
-  const list = cases();
+function accuracy(draws: number, write: (line: string) => void, only?: string): void {
+  const list = cases().filter((c) => only === undefined || `${c.plan} · ${c.distName}`.includes(only));
   write(
     [
       `Realistic earnings with period swings: swingOutcome vs an independent Monte Carlo, ${list.length} cases, ${fmtInt(draws)} draws each`,
@@ -559,7 +561,9 @@ if (require.main === module) {
   };
   const draws = at("--draws");
   const part = at("--part");
+  const only = at("--case");
   benchRealistic({
+    cases: only,
     draws: draws === undefined ? undefined : Number(draws),
     parts: part === undefined ? undefined : [part as "accuracy" | "speed"],
   });

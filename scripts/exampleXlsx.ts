@@ -15,6 +15,7 @@ const NUMBER_FORMATS: Readonly<Record<ColumnFormat, string>> = {
   decimal: "#,##0.00",
   money: '"$"#,##0',
   percent: "0%",
+  precisePercent: "0.00%",
   multiple: '0.00"×"',
   date: "yyyy-mm-dd",
   boolean: "General",

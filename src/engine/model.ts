@@ -52,7 +52,7 @@ export function runModel(input: ModelInput): ModelResult {
       const ctx: RepContext = { input, rep, plan, periods, quotas, actuals, flat, team, shared, issues: sink };
       const repLines = plan.combine === "WeightedAttainment" ? payWeighted(ctx) : payPerMeasure(ctx);
       for (const l of repLines.lines) lines.push(l);
-      reps.push(summarise(ctx, repLines, adjustmentsOf.get(rep.id) ?? [], team.overAssignment(rep, plan)));
+      reps.push(summarise(ctx, repLines, adjustmentsOf.get(rep.id) ?? [], team.overAssignment(rep, plan, set.plans)));
     }
     return { name: set.name, scenario: set.scenario, plans: set.plans, reps, lines };
   };

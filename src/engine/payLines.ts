@@ -52,7 +52,9 @@ function periodQuotas(
       previous = { quota: ratio(q), ramp: null, source: "Quotas" };
       return previous;
     }
-    const ramp = schedule ? rampQuotaFactor(schedule, rep.startDate, p, rep.endDate) : null;
+    // A period past the schedule (or before the start) has no ramp: null, not 100%, so RampPct averages ramped periods only.
+    const ramp =
+      schedule && inRamp(schedule, rep.startDate, p) ? rampQuotaFactor(schedule, rep.startDate, p, rep.endDate) : null;
     let quota = spread;
     if (ramp && !isOne(ramp)) quota = scaleRatio(quota, ramp);
     if (!isOne(prorations[i])) quota = scaleRatio(quota, prorations[i]);

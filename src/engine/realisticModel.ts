@@ -2,6 +2,7 @@ import { Decimal, ONE, ZERO } from "./decimal";
 import type { EngineIssue } from "./issues";
 import { fxRate } from "./mechanics/fx";
 import { indexOrg, type OrgIndex } from "./mechanics/hierarchy";
+import { paidOnMembers } from "./mechanics/rollup";
 import {
   DistributionError,
   fitDistribution,
@@ -293,13 +294,11 @@ export class RealisticContext {
         ? amount
         : amount.times(fxRate(rep.currency, settings)).div(fxRate(leader.currency, settings));
     const members: (TeamMember & { readonly index: number })[] = [];
-    for (const k of this.reportsOf(i, plan.teamScope === "Direct")) {
+    for (const k of paidOnMembers(this.org, i, plan.teamScope, measure, (r) => plans.get(r.plan))) {
       const rep = this.input.reps[k];
-      const memberPlan = plans.get(rep.plan);
-      const credits = memberPlan?.measures.some((m) => m.measure === measure && m.basis === "Individual");
       const quota = rep.annualQuota.get(measure);
       const dist = own[k];
-      if (!credits || !quota || !quota.gt(ZERO) || dist === null) continue;
+      if (!quota || !quota.gt(ZERO) || dist === null) continue;
       members.push({ index: k, quota: toLeader(rep, quota), dist });
     }
     if (members.length === 0) return null;
@@ -334,18 +333,6 @@ export class RealisticContext {
       this.distKeys.set(dist, dk);
     }
     return dk;
-  }
-
-  private reportsOf(i: number, direct: boolean): number[] {
-    const out: number[] = [];
-    const queue = [...this.org.children[i]];
-    for (let head = 0; head < queue.length; head++) {
-      const k = queue[head];
-      if (k === i) continue;
-      out.push(k);
-      if (!direct) queue.push(...this.org.children[k]);
-    }
-    return out;
   }
 
   private readonly quotaOdds = new WeakMap<AttainmentDistribution, Decimal>();

@@ -91,8 +91,13 @@ export interface RepResult {
   readonly proration: Ratio;
   /** Base salary earned in the plan year: base × proration. */
   readonly baseEarned: Decimal;
-  /** Team-basis managers: Σ direct reports' quotas ÷ own quota. */
-  readonly overAssignment: Decimal | null;
+  /**
+   * Team-basis leaders (null otherwise), quotas in the leader's currency:
+   * `directs` = Σ direct reports' quotas ÷ own quota; `paidOn` = Σ quotas of
+   * the people the leader is paid on ÷ own quota (a Subtree director: the
+   * sellers below the managers).
+   */
+  readonly overAssignment: { readonly directs: Decimal | null; readonly paidOn: Decimal | null } | null;
   readonly capped: boolean;
 }
 

@@ -15,7 +15,7 @@ export function summarise(
   ctx: RepContext,
   { lines, year: credited }: RepLines,
   adjustments: readonly Adjustment[],
-  over: Decimal | null,
+  over: RepResult["overAssignment"],
 ): RepResult {
   const { rep, plan, periods } = ctx;
   // Totals add rounded lines as integer minor units: exact, and every sheet foots.

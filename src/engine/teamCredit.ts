@@ -1,7 +1,7 @@
 import { ZERO, type Decimal } from "./decimal";
-import { groupBy } from "./groupBy";
 import { fxRate } from "./mechanics/fx";
-import { overAssignment, teamActuals } from "./mechanics/rollup";
+import { indexOrg, type OrgIndex } from "./mechanics/hierarchy";
+import { leaderOverAssignment, paidOnMembers, teamActuals } from "./mechanics/rollup";
 import type { SharedInputs } from "./sharedInputs";
 import type { Plan, Rep, Settings } from "./types";
 
@@ -13,7 +13,7 @@ import type { Plan, Rep, Settings } from "./types";
 export class TeamActuals {
   private readonly cache = new Map<string, Map<string, Decimal>[]>();
   private byId?: Map<string, Rep>;
-  private directs?: Map<string, Rep[]>;
+  private org?: OrgIndex;
 
   constructor(
     private readonly reps: readonly Rep[],
@@ -50,17 +50,31 @@ export class TeamActuals {
       : total.div(fxRate(manager.currency, this.settings));
   }
 
-  /** For managers on a Team-basis plan: Σ direct reports' annual quotas ÷ own annual quota (first team measure). */
-  overAssignment(rep: Rep, plan: Plan): Decimal | null {
+  /**
+   * For leaders on a Team-basis plan, on the first team measure: over-assignment
+   * against the direct reports and against the people the leader is paid on
+   * (leaderOverAssignment), every quota converted to the leader's currency.
+   */
+  overAssignment(
+    rep: Rep,
+    plan: Plan,
+    plans: ReadonlyMap<string, Plan>,
+  ): { readonly directs: Decimal | null; readonly paidOn: Decimal | null } | null {
     const m = plan.measures.find((x) => x.basis === "Team");
     if (!m) return null;
-    this.byId ??= new Map(this.reps.map((r) => [r.id, r]));
-    const byId = this.byId;
-    this.directs ??= groupBy(
-      this.reps.filter((r) => r.managerId !== null),
-      (r) => r.managerId!,
-    );
-    const team = [rep, ...(this.directs.get(rep.id) ?? [])];
-    return overAssignment(team, (id) => byId.get(id)?.annualQuota.get(m.measure) ?? null).get(rep.id) ?? null;
+    this.org ??= indexOrg(this.reps);
+    const org = this.org;
+    const i = org.indexOf.get(rep.id);
+    if (i === undefined) return null;
+    const settings = this.settings;
+    const quotaOf = (k: number) => {
+      const r = this.reps[k];
+      const q = r.annualQuota.get(m.measure) ?? null;
+      return q === null || r.currency === rep.currency
+        ? q
+        : q.times(fxRate(r.currency, settings)).div(fxRate(rep.currency, settings));
+    };
+    const members = paidOnMembers(org, i, plan.teamScope, m.measure, (r) => plans.get(r.plan));
+    return leaderOverAssignment(org, i, members, quotaOf);
   }
 }

@@ -7,6 +7,7 @@ export const NUMBER_FORMATS: Readonly<Record<ColumnFormat, string>> = {
   decimal: "#,##0.00##",
   money: "#,##0.00",
   percent: "0.0%",
+  precisePercent: "0.00%",
   multiple: '0.00"×"',
   date: "yyyy-mm-dd",
   boolean: "General",

@@ -40,7 +40,9 @@ export interface Issue {
   readonly message: string;
 }
 
-export type ColumnFormat = "text" | "integer" | "decimal" | "money" | "percent" | "multiple" | "date" | "boolean";
+/** `precisePercent` shows two decimals of a percent: a BCR of 0.57%, an attainment a payout can be recomputed from. */
+export type ColumnFormat =
+  "text" | "integer" | "decimal" | "money" | "percent" | "precisePercent" | "multiple" | "date" | "boolean";
 
 export interface ColumnSpec {
   readonly header: string;

@@ -51,12 +51,57 @@ function oracle(actual: number, quota: number, target: number, bands: Band[], pl
 describe("cross-check: the example workbook against an independent oracle", () => {
   let inputs: ExcelJS.Workbook;
   let payouts: Row[];
+  let summary: Row[];
   beforeAll(async () => {
     const dir = tempDir();
     const input = copyExample(dir);
     expect(runCli(["model", input, "-o", join(dir, "out.xlsx")], dir).code).toBe(0);
     inputs = await readWorkbook(input);
-    payouts = resultRows(await readWorkbook(join(dir, "out.xlsx")), "Results_Payouts");
+    const output = await readWorkbook(join(dir, "out.xlsx"));
+    payouts = resultRows(output, "Results_Payouts");
+    summary = resultRows(output, "Results_Summary");
+  });
+
+  it("states each leader's over-assignment in their own currency, against directs and against the sellers", () => {
+    const reps = tableRows(inputs, "Reps");
+    const plans = tableRows(inputs, "Plans").filter((p) => !p.Scenario);
+    const fx = Number(tableRows(inputs, "Settings").find((s) => s.Setting === "FX EUR")!.Value);
+    const usdQuota = (r: Row) => (r.Quota as number) * (r.Currency === "EUR" ? fx : 1);
+    const below = (id: string): Row[] =>
+      reps.filter((r) => r.Manager === id).flatMap((r) => [r, ...below(r.RepID as string)]);
+    const sells = (r: Row) => plans.some((p) => p.Plan === r.Plan && p.Basis !== "Team");
+    const leaders = plans.filter((p) => p.Basis === "Team").map((p) => p.Plan);
+    const figures: Record<string, [number, number]> = {};
+    for (const leader of reps.filter((r) => leaders.includes(r.Plan))) {
+      const id = leader.RepID as string;
+      const scope = plans.find((p) => p.Plan === leader.Plan)!.TeamScope;
+      const directs = reps.filter((r) => r.Manager === id);
+      const paidOn = (scope === "Direct" ? directs : below(id)).filter(sells);
+      const own = usdQuota(leader);
+      const expected = [
+        directs.reduce((s, r) => s + usdQuota(r), 0) / own,
+        paidOn.reduce((s, r) => s + usdQuota(r), 0) / own,
+      ];
+      const row = summary.find((r) => r.Scenario === "Baseline" && r.RepID === id)!;
+      expect(row.OverAssignment as number).toBeCloseTo(expected[0], 12);
+      expect(row.OverAssignmentPaidOn as number).toBeCloseTo(expected[1], 12);
+      figures[id] = [Number(expected[0].toFixed(3)), Number(expected[1].toFixed(3))];
+    }
+    // E1300 has EUR and USD reps: 125.3% once the EUR quotas are converted (122.3% if they were added as they are).
+    expect(figures.E1300).toEqual([1.253, 1.253]);
+    // The director (Subtree) carries 100% of the managers' numbers and 115.8% of the sellers'.
+    expect(figures.E1000).toEqual([1, 1.158]);
+  });
+
+  it("gives RampPct as the mean over the ramped periods only", () => {
+    const ramped = payouts
+      .filter((p) => p.Scenario === "Baseline" && p.RepID === "E1309" && p.Measure === "New ARR")
+      .map((p) => p.RampPct as number | null);
+    // Q2 and Q3 are ramped; Q4 is past the schedule and blank.
+    expect(ramped.map((r) => r !== null)).toEqual([true, true, false]);
+    const row = summary.find((r) => r.Scenario === "Baseline" && r.RepID === "E1309")!;
+    expect(row.RampPct as number).toBeCloseTo((ramped[0]! + ramped[1]!) / 2, 12);
+    expect(Number((row.RampPct as number).toFixed(3))).toBe(0.758); // 83.8% when Q4 counted as a ramp of 100%
   });
 
   it("agrees to the cent on every full-year rep's baseline line", () => {

@@ -21,6 +21,14 @@ describe("ramps and proration through the model", () => {
     // 1,000,000 × (0.5 + 0.5 + 0.75 + 0.75 + 8) / 12 = 875,000 (sum of exact twelfths)
     expect(yearQuota.toDecimalPlaces(20).toString()).toBe("875000");
     expect(ratioValue(lines[0].ramp!).toString()).toBe("0.5");
+    // Past the four ramp months no ramp applies: blank, not 100%, so a year's RampPct means the ramped months.
+    expect(lines.map((l) => (l.ramp ? ratioValue(l.ramp).toString() : null))).toEqual([
+      "0.5",
+      "0.5",
+      "0.75",
+      "0.75",
+      ...Array(8).fill(null),
+    ]);
   });
 
   it("prorates quota and target for a 15 February start (45 of Q1's 90 days), BCR unchanged", () => {
@@ -148,7 +156,8 @@ describe("team basis", () => {
     expect(r.lines[0].actual!.toString()).toBe("375000");
     expect(r.lines[0].payout.toFixed(2)).toBe("25000.00");
     // over-assignment: (1,000,000 + 1,000,000) / 1,500,000
-    expect(r.overAssignment!.toDecimalPlaces(4).toString()).toBe("1.3333");
+    expect(r.overAssignment!.directs!.toDecimalPlaces(4).toString()).toBe("1.3333");
+    expect(r.overAssignment!.paidOn!.toDecimalPlaces(4).toString()).toBe("1.3333");
   });
 
   it("converts a team's credit to the manager's currency at the Settings rate", () => {
@@ -169,10 +178,13 @@ describe("team basis", () => {
       ],
       actuals: [quarter("A", 1, 200000), quarter("B", 1, 100000)],
     });
-    const line = runModel(input).scenarios[0].reps[0].lines[0];
+    const manager = runModel(input).scenarios[0].reps[0];
+    const line = manager.lines[0];
     // 200,000 USD + 100,000 EUR × 1.1 = 310,000 USD on a 310,000 quarterly quota → 100% → 25,000
     expect(line.actual!.toString()).toBe("310000");
     expect(line.payout.toFixed(2)).toBe("25000.00");
+    // Quotas too are converted before they are added: (1,000,000 USD + 1,000,000 EUR × 1.1) / 1,240,000 USD.
+    expect(manager.overAssignment!.directs!.toDecimalPlaces(6).toString()).toBe("1.693548");
   });
 
   it("still reports a monthly rep's quarterly actual when a quarterly team plan shares the run", () => {

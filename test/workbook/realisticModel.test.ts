@@ -142,7 +142,7 @@ describe("a manager paid on the team's attainment", () => {
     const [m] = r.where((get) => get("RepID") === "M1");
     const [ae] = r.where((get) => get("RepID") === "A0");
     expect(r.cell(m, "AttainmentBasis")).toBe("Team of 8");
-    expect(r.cell(m, "OverAssignment")).toBeCloseTo(1 / 0.9, 12);
+    expect(r.cell(m, "OverAssignmentPaidOn")).toBeCloseTo(1 / 0.9, 12);
     // Linear plan: expected variable = target × E[team attainment] = 100,000 × 8 × 0.9 ÷ 7.2 = 100,000
     // (the censoring at 0 of an N(1, 0.098²) is 1e-24).
     expect(r.cell(m, "ExpectedVariable")).toBe(100000);
@@ -182,7 +182,7 @@ describe("the Acme example", () => {
       if (row[col("RepID")] === "E1000") own = quota;
     }
     expect(realistic.cell(director, "AttainmentBasis")).toBe("Team of 25");
-    expect(realistic.cell(director, "OverAssignment")).toBeCloseTo(sum / own, 10);
+    expect(realistic.cell(director, "OverAssignmentPaidOn")).toBeCloseTo(sum / own, 10);
     expect(sum / own).toBeGreaterThan(1.15);
   });
 

@@ -155,3 +155,79 @@ describe("runWorkbook with bad input", () => {
     expect(err.column).toBe("Base");
   });
 });
+
+describe("a pure commission plan", () => {
+  it("pays 10% on new, 6% on expansion and 3% on renewal with no weights and no target variable", () => {
+    const r = runWorkbook(
+      [
+        sheet("Reps", ["RepID", "Plan", "Base", "TargetVariable"], [["C1", "Commission", 60000, 0]]),
+        sheet(
+          "Plans",
+          ["Plan", "Measure", "Period", "TierBasis", "RateType"],
+          [
+            ["Commission", "New", "Month", "Amount", "Percent"],
+            ["Commission", "Expansion", "Month", "Amount", "Percent"],
+            ["Commission", "Renewal", "Month", "Amount", "Percent"],
+          ],
+        ),
+        sheet(
+          "Tiers",
+          ["Plan", "Measure", "From", "To", "Rate"],
+          [
+            ["Commission", "New", 0, null, "10%"],
+            ["Commission", "Expansion", 0, null, "6%"],
+            ["Commission", "Renewal", 0, null, "3%"],
+          ],
+        ),
+        sheet(
+          "Actuals",
+          ["RepID", "Period", "Measure", "Amount"],
+          [
+            ["C1", "2026-01", "New", 50000],
+            ["C1", "2026-01", "Expansion", 20000],
+            ["C1", "2026-01", "Renewal", 100000],
+          ],
+        ),
+        settings,
+      ],
+      { sourceName: "commission.xlsx", computedAt: at },
+    );
+    expect(r.issues.filter((i) => i.severity === "Error")).toEqual([]);
+    const payouts = table(r.sheets, "Results_Payouts");
+    const january = payouts.rows.filter(
+      (row) => row[payouts.spec.columns.findIndex((c) => c.header === "Period")] === "2026-01",
+    );
+    const payout = payouts.spec.columns.findIndex((c) => c.header === "Payout");
+    // 10% × 50,000 + 6% × 20,000 + 3% × 100,000 = 5,000 + 1,200 + 3,000
+    expect(january.map((row) => row[payout])).toEqual([5000, 1200, 3000]);
+  });
+
+  it("still asks for weights on a multiplier measure beside a commission one", () => {
+    const r = runWorkbook(
+      [
+        sheet("Reps", ["RepID", "Plan", "Base", "TargetVariable", "Quota"], [["C1", "Mixed", 60000, 50000, 500000]]),
+        sheet(
+          "Plans",
+          ["Plan", "Measure", "Period", "TierBasis", "RateType"],
+          [
+            ["Mixed", "Bookings", "Quarter", "Attainment", "Multiplier"],
+            ["Mixed", "Renewal", "Quarter", "Amount", "Percent"],
+          ],
+        ),
+        sheet(
+          "Tiers",
+          ["Plan", "Measure", "From", "To", "Rate"],
+          [
+            ["Mixed", "Bookings", 0, null, 1],
+            ["Mixed", "Renewal", 0, null, "3%"],
+          ],
+        ),
+        settings,
+      ],
+      { sourceName: "mixed.xlsx", computedAt: at },
+    );
+    expect(r.issues.filter((i) => i.severity === "Error").map((i) => i.message)).toEqual([
+      "Weight is required: plan Mixed has 2 measures (Bookings, Renewal), so say each one's share of target incentive",
+    ]);
+  });
+});

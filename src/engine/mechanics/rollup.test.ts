@@ -1,7 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import { Decimal, ZERO } from "../decimal";
-import type { Rep } from "../types";
-import { checkHierarchy, overAssignment, overridePayout, teamActuals } from "./rollup";
+import type { Plan, Rep } from "../types";
+import { indexOrg } from "./hierarchy";
+import { checkHierarchy, leaderOverAssignment, overridePayout, paidOnMembers, teamActuals } from "./rollup";
 
 const d = (s: string) => new Decimal(s);
 
@@ -73,20 +74,42 @@ describe("teamActuals", () => {
   });
 });
 
-describe("overAssignment", () => {
-  it("is Σ direct reports' quotas ÷ the manager's quota", () => {
-    const quotas: Record<string, string | null> = {
-      VP: "2000000",
-      M1: "1000000",
-      A: "600000",
-      B: "550000",
-      M2: "0",
-      C: "100",
-      D: null,
-    };
-    const r = overAssignment(org, (id) => (quotas[id] === null ? null : d(quotas[id]!)));
-    // M1: (600,000 + 550,000) / 1,000,000 = 1.15; VP: (1,000,000 + 0 + 0) / 2,000,000 = 0.5; M2 has no quota
-    expect(asObject(r)).toEqual({ M1: "1.15", VP: "0.5" });
+describe("leaderOverAssignment", () => {
+  const quotas: Record<string, string | null> = {
+    VP: "2000000",
+    M1: "1000000",
+    A: "600000",
+    B: "550000",
+    M2: "0",
+    C: "100",
+    D: null,
+  };
+  const index = indexOrg(org);
+  const quotaOf = (k: number) => {
+    const q = quotas[org[k].id];
+    return q === null ? null : d(q);
+  };
+  const plan = (basis: "Individual" | "Team") => ({ measures: [{ measure: "ARR", basis }] }) as unknown as Plan;
+  // A, B, C and D sell (Individual); M1 and M2 are paid on their teams.
+  const planOf = (r: Rep) => plan(r.id.startsWith("M") || r.id === "VP" ? "Team" : "Individual");
+  const at = (id: string, scope: "Direct" | "Subtree") => {
+    const i = index.indexOf.get(id)!;
+    const r = leaderOverAssignment(index, i, paidOnMembers(index, i, scope, "ARR", planOf), quotaOf);
+    return { directs: r.directs?.toString() ?? null, paidOn: r.paidOn?.toString() ?? null };
+  };
+
+  it("divides the direct reports' quotas by the manager's", () => {
+    // M1: (600,000 + 550,000) / 1,000,000 = 1.15, and A and B are whom M1 is paid on.
+    expect(at("M1", "Direct")).toEqual({ directs: "1.15", paidOn: "1.15" });
+    // M2 has no quota of their own.
+    expect(at("M2", "Direct")).toEqual({ directs: null, paidOn: null });
+  });
+
+  it("reports a Subtree leader against the sellers below as well as the direct reports", () => {
+    // Directs: (1,000,000 + 0 + 0) / 2,000,000 = 0.5. Paid on A, B, C, D: (600,000 + 550,000 + 100 + 0) / 2,000,000.
+    expect(at("VP", "Subtree")).toEqual({ directs: "0.5", paidOn: "0.57505" });
+    // Direct scope: only D sells among the VP's direct reports.
+    expect(at("VP", "Direct")).toEqual({ directs: "0.5", paidOn: "0" });
   });
 });
 

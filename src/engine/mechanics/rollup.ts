@@ -1,6 +1,6 @@
 import { Decimal, ZERO } from "../decimal";
-import type { Rep, TeamScope } from "../types";
-import { indexOrg } from "./hierarchy";
+import type { Plan, Rep, TeamScope } from "../types";
+import { indexOrg, type OrgIndex } from "./hierarchy";
 
 export { checkHierarchy } from "./hierarchy";
 export { overridePayout } from "./override";
@@ -55,21 +55,59 @@ export function teamActuals(
   return result;
 }
 
+/** The people below rep i: direct reports, or the whole subtree (breadth first, no recursion). */
+export function reportsOf(org: OrgIndex, i: number, direct: boolean): number[] {
+  const out: number[] = [];
+  const queue = [...org.children[i]];
+  for (let head = 0; head < queue.length; head++) {
+    const k = queue[head];
+    if (k === i) continue;
+    out.push(k);
+    if (!direct) queue.push(...org.children[k]);
+  }
+  return out;
+}
+
 /**
- * Over-assignment per manager: Σ direct reports' quotas ÷ the manager's quota
- * (1.15 = reps carry 115% of the manager's number). Managers without a quota
- * (null or 0) are left out; a report without a quota counts as 0.
+ * The people a Team-basis leader is paid on for a measure: the members of
+ * the team scope (direct reports, or everyone below) whose own plan credits
+ * the measure individually — a manager below a director carries the same
+ * deals as their reps, so counting their quota too would count it twice.
  */
-export function overAssignment(reps: readonly Rep[], quotaOf: (repId: string) => Decimal | null): Map<string, Decimal> {
-  const org = indexOrg(reps);
-  const result = new Map<string, Decimal>();
-  org.children.forEach((kids, i) => {
-    if (kids.length === 0) return;
-    const own = quotaOf(reps[i].id);
-    if (own === null || own.isZero()) return;
+export function paidOnMembers(
+  org: OrgIndex,
+  i: number,
+  scope: TeamScope,
+  measure: string,
+  planOf: (rep: Rep) => Plan | undefined,
+): number[] {
+  return reportsOf(org, i, scope === "Direct").filter((k) =>
+    planOf(org.reps[k])?.measures.some((m) => m.measure === measure && m.basis === "Individual"),
+  );
+}
+
+/**
+ * A leader's over-assignment on one measure, the two ways a comp team reads it:
+ *  - `directs`: Σ direct reports' quotas ÷ the leader's quota (1.15 = the
+ *    reports carry 115% of the leader's number);
+ *  - `paidOn`: Σ quotas of the people the leader is paid on (paidOnMembers)
+ *    ÷ the leader's quota — for a Subtree director, the reps below the managers.
+ * `quotaOf` gives a quota already in the leader's currency (a report without
+ * one counts 0). Null when the leader has no quota, or nobody to add up.
+ */
+export function leaderOverAssignment(
+  org: OrgIndex,
+  i: number,
+  paidOn: readonly number[],
+  quotaOf: (k: number) => Decimal | null,
+): { readonly directs: Decimal | null; readonly paidOn: Decimal | null } {
+  const own = quotaOf(i);
+  if (own === null || !own.gt(ZERO)) return { directs: null, paidOn: null };
+  const share = (members: readonly number[]) => {
+    if (members.length === 0) return null;
     let total = ZERO;
-    for (const c of kids) if (c !== i) total = total.plus(quotaOf(reps[c].id) ?? ZERO);
-    result.set(reps[i].id, total.div(own));
-  });
-  return result;
+    for (const k of members) if (k !== i) total = total.plus(quotaOf(k) ?? ZERO);
+    return total.div(own);
+  };
+  return { directs: share(org.children[i]), paidOn: share(paidOn) };
 }

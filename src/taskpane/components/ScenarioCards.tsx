@@ -36,7 +36,11 @@ function figures(row: ScenarioFigures, currency: string): Figure[] {
       {text}
     </span>
   ) : undefined;
+  const adjusted =
+    row.adjustments === null || row.adjustments === 0 ? undefined : `plus adjustments ${money(row.adjustments)}`;
   return [
+    { label: "Variable pay", value: money(row.variablePay), note: adjusted, testId: id("pay") },
+    { label: "% of target variable", value: pct(row.pctOfTargetVariable), testId: id("pct-target") },
     { label: "Variable cost", value: money(row.totalVariableCost), note: delta, testId: id("variable") },
     { label: "Cost of sales", value: pct(row.costOfSales), testId: id("cos") },
     { label: "Avg % of OTE", value: pct(row.avgPctOfOte), testId: id("pct") },

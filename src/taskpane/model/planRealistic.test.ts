@@ -249,7 +249,7 @@ describe("realistic pay beside the plan editor: the run's model, period swings a
     expectSameAsSheet(p, leader, cell);
     // Quotas 1.0M + 1.1M + 1.2M = 3.3M over the leader's 3.0M: 110%.
     expect(cell("AttainmentBasis")).toBe("Team of 3");
-    expect(cell("OverAssignment")).toBeCloseTo(1.1, 12);
+    expect(cell("OverAssignmentPaidOn")).toBeCloseTo(1.1, 12);
     expect(p.basis.attainment).toBe("Team of 3, over-assignment 110%");
     expect(p.basis.swing).toBe(
       `quarters ±${formatPercent(cell("PeriodSpread") as number)} around the year's level (from AttainmentHistory, averaged over the team)`,
@@ -307,7 +307,7 @@ describe("realistic pay beside the plan editor: the example workbook", () => {
       expect(p.basis.attainment).toBe(
         basis === "Individual"
           ? basis
-          : `${basis}, over-assignment ${formatPercent(cell("OverAssignment") as number, 0)}`,
+          : `${basis}, over-assignment ${formatPercent(cell("OverAssignmentPaidOn") as number, 0)}`,
       );
     }
     expect(

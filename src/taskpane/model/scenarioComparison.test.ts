@@ -154,6 +154,54 @@ describe("scenario comparison, like for like", () => {
   });
 });
 
+describe("totals defined once", () => {
+  it("gives the headline, Results_Scenarios and the pane the same variable pay, share and adjustments", () => {
+    // R1 books 1.5M on 1M: 150,000. R2 joins on 2 July (183 of 365 days): quota and target prorated alike, so
+    // 400,000 booked pays 400,000 × 100,000 ÷ 1,000,000 = 40,000. Variable pay 190,000; a SPIF of 1,000 beside it.
+    // Target variable prorated: 100,000 + 100,000 × 183/365 = 150,136.99; 190,000 ÷ 150,136.99 = 126.55%.
+    const run = runWorkbook(
+      [
+        table(
+          "Reps",
+          ["RepID", "Plan", "Base", "TargetVariable", "Quota", "StartDate"],
+          [
+            ["R1", "AE", 100000, 100000, 1000000, null],
+            ["R2", "AE", 100000, 100000, 1000000, "2026-07-02"],
+          ],
+        ),
+        table("Plans", ["Plan", "Measure", "Period"], [["AE", "Bookings", "Year"]]),
+        table("Tiers", ["Plan", "Measure", "From", "To", "Rate"], [["AE", "Bookings", 0, null, 1]]),
+        table(
+          "Actuals",
+          ["RepID", "Period", "Amount"],
+          [
+            ["R1", "2026", 1500000],
+            ["R2", "2026", 400000],
+          ],
+        ),
+        table("Adjustments", ["RepID", "Period", "Type", "Amount"], [["R1", "2026-12", "SPIF", 1000]]),
+        table("Scenarios", ["Scenario", "Attainment"], [["Flat", 1]]),
+      ],
+      { sourceName: "t", computedAt: new Date("2026-12-31") },
+    );
+    expect(run.ok).toBe(true);
+    expect(run.headline[0]).toBe(
+      "Baseline: 2 reps, variable pay USD 190,000.00 (126.6% of prorated target variable) plus adjustments USD 1,000.00; 1 at or above quota; 0 capped.",
+    );
+    const baseline = scenarioComparison(run.sheets)!.rows[0];
+    expect([
+      baseline.variablePay,
+      baseline.adjustments,
+      baseline.totalVariableCost,
+      baseline.pctOfTargetVariable,
+    ]).toEqual([190000, 1000, 191000, 190000 / 150136.99]); // the share divides the sheet's rounded columns
+    // AvgPctOfOTE is the mean of the reps' PctOfOTE, each against OTE × proration:
+    // R1 (100,000 + 150,000 + 1,000) ÷ 200,000; R2 (50,136.99 + 40,000) ÷ (200,000 × 183/365).
+    const r2 = (Math.round((100000 * 183 * 100) / 365) / 100 + 40000) / ((200000 * 183) / 365);
+    expect(baseline.avgPctOfOte).toBeCloseTo((251000 / 200000 + r2) / 2, 12);
+  });
+});
+
 describe("backtest summary", () => {
   it("is Results_Backtest's subtitle after the run's own line", () => {
     const sheet = spec(

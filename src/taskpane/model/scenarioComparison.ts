@@ -7,6 +7,11 @@ export interface ScenarioFigures {
   /** "Actuals", "Flat 110%", "Expected: Normal, mean 90%, sd 25%". */
   readonly basis: string;
   readonly reps: number | null;
+  /** Payout lines (or expected variable) before adjustments: the CLI headline's "variable pay". */
+  readonly variablePay: number | null;
+  readonly adjustments: number | null;
+  /** Variable pay ÷ target variable prorated for the time employed. */
+  readonly pctOfTargetVariable: number | null;
   readonly totalVariableCost: number | null;
   readonly totalCompCost: number | null;
   readonly variableCostOfSales: number | null;
@@ -65,6 +70,9 @@ export function scenarioComparison(sheets: readonly SheetSpec[]): ScenarioCompar
     scenario: at("Scenario"),
     basis: at("Basis"),
     reps: at("Reps"),
+    pay: at("VariablePay", false),
+    adjustments: at("Adjustments", false),
+    pctOfTarget: at("PctOfTargetVariable"),
     variable,
     total: at("TotalCompCost", false),
     variableCos: at("VariableCostOfSales"),
@@ -80,6 +88,9 @@ export function scenarioComparison(sheets: readonly SheetSpec[]): ScenarioCompar
     scenario: String(r[col.scenario] ?? ""),
     basis: String(r[col.basis] ?? ""),
     reps: numberOr(r[col.reps]),
+    variablePay: numberOr(r[col.pay]),
+    adjustments: numberOr(r[col.adjustments]),
+    pctOfTargetVariable: numberOr(r[col.pctOfTarget]),
     totalVariableCost: numberOr(r[col.variable]),
     totalCompCost: numberOr(r[col.total]),
     variableCostOfSales: numberOr(r[col.variableCos]),

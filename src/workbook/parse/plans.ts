@@ -219,6 +219,10 @@ function buildVersion(
   const measures = rows.map((r): MeasurePlan => {
     let weight = r.weight;
     if (weight === null && rows.length === 1) weight = ONE;
+    // A pay-per-dollar measure (Percent rate) pays rate × credit whatever its share of target incentive, so a
+    // pure commission plan ("10% on new, 6% on expansion") needs no weights; a weighted-attainment plan does.
+    const weightMatters = r.rateType === "Multiplier" || level.combine === "WeightedAttainment";
+    if (weight === null && !weightMatters) weight = ZERO;
     if (weight === null) {
       if (r.row.blank("weight") && reportWeight(r)) {
         r.row.error(

@@ -1,14 +1,26 @@
 import type { Decimal } from "../../engine/decimal";
+import { minorUnits } from "../../engine/rounding";
 import { percentText } from "./cells";
 import type { ScenarioFigures } from "./totals";
 
-const fmtMoney = (d: Decimal, currency: string) =>
-  `${currency} ${d.toNumber().toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+/** Money as the headline prints it: grouped, to the currency's minor unit (whole yen, three decimals of a dinar). */
+const fmtMoney = (d: Decimal, currency: string) => {
+  const digits = minorUnits(currency);
+  return `${currency} ${d.toNumber().toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
+};
 
-/** The lines a person reads first: per scenario, what the plan costs and how the team did or will do. */
+/**
+ * The lines a person reads first: per scenario, what the plan costs and how
+ * the team did or will do. Every figure is a Results_Scenarios column
+ * (ScenarioTotals): variable pay before adjustments, as a share of the
+ * target variable prorated for the time each rep was employed (how each
+ * rep's PctOfOTE is measured); adjustments, when there are any, beside it.
+ */
 export function headline(figures: readonly ScenarioFigures[], currency: string): string[] {
-  const share = (part: Decimal, whole: Decimal) =>
-    whole.isZero() ? "" : ` (${percentText(part.div(whole))} of target variable)`;
+  const share = (part: Decimal, whole: Decimal, prorated: boolean) =>
+    whole.isZero() ? "" : ` (${percentText(part.div(whole))} of ${prorated ? "prorated " : ""}target variable)`;
+  const adjusted = (t: ScenarioFigures["totals"]) =>
+    t.adjustments.isZero() ? "" : ` plus adjustments ${fmtMoney(t.adjustments, currency)}`;
   const versus = (f: ScenarioFigures) => {
     if (!f.comparedWith) return "";
     const { delta } = f.comparedWith;
@@ -18,7 +30,7 @@ export function headline(figures: readonly ScenarioFigures[], currency: string):
   return figures.map((f) => {
     const { name, assumption, expected, totals: t } = f;
     return expected
-      ? `${name} [${assumption}]: expected variable pay ${fmtMoney(t.commission, currency)}${share(t.variable, t.targetVariable)}; ${t.reachOte!.toDecimalPlaces(1).toString()} of ${t.reps} reps expected to reach OTE.${versus(f)}`
-      : `${name}: ${t.reps} reps, variable pay ${fmtMoney(t.commission, currency)}${share(t.commission, t.targetVariable)}; ${t.atOrAboveQuota.toString()} at or above quota; ${t.capped.toString()} capped.${versus(f)}`;
+      ? `${name} [${assumption}]: expected variable pay ${fmtMoney(t.variablePay, currency)}${share(t.variablePay, t.targetVariable, false)}; ${t.reachOte!.toDecimalPlaces(1).toString()} of ${t.reps} reps expected to reach OTE.${versus(f)}`
+      : `${name}: ${t.reps} reps, variable pay ${fmtMoney(t.variablePay, currency)}${share(t.variablePay, t.targetVariable, true)}${adjusted(t)}; ${t.atOrAboveQuota.toString()} at or above quota; ${t.capped.toString()} capped.${versus(f)}`;
   });
 }

@@ -14,7 +14,7 @@ const COLUMNS: readonly ColumnSpec[] = [
   { header: "Currency", format: "text" },
   { header: "OTE", format: "money" },
   { header: "AttainmentBasis", format: "text" },
-  { header: "OverAssignment", format: "percent" },
+  { header: "OverAssignmentPaidOn", format: "percent" },
   { header: "PeriodSpread", format: "percent" },
   { header: "ExpectedAttainment", format: "percent" },
   { header: "ExpectedVariable", format: "money" },

@@ -7,7 +7,11 @@ const COLUMNS = (currency: string): ColumnSpec[] => [
   { header: "Scenario", format: "text" },
   { header: "Basis", format: "text" },
   { header: "Reps", format: "integer" },
+  { header: `VariablePay${currency}`, format: "money" },
+  { header: `Adjustments${currency}`, format: "money" },
   { header: `TotalVariableCost${currency}`, format: "money" },
+  { header: `TargetVariable${currency}`, format: "money" },
+  { header: "PctOfTargetVariable", format: "percent" },
   { header: `TotalCompCost${currency}`, format: "money" },
   { header: `Bookings${currency}`, format: "money" },
   { header: "VariableCostOfSales", format: "percent" },
@@ -21,9 +25,12 @@ const COLUMNS = (currency: string): ColumnSpec[] => [
 ];
 
 /**
- * Results_Scenarios: one row per scenario — what the plan costs and what it
- * buys, in the reporting currency. Actual-based scenarios count reps; for
- * distribution scenarios the counts are expected numbers of reps. Each
+ * Results_Scenarios: one row per scenario. Each total is defined once
+ * (ScenarioTotals) and the headline prints the same figures: VariablePay
+ * (payout lines, before adjustments) + Adjustments = TotalVariableCost;
+ * PctOfTargetVariable = VariablePay ÷ TargetVariable prorated for the time
+ * each rep was employed. What the plan costs and what it buys, in the
+ * reporting currency. Actual-based scenarios count reps; for distribution scenarios the counts are expected numbers of reps. Each
  * scenario is compared with the baseline plans under the same attainment
  * (ComparedWith): on the same actuals, at the same flat attainment, or under
  * the same distribution and period swing.
@@ -43,16 +50,20 @@ export function scenariosSheet(
     r.name,
     r.basis,
     r.reps,
-    num(r.variable.toDecimalPlaces(2)),
-    num(r.total.toDecimalPlaces(2)),
-    num(r.bookings.toDecimalPlaces(2)),
+    num(r.variablePay),
+    num(r.adjustments),
+    num(r.variable),
+    num(r.targetVariable),
+    r.targetVariable.isZero() ? null : r.variablePay.div(r.targetVariable).toNumber(),
+    num(r.total),
+    num(r.bookings),
     r.bookings.isZero() ? null : r.variable.div(r.bookings).toNumber(),
     r.bookings.isZero() ? null : r.total.div(r.bookings).toNumber(),
     r.reps === 0 ? null : r.pctOfOteSum.div(r.reps).toNumber(),
     r.atOrAboveQuota.toDecimalPlaces(2).toNumber(),
     r.capped.toDecimalPlaces(2).toNumber(),
     r.comparedWith?.label ?? null,
-    r.comparedWith ? num(r.comparedWith.totals.variable.toDecimalPlaces(2)) : null,
+    r.comparedWith ? num(r.comparedWith.totals.variable) : null,
     r.comparedWith ? num(r.comparedWith.delta) : null,
   ]);
   return {

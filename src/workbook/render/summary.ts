@@ -21,7 +21,7 @@ const COLUMNS = (reporting: string): ColumnSpec[] => [
   { header: "PayMix", format: "text" },
   { header: "Proration", format: "percent" },
   { header: "RampPct", format: "percent" },
-  { header: "Attainment", format: "percent" },
+  { header: "Attainment", format: "precisePercent" },
   { header: "VariablePay", format: "money" },
   { header: "Adjustments", format: "money" },
   { header: "BaseEarned", format: "money" },
@@ -31,6 +31,7 @@ const COLUMNS = (reporting: string): ColumnSpec[] => [
   { header: "DrawBalance", format: "money" },
   { header: "ClawbackOutstanding", format: "money" },
   { header: "OverAssignment", format: "percent" },
+  { header: "OverAssignmentPaidOn", format: "percent" },
   { header: "Capped", format: "text" },
   { header: `TotalEarnings${reporting}`, format: "money" },
 ];
@@ -91,7 +92,8 @@ export function summarySheet(
         num(r.netPaid),
         num(r.drawBalance),
         num(r.clawbackOutstanding),
-        num(r.overAssignment),
+        num(r.overAssignment?.directs ?? null),
+        num(r.overAssignment?.paidOn ?? null),
         r.capped ? "Yes" : null,
         num(roundMoney(total.times(fxRate(rep.currency, settings)), reporting)),
       ]);

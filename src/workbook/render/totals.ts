@@ -4,22 +4,34 @@ import { fxRate } from "../../engine/mechanics/fx";
 import type { RealisticScenario } from "../../engine/realisticModel";
 import type { DistributionSpec, Settings } from "../../engine/types";
 import { describeAssumption } from "./realistic";
-import { variableMoney } from "../../engine/rounding";
+import { roundMoney, variableMoney } from "../../engine/rounding";
+import { ratioValue } from "../../engine/ratio";
 import { BASELINE } from "../../engine/model";
 
 /** A scenario's figures in the reporting currency; counts of reps are expected numbers for distribution scenarios. */
 export interface ScenarioTotals {
   readonly reps: number;
-  /** Σ payout lines (actual) or expected variable (distribution). */
-  readonly commission: Decimal;
-  /** Commission + adjustments: the variable cost of the plan. */
+  /**
+   * Variable pay: Σ each rep's payout lines (actual), or Σ each rep's expected
+   * variable (distribution) — before adjustments. The headline's "variable
+   * pay" and Results_Scenarios' VariablePay column.
+   */
+  readonly variablePay: Decimal;
+  /** Σ adjustments (SPIFs and bonuses less clawbacks taken); 0 for a distribution scenario. */
+  readonly adjustments: Decimal;
+  /** Variable pay + adjustments: the variable cost of the plan (TotalVariableCost). */
   readonly variable: Decimal;
   /** Base (prorated) + variable. */
   readonly total: Decimal;
+  /**
+   * Σ target variable × proration (the part of the year each rep was
+   * employed), so variable pay ÷ this is on the same footing as each rep's
+   * PctOfOTE. A distribution scenario is a full year for everyone.
+   */
   readonly targetVariable: Decimal;
   /** Credited (actual) or expected (quota × expected attainment) bookings, individual measures only. */
   readonly bookings: Decimal;
-  /** Σ each rep's total ÷ OTE (divide by reps for the average). */
+  /** Σ each rep's total ÷ (OTE × proration), as PctOfOTE (divide by reps for the average). */
   readonly pctOfOteSum: Decimal;
   readonly atOrAboveQuota: Decimal;
   readonly capped: Decimal;
@@ -64,7 +76,7 @@ function compared(
   own: ScenarioTotals,
   base: ScenarioTotals,
 ): NonNullable<ScenarioFigures["comparedWith"]> {
-  return { label, totals: base, delta: own.variable.toDecimalPlaces(2).minus(base.variable.toDecimalPlaces(2)) };
+  return { label, totals: base, delta: own.variable.minus(base.variable) };
 }
 
 /**
@@ -79,11 +91,15 @@ export function scenarioFigures(
   baselineAt: ReadonlyMap<string, ScenarioResult> = new Map(),
 ): ScenarioFigures[] {
   const fx: Fx = (c) => fxRate(c, settings);
-  const baseline = actual[0] ? actualTotals(actual[0], fx) : null;
+  const reporting = settings.reportingCurrency;
+  const actualTotals = (s: ScenarioResult) => actualTotalsIn(s, fx, reporting);
+  const expectedTotals = (s: RealisticScenario, which: "scenario" | "baseline") =>
+    expectedTotalsIn(s, fx, which, reporting);
+  const baseline = actual[0] ? actualTotals(actual[0]) : null;
   return [
     ...actual.map((s, k): ScenarioFigures => {
       const flatBase = baselineAt.get(s.name);
-      const totals = k === 0 && baseline ? baseline : actualTotals(s, fx);
+      const totals = k === 0 && baseline ? baseline : actualTotals(s);
       return {
         name: s.name,
         assumption: s.scenario?.assumption ? describeAssumption(s.scenario.assumption) : null,
@@ -93,30 +109,34 @@ export function scenarioFigures(
           k === 0 || baseline === null
             ? null
             : flatBase
-              ? compared(comparedWithLabel(s.scenario?.assumption), totals, actualTotals(flatBase, fx))
+              ? compared(comparedWithLabel(s.scenario?.assumption), totals, actualTotals(flatBase))
               : compared(comparedWithLabel(null), totals, baseline),
       };
     }),
     ...realistic
       .filter((s) => !actual.some((a) => a.name === s.name))
       .map((s): ScenarioFigures => {
-        const totals = expectedTotals(s, fx, "scenario");
+        const totals = expectedTotals(s, "scenario");
         return {
           name: s.name,
           assumption: describeAssumption(s.spec),
           expected: true,
           totals,
           comparedWith:
-            s.scenario === null ? null : compared(comparedWithLabel(s.spec), totals, expectedTotals(s, fx, "baseline")),
+            s.scenario === null ? null : compared(comparedWithLabel(s.spec), totals, expectedTotals(s, "baseline")),
         };
       }),
   ];
 }
 
-/** Totals of a scenario paid line by line, each rep converted at the Settings FX rate. */
-function actualTotals(s: ScenarioResult, fx: Fx): ScenarioTotals {
-  let commission = ZERO;
-  let variable = ZERO;
+/**
+ * Totals of a scenario paid line by line, each rep's rounded figures
+ * converted at the Settings FX rate, each total rounded once to the
+ * reporting currency's minor unit.
+ */
+function actualTotalsIn(s: ScenarioResult, fx: Fx, reporting: string): ScenarioTotals {
+  let variablePay = ZERO;
+  let adjustments = ZERO;
   let total = ZERO;
   let targetVariable = ZERO;
   let bookings = ZERO;
@@ -125,27 +145,31 @@ function actualTotals(s: ScenarioResult, fx: Fx): ScenarioTotals {
   let capped = 0;
   for (const r of s.reps) {
     const rate = fx(r.rep.currency);
+    const share = ratioValue(r.proration);
     const earned = r.baseEarned.plus(r.variablePay).plus(r.adjustments);
-    commission = commission.plus(r.variablePay.times(rate));
-    variable = variable.plus(r.variablePay.plus(r.adjustments).times(rate));
+    variablePay = variablePay.plus(r.variablePay.times(rate));
+    adjustments = adjustments.plus(r.adjustments.times(rate));
     total = total.plus(earned.times(rate));
-    targetVariable = targetVariable.plus(r.rep.targetVariable.times(rate));
+    targetVariable = targetVariable.plus(r.rep.targetVariable.times(share).times(rate));
     // Each credit counted once: Team lines re-count the reports' credit.
     let credited = ZERO;
     for (const l of r.lines) if (!l.team && l.actual) credited = credited.plus(l.actual);
     bookings = bookings.plus(credited.times(rate));
-    const ote = r.rep.base.plus(r.rep.targetVariable);
+    const ote = r.rep.base.plus(r.rep.targetVariable).times(share);
     if (!ote.isZero()) pctOfOteSum = pctOfOteSum.plus(earned.div(ote));
     if (r.attainment?.gte(1)) atQuota++;
     if (r.capped) capped++;
   }
+  const pay = roundMoney(variablePay, reporting);
+  const adjusted = roundMoney(adjustments, reporting);
   return {
     reps: s.reps.length,
-    commission: commission.toDecimalPlaces(2),
-    variable,
-    total,
-    targetVariable,
-    bookings,
+    variablePay: pay,
+    adjustments: adjusted,
+    variable: pay.plus(adjusted),
+    total: roundMoney(total, reporting),
+    targetVariable: roundMoney(targetVariable, reporting),
+    bookings: roundMoney(bookings, reporting),
     pctOfOteSum,
     atOrAboveQuota: new Decimal(atQuota),
     capped: new Decimal(capped),
@@ -158,7 +182,12 @@ function actualTotals(s: ScenarioResult, fx: Fx): ScenarioTotals {
  * driving every measure), for its own plans or for the baseline plans under
  * the same assumption.
  */
-function expectedTotals(s: RealisticScenario, fx: Fx, which: "scenario" | "baseline"): ScenarioTotals {
+function expectedTotalsIn(
+  s: RealisticScenario,
+  fx: Fx,
+  which: "scenario" | "baseline",
+  reporting: string,
+): ScenarioTotals {
   let variable = ZERO;
   let total = ZERO;
   let targetVariable = ZERO;
@@ -187,13 +216,15 @@ function expectedTotals(s: RealisticScenario, fx: Fx, which: "scenario" | "basel
     capped = capped.plus(r.probCapped);
     reachOte = reachOte.plus(outcome.probAtOrAboveTarget);
   }
+  const pay = roundMoney(variable, reporting);
   return {
     reps: s.reps.length,
-    commission: variable.toDecimalPlaces(2),
-    variable,
-    total,
-    targetVariable,
-    bookings,
+    variablePay: pay,
+    adjustments: ZERO,
+    variable: pay,
+    total: roundMoney(total, reporting),
+    targetVariable: roundMoney(targetVariable, reporting),
+    bookings: roundMoney(bookings, reporting),
     pctOfOteSum,
     atOrAboveQuota: atQuota,
     capped,

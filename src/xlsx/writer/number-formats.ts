@@ -7,6 +7,8 @@ export function columnFormatCode(format: ColumnFormat): string | null {
       return "#,##0.00";
     case "percent":
       return "0.0%";
+    case "precisePercent":
+      return "0.00%";
     case "multiple":
       return '0.00"x"';
     case "integer":
