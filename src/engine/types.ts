@@ -110,8 +110,17 @@ export interface Adjustment {
   readonly source?: string;
 }
 
+/**
+ * Which month is tenure month 1 of a ramp: the calendar month that contains
+ * StartDate (the default), or the first full month on the job, the stub
+ * month before it ramped at month 1's percent too.
+ */
+export type RampMonthOne = "StartMonth" | "FirstFullMonth";
+
 export interface RampSchedule {
   readonly name: string;
+  /** Absent = "StartMonth". */
+  readonly monthOne?: RampMonthOne;
   /** Quota percent by month of tenure, month 1 first. Months past the end are 100%. */
   readonly quotaPct: readonly Decimal[];
   /** Minimum payout during the ramp as a fraction of target incentive (not recoverable); null = none. */

@@ -40,6 +40,19 @@ describe("ramps and proration through the model", () => {
     expect(q1.payout.toFixed(2)).toBe("12500.00"); // 100% attainment → 1.0 × 12,500
   });
 
+  it("prorates a mid-quarter hire by the plan's own periods, so quarterly and monthly quotas differ", () => {
+    const quarterly = runModel(model({ reps: [rep({ startDate: "2026-05-16" })] })).scenarios[0].lines;
+    const monthly = runModel(model({ planList: [plan({ period: "Month" })], reps: [rep({ startDate: "2026-05-16" })] }))
+      .scenarios[0].lines;
+    const q2 = ratioValue(quarterly.find((l) => l.period.key === "2026-Q2")!.quota!);
+    const mayJune = monthly
+      .filter((l) => l.period.key === "2026-05" || l.period.key === "2026-06")
+      .reduce((s, l) => s.plus(ratioValue(l.quota!)), d(0));
+    // 1,000,000/4 × 46/91 (16 May – 30 June of a 91-day quarter) against 1,000,000/12 × (16/31 + 1)
+    expect(q2.toDecimalPlaces(2).toString()).toBe("126373.63");
+    expect(mayJune.toDecimalPlaces(2).toString()).toBe("126344.09");
+  });
+
   it("stops paying after a departure and prorates the last period", () => {
     const input = model({ reps: [rep({ endDate: "2026-05-15" })], actuals: [quarter("R1", 2, 100000)] });
     const r = runModel(input).scenarios[0].reps[0];

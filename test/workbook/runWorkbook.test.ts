@@ -231,3 +231,112 @@ describe("a pure commission plan", () => {
     ]);
   });
 });
+
+describe("the payout curve's money", () => {
+  it("is the median rep of the plan's most common currency, rounded to its minor unit", () => {
+    const r = runWorkbook(
+      [
+        sheet(
+          "Reps",
+          ["RepID", "Plan", "Currency", "Base", "TargetVariable", "Quota"],
+          [
+            ["J1", "AE", "JPY", 9000000, 1234567, 100000000],
+            ["J2", "AE", "JPY", 9000000, 1000001, 100000000],
+            ["U1", "AE", "USD", 90000, 100000, 1000000],
+          ],
+        ),
+        sheet("Plans", ["Plan", "Measure", "Period"], [["AE", "Bookings", "Year"]]),
+        sheet(
+          "Tiers",
+          ["Plan", "Measure", "From", "To", "Rate"],
+          [
+            ["AE", "Bookings", 0, 1, 1],
+            ["AE", "Bookings", 1, null, 1.5],
+          ],
+        ),
+        sheet(
+          "Settings",
+          ["Setting", "Value"],
+          [
+            ["PlanYear", 2026],
+            ["ReportingCurrency", "USD"],
+            ["FX JPY", 0.0067],
+          ],
+        ),
+      ],
+      { sourceName: "yen.xlsx", computedAt: at },
+    );
+    expect(r.issues.filter((i) => i.severity === "Error")).toEqual([]);
+    const c = table(r.sheets, "Results_PayoutCurve");
+    const row = c.rows.find((x) => x[3] === 1.1)!;
+    const col = (h: string) => c.spec.columns.findIndex((x) => x.header === h);
+    // JPY is the common currency; its median target (upper of two) 1,234,567 × (1 + 0.1 × 1.5) = 1,419,752.05 → ¥1,419,752.
+    expect([row[col("Payout")], row[col("Currency")]]).toEqual([1419752, "JPY"]);
+  });
+});
+
+describe("ramp tenure month 1", () => {
+  const run = (rampMonthOne: string | null) =>
+    runWorkbook(
+      [
+        sheet(
+          "Reps",
+          ["RepID", "Plan", "Base", "TargetVariable", "Quota", "StartDate", "Ramp"],
+          [["N1", "AE", 90000, 90000, 1200000, "2026-02-15", "NewHire"]],
+        ),
+        sheet("Plans", ["Plan", "Measure", "Period"], [["AE", "Bookings", "Month"]]),
+        sheet("Tiers", ["Plan", "Measure", "From", "To", "Rate"], [["AE", "Bookings", 0, null, 1]]),
+        sheet(
+          "Ramps",
+          ["Ramp", "Month", "QuotaPct"],
+          [
+            ["NewHire", 1, 0.5],
+            ["NewHire", 2, 0.5],
+            ["NewHire", 3, 0.75],
+            ["NewHire", 4, 0.75],
+          ],
+        ),
+        sheet(
+          "Settings",
+          ["Setting", "Value"],
+          [["PlanYear", 2026], ...(rampMonthOne ? [["RampMonth1", rampMonthOne]] : [])],
+        ),
+      ],
+      { sourceName: "ramp.xlsx", computedAt: at },
+    );
+  const ramps = (r: ReturnType<typeof run>) => {
+    const p = table(r.sheets, "Results_Payouts");
+    const col = (h: string) => p.spec.columns.findIndex((c) => c.header === h);
+    return p.rows.slice(0, 6).map((row) => [row[col("Period")], row[col("RampPct")]]);
+  };
+
+  it("is the month of the start date by default", () => {
+    expect(ramps(run(null))).toEqual([
+      ["2026-02", 0.5],
+      ["2026-03", 0.5],
+      ["2026-04", 0.75],
+      ["2026-05", 0.75],
+      ["2026-06", null],
+      ["2026-07", null],
+    ]);
+  });
+
+  it("is the first full month with RampMonth1 = FirstFullMonth, the stub ramped as month 1", () => {
+    expect(ramps(run("FirstFullMonth"))).toEqual([
+      ["2026-02", 0.5],
+      ["2026-03", 0.5],
+      ["2026-04", 0.5],
+      ["2026-05", 0.75],
+      ["2026-06", 0.75],
+      ["2026-07", null],
+    ]);
+  });
+
+  it("refuses any other value, naming the cell", () => {
+    const r = run("Sometimes");
+    expect(r.ok).toBe(false);
+    expect(r.issues.filter((i) => i.severity === "Error").map((i) => `${i.address} ${i.message}`)).toEqual([
+      'Settings!B3 RampMonth1 "Sometimes" is not StartMonth or FirstFullMonth',
+    ]);
+  });
+});

@@ -38,6 +38,15 @@ describe("tenureMonth", () => {
     expect(tenureMonth("2025-11-30", "2026-01-01")).toBe(3); // Nov, Dec, Jan
     expect(tenureMonth("2026-02-15", "2026-01-01")).toBe(0); // before the start
   });
+
+  it("counts from the first full month when the plan says so, ramping the stub month as month 1", () => {
+    const first = (start: string, month: string) => tenureMonth(start, month, "FirstFullMonth");
+    expect(first("2026-02-15", "2026-02-01")).toBe(1); // the stub: ramped as month 1
+    expect(first("2026-02-15", "2026-03-01")).toBe(1); // the first full month
+    expect(first("2026-02-15", "2026-04-01")).toBe(2);
+    expect(first("2026-02-01", "2026-03-01")).toBe(2); // a start on the 1st: February is already full
+    expect(first("2026-02-15", "2026-01-01")).toBe(0); // before the start
+  });
 });
 
 describe("rampQuotaFactor", () => {

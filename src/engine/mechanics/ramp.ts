@@ -2,24 +2,32 @@ import { daysBetween, monthEnd, monthStart } from "../calendar";
 import { Decimal, ONE, ZERO } from "../decimal";
 import type { Period } from "../periods";
 import { ratio, type Ratio } from "../ratio";
-import type { IsoDate, RampSchedule } from "../types";
+import type { IsoDate, RampMonthOne, RampSchedule } from "../types";
 import { overlapDays } from "./proration";
 
 /**
  * Ramped quota for new hires.
  *
- * Tenure month 1 is the calendar month that contains StartDate: a rep who
- * starts on 2026-02-15 is in tenure month 1 for February and month 2 for
- * March. (Ramps are budgeted by calendar month, and a half month at the start
- * is already cut by proration, so it should not also push the whole schedule
- * back a month.)
+ * Tenure month 1 is, by default, the calendar month that contains StartDate:
+ * a rep who starts on 2026-02-15 is in tenure month 1 for February and month 2
+ * for March. (Ramps are budgeted by calendar month, and a half month at the
+ * start is already cut by proration, so it should not also push the whole
+ * schedule back a month.) Many plans instead count from the first full month
+ * (Settings `RampMonth1` = `FirstFullMonth`): March is then month 1, and the
+ * February stub is ramped at month 1's percent as well.
  */
 
 const FULL: Ratio = ratio(ONE);
 
-/** Month of tenure of the calendar month containing `date`; ≤ 0 before the start month. */
-export function tenureMonth(start: IsoDate, date: IsoDate): number {
-  return monthIndex(date) - monthIndex(start) + 1;
+/**
+ * Month of tenure of the calendar month containing `date`; ≤ 0 before the
+ * start month. With `FirstFullMonth`, a start after the 1st makes the next
+ * month tenure month 1, and the stub month before it is ramped as month 1.
+ */
+export function tenureMonth(start: IsoDate, date: IsoDate, monthOne: RampMonthOne = "StartMonth"): number {
+  const t = monthIndex(date) - monthIndex(start) + 1;
+  if (monthOne === "StartMonth" || start.slice(8, 10) === "01" || t < 1) return t;
+  return Math.max(1, t - 1);
 }
 
 /** Quota percent of a tenure month: past the schedule (or before the start) it is 100%. */
@@ -65,7 +73,7 @@ export function rampQuotaFactor(
   months.forEach((m, i) => {
     const w = weights[i] / g;
     if (w === 0) return;
-    num = num.plus(rampPct(schedule, tenureMonth(start, m.start)).times(w));
+    num = num.plus(rampPct(schedule, tenureMonth(start, m.start, schedule.monthOne)).times(w));
     den += w;
   });
   return ratio(num, new Decimal(den));
@@ -75,7 +83,7 @@ export function rampQuotaFactor(
 export function inRamp(schedule: RampSchedule, start: IsoDate | null, period: Period): boolean {
   if (start === null) return false;
   return periodMonths(period).some((m) => {
-    const t = tenureMonth(start, m.start);
+    const t = tenureMonth(start, m.start, schedule.monthOne);
     return t >= 1 && t <= schedule.quotaPct.length;
   });
 }

@@ -121,7 +121,11 @@ export function parseModelInput(tables: readonly RawTable[], options: ParseOptio
       quotas: amounts(quotas),
       actuals: amounts(actuals),
       adjustments,
-      ramps: ramps.ramps,
+      // The Settings rule for ramp tenure month 1 travels with each schedule, where the ramp is priced.
+      ramps:
+        settings.rampMonthOne === "StartMonth"
+          ? ramps.ramps
+          : new Map([...ramps.ramps].map(([k, r]) => [k, { ...r, monthOne: settings.rampMonthOne }])),
       attainmentHistory,
       ...(found.Offers ? { offers } : {}),
     },

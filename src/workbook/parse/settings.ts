@@ -1,5 +1,6 @@
 import { Decimal, ONE } from "../../engine/decimal";
 import { cellIssue, tableIssue } from "../issues";
+import type { RampMonthOne } from "../../engine/types";
 import type { Issue, RawCell, RawTable, Severity } from "../types";
 import { excelErrorOf, fail, isDateFormat, isEmptyCell, normalizeKey, ok, show, type CellParser } from "./cells/cell";
 import { currencyCode } from "./cells/text";
@@ -14,6 +15,8 @@ export interface SettingsRead {
   readonly fiscalYearStartMonth: number;
   readonly planYear: number | null;
   readonly fxRates: ReadonlyMap<string, Decimal>;
+  /** Which month is ramp tenure month 1 (`RampMonth1`); the month of the start date unless stated. */
+  readonly rampMonthOne: RampMonthOne;
 }
 
 export const DEFAULT_SETTINGS: SettingsRead = {
@@ -21,12 +24,14 @@ export const DEFAULT_SETTINGS: SettingsRead = {
   fiscalYearStartMonth: 1,
   planYear: null,
   fxRates: new Map([["USD", ONE]]),
+  rampMonthOne: "StartMonth",
 };
 
 const KEY_COLUMNS = ["setting", "key", "name", "parameter", "item"];
 const REPORTING_CURRENCY = ["reportingcurrency", "currency", "basecurrency"];
 const FISCAL_YEAR_START = ["fiscalyearstart", "fiscalyearstartmonth", "fystart", "fystartmonth", "fiscalstart"];
 const PLAN_YEAR = ["planyear", "year", "fiscalyear"];
+const RAMP_MONTH_ONE = ["rampmonth1", "rampmonthone", "rampstart", "ramptenure"];
 
 /** One setting as found: its key text and where its value sits. */
 interface Entry {
@@ -82,12 +87,14 @@ export function readSettings(table: RawTable | undefined, issues: Issue[]): Sett
   let reportingCurrency = DEFAULT_SETTINGS.reportingCurrency;
   let fiscalYearStartMonth = DEFAULT_SETTINGS.fiscalYearStartMonth;
   let planYear: number | null = null;
+  let rampMonthOne = DEFAULT_SETTINGS.rampMonthOne;
   const fxEntries: Entry[] = [];
   for (const e of unique) {
     const k = normalizeKey(e.key);
     if (REPORTING_CURRENCY.includes(k)) reportingCurrency = read(e, currencyCode) ?? reportingCurrency;
     else if (FISCAL_YEAR_START.includes(k)) fiscalYearStartMonth = read(e, fiscalMonth) ?? fiscalYearStartMonth;
     else if (PLAN_YEAR.includes(k)) planYear = read(e, planYearParser) ?? planYear;
+    else if (RAMP_MONTH_ONE.includes(k)) rampMonthOne = read(e, rampMonthOneParser) ?? rampMonthOne;
     else if (k === "rounding")
       report(
         e,
@@ -99,7 +106,7 @@ export function readSettings(table: RawTable | undefined, issues: Issue[]): Sett
       report(
         e,
         "Info",
-        `Setting ${e.key} is not used (settings read: ReportingCurrency, FiscalYearStart, PlanYear, and FX rates like FX:EUR)`,
+        `Setting ${e.key} is not used (settings read: ReportingCurrency, FiscalYearStart, PlanYear, RampMonth1, and FX rates like FX:EUR)`,
       );
   }
 
@@ -139,8 +146,16 @@ export function readSettings(table: RawTable | undefined, issues: Issue[]): Sett
     fxRow.set(currency, e);
     fxRates.set(currency, perUnit);
   }
-  return { reportingCurrency, fiscalYearStartMonth, planYear, fxRates };
+  return { reportingCurrency, fiscalYearStartMonth, planYear, fxRates, rampMonthOne };
 }
+
+/** RampMonth1: `StartMonth` (the month of the start date) or `FirstFullMonth`. */
+const rampMonthOneParser: CellParser<RampMonthOne> = (value, ctx) => {
+  const key = typeof value === "string" ? normalizeKey(value) : "";
+  if (key === "startmonth" || key === "monthofstart") return ok("StartMonth");
+  if (key === "firstfullmonth" || key === "fullmonth") return ok("FirstFullMonth");
+  return fail(`${ctx.label} ${show(value)} is not StartMonth or FirstFullMonth`);
+};
 
 /** `FX:EUR`, `FX EUR`, `EUR` -> {base EUR}; `EURUSD`, `EUR/USD`, `FX EURUSD` -> {base EUR, quote USD}. */
 function fxTarget(key: string): { base: string; quote: string | null } | null {

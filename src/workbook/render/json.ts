@@ -1,6 +1,11 @@
 import type { ModelResult } from "../../engine/model";
+import { Decimal } from "../../engine/decimal";
 import { ratioValue } from "../../engine/ratio";
+import { minorUnits } from "../../engine/rounding";
 import type { Issue } from "../types";
+
+/** Money to the currency's minor unit, as text: "1234.50", whole yen "1235". */
+const money = (amount: Decimal, currency: string) => amount.toFixed(minorUnits(currency), Decimal.ROUND_HALF_UP);
 
 /** A plain JSON view for scripts: money as strings, exact as the engine computed them. */
 export function resultsJson(result: ModelResult, issues: readonly Issue[]): unknown {
@@ -14,10 +19,10 @@ export function resultsJson(result: ModelResult, issues: readonly Issue[]): unkn
         name: r.rep.name,
         plan: r.rep.plan,
         currency: r.rep.currency,
-        base: r.rep.base.toFixed(2),
-        targetVariable: r.rep.targetVariable.toFixed(2),
+        base: money(r.rep.base, r.rep.currency),
+        targetVariable: money(r.rep.targetVariable, r.rep.currency),
         attainment: r.attainment?.toString() ?? null,
-        variablePay: r.variablePay.toFixed(2),
+        variablePay: money(r.variablePay, r.rep.currency),
         capped: r.capped,
         lines: r.lines.map((l) => ({
           period: l.period.key,
@@ -25,7 +30,7 @@ export function resultsJson(result: ModelResult, issues: readonly Issue[]): unkn
           quota: l.quota ? ratioValue(l.quota).toString() : null,
           actual: l.actual?.toString() ?? null,
           attainment: l.attainment ? ratioValue(l.attainment).toString() : null,
-          payout: l.payout.toFixed(2),
+          payout: money(l.payout, r.rep.currency),
         })),
       })),
     })),

@@ -1,3 +1,4 @@
+import { roundMoney } from "../../engine/rounding";
 import { buildPayoutCurve } from "../../engine/curve";
 import { Decimal } from "../../engine/decimal";
 import type { ScenarioResult } from "../../engine/model";
@@ -13,6 +14,7 @@ const COLUMNS: readonly ColumnSpec[] = [
   { header: "Attainment", format: "percent" },
   { header: "PayoutMultiple", format: "multiple" },
   { header: "Payout", format: "money" },
+  { header: "Currency", format: "text" },
   { header: "ShareOfReps", format: "percent" },
 ];
 
@@ -25,15 +27,27 @@ export function curveAttainments(breakpoints: readonly Decimal[]): Decimal[] {
 }
 
 /** The plan's typical rep: median target incentive and quota (for Percent and Amount plans, whose curve depends on them). */
-function typicalContext(all: readonly Rep[], plan: Plan, m: MeasurePlan): { target: Decimal; quota: Decimal } {
-  const reps = all.filter((r) => r.plan === plan.name).map((rep) => ({ rep }));
-  const targets = reps.map((r) => r.rep.targetVariable.times(m.weight)).sort((a, b) => a.comparedTo(b));
+function typicalContext(
+  all: readonly Rep[],
+  plan: Plan,
+  m: MeasurePlan,
+): { target: Decimal; quota: Decimal; currency: string | null } {
+  const onPlan = all.filter((r) => r.plan === plan.name);
+  // One currency per curve: the plan's most common (first in Reps on a tie), so a median never mixes EUR and USD.
+  const counts = new Map<string, number>();
+  for (const r of onPlan) counts.set(r.currency, (counts.get(r.currency) ?? 0) + 1);
+  let currency: string | null = null;
+  counts.forEach((n, c) => {
+    if (currency === null || n > counts.get(currency)!) currency = c;
+  });
+  const reps = onPlan.filter((r) => r.currency === currency);
+  const targets = reps.map((r) => r.targetVariable.times(m.weight)).sort((a, b) => a.comparedTo(b));
   const quotas = reps
-    .map((r) => r.rep.annualQuota.get(m.measure))
+    .map((r) => r.annualQuota.get(m.measure))
     .filter((q): q is Decimal => q !== undefined && q.gt(0))
     .sort((a, b) => a.comparedTo(b));
   const median = (xs: Decimal[], fallback: Decimal) => (xs.length ? xs[Math.floor(xs.length / 2)] : fallback);
-  return { target: median(targets, new Decimal(1)), quota: median(quotas, new Decimal(1)) };
+  return { target: median(targets, new Decimal(1)), quota: median(quotas, new Decimal(1)), currency };
 }
 
 /** A plan set to draw: a scenario's plans and the attainment spread of its reps. */
@@ -102,7 +116,7 @@ export function payoutCurveSheet(
         const plan = s.plans.get(planName);
         const m = plan?.measures.find((x) => x.measure === measureName);
         if (!plan || !m || (plan.combine === "WeightedAttainment" && m !== plan.measures[0])) continue;
-        const { target, quota } = typicalContext(s.reps, plan, m);
+        const { target, quota, currency } = typicalContext(s.reps, plan, m);
         const curve = buildPayoutCurve(m, target.div(quota), quota);
         const label = plan.combine === "WeightedAttainment" ? "Weighted" : measureName;
         const first = rows.length;
@@ -116,7 +130,8 @@ export function payoutCurveSheet(
             label,
             a.toNumber(),
             multiple.toNumber(),
-            multiple.times(target).toDecimalPlaces(2).toNumber(),
+            roundMoney(multiple.times(target), currency ?? "").toNumber(),
+            currency,
             share === null ? null : share.toNumber(),
           ]);
         }
