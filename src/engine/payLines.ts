@@ -206,6 +206,8 @@ export function payWeighted(ctx: RepContext): RepLines {
       return {
         measure: m.measure,
         weight: m.weight,
+        quota,
+        actual,
         attainment: quota.num.isZero() ? null : ratio(actual.times(quota.den), quota.num),
       };
     });

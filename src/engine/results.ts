@@ -45,8 +45,14 @@ export interface PayoutLine {
   };
   /** Ramp guarantee lifted the payout to this floor. */
   readonly guarantee?: Decimal;
-  /** Weighted lines: each measure's attainment and weight. */
-  readonly components?: readonly { measure: string; weight: Decimal; attainment: Ratio | null }[];
+  /** Weighted lines: each measure's period quota, credited actual, attainment and weight. */
+  readonly components?: readonly {
+    measure: string;
+    weight: Decimal;
+    quota: Ratio;
+    actual: Decimal;
+    attainment: Ratio | null;
+  }[];
 }
 
 /** A rep's payout lines, and per measure the year's Σ credit and Σ quota over the periods paid (null: a Weighted plan). */
@@ -65,7 +71,13 @@ export interface StatementLine {
   readonly drawTopUp: Decimal;
   readonly recovered: Decimal;
   readonly drawBalance: Decimal;
-  /** Clawback still to take from later periods. */
+  /** Negative pay (a clawed-back true-up) not paid this period but carried as a debit. */
+  readonly deferred: Decimal;
+  /** Carried debit taken from this period's pay. */
+  readonly debitRecovered: Decimal;
+  /** Under Hold: what has been paid beyond YTD earned at the period's end, held against later true-ups. */
+  readonly held: Decimal;
+  /** Clawbacks and debits still to take from later periods. */
   readonly clawbackCarried: Decimal;
   /** What the rep is paid this period. */
   readonly netPaid: Decimal;
@@ -86,7 +98,10 @@ export interface RepResult {
   /** Σ net paid: variable pay + draw top-ups − recoveries + adjustments. */
   readonly netPaid: Decimal;
   readonly drawBalance: Decimal;
+  /** Clawbacks and clawed-back true-ups not recovered by year end: owed by the rep. */
   readonly clawbackOutstanding: Decimal;
+  /** Under Hold: paid beyond the year's earnings and still held at year end; the rep keeps it. */
+  readonly heldAtYearEnd: Decimal;
   /** Share of the plan year the rep was employed (active days ÷ days). */
   readonly proration: Ratio;
   /** Base salary earned in the plan year: base × proration. */

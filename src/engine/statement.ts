@@ -22,9 +22,11 @@ export function summarise(
   const digits = minorUnits(rep.currency);
   let capped = false;
   const earnedMinor = periods.map(() => 0n);
+  const held = periods.map(() => ZERO);
   for (const l of lines) {
     earnedMinor[l.period.index] += l.minor;
     if (l.capped) capped = true;
+    if (l.ytd && !l.ytd.held.isZero()) held[l.period.index] = held[l.period.index].plus(l.ytd.held);
   }
   let variableMinor = 0n;
   for (const e of earnedMinor) variableMinor += e;
@@ -39,7 +41,8 @@ export function summarise(
   let netPaid = ZERO;
   let outstanding = ZERO;
   let drawBalance = ZERO;
-  if (!draw && adjustments.length === 0) {
+  let heldAtYearEnd = ZERO;
+  if (!draw && adjustments.length === 0 && !plan.cumulative) {
     // The common case: the statement is the commission earned, period by period.
     periods.forEach((period, k) => {
       if (active[k]) statement.push(new CommissionOnly(period, earnedMinor[k], digits));
@@ -59,12 +62,20 @@ export function summarise(
         message: `Adjustment for rep ${a.repId} (${a.type} ${a.amount.toString()}) falls outside the plan year and was left out.`,
       });
     }
-    const settled = applyAdjustments(afterDraw, perPeriod);
+    // Only a plan that says NegativePay pays a negative amount; a clawed-back true-up is otherwise a debit.
+    const settled = applyAdjustments(afterDraw, perPeriod, plan.negativeTrueUp === "NegativePay");
     outstanding = settled.outstanding;
     periods.forEach((period, k) => {
       const d = drawLines?.[k];
       const s = settled.lines[k];
-      const hasActivity = active[k] || !s.adjustments.isZero() || (d && !d.recovered.isZero());
+      // A clawback booked after a leaver's last day still gets its row: the statement shows what is owed.
+      const hasActivity =
+        active[k] ||
+        !s.adjustments.isZero() ||
+        !s.clawbacks.isZero() ||
+        !s.debitRecovered.isZero() ||
+        (d && !d.recovered.isZero());
+      if (active[k]) heldAtYearEnd = held[k];
       totalAdjustments = totalAdjustments.plus(s.adjustments);
       netPaid = netPaid.plus(s.netPaid);
       if (!hasActivity) return;
@@ -75,6 +86,9 @@ export function summarise(
         drawTopUp: d?.topUp ?? ZERO,
         recovered: d?.recovered ?? ZERO,
         drawBalance: d?.balance ?? ZERO,
+        deferred: s.deferred,
+        debitRecovered: s.debitRecovered,
+        held: held[k],
         clawbackCarried: s.clawbackCarried,
         netPaid: s.netPaid,
       });
@@ -97,6 +111,7 @@ export function summarise(
     netPaid,
     drawBalance,
     clawbackOutstanding: outstanding,
+    heldAtYearEnd,
     proration: yearShare,
     baseEarned:
       yearShare === FULL ? rep.base : roundMoney(rep.base.times(yearShare.num).div(yearShare.den), rep.currency),
@@ -161,6 +176,15 @@ class CommissionOnly implements StatementLine {
     return ZERO;
   }
   get clawbackCarried(): Decimal {
+    return ZERO;
+  }
+  get deferred(): Decimal {
+    return ZERO;
+  }
+  get debitRecovered(): Decimal {
+    return ZERO;
+  }
+  get held(): Decimal {
     return ZERO;
   }
 }

@@ -17,7 +17,14 @@ export type Combine = "PerMeasure" | "WeightedAttainment";
 export type DrawType = "Recoverable" | "NonRecoverable";
 export type DrawRecovery = "AboveDraw" | "FullBalance";
 export type TeamScope = "Subtree" | "Direct";
-export type NegativeTrueUp = "Hold" | "Clawback";
+/**
+ * What a cumulative plan does when YTD earned falls below what was paid:
+ * `Hold` pays nothing and holds the shortfall against later true-ups (what is
+ * still held at year end is kept by the rep); `Clawback` carries it as a debit
+ * recovered from later pay (net pay never below 0; what is left at year end is
+ * owed by the rep); `NegativePay` pays the negative amount in that period.
+ */
+export type NegativeTrueUp = "Hold" | "Clawback" | "NegativePay";
 export type AdjustmentType = "SPIF" | "Bonus" | "Clawback";
 
 /** ISO date, "YYYY-MM-DD". */

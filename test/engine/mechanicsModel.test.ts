@@ -1,4 +1,5 @@
 import { runModel } from "../../src/engine/model";
+import type { Decimal } from "../../src/engine/decimal";
 import { ratioValue } from "../../src/engine/ratio";
 import { amount, d, measure, model, plan, quarter, rep, settings2026, tiers } from "./builders";
 
@@ -129,6 +130,24 @@ describe("draws and adjustments in the pay statement", () => {
     expect(st.map((s) => s.drawBalance.toFixed(2))).toEqual(["500.00", "800.00", "1400.00"]);
   });
 
+  it("gives a leaver's clawback, booked after the last day, a statement row of its own", () => {
+    const input = model({
+      reps: [rep({ endDate: "2026-05-15" })],
+      actuals: [quarter("R1", 1, 250000)],
+      adjustments: [
+        { repId: "R1", start: "2026-08-01", end: "2026-08-31", type: "Clawback", amount: d(4000), note: "deal" },
+      ],
+    });
+    const r = runModel(input).scenarios[0].reps[0];
+    // Q1 pays 25,000; Q2 (to 15 May) nothing booked; Q3 has no pay to take the 4,000 from: it is owed.
+    expect(r.statement.map((s) => [s.period.key, s.netPaid.toFixed(2), s.clawbackCarried.toFixed(2)])).toEqual([
+      ["2026-Q1", "25000.00", "0.00"],
+      ["2026-Q2", "0.00", "0.00"],
+      ["2026-Q3", "0.00", "4000.00"],
+    ]);
+    expect(r.clawbackOutstanding.toFixed(2)).toBe("4000.00");
+  });
+
   it("settles SPIFs and carries a clawback that exceeds a period's pay", () => {
     const input = model({
       planList: [plan({ measures: [commission] })],
@@ -222,5 +241,47 @@ describe("team basis", () => {
     expect(errors).toHaveLength(1);
     expect(errors[0].message).toMatch(/A.*B|B.*A/);
     expect(errors[0].source).toMatch(/^Reps row [23]$/);
+  });
+});
+
+describe("negative true-ups on a cumulative plan, finance-safe", () => {
+  // Gate 100%, 1.0× of target per 100%: Q1 120% → YTD 30,000. Q2 0 → YTD 60%, gated: YTD 0, a −30,000 true-up.
+  // Q3 500,000 → YTD 800,000 ÷ 750,000 = 106.67% → YTD 80,000. Q4 0 → YTD 80%, gated: YTD 0, a −80,000 true-up.
+  const run = (rule: "Hold" | "Clawback" | "NegativePay") => {
+    const ytdPlan = plan({
+      cumulative: true,
+      negativeTrueUp: rule,
+      measures: [measure({ threshold: d(1), tiers: tiers([0, null, 1]) })],
+    });
+    const input = model({
+      planList: [ytdPlan],
+      actuals: [quarter("R1", 1, 300000), quarter("R1", 3, 500000)],
+    });
+    const r = runModel(input).scenarios[0].reps[0];
+    const col = (f: (s: (typeof r.statement)[number]) => Decimal) => r.statement.map((s) => f(s).toFixed(2));
+    return { r, col };
+  };
+
+  it("Clawback: a negative true-up pays 0 and becomes a debit recovered from later pay; the rest is owed", () => {
+    const { r, col } = run("Clawback");
+    expect(col((s) => s.earned)).toEqual(["30000.00", "-30000.00", "80000.00", "-80000.00"]);
+    expect(col((s) => s.deferred)).toEqual(["0.00", "30000.00", "0.00", "80000.00"]);
+    expect(col((s) => s.debitRecovered)).toEqual(["0.00", "0.00", "30000.00", "0.00"]);
+    expect(col((s) => s.netPaid)).toEqual(["30000.00", "0.00", "50000.00", "0.00"]);
+    expect(col((s) => s.clawbackCarried)).toEqual(["0.00", "30000.00", "0.00", "80000.00"]);
+    // Paid 80,000 for a year that earned 0: the 80,000 is owed by the rep.
+    expect([r.netPaid.toFixed(2), r.clawbackOutstanding.toFixed(2)]).toEqual(["80000.00", "80000.00"]);
+  });
+
+  it("Hold: nothing is taken back; the held shortfall is on the statement, and kept at year end", () => {
+    const { r, col } = run("Hold");
+    expect(col((s) => s.netPaid)).toEqual(["30000.00", "0.00", "50000.00", "0.00"]);
+    expect(col((s) => s.held)).toEqual(["0.00", "30000.00", "0.00", "80000.00"]);
+    expect([r.heldAtYearEnd.toFixed(2), r.clawbackOutstanding.toFixed(2)]).toEqual(["80000.00", "0.00"]);
+  });
+
+  it("NegativePay: only a plan that says so pays a negative amount", () => {
+    const { col } = run("NegativePay");
+    expect(col((s) => s.netPaid)).toEqual(["30000.00", "-30000.00", "80000.00", "-80000.00"]);
   });
 });

@@ -340,3 +340,53 @@ describe("ramp tenure month 1", () => {
     ]);
   });
 });
+
+describe("a weighted-attainment plan on Results_Payouts", () => {
+  it("shows each measure's quota, actual, attainment and weight below the weighted line", () => {
+    const r = runWorkbook(
+      [
+        sheet(
+          "Reps",
+          ["RepID", "Plan", "Base", "TargetVariable", "Quota A", "Quota B"],
+          [["W1", "W", 100000, 100000, 400000, 400000]],
+        ),
+        sheet(
+          "Plans",
+          ["Plan", "Measure", "Weight", "Period", "Combine"],
+          [
+            ["W", "A", 0.6, "Quarter", "WeightedAttainment"],
+            ["W", "B", 0.4, "Quarter", "WeightedAttainment"],
+          ],
+        ),
+        sheet(
+          "Tiers",
+          ["Plan", "From", "To", "Rate"],
+          [
+            ["W", 0, 1, 1],
+            ["W", 1, null, 2],
+          ],
+        ),
+        sheet(
+          "Actuals",
+          ["RepID", "Period", "Measure", "Amount"],
+          [
+            ["W1", "2026-Q1", "A", 150000],
+            ["W1", "2026-Q1", "B", 50000],
+          ],
+        ),
+        settings,
+      ],
+      { sourceName: "weighted.xlsx", computedAt: at },
+    );
+    expect(r.issues.filter((i) => i.severity === "Error")).toEqual([]);
+    const p = table(r.sheets, "Results_Payouts");
+    const cols = ["Period", "Measure", "Quota", "Actual", "Attainment", "Weight", "Payout"];
+    const idx = cols.map((h) => p.spec.columns.findIndex((c) => c.header === h));
+    // 0.6 × 150% + 0.4 × 50% = 110% → (1 + 2 × 0.1) × 25,000 = 30,000, paid once on the weighted line.
+    expect(p.rows.slice(0, 3).map((row) => idx.map((i) => row[i]))).toEqual([
+      ["2026-Q1", "Weighted", null, null, 1.1, null, 30000],
+      ["2026-Q1", "A", 100000, 150000, 1.5, 0.6, null],
+      ["2026-Q1", "B", 100000, 50000, 0.5, 0.4, null],
+    ]);
+  });
+});

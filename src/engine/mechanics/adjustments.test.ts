@@ -50,6 +50,40 @@ describe("applyAdjustments", () => {
     expect(r.outstanding.toString()).toBe("300");
   });
 
+  it("defers a negative true-up as a debit recovered from later pay, before a clawback, when negative pay is not allowed", () => {
+    // p1 −700 + SPIF 200: pays 0, debit 700 deferred, 200 of it recovered from the SPIF at once → carried 500 + the
+    // clawback 300 = 800. p2 1,000: the debit 500 first, then the clawback 300: pays 200. p3 −100: deferred, owed.
+    const r = applyAdjustments([d("-700"), d("1000"), d("-100")], [adj("200", "300"), adj("0", "0")], false);
+    expect(strs(r.lines.map((l) => l.deferred))).toEqual(["700", "0", "100"]);
+    expect(strs(r.lines.map((l) => l.debitRecovered))).toEqual(["200", "500", "0"]);
+    expect(strs(r.lines.map((l) => l.adjustments))).toEqual(["200", "-300", "0"]);
+    expect(strs(r.lines.map((l) => l.clawbackCarried))).toEqual(["800", "0", "100"]);
+    expect(strs(r.lines.map((l) => l.netPaid))).toEqual(["0", "200", "0"]);
+    expect(r.outstanding.toString()).toBe("100");
+  });
+
+  it("property: without negative pay, nothing is paid below 0 and Σ net = Σ pay + Σ additions − Σ clawbacks + outstanding", () => {
+    const cents = (lo: number, hi: number) => fc.integer({ min: lo, max: hi }).map((n) => new Decimal(n).div(100));
+    const row = fc.record({
+      pay: cents(-500_000, 1_000_000),
+      additions: cents(0, 200_000),
+      clawbacks: cents(0, 1_500_000),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 12 }), (rows) => {
+        const r = applyAdjustments(
+          rows.map((x) => x.pay),
+          rows.map((x) => ({ additions: x.additions, clawbacks: x.clawbacks })),
+          false,
+        );
+        for (const l of r.lines) expect(l.netPaid.isNeg() || l.clawbackCarried.isNeg()).toBe(false);
+        const lhs = sum(r.lines.map((l) => l.netPaid));
+        const rhs = sum(rows.map((x) => x.pay.plus(x.additions).minus(x.clawbacks))).plus(r.outstanding);
+        expect(lhs.eq(rhs)).toBe(true);
+      }),
+    );
+  });
+
   it("treats missing period entries as no adjustments", () => {
     const r = applyAdjustments([d("100"), d("200")], []);
     expect(strs(r.lines.map((l) => l.netPaid))).toEqual(["100", "200"]);

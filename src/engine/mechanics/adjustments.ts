@@ -17,15 +17,19 @@ export interface AdjustmentLine {
   readonly clawbackApplied: Decimal;
   /** additions − clawbackApplied: the statement's Adjustments column. */
   readonly adjustments: Decimal;
-  /** Clawback still to recover after this period. */
+  /** Negative pay (a clawed-back true-up) not paid this period but carried as a debit; 0 when negative pay is allowed. */
+  readonly deferred: Decimal;
+  /** Carried debit taken from this period's pay. */
+  readonly debitRecovered: Decimal;
+  /** Clawbacks and debits still to recover after this period. */
   readonly clawbackCarried: Decimal;
-  /** payBefore + adjustments. */
+  /** payBefore + deferred + adjustments − debitRecovered. */
   readonly netPaid: Decimal;
 }
 
 export interface AdjustmentResult {
   readonly lines: AdjustmentLine[];
-  /** Clawback left unrecovered when the year ends: report it, it is owed by the rep. */
+  /** Clawbacks and debits left unrecovered when the year ends: report it, it is owed by the rep. */
   readonly outstanding: Decimal;
 }
 
@@ -37,18 +41,33 @@ export interface AdjustmentResult {
  * later periods first; what is left after the last period is `outstanding`.
  *
  * A period whose pay is negative before adjustments (a negative true-up under
- * the Clawback rule) recovers no clawback; its negative pay is left as it is.
+ * the Clawback rule) pays 0 when `allowNegative` is false: the negative amount
+ * becomes a debit, recovered from later pay before any clawback, and what is
+ * left at year end is outstanding too. With `allowNegative` (NegativePay) the
+ * negative pay is left as it is and recovers no clawback.
  */
 export function applyAdjustments(
   payBefore: readonly Decimal[],
   perPeriod: readonly PeriodAdjustments[],
+  allowNegative = true,
 ): AdjustmentResult {
   const lines: AdjustmentLine[] = [];
   let carried = ZERO;
-  payBefore.forEach((pay, k) => {
+  let debit = ZERO;
+  payBefore.forEach((before, k) => {
     const { additions, clawbacks } = perPeriod[k] ?? NONE;
+    let pay = before;
+    let deferred = ZERO;
+    if (!allowNegative && pay.isNeg()) {
+      deferred = pay.neg();
+      pay = ZERO;
+      debit = debit.plus(deferred);
+    }
+    let available = max(ZERO, pay.plus(additions));
+    const debitRecovered = min(debit, available);
+    debit = debit.minus(debitRecovered);
+    available = available.minus(debitRecovered);
     const due = carried.plus(clawbacks);
-    const available = max(ZERO, pay.plus(additions));
     const clawbackApplied = min(due, available);
     carried = due.minus(clawbackApplied);
     const adjustments = additions.minus(clawbackApplied);
@@ -57,11 +76,13 @@ export function applyAdjustments(
       clawbacks,
       clawbackApplied,
       adjustments,
-      clawbackCarried: carried,
-      netPaid: pay.plus(adjustments),
+      deferred,
+      debitRecovered,
+      clawbackCarried: carried.plus(debit),
+      netPaid: pay.plus(adjustments).minus(debitRecovered),
     });
   });
-  return { lines, outstanding: carried };
+  return { lines, outstanding: carried.plus(debit) };
 }
 
 const NONE: PeriodAdjustments = { additions: ZERO, clawbacks: ZERO };

@@ -7,7 +7,7 @@ export interface TrueUps {
   /**
    * Under Hold, the shortfall outstanding at the end of each period: what has
    * been paid beyond YTD earned. Later positive true-ups repay it before
-   * anything more is paid. Always 0 under Clawback.
+   * anything more is paid. Always 0 under Clawback and NegativePay.
    */
   readonly heldBack: Decimal[];
 }
@@ -18,7 +18,9 @@ export interface TrueUps {
  * followed by a weak one under a decelerating or gated curve), the true-up is
  * negative and the rule decides:
  *
- * - Clawback: it is paid as a negative amount, so Σ paid = final YTD earned.
+ * - Clawback and NegativePay: it is a negative amount, so Σ paid = final YTD
+ *   earned. Under Clawback the statement turns it into a debit recovered from
+ *   later pay (applyAdjustments), so net pay never goes below 0.
  * - Hold: nothing is paid and the shortfall is held; paid-to-date is then the
  *   running maximum of YTD earned (floored at 0), so
  *   Σ paid = max(0, max_k YTD_k) and Σ paid = final YTD + final heldBack.

@@ -61,6 +61,7 @@ const COMBINE = choice<Combine>({ PerMeasure: ["Separate", "Each"], WeightedAtta
 const NEGATIVE_TRUE_UP = choice<NegativeTrueUp>({
   Hold: ["Carry", "Carry Forward"],
   Clawback: ["Claw back", "Recover"],
+  NegativePay: ["Negative Pay", "Pay Negative", "Negative"],
 });
 const DRAW_TYPE = choice<DrawType>({ Recoverable: [], NonRecoverable: ["Guarantee", "Guaranteed"] });
 const DRAW_RECOVERY = choice<DrawRecovery>({ AboveDraw: ["Above"], FullBalance: ["Full"] });

@@ -39,9 +39,15 @@ export const PAYOUT_COLUMNS: readonly ColumnSpec[] = [
   { header: "Proration", format: "percent" },
   { header: "YTDEarned", format: "money" },
   { header: "Guarantee", format: "money" },
+  { header: "Weight", format: "percent" },
 ];
 
-/** Results_Payouts: one row per scenario × rep × period × measure. */
+/**
+ * Results_Payouts: one row per scenario × rep × period × measure. A
+ * weighted-attainment plan pays one "Weighted" line per period, followed by
+ * one row per measure with its quota, actual, attainment and weight (payout
+ * blank: the measures are paid together, on the weighted line).
+ */
 export function payoutsSheet(scenarios: readonly ScenarioResult[], subtitleText: string): SheetSpec {
   const rows: SpecCell[][] = [];
   for (const s of scenarios) {
@@ -72,7 +78,36 @@ export function payoutsSheet(scenarios: readonly ScenarioResult[], subtitleText:
         ratioNum(l.proration),
         l.ytd ? num(l.ytd.earned) : null,
         l.guarantee ? num(l.guarantee) : null,
+        null,
       ]);
+      // A weighted-attainment line is explained by its measures: one row each, payout blank, right below it.
+      for (const c of l.components ?? []) {
+        rows.push([
+          s.name,
+          l.rep.id,
+          l.rep.name,
+          l.rep.plan,
+          l.period.key,
+          c.measure,
+          l.rep.currency,
+          money(c.quota),
+          c.actual.toNumber(),
+          c.attainment ? ratioNum(c.attainment) : null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          l.team ? "Team" : "Individual",
+          null,
+          ratioNum(l.proration),
+          null,
+          null,
+          c.weight.toNumber(),
+        ]);
+      }
     }
   }
   return {

@@ -13,11 +13,20 @@ const COLUMNS: readonly ColumnSpec[] = [
   { header: "DrawTopUp", format: "money" },
   { header: "Recovered", format: "money" },
   { header: "DrawBalance", format: "money" },
+  { header: "TrueUpDeferred", format: "money" },
+  { header: "DebitRecovered", format: "money" },
   { header: "ClawbackCarried", format: "money" },
+  { header: "HeldBack", format: "money" },
   { header: "NetPaid", format: "money" },
 ];
 
-/** Results_Statements: the pay statement, one row per scenario × rep × period the rep was paid in. */
+/**
+ * Results_Statements: the pay statement, one row per scenario × rep × period
+ * the rep was paid in. A negative true-up under Clawback is deferred as a
+ * debit (TrueUpDeferred) and recovered from later pay (DebitRecovered), so
+ * NetPaid is never negative unless the plan says NegativePay; under Hold,
+ * HeldBack is what has been paid beyond YTD earned.
+ */
 export function statementsSheet(scenarios: readonly ScenarioResult[], subtitleText: string): SheetSpec {
   const rows: SpecCell[][] = [];
   for (const s of scenarios) {
@@ -34,7 +43,10 @@ export function statementsSheet(scenarios: readonly ScenarioResult[], subtitleTe
           num(st.drawTopUp),
           num(st.recovered),
           num(st.drawBalance),
+          num(st.deferred),
+          num(st.debitRecovered),
           num(st.clawbackCarried),
+          num(st.held),
           num(st.netPaid),
         ]);
       }
@@ -43,7 +55,7 @@ export function statementsSheet(scenarios: readonly ScenarioResult[], subtitleTe
   return {
     name: "Results_Statements",
     title: "Pay statements: what each rep is paid each period",
-    subtitle: `${subtitleText} · NetPaid = Earned + DrawTopUp − Recovered + Adjustments`,
+    subtitle: `${subtitleText} · NetPaid = Earned + DrawTopUp − Recovered + Adjustments + TrueUpDeferred − DebitRecovered`,
     columns: COLUMNS,
     rows,
   };
