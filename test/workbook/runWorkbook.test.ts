@@ -390,3 +390,41 @@ describe("a weighted-attainment plan on Results_Payouts", () => {
     ]);
   });
 });
+
+describe("a cumulative plan on Results_Payouts", () => {
+  it("shows YTD quota and actual beside the period's, and the YTD multiple on a negative true-up", () => {
+    const r = runWorkbook(
+      [
+        sheet("Reps", ["RepID", "Plan", "Base", "TargetVariable", "Quota"], [["Y1", "YTD", 100000, 100000, 1000000]]),
+        sheet(
+          "Plans",
+          ["Plan", "Measure", "Period", "Threshold", "Cumulative", "NegativeTrueUp"],
+          [["YTD", "Bookings", "Quarter", 1, "Yes", "Clawback"]],
+        ),
+        sheet("Tiers", ["Plan", "Measure", "From", "To", "Rate"], [["YTD", "Bookings", 0, null, 1]]),
+        sheet(
+          "Actuals",
+          ["RepID", "Period", "Amount"],
+          [
+            ["Y1", "2026-Q1", 300000],
+            ["Y1", "2026-Q3", 500000],
+          ],
+        ),
+        settings,
+      ],
+      { sourceName: "ytd.xlsx", computedAt: at },
+    );
+    expect(r.issues.filter((i) => i.severity === "Error")).toEqual([]);
+    const p = table(r.sheets, "Results_Payouts");
+    const cols = ["Period", "Quota", "Actual", "YTDQuota", "YTDActual", "Attainment", "PayoutMultiple", "Payout"];
+    const idx = cols.map((h) => p.spec.columns.findIndex((c) => c.header === h));
+    const rows = p.rows.map((row) => idx.map((i) => row[i]));
+    // Q2: YTD 300,000 ÷ 500,000 = 60% under the 100% gate: YTD earned 0, so the 30,000 paid in Q1 is trued up.
+    expect(rows[1]).toEqual(["2026-Q2", 250000, 0, 500000, 300000, 0.6, 0, -30000]);
+    // Q3: YTD 800,000 ÷ 750,000 → YTD earned 80,000 on a YTD target of 75,000; paid to date 0, so Q3 pays 80,000.
+    expect(rows[2].slice(0, 5)).toEqual(["2026-Q3", 250000, 500000, 750000, 800000]);
+    expect(rows[2][5]).toBeCloseTo(800000 / 750000, 12);
+    expect(rows[2][6]).toBeCloseTo(80000 / 75000, 12);
+    expect(rows[2][7]).toBe(80000);
+  });
+});

@@ -11,6 +11,19 @@ function attainmentNum(l: PayoutLine, actual: number | null): number | null {
   return quota === 0 ? null : actual / quota;
 }
 
+/**
+ * Payout ÷ target incentive; on a cumulative line the year-to-date multiple
+ * (YTD earned ÷ YTD target), since its Payout is the period's true-up and may
+ * be negative while the curve's multiple never is.
+ */
+function payoutMultiple(l: PayoutLine, payout: number, target: number): number | null {
+  if (l.ytd) {
+    const ytdTarget = ratioNum(l.ytd.target);
+    return ytdTarget === 0 ? null : l.ytd.earned.toNumber() / ytdTarget;
+  }
+  return target === 0 ? null : payout / target;
+}
+
 /** Base commission rate: target incentive ÷ quota (display). */
 function bcr(target: Ratio, quota: Ratio): number {
   return ratioNum(target) / ratioNum(quota);
@@ -37,6 +50,8 @@ export const PAYOUT_COLUMNS: readonly ColumnSpec[] = [
   { header: "Basis", format: "text" },
   { header: "RampPct", format: "percent" },
   { header: "Proration", format: "percent" },
+  { header: "YTDQuota", format: "money" },
+  { header: "YTDActual", format: "money" },
   { header: "YTDEarned", format: "money" },
   { header: "Guarantee", format: "money" },
   { header: "Weight", format: "percent" },
@@ -69,13 +84,15 @@ export function payoutsSheet(scenarios: readonly ScenarioResult[], subtitleText:
         money(l.target),
         l.quota && !l.quota.num.isZero() ? bcr(l.target, l.quota) : null,
         sharedNum(l.rate),
-        target === 0 ? null : payout / target,
+        payoutMultiple(l, payout, target),
         payout,
         l.gated ? "Below threshold" : null, // blank, not empty text: COUNTA and filters see only flagged lines
         l.capped,
         l.team ? "Team" : "Individual",
         l.ramp ? ratioNum(l.ramp) : null,
         ratioNum(l.proration),
+        l.ytd ? money(l.ytd.quota) : null,
+        l.ytd ? num(l.ytd.actual) : null,
         l.ytd ? num(l.ytd.earned) : null,
         l.guarantee ? num(l.guarantee) : null,
         null,
@@ -103,6 +120,8 @@ export function payoutsSheet(scenarios: readonly ScenarioResult[], subtitleText:
           l.team ? "Team" : "Individual",
           null,
           ratioNum(l.proration),
+          null,
+          null,
           null,
           null,
           c.weight.toNumber(),
