@@ -24,6 +24,22 @@ const built = existsSync(join(root, "dist/node/cli/main.js"));
     }
   });
 
+  it("finishes and writes the workbook when its reader stops early (… | head -1)", () => {
+    const dir = tempDir();
+    try {
+      const input = copyExample(dir);
+      const script = `"${process.execPath}" "${join(root, "bin/compplan.js")}" model "${input}" | head -1; exit \${PIPESTATUS[0]}`;
+      const run = spawnSync("bash", ["-c", script], { encoding: "utf8" });
+      expect(run.stdout).toMatch(/^Baseline: 29 reps/);
+      expect(run.stdout.split("\n").filter(Boolean)).toHaveLength(1);
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(0);
+      expect(existsSync(join(dir, "acme-comp-results.xlsx"))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("exits 2 on a usage error", () => {
     const run = spawnSync(process.execPath, [join(root, "bin/compplan.js"), "model"], { encoding: "utf8" });
     expect(run.status).toBe(2);

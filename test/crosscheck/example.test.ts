@@ -52,6 +52,7 @@ describe("cross-check: the example workbook against an independent oracle", () =
   let inputs: ExcelJS.Workbook;
   let payouts: Row[];
   let summary: Row[];
+  let scenarios: Row[];
   beforeAll(async () => {
     const dir = tempDir();
     const input = copyExample(dir);
@@ -60,6 +61,7 @@ describe("cross-check: the example workbook against an independent oracle", () =
     const output = await readWorkbook(join(dir, "out.xlsx"));
     payouts = resultRows(output, "Results_Payouts");
     summary = resultRows(output, "Results_Summary");
+    scenarios = resultRows(output, "Results_Scenarios");
   });
 
   it("states each leader's over-assignment in their own currency, against directs and against the sellers", () => {
@@ -91,6 +93,29 @@ describe("cross-check: the example workbook against an independent oracle", () =
     expect(figures.E1300).toEqual([1.253, 1.253]);
     // The director (Subtree) carries 100% of the managers' numbers and 115.8% of the sellers'.
     expect(figures.E1000).toEqual([1, 1.158]);
+  });
+
+  it("shows every rep's totals in the reporting currency too, footing to Results_Scenarios", () => {
+    const fx = Number(tableRows(inputs, "Settings").find((s) => s.Setting === "FX EUR")!.Value);
+    const baseline = summary.filter((r) => r.Scenario === "Baseline");
+    const cents = (v: number) => Math.round(v * 100);
+    for (const r of baseline) {
+      const rate = r.Currency === "EUR" ? fx : 1;
+      for (const [local, usd] of [
+        ["VariablePay", "VariablePayUSD"],
+        ["VariablePaid", "VariablePaidUSD"],
+        ["TotalEarnings", "TotalEarningsUSD"],
+      ])
+        expect({ id: r.RepID, usd, value: cents(r[usd] as number) }).toEqual({
+          id: r.RepID,
+          usd,
+          value: Math.round((r[local] as number) * rate * 100),
+        });
+    }
+    const sum = (k: string) => baseline.reduce((s, r) => s + cents(r[k] as number), 0);
+    const row = scenarios.find((r) => r.Scenario === "Baseline")!;
+    expect(cents(row.VariablePayUSD as number)).toBe(sum("VariablePayUSD"));
+    expect(cents(row.TotalCompCostUSD as number)).toBe(sum("TotalEarningsUSD"));
   });
 
   it("gives RampPct as the mean over the ramped periods only", () => {

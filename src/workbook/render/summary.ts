@@ -34,6 +34,8 @@ const COLUMNS = (reporting: string): ColumnSpec[] => [
   { header: "OverAssignment", format: "percent" },
   { header: "OverAssignmentPaidOn", format: "percent" },
   { header: "Capped", format: "text" },
+  { header: `VariablePay${reporting}`, format: "money" },
+  { header: `VariablePaid${reporting}`, format: "money" },
   { header: `TotalEarnings${reporting}`, format: "money" },
 ];
 
@@ -70,6 +72,8 @@ export function summarySheet(
       const ote = rep.base.plus(rep.targetVariable);
       const total = r.baseEarned.plus(r.variablePay).plus(r.adjustments);
       const fullYearOte = ote.times(ratioValue(r.proration));
+      const rate = fxRate(rep.currency, settings);
+      const inReporting = (amount: Decimal) => roundMoney(amount.times(rate), reporting);
       rows.push([
         s.name,
         rep.id,
@@ -97,7 +101,9 @@ export function summarySheet(
         num(r.overAssignment?.directs ?? null),
         num(r.overAssignment?.paidOn ?? null),
         r.capped ? "Yes" : null,
-        num(roundMoney(total.times(fxRate(rep.currency, settings)), reporting)),
+        num(inReporting(r.variablePay)),
+        num(inReporting(r.netPaid)),
+        num(inReporting(total)),
       ]);
     }
   }

@@ -130,9 +130,9 @@ export function scenarioFigures(
 }
 
 /**
- * Totals of a scenario paid line by line, each rep's rounded figures
- * converted at the Settings FX rate, each total rounded once to the
- * reporting currency's minor unit.
+ * Totals of a scenario paid line by line: each rep's figures converted at the
+ * Settings FX rate and rounded to the reporting currency's minor unit, as
+ * Results_Summary shows them, then added.
  */
 function actualTotalsIn(s: ScenarioResult, fx: Fx, reporting: string): ScenarioTotals {
   let variablePay = ZERO;
@@ -147,9 +147,11 @@ function actualTotalsIn(s: ScenarioResult, fx: Fx, reporting: string): ScenarioT
     const rate = fx(r.rep.currency);
     const share = ratioValue(r.proration);
     const earned = r.baseEarned.plus(r.variablePay).plus(r.adjustments);
-    variablePay = variablePay.plus(r.variablePay.times(rate));
-    adjustments = adjustments.plus(r.adjustments.times(rate));
-    total = total.plus(earned.times(rate));
+    // Each rep converted and rounded as Results_Summary shows it, so its reporting-currency columns foot to these.
+    const inReporting = (amount: Decimal) => roundMoney(amount.times(rate), reporting);
+    variablePay = variablePay.plus(inReporting(r.variablePay));
+    adjustments = adjustments.plus(inReporting(r.adjustments));
+    total = total.plus(inReporting(earned));
     targetVariable = targetVariable.plus(r.rep.targetVariable.times(share).times(rate));
     // Each credit counted once: Team lines re-count the reports' credit.
     let credited = ZERO;
