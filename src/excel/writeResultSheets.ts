@@ -29,6 +29,8 @@ export interface WriteOptions {
   readonly budget?: number;
   /** Suspend screen updating while writing; default: when ExcelApi 1.9 is supported. */
   readonly screenUpdating?: boolean;
+  /** Page setup for printing (landscape, one page wide, titles repeated); default: when ExcelApi 1.9 is supported. */
+  readonly printSetup?: boolean;
   readonly onProgress?: (progress: WriteProgress) => void;
 }
 
@@ -80,6 +82,7 @@ export async function writeResultSheets(
   checkSpecs(specs);
   const budget = options.budget ?? PAYLOAD_BUDGET;
   const screenUpdating = options.screenUpdating ?? isExcelApiSupported("1.9");
+  const printAsReport = options.printSetup ?? isExcelApiSupported("1.9");
   const existing = await inspectWorkbook(context, specs);
 
   // Refuse before writing anything if a result name belongs to the user.
@@ -92,6 +95,7 @@ export async function writeResultSheets(
     spec,
     tempSheetName: freshName(TEMP_SHEET_PREFIX, taken),
     tempTableName: freshName(TEMP_TABLE_PREFIX, takenTables),
+    printAsReport,
   }));
 
   const rowsTotal = specs.reduce((n, s) => n + s.rows.length, 0);

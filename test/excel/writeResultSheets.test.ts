@@ -43,6 +43,30 @@ function inputSnapshot(fake: FakeExcel): unknown {
 }
 
 describe("writeResultSheets", () => {
+  it("sets each result sheet up to print like a report, as the CLI does, and leaves the user's sheets alone", async () => {
+    const fake = workbookWithInputs();
+    await runWith(fake, (ctx) =>
+      writeResultSheets(ctx, [spec("Results_Payouts", [["R1", 1.25, 1234.5]])], {
+        screenUpdating: true,
+        printSetup: true,
+      }),
+    );
+    expect(fake.state.sheets.map((s) => [s.name, s.print ?? null])).toEqual([
+      ["Reps", null],
+      ["Notes", null],
+      [
+        "Results_Payouts",
+        {
+          orientation: "Landscape",
+          zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+          printTitleRows: "$1:$4",
+          leftFooter: "&A",
+          rightFooter: "Page &P of &N",
+        },
+      ],
+    ]);
+  });
+
   it("writes a titled, formatted, marked table per sheet and swaps it into place", async () => {
     const fake = workbookWithInputs();
     const before = inputSnapshot(fake);

@@ -153,6 +153,11 @@ export class FakeWorksheet extends FakeObject<SheetState> {
   get freezePanes(): FakeFreezePanes {
     return this.cached("freezePanes", () => new FakeFreezePanes(this.ctx, () => this.parent()));
   }
+  /** ExcelApi 1.9. */
+  get pageLayout(): FakePageLayout {
+    if (this.ctx.host.apiMinor < 9) throw fakeError("InvalidOperation", "Worksheet.pageLayout needs ExcelApi 1.9");
+    return this.cached("pageLayout", () => new FakePageLayout(this.ctx, () => this.parent()));
+  }
   getRange(address?: string): FakeRange {
     return new FakeRange(this.ctx, () => {
       const sheet = this.parent();
@@ -194,6 +199,47 @@ export class FakeWorksheet extends FakeObject<SheetState> {
   }
   delete(): void {
     this.call("delete", null, (s) => this.ctx.state.deleteSheet(s));
+  }
+}
+
+/** Worksheet.pageLayout: orientation, fit-to-page zoom, print titles and the default footer. */
+export class FakePageLayout extends FakeObject<SheetState> {
+  constructor(ctx: FakeRequestContext, locate: () => SheetState) {
+    super(ctx, locate, "PageLayout");
+  }
+  protected scalars(): Record<string, (t: SheetState) => unknown> {
+    return { orientation: (s) => s.print?.orientation ?? "Portrait" };
+  }
+  set orientation(v: string) {
+    this.write("orientation", v, (s) => {
+      s.print = { ...s.print, orientation: v };
+    });
+  }
+  set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    this.write("zoom", v, (s) => {
+      s.print = { ...s.print, zoom: v };
+    });
+  }
+  setPrintTitleRows(rows: string): void {
+    this.call("setPrintTitleRows", rows, (s) => {
+      s.print = { ...s.print, printTitleRows: rows };
+    });
+  }
+  get headersFooters(): { defaultForAllPages: { leftFooter: string; rightFooter: string } } {
+    const write = (key: "leftFooter" | "rightFooter", v: string) =>
+      this.write(`headersFooters.defaultForAllPages.${key}`, v, (s) => {
+        s.print = { ...s.print, [key]: v };
+      });
+    return {
+      defaultForAllPages: {
+        set leftFooter(v: string) {
+          write("leftFooter", v);
+        },
+        set rightFooter(v: string) {
+          write("rightFooter", v);
+        },
+      } as { leftFooter: string; rightFooter: string },
+    };
   }
 }
 

@@ -29,6 +29,14 @@ export interface SheetState {
   /** Cosmetic formatting (bold, colors...) by "r,c" for the title block; not part of values. */
   styles: Map<string, Record<string, unknown>>;
   charts: ChartState[];
+  /** Page layout for printing, as the add-in set it (absent: Excel's defaults). */
+  print?: {
+    orientation?: string;
+    zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+    printTitleRows?: string;
+    leftFooter?: string;
+    rightFooter?: string;
+  };
 }
 
 export interface TableState {

@@ -74,6 +74,22 @@ describe("addResultSheets read back by exceljs (an independent reader)", () => {
     expect(curve.getCell("B6").numFmt).toBe('0.00"x"');
   });
 
+  it("prints each result sheet like a report: landscape, one page wide, titles and header repeated, pages numbered", () => {
+    for (const name of ["Results_Summary", "Results_PayoutCurve"]) {
+      const ws = after.getWorksheet(name)!;
+      expect(ws.pageSetup).toMatchObject({
+        orientation: "landscape",
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: "1:4",
+      });
+      expect(ws.headerFooter.oddFooter).toBe("&L&A&RPage &P of &N");
+    }
+    // The user's sheets keep their own page setup.
+    expect(after.getWorksheet("Inputs")!.pageSetup.orientation).not.toBe("landscape");
+  });
+
   it("leaves the user's default style alone: our unformatted cells use it", () => {
     // Header cells carry no style: style index 0, the workbook's Normal.
     const ws = after.getWorksheet("Results_Summary")!;

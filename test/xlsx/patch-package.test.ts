@@ -78,11 +78,14 @@ describe("addResultSheets: the user's package plus our sheets", () => {
     ]);
     expect(OWNED_MARK).toBe(ADDIN_MARK);
     const names = definedNames(outParts["xl/workbook.xml"]);
-    // The user's names as they were (the print area still scoped to Notes, index 1), then ours on sheets 2 and 3.
+    // The user's names as they were (the print area still scoped to Notes, index 1), then ours on sheets 2 and 3:
+    // the mark, and the rows each result sheet repeats on every printed page (title, subtitle, blank, header).
     expect(names).toEqual([
       ...definedNames(inParts["xl/workbook.xml"]),
       { name: "CompPlan_Owned", local: "2", text: "&quot;CompPlan results&quot;" },
+      { name: "_xlnm.Print_Titles", local: "2", text: "'Results_Summary'!$1:$4" },
       { name: "CompPlan_Owned", local: "3", text: "&quot;CompPlan results&quot;" },
+      { name: "_xlnm.Print_Titles", local: "3", text: "'Results_PayoutCurve'!$1:$4" },
     ]);
     expect(names.some((n) => n.name === "_xlnm.Print_Area" && n.local === "1")).toBe(true);
   });

@@ -1,7 +1,7 @@
 import type { SheetSpec } from "../../workbook/types";
 import { XlsxFormatError } from "../errors";
 import { isType, relsPartFor } from "../reader/relationships";
-import { CONTENT_TYPE, REL_TYPE, type RelationshipEntry } from "../writer/package-xml";
+import { CONTENT_TYPE, REL_TYPE, printTitlesXml, type RelationshipEntry } from "../writer/package-xml";
 import { addResultSheet } from "../writer/result-sheet";
 import { updatedAppProperties } from "./app-properties";
 import { AppendedStyles } from "./appended-styles";
@@ -130,7 +130,11 @@ export function patchWorkbook(options: PatchOptions): PatchResult {
       workbookXml,
       book,
       added.map((p, i) => ({ name: p.sheetName, relId: ids[i] })),
-      added.map((_, i) => ownedMarkXml(book.sheets.length + i)),
+      added.flatMap((p, i) => {
+        const index = book.sheets.length + i;
+        const rows = parts.sheets.find((s) => s.name === p.sheetName)?.printTitleRows;
+        return [ownedMarkXml(index), ...(rows ? [printTitlesXml(index, p.sheetName, rows)] : [])];
+      }),
     ),
   );
   const workbookRelsPart = relsPartFor(workbookPart);

@@ -9,6 +9,8 @@ export interface NewSheet {
   readonly name: string;
   /** Part name of the worksheet ("xl/worksheets/sheet9.xml"). */
   readonly part: string;
+  /** Rows repeated on every printed page ("$1:$4"), if any. */
+  readonly printTitleRows?: string;
 }
 
 /**
@@ -78,11 +80,11 @@ export class NewParts implements ResultSheetTarget {
     return `../drawings/${baseName(part)}`;
   }
 
-  addWorksheet(name: string, xml: Uint8Array, rels: readonly RelationshipEntry[]): void {
+  addWorksheet(name: string, xml: Uint8Array, rels: readonly RelationshipEntry[], printTitleRows?: string): void {
     const part = this.partNames.claim(this.folder("worksheets"), "sheet");
     this.add(part, xml, CONTENT_TYPE.worksheet);
     if (rels.length > 0) this.add(relsPart(part), relationshipsXml(rels), null);
-    this.sheets.push({ name, part });
+    this.sheets.push({ name, part, printTitleRows });
   }
 }
 

@@ -6,6 +6,7 @@ import {
   appPropertiesXml,
   contentTypesXml,
   corePropertiesXml,
+  printTitlesXml,
   relationshipsXml,
   themeXml,
   workbookXml,
@@ -34,6 +35,7 @@ export class PackageBuilder implements ResultSheetTarget {
   readonly strings = new SharedStringTable();
   readonly names = new NameRegistry();
   private readonly sheetNames: string[] = [];
+  private readonly definedNames: string[] = [];
   private readonly files: ZipFile[] = [];
   private readonly overrides = new Map<string, string>();
   private tableCount = 0;
@@ -46,9 +48,10 @@ export class PackageBuilder implements ResultSheetTarget {
   }
 
   /** Adds the next worksheet (tab order = call order) with its relationships. */
-  addWorksheet(name: string, xml: Uint8Array, rels: readonly RelationshipEntry[]): void {
+  addWorksheet(name: string, xml: Uint8Array, rels: readonly RelationshipEntry[], printTitleRows?: string): void {
     this.sheetNames.push(name);
     const n = this.sheetNames.length;
+    if (printTitleRows) this.definedNames.push(printTitlesXml(n - 1, name, printTitleRows));
     this.add(`xl/worksheets/sheet${n}.xml`, CONTENT_TYPE.worksheet, xml);
     if (rels.length > 0) this.add(`xl/worksheets/_rels/sheet${n}.xml.rels`, null, relationshipsXml(rels));
   }
@@ -88,7 +91,7 @@ export class PackageBuilder implements ResultSheetTarget {
       { id: `rId${n + 2}`, type: REL_TYPE.sharedStrings, target: "sharedStrings.xml" },
       { id: `rId${n + 3}`, type: REL_TYPE.theme, target: "theme/theme1.xml" },
     );
-    this.add("xl/workbook.xml", CONTENT_TYPE.workbook, workbookXml(this.sheetNames));
+    this.add("xl/workbook.xml", CONTENT_TYPE.workbook, workbookXml(this.sheetNames, this.definedNames));
     this.add("xl/_rels/workbook.xml.rels", null, relationshipsXml(workbookRels));
     this.add("xl/styles.xml", CONTENT_TYPE.styles, this.styles.xml());
     this.add("xl/sharedStrings.xml", CONTENT_TYPE.sharedStrings, this.strings.xml());

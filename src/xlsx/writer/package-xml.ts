@@ -58,16 +58,26 @@ export function contentTypesXml(overrides: ReadonlyMap<string, string>): string 
   );
 }
 
-/** xl/workbook.xml; sheet i has relationship id rId{i+1}. */
-export function workbookXml(sheetNames: readonly string[]): string {
+/** xl/workbook.xml; sheet i has relationship id rId{i+1}; `definedNames` are <definedName> elements. */
+export function workbookXml(sheetNames: readonly string[], definedNames: readonly string[] = []): string {
   const sheets = sheetNames
     .map((name, i) => `<sheet name="${escapeXml(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
     .join("");
+  const names = definedNames.length === 0 ? "" : `<definedNames>${definedNames.join("")}</definedNames>`;
   return (
     `${DECL}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}">` +
     '<workbookPr defaultThemeVersion="164011"/><bookViews><workbookView activeTab="0"/></bookViews>' +
-    `<sheets>${sheets}</sheets><calcPr calcId="191029"/></workbook>`
+    `<sheets>${sheets}</sheets>${names}<calcPr calcId="191029"/></workbook>`
   );
+}
+
+/**
+ * The rows a sheet repeats at the top of every printed page (Excel's Page
+ * Setup › Print titles), as the defined name Excel keeps them in.
+ */
+export function printTitlesXml(sheetIndex: number, sheetName: string, rows: string): string {
+  const sheet = `'${sheetName.replace(/'/g, "''")}'`;
+  return `<definedName name="_xlnm.Print_Titles" localSheetId="${sheetIndex}">${escapeXml(`${sheet}!${rows}`)}</definedName>`;
 }
 
 /** W3CDTF without milliseconds, as Office writes it. */

@@ -82,6 +82,8 @@ export function addResultSheet(pkg: ResultSheetTarget, spec: SheetSpec): void {
     sheetData: data,
     drawingRelId,
     tableRelIds,
+    report: true,
   });
-  pkg.addWorksheet(sheetName, xml, rels);
+  // Printed, the title, subtitle and header row repeat on every page.
+  pkg.addWorksheet(sheetName, xml, rels, `$1:$${headerRow}`);
 }

@@ -22,6 +22,6 @@ export interface ResultSheetTarget {
   addChart(xml: string): string;
   /** Adds a drawing part with its chart relationships; returns its target relative to a sheet. */
   addDrawing(xml: string, rels: readonly RelationshipEntry[]): string;
-  /** Adds the next worksheet with its relationships. */
-  addWorksheet(name: string, xml: Uint8Array, rels: readonly RelationshipEntry[]): void;
+  /** Adds the next worksheet with its relationships; `printTitleRows` ("$1:$4") repeat on every printed page. */
+  addWorksheet(name: string, xml: Uint8Array, rels: readonly RelationshipEntry[], printTitleRows?: string): void;
 }

@@ -14,6 +14,8 @@ export interface WorksheetParts {
   readonly sheetData: SheetDataBuilder;
   readonly drawingRelId?: string;
   readonly tableRelIds: readonly string[];
+  /** Print like a report: landscape, fitted to one page wide, sheet name and page numbers in the footer. */
+  readonly report?: boolean;
 }
 
 const NS =
@@ -48,11 +50,16 @@ export function worksheetXml(parts: WorksheetParts): Uint8Array {
           .join("")}</tableParts>`;
   const head =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}>` +
+    (parts.report ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
     `<dimension ref="${parts.dimension}"/><sheetViews>${view}</sheetViews>` +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     cols;
   const tail =
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    (parts.report
+      ? '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+        "<headerFooter><oddFooter>&amp;L&amp;A&amp;RPage &amp;P of &amp;N</oddFooter></headerFooter>"
+      : "") +
     drawing +
     tables +
     "</worksheet>";
