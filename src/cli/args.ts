@@ -7,6 +7,8 @@ export interface ModelArgs {
   readonly output: string | null;
   readonly json: boolean;
   readonly quiet: boolean;
+  /** RepIDs to trace in full (--trace E1101,E1304); empty = the default trace. */
+  readonly trace: readonly string[];
 }
 
 export type CliCommand =
@@ -19,6 +21,7 @@ const OPTIONS = {
   output: { type: "string", short: "o" },
   json: { type: "boolean" },
   quiet: { type: "boolean", short: "q" },
+  trace: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
@@ -44,11 +47,19 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (values.output !== undefined && values.output.trim() === "") {
     return { kind: "usage-error", message: "-o/--output needs a file name" };
   }
+  const trace = (values.trace ?? "")
+    .split(",")
+    .map((id) => id.trim())
+    .filter((id) => id !== "");
+  if (values.trace !== undefined && trace.length === 0) {
+    return { kind: "usage-error", message: "--trace needs RepIDs, e.g. --trace E1101,E1304" };
+  }
   return {
     kind: "model",
     input: rest[0],
     output: values.output ?? null,
     json: values.json ?? false,
     quiet: values.quiet ?? false,
+    trace,
   };
 }

@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 export const USAGE = `compplan - compensation-plan modeling over .xlsx workbooks
 
 Usage:
-  compplan model <input.xlsx> [-o <output.xlsx>] [--json] [--quiet]
+  compplan model <input.xlsx> [-o <output.xlsx>] [--json] [--quiet] [--trace <RepIDs>]
   compplan --help
   compplan --version
 
@@ -20,6 +20,9 @@ Options:
       --json           Print the results as JSON on stdout and nothing else.
                        Writes a workbook only when -o is given.
   -q, --quiet          Print only errors.
+      --trace <RepIDs>  Trace these reps in full on Results_Trace (comma-separated, e.g.
+                       E1101,E1304): every line, step by step, and each period's statement,
+                       however large the run (by default every rep, up to 20,000 lines).
   -h, --help           Show this help.
   -v, --version        Show the version.
 

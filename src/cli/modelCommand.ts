@@ -37,7 +37,7 @@ export function modelCommand(args: ModelArgs, io: CliIo): number {
     const outputPath = chooseOutput(args, inputPath, explicitOutput, input.bytes);
     const sourceName = basename(inputPath);
     const computedAt = (io.now ?? (() => new Date()))();
-    const result = runWorkbook(takeTables(input), { sourceName, computedAt });
+    const result = runWorkbook(takeTables(input), { sourceName, computedAt, traceReps: args.trace });
 
     if (!result.ok) {
       reportInputErrors(result, args, io);

@@ -54,7 +54,11 @@ export function runModel(input: ModelInput): ModelResult {
       for (const l of repLines.lines) lines.push(l);
       reps.push(summarise(ctx, repLines, adjustmentsOf.get(rep.id) ?? [], team.overAssignment(rep, plan, set.plans)));
     }
-    return { name: set.name, scenario: set.scenario, plans: set.plans, reps, lines };
+    const teamMembers = (line: PayoutLine) => {
+      const plan = set.plans.get(line.rep.plan);
+      return plan && line.team ? team.members(plan, line.measure, line.rep, line.period.index) : [];
+    };
+    return { name: set.name, scenario: set.scenario, plans: set.plans, reps, lines, teamMembers };
   };
   for (const set of planSets) scenarios.push(run(set, issues));
   // Like for like: a flat scenario is compared with the baseline plans at the same flat attainment, not on actuals.

@@ -2,6 +2,7 @@ import type { Decimal } from "./decimal";
 import type { Fixed } from "./fixed";
 import type { EngineIssue } from "./issues";
 import type { MeasureRule } from "./measureRule";
+import type { TeamMemberCredit } from "./teamCredit";
 import type { Period } from "./periods";
 import type { Ratio } from "./ratio";
 import type { Plan, Rep, Scenario } from "./types";
@@ -123,6 +124,8 @@ export interface ScenarioResult {
   readonly plans: ReadonlyMap<string, Plan>;
   readonly reps: readonly RepResult[];
   readonly lines: readonly PayoutLine[];
+  /** A Team line's members and their credit, converted to the leader's currency (computed when asked: the trace). */
+  readonly teamMembers?: (line: PayoutLine) => readonly TeamMemberCredit[];
 }
 
 export interface ModelResult {

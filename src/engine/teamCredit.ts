@@ -1,9 +1,17 @@
 import { ZERO, type Decimal } from "./decimal";
 import { fxRate } from "./mechanics/fx";
 import { indexOrg, type OrgIndex } from "./mechanics/hierarchy";
-import { leaderOverAssignment, paidOnMembers, teamActuals } from "./mechanics/rollup";
+import { leaderOverAssignment, paidOnMembers, reportsOf, teamActuals } from "./mechanics/rollup";
 import type { SharedInputs } from "./sharedInputs";
 import type { Plan, Rep, Settings } from "./types";
+
+/** One report's credit in a leader's team actual: own currency, the rate to the leader's (null: same currency). */
+export interface TeamMemberCredit {
+  readonly rep: Rep;
+  readonly credit: Decimal;
+  readonly rate: Decimal | null;
+  readonly inLeaderCurrency: Decimal;
+}
 
 /**
  * Team-basis actuals: a manager's credited amount per period is the sum of
@@ -48,6 +56,29 @@ export class TeamActuals {
     return manager.currency === this.settings.reportingCurrency
       ? total
       : total.div(fxRate(manager.currency, this.settings));
+  }
+
+  /**
+   * Whose credit makes a leader's team actual in one period (for the trace):
+   * each report in the plan's team scope with credit that period, in their
+   * own currency, and converted to the leader's at the Settings rates.
+   */
+  members(plan: Plan, measure: string, manager: Rep, index: number): TeamMemberCredit[] {
+    this.org ??= indexOrg(this.reps);
+    const org = this.org;
+    const i = org.indexOf.get(manager.id);
+    if (i === undefined) return [];
+    const { actuals } = this.shared.bucketsFor(plan);
+    const leaderRate = fxRate(manager.currency, this.settings);
+    const out: TeamMemberCredit[] = [];
+    for (const k of reportsOf(org, i, plan.teamScope === "Direct")) {
+      const rep = this.reps[k];
+      const credit = actuals.get(rep.id, measure)?.[index] ?? ZERO;
+      if (credit.isZero()) continue;
+      const rate = rep.currency === manager.currency ? null : fxRate(rep.currency, this.settings).div(leaderRate);
+      out.push({ rep, credit, rate, inLeaderCurrency: rate === null ? credit : credit.times(rate) });
+    }
+    return out;
   }
 
   /**

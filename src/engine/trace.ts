@@ -2,12 +2,14 @@ import { Decimal, ZERO } from "./decimal";
 import type { PayoutLine } from "./model";
 import { moneyAt } from "./measureRule";
 import { ratio, ratioValue } from "./ratio";
+import { minorUnits } from "./rounding";
 import { pieceIndex } from "./tierSchedule";
 
 /** One step of how a payout line was built, for Results_Trace. */
 export interface TraceStep {
   readonly step:
     | "Quota"
+    | "Target"
     | "Team"
     | "Attainment"
     | "Threshold"
@@ -17,7 +19,9 @@ export interface TraceStep {
     | "Cap payout"
     | "True-up"
     | "Guarantee"
-    | "Payout";
+    | "Payout"
+    | "Team member"
+    | "Statement";
   readonly detail: string;
   readonly from: Decimal | null;
   readonly to: Decimal | null;
@@ -29,6 +33,12 @@ export interface TraceStep {
 }
 
 const pct = (d: Decimal) => `${d.times(100).toDecimalPlaces(2).toString()}%`;
+/** Money in a trace sentence: grouped, to the currency's minor unit. */
+export const moneyText = (d: Decimal, digits = 2) =>
+  d
+    .toDecimalPlaces(digits)
+    .toNumber()
+    .toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /**
  * Rebuilds the steps of a payout line from its rule. Derived on demand rather
@@ -39,15 +49,44 @@ const pct = (d: Decimal) => `${d.times(100).toDecimalPlaces(2).toString()}%`;
 export function explainLine(line: PayoutLine): TraceStep[] {
   const { rule } = line;
   const m = rule.measure;
+  const digits = minorUnits(line.rep.currency);
+  const money = (d: Decimal) => moneyText(d, digits);
   const steps: TraceStep[] = [];
   const step = (s: Partial<TraceStep> & Pick<TraceStep, "step" | "detail">): void => {
     steps.push({ from: null, to: null, credit: null, rate: null, amount: null, ...s });
   };
+  const prorated = !line.proration.num.eq(line.proration.den);
+  const share = line.period.share;
+  const shareText = share.num.eq(share.den) ? "the whole year" : fractionText(share.num, share.den);
   if (line.quota) {
-    const parts = [line.quotaSource === "Quotas" ? "from Quotas" : "annual quota × period share"];
+    const annual = line.rep.annualQuota.get(line.measure);
+    const parts = [
+      line.quotaSource === "Quotas"
+        ? "from Quotas"
+        : `annual quota ${annual ? money(annual) : "n/a"} × period share ${shareText}`,
+    ];
     if (line.ramp) parts.push(`× ramp ${pct(ratioValue(line.ramp))}`);
-    if (!line.proration.num.eq(line.proration.den)) parts.push(`× proration ${pct(ratioValue(line.proration))}`);
+    if (prorated) parts.push(`× proration ${pct(ratioValue(line.proration))}`);
     step({ step: "Quota", detail: parts.join(" "), amount: ratioValue(line.quota).toDecimalPlaces(2) });
+  }
+  if (line.rule.rateType === "Multiplier") {
+    // Target incentive, and the base commission rate it implies on the quota.
+    const weight = line.components === undefined ? m.weight : null;
+    const targetValue = ratioValue(line.target);
+    const parts = [`target variable ${money(line.rep.targetVariable)}`];
+    if (weight !== null && !weight.eq(1)) parts.push(`× weight ${pct(weight)}`);
+    parts.push(`× period share ${shareText}`);
+    if (prorated) parts.push(`× proration ${pct(ratioValue(line.proration))}`);
+    const quotaValue = line.quota ? ratioValue(line.quota) : null;
+    const bcr =
+      quotaValue && !quotaValue.isZero()
+        ? `; BCR ${money(targetValue)} ÷ ${money(quotaValue)} = ${pct(targetValue.div(quotaValue))}`
+        : "";
+    step({
+      step: "Target",
+      detail: `${parts.join(" ")} = ${money(targetValue)}${bcr}`,
+      amount: targetValue.toDecimalPlaces(2),
+    });
   }
   if (line.team)
     step({ step: "Team", detail: `credit = the team's bookings (${line.rep.id}'s reports)`, credit: line.actual });
@@ -81,7 +120,7 @@ export function explainLine(line: PayoutLine): TraceStep[] {
       from: m.threshold,
     });
     if (line.gated) {
-      return finish(steps, line, step);
+      return finish(steps, line, step, money);
     }
   }
   let credit = actual;
@@ -138,18 +177,23 @@ export function explainLine(line: PayoutLine): TraceStep[] {
       amount: m.capPayout.times(ratioValue(target)),
     });
   }
-  return finish(steps, line, step);
+  return finish(steps, line, step, money);
 }
 
 function finish(
   steps: TraceStep[],
   line: PayoutLine,
   step: (s: Partial<TraceStep> & Pick<TraceStep, "step" | "detail">) => void,
+  money: (d: Decimal) => string,
 ): TraceStep[] {
   if (line.ytd) {
+    // What earlier periods paid: YTD earned less this true-up, plus anything held back (Hold pays no negative).
+    const paidBefore = line.ytd.earned.minus(line.payout).plus(line.ytd.held);
     step({
       step: "True-up",
-      detail: `YTD earned ${line.ytd.earned.toFixed(2)} − paid before${line.ytd.held.isZero() ? "" : `; ${line.ytd.held.toFixed(2)} held back`}`,
+      detail:
+        `YTD earned ${money(line.ytd.earned)} − paid before ${money(paidBefore)} = ${money(line.ytd.earned.minus(paidBefore))}` +
+        (line.ytd.held.isZero() ? "" : `: not paid below 0, ${money(line.ytd.held)} held back`),
       amount: line.ytd.earned,
     });
   }
@@ -160,4 +204,15 @@ function finish(
     amount: line.payout,
   });
   return steps;
+}
+
+/** "1/4" for 3/12: a whole-number fraction in lowest terms (as a decimal when it is not whole numbers). */
+function fractionText(num: Decimal, den: Decimal): string {
+  if (!num.isInteger() || !den.isInteger()) return num.div(den).toString();
+  let a = BigInt(num.toFixed(0));
+  let b = BigInt(den.toFixed(0));
+  const n = a;
+  const d = b;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a === 0n ? "0" : `${n / a}/${d / a}`;
 }

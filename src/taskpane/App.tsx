@@ -115,10 +115,10 @@ export function App({ port, theme }: { port: WorkbookPort; theme: Theme }) {
     void refresh();
   }, [refresh]);
 
-  const run = async () => {
+  const run = async (traceReps: readonly string[]) => {
     // One writer at a time: a scenario run may be writing the same result sheets.
     if (progressOf(scenarioPhase) !== null) return;
-    const end = await runPipeline(port, setPhase);
+    const end = await runPipeline(port, setPhase, undefined, { traceReps });
     if (end.kind === "done") void refresh();
   };
   const runChecked = async () => {
@@ -157,7 +157,7 @@ export function App({ port, theme }: { port: WorkbookPort; theme: Theme }) {
           {tab === "inputs" && (
             <InputsView port={port} tables={tables} issues={issues} busy={busy} onRefresh={() => void refresh()} />
           )}
-          {tab === "run" && <RunView port={port} phase={phase} onRun={() => void run()} />}
+          {tab === "run" && <RunView port={port} phase={phase} onRun={(traceReps) => void run(traceReps)} />}
           {tab === "plan" && tables && <PlanEditor port={port} tables={tables} onSaved={() => void refresh()} />}
           {tab === "scenarios" && tables && (
             <ScenariosView

@@ -25,6 +25,8 @@ export interface RunOptions {
   readonly sourceName: string;
   /** When the run happened; passed in so that runs are reproducible in tests. */
   readonly computedAt: Date;
+  /** RepIDs to trace in full, whatever the size of the run (`--trace`, the pane's "Trace reps"); absent = every line up to the limit. */
+  readonly traceReps?: readonly string[];
 }
 
 export interface RunResult {
@@ -61,7 +63,23 @@ export function runWorkbook(tables: readonly RawTable[], options: RunOptions): R
   issues.push(...engineIssues.map((i) => locateEngineIssue(i, tables)));
   if (issues.some((i) => i.severity === "Error")) return failed(issues, sub);
 
-  const trace = traceSheet(result.scenarios, sub);
+  let chosen: Set<string> | undefined;
+  if (options.traceReps?.length) {
+    const known = new Set(input.reps.map((r) => r.id));
+    chosen = new Set(options.traceReps.filter((id) => known.has(id)));
+    const unknown = options.traceReps.filter((id) => !known.has(id));
+    if (unknown.length > 0)
+      issues.push({
+        severity: "Warning",
+        table: "Reps",
+        sheet: "",
+        row: null,
+        column: null,
+        address: null,
+        message: `Trace: no rep ${unknown.join(", ")} in Reps; ${unknown.length === 1 ? "it was" : "they were"} left out of Results_Trace.`,
+      });
+  }
+  const trace = traceSheet(result.scenarios, sub, { reps: chosen });
   if (!trace) {
     issues.push({
       severity: "Info",
@@ -70,7 +88,7 @@ export function runWorkbook(tables: readonly RawTable[], options: RunOptions): R
       row: null,
       column: null,
       address: null,
-      message: `Results_Trace was left out: more than ${TRACE_LINE_LIMIT.toLocaleString("en-US")} payout lines. Run a subset of reps to audit them.`,
+      message: `Results_Trace was left out: more than ${TRACE_LINE_LIMIT.toLocaleString("en-US")} payout lines. Trace chosen reps instead (compplan model --trace E1101,E1304, or "Trace reps" in the add-in).`,
     });
   }
   const { settings } = input;

@@ -2,12 +2,15 @@ import { parseCliArgs } from "../../src/cli/args";
 
 describe("parseCliArgs", () => {
   it("reads the model command with its options", () => {
-    expect(parseCliArgs(["model", "in.xlsx", "-o", "out.xlsx", "--json", "--quiet"])).toEqual({
+    expect(
+      parseCliArgs(["model", "in.xlsx", "-o", "out.xlsx", "--json", "--quiet", "--trace", "E1101, E1304,"]),
+    ).toEqual({
       kind: "model",
       input: "in.xlsx",
       output: "out.xlsx",
       json: true,
       quiet: true,
+      trace: ["E1101", "E1304"],
     });
     expect(parseCliArgs(["model", "in.xlsx"])).toEqual({
       kind: "model",
@@ -15,6 +18,7 @@ describe("parseCliArgs", () => {
       output: null,
       json: false,
       quiet: false,
+      trace: [],
     });
     expect(parseCliArgs(["model", "--output=x.xlsx", "in.xlsx"])).toMatchObject({ output: "x.xlsx" });
   });
@@ -33,6 +37,7 @@ describe("parseCliArgs", () => {
     [["model", "a.xlsx", "b.xlsx"], /one input file, got 2/],
     [["model", "a.xlsx", "-o", " "], /needs a file name/],
     [["model", "a.xlsx", "-o"], /argument missing|-o/],
+    [["model", "a.xlsx", "--trace", " , "], /--trace needs RepIDs/],
   ])("turns %j into a usage error", (argv, message) => {
     const command = parseCliArgs(argv);
     expect(command.kind).toBe("usage-error");

@@ -74,6 +74,48 @@ describe("compplan model on the Acme example", () => {
   });
 });
 
+describe("compplan model --trace", () => {
+  it("traces the chosen reps in full: quota, target and BCR, the team's members with FX, each period's statement", async () => {
+    const dir = tempDir();
+    try {
+      copyExample(dir);
+      const run = runCli(["model", "acme-comp.xlsx", "-o", "out.xlsx", "--trace", "E1300,E1205"], dir);
+      expect(run.code).toBe(0);
+      const trace = resultRows(await readWorkbook(join(dir, "out.xlsx")), "Results_Trace");
+      expect(new Set(trace.map((r) => r.RepID))).toEqual(new Set(["E1300", "E1205"]));
+      const q1 = (rep: string) =>
+        trace.filter((r) => r.Scenario === "Baseline" && r.RepID === rep && r.Period === "2026-Q1");
+      // The manager's Q1: a quarter of 7,080,000, a quarter of 90,000 of target on it (BCR 1.27%), then the team:
+      // Quinn Salazar's 453,300 EUR at 1.08 USD per EUR is 489,564 USD of E1300's credit.
+      const manager = q1("E1300");
+      expect(manager.slice(0, 3).map((r) => r.Detail)).toEqual([
+        "annual quota 7,080,000.00 × period share 1/4",
+        "target variable 90,000.00 × period share 1/4 = 22,500.00; BCR 22,500.00 ÷ 1,770,000.00 = 1.27%",
+        "credit = the team's bookings (E1300's reports)",
+      ]);
+      const members = manager.filter((r) => r.Step === "Team member");
+      expect(members[0]).toMatchObject({
+        Detail: "E1301 Quinn Salazar: 453,300.00 EUR × 1.08 = 489,564.00 USD",
+        Credit: 489564,
+        Rate: 1.08,
+      });
+      // The members' credits add up to the team's: the Attainment step's credit.
+      const team = manager.find((r) => r.Step === "Attainment")!.Credit as number;
+      expect(members.reduce((sum, r) => sum + (r.Credit as number), 0)).toBeCloseTo(team, 6);
+      // E1205's Q3 statement: the 4,000 clawback taken from 26,423.05 of pay.
+      const q3 = trace.find(
+        (r) => r.Scenario === "Baseline" && r.RepID === "E1205" && r.Period === "2026-Q3" && r.Step === "Statement",
+      )!;
+      expect(q3).toMatchObject({
+        Detail: "earned 26,423.05 − adjustments 4,000.00 = net paid 22,423.05",
+        Amount: 22423.05,
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("compplan model on input errors", () => {
   let dir: string;
   beforeAll(async () => {

@@ -13,7 +13,20 @@ describe("trace", () => {
       actuals: [quarter("R1", 1, 300000)],
     });
     const steps = explainLine(runModel(input).scenarios[0].lines[0]);
-    expect(steps.map((s) => s.step)).toEqual(["Quota", "Attainment", "Threshold", "Band", "Band", "Band", "Payout"]);
+    expect(steps.map((s) => s.step)).toEqual([
+      "Quota",
+      "Target",
+      "Attainment",
+      "Threshold",
+      "Band",
+      "Band",
+      "Band",
+      "Payout",
+    ]);
+    expect(steps.slice(0, 2).map((s) => s.detail)).toEqual([
+      "annual quota 1,000,000.00 × period share 1/4",
+      "target variable 100,000.00 × period share 1/4 = 25,000.00; BCR 25,000.00 ÷ 250,000.00 = 10%",
+    ]);
     // quota 250,000; BCR 0.1; slices 125,000 × 0.5 × 0.1 = 6,250; 125,000 × 1.5 × 0.1 = 18,750; 50,000 × 2 × 0.1 = 10,000
     expect(steps.filter((s) => s.step === "Band").map((s) => s.amount!.toString())).toEqual(["6250", "18750", "10000"]);
     expect(steps[steps.length - 1].amount!.toFixed(2)).toBe("35000.00");

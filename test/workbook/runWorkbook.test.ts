@@ -133,7 +133,20 @@ describe("runWorkbook over a workbook typed by hand to the contract", () => {
   it("traces a payout line band by band", () => {
     const t = table(result.sheets, "Results_Trace");
     const rows = t.rows.filter((r) => r[1] === "A1" && r[2] === "2026-Q1" && r[3] === "New ARR");
-    expect(rows.map((r) => r[4])).toEqual(["Quota", "Attainment", "Threshold", "Band", "Band", "Band", "Payout"]);
+    expect(rows.map((r) => r[4])).toEqual([
+      "Quota",
+      "Target",
+      "Attainment",
+      "Threshold",
+      "Band",
+      "Band",
+      "Band",
+      "Payout",
+    ]);
+    // Ana: OTE 200,000 − base 100,000 = 100,000 target variable; New ARR weighs 70%; a quarter of a 1,000,000 quota.
+    expect(rows[1][5]).toBe(
+      "target variable 100,000.00 × weight 70% × period share 1/4 = 17,500.00; BCR 17,500.00 ÷ 250,000.00 = 7%",
+    );
     // bands: 125,000 × 0.5 × 0.07 = 4,375; 125,000 × 1.5 × 0.07 = 13,125; 50,000 × 2 × 0.07 = 7,000 → 24,500
     expect(rows.filter((r) => r[4] === "Band").map((r) => r[10])).toEqual([4375, 13125, 7000]);
   });

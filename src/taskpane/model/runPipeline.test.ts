@@ -1,7 +1,7 @@
 import { FakeExcel } from "../../../test/fake-excel";
 import { fakeWorkbookPort } from "../../../test/fake-excel/fakeWorkbookPort";
 import { acmeExample } from "../../workbook/example/acme";
-import { runPipeline, type RunPhase } from "./runPipeline";
+import { parseTraceReps, runPipeline, type RunPhase } from "./runPipeline";
 
 describe("runPipeline", () => {
   it("reads, computes and writes, reporting each phase, and the written tables are the run's sheets", async () => {
@@ -25,6 +25,23 @@ describe("runPipeline", () => {
       if (sheet.rows.length) expect(t.rows[0]).toEqual(sheet.rows[0].map((c) => (c === null ? "" : c)));
     }
     expect(end.result.sheets[0].subtitle).toContain("Book1.xlsx");
+  });
+
+  it("traces the reps typed in the pane in full, as compplan --trace does", async () => {
+    expect(parseTraceReps(" E1101, E1304;E1101  E1205 ")).toEqual(["E1101", "E1304", "E1205"]);
+    expect(parseTraceReps("  ")).toEqual([]);
+    const fake = new FakeExcel();
+    fake.state.addSheet("Sheet1");
+    const port = fakeWorkbookPort(fake);
+    await port.insertExample(acmeExample());
+    const end = await runPipeline(port, () => undefined, undefined, { traceReps: parseTraceReps("E1304") });
+    if (end.kind !== "done") throw new Error(end.kind);
+    const trace = fake.state.tableValues("Results_Trace");
+    const rep = trace.headers.indexOf("RepID");
+    expect(new Set(trace.rows.map((r) => r[rep]))).toEqual(new Set(["E1304"]));
+    const steps = new Set(trace.rows.map((r) => r[trace.headers.indexOf("Step")]));
+    for (const step of ["Quota", "Target", "Attainment", "Band", "Payout", "Statement"])
+      expect(steps.has(step)).toBe(true);
   });
 
   it("reports a failure as a phase with the host's message instead of throwing", async () => {

@@ -21,6 +21,7 @@ export async function runPipeline(
   port: WorkbookPort,
   onPhase: (phase: RunPhase) => void,
   now: () => Date = () => new Date(),
+  options: { readonly traceReps?: readonly string[] } = {},
 ): Promise<RunPhase> {
   try {
     onPhase({ kind: "reading", rowsRead: 0, rowsTotal: 0 });
@@ -30,7 +31,7 @@ export async function runPipeline(
     const sourceName = await port.workbookName();
     onPhase({ kind: "computing", rows: tables.reduce((n, t) => n + t.rows.length, 0) });
     await nextFrame();
-    const result = runWorkbook(tables, { sourceName, computedAt: now() });
+    const result = runWorkbook(tables, { sourceName, computedAt: now(), traceReps: options.traceReps });
     const rowsTotal = result.sheets.reduce((n, s) => n + s.rows.length, 0);
     onPhase({ kind: "writing", rowsWritten: 0, rowsTotal });
     const report = await port.writeSheets(result.sheets, (p) =>
@@ -44,4 +45,9 @@ export async function runPipeline(
     onPhase(failed);
     return failed;
   }
+}
+
+/** "E1101, E1304" (commas, semicolons or spaces) → the RepIDs to trace in full; [] for none. */
+export function parseTraceReps(text: string): string[] {
+  return [...new Set(text.split(/[\s,;]+/).filter((id) => id !== ""))];
 }

@@ -1,10 +1,21 @@
-import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
 import { OpenRegular, PlayRegular } from "@fluentui/react-icons";
 import type { WorkbookPort } from "../../excel/port";
 import { IssueList } from "../components/IssueList";
 import { progressOf, RunProgress } from "../components/RunProgress";
 import { Section } from "../components/Section";
-import type { RunPhase } from "../model/runPipeline";
+import { parseTraceReps, type RunPhase } from "../model/runPipeline";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -31,13 +42,15 @@ const n = (x: number) => x.toLocaleString("en-US");
 export interface RunViewProps {
   readonly port: WorkbookPort;
   readonly phase: RunPhase;
-  readonly onRun: () => void;
+  /** Runs the model; `traceReps` are traced in full on Results_Trace. */
+  readonly onRun: (traceReps: readonly string[]) => void;
 }
 
 /** Run button, progress, headline figures, and the result sheets to jump to. */
 export function RunView({ port, phase, onRun }: RunViewProps) {
   const s = useStyles();
   const running = progressOf(phase) !== null;
+  const [trace, setTrace] = useState("");
   return (
     <div className={s.stack}>
       <Section title="Run the model">
@@ -45,8 +58,20 @@ export function RunView({ port, phase, onRun }: RunViewProps) {
           Reads the input tables, computes every payout and writes the Results sheets. Your input sheets are never
           changed.
         </Body1>
+        <Field
+          label="Trace reps (optional)"
+          hint="RepIDs such as E1101, E1304: Results_Trace then shows how their pay was built, step by step, however large the run."
+        >
+          <Input value={trace} onChange={(_, d) => setTrace(d.value)} data-testid="trace-reps" />
+        </Field>
         <div>
-          <Button appearance="primary" icon={<PlayRegular />} onClick={onRun} disabled={running} data-testid="run">
+          <Button
+            appearance="primary"
+            icon={<PlayRegular />}
+            onClick={() => onRun(parseTraceReps(trace))}
+            disabled={running}
+            data-testid="run"
+          >
             {running ? "Running…" : "Run"}
           </Button>
         </div>
