@@ -65,12 +65,18 @@ describe("compplan model on the Acme example", () => {
     // E1102 New ARR: 136,700 / 225,000 = 60.76%; target 92,000 × 70% / 4 = 16,100;
     // 16,100 × (0.5 × 50% + 1.5 × 24,200 / 225,000) = 4,025 + 2,597.4666… = 6,622.47
     expect(payout("E1102", "New ARR")).toBe(6622.47);
-    // E1108 New ARR: 79,400 / 235,000 = 33.8% < 40% gate → 0
-    expect(payout("E1108", "New ARR")).toBe(0);
-    // Manager E1100 is paid on the team (Basis Team, direct reports): Q1 New ARR of E1101..E1108 = 2,382,600
+    // E1305 New ARR: 76,600 / 220,000 = 34.8% < 40% gate → 0
+    expect(payout("E1305", "New ARR")).toBe(0);
+    // E1108 is on the year-to-date plan. Q1 New ARR: 129,300 / 235,000 = 55.02%; target 93,000 × 70% / 4 = 16,275;
+    // 16,275 × (0.5 × 50% + 1.5 × 11,800 / 235,000) = 4,068.75 + 1,225.82 = 5,294.57.
+    expect(payout("E1108", "New ARR")).toBe(5294.57);
+    // Q2: year to date 176,300 / 470,000 = 37.5% < 40%: YTD earned 0, so the true-up takes back Q1's 5,294.57.
+    const q2 = payouts.find((p) => p.RepID === "E1108" && p.Period === "2026-Q2" && p.Measure === "New ARR")!;
+    expect([q2.YTDQuota, q2.YTDActual, q2.YTDEarned, q2.Payout]).toEqual([470000, 176300, 0, -5294.57]);
+    // Manager E1100 is paid on the team (Basis Team, direct reports): Q1 New ARR of E1101..E1108 = 2,432,500
     // on 7,060,000 / 4 = 1,765,000; target 90,000 / 4 = 22,500;
-    // 22,500 × (1 + 1.5 × 617,600 / 1,765,000) = 22,500 + 11,809.6317… = 34,309.63
-    expect(payout("E1100", "New ARR")).toBe(34309.63);
+    // 22,500 × (1 + 1.5 × 667,500 / 1,765,000) = 22,500 + 12,763.8102… = 35,263.81
+    expect(payout("E1100", "New ARR")).toBe(35263.81);
   });
 });
 
@@ -102,13 +108,14 @@ describe("compplan model --trace", () => {
       // The members' credits add up to the team's: the Attainment step's credit.
       const team = manager.find((r) => r.Step === "Attainment")!.Credit as number;
       expect(members.reduce((sum, r) => sum + (r.Credit as number), 0)).toBeCloseTo(team, 6);
-      // E1205's Q3 statement: the 4,000 clawback taken from 26,423.05 of pay.
+      // E1205's Q3 statement.
       const q3 = trace.find(
         (r) => r.Scenario === "Baseline" && r.RepID === "E1205" && r.Period === "2026-Q3" && r.Step === "Statement",
       )!;
+      // The 30,000 clawback is more than the quarter's 26,423.05: all of it is taken, 3,576.95 is carried to Q4.
       expect(q3).toMatchObject({
-        Detail: "earned 26,423.05 − adjustments 4,000.00 = net paid 22,423.05",
-        Amount: 22423.05,
+        Detail: "earned 26,423.05 − adjustments 26,423.05 = net paid 0.00; clawback carried 3,576.95",
+        Amount: 0,
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });

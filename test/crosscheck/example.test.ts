@@ -156,13 +156,24 @@ describe("cross-check: the example workbook against an independent oracle", () =
           .map((t) => ({ from: t.From as number, to: (t.To as number | null) ?? null, rate: t.Rate as number }));
         const annualQuota = (measure === "Renewals" ? rep["Quota Renewals"] : rep.Quota) as number;
         const target = ((rep.TargetVariable as number) * (plan.Weight as number)) / 4;
-        for (const period of ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]) {
+        // A cumulative plan (Cumulative Yes, NegativeTrueUp Clawback) prices the year to date each quarter and pays
+        // the YTD payout less what earlier quarters paid, negative or not (the statement defers a negative one).
+        const cumulative = plan.Cumulative === "Yes";
+        let ytdActual = 0;
+        let paidBefore = 0;
+        for (const [k, period] of ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"].entries()) {
           const team = plan.Basis === "Team";
           const members = plan.TeamScope === "Direct" ? childrenOf(id) : subtree(id);
           const actual = team
             ? members.reduce((s, m) => s + usd(m, credit(m, period, measure)), 0)
             : credit(id, period, measure);
-          const expected = oracle(actual, annualQuota / 4, target, bands, plan);
+          let expected: number;
+          if (cumulative) {
+            ytdActual += actual;
+            const ytdEarned = oracle(ytdActual, (annualQuota / 4) * (k + 1), target * (k + 1), bands, plan);
+            expected = Math.round((ytdEarned - paidBefore) * 100) / 100;
+            paidBefore = ytdEarned;
+          } else expected = oracle(actual, annualQuota / 4, target, bands, plan);
           const line = payouts.find(
             (p) => p.Scenario === "Baseline" && p.RepID === id && p.Period === period && p.Measure === measure,
           );

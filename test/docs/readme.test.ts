@@ -2,10 +2,19 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readXlsx } from "../../src/xlsx/read";
 import { runWorkbook } from "../../src/workbook/run";
+import type { SheetSpec } from "../../src/workbook/types";
 
 /** What the README claims the CLI prints on the example is what it prints: the docs cannot drift. */
 describe("README", () => {
   const readme = readFileSync(join(__dirname, "../../README.md"), "utf8");
+  const tables = readXlsx(new Uint8Array(readFileSync(join(__dirname, "../../examples/acme-comp.xlsx"))));
+  const result = runWorkbook(tables, { sourceName: "acme-comp.xlsx", computedAt: new Date("2026-12-04T00:00:00Z") });
+  const rowsOf = (name: string): Record<string, unknown>[] => {
+    const sheet: SheetSpec = result.sheets.find((s) => s.name === name)!;
+    return sheet.rows.map((r) => Object.fromEntries(sheet.columns.map((c, j) => [c.header, r[j]])));
+  };
+  const statements = rowsOf("Results_Statements").filter((r) => r.Scenario === "Baseline");
+  const statement = (rep: string, period: string) => statements.find((r) => r.RepID === rep && r.Period === period)!;
 
   it("shows the example's headline exactly as the CLI computes it", () => {
     const start = readme.indexOf("what it wrote. On the example:");
@@ -16,8 +25,35 @@ describe("README", () => {
       .split("\n")
       .map((l) => l.trim());
     const headline = lines.slice(0, lines.indexOf(""));
-    const tables = readXlsx(new Uint8Array(readFileSync(join(__dirname, "../../examples/acme-comp.xlsx"))));
-    const result = runWorkbook(tables, { sourceName: "acme-comp.xlsx", computedAt: new Date("2026-12-04T00:00:00Z") });
     expect(headline).toEqual(result.headline);
+  });
+
+  it("describes mechanics the example's statements really show", () => {
+    // Each claim of "The example workbook" section, checked against the statements it describes.
+    expect(readme).toContain("her\n  6,000 draw is paid as a top-up in Q2 and taken back from her Q3 earnings");
+    expect(statement("E1309", "2026-Q2")).toMatchObject({ Earned: 0, DrawTopUp: 6000, NetPaid: 6000 });
+    expect(statement("E1309", "2026-Q3")).toMatchObject({ Recovered: 6000 });
+
+    expect(readme).toContain(
+      "the negative true-up\n  is deferred as a debit (net pay 0, not a negative) and recovered from Q3",
+    );
+    const lost = statement("E1108", "2026-Q2");
+    expect(lost.Earned as number).toBeLessThan(0);
+    expect(lost).toMatchObject({ TrueUpDeferred: -(lost.Earned as number), NetPaid: 0 });
+    expect(statement("E1108", "2026-Q3")).toMatchObject({ DebitRecovered: lost.TrueUpDeferred });
+
+    expect(readme).toContain("E1205's 30,000 clawback takes all of Q3 and carries the rest to Q4");
+    const q3 = statement("E1205", "2026-Q3");
+    expect(q3).toMatchObject({ Adjustments: -(q3.Earned as number), NetPaid: 0 });
+    expect(q3.ClawbackCarried).toBeCloseTo(30000 - (q3.Earned as number), 2);
+    expect(statement("E1205", "2026-Q4").Adjustments).toBeCloseTo(-(q3.ClawbackCarried as number), 2);
+
+    expect(readme).toContain("a 5,000 clawback booked in November has no pay left to\n  come from");
+    expect(statement("E1206", "2026-Q4")).toMatchObject({ Earned: 0, ClawbackCarried: 5000, NetPaid: 0 });
+    const leaver = rowsOf("Results_Summary").find((r) => r.Scenario === "Baseline" && r.RepID === "E1206")!;
+    expect(leaver.ClawbackOutstanding).toBe(5000);
+
+    // And no statement pays a negative amount: the example's only plan that could, clawing back, defers it.
+    expect(statements.filter((r) => (r.NetPaid as number) < 0)).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ export const NEW_ARR = "New ARR";
 export const RENEWALS = "Renewals";
 
 export type Role = "Director" | "Manager" | "AE";
-export type PlanName = Role | "AE New Hire";
+export type PlanName = Role | "AE New Hire" | "AE YTD";
 
 /** Units of USD per EUR (the Settings FX rate of the example). */
 export const EUR_USD = 1.08;
@@ -23,7 +23,10 @@ export interface Person {
   readonly name: string;
   readonly role: Role;
   readonly managerId: string | null;
-  /** Plan names match the roles ("AE", "Manager", "Director"); the mid-year hire is on "AE New Hire" (with a draw). */
+  /**
+   * Plan names match the roles ("AE", "Manager", "Director"); Morgan Reyes's team is on "AE YTD" (the AE plan paid
+   * year to date, with true-ups); the mid-year hire is on "AE New Hire" (with a draw).
+   */
   readonly plan: PlanName;
   readonly currency: "USD" | "EUR";
   readonly base: number;
@@ -100,7 +103,23 @@ const FIXED_MEANS: Readonly<Record<number, number>> = { 2: 1.8, 13: 1.7, 7: 0.45
 /** The Berlin seats of Sam Okafor's team are paid in EUR. */
 const EUR_SEATS = new Set(["E1301", "E1302", "E1303"]);
 /** A leaver: last working day 31 August 2026. */
-const LEAVER = "E1206";
+export const LEAVER = "E1206";
+/** The team paid year to date: the AE plan on cumulative attainment, negative true-ups carried as a debit. */
+const YTD_TEAM = "E1100";
+/**
+ * The mid-year hire's first quarter books little (both measures under their gates), so her draw tops her pay
+ * up; later quarters pay it back. Amounts in USD for Q2 2026.
+ */
+const NEW_HIRE_FIRST_QUARTER: Readonly<Record<string, number>> = { "New ARR": 30_000, Renewals: 15_000 };
+/**
+ * Attainment by quarter of E1108, on the year-to-date plan: over both gates in Q1, a lost Q2 takes the year to
+ * date under them (a negative true-up on each measure: the quarter's pay is negative, carried as a debit), and
+ * the second half brings it back and repays the debit.
+ */
+const GATE_CROSSER = {
+  id: "E1108",
+  attainment: { [NEW_ARR]: [0.55, 0.2, 0.45, 1.0], [RENEWALS]: [0.99, 0, 1.05, 1.0] },
+} as const;
 
 export function acmeOrg(): AcmeOrg {
   const random = seededRandom(SEED);
@@ -124,7 +143,18 @@ export function acmeOrg(): AcmeOrg {
   const people = [director, ...managers, ...aes, newHire];
 
   // Leaders are paid on their team's New ARR (Team basis): the engine rolls it up, so they book nothing here.
-  const bookings = [...aes, newHire].flatMap((ae, index) => aeQuarterlyBookings(random, ae, index));
+  const bookings = [...aes, newHire]
+    .flatMap((ae, index) => aeQuarterlyBookings(random, ae, index))
+    .map((b) => {
+      if (b.repId === newHire.id && b.period === "2026-Q2") return { ...b, amount: NEW_HIRE_FIRST_QUARTER[b.measure] };
+      if (b.repId === GATE_CROSSER.id) {
+        const crosser = aes.find((a) => a.id === GATE_CROSSER.id)!;
+        const quota = b.measure === NEW_ARR ? crosser.quota : (crosser.renewalsQuota ?? 0);
+        const share = GATE_CROSSER.attainment[b.measure as typeof NEW_ARR | typeof RENEWALS][QUARTERS.indexOf(b.period)];
+        return { ...b, amount: roundTo((share * quota) / 4, 100) };
+      }
+      return b;
+    });
   return { people, bookings };
 }
 
@@ -138,7 +168,7 @@ function accountExecutive(random: Random, index: number, managerId: string, seat
     name: AE_NAMES[index],
     role: "AE",
     managerId,
-    plan: "AE",
+    plan: managerId === YTD_TEAM ? "AE YTD" : "AE",
     currency: eur ? "EUR" : "USD",
     base: money(random.between(90_000, 110_000), 1_000),
     targetVariable: money(random.between(90_000, 110_000), 1_000),

@@ -82,6 +82,8 @@ const PLAN_HEADERS = [
   "TierBasis",
   "RateType",
   "Combine",
+  "Cumulative",
+  "NegativeTrueUp",
   "Threshold",
   "CapAttainment",
   "CapPayout",
@@ -101,6 +103,8 @@ interface PlanRow {
   readonly capAttainment?: number;
   readonly capPayout?: number;
   readonly draw?: number;
+  /** Year-to-date plan: true-ups, a negative one carried as a debit (NegativeTrueUp Clawback). */
+  readonly cumulative?: boolean;
   readonly scenario?: string;
 }
 
@@ -117,6 +121,8 @@ function planRow(r: PlanRow): RawCell[] {
     "Attainment",
     "Multiplier",
     "PerMeasure",
+    r.cumulative ? "Yes" : null,
+    r.cumulative ? "Clawback" : null,
     r.gate ?? null,
     r.capAttainment ?? null,
     r.capPayout ?? null,
@@ -133,6 +139,7 @@ const AE_RENEWALS: PlanRow = { plan: "AE", measure: RENEWALS, weight: 0.3, gate:
 
 export function plansTable(): ExampleTable {
   const hire = (r: PlanRow): PlanRow => ({ ...r, plan: "AE New Hire", draw: 6_000 });
+  const ytd = (r: PlanRow): PlanRow => ({ ...r, plan: "AE YTD", cumulative: true });
   return {
     name: "Plans",
     headers: PLAN_HEADERS,
@@ -140,6 +147,8 @@ export function plansTable(): ExampleTable {
       "text",
       "text",
       "percent",
+      "text",
+      "text",
       "text",
       "text",
       "text",
@@ -159,16 +168,21 @@ export function plansTable(): ExampleTable {
       // AE: New ARR gated at 40% and capped at 3× target; Renewals gated at 50%, attainment capped at 150%.
       planRow(AE_NEW_ARR),
       planRow(AE_RENEWALS),
+      // AE YTD: the same measures paid on year-to-date attainment, each quarter trued up.
+      planRow(ytd(AE_NEW_ARR)),
+      planRow(ytd(AE_RENEWALS)),
       planRow(hire(AE_NEW_ARR)),
       planRow(hire(AE_RENEWALS)),
       // Leaders are paid on their team's New ARR: managers on their direct reports, the director on the whole org.
       planRow({ plan: "Manager", measure: NEW_ARR, weight: 1, basis: "Team", scope: "Direct" }),
       planRow({ plan: "Director", measure: NEW_ARR, weight: 1, basis: "Team", scope: "Subtree" }),
       // Scenarios: each row replaces the baseline row of the same plan and measure inside that scenario.
-      planRow({ ...AE_NEW_ARR, weight: 0.6, scenario: "60/40 measure mix" }),
-      planRow({ ...AE_RENEWALS, weight: 0.4, scenario: "60/40 measure mix" }),
-      planRow({ ...AE_NEW_ARR, capPayout: 2, scenario: "Payout cap 2x" }),
-      planRow({ ...AE_NEW_ARR, gate: 0.25, scenario: "Lower gate 25%" }),
+      ...[(r: PlanRow) => r, ytd].flatMap((as) => [
+        planRow({ ...as(AE_NEW_ARR), weight: 0.6, scenario: "60/40 measure mix" }),
+        planRow({ ...as(AE_RENEWALS), weight: 0.4, scenario: "60/40 measure mix" }),
+        planRow({ ...as(AE_NEW_ARR), capPayout: 2, scenario: "Payout cap 2x" }),
+        planRow({ ...as(AE_NEW_ARR), gate: 0.25, scenario: "Lower gate 25%" }),
+      ]),
     ],
   };
 }
@@ -190,18 +204,22 @@ export function tiersTable(): ExampleTable {
       ["Manager", NEW_ARR, 1, null, 1.5, null],
       ["Director", NEW_ARR, 0, 1, 1, null],
       ["Director", NEW_ARR, 1, null, 1.5, null],
-      // The new-hire plan pays on the AE tables.
-      ["AE New Hire", NEW_ARR, 0, 0.5, 0.5, null],
-      ["AE New Hire", NEW_ARR, 0.5, 1, 1.5, null],
-      ["AE New Hire", NEW_ARR, 1, 1.5, 2, null],
-      ["AE New Hire", NEW_ARR, 1.5, null, 2.5, null],
-      ["AE New Hire", RENEWALS, 0, 1, 1, null],
-      ["AE New Hire", RENEWALS, 1, null, 1.25, null],
+      // The year-to-date and new-hire plans pay on the AE tables.
+      ...["AE YTD", "AE New Hire"].flatMap((plan): RawCell[][] => [
+        [plan, NEW_ARR, 0, 0.5, 0.5, null],
+        [plan, NEW_ARR, 0.5, 1, 1.5, null],
+        [plan, NEW_ARR, 1, 1.5, 2, null],
+        [plan, NEW_ARR, 1.5, null, 2.5, null],
+        [plan, RENEWALS, 0, 1, 1, null],
+        [plan, RENEWALS, 1, null, 1.25, null],
+      ]),
       // Scenario "Richer accelerators": steeper above quota (replaces all AE New ARR bands in that scenario).
-      ["AE", NEW_ARR, 0, 0.5, 0.5, "Richer accelerators"],
-      ["AE", NEW_ARR, 0.5, 1, 1.5, "Richer accelerators"],
-      ["AE", NEW_ARR, 1, 1.5, 2.5, "Richer accelerators"],
-      ["AE", NEW_ARR, 1.5, null, 3, "Richer accelerators"],
+      ...["AE", "AE YTD"].flatMap((plan): RawCell[][] => [
+        [plan, NEW_ARR, 0, 0.5, 0.5, "Richer accelerators"],
+        [plan, NEW_ARR, 0.5, 1, 1.5, "Richer accelerators"],
+        [plan, NEW_ARR, 1, 1.5, 2.5, "Richer accelerators"],
+        [plan, NEW_ARR, 1.5, null, 3, "Richer accelerators"],
+      ]),
     ],
   };
 }
@@ -236,8 +254,11 @@ export function adjustmentsTable(): ExampleTable {
     formats: ["text", "text", "text", "money", "text"],
     rows: [
       ["E1101", "2026-Q2", "SPIF", 2_500, "Multi-year prepaid deal SPIF"],
-      ["E1205", "2026-Q3", "Clawback", 4_000, "Customer churned within 90 days; commission reversed"],
+      // Larger than E1205's Q3 pay: the rest is carried and taken from Q4.
+      ["E1205", "2026-Q3", "Clawback", 30_000, "Customer churned within 90 days; commission on the deal reversed"],
       ["E1302", "2026-Q4", "Bonus", 1_500, "President's club runner-up"],
+      // Booked after the leaver's last day (31 August): nothing left to take it from, so it is owed.
+      ["E1206", "2026-11", "Clawback", 5_000, "A deal closed in July churned after the rep left"],
     ],
   };
 }
