@@ -150,7 +150,8 @@ export function acmeOrg(): AcmeOrg {
       if (b.repId === GATE_CROSSER.id) {
         const crosser = aes.find((a) => a.id === GATE_CROSSER.id)!;
         const quota = b.measure === NEW_ARR ? crosser.quota : (crosser.renewalsQuota ?? 0);
-        const share = GATE_CROSSER.attainment[b.measure as typeof NEW_ARR | typeof RENEWALS][QUARTERS.indexOf(b.period)];
+        const share =
+          GATE_CROSSER.attainment[b.measure as typeof NEW_ARR | typeof RENEWALS][QUARTERS.indexOf(b.period)];
         return { ...b, amount: roundTo((share * quota) / 4, 100) };
       }
       return b;
