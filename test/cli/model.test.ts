@@ -72,7 +72,7 @@ describe("compplan model on the Acme example", () => {
     expect(payout("E1108", "New ARR")).toBe(5294.57);
     // Q2: year to date 176,300 / 470,000 = 37.5% < 40%: YTD earned 0, so the true-up takes back Q1's 5,294.57.
     const q2 = payouts.find((p) => p.RepID === "E1108" && p.Period === "2026-Q2" && p.Measure === "New ARR")!;
-    expect([q2.YTDQuota, q2.YTDActual, q2.YTDEarned, q2.Payout]).toEqual([470000, 176300, 0, -5294.57]);
+    expect([q2["YTD quota"], q2["YTD actual"], q2["YTD earned"], q2.Payout]).toEqual([470000, 176300, 0, -5294.57]);
     // Manager E1100 is paid on the team (Basis Team, direct reports): Q1 New ARR of E1101..E1108 = 2,432,500
     // on 7,060,000 / 4 = 1,765,000; target 90,000 / 4 = 22,500;
     // 22,500 × (1 + 1.5 × 667,500 / 1,765,000) = 22,500 + 12,763.8102… = 35,263.81

@@ -31,7 +31,7 @@ describe("README", () => {
   it("describes mechanics the example's statements really show", () => {
     // Each claim of "The example workbook" section, checked against the statements it describes.
     expect(readme).toContain("her\n  6,000 draw is paid as a top-up in Q2 and taken back from her Q3 earnings");
-    expect(statement("E1309", "2026-Q2")).toMatchObject({ Earned: 0, DrawTopUp: 6000, NetPaid: 6000 });
+    expect(statement("E1309", "2026-Q2")).toMatchObject({ Earned: 0, "Draw top-up": 6000, "Net paid": 6000 });
     expect(statement("E1309", "2026-Q3")).toMatchObject({ Recovered: 6000 });
 
     expect(readme).toContain(
@@ -39,21 +39,21 @@ describe("README", () => {
     );
     const lost = statement("E1108", "2026-Q2");
     expect(lost.Earned as number).toBeLessThan(0);
-    expect(lost).toMatchObject({ TrueUpDeferred: -(lost.Earned as number), NetPaid: 0 });
-    expect(statement("E1108", "2026-Q3")).toMatchObject({ DebitRecovered: lost.TrueUpDeferred });
+    expect(lost).toMatchObject({ "True-up deferred": -(lost.Earned as number), "Net paid": 0 });
+    expect(statement("E1108", "2026-Q3")).toMatchObject({ "Debit recovered": lost["True-up deferred"] });
 
     expect(readme).toContain("E1205's 30,000 clawback takes all of Q3 and carries the rest to Q4");
     const q3 = statement("E1205", "2026-Q3");
-    expect(q3).toMatchObject({ Adjustments: -(q3.Earned as number), NetPaid: 0 });
-    expect(q3.ClawbackCarried).toBeCloseTo(30000 - (q3.Earned as number), 2);
-    expect(statement("E1205", "2026-Q4").Adjustments).toBeCloseTo(-(q3.ClawbackCarried as number), 2);
+    expect(q3).toMatchObject({ Adjustments: -(q3.Earned as number), "Net paid": 0 });
+    expect(q3["Clawback carried"]).toBeCloseTo(30000 - (q3.Earned as number), 2);
+    expect(statement("E1205", "2026-Q4").Adjustments).toBeCloseTo(-(q3["Clawback carried"] as number), 2);
 
     expect(readme).toContain("a 5,000 clawback booked in November has no pay left to\n  come from");
-    expect(statement("E1206", "2026-Q4")).toMatchObject({ Earned: 0, ClawbackCarried: 5000, NetPaid: 0 });
+    expect(statement("E1206", "2026-Q4")).toMatchObject({ Earned: 0, "Clawback carried": 5000, "Net paid": 0 });
     const leaver = rowsOf("Results_Summary").find((r) => r.Scenario === "Baseline" && r.RepID === "E1206")!;
-    expect(leaver.ClawbackOutstanding).toBe(5000);
+    expect(leaver["Clawback outstanding"]).toBe(5000);
 
     // And no statement pays a negative amount: the example's only plan that could, clawing back, defers it.
-    expect(statements.filter((r) => (r.NetPaid as number) < 0)).toEqual([]);
+    expect(statements.filter((r) => (r["Net paid"] as number) < 0)).toEqual([]);
   });
 });

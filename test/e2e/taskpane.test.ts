@@ -149,9 +149,9 @@ function offersRows(extra: Record<string, RawCell>): ((header: string) => unknow
 
 /** The spread the pane shows for a Results_Offers row: "±12% (StdDev)", "±5% (Org history 2023–2025)". */
 function spreadShown(get: (header: string) => unknown): string {
-  const source = get("SpreadSource") as string;
+  const source = get("Spread source") as string;
   expect(source).toMatch(/^(StdDev|Org history \d{4}–\d{4})$/);
-  return `±${formatPercent(get("AttainmentSpread") as number)} (${source})`;
+  return `±${formatPercent(get("Attainment spread") as number)} (${source})`;
 }
 
 /** Re-reads until `done` holds (or 10 s pass) and returns the last value. */
@@ -437,7 +437,7 @@ maybe("task pane in Chromium with a fake Office host", () => {
     });
     const typed = offers.find((get) => get("Offer") === "Published check")!;
     // The pane shows the gap's size; the headline says below or above.
-    const gap = formatMoney(Math.abs(typed("GapToOTE") as number), "USD");
+    const gap = formatMoney(Math.abs(typed("Gap to OTE") as number), "USD");
     expect(
       await poll(
         () => page.getByTestId("offer-gap").innerText(),
@@ -445,9 +445,9 @@ maybe("task pane in Chromium with a fake Office host", () => {
       ),
     ).toBe(gap);
     expect(await page.getByTestId("offer-expected").innerText()).toBe(
-      formatMoney(typed("SteadyStateExpected") as number, "USD"),
+      formatMoney(typed("Steady-state expected") as number, "USD"),
     );
-    expect(typed("SpreadSource")).toMatch(/^Org history \d{4}–\d{4}$/);
+    expect(typed("Spread source")).toMatch(/^Org history \d{4}–\d{4}$/);
     expect(await page.getByTestId("offer-spread").innerText()).toBe(`spread ${spreadShown(typed)}`);
     // Its tooltip says what the spread is.
     await page.getByTestId("offer-spread").hover();
@@ -495,14 +495,14 @@ maybe("task pane in Chromium with a fake Office host", () => {
     const historyCell = (label: string) =>
       page.getByTestId("realistic-table").locator("tr", { hasText: label }).locator("td").first().innerText();
     const lastYearVariable = () => historyCell("Expected variable");
-    const savedVariable = formatMoney(saved("ExpectedVariable") as number, median.currency);
+    const savedVariable = formatMoney(saved("Expected variable") as number, median.currency);
     expect(await poll(lastYearVariable, (t) => t === savedVariable)).toBe(savedVariable);
     expect(await historyCell("P90 pay")).toBe(formatMoney(saved("P90") as number, median.currency));
     expect(await page.getByTestId("realistic-vs-saved-History").innerText()).toBe("$0");
     // How attainment was modelled: the AE on their own, quarters swinging around the year as measured.
-    expect(saved("AttainmentBasis")).toBe("Individual");
+    expect(saved("Attainment basis")).toBe("Individual");
     expect(await page.getByTestId("realistic-basis").innerText()).toContain(
-      `Individual · quarters ±${formatPercent(saved("PeriodSpread") as number)} around the year's level`,
+      `Individual · quarters ±${formatPercent(saved("Period spread") as number)} around the year's level`,
     );
     await page.screenshot({ path: join(OUT, "taskpane-plans-500.png"), fullPage: true, animations: "disabled" });
     await page.setViewportSize({ width: 320, height: 900 });
@@ -526,9 +526,9 @@ maybe("task pane in Chromium with a fake Office host", () => {
     // Recomputed live from the edited band (150%+ at 3×), before anything is saved: what the run will put on
     // Results_Realistic once it is.
     const raisedRow = realisticRow(withTopAeRate(tables, 3), median.id);
-    const raised = formatMoney(raisedRow("ExpectedVariable") as number, median.currency);
+    const raised = formatMoney(raisedRow("Expected variable") as number, median.currency);
     expect(await poll(lastYearVariable, (t) => t === raised)).toBe(raised);
-    const gain = (raisedRow("ExpectedVariable") as number) - (saved("ExpectedVariable") as number);
+    const gain = (raisedRow("Expected variable") as number) - (saved("Expected variable") as number);
     expect(gain).toBeGreaterThan(0);
     expect(await page.getByTestId("realistic-vs-saved-History").innerText()).toBe(
       formatMoneyDelta(gain, median.currency),

@@ -33,25 +33,25 @@ describe("Results_Offers", () => {
       "Offer",
       "Currency",
       "Base",
-      "TargetVariable",
+      "Target variable",
       "OTE",
-      "PayMix",
-      "ExpectedAttainment",
-      "AttainmentSpread",
-      "SpreadSource",
-      "ExpectedVariable",
-      "SteadyStateExpected",
+      "Pay mix",
+      "Expected attainment",
+      "Attainment spread",
+      "Spread source",
+      "Expected variable",
+      "Steady-state expected",
       "P10",
       "P50",
       "P90",
-      "ProbReachOTE",
-      "GapToOTE",
-      "GapPct",
-      "Year1Expected",
-      "EquityPerYear",
-      "OneYearTotal",
-      "FourYearTotal",
-      "BreakEven",
+      "P(reach OTE)",
+      "Gap to OTE",
+      "Gap %",
+      "Year-one expected",
+      "Equity per year",
+      "One-year total",
+      "Four-year total",
+      "Break-even",
     ]);
     expect(sheet.rows).toEqual([
       // 75,000 × 0.8 = 60,000; 135,000 steady; gap 15,000 (10%); one year 135,000 + 10,000;
@@ -176,7 +176,7 @@ describe("spread source text", () => {
     });
     const s = offersSheet(results, "x");
     const cell = (header: string) => s.rows[0][s.columns.findIndex((c) => c.header === header)];
-    expect(["ExpectedAttainment", "AttainmentSpread", "SpreadSource"].map(cell)).toEqual([
+    expect(["Expected attainment", "Attainment spread", "Spread source"].map(cell)).toEqual([
       0.8,
       expect.closeTo(0.141421356, 9),
       "Org history 2024–2025",

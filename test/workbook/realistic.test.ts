@@ -49,11 +49,11 @@ describe("realistic earnings for the director offer (OTE $240k, org at 70%)", ()
 
   it("flat 70%: expected variable 67,200, 28,800 (12%) below OTE, no chance of OTE", () => {
     const i = row("Flat 70%");
-    expect(r.get(i, "ExpectedVariable")).toBe(67200); // 0.7 × 96,000
-    expect(r.get(i, "ExpectedTotal")).toBe(211200); // 144,000 + 67,200
-    expect(r.get(i, "GapToOTE")).toBe(28800);
-    expect(r.get(i, "PctOfOTE")).toBeCloseTo(0.88, 12); // gap 12% of OTE
-    expect(r.get(i, "ProbAtOrAboveOTE")).toBe(0);
+    expect(r.get(i, "Expected variable")).toBe(67200); // 0.7 × 96,000
+    expect(r.get(i, "Expected total")).toBe(211200); // 144,000 + 67,200
+    expect(r.get(i, "Gap to OTE")).toBe(28800);
+    expect(r.get(i, "% of OTE")).toBeCloseTo(0.88, 12); // gap 12% of OTE
+    expect(r.get(i, "P(reach OTE)")).toBe(0);
   });
 
   it("normal(70%, 20%): the closed form by hand", () => {
@@ -64,10 +64,10 @@ describe("realistic earnings for the director offer (OTE $240k, org at 70%)", ()
     //             = 0.005861358... → × 0.5 = 0.002930679...
     //  multiple = 0.702942375...; × 96,000 = 67,482.468 → 67,482.47
     const i = row("Org 70% ± 20%");
-    expect(r.get(i, "ExpectedVariable")).toBe(67482.47);
-    expect(r.get(i, "GapToOTE")).toBe(240000 - 144000 - 67482.47);
+    expect(r.get(i, "Expected variable")).toBe(67482.47);
+    expect(r.get(i, "Gap to OTE")).toBe(240000 - 144000 - 67482.47);
     // P(reach OTE) = P(A ≥ 1) = 1 − Φ(1.5)
-    expect(r.get(i, "ProbAtOrAboveOTE")).toBeCloseTo(0.0668072012688581, 14);
+    expect(r.get(i, "P(reach OTE)")).toBeCloseTo(0.0668072012688581, 14);
     // P50 = base + 96,000 × 0.7; P90 = base + 96,000 × (0.7 + 0.2 × 1.2815515655446004)
     expect(r.get(i, "P50")).toBe(144000 + 67200);
     expect(r.get(i, "P90")).toBeCloseTo(144000 + 96000 * (0.7 + 0.2 * 1.2815515655446004), 2);
@@ -78,6 +78,6 @@ describe("realistic earnings for the director offer (OTE $240k, org at 70%)", ()
     const names = s.rows.map((x) => x[0]);
     expect(names).toEqual(["Baseline", "Flat 70%", "Org 70% ± 20%"]);
     // Flat 70% computed on lines: 4,000,000 × 70% = 2,800,000 bookings; variable 67,200 → cost of sales 2.4%
-    expect(s.get(1, "VariableCostOfSales")).toBeCloseTo(67200 / 2800000, 12);
+    expect(s.get(1, "Variable cost of sales")).toBeCloseTo(67200 / 2800000, 12);
   });
 });

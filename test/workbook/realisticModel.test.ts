@@ -61,7 +61,7 @@ describe("history of exact-100% years whose quarters swing", () => {
 
   it("pays an annual plan exactly its pay at 100%: the swings never reach it", () => {
     const r = rowOf("R0");
-    expect(realistic.cell(r, "ExpectedVariable")).toBe(100000);
+    expect(realistic.cell(r, "Expected variable")).toBe(100000);
     expect(realistic.cell(r, "P10")).toBe(200000);
     expect(realistic.cell(r, "P90")).toBe(200000);
     expect(realistic.cell(r, "Method")).toBe("Exact");
@@ -69,12 +69,12 @@ describe("history of exact-100% years whose quarters swing", () => {
 
   it("pays a quarterly plan gated at 100% clearly less: the quarters that land below the gate are lost", () => {
     const r = rowOf("R4");
-    const expected = realistic.cell(r, "ExpectedVariable") as number;
+    const expected = realistic.cell(r, "Expected variable") as number;
     // Quarters swing ±15.8% (√((0.04 + 0.04 + 0.01 + 0.01)/4)); a quarter around a 100% gate pays E[A; A ≥ 1]
     // ≈ ½ + 0.158·φ(0) ≈ 0.563 of its target (with independent quarters; the history's alternation moves it a little).
     expect(expected).toBeLessThan(70000);
     expect(expected).toBeGreaterThan(50000 + 0.1 * 100000 * detPdf(0));
-    expect(realistic.cell(r, "PeriodSpread")).toBeCloseTo(Math.sqrt(0.025), 12);
+    expect(realistic.cell(r, "Period spread")).toBeCloseTo(Math.sqrt(0.025), 12);
     expect(realistic.cell(r, "Method")).toBe("Numerical");
   });
 });
@@ -106,8 +106,8 @@ describe("the worked example of docs/calculation.md", () => {
     const r = table(result.sheets, "Results_Realistic");
     const [row] = r.where((get) => get("Scenario") === "History ±25%");
     // ½ + 0.25 × φ(0) of target, by hand: 0.5997355701…
-    expect(r.cell(row, "ExpectedVariable")).toBe(59973.56);
-    expect(r.cell(row, "PeriodSpread")).toBe(0.25);
+    expect(r.cell(row, "Expected variable")).toBe(59973.56);
+    expect(r.cell(row, "Period spread")).toBe(0.25);
   });
 });
 
@@ -141,12 +141,12 @@ describe("a manager paid on the team's attainment", () => {
     const r = table(result.sheets, "Results_Realistic");
     const [m] = r.where((get) => get("RepID") === "M1");
     const [ae] = r.where((get) => get("RepID") === "A0");
-    expect(r.cell(m, "AttainmentBasis")).toBe("Team of 8");
-    expect(r.cell(m, "OverAssignmentPaidOn")).toBeCloseTo(1 / 0.9, 12);
+    expect(r.cell(m, "Attainment basis")).toBe("Team of 8");
+    expect(r.cell(m, "Over-assignment (paid on)")).toBeCloseTo(1 / 0.9, 12);
     // Linear plan: expected variable = target × E[team attainment] = 100,000 × 8 × 0.9 ÷ 7.2 = 100,000
     // (the censoring at 0 of an N(1, 0.098²) is 1e-24).
-    expect(r.cell(m, "ExpectedVariable")).toBe(100000);
-    expect(r.cell(m, "ExpectedAttainment")).toBeCloseTo(1, 12);
+    expect(r.cell(m, "Expected variable")).toBe(100000);
+    expect(r.cell(m, "Expected attainment")).toBeCloseTo(1, 12);
     const band = (row: readonly unknown[]) => (r.cell(row, "P90") as number) - (r.cell(row, "P10") as number);
     // Independent AEs: sd 0.25 ÷ (0.9·√8) = 0.0982 of quota, so P90 − P10 = 2 × 1.2816 × 0.0982 × 100,000 ≈ 25,180.
     expect(band(m)).toBeCloseTo(2 * 1.2815515655446004 * (0.25 / (0.9 * Math.sqrt(8))) * 100000, -1);
@@ -181,8 +181,8 @@ describe("the Acme example", () => {
       if (String(row[col("Plan")]).startsWith("AE")) sum += quota;
       if (row[col("RepID")] === "E1000") own = quota;
     }
-    expect(realistic.cell(director, "AttainmentBasis")).toBe("Team of 25");
-    expect(realistic.cell(director, "OverAssignmentPaidOn")).toBeCloseTo(sum / own, 10);
+    expect(realistic.cell(director, "Attainment basis")).toBe("Team of 25");
+    expect(realistic.cell(director, "Over-assignment (paid on)")).toBeCloseTo(sum / own, 10);
     expect(sum / own).toBeGreaterThan(1.15);
   });
 
@@ -192,12 +192,12 @@ describe("the Acme example", () => {
     expect(richer.length).toBeGreaterThan(20);
     expect(richer.filter((r) => deltas.cell(r, "Outcome") === "Loses")).toEqual([]);
     expect(richer.filter((r) => deltas.cell(r, "Outcome") === "Gains").length).toBeGreaterThan(20);
-    expect(new Set(richer.map((r) => deltas.cell(r, "ComparedWith")))).toEqual(
+    expect(new Set(richer.map((r) => deltas.cell(r, "Compared with")))).toEqual(
       new Set(["Baseline under Historical (org)"]),
     );
     const scenarios = table(first.sheets, "Results_Scenarios");
     const [row] = scenarios.where((get) => get("Scenario") === "Richer accelerators");
-    expect(scenarios.cell(row, "DeltaVariableCostUSD") as number).toBeGreaterThan(0);
+    expect(scenarios.cell(row, "Delta variable cost USD") as number).toBeGreaterThan(0);
   });
 
   it("gives byte-identical realistic results on a second run", () => {
@@ -220,11 +220,13 @@ describe("the Acme example", () => {
     const sheetSpec = first.sheets.find((s) => s.name === "Results_Backtest")!;
     expect(sheetSpec.subtitle).toMatch(/fitted on 2023–2024, scored on 2025 \(24 rep-years\)/);
     const bt = table(first.sheets, "Results_Backtest");
-    const inBand = bt.rows.filter((r) => bt.cell(r, "InBand") === "Inside").length;
+    const inBand = bt.rows.filter((r) => bt.cell(r, "In band") === "Inside").length;
     expect(sheetSpec.subtitle).toContain(`${inBand} of ${bt.rows.length} reps' actual pay`);
     for (const r of bt.rows) {
-      const [p10, p90, actual] = ["PredictedP10", "PredictedP90", "ActualVariable"].map((h) => bt.cell(r, h) as number);
-      expect(bt.cell(r, "InBand")).toBe(actual < p10 ? "Below" : actual > p90 ? "Above" : "Inside");
+      const [p10, p90, actual] = ["Predicted P10", "Predicted P90", "Actual variable"].map(
+        (h) => bt.cell(r, h) as number,
+      );
+      expect(bt.cell(r, "In band")).toBe(actual < p10 ? "Below" : actual > p90 ? "Above" : "Inside");
     }
   });
 });

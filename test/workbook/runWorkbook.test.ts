@@ -102,11 +102,11 @@ describe("runWorkbook over a workbook typed by hand to the contract", () => {
 
   it("sums each rep's earnings in the summary", () => {
     const s = table(result.sheets, "Results_Summary");
-    expect(s.get(0, "VariablePay")).toBe(24500 + 12250 + 8437.5);
-    expect(s.get(0, "TotalEarnings")).toBe(100000 + 45187.5);
-    expect(s.get(0, "PctOfOTE")).toBeCloseTo(145187.5 / 200000, 12);
-    expect(s.get(0, "PayMix")).toBe("50/50");
-    expect(s.get(1, "TargetVariable")).toBe(100000); // OTE 190,000 − base 90,000
+    expect(s.get(0, "Variable pay")).toBe(24500 + 12250 + 8437.5);
+    expect(s.get(0, "Total earnings")).toBe(100000 + 45187.5);
+    expect(s.get(0, "% of OTE")).toBeCloseTo(145187.5 / 200000, 12);
+    expect(s.get(0, "Pay mix")).toBe("50/50");
+    expect(s.get(1, "Target variable")).toBe(100000); // OTE 190,000 − base 90,000
     expect(s.get(1, "Capped")).toBe("Yes");
     expect(s.get(0, "Capped")).toBeNull();
   });
@@ -115,7 +115,7 @@ describe("runWorkbook over a workbook typed by hand to the contract", () => {
     const st = table(result.sheets, "Results_Statements");
     const ana = st.rows.map((_, i) => i).filter((i) => st.get(i, "RepID") === "A1");
     // Q1 24,500 + Q2 (12,250 + 8,437.50) = 20,687.50; Q3 and Q4 nothing
-    expect(ana.map((i) => st.get(i, "NetPaid"))).toEqual([24500, 20687.5, 0, 0]);
+    expect(ana.map((i) => st.get(i, "Net paid"))).toEqual([24500, 20687.5, 0, 0]);
   });
 
   it("draws a payout curve per plan and measure through 200% and every band edge", () => {
@@ -320,7 +320,7 @@ describe("ramp tenure month 1", () => {
   const ramps = (r: ReturnType<typeof run>) => {
     const p = table(r.sheets, "Results_Payouts");
     const col = (h: string) => p.spec.columns.findIndex((c) => c.header === h);
-    return p.rows.slice(0, 6).map((row) => [row[col("Period")], row[col("RampPct")]]);
+    return p.rows.slice(0, 6).map((row) => [row[col("Period")], row[col("Ramp %")]]);
   };
 
   it("is the month of the start date by default", () => {
@@ -429,7 +429,7 @@ describe("a cumulative plan on Results_Payouts", () => {
     );
     expect(r.issues.filter((i) => i.severity === "Error")).toEqual([]);
     const p = table(r.sheets, "Results_Payouts");
-    const cols = ["Period", "Quota", "Actual", "YTDQuota", "YTDActual", "Attainment", "PayoutMultiple", "Payout"];
+    const cols = ["Period", "Quota", "Actual", "YTD quota", "YTD actual", "Attainment", "Payout multiple", "Payout"];
     const idx = cols.map((h) => p.spec.columns.findIndex((c) => c.header === h));
     const rows = p.rows.map((row) => idx.map((i) => row[i]));
     // Q2: YTD 300,000 ÷ 500,000 = 60% under the 100% gate: YTD earned 0, so the 30,000 paid in Q1 is trued up.

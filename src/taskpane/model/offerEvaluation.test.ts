@@ -178,7 +178,7 @@ describe("offers in the example workbook (examples/acme-comp.xlsx)", () => {
     // Every figure of every offer (spread and its source, percentiles, gap, totals, break-evens), as the sheet shows it.
     expect(offersSheet(shown.results, "").rows).toEqual(sheet.rows);
     // The current job states no StdDev: its spread is the org's year-to-year spread measured in AttainmentHistory.
-    const source = sheet.columns.findIndex((c) => c.header === "SpreadSource");
+    const source = sheet.columns.findIndex((c) => c.header === "Spread source");
     expect(sheet.rows.map((r) => r[source])).toContainEqual(expect.stringMatching(/^Org history \d{4}–\d{4}$/));
     expect(shown.results.map((r) => r.spreadSource)).toContain("AttainmentHistory");
   });

@@ -51,16 +51,16 @@ function expectSameAsSheet(p: RealisticPricing, rep: Rep, cell: (header: string)
     ProbAtOrAboveOTE: f.probReachOte.toNumber(),
     PctOfOTE: f.pctOfOte?.toNumber() ?? null,
   }).toEqual({
-    ExpectedVariable: cell("ExpectedVariable"),
+    ExpectedVariable: cell("Expected variable"),
     P10: cell("P10"),
     P50: cell("P50"),
     P90: cell("P90"),
-    ProbAtOrAboveOTE: cell("ProbAtOrAboveOTE"),
-    PctOfOTE: cell("PctOfOTE"),
+    ProbAtOrAboveOTE: cell("P(reach OTE)"),
+    PctOfOTE: cell("% of OTE"),
   });
   // To the cent: the money is the rep's currency rounded as the sheet rounds it.
   expect(f.expectedVariable.decimalPlaces()).toBeLessThanOrEqual(2);
-  expect(rep.base.plus(f.expectedVariable).toNumber()).toBe(cell("ExpectedTotal"));
+  expect(rep.base.plus(f.expectedVariable).toNumber()).toBe(cell("Expected total"));
 }
 
 describe("realistic pay beside the plan editor: hand-checked on an annual plan", () => {
@@ -235,10 +235,10 @@ describe("realistic pay beside the plan editor: the run's model, period swings a
     const p = priced(priceRealistic(model, planOf("AE"), rep, HISTORY));
     const cell = sheetRow(tables, "Baseline (history)", "R2");
     expectSameAsSheet(p, rep, cell);
-    expect(cell("AttainmentBasis")).toBe("Individual");
+    expect(cell("Attainment basis")).toBe("Individual");
     expect(p.basis).toEqual({
       attainment: "Individual",
-      swing: `quarters ±${formatPercent(cell("PeriodSpread") as number)} around the year's level (from AttainmentHistory)`,
+      swing: `quarters ±${formatPercent(cell("Period spread") as number)} around the year's level (from AttainmentHistory)`,
     });
   });
 
@@ -248,11 +248,11 @@ describe("realistic pay beside the plan editor: the run's model, period swings a
     const cell = sheetRow(tables, "Baseline (history)", "L1");
     expectSameAsSheet(p, leader, cell);
     // Quotas 1.0M + 1.1M + 1.2M = 3.3M over the leader's 3.0M: 110%.
-    expect(cell("AttainmentBasis")).toBe("Team of 3");
-    expect(cell("OverAssignmentPaidOn")).toBeCloseTo(1.1, 12);
+    expect(cell("Attainment basis")).toBe("Team of 3");
+    expect(cell("Over-assignment (paid on)")).toBeCloseTo(1.1, 12);
     expect(p.basis.attainment).toBe("Team of 3, over-assignment 110%");
     expect(p.basis.swing).toBe(
-      `quarters ±${formatPercent(cell("PeriodSpread") as number)} around the year's level (from AttainmentHistory, averaged over the team)`,
+      `quarters ±${formatPercent(cell("Period spread") as number)} around the year's level (from AttainmentHistory, averaged over the team)`,
     );
   });
 
@@ -282,7 +282,7 @@ describe("realistic pay beside the plan editor: the run's model, period swings a
     const p = priced(priceRealistic(model, edited, rep, HISTORY));
     expectSameAsSheet(p, rep, sheetRow(savedTables, "Baseline (history)", "R2"));
     // Against the saved bands under the same history: the edit adds pay.
-    expect(p.figures.savedVariable.toNumber()).toBe(sheetRow(tables, "Baseline (history)", "R2")("ExpectedVariable"));
+    expect(p.figures.savedVariable.toNumber()).toBe(sheetRow(tables, "Baseline (history)", "R2")("Expected variable"));
     expect(p.figures.expectedVariable.gt(p.figures.savedVariable)).toBe(true);
   });
 });
@@ -303,11 +303,11 @@ describe("realistic pay beside the plan editor: the example workbook", () => {
       const p = priced(priceRealistic(model, plan, rep, HISTORY));
       const cell = sheetRow(acme, "Baseline (history)", rep.id);
       expectSameAsSheet(p, rep, cell);
-      const basis = cell("AttainmentBasis") as string;
+      const basis = cell("Attainment basis") as string;
       expect(p.basis.attainment).toBe(
         basis === "Individual"
           ? basis
-          : `${basis}, over-assignment ${formatPercent(cell("OverAssignmentPaidOn") as number, 0)}`,
+          : `${basis}, over-assignment ${formatPercent(cell("Over-assignment (paid on)") as number, 0)}`,
       );
     }
     expect(

@@ -1,4 +1,5 @@
 import type { SheetSpec, SpecCell } from "../../workbook/types";
+import { SCENARIO_HEADERS } from "../../workbook/render/scenarios";
 import { formatMoneyDelta } from "./format";
 
 /** One scenario's figures, exactly as written on Results_Scenarios. */
@@ -34,7 +35,7 @@ export interface ScenarioFigures {
 }
 
 export interface ScenarioComparison {
-  /** Reporting currency, from the money columns' headers ("TotalVariableCostUSD"). */
+  /** Reporting currency, from the money columns' headers ("Variable cost USD"). */
   readonly currency: string;
   readonly rows: readonly ScenarioFigures[];
 }
@@ -63,26 +64,31 @@ export function scenarioComparison(sheets: readonly SheetSpec[]): ScenarioCompar
   const sheet = sheets.find((s) => s.name === SCENARIOS_SHEET);
   if (!sheet) return null;
   const headers = sheet.columns.map((c) => c.header);
-  const at = (prefix: string, exact = true) => headers.findIndex((h) => (exact ? h === prefix : h.startsWith(prefix)));
-  const variable = at("TotalVariableCost", false);
-  const currency = variable >= 0 ? headers[variable].slice("TotalVariableCost".length) : "";
+  const H = SCENARIO_HEADERS;
+  // Money columns carry the reporting currency after a space: "Variable cost USD".
+  const at = (name: string, money = false) =>
+    headers.findIndex((h) =>
+      money ? h.startsWith(`${name} `) && !h.slice(name.length + 1).includes(" ") : h === name,
+    );
+  const variable = at(H.variableCost, true);
+  const currency = variable >= 0 ? headers[variable].slice(H.variableCost.length + 1) : "";
   const col = {
-    scenario: at("Scenario"),
-    basis: at("Basis"),
-    reps: at("Reps"),
-    pay: at("VariablePay", false),
-    adjustments: at("Adjustments", false),
-    pctOfTarget: at("PctOfTargetVariable"),
+    scenario: at(H.scenario),
+    basis: at(H.basis),
+    reps: at(H.reps),
+    pay: at(H.variablePay, true),
+    adjustments: at(H.adjustments, true),
+    pctOfTarget: at(H.pctOfTarget),
     variable,
-    total: at("TotalCompCost", false),
-    variableCos: at("VariableCostOfSales"),
-    cos: at("TotalCostOfSales"),
-    pct: at("AvgPctOfOTE"),
-    atQuota: at("RepsAtOrAboveQuota"),
-    capped: at("RepsCapped"),
-    comparedWith: at("ComparedWith"),
-    baseline: at("BaselineVariableCost", false),
-    delta: at("DeltaVariableCost", false),
+    total: at(H.totalCompCost, true),
+    variableCos: at(H.variableCostOfSales),
+    cos: at(H.totalCostOfSales),
+    pct: at(H.avgPctOfOte),
+    atQuota: at(H.atQuota),
+    capped: at(H.capped),
+    comparedWith: at(H.comparedWith),
+    baseline: at(H.baselineVariableCost, true),
+    delta: at(H.deltaVariableCost, true),
   };
   const rows = sheet.rows.map((r): ScenarioFigures => ({
     scenario: String(r[col.scenario] ?? ""),

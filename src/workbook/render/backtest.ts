@@ -9,12 +9,12 @@ const COLUMNS: readonly ColumnSpec[] = [
   { header: "Name", format: "text" },
   { header: "Plan", format: "text" },
   { header: "Currency", format: "text" },
-  { header: "ActualAttainment", format: "percent" },
-  { header: "ActualVariable", format: "money" },
-  { header: "PredictedP10", format: "money" },
-  { header: "PredictedP50", format: "money" },
-  { header: "PredictedP90", format: "money" },
-  { header: "InBand", format: "text" },
+  { header: "Actual attainment", format: "percent" },
+  { header: "Actual variable", format: "money" },
+  { header: "Predicted P10", format: "money" },
+  { header: "Predicted P50", format: "money" },
+  { header: "Predicted P90", format: "money" },
+  { header: "In band", format: "text" },
 ];
 
 function years(list: readonly number[]): string {

@@ -10,25 +10,25 @@ const COLUMNS: readonly ColumnSpec[] = [
   { header: "Offer", format: "text" },
   { header: "Currency", format: "text" },
   { header: "Base", format: "money" },
-  { header: "TargetVariable", format: "money" },
+  { header: "Target variable", format: "money" },
   { header: "OTE", format: "money" },
-  { header: "PayMix", format: "text" },
-  { header: "ExpectedAttainment", format: "percent" },
-  { header: "AttainmentSpread", format: "percent" },
-  { header: "SpreadSource", format: "text", width: 28 },
-  { header: "ExpectedVariable", format: "money" },
-  { header: "SteadyStateExpected", format: "money" },
+  { header: "Pay mix", format: "text" },
+  { header: "Expected attainment", format: "percent" },
+  { header: "Attainment spread", format: "percent" },
+  { header: "Spread source", format: "text", width: 28 },
+  { header: "Expected variable", format: "money" },
+  { header: "Steady-state expected", format: "money" },
   { header: "P10", format: "money" },
   { header: "P50", format: "money" },
   { header: "P90", format: "money" },
-  { header: "ProbReachOTE", format: "percent" },
-  { header: "GapToOTE", format: "money" },
-  { header: "GapPct", format: "percent" },
-  { header: "Year1Expected", format: "money" },
-  { header: "EquityPerYear", format: "money" },
-  { header: "OneYearTotal", format: "money" },
-  { header: "FourYearTotal", format: "money" },
-  { header: "BreakEven", format: "text", width: 60 },
+  { header: "P(reach OTE)", format: "percent" },
+  { header: "Gap to OTE", format: "money" },
+  { header: "Gap %", format: "percent" },
+  { header: "Year-one expected", format: "money" },
+  { header: "Equity per year", format: "money" },
+  { header: "One-year total", format: "money" },
+  { header: "Four-year total", format: "money" },
+  { header: "Break-even", format: "text", width: 60 },
 ];
 
 const column = (header: string): number => COLUMNS.findIndex((c) => c.header === header);
@@ -36,8 +36,8 @@ const column = (header: string): number => COLUMNS.findIndex((c) => c.header ===
 /** The three parts of a year's pay the chart stacks, per offer. */
 const STACKED = [
   ["Base", "Base"],
-  ["Expected variable", "ExpectedVariable"],
-  ["Equity per year", "EquityPerYear"],
+  ["Expected variable", "Expected variable"],
+  ["Equity per year", "Equity per year"],
 ] as const;
 
 /**

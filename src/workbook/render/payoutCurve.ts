@@ -12,10 +12,10 @@ const COLUMNS: readonly ColumnSpec[] = [
   { header: "Plan", format: "text" },
   { header: "Measure", format: "text" },
   { header: "Attainment", format: "percent" },
-  { header: "PayoutMultiple", format: "multiple" },
+  { header: "Payout multiple", format: "multiple" },
   { header: "Payout", format: "money" },
   { header: "Currency", format: "text" },
-  { header: "ShareOfReps", format: "percent" },
+  { header: "Share of reps", format: "percent" },
 ];
 
 /** 0% to 200% in 5% steps, plus every breakpoint of the curve in that range. */

@@ -11,11 +11,11 @@ const COLUMNS: readonly ColumnSpec[] = [
   { header: "RepID", format: "text" },
   { header: "Name", format: "text" },
   { header: "Currency", format: "text" },
-  { header: "ComparedWith", format: "text" },
-  { header: "BaselineVariable", format: "money" },
-  { header: "ScenarioVariable", format: "money" },
+  { header: "Compared with", format: "text" },
+  { header: "Baseline variable", format: "money" },
+  { header: "Scenario variable", format: "money" },
   { header: "Delta", format: "money" },
-  { header: "DeltaPct", format: "percent" },
+  { header: "Delta %", format: "percent" },
   { header: "Outcome", format: "text" },
 ];
 

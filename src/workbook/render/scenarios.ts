@@ -3,33 +3,57 @@ import type { ColumnSpec, SheetSpec, SpecCell } from "../types";
 import { num } from "./cells";
 import type { ScenarioFigures } from "./totals";
 
-const COLUMNS = (currency: string): ColumnSpec[] => [
-  { header: "Scenario", format: "text" },
-  { header: "Basis", format: "text" },
-  { header: "Reps", format: "integer" },
-  { header: `VariablePay${currency}`, format: "money" },
-  { header: `Adjustments${currency}`, format: "money" },
-  { header: `TotalVariableCost${currency}`, format: "money" },
-  { header: `TargetVariable${currency}`, format: "money" },
-  { header: "PctOfTargetVariable", format: "percent" },
-  { header: `TotalCompCost${currency}`, format: "money" },
-  { header: `Bookings${currency}`, format: "money" },
-  { header: "VariableCostOfSales", format: "percent" },
-  { header: "TotalCostOfSales", format: "percent" },
-  { header: "AvgPctOfOTE", format: "percent" },
-  { header: "RepsAtOrAboveQuota", format: "decimal" },
-  { header: "RepsCapped", format: "decimal" },
-  { header: "ComparedWith", format: "text" },
-  { header: `BaselineVariableCost${currency}`, format: "money" },
-  { header: `DeltaVariableCost${currency}`, format: "money" },
-];
+/** Results_Scenarios' headers, as the pane reads them back; money columns end in " <reporting currency>". */
+export const SCENARIO_HEADERS = {
+  scenario: "Scenario",
+  basis: "Basis",
+  reps: "Reps",
+  variablePay: "Variable pay",
+  adjustments: "Adjustments",
+  variableCost: "Variable cost",
+  pctOfTarget: "% of target variable",
+  totalCompCost: "Total comp cost",
+  variableCostOfSales: "Variable cost of sales",
+  totalCostOfSales: "Total cost of sales",
+  avgPctOfOte: "Average % of OTE",
+  atQuota: "Reps at or above quota",
+  capped: "Reps capped",
+  comparedWith: "Compared with",
+  baselineVariableCost: "Baseline variable cost",
+  deltaVariableCost: "Delta variable cost",
+} as const;
+
+const COLUMNS = (currency: string): ColumnSpec[] => {
+  const H = SCENARIO_HEADERS;
+  const money = (name: string): ColumnSpec => ({ header: `${name} ${currency}`, format: "money" });
+  return [
+    { header: H.scenario, format: "text" },
+    { header: H.basis, format: "text" },
+    { header: H.reps, format: "integer" },
+    money(H.variablePay),
+    money(H.adjustments),
+    money(H.variableCost),
+    money("Target variable"),
+    { header: H.pctOfTarget, format: "percent" },
+    money(H.totalCompCost),
+    money("Bookings"),
+    { header: H.variableCostOfSales, format: "percent" },
+    { header: H.totalCostOfSales, format: "percent" },
+    { header: H.avgPctOfOte, format: "percent" },
+    { header: H.atQuota, format: "decimal" },
+    { header: H.capped, format: "decimal" },
+    { header: H.comparedWith, format: "text" },
+    money(H.baselineVariableCost),
+    money(H.deltaVariableCost),
+  ];
+};
 
 /**
  * Results_Scenarios: one row per scenario. Each total is defined once
- * (ScenarioTotals) and the headline prints the same figures: VariablePay
- * (payout lines, before adjustments) + Adjustments = TotalVariableCost;
- * PctOfTargetVariable = VariablePay ÷ TargetVariable prorated for the time
- * each rep was employed. What the plan costs and what it buys, in the
+ * (ScenarioTotals) and the headline prints the same figures: Variable pay
+ * (payout lines, before adjustments) + Adjustments = Variable cost;
+ * % of target variable = Variable pay ÷ Target variable prorated for the
+ * time each rep was employed. What the plan costs and what it buys, in the
  * reporting currency. Actual-based scenarios count reps; for distribution scenarios the counts are expected numbers of reps. Each
  * scenario is compared with the baseline plans under the same attainment
  * (ComparedWith): on the same actuals, at the same flat attainment, or under

@@ -10,14 +10,14 @@ const COLUMNS: readonly ColumnSpec[] = [
   { header: "Currency", format: "text" },
   { header: "Earned", format: "money" },
   { header: "Adjustments", format: "money" },
-  { header: "DrawTopUp", format: "money" },
+  { header: "Draw top-up", format: "money" },
   { header: "Recovered", format: "money" },
-  { header: "DrawBalance", format: "money" },
-  { header: "TrueUpDeferred", format: "money" },
-  { header: "DebitRecovered", format: "money" },
-  { header: "ClawbackCarried", format: "money" },
-  { header: "HeldBack", format: "money" },
-  { header: "NetPaid", format: "money" },
+  { header: "Draw balance", format: "money" },
+  { header: "True-up deferred", format: "money" },
+  { header: "Debit recovered", format: "money" },
+  { header: "Clawback carried", format: "money" },
+  { header: "Held back", format: "money" },
+  { header: "Net paid", format: "money" },
 ];
 
 /**
@@ -55,7 +55,7 @@ export function statementsSheet(scenarios: readonly ScenarioResult[], subtitleTe
   return {
     name: "Results_Statements",
     title: "Pay statements: what each rep is paid each period",
-    subtitle: `${subtitleText} · NetPaid = Earned + DrawTopUp − Recovered + Adjustments + TrueUpDeferred − DebitRecovered`,
+    subtitle: `${subtitleText} · Net paid = Earned + Draw top-up − Recovered + Adjustments + True-up deferred − Debit recovered`,
     columns: COLUMNS,
     rows,
   };
