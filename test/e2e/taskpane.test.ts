@@ -522,6 +522,12 @@ maybe("task pane in Chromium with a fake Office host", () => {
           r[col(t, "Measure")] === "New ARR" &&
           (col(t, "Scenario") < 0 || r[col(t, "Scenario")] === ""),
       );
+    // The browser's locale is en-US: "1,5" is refused with how to type it, not read as 15×, and Save is off.
+    await page.getByLabel("Band 4 rate").fill("1,5");
+    await page
+      .getByText('"1,5" is not a number in your format (en-US: a dot for decimals)', { exact: false })
+      .waitFor();
+    expect(await page.getByRole("button", { name: "Save to workbook" }).isDisabled()).toBe(true);
     await page.getByLabel("Band 4 rate").fill("3");
     // Recomputed live from the edited band (150%+ at 3×), before anything is saved: what the run will put on
     // Results_Realistic once it is.

@@ -12,7 +12,7 @@ import {
   RadioGroup,
   tokens,
 } from "@fluentui/react-components";
-import type { DraftField, OfferDraft } from "../model/offerDraft";
+import { percentShown, type DraftField, type OfferDraft } from "../model/offerDraft";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -127,13 +127,16 @@ export function OfferFormFields({
         {text("expectedAttainment", "Expected attainment", {
           after: "%",
           placeholder: "80",
-          hint: "What the org reached last year",
+          // How the number was read (0.85 and 85 are both 85%), else what to type.
+          hint: percentShown(draft.expectedAttainment) ?? "What the org reached last year",
         })}
         {text("spread", spreadLabel, {
           after: "%",
           // Blank: the org's year-to-year spread from AttainmentHistory, else the default (the result says which).
           placeholder: "blank = org's",
-          hint: draft.spreadKind === "StdDev" ? "Org's year-to-year spread" : "Reps at quota (IC plans only)",
+          hint:
+            percentShown(draft.spread) ??
+            (draft.spreadKind === "StdDev" ? "Org's year-to-year spread" : "Reps at quota (IC plans only)"),
         })}
       </div>
       <RadioGroup
@@ -154,7 +157,11 @@ export function OfferFormFields({
           <AccordionPanel className={s.panel}>
             <div className={s.pair}>
               {text("rampMonths", "Ramp months", { placeholder: "0" })}
-              {text("rampGuarantee", "Ramp guarantee", { after: "%", placeholder: "none" })}
+              {text("rampGuarantee", "Ramp guarantee", {
+                after: "%",
+                placeholder: "none",
+                hint: percentShown(draft.rampGuarantee) ?? undefined,
+              })}
               {text("signOnBonus", "Sign-on bonus", { placeholder: "0" })}
               {text("equityValue", "Equity value", { placeholder: "0", hint: "Whole grant, at offer" })}
               {text("vestingYears", "Vesting years", { placeholder: "4" })}

@@ -2,6 +2,7 @@ import { Decimal } from "../../engine/decimal";
 import type { VestingFrequency } from "../../engine/offers";
 import { parseIsoText } from "../../workbook/parse/cells/dates";
 import { parseNumberText } from "../../workbook/parse/cells/numbers";
+import { canonicalNumber, entryLocale, type NumberLocale } from "./numberEntry";
 import type { RawCell } from "../../workbook/types";
 import type { OfferKey } from "./offerColumns";
 
@@ -75,9 +76,11 @@ export interface DraftCells {
 const HUNDRED = new Decimal(100);
 const SCALE: Record<string, Decimal> = { k: new Decimal(1000), m: new Decimal(1_000_000) };
 
-/** "150,000", "$150k", "1.2m" → 150000 etc.; null when blank; undefined when not an amount. */
-export function amountOf(text: string): number | null | undefined {
-  const t = text.trim();
+/** "150,000", "$150k", "1.2m" → 150000 etc. (in the user's number format); null when blank; undefined when not an amount. */
+export function amountOf(text: string, locale: NumberLocale = entryLocale()): number | null | undefined {
+  const entry = canonicalNumber(text.trim(), locale);
+  if (!entry.ok) return undefined;
+  const t = entry.text;
   if (t === "") return null;
   const suffix = /^(.*?)\s*([kKmM])$/.exec(t);
   const parsed = parseNumberText(suffix ? suffix[1] : t);
@@ -86,13 +89,33 @@ export function amountOf(text: string): number | null | undefined {
   return v.toNumber();
 }
 
-/** "80", "80%", "12.5" → 0.8, 0.8, 0.125 (always percent: nobody types 0.8 meaning 80% here). */
-export function percentOf(text: string): number | null | undefined {
-  const t = text.trim();
+/**
+ * A percent field: "85", "85%" and "0.85" all mean 85%. A number without a
+ * `%` sign up to FRACTION_LIMIT is read as a fraction (0.85, 1.2), anything
+ * above as percent points (85, 12.5), the rule Excel's own percent cells
+ * follow; percentShown says how it was read, beside the field. Null when
+ * blank; undefined when not a number in the user's format.
+ */
+export function percentOf(text: string, locale: NumberLocale = entryLocale()): number | null | undefined {
+  const entry = canonicalNumber(text.trim(), locale);
+  if (!entry.ok) return undefined;
+  const t = entry.text;
   if (t === "") return null;
   const parsed = parseNumberText(t);
   if (!parsed.ok || parsed.value.multiple) return undefined;
-  return parsed.value.value.div(HUNDRED).toNumber();
+  const { value, percent } = parsed.value;
+  return (percent || value.abs().gt(FRACTION_LIMIT) ? value.div(HUNDRED) : value).toNumber();
+}
+
+/** A plain number up to this in a percent field is a fraction: 0.85 is 85%, 1.5 is 150%; 2 is 2%. */
+export const FRACTION_LIMIT = new Decimal("1.5");
+
+/** "= 85%": how a percent field's text was read, for the hint beside it; null when blank or not a number. */
+export function percentShown(text: string, locale: NumberLocale = entryLocale()): string | null {
+  const v = percentOf(text, locale);
+  if (v === null || v === undefined) return null;
+  const points = new Decimal(v).times(HUNDRED).toDecimalPlaces(4).toString();
+  return `= ${locale.decimal === "," ? points.replace(".", ",") : points}%`;
 }
 
 export function wholeOf(text: string): number | null | undefined {
@@ -124,8 +147,9 @@ export function draftCells(draft: OfferDraft): DraftCells {
     }
     return v;
   };
-  const amount = (f: DraftField) => read(f, amountOf, "Type an amount, like 150,000");
-  const percent = (f: DraftField) => read(f, percentOf, "Type a percent, like 80");
+  const comma = entryLocale().decimal === ",";
+  const amount = (f: DraftField) => read(f, amountOf, `Type an amount, like ${comma ? "150.000" : "150,000"}`);
+  const percent = (f: DraftField) => read(f, percentOf, `Type a percent, like 80 or ${comma ? "12,5" : "12.5"}`);
   const whole = (f: DraftField) => read(f, wholeOf, "Type a whole number, like 12");
   const text = (f: DraftField) => draft[f].trim() || null;
 

@@ -11,7 +11,8 @@ import { DEFAULT_SETTINGS } from "../../workbook/parse/settings";
 import { readPlans } from "../../workbook/parse/plans";
 import type { Issue, RawTable } from "../../workbook/types";
 import { OFFER_COLUMNS } from "./offerColumns";
-import { amountOf, draftCells, EMPTY_DRAFT, percentOf, type OfferDraft } from "./offerDraft";
+import { numberLocaleOf } from "./numberEntry";
+import { amountOf, draftCells, EMPTY_DRAFT, percentOf, percentShown, type OfferDraft } from "./offerDraft";
 import { compareOffers, offerChoices } from "./offerComparison";
 import { draftTable, evaluateDraft, offerContext, planNeedsQuota } from "./offerEvaluation";
 import { table } from "../../../test/workbook/tables";
@@ -50,6 +51,25 @@ describe("offer form: typed text to Offers cells", () => {
     expect(percentOf("80")).toBe(0.8);
     expect(percentOf("80%")).toBe(0.8);
     expect(percentOf("12.5")).toBe(0.125);
+    // 85, 85% and 0.85 all mean 85%: a plain number up to 1.5 is a fraction, and the field says how it was read.
+    expect([percentOf("85"), percentOf("85%"), percentOf("0.85"), percentOf("1.2"), percentOf("2")]).toEqual([
+      0.85, 0.85, 0.85, 1.2, 0.02,
+    ]);
+    expect([percentShown("0.85"), percentShown("85"), percentShown("2"), percentShown("")]).toEqual([
+      "= 85%",
+      "= 85%",
+      "= 2%",
+      null,
+    ]);
+    // In a comma-decimal locale, 0,85 is 85% and 1.500 is one thousand five hundred.
+    const de = numberLocaleOf("de-DE");
+    expect([percentOf("0,85", de), amountOf("1.500", de), amountOf("1,5k", de), percentShown("0,855", de)]).toEqual([
+      0.85,
+      1500,
+      1500,
+      "= 85,5%",
+    ]);
+    expect(amountOf("1,5")).toBeUndefined(); // en-US: refused, not 15
     const { cells, problems } = draftCells(
       draft({ base: "75k", pay: "150,000", expectedAttainment: "80", startDate: "2026-03-01", rampMonths: "2.5" }),
     );

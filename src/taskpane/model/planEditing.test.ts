@@ -1,4 +1,5 @@
 import type { RawTable } from "../../workbook/types";
+import { numberLocaleOf } from "./numberEntry";
 import { curvePoints, draftsOf, parseBands, readBaselinePlans, saveTiersPlan } from "./planEditing";
 import { table } from "../../../test/workbook/tables";
 
@@ -63,6 +64,26 @@ describe("plan editing", () => {
       "Band 1: Rate must be a number",
     ]);
     expect(parseBands([], newArr()).problems).toEqual(["Add at least one band"]);
+  });
+
+  it("reads a band rate of 1,5 as 1.5× in de-DE, and refuses it in en-US instead of reading 15×", () => {
+    const bands = [
+      { from: "0", to: "100", rate: "1" },
+      { from: "100", to: "", rate: "1,5" },
+    ];
+    const de = parseBands(bands, newArr(), numberLocaleOf("de-DE"));
+    expect(de.problems).toEqual([]);
+    expect(de.tiers!.map((t) => t.rate.toString())).toEqual(["1", "1.5"]);
+    const us = parseBands(bands, newArr(), numberLocaleOf("en-US"));
+    expect(us.tiers).toBeNull();
+    expect(us.problems).toEqual([
+      'Band 2: Rate must be a number: "1,5" is not a number in your format (en-US: a dot for decimals). Type it like 1.5 or 1,500.',
+    ]);
+    // What the editor shows is typed back the same way: 1.5 appears as "1,5" in de-DE.
+    expect(draftsOf({ ...newArr(), tiers: de.tiers! }, numberLocaleOf("de-DE")).map((b) => b.rate)).toEqual([
+      "1",
+      "1,5",
+    ]);
   });
 
   it("draws the engine's curve: gate at 40%, 1.0× at 100%, capped at 3×", () => {

@@ -1,3 +1,4 @@
+import { canonicalNumber, entryLocale, type NumberLocale } from "./numberEntry";
 import { buildPayoutCurve } from "../../engine/curve";
 import { Decimal } from "../../engine/decimal";
 import type { MeasurePlan, Plan, Tier } from "../../engine/types";
@@ -44,22 +45,27 @@ export function unitsOf(measure: MeasurePlan): Units {
 
 const HUNDRED = new Decimal(100);
 
-function show(value: Decimal, percent: boolean): string {
-  return (percent ? value.times(HUNDRED) : value).toDecimalPlaces(6).toString();
+/** A band's value as the user types it: percent or plain, with the locale's decimal separator. */
+function show(value: Decimal, percent: boolean, locale: NumberLocale): string {
+  const text = (percent ? value.times(HUNDRED) : value).toDecimalPlaces(6).toString();
+  return locale.decimal === "," ? text.replace(".", ",") : text;
 }
 
-export function draftsOf(measure: MeasurePlan): BandDraft[] {
+export function draftsOf(measure: MeasurePlan, locale: NumberLocale = entryLocale()): BandDraft[] {
   const u = unitsOf(measure);
   return measure.tiers.map((t) => ({
-    from: show(t.from, u.bound === "%"),
-    to: t.to === null ? "" : show(t.to, u.bound === "%"),
-    rate: show(t.rate, u.rate === "%"),
+    from: show(t.from, u.bound === "%", locale),
+    to: t.to === null ? "" : show(t.to, u.bound === "%", locale),
+    rate: show(t.rate, u.rate === "%", locale),
   }));
 }
 
-function parseNumber(text: string): Decimal | null {
-  const t = text.trim().replace(/[,%×x\s]/gi, "");
-  if (t === "" || !/^[+-]?(\d+\.?\d*|\.\d+)$/.test(t)) return null;
+/** A band's number as typed in the user's locale ("1,5" in de-DE, "1.5" in en-US); a message when it is not one. */
+function parseNumber(text: string, locale: NumberLocale): Decimal | string {
+  const entry = canonicalNumber(text.trim(), locale);
+  if (!entry.ok) return entry.message;
+  const t = entry.text.replace(/[%×x\s]/gi, "");
+  if (t === "" || !/^[+-]?(\d+\.?\d*|\.\d+)$/.test(t)) return "not a number";
   return new Decimal(t);
 }
 
@@ -70,20 +76,26 @@ export interface ParsedBands {
 }
 
 /** Drafts -> engine tiers (fractions), with the checks a person needs before saving. */
-export function parseBands(drafts: readonly BandDraft[], measure: MeasurePlan): ParsedBands {
+export function parseBands(
+  drafts: readonly BandDraft[],
+  measure: MeasurePlan,
+  locale: NumberLocale = entryLocale(),
+): ParsedBands {
   const u = unitsOf(measure);
   const scale = (d: Decimal, percent: boolean): Decimal => (percent ? d.div(HUNDRED) : d);
   const problems: string[] = [];
   const tiers: Tier[] = [];
   drafts.forEach((d, i) => {
     const label = `Band ${i + 1}`;
-    const from = parseNumber(d.from);
-    const to = d.to.trim() === "" ? null : parseNumber(d.to);
-    const rate = parseNumber(d.rate);
-    if (from === null) problems.push(`${label}: From must be a number`);
-    if (d.to.trim() !== "" && to === null) problems.push(`${label}: To must be a number or blank (no limit)`);
-    if (rate === null) problems.push(`${label}: Rate must be a number`);
-    if (from === null || rate === null || (d.to.trim() !== "" && to === null)) return;
+    const from = parseNumber(d.from, locale);
+    const to = d.to.trim() === "" ? null : parseNumber(d.to, locale);
+    const rate = parseNumber(d.rate, locale);
+    // A number typed the other locale's way ("1,5" in en-US) is refused with how to type it, never guessed.
+    const why = (v: Decimal | string | null) => (typeof v === "string" && v !== "not a number" ? `: ${v}` : "");
+    if (typeof from === "string") problems.push(`${label}: From must be a number${why(from)}`);
+    if (typeof to === "string") problems.push(`${label}: To must be a number or blank (no limit)${why(to)}`);
+    if (typeof rate === "string") problems.push(`${label}: Rate must be a number${why(rate)}`);
+    if (typeof from === "string" || typeof rate === "string" || typeof to === "string") return;
     if (from.isNeg()) problems.push(`${label}: From cannot be negative`);
     if (to !== null && to.lte(from)) problems.push(`${label}: To must be above From`);
     tiers.push({
