@@ -41,7 +41,8 @@ export function entryLocale(): NumberLocale {
   return current;
 }
 
-export type NumberEntry = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string };
+export type NumberEntry =
+  { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string };
 
 /**
  * The typed text with its numeric part rewritten in canonical form (dot
