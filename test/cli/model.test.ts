@@ -104,6 +104,7 @@ describe("compplan model --trace", () => {
         Detail: "E1301 Quinn Salazar: 453,300.00 EUR × 1.08 = 489,564.00 USD",
         Credit: 489564,
         Rate: 1.08,
+        Currency: "USD", // the leader's: the credit is converted into it
       });
       // The members' credits add up to the team's: the Attainment step's credit.
       const team = manager.find((r) => r.Step === "Attainment")!.Credit as number;

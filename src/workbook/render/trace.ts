@@ -19,6 +19,7 @@ const COLUMNS: readonly ColumnSpec[] = [
   { header: "Credit", format: "money" },
   { header: "Rate", format: "decimal" },
   { header: "Amount", format: "money" },
+  { header: "Currency", format: "text" },
 ];
 
 /** Past this many payout lines the trace would swamp the workbook; it is left out with a note. */
@@ -64,6 +65,7 @@ export function traceSheet(
           num(t.credit),
           num(t.rate),
           num(t.amount),
+          r.rep.currency,
         ]);
       const flush = (key: string) => {
         const st = statementOf.get(key);
