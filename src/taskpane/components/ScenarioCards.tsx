@@ -37,7 +37,7 @@ function figures(row: ScenarioFigures, currency: string): Figure[] {
     </span>
   ) : undefined;
   const adjusted =
-    row.adjustments === null || row.adjustments === 0 ? undefined : `plus adjustments ${money(row.adjustments)}`;
+    row.adjustments === null || row.adjustments === 0 ? undefined : `and adjustments ${money(row.adjustments)}`;
   return [
     { label: "Variable pay", value: money(row.variablePay), note: adjusted, testId: id("pay") },
     { label: "% of target variable", value: pct(row.pctOfTargetVariable), testId: id("pct-target") },

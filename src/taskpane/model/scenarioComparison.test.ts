@@ -186,7 +186,7 @@ describe("totals defined once", () => {
     );
     expect(run.ok).toBe(true);
     expect(run.headline[0]).toBe(
-      "Baseline: 2 reps, variable pay USD 190,000.00 (126.6% of prorated target variable) plus adjustments USD 1,000.00; 1 at or above quota; 0 capped.",
+      "Baseline: 2 reps, variable pay USD 190,000.00 (126.6% of prorated target variable) and adjustments USD 1,000.00; 1 at or above quota; 0 capped.",
     );
     const baseline = scenarioComparison(run.sheets)!.rows[0];
     expect([

@@ -20,7 +20,9 @@ export function headline(figures: readonly ScenarioFigures[], currency: string):
   const share = (part: Decimal, whole: Decimal, prorated: boolean) =>
     whole.isZero() ? "" : ` (${percentText(part.div(whole))} of ${prorated ? "prorated " : ""}target variable)`;
   const adjusted = (t: ScenarioFigures["totals"]) =>
-    t.adjustments.isZero() ? "" : ` plus adjustments ${fmtMoney(t.adjustments, currency)}`;
+    t.adjustments.isZero()
+      ? ""
+      : ` and adjustments ${t.adjustments.isNeg() ? "−" : ""}${fmtMoney(t.adjustments.abs(), currency)}`;
   const versus = (f: ScenarioFigures) => {
     if (!f.comparedWith) return "";
     const { delta } = f.comparedWith;
