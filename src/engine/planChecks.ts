@@ -5,19 +5,27 @@ import { tiersOf } from "./tierSchedule";
 import type { MeasurePlan, Plan } from "./types";
 
 /**
- * Design checks a comp analyst would want flagged before a plan goes out.
- * They are warnings: the plan still pays as written.
+ * Checks a comp analyst would want before a plan goes out. A tier table that
+ * cannot mean one thing is an error (overlapping or duplicate bands: which
+ * rate pays there?; a negative rate: pay that falls below zero as a rep
+ * sells). A design that pays as written but is unusual is a warning that says
+ * what it pays: a gap or no band at 0, a falling rate, a retroactive cliff,
+ * weights that do not add up to 100%, 100% attainment not paying target.
  */
 export function checkPlan(plan: Plan): EngineIssue[] {
   const issues: EngineIssue[] = [];
   const where = plan.source;
-  const weights = sum(plan.measures.map((m) => m.weight));
-  if (!weights.eq(ONE)) {
+  // Weights share target incentive among the measures that pay on it; a Percent measure of a PerMeasure plan pays
+  // rate × credit whatever its weight.
+  const weighted =
+    plan.combine === "WeightedAttainment" ? plan.measures : plan.measures.filter((m) => m.rateType === "Multiplier");
+  const weights = sum(weighted.map((m) => m.weight));
+  if (weighted.length > 0 && !weights.eq(ONE)) {
     issues.push({
       severity: "Warning",
       source: where,
       column: "Weight",
-      message: `Plan ${plan.name}: measure weights sum to ${pct(weights)}, not 100% — target variable is ${weights.gt(ONE) ? "over" : "under"}-allocated.`,
+      message: `Plan ${plan.name}: measure weights sum to ${pct(weights)}, not 100% — target variable is ${weights.gt(ONE) ? "over" : "under"}-allocated: a rep at 100% on every measure earns ${pct(weights)} of target variable.`,
     });
   }
   const measures = plan.combine === "WeightedAttainment" ? plan.measures.slice(0, 1) : plan.measures;
@@ -30,7 +38,17 @@ function checkMeasure(plan: Plan, m: MeasurePlan): EngineIssue[] {
   const label = plan.combine === "WeightedAttainment" ? `Plan ${plan.name}` : `Plan ${plan.name}, ${m.measure}`;
   const warn = (message: string, column?: string, source = m.source) =>
     issues.push({ severity: "Warning", source, column, message: `${label}: ${message}` });
+  const error = (message: string, column?: string, source = m.source) =>
+    issues.push({ severity: "Error", source, column, message: `${label}: ${message}` });
   const tiers = [...tiersOf(m)].sort((a, b) => a.from.comparedTo(b.from));
+  for (const t of tiers) {
+    if (t.rate.isNeg())
+      error(
+        `band ${band(m, t)} has a negative rate, ${t.rate.toString()}: pay would fall below zero as the rep sells more. Use 0 to pay nothing there.`,
+        "Rate",
+        t.source,
+      );
+  }
 
   if (m.tierMode !== "Curve") {
     if (tiers[0].from.gt(ZERO)) {
@@ -43,8 +61,14 @@ function checkMeasure(plan: Plan, m: MeasurePlan): EngineIssue[] {
     for (let i = 0; i + 1 < tiers.length; i++) {
       const a = tiers[i];
       const b = tiers[i + 1];
-      if (a.to === null || a.to.gt(b.from)) {
-        warn(`bands overlap: ${band(m, a)} and ${band(m, b)}.`, "To", b.source);
+      if (a.from.eq(b.from) && (a.to === null ? b.to === null : b.to !== null && a.to.eq(b.to))) {
+        error(`the band ${band(m, a)} is given twice: keep one row.`, "From", b.source);
+      } else if (a.to === null || a.to.gt(b.from)) {
+        error(
+          `bands ${band(m, a)} and ${band(m, b)} overlap: between ${fmt(m, b.from)} and ${a.to === null ? "∞" : fmt(m, a.to)} two rates would apply. Make each band start where the one below ends.`,
+          "To",
+          b.source,
+        );
       } else if (a.to.lt(b.from)) {
         warn(
           `gap between ${fmt(m, a.to)} and ${fmt(m, b.from)}: attainment there pays no band's rate.`,
@@ -52,7 +76,7 @@ function checkMeasure(plan: Plan, m: MeasurePlan): EngineIssue[] {
           b.source,
         );
       }
-      if (b.rate.lt(a.rate)) {
+      if (b.rate.lt(a.rate) && !b.rate.isNeg()) {
         warn(
           `the rate falls from ${a.rate.toString()} to ${b.rate.toString()} at ${fmt(m, b.from)}: reps earn less per dollar as they sell more (a decelerator above a lower band).`,
           "Rate",

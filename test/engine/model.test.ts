@@ -131,14 +131,40 @@ describe("plan checks", () => {
     const m = messages(p);
     expect(m).toEqual(
       expect.arrayContaining([
-        "Plan AE: measure weights sum to 90%, not 100% — target variable is under-allocated.",
-        "Plan AE, X: bands overlap: [0%, 60%) and [50%, 100%).",
+        "Plan AE: measure weights sum to 90%, not 100% — target variable is under-allocated: a rep at 100% on every measure earns 90% of target variable.",
+        "Plan AE, X: bands [0%, 60%) and [50%, 100%) overlap: between 50% and 60% two rates would apply. Make each band start where the one below ends.",
         "Plan AE, X: gap between 100% and 110%: attainment there pays no band's rate.",
         expect.stringContaining("the rate falls from 1 to 0.8 at 110%"),
         expect.stringContaining("retroactive cliff at 50%: one more dollar of bookings there raises the payout by 25%"),
       ]),
     );
   });
+  it("refuses tier tables that cannot mean one thing: overlaps, duplicates, negative rates", () => {
+    const p = plan({
+      measures: [measure({ measure: "X", tiers: tiers([0, 1, 1], [0, 1, 1], [1, null, -1.5]) })],
+    });
+    expect(
+      checkPlan(p)
+        .filter((i) => i.severity === "Error")
+        .map((i) => [i.column, i.message]),
+    ).toEqual([
+      [
+        "Rate",
+        "Plan AE, X: band [100%, ∞) has a negative rate, -1.5: pay would fall below zero as the rep sells more. Use 0 to pay nothing there.",
+      ],
+      ["From", "Plan AE, X: the band [0%, 100%) is given twice: keep one row."],
+    ]);
+    // A falling rate that stays at or above 0 is a design choice: a warning, not an error.
+    const falling = plan({ measures: [measure({ tiers: tiers([0, 1, 1], [1, null, 0.5]) })] });
+    expect(checkPlan(falling).map((i) => i.severity)).toEqual(["Warning"]);
+  });
+
+  it("does not ask pure commission measures to share target variable", () => {
+    const commission = (name: string, rate: number) =>
+      measure({ measure: name, weight: d(0), tierBasis: "Amount", rateType: "Percent", tiers: tiers([0, null, rate]) });
+    expect(messages(plan({ measures: [commission("New", 0.1), commission("Renewal", 0.03)] }))).toEqual([]);
+  });
+
   it("flags a plan that does not pay 100% at 100%", () => {
     const p = plan({ measures: [measure({ tiers: tiers([0, 0.5, 0.5], [0.5, null, 1]) })] });
     // 0.5 × 0.5 + 1 × 0.5 = 0.75
