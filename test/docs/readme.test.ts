@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readXlsx } from "../../src/xlsx/read";
 import { runWorkbook } from "../../src/workbook/run";
@@ -55,5 +55,16 @@ describe("README", () => {
 
     // And no statement pays a negative amount: the example's only plan that could, clawing back, defers it.
     expect(statements.filter((r) => (r["Net paid"] as number) < 0)).toEqual([]);
+  });
+});
+
+describe("docs/reliability.md", () => {
+  it("names only files that exist, so each guarantee points at real code and a real test", () => {
+    const root = join(__dirname, "../..");
+    const doc = readFileSync(join(root, "docs/reliability.md"), "utf8");
+    const paths = [...doc.matchAll(/`((?:src|test|bin)\/[^`\s]+?)`/g)].map((m) => m[1]);
+    expect(paths.length).toBeGreaterThan(15);
+    const missing = paths.filter((p) => !existsSync(join(root, p)) && !existsSync(join(root, "src/workbook/parse", p)));
+    expect(missing).toEqual([]);
   });
 });

@@ -71,12 +71,19 @@ describe("money", () => {
     expect(str(value(read(money, 89163.8)))).toBe("89163.8");
   });
 
-  it("reads every finite number cell as the Decimal of its shortest text", () => {
+  it("reads every finite number cell within ±1e13 as the Decimal of its shortest text, and refuses the rest", () => {
     fc.assert(
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (n) => {
-        expect(value(read(money, n)).eq(new Decimal(String(n)))).toBe(true);
+        const r = read(money, n);
+        if (Math.abs(n) <= 1e13) expect(value(r).eq(new Decimal(String(n)))).toBe(true);
+        else expect(message(r)).toMatch(/is beyond ±10,000,000,000,000 \(ten trillion\)/);
       }),
     );
+    // The text 1e309 is a finite Decimal but no double: refused before it could become Infinity on a sheet.
+    expect(message(read(money, "1e309", null, "Amount"))).toBe(
+      'Amount "1e309" is beyond ±10,000,000,000,000 (ten trillion): no single amount, quota or pay in a plan is that large',
+    );
+    expect(str(value(read(money, 1e13)))).toBe("10000000000000");
   });
 
   it("reads money text and refuses percents and booleans", () => {

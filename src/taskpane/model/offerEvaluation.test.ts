@@ -174,7 +174,9 @@ describe("offer form: valued by the engine", () => {
     const bad = evaluateDraft(draft({ base: "100000", pay: "90000", expectedAttainment: "80", spread: "150" }), ctx);
     expect(bad.result).toBeNull();
     expect(bad.problems.get("pay")).toBe("OTE 90,000 is below Base 100,000");
-    expect(bad.problems.get("spread")).toBe("ShareAtQuota must be between 0% and 100% (exclusive)");
+    expect(bad.problems.get("spread")).toBe(
+      "ShareAtQuota must be between 0.1% and 99.9%: a spread cannot be fitted to 150% of reps at quota",
+    );
 
     expect(planNeedsQuota(ctx, "Commission")).toBe(true);
     expect(planNeedsQuota(ctx, "Director")).toBe(false);

@@ -1,4 +1,4 @@
-import { ONE, ZERO, type Decimal } from "../../engine/decimal";
+import { ZERO, type Decimal } from "../../engine/decimal";
 import { drivingMeasures, needsQuota } from "../../engine/offers/offerCurve";
 import type { Offer, VestingFrequency } from "../../engine/offers/types";
 import type { DrawType, Plan } from "../../engine/types";
@@ -6,7 +6,7 @@ import type { Issue, RawTable } from "../types";
 import { date } from "./cells/dates";
 import { choice } from "./cells/enums";
 import { money } from "./cells/money";
-import { integer } from "./cells/numbers";
+import { integer, shareAtQuotaProblem } from "./cells/numbers";
 import { percent } from "./cells/percent";
 import { currencyCode, text } from "./cells/text";
 import { formatRows } from "./format";
@@ -67,6 +67,9 @@ export const OFFER_FIELDS: readonly FieldSpec[] = [
 ];
 
 const DRAW_TYPE = choice<DrawType>({ Recoverable: [], NonRecoverable: ["Guarantee", "Guaranteed"] });
+/** Longer vesting than this is not an offer a model can value meaningfully (and the schedule is built month by month). */
+const MAX_VESTING_YEARS = 10;
+
 const FREQUENCY = choice<VestingFrequency>({
   Monthly: ["Month", "Monthly Vesting"],
   Quarterly: ["Quarter", "Quarterly Vesting"],
@@ -166,6 +169,8 @@ function readOffer(row: RowReader, name: string | null, ctx: OffersContext, payR
   const vestingYears = row.optional("vestingYears", integer);
   if (vestingYears !== null && vestingYears < 1)
     row.error("vestingYears", `${header("vestingYears")} must be at least 1`);
+  else if (vestingYears !== null && vestingYears > MAX_VESTING_YEARS)
+    row.error("vestingYears", `${header("vestingYears")} ${vestingYears} is more than ${MAX_VESTING_YEARS} years`);
   const cliffMonths = nonNegative("cliffMonths", row.optional("cliffMonths", integer));
   const scheduleMonths = (vestingYears ?? 4) * 12;
   if (cliffMonths !== null && cliffMonths > scheduleMonths)
@@ -243,6 +248,6 @@ function checkSpread(row: RowReader, mean: Decimal | null, stdDev: Decimal | nul
     );
   if ((stdDev !== null || share !== null) && mean !== null && mean.isZero())
     row.error("expectedAttainment", `${header("expectedAttainment")} must be more than 0 when a spread is given`);
-  if (share !== null && !(share.gt(ZERO) && share.lt(ONE)))
-    row.error("shareAtQuota", `${header("shareAtQuota")} must be between 0% and 100% (exclusive)`);
+  const shareProblem = share === null ? null : shareAtQuotaProblem(share, header("shareAtQuota"));
+  if (shareProblem) row.error("shareAtQuota", shareProblem);
 }

@@ -37,6 +37,9 @@ interface RampRow {
   readonly guarantee: Decimal | null;
 }
 
+/** The last tenure month a ramp may name: ten years. A schedule is held month by month, so this bounds its size. */
+export const MAX_RAMP_MONTH = 120;
+
 /** Ramps: quota percent by month of tenure (1, 2, … without gaps) and an optional guarantee on any row. */
 export function readRamps(table: RawTable | undefined, issues: Issue[]): RampsRead {
   const names = new NameIndex();
@@ -53,6 +56,11 @@ export function readRamps(table: RawTable | undefined, issues: Issue[]): RampsRe
     const guarantee = row.optional("guarantee", percent);
     if (month !== null && month < 1)
       row.error("month", `${row.reader.header("month")} ${month} must be 1 or more (1 = first month of tenure)`);
+    else if (month !== null && month > MAX_RAMP_MONTH)
+      row.error(
+        "month",
+        `${row.reader.header("month")} ${month} is more than ${MAX_RAMP_MONTH}: a ramp covers at most ten years of tenure`,
+      );
     if (quotaPct?.lt(ZERO)) row.error("quotaPct", `${row.reader.header("quotaPct")} can't be negative`);
     if (guarantee?.lt(ZERO)) row.error("guarantee", `${row.reader.header("guarantee")} can't be negative`);
     if (name === null) continue;

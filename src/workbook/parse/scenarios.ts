@@ -1,3 +1,4 @@
+import { shareAtQuotaProblem } from "./cells/numbers";
 import { Decimal, ONE, ZERO } from "../../engine/decimal";
 import type { DistributionSpec, Scenario } from "../../engine/types";
 import type { Issue, RawTable } from "../types";
@@ -163,8 +164,8 @@ function fitted(
       `Give StdDev or ShareAtQuota, not both: either one fixes the spread of a ${kind} distribution`,
     );
   if (stdDev !== null && !stdDev.gt(ZERO)) row.error("stdDev", `${header("stdDev")} must be more than 0`);
-  if (shareAtQuota !== null && !(shareAtQuota.gt(ZERO) && shareAtQuota.lt(ONE)))
-    row.error("shareAtQuota", `${header("shareAtQuota")} must be between 0% and 100% (exclusive)`);
+  const shareProblem = shareAtQuota === null ? null : shareAtQuotaProblem(shareAtQuota, header("shareAtQuota"));
+  if (shareProblem) row.error("shareAtQuota", shareProblem);
   if (row.failed || mean === null) return null;
   return { kind, mean, stdDev, shareAtQuota };
 }

@@ -1,4 +1,4 @@
-import type { Decimal } from "../../../engine/decimal";
+import { Decimal } from "../../../engine/decimal";
 import { fail, ok, show, type CellParser } from "./cell";
 import { decimalOfNumber, parseNumberText } from "./numbers";
 
@@ -7,7 +7,21 @@ import { decimalOfNumber, parseNumberText } from "./numbers";
  * `(1,200.50)`. The currency written in the text is not used: the rep's
  * Currency column decides.
  */
-export const money: CellParser<Decimal> = (cell, { label }) => {
+export const money: CellParser<Decimal> = (cell, ctx) => {
+  const read = moneyValue(cell, ctx);
+  if (!read.ok || read.value.abs().lte(MONEY_LIMIT)) return read;
+  return fail(
+    `${ctx.label} ${show(cell)} is beyond ±10,000,000,000,000 (ten trillion): no single amount, quota or pay in a plan is that large`,
+  );
+};
+
+/**
+ * The largest amount any money cell may hold, ±1e13: far above any real quota or pay, and well inside the range a
+ * double holds to the cent, so sums of a large org stay exact when Excel reads them back.
+ */
+export const MONEY_LIMIT = new Decimal("1e13");
+
+const moneyValue: CellParser<Decimal> = (cell, { label }) => {
   if (typeof cell === "number") {
     const d = decimalOfNumber(cell);
     return d ? ok(d) : fail(`${label} ${show(cell)} is not an amount`);

@@ -109,3 +109,16 @@ export const integer: CellParser<number> = (cell, ctx) => {
   if (!n.value.isInteger()) return fail(`${ctx.label} ${show(cell)} should be a whole number`);
   return ok(n.value.toNumber());
 };
+
+/**
+ * A share of reps at or above quota, from which a spread is fitted through the
+ * normal quantile: kept to 0.1%–99.9%, where that quantile is finite at the
+ * engine's precision (a share of 1e−300 would put the spread at infinity).
+ */
+export const SHARE_AT_QUOTA_RANGE = { min: new Decimal("0.001"), max: new Decimal("0.999") } as const;
+
+export function shareAtQuotaProblem(share: Decimal, header: string): string | null {
+  return share.gte(SHARE_AT_QUOTA_RANGE.min) && share.lte(SHARE_AT_QUOTA_RANGE.max)
+    ? null
+    : `${header} must be between 0.1% and 99.9%: a spread cannot be fitted to ${share.times(100).toSignificantDigits(6).toString()}% of reps at quota`;
+}

@@ -1,0 +1,55 @@
+import { runWorkbook } from "../../src/workbook/run";
+import { minimalTables, table, withTables } from "./tables";
+
+/** Inputs that used to crash the run, exhaust memory or reach a sheet as nonsense: each now a located error. */
+const at = new Date("2026-06-15T00:00:00Z");
+const errors = (tables: ReturnType<typeof minimalTables>) => {
+  const r = runWorkbook(tables, { sourceName: "limits.xlsx", computedAt: at });
+  expect(r.ok).toBe(false);
+  return r.issues.filter((i) => i.severity === "Error").map((i) => `${i.address} ${i.message}`);
+};
+const tiers = table("Tiers", ["Plan", "Measure", "From", "To", "Rate"], [["AE", "Bookings", 0, null, 1]]);
+
+describe("limits on input values", () => {
+  it("refuses a ShareAtQuota a spread cannot be fitted to (1e-300 was an internal RangeError)", () => {
+    const scenarios = table(
+      "Scenarios",
+      ["Scenario", "Distribution", "Mean", "ShareAtQuota"],
+      [["Tiny", "Normal", 0.9, 1e-300]],
+    );
+    expect(errors(withTables(minimalTables(), tiers, scenarios))).toEqual([
+      "Scenarios!D2 ShareAtQuota must be between 0.1% and 99.9%: a spread cannot be fitted to 1e-298% of reps at quota",
+    ]);
+  });
+
+  it("refuses a ramp month past ten years (1e9 crashed building the schedule)", () => {
+    const ramps = table("Ramps", ["Ramp", "Month", "QuotaPct"], [["Slow", 1000000000, 0.5]]);
+    expect(errors(withTables(minimalTables(), tiers, ramps))).toEqual([
+      "Ramps!B2 Month 1000000000 is more than 120: a ramp covers at most ten years of tenure",
+    ]);
+  });
+
+  it("refuses vesting past ten years (4e8 was killed for memory)", () => {
+    const offers = table(
+      "Offers",
+      ["Offer", "Base", "OTE", "VestingYears", "EquityValue"],
+      [["Far", 100000, 200000, 400000000, 1000]],
+    );
+    expect(errors(withTables(minimalTables(), tiers, offers))).toEqual([
+      "Offers!D2 VestingYears 400000000 is more than 10 years",
+    ]);
+  });
+
+  it("refuses an amount no plan holds: 1e300 bookings, a target variable of 1e20", () => {
+    const actuals = table("Actuals", ["RepID", "Period", "Amount"], [["R1", "2026-Q1", 1e300]]);
+    const reps = table(
+      "Reps",
+      ["RepID", "Name", "Plan", "Base", "TargetVariable", "Quota"],
+      [["R1", "Ana", "AE", 100000, 1e20, 1000000]],
+    );
+    expect(errors(withTables(minimalTables(), tiers, actuals, reps))).toEqual([
+      "Reps!E2 TargetVariable 100000000000000000000 is beyond ±10,000,000,000,000 (ten trillion): no single amount, quota or pay in a plan is that large",
+      "Actuals!C2 Amount 1e+300 is beyond ±10,000,000,000,000 (ten trillion): no single amount, quota or pay in a plan is that large",
+    ]);
+  });
+});
