@@ -182,6 +182,33 @@ describe("readXlsx on files that are not .xlsx", () => {
     expect(message(zipSync({ "notes.txt": strToU8("hi") }))).toMatch(/no Excel workbook part/);
   });
 
+  it("refuses a cell beyond Excel's grid before allocating for it", () => {
+    const beyond = (rows: string) => message(fixturePackage({ sheets: [{ name: "S", xml: worksheet(rows) }] }));
+    // A column past XFD (ZZZZZ is column 12,356,630) and rows past 1,048,576 (a cell's own or its row's reference).
+    expect(beyond('<row r="1"><c r="ZZZZZ1"><v>1</v></c></row>')).toBe(
+      "The .xlsx file is damaged: a sheet has a cell at ZZZZZ1, beyond Excel's 1,048,576 rows and 16,384 columns (XFD).",
+    );
+    expect(beyond('<row r="1"><c r="A20000000"><v>1</v></c></row>')).toMatch(/a cell at A20000000, beyond Excel's/);
+    expect(beyond('<row r="4000000000"><c><v>1</v></c></row>')).toMatch(/beyond Excel's 1,048,576 rows/);
+    // The last cell of the grid is fine.
+    const [sheet] = readXlsx(
+      fixturePackage({
+        sheets: [{ name: "S", xml: worksheet('<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>') }],
+      }),
+    );
+    expect(sheet.headerRow).toBe(1_048_576);
+  });
+
+  it("refuses a cell with more text than Excel holds (32,767 characters), so it never reaches 35 result cells", () => {
+    const long = "x".repeat(32_768);
+    const xml = worksheet(`<row r="1"><c r="B1" t="inlineStr"><is><t>${long}</t></is></c></row>`);
+    expect(message(fixturePackage({ sheets: [{ name: "S", xml }] }))).toBe(
+      "The .xlsx file is damaged: the cell in row 1, column 2 holds 32,768 characters, more than Excel's 32,767.",
+    );
+    const fits = worksheet(`<row r="1"><c r="B1" t="inlineStr"><is><t>${long.slice(1)}</t></is></c></row>`);
+    expect(readXlsx(fixturePackage({ sheets: [{ name: "S", xml: fits }] }))[0].headers).toEqual([long.slice(1)]);
+  });
+
   it("reports a truncated file as damaged", () => {
     const good = fixturePackage({ sheets: [{ name: "S", xml: worksheet("") }] });
     expect(message(good.subarray(0, good.length - 30))).toMatch(/damaged/);

@@ -1,4 +1,5 @@
 import type { RawCell } from "../../workbook/types";
+import { XlsxFormatError } from "../errors";
 import { decodeCellText } from "../shared/xml-unescape";
 import type { CellFormats } from "./styles-part";
 import { richText } from "./shared-strings";
@@ -53,6 +54,26 @@ interface TagAttrs {
  * of cells). Formula cells give their cached value. A <c> or <row> without a
  * reference follows the previous one, as the format allows.
  */
+/** Excel's grid: no sheet Excel wrote has a cell beyond it. */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+
+/** Excel's limit on the text of one cell. */
+export const MAX_CELL_CHARS = 32_767;
+
+function tooLong(row: number, column: number, length: number): XlsxFormatError {
+  return new XlsxFormatError(
+    `The .xlsx file is damaged: the cell in row ${row}, column ${column} holds ${length.toLocaleString("en-US")} characters, more than Excel's ${MAX_CELL_CHARS.toLocaleString("en-US")}.`,
+  );
+}
+
+function beyondGrid(xml: string, at: TagAttrs, row: number, column: number): XlsxFormatError {
+  const ref = at.rFrom >= 0 ? xml.slice(at.rFrom, Math.min(at.rTo, at.rFrom + 40)) : `row ${row}, column ${column}`;
+  return new XlsxFormatError(
+    `The .xlsx file is damaged: a sheet has a cell at ${ref}, beyond Excel's ${MAX_ROWS.toLocaleString("en-US")} rows and ${MAX_COLUMNS.toLocaleString("en-US")} columns (XFD).`,
+  );
+}
+
 export function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
   const p = rootPrefix(xml);
   const cells: (RawCell | undefined)[][] = [];
@@ -92,6 +113,7 @@ export function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
     if (n0 === 114 /* r */ && n1 === 111 /* o */ && xml.charCodeAt(pos + nameAt + 2) === 119 /* w */) {
       readTagAttrs(xml, pos + nameAt + 3, tagEnd, at);
       rowNumber = at.rFrom >= 0 ? parseDigits(xml, at.rFrom, at.rTo) : rowNumber + 1;
+      if (rowNumber > MAX_ROWS) throw beyondGrid(xml, at, rowNumber, 1);
       column = 0;
       rowCells = rowFormats = undefined;
       pos = tagEnd + 1;
@@ -124,6 +146,8 @@ export function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
       column += 1;
     }
     if (rowNumber === 0) rowNumber = 1;
+    // Checked before anything is allocated for the cell: a reference past Excel's grid would size the arrays.
+    if (rowNumber > MAX_ROWS || column > MAX_COLUMNS || column < 1) throw beyondGrid(xml, at, rowNumber, column);
     if (xml.charCodeAt(tagEnd - 1) === SLASH) {
       pos = tagEnd + 1; // <c r="B7" s="3"/>: styled but empty
       continue;
@@ -155,6 +179,7 @@ export function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
       }
     }
     if (value === null) continue;
+    if (typeof value === "string" && value.length > MAX_CELL_CHARS) throw tooLong(rowNumber, column, value.length);
 
     const s = at.sFrom >= 0 ? parseDigits(xml, at.sFrom, at.sTo) : 0;
     if (typeof value === "number" && date1904 && type !== CellType.Date && dates[s] === true)
