@@ -179,8 +179,12 @@ export class RealisticContext {
       if (reported.has(message)) return;
       reported.add(message);
       const historical = set.spec.kind === "Historical";
+      // A stated assumption that cannot be fitted points at its Scenarios cell; history issues at the scenario's row.
+      const field = e instanceof DistributionError && e.field !== "AttainmentHistory" ? e.field : undefined;
       issues.push({
         severity: historical ? "Warning" : "Error",
+        source: set.scenario?.source,
+        column: field,
         message: `Scenario ${set.name}: ${message}${historical ? " Those reps are left out of its realistic earnings." : ""}`,
       });
     };

@@ -166,6 +166,8 @@ export interface Scenario {
   readonly periodCorrelation?: Decimal | null;
   /** Correlation between team members' year levels, for Team-basis leaders; null = from history, else the default. */
   readonly teamCorrelation?: Decimal | null;
+  /** "Scenarios row 5": where an issue about the scenario points. */
+  readonly source?: string;
 }
 
 /** Periods per year of a history record's period: Year 1, Half 2, Quarter 4, Month 12. */

@@ -52,4 +52,15 @@ describe("limits on input values", () => {
       "Actuals!C2 Amount 1e+300 is beyond ±10,000,000,000,000 (ten trillion): no single amount, quota or pay in a plan is that large",
     ]);
   });
+
+  it("points a LogNormal whose mean and share at quota conflict at its ShareAtQuota cell", () => {
+    const scenarios = table(
+      "Scenarios",
+      ["Scenario", "Distribution", "Mean", "StdDev", "ShareAtQuota"],
+      [["N", "LogNormal", 0.5, null, 0.9]],
+    );
+    expect(errors(withTables(minimalTables(), tiers, scenarios))).toEqual([
+      "Scenarios!E2 Scenario N: With mean attainment 50%, a LogNormal has at most 11.95% of reps at quota, so ShareAtQuota 90% is impossible: lower the share, raise the mean, or use a Normal.",
+    ]);
+  });
 });

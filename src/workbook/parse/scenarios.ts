@@ -83,7 +83,8 @@ export function readScenarios(table: RawTable | undefined, issues: Issue[]): Sce
     }
     const { assumption, swings } = readAssumption(row);
     const description = row.optional("description", text) ?? "";
-    if (name !== null && !row.failed) scenarios.push({ name: names.get(name)!, assumption, description, ...swings });
+    if (name !== null && !row.failed)
+      scenarios.push({ name: names.get(name)!, assumption, description, ...swings, source: row.source });
   }
   return { names, scenarios };
 }
