@@ -82,6 +82,8 @@ export interface StatementLine {
   readonly clawbackCarried: Decimal;
   /** What the rep is paid this period. */
   readonly netPaid: Decimal;
+  /** The period's adjustments in words ("SPIF 2500: Multi-year prepaid deal SPIF"); empty when none. */
+  readonly notes: string;
 }
 
 export interface RepResult {

@@ -91,6 +91,7 @@ export function summarise(
         held: held[k],
         clawbackCarried: s.clawbackCarried,
         netPaid: s.netPaid,
+        notes: (perPeriod[k]?.notes ?? []).join("; "),
       });
     });
   }
@@ -186,5 +187,8 @@ class CommissionOnly implements StatementLine {
   }
   get held(): Decimal {
     return ZERO;
+  }
+  get notes(): string {
+    return "";
   }
 }

@@ -45,6 +45,8 @@ describe("README", () => {
     expect(readme).toContain("E1205's 30,000 clawback takes all of Q3 and carries the rest to Q4");
     const q3 = statement("E1205", "2026-Q3");
     expect(q3).toMatchObject({ Adjustments: -(q3.Earned as number), "Net paid": 0 });
+    // The statement names the adjustment, with the note typed in the Adjustments table.
+    expect(q3.Notes).toBe("Clawback 30000: Customer churned within 90 days; commission on the deal reversed");
     expect(q3["Clawback carried"]).toBeCloseTo(30000 - (q3.Earned as number), 2);
     expect(statement("E1205", "2026-Q4").Adjustments).toBeCloseTo(-(q3["Clawback carried"] as number), 2);
 

@@ -8,6 +8,8 @@ export interface PeriodAdjustments {
   readonly additions: Decimal;
   /** Clawbacks, as positive amounts taken back. */
   readonly clawbacks: Decimal;
+  /** The adjustments' notes, as typed ("Q1 SPIF"), for the statement. */
+  readonly notes?: readonly string[];
 }
 
 export interface AdjustmentLine {
@@ -100,12 +102,21 @@ export function adjustmentsByPeriod(
 ): { perPeriod: PeriodAdjustments[]; outside: Adjustment[] } {
   const additions = periods.map(() => ZERO);
   const clawbacks = periods.map(() => ZERO);
+  const notes: string[][] = periods.map(() => []);
   const outside: Adjustment[] = [];
   for (const a of adjustments) {
     const k = periods.findIndex((p) => a.end >= p.start && a.end <= p.end);
-    if (k < 0) outside.push(a);
-    else if (a.type === "Clawback") clawbacks[k] = clawbacks[k].plus(a.amount);
+    if (k < 0) {
+      outside.push(a);
+      continue;
+    }
+    if (a.type === "Clawback") clawbacks[k] = clawbacks[k].plus(a.amount);
     else additions[k] = additions[k].plus(a.amount);
+    const note = a.note.trim();
+    notes[k].push(`${a.type} ${a.amount.toFixed()}${note ? `: ${note}` : ""}`);
   }
-  return { perPeriod: periods.map((_, k) => ({ additions: additions[k], clawbacks: clawbacks[k] })), outside };
+  return {
+    perPeriod: periods.map((_, k) => ({ additions: additions[k], clawbacks: clawbacks[k], notes: notes[k] })),
+    outside,
+  };
 }

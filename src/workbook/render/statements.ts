@@ -18,6 +18,7 @@ const COLUMNS: readonly ColumnSpec[] = [
   { header: "Clawback carried", format: "money" },
   { header: "Held back", format: "money" },
   { header: "Net paid", format: "money" },
+  { header: "Notes", format: "text" },
 ];
 
 /**
@@ -48,6 +49,7 @@ export function statementsSheet(scenarios: readonly ScenarioResult[], subtitleTe
           num(st.clawbackCarried),
           num(st.held),
           num(st.netPaid),
+          st.notes || null,
         ]);
       }
     }
