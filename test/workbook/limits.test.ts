@@ -63,4 +63,26 @@ describe("limits on input values", () => {
       "Scenarios!E2 Scenario N: With mean attainment 50%, a LogNormal has at most 11.95% of reps at quota, so ShareAtQuota 90% is impossible: lower the share, raise the mean, or use a Normal.",
     ]);
   });
+
+  it("reports an FX rate of 0 once, on its Settings cell, not as a missing rate on every rep paid in it", () => {
+    const reps = table(
+      "Reps",
+      ["RepID", "Name", "Plan", "Currency", "Base", "TargetVariable", "Quota"],
+      [
+        ["R1", "Ana", "AE", "EUR", 100000, 50000, 1000000],
+        ["R2", "Ben", "AE", "EUR", 100000, 50000, 1000000],
+      ],
+    );
+    const settings = table(
+      "Settings",
+      ["Setting", "Value"],
+      [
+        ["PlanYear", 2026],
+        ["FX EUR", 0],
+      ],
+    );
+    expect(errors(withTables(minimalTables(), tiers, reps, settings))).toEqual([
+      "Settings!B3 FX rate FX EUR must be more than 0",
+    ]);
+  });
 });

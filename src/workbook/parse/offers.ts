@@ -126,7 +126,11 @@ function readOffer(row: RowReader, name: string | null, ctx: OffersContext, payR
   };
 
   const currency = row.optional("currency", currencyCode) ?? settings.reportingCurrency;
-  if (currency !== settings.reportingCurrency && !settings.fxRates.has(currency)) {
+  if (
+    currency !== settings.reportingCurrency &&
+    !settings.fxRates.has(currency) &&
+    !settings.refusedFx?.has(currency) // its Settings row already has the error
+  ) {
     row.error(
       row.blank("currency") ? null : "currency",
       `Offer ${name ?? ""} is in ${currency} but Settings has no FX rate for it: add the setting FX:${currency} (${settings.reportingCurrency} per 1 ${currency})`,

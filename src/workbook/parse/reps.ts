@@ -179,7 +179,11 @@ function readRep(
   }
 
   const currency = row.optional("currency", currencyCode) ?? settings.reportingCurrency;
-  if (currency !== settings.reportingCurrency && !settings.fxRates.has(currency)) {
+  if (
+    currency !== settings.reportingCurrency &&
+    !settings.fxRates.has(currency) &&
+    !settings.refusedFx?.has(currency) // its Settings row already has the error
+  ) {
     row.error(
       row.blank("currency") ? null : "currency",
       `Rep ${id ?? ""} is paid in ${currency} but Settings has no FX rate for it: add the setting FX:${currency} (${settings.reportingCurrency} per 1 ${currency})`,

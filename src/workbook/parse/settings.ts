@@ -17,6 +17,11 @@ export interface SettingsRead {
   readonly fxRates: ReadonlyMap<string, Decimal>;
   /** Which month is ramp tenure month 1 (`RampMonth1`); the month of the start date unless stated. */
   readonly rampMonthOne: RampMonthOne;
+  /**
+   * Currencies whose FX setting is there but was refused (not a number, or 0): the Settings error says so, and
+   * reps or offers in them are not told the rate is missing on top.
+   */
+  readonly refusedFx?: ReadonlySet<string>;
 }
 
 export const DEFAULT_SETTINGS: SettingsRead = {
@@ -113,12 +118,23 @@ export function readSettings(table: RawTable | undefined, issues: Issue[]): Sett
   // FX rates are read after the reporting currency is known, since pairs are quoted against it.
   const fxRates = new Map<string, Decimal>([[reportingCurrency, ONE]]);
   const fxRow = new Map<string, Entry>();
+  const refusedFx = new Set<string>();
   for (const e of fxEntries) {
     const target = fxTarget(e.key)!;
+    const named =
+      target.quote === null || target.quote === reportingCurrency
+        ? target.base
+        : target.base === reportingCurrency
+          ? target.quote
+          : null;
     const rate = read(e, plainNumber);
-    if (rate === null) continue;
+    if (rate === null) {
+      if (named) refusedFx.add(named);
+      continue;
+    }
     if (!rate.gt(0)) {
       report(e, "Error", `FX rate ${e.key} must be more than 0`);
+      if (named) refusedFx.add(named);
       continue;
     }
     let currency: string;
@@ -146,7 +162,7 @@ export function readSettings(table: RawTable | undefined, issues: Issue[]): Sett
     fxRow.set(currency, e);
     fxRates.set(currency, perUnit);
   }
-  return { reportingCurrency, fiscalYearStartMonth, planYear, fxRates, rampMonthOne };
+  return { reportingCurrency, fiscalYearStartMonth, planYear, fxRates, rampMonthOne, refusedFx };
 }
 
 /** RampMonth1: `StartMonth` (the month of the start date) or `FirstFullMonth`. */
