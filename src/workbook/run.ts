@@ -107,6 +107,7 @@ export function runWorkbook(tables: readonly RawTable[], options: RunOptions): R
     ...optional(trace),
     issuesSheet(issues, sub),
   ];
+  assertFinite(sheets);
   return succeeded(
     {
       ok: true,
@@ -124,6 +125,26 @@ export function runWorkbook(tables: readonly RawTable[], options: RunOptions): R
  * model result and not runWorkbook's scope — the input tables (100+ MB at
  * 10,000 reps) are let go before the output is written.
  */
+/**
+ * The render boundary: no result cell is NaN or ±Infinity. Inputs are bounded
+ * (docs/workbook.md, Limits) so none should arise; if one does it is a bug,
+ * and it stops the run (the CLI's exit 3) rather than reaching a sheet as
+ * #NUM! or a silently wrong total.
+ */
+export function assertFinite(sheets: readonly SheetSpec[]): void {
+  for (const sheet of sheets)
+    for (let r = 0; r < sheet.rows.length; r++) {
+      const row = sheet.rows[r];
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (typeof v === "number" && !Number.isFinite(v))
+          throw new Error(
+            `internal: ${sheet.name} row ${r + 1}, column ${sheet.columns[c]?.header ?? c + 1} would hold ${String(v)}`,
+          );
+      }
+    }
+}
+
 function succeeded(fields: Omit<RunResult, "json">, result: ModelResult): RunResult {
   return {
     ...fields,

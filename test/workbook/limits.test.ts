@@ -1,4 +1,4 @@
-import { runWorkbook } from "../../src/workbook/run";
+import { assertFinite, runWorkbook } from "../../src/workbook/run";
 import { minimalTables, table, withTables } from "./tables";
 
 /** Inputs that used to crash the run, exhaust memory or reach a sheet as nonsense: each now a located error. */
@@ -83,6 +83,33 @@ describe("limits on input values", () => {
     );
     expect(errors(withTables(minimalTables(), tiers, reps, settings))).toEqual([
       "Settings!B3 FX rate FX EUR must be more than 0",
+    ]);
+  });
+});
+
+describe("the render boundary", () => {
+  it("never lets a non-finite number reach a result sheet", () => {
+    const sheet = {
+      name: "Results_X",
+      title: "",
+      subtitle: "",
+      columns: [{ header: "Pay", format: "money" as const }],
+    };
+    expect(() => assertFinite([{ ...sheet, rows: [[1], [2.5]] }])).not.toThrow();
+    expect(() => assertFinite([{ ...sheet, rows: [[1], [Infinity]] }])).toThrow(
+      "internal: Results_X row 2, column Pay would hold Infinity",
+    );
+    expect(() => assertFinite([{ ...sheet, rows: [[NaN]] }])).toThrow(/would hold NaN/);
+  });
+
+  it("refuses a quota under a cent, which would put an attainment of 1e300% into the trace", () => {
+    const reps = table(
+      "Reps",
+      ["RepID", "Name", "Plan", "Base", "TargetVariable", "Quota"],
+      [["R1", "Ana", "AE", 100000, 50000, 1e-300]],
+    );
+    expect(errors(withTables(minimalTables(), tiers, reps))).toEqual([
+      "Reps!F2 Quota 1e-300 is less than a cent: a quota is 0 (nothing to attain) or at least 0.01",
     ]);
   });
 });

@@ -211,6 +211,8 @@ describe("a pure commission plan", () => {
       (row) => row[payouts.spec.columns.findIndex((c) => c.header === "Period")] === "2026-01",
     );
     const payout = payouts.spec.columns.findIndex((c) => c.header === "Payout");
+    // No target incentive: no payout multiple to draw (it was NaN on the curve sheet).
+    expect(r.sheets.find((x) => x.name === "Results_PayoutCurve")!.rows).toEqual([]);
     // 10% × 50,000 + 6% × 20,000 + 3% × 100,000 = 5,000 + 1,200 + 3,000
     expect(january.map((row) => row[payout])).toEqual([5000, 1200, 3000]);
   });

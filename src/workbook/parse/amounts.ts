@@ -1,6 +1,6 @@
-import { ZERO, type Decimal } from "../../engine/decimal";
+import type { Decimal } from "../../engine/decimal";
 import type { Issue, RawTable } from "../types";
-import { money } from "./cells/money";
+import { money, quotaProblem } from "./cells/money";
 import { text } from "./cells/text";
 import { mapColumns, type FieldSpec } from "./headers";
 import { listForMessage } from "./names";
@@ -67,7 +67,8 @@ export function readAmounts(
     const repId = readRepId(row, ctx.reps);
     const label = row.required("period", period);
     const amount = row.required("amount", money);
-    if (kind === "Quotas" && amount?.lt(ZERO)) row.error("amount", `${row.reader.header("amount")} can't be negative`);
+    const problem = kind === "Quotas" && amount !== null ? quotaProblem(amount, row.reader.header("amount")) : null;
+    if (problem) row.error("amount", problem);
     const measure = repId === null ? null : readMeasure(row, repId, ctx);
     if (repId === null || label === null || amount === null || measure === null || row.failed) continue;
     records.push({ row, repId, measure, label, amount });

@@ -1,9 +1,9 @@
-import { ZERO, type Decimal } from "../../engine/decimal";
+import type { Decimal } from "../../engine/decimal";
 import type { Rep } from "../../engine/types";
 import { headerIssue, tableIssue } from "../issues";
 import type { Issue, RawTable } from "../types";
 import { date } from "./cells/dates";
-import { money } from "./cells/money";
+import { money, quotaProblem } from "./cells/money";
 import { currencyCode, text } from "./cells/text";
 import { formatAmount, formatRows } from "./format";
 import { mapColumns, type FieldSpec } from "./headers";
@@ -196,7 +196,8 @@ function readRep(
   const addQuota = (key: string, measure: string | undefined) => {
     const q = row.optional(key, money);
     if (q === null || measure === undefined) return;
-    if (q.lt(ZERO)) return row.error(key, `${header(key)} can't be negative`);
+    const problem = quotaProblem(q, header(key));
+    if (problem) return row.error(key, problem);
     const earlier = annualQuota.get(measure);
     if (earlier !== undefined && !earlier.eq(q))
       return row.error(

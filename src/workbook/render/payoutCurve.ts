@@ -117,6 +117,8 @@ export function payoutCurveSheet(
         const m = plan?.measures.find((x) => x.measure === measureName);
         if (!plan || !m || (plan.combine === "WeightedAttainment" && m !== plan.measures[0])) continue;
         const { target, quota, currency } = typicalContext(s.reps, plan, m);
+        // A measure with no target incentive (pure commission: rate × credit) has no multiple of target to draw.
+        if (target.isZero()) continue;
         const curve = buildPayoutCurve(m, target.div(quota), quota);
         const label = plan.combine === "WeightedAttainment" ? "Weighted" : measureName;
         const first = rows.length;

@@ -33,3 +33,16 @@ const moneyValue: CellParser<Decimal> = (cell, { label }) => {
   if (parsed.value.multiple) return fail(`${label} ${show(cell)} is a multiple, not an amount`);
   return ok(parsed.value.value);
 };
+
+/**
+ * A quota is 0 (nothing to attain) or at least one cent: a quota of 1e−300 would put an attainment of 1e300%
+ * into the results. Null when the quota is fine.
+ */
+export function quotaProblem(quota: Decimal, header: string): string | null {
+  if (quota.isNeg()) return `${header} can't be negative`;
+  if (!quota.isZero() && quota.lt(QUOTA_MINIMUM))
+    return `${header} ${quota.toString()} is less than a cent: a quota is 0 (nothing to attain) or at least 0.01`;
+  return null;
+}
+
+const QUOTA_MINIMUM = new Decimal("0.01");
