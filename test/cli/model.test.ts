@@ -253,6 +253,19 @@ describe("compplan usage errors exit 2", () => {
     dir = tempDir();
     copyExample(dir);
     writeFileSync(join(dir, "notes.xlsx"), "this is not a workbook");
+    // The example with a part we only copy (the core document properties) failing its CRC-32: refused whole.
+    const bytes = new Uint8Array(readFileSync(join(dir, "acme-comp.xlsx")));
+    const view = new DataView(bytes.buffer);
+    const name = new TextEncoder().encode("docProps/core.xml");
+    for (let p = bytes.length - 22; p >= 0; p--) {
+      if (view.getUint32(p, true) !== 0x02014b50) continue;
+      const length = view.getUint16(p + 28, true);
+      if (length === name.length && bytes.subarray(p + 46, p + 46 + length).every((b, i) => b === name[i])) {
+        view.setUint32(p + 16, view.getUint32(p + 16, true) ^ 1, true);
+        break;
+      }
+    }
+    writeFileSync(join(dir, "bad-crc.xlsx"), bytes);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -261,6 +274,10 @@ describe("compplan usage errors exit 2", () => {
     [["model", "missing.xlsx"], /cannot read .*missing\.xlsx: no such file/],
     [["model", "."], /is not a file/],
     [["model", "notes.xlsx"], /notes\.xlsx is not a readable \.xlsx workbook/],
+    [
+      ["model", "bad-crc.xlsx"],
+      /damaged: part docProps\/core\.xml fails its checksum \(CRC-32\)/,
+    ],
     [["model", "acme-comp.xlsx", "-o", "./acme-comp.xlsx"], /refusing to write the output over the input/],
     [["frobnicate"], /unknown command/],
   ])("%j", (argv, message) => {
@@ -270,7 +287,7 @@ describe("compplan usage errors exit 2", () => {
     expect(run.stdout).toBe("");
     expect(run.stderr).toMatch(message);
     expect(sha256(join(dir, "acme-comp.xlsx"))).toBe(before);
-    expect(readdirSync(dir).sort()).toEqual(["acme-comp.xlsx", "notes.xlsx"]);
+    expect(readdirSync(dir).sort()).toEqual(["acme-comp.xlsx", "bad-crc.xlsx", "notes.xlsx"]);
   });
 
   it("--help and --version exit 0", () => {

@@ -1,5 +1,5 @@
 import { XlsxFormatError } from "../errors";
-import { readCentralDirectory, readEntry, readRawEntry, type ZipEntry } from "../zip/zip-reader";
+import { readCentralDirectory, readEntry, readRawEntry, verifyEntry, type ZipEntry } from "../zip/zip-reader";
 import type { CopiedZipFile } from "../zip/zip-writer";
 
 const utf8 = new TextDecoder("utf-8");
@@ -46,8 +46,13 @@ export class SourcePackage {
     return utf8.decode(data);
   }
 
-  /** The entry as stored, for a byte-for-byte copy into the output. */
+  /**
+   * The entry as stored, for a byte-for-byte copy into the output, once it is
+   * checked: a part that does not decompress to its stated size and CRC-32 is
+   * refused, never copied on as if whole.
+   */
   copy(entry: ZipEntry): CopiedZipFile {
+    verifyEntry(this.bytes, entry);
     return {
       name: entry.name,
       copied: {

@@ -1,5 +1,5 @@
 import { XlsxFormatError } from "../errors";
-import { inflateRaw } from "./codec";
+import { crc32, inflateRaw } from "./codec";
 
 /** One file in a zip archive, as its central directory describes it. */
 export interface ZipEntry {
@@ -43,12 +43,17 @@ export function readCentralDirectory(bytes: Uint8Array): ZipEntry[] {
   if (eocd < 0) throw damaged("the zip directory is missing (the file may be truncated)");
   let count = view.getUint16(eocd + 10, true);
   let offset = view.getUint32(eocd + 16, true);
-  if ((count === 0xffff || offset === MAX32) && eocd >= 20 && view.getUint32(eocd - 20, true) === ZIP64_LOCATOR) {
+  // Where the central directory must end: at the zip64 record when there is one, else at the end record.
+  let directoryEnd = eocd;
+  // A zip64 archive's own record holds the true count and offset, whatever the 16- and 32-bit fields say (some
+  // writers store the count modulo 65,536 there rather than 0xFFFF).
+  if (eocd >= 20 && view.getUint32(eocd - 20, true) === ZIP64_LOCATOR) {
     const at = u64(view, eocd - 12);
     if (at + 56 > bytes.length || view.getUint32(at, true) !== ZIP64_EOCD)
       throw damaged("the zip64 directory is unreadable");
     count = u64(view, at + 32);
     offset = u64(view, at + 48);
+    directoryEnd = at;
   }
   const entries: ZipEntry[] = [];
   const utf8 = new TextDecoder("utf-8");
@@ -89,6 +94,9 @@ export function readCentralDirectory(bytes: Uint8Array): ZipEntry[] {
     entries.push({ name, method, flags, compressedSize, size, localHeaderOffset, crc, dosTime, dosDate });
     p += 46 + nameLength + extraLength + commentLength;
   }
+  // Entries left over after the count: the package would be read, and copied, in part.
+  if (p < directoryEnd && view.getUint32(p, true) === CENTRAL)
+    throw damaged(`the zip directory lists more parts than its count of ${count}`);
   return entries;
 }
 
@@ -109,14 +117,39 @@ export function readRawEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
 /** The uncompressed bytes of one entry. */
 export function readEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const data = readRawEntry(bytes, entry);
-  if (entry.method === 0) return data;
+  if (entry.method === 0) return markVerified(bytes, entry, checked(entry, data));
   if (entry.method !== 8)
     throw new XlsxFormatError(
       `The .xlsx file uses an unsupported zip compression (method ${entry.method}) for ${entry.name}.`,
     );
+  let out: Uint8Array;
   try {
-    return inflateRaw(data, entry.size);
+    out = inflateRaw(data, entry.size);
   } catch (error) {
     throw damaged(`part ${entry.name} cannot be decompressed (${(error as Error).message})`);
   }
+  return markVerified(bytes, entry, checked(entry, out));
+}
+
+/** Parts of an archive already checked, by local header offset: reading a part then copying it checks it once. */
+const verified = new WeakMap<Uint8Array, Set<number>>();
+
+function markVerified(bytes: Uint8Array, entry: ZipEntry, data: Uint8Array): Uint8Array {
+  let set = verified.get(bytes);
+  if (!set) verified.set(bytes, (set = new Set()));
+  set.add(entry.localHeaderOffset);
+  return data;
+}
+
+/** The bytes, once their length and CRC-32 match what the directory says: a damaged part is never taken as data. */
+function checked(entry: ZipEntry, data: Uint8Array): Uint8Array {
+  if (data.length !== entry.size)
+    throw damaged(`part ${entry.name} is ${data.length} bytes where its directory says ${entry.size}`);
+  if (crc32(data) !== entry.crc >>> 0) throw damaged(`part ${entry.name} fails its checksum (CRC-32)`);
+  return data;
+}
+
+/** Checks a part that is copied without being read: it must decompress to its stated size and checksum. */
+export function verifyEntry(bytes: Uint8Array, entry: ZipEntry): void {
+  if (!verified.get(bytes)?.has(entry.localHeaderOffset)) readEntry(bytes, entry);
 }

@@ -1,6 +1,6 @@
 import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate, ZipPassThrough, zipSync } from "fflate";
 import { crc32, deflateRaw, fallbacksForTest, inflateRaw, usingNativeZlib } from "./codec";
-import { readCentralDirectory, readEntry, readRawEntry } from "./zip-reader";
+import { readCentralDirectory, readEntry, readRawEntry, verifyEntry } from "./zip-reader";
 import { zipEntries, zipFiles } from "./zip-writer";
 
 describe("zip archives", () => {
@@ -32,6 +32,35 @@ describe("zip archives", () => {
     ]);
     expect(strFromU8(readEntry(bytes, entries[0]))).toBe(text);
     expect(strFromU8(readEntry(bytes, entries[1]))).toBe("stored");
+  });
+
+  it("refuses a part whose data does not match its CRC-32, read or copied, instead of passing it on", () => {
+    const bytes = zipSync({ "a.xml": [strToU8(text), { level: 6 }], "b.xml": [strToU8("stored"), { level: 0 }] });
+    const entries = readCentralDirectory(bytes);
+    // Flip one bit of the stored part's data: its CRC no longer matches.
+    const bad = bytes.slice();
+    const at = bad.indexOf(strToU8("stored")[0], entries[1].localHeaderOffset + 30 + "b.xml".length);
+    bad[at] ^= 1;
+    expect(() => readEntry(bad, readCentralDirectory(bad)[1])).toThrow(
+      "The .xlsx file is damaged: part b.xml fails its checksum (CRC-32).",
+    );
+    expect(() => verifyEntry(bad, readCentralDirectory(bad)[1])).toThrow(/fails its checksum/);
+    expect(() => verifyEntry(bytes, entries[1])).not.toThrow();
+  });
+
+  it("refuses a directory that lists more parts than its count says (a zip64 count read as 16 bits)", () => {
+    const bytes = zipSync({ "a.xml": strToU8("a"), "b.xml": strToU8("b"), "c.xml": strToU8("c") });
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const eocd = bytes.length - 22;
+    expect(view.getUint32(eocd, true)).toBe(0x06054b50);
+    const bad = bytes.slice();
+    const badView = new DataView(bad.buffer);
+    badView.setUint16(eocd + 8, 2, true);
+    badView.setUint16(eocd + 10, 2, true);
+    expect(() => readCentralDirectory(bad)).toThrow(
+      "The .xlsx file is damaged: the zip directory lists more parts than its count of 2.",
+    );
+    expect(readCentralDirectory(bytes)).toHaveLength(3);
   });
 
   it("uses Node's native zlib under Node (the speed targets depend on it)", () => {
