@@ -274,10 +274,7 @@ describe("compplan usage errors exit 2", () => {
     [["model", "missing.xlsx"], /cannot read .*missing\.xlsx: no such file/],
     [["model", "."], /is not a file/],
     [["model", "notes.xlsx"], /notes\.xlsx is not a readable \.xlsx workbook/],
-    [
-      ["model", "bad-crc.xlsx"],
-      /damaged: part docProps\/core\.xml fails its checksum \(CRC-32\)/,
-    ],
+    [["model", "bad-crc.xlsx"], /damaged: part docProps\/core\.xml fails its checksum \(CRC-32\)/],
     [["model", "acme-comp.xlsx", "-o", "./acme-comp.xlsx"], /refusing to write the output over the input/],
     [["frobnicate"], /unknown command/],
   ])("%j", (argv, message) => {
