@@ -86,7 +86,7 @@ describe("Acme example offers", () => {
         "Warning",
         3,
         "Offers!D3",
-        "Offer Late-stage director: upside is capped at 2.5875× target variable (USD 168,187.5 a year), reached at 190% attainment: a great year pays no more than that.",
+        "Offer Late-stage director: upside is capped at 2.5875× target variable (USD 168,187.50 a year), reached at 190% attainment: a great year pays no more than that.",
       ],
     ]);
   });

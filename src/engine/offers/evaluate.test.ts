@@ -223,7 +223,7 @@ describe("what the candidate should ask", () => {
         "Warning",
         "Offers row 2",
         "Plan",
-        "Offer Offer A: upside is capped at 1.5× target variable (USD 97,500 a year), reached at 125% attainment: a great year pays no more than that.",
+        "Offer Offer A: upside is capped at 1.5× target variable (USD 97,500.00 a year), reached at 125% attainment: a great year pays no more than that.",
       ],
     ]);
   });

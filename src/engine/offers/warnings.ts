@@ -1,3 +1,4 @@
+import { minorUnits } from "../rounding";
 import type { Decimal } from "../decimal";
 import type { EngineIssue } from "../issues";
 import type { Plan } from "../types";
@@ -25,8 +26,11 @@ export interface OpenQuestionsContext {
 }
 
 const pct = (x: Decimal): string => `${x.times(100).toDecimalPlaces(1).toString()}%`;
-const amount = (x: Decimal): string =>
-  x.toNumber().toLocaleString("en-US", { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+/** Money in a warning, to the currency's minor unit: "168,187.50", never "168,187.5". */
+const amount = (x: Decimal, currency: string): string => {
+  const digits = minorUnits(currency);
+  return x.toNumber().toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+};
 
 /**
  * Warnings naming the Offers row for what a candidate should still ask before
@@ -77,7 +81,7 @@ export function openQuestions(offer: Offer, ctx: OpenQuestionsContext): EngineIs
     );
   }
   if (ctx.capMultiple !== null && ctx.capAttainment !== null && offer.targetVariable.gt(0)) {
-    const most = ctx.maxVariable === null ? "" : ` (${ctx.currency} ${amount(ctx.maxVariable)} a year)`;
+    const most = ctx.maxVariable === null ? "" : ` (${ctx.currency} ${amount(ctx.maxVariable, ctx.currency)} a year)`;
     warn(
       "Plan",
       `upside is capped at ${ctx.capMultiple.toDecimalPlaces(4).toString()}× target variable${most}, reached at ${pct(ctx.capAttainment)} attainment: a great year pays no more than that.`,
