@@ -232,6 +232,10 @@ maybe("task pane in Chromium with a fake Office host", () => {
   it("inserts the example, runs, and writes the same result tables the CLI path computes", async () => {
     await page.goto(`${base}/taskpane.html`);
     await page.getByRole("button", { name: "Insert example" }).waitFor();
+    // The card's head count is the example's: 29 rows of Reps (it said 28).
+    const people = acmeExample().find((t) => t.name === "Reps")!.rows.length;
+    expect(people).toBe(29);
+    await page.getByText(`Insert a small example company (${people} people,`).waitFor();
     await page.screenshot({ path: join(OUT, "taskpane-empty-320.png"), fullPage: true, animations: "disabled" });
     await page.getByRole("button", { name: "Insert example" }).click();
     await page.getByTestId("input-Reps").waitFor({ timeout: 30_000 });

@@ -1,6 +1,6 @@
 import { Body1, Button, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from "@fluentui/react-components";
 import { TableAddRegular } from "@fluentui/react-icons";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import type { WorkbookPort } from "../../excel/port";
 import { acmeExample } from "../../workbook/example/acme";
 import { Section } from "../components/Section";
@@ -12,6 +12,8 @@ const useStyles = makeStyles({
 /** First-time help: no Reps table yet, so offer the Acme example tables. */
 export function InsertExampleCard({ port, onInserted }: { port: WorkbookPort; onInserted: () => void }) {
   const s = useStyles();
+  // Counted from the tables it inserts, so the card and the example cannot disagree.
+  const people = useMemo(() => acmeExample().find((t) => t.name === "Reps")?.rows.length ?? 0, []);
   const [state, setState] = useState<{ busy: boolean; note: string | null; error: string | null }>({
     busy: false,
     note: null,
@@ -32,8 +34,8 @@ export function InsertExampleCard({ port, onInserted }: { port: WorkbookPort; on
     <Section title="Start with an example">
       <div className={s.body}>
         <Body1>
-          No <b>Reps</b> table yet. Insert a small example company (28 people, quarterly plans with accelerators, gates
-          and caps) on new sheets, then press Run.
+          No <b>Reps</b> table yet. Insert a small example company ({people} people, quarterly plans with accelerators,
+          gates and caps) on new sheets, then press Run.
         </Body1>
         <Button
           appearance="primary"
