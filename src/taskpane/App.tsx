@@ -28,6 +28,7 @@ import { InputsView } from "./views/InputsView";
 import { OffersView } from "./views/OffersView";
 import { PlanEditor } from "./views/PlanEditor";
 import { RunView } from "./views/RunView";
+import { changed, failed, freshnessNote, NO_RUN, ranAt, type Freshness } from "./model/resultFreshness";
 import { ScenariosView } from "./views/ScenariosView";
 import { SettingsView } from "./views/SettingsView";
 
@@ -85,6 +86,16 @@ export function App({ port, theme }: { port: WorkbookPort; theme: Theme }) {
   const [scenarioPhase, setScenarioPhase] = useState<RunPhase>({ kind: "idle" });
   const [leftOut, setLeftOut] = useState<readonly string[]>([]);
   const [offerDraft, setOfferDraft] = useState<OfferDraft>(EMPTY_DRAFT);
+  // Whether the Results sheets still describe the workbook (model/resultFreshness.ts).
+  const [freshness, setFreshness] = useState<Freshness>(NO_RUN);
+  const afterRun = (end: RunPhase) => {
+    if (end.kind === "done" && end.result.ok) setFreshness(ranAt(end.at, end.source));
+    else if (end.kind === "done" || end.kind === "failed") setFreshness((f) => failed(f, new Date()));
+  };
+  const saved = () => {
+    setFreshness((f) => changed(f, new Date()));
+    void refresh();
+  };
 
   const refresh = useCallback(async () => {
     setBusy(true);
@@ -119,10 +130,12 @@ export function App({ port, theme }: { port: WorkbookPort; theme: Theme }) {
     // One writer at a time: a scenario run may be writing the same result sheets.
     if (progressOf(scenarioPhase) !== null) return;
     const end = await runPipeline(port, setPhase, undefined, { traceReps });
+    afterRun(end);
     if (end.kind === "done") void refresh();
   };
   const runChecked = async () => {
     const end = await runScenarios(port, leftOut, setScenarioPhase);
+    afterRun(end);
     if (end.kind === "done") void refresh();
   };
 
@@ -157,29 +170,33 @@ export function App({ port, theme }: { port: WorkbookPort; theme: Theme }) {
           {tab === "inputs" && (
             <InputsView port={port} tables={tables} issues={issues} busy={busy} onRefresh={() => void refresh()} />
           )}
-          {tab === "run" && <RunView port={port} phase={phase} onRun={(traceReps) => void run(traceReps)} />}
-          {tab === "plan" && tables && <PlanEditor port={port} tables={tables} onSaved={() => void refresh()} />}
+          {tab === "run" && (
+            <RunView
+              port={port}
+              phase={phase}
+              freshness={freshnessNote(freshness)}
+              onRun={(traceReps) => void run(traceReps)}
+            />
+          )}
+          {tab === "plan" && tables && <PlanEditor port={port} tables={tables} onSaved={saved} />}
           {tab === "scenarios" && tables && (
             <ScenariosView
               port={port}
               tables={tables}
               leftOut={leftOut}
-              onLeftOutChange={setLeftOut}
+              onLeftOutChange={(next) => {
+                setLeftOut(next);
+                setFreshness((f) => changed(f, new Date()));
+              }}
               phase={scenarioPhase}
               onRun={() => void runChecked()}
               blocked={progressOf(phase) !== null}
             />
           )}
           {tab === "offers" && tables && (
-            <OffersView
-              port={port}
-              tables={tables}
-              draft={offerDraft}
-              onDraftChange={setOfferDraft}
-              onSaved={() => void refresh()}
-            />
+            <OffersView port={port} tables={tables} draft={offerDraft} onDraftChange={setOfferDraft} onSaved={saved} />
           )}
-          {tab === "settings" && tables && <SettingsView port={port} tables={tables} onSaved={() => void refresh()} />}
+          {tab === "settings" && tables && <SettingsView port={port} tables={tables} onSaved={saved} />}
         </main>
       </div>
     </FluentProvider>

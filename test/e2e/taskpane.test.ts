@@ -267,6 +267,9 @@ maybe("task pane in Chromium with a fake Office host", () => {
     await page.getByTestId("run").click();
     await page.getByText("Result sheets").waitFor({ timeout: 60_000 });
     expect(await page.getByTestId("run").isEnabled()).toBe(true);
+    expect(await page.getByTestId("freshness").innerText()).toMatch(
+      /^Results are up to date: last run at .+ from Acme\.xlsx\.$/,
+    );
     await page.mouse.move(0, 0);
     await page.screenshot({ path: join(OUT, "taskpane-run-320.png"), fullPage: true, animations: "disabled" });
 
@@ -546,6 +549,12 @@ maybe("task pane in Chromium with a fake Office host", () => {
     await page.getByRole("button", { name: "Save to workbook" }).click();
     await page.getByRole("button", { name: "Update Tiers" }).click();
     await page.getByText("Saved 4 bands").waitFor();
+    // The Results sheets now predate the change, and the Run tab says so.
+    await page.getByRole("tab", { name: "Run" }).click();
+    expect(await page.getByTestId("freshness").innerText()).toMatch(
+      /^The Results sheets were computed before your last change at .+: run again to update them\.$/,
+    );
+    await page.getByRole("tab", { name: "Plans" }).click();
     const after = await tiersNow();
     expect(aeNewArr(after).map((r) => [r[col(after, "From")], r[col(after, "To")], r[col(after, "Rate")]])).toEqual([
       [0, 0.5, 0.5],

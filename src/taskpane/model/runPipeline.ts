@@ -7,7 +7,14 @@ export type RunPhase =
   | { readonly kind: "reading"; readonly rowsRead: number; readonly rowsTotal: number }
   | { readonly kind: "computing"; readonly rows: number }
   | { readonly kind: "writing"; readonly rowsWritten: number; readonly rowsTotal: number }
-  | { readonly kind: "done"; readonly result: RunResult; readonly report: WriteReport }
+  | {
+      readonly kind: "done";
+      readonly result: RunResult;
+      readonly report: WriteReport;
+      /** The workbook's name, and when the run computed. */
+      readonly source: string;
+      readonly at: Date;
+    }
   | { readonly kind: "failed"; readonly message: string };
 
 /** Lets the pane paint the new phase before a long synchronous step. */
@@ -31,13 +38,14 @@ export async function runPipeline(
     const sourceName = await port.workbookName();
     onPhase({ kind: "computing", rows: tables.reduce((n, t) => n + t.rows.length, 0) });
     await nextFrame();
-    const result = runWorkbook(tables, { sourceName, computedAt: now(), traceReps: options.traceReps });
+    const at = now();
+    const result = runWorkbook(tables, { sourceName, computedAt: at, traceReps: options.traceReps });
     const rowsTotal = result.sheets.reduce((n, s) => n + s.rows.length, 0);
     onPhase({ kind: "writing", rowsWritten: 0, rowsTotal });
     const report = await port.writeSheets(result.sheets, (p) =>
       onPhase({ kind: "writing", rowsWritten: p.rowsWritten, rowsTotal: p.rowsTotal }),
     );
-    const done: RunPhase = { kind: "done", result, report };
+    const done: RunPhase = { kind: "done", result, report, source: sourceName, at };
     onPhase(done);
     return done;
   } catch (e) {

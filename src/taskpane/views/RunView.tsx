@@ -15,6 +15,7 @@ import type { WorkbookPort } from "../../excel/port";
 import { IssueList } from "../components/IssueList";
 import { progressOf, RunProgress } from "../components/RunProgress";
 import { Section } from "../components/Section";
+import type { FreshnessNote } from "../model/resultFreshness";
 import { parseTraceReps, type RunPhase } from "../model/runPipeline";
 
 const useStyles = makeStyles({
@@ -42,12 +43,14 @@ const n = (x: number) => x.toLocaleString("en-US");
 export interface RunViewProps {
   readonly port: WorkbookPort;
   readonly phase: RunPhase;
+  /** Whether the Results sheets are current (null before any run). */
+  readonly freshness?: FreshnessNote | null;
   /** Runs the model; `traceReps` are traced in full on Results_Trace. */
   readonly onRun: (traceReps: readonly string[]) => void;
 }
 
 /** Run button, progress, headline figures, and the result sheets to jump to. */
-export function RunView({ port, phase, onRun }: RunViewProps) {
+export function RunView({ port, phase, freshness = null, onRun }: RunViewProps) {
   const s = useStyles();
   const running = progressOf(phase) !== null;
   const [trace, setTrace] = useState("");
@@ -76,6 +79,11 @@ export function RunView({ port, phase, onRun }: RunViewProps) {
           </Button>
         </div>
         <RunProgress phase={phase} />
+        {freshness && (
+          <MessageBar intent={freshness.intent} data-testid="freshness">
+            <MessageBarBody>{freshness.text}</MessageBarBody>
+          </MessageBar>
+        )}
       </Section>
       {phase.kind === "done" && (
         <>
