@@ -1,4 +1,5 @@
 import { activateSheet } from "./activateSheet";
+import { markResultsStale } from "./markResultsStale";
 import { insertExample } from "./insertExample";
 import type { WorkbookPort } from "./port";
 import { readInputTables } from "./readInputTables";
@@ -17,6 +18,7 @@ export function officeWorkbookPort(): WorkbookPort {
     activateSheet: (name) => Excel.run((ctx) => activateSheet(ctx, name)),
     replaceRows: (patch) => Excel.run((ctx) => replaceTableRows(ctx, patch)),
     writeSettings: (entries) => Excel.run((ctx) => upsertSettings(ctx, entries)),
+    markResultsStale: (note) => Excel.run((ctx) => markResultsStale(ctx, note)),
     workbookName: () =>
       Excel.run(async (ctx) => {
         ctx.workbook.load("name");

@@ -26,6 +26,8 @@ export interface WorkbookPort {
   replaceRows(patch: RowPatch): Promise<void>;
   /** Updates or adds key/value rows of the Settings table. */
   writeSettings(entries: readonly SettingEntry[]): Promise<void>;
+  /** Writes `note` on every result sheet of the add-in's (the line under its title); resolves to how many. */
+  markResultsStale(note: string): Promise<number>;
   /** The workbook's file name, for the "computed from" line. */
   workbookName(): Promise<string>;
 }

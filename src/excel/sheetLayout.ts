@@ -9,6 +9,8 @@ import { textSafe } from "./textSafety";
  */
 export const HEADER_ROW = TITLE_ROWS;
 export const BODY_ROW = TITLE_ROWS + 1;
+/** The blank line under the subtitle: where a sheet says it is out of date (markResultsStale). */
+export const STALE_NOTE_CELL = "A3";
 
 export function tableAddress(spec: SheetSpec): string {
   // An Excel table always has at least one body row.

@@ -28,7 +28,7 @@ import { InputsView } from "./views/InputsView";
 import { OffersView } from "./views/OffersView";
 import { PlanEditor } from "./views/PlanEditor";
 import { RunView } from "./views/RunView";
-import { changed, failed, freshnessNote, NO_RUN, ranAt, type Freshness } from "./model/resultFreshness";
+import { changed, failed, freshnessNote, NO_RUN, ranAt, sheetNote, type Freshness } from "./model/resultFreshness";
 import { ScenariosView } from "./views/ScenariosView";
 import { SettingsView } from "./views/SettingsView";
 
@@ -88,6 +88,11 @@ export function App({ port, theme }: { port: WorkbookPort; theme: Theme }) {
   const [offerDraft, setOfferDraft] = useState<OfferDraft>(EMPTY_DRAFT);
   // Whether the Results sheets still describe the workbook (model/resultFreshness.ts).
   const [freshness, setFreshness] = useState<Freshness>(NO_RUN);
+  // Stale result sheets say so on the sheet too, under their title (a new run rewrites them and clears it).
+  const staleNote = sheetNote(freshness);
+  useEffect(() => {
+    if (staleNote !== null) void port.markResultsStale(staleNote).catch(() => undefined);
+  }, [port, staleNote]);
   const afterRun = (end: RunPhase) => {
     if (end.kind === "done" && end.result.ok) setFreshness(ranAt(end.at, end.source));
     else if (end.kind === "done" || end.kind === "failed") setFreshness((f) => failed(f, new Date()));

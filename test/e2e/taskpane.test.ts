@@ -554,6 +554,16 @@ maybe("task pane in Chromium with a fake Office host", () => {
     expect(await page.getByTestId("freshness").innerText()).toMatch(
       /^The Results sheets were computed before your last change at .+: run again to update them\.$/,
     );
+    // …and so do the sheets themselves, on the line under their title.
+    const staleLine = () =>
+      page.evaluate(() =>
+        (
+          window as unknown as { __fakeExcel: { cellValue(s: string, r: number, c: number): unknown } }
+        ).__fakeExcel.cellValue("Results_Summary", 2, 0),
+      );
+    expect(await poll(staleLine, (v) => typeof v === "string" && v.startsWith("Out of date:"))).toMatch(
+      /^Out of date: computed at .+, before your last change at .+\. Run again to update\.$/,
+    );
     await page.getByRole("tab", { name: "Plans" }).click();
     const after = await tiersNow();
     expect(aeNewArr(after).map((r) => [r[col(after, "From")], r[col(after, "To")], r[col(after, "Rate")]])).toEqual([

@@ -24,6 +24,11 @@ w.__fakeExcel = {
   sheetNames: () => fake.state.sheets.map((s) => s.name),
   tableNames: () => fake.state.tables.map((t) => t.name),
   tableValues: (name: string) => fake.state.tableValues(name),
+  /** One cell's value, 0-based row and column ("" when empty or no such sheet). */
+  cellValue: (sheet: string, r: number, c: number) => {
+    const s = fake.state.findSheet(sheet);
+    return s ? fake.state.getValue(s, r, c) : "";
+  },
   syncs: () => fake.syncs.map((s) => ({ ...s })),
   activeSheet: () => fake.state.sheets.find((s) => s.id === fake.state.activeSheetId)?.name ?? null,
   selection: () => {

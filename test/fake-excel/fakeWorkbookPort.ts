@@ -1,5 +1,6 @@
 import { activateSheet } from "../../src/excel/activateSheet";
 import { insertExample } from "../../src/excel/insertExample";
+import { markResultsStale } from "../../src/excel/markResultsStale";
 import type { WorkbookPort } from "../../src/excel/port";
 import { readInputTables } from "../../src/excel/readInputTables";
 import { replaceTableRows } from "../../src/excel/replaceTableRows";
@@ -19,6 +20,7 @@ export function fakeWorkbookPort(fake: FakeExcel): WorkbookPort {
     activateSheet: (name) => runWith(fake, (ctx) => activateSheet(ctx, name)),
     replaceRows: (patch) => runWith(fake, (ctx) => replaceTableRows(ctx, patch)),
     writeSettings: (entries) => runWith(fake, (ctx) => upsertSettings(ctx, entries)),
+    markResultsStale: (note) => runWith(fake, (ctx) => markResultsStale(ctx, note)),
     workbookName: async () => fake.state.workbookName,
   };
 }

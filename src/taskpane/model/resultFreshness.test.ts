@@ -1,4 +1,4 @@
-import { changed, failed, freshnessNote, NO_RUN, ranAt } from "./resultFreshness";
+import { changed, failed, freshnessNote, NO_RUN, ranAt, sheetNote } from "./resultFreshness";
 
 const at = (hhmm: string) => new Date(`2026-12-04T${hhmm}:00Z`);
 const time = (d: Date) => d.toISOString().slice(11, 16);
@@ -29,5 +29,16 @@ describe("whether the Results sheets are up to date", () => {
       intent: "warning",
       text: "The run at 11:15 stopped: the Results sheets are still from the last run at 10:00 from acme-comp.xlsx. Fix the problems and run again.",
     });
+  });
+
+  it("gives stale sheets a line saying why, and none while they are current", () => {
+    const run = ranAt(at("10:00"), "acme-comp.xlsx");
+    expect(sheetNote(run, time)).toBeNull();
+    expect(sheetNote(changed(run, at("10:05")), time)).toBe(
+      "Out of date: computed at 10:00, before your last change at 10:05. Run again to update.",
+    );
+    expect(sheetNote(failed(run, at("11:15")), time)).toBe(
+      "Out of date: the run at 11:15 stopped on errors; these results are from the run at 10:00. Fix the problems and run again.",
+    );
   });
 });

@@ -52,3 +52,13 @@ export function freshnessNote(f: Freshness, time: (d: Date) => string = clock): 
     };
   return { intent: "info", text: `Results are up to date: ${last}.` };
 }
+
+/** The line a stale result sheet carries under its title; null while the sheets are current. */
+export function sheetNote(f: Freshness, time: (d: Date) => string = clock): string | null {
+  if (f.lastRun === null) return null;
+  if (f.failedAt !== null)
+    return `Out of date: the run at ${time(f.failedAt)} stopped on errors; these results are from the run at ${time(f.lastRun.at)}. Fix the problems and run again.`;
+  if (f.changedAt !== null)
+    return `Out of date: computed at ${time(f.lastRun.at)}, before your last change at ${time(f.changedAt)}. Run again to update.`;
+  return null;
+}
