@@ -579,6 +579,39 @@ maybe("task pane in Chromium with a fake Office host", () => {
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
+  it("changes the reporting currency with the rates restated in one confirmed step, and the workbook still runs", async () => {
+    await page.getByRole("tab", { name: "Settings" }).click();
+    await page.getByLabel("Reporting currency").fill("EUR");
+    await page.getByTestId("currency-change").waitFor();
+    // USD (the old reporting currency, which reps are paid in) has no rate in EUR yet: Save stays off.
+    const save = page.getByRole("button", { name: "Save to workbook" });
+    expect(await save.isDisabled()).toBe(true);
+    await page.getByTestId("restate-fx").click();
+    expect(await page.getByLabel("FX rate for USD").inputValue()).toBe("0.9259259259"); // 1 ÷ 1.08
+    expect(await save.isEnabled()).toBe(true);
+    await save.click();
+    await page.getByText("Saved to the Settings table.").waitFor();
+    const settings = await page.evaluate(
+      () =>
+        (window as unknown as { __fakeExcel: { tableValues(n: string): TableDump } }).__fakeExcel.tableValues(
+          "Settings",
+        ).rows,
+    );
+    expect(settings).toEqual(
+      expect.arrayContaining([
+        ["ReportingCurrency", "EUR"],
+        ["FX EUR", 1],
+        ["FX USD", 0.9259259259],
+      ]),
+    );
+    // The workbook runs in EUR.
+    await page.getByRole("tab", { name: "Run" }).click();
+    await page.getByTestId("run").click();
+    await page.getByText("Result sheets").waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId("headline").innerText()).toMatch(/^Baseline: 29 reps, variable pay EUR /);
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+
   it("follows a dark Office theme", async () => {
     const dark = await browser.newContext({ viewport: { width: 320, height: 700 } });
     await dark.addInitScript(() => {
