@@ -136,7 +136,12 @@ export function App({ port, theme }: { port: WorkbookPort; theme: Theme }) {
     if (progressOf(scenarioPhase) !== null) return;
     const end = await runPipeline(port, setPhase, undefined, { traceReps });
     afterRun(end);
-    if (end.kind === "done") void refresh();
+    // The run read the inputs and checked them: show those, rather than read and check the workbook again
+    // (seconds at 10,000 reps). Writing the result sheets does not change an input table.
+    if (end.kind === "done") {
+      setTables(end.tables);
+      setIssues(end.result.issues);
+    }
   };
   const runChecked = async () => {
     const end = await runScenarios(port, leftOut, setScenarioPhase);

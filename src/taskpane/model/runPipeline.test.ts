@@ -25,6 +25,8 @@ describe("runPipeline", () => {
       if (sheet.rows.length) expect(t.rows[0]).toEqual(sheet.rows[0].map((c) => (c === null ? "" : c)));
     }
     expect(end.result.sheets[0].subtitle).toContain("Book1.xlsx");
+    // The tables it read come back with the result, so the pane need not read the workbook a second time.
+    expect(end.tables.map((t) => t.name)).toEqual(expect.arrayContaining(["Reps", "Plans", "Tiers", "Actuals"]));
     // What the Run view's "last run at … from …" line is made of.
     expect([end.source, end.at.toISOString()]).toEqual(["Book1.xlsx", "2026-12-31T00:00:00.000Z"]);
   });

@@ -1,5 +1,6 @@
 import type { WorkbookPort, WriteReport } from "../../excel/port";
 import { runWorkbook, type RunResult } from "../../workbook/run";
+import type { RawTable } from "../../workbook/types";
 
 /** Where a run is, for the progress line. */
 export type RunPhase =
@@ -14,6 +15,8 @@ export type RunPhase =
       /** The workbook's name, and when the run computed. */
       readonly source: string;
       readonly at: Date;
+      /** The input tables the run read: what the pane shows afterwards, with no second read of the workbook. */
+      readonly tables: readonly RawTable[];
     }
   | { readonly kind: "failed"; readonly message: string };
 
@@ -45,7 +48,7 @@ export async function runPipeline(
     const report = await port.writeSheets(result.sheets, (p) =>
       onPhase({ kind: "writing", rowsWritten: p.rowsWritten, rowsTotal: p.rowsTotal }),
     );
-    const done: RunPhase = { kind: "done", result, report, source: sourceName, at };
+    const done: RunPhase = { kind: "done", result, report, source: sourceName, at, tables };
     onPhase(done);
     return done;
   } catch (e) {
