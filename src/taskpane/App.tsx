@@ -185,6 +185,7 @@ export function App({ port, theme }: { port: WorkbookPort; theme: Theme }) {
               port={port}
               phase={phase}
               freshness={freshnessNote(freshness)}
+              blocked={progressOf(scenarioPhase) !== null}
               onRun={(traceReps) => void run(traceReps)}
             />
           )}

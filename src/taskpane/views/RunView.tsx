@@ -45,12 +45,14 @@ export interface RunViewProps {
   readonly phase: RunPhase;
   /** Whether the Results sheets are current (null before any run). */
   readonly freshness?: FreshnessNote | null;
+  /** A scenario run is writing the result sheets: Run waits (one writer at a time). */
+  readonly blocked?: boolean;
   /** Runs the model; `traceReps` are traced in full on Results_Trace. */
   readonly onRun: (traceReps: readonly string[]) => void;
 }
 
 /** Run button, progress, headline figures, and the result sheets to jump to. */
-export function RunView({ port, phase, freshness = null, onRun }: RunViewProps) {
+export function RunView({ port, phase, freshness = null, blocked = false, onRun }: RunViewProps) {
   const s = useStyles();
   const running = progressOf(phase) !== null;
   const [trace, setTrace] = useState("");
@@ -72,12 +74,15 @@ export function RunView({ port, phase, freshness = null, onRun }: RunViewProps) 
             appearance="primary"
             icon={<PlayRegular />}
             onClick={() => onRun(parseTraceReps(trace))}
-            disabled={running}
+            disabled={running || blocked}
             data-testid="run"
           >
             {running ? "Running…" : "Run"}
           </Button>
         </div>
+        {blocked && (
+          <Caption1 className={s.muted}>A scenario run is writing the result sheets: Run waits for it.</Caption1>
+        )}
         <RunProgress phase={phase} />
         {freshness && (
           <MessageBar intent={freshness.intent} data-testid="freshness">
