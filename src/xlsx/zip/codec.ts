@@ -18,11 +18,16 @@ function nodeZlib(): typeof NodeZlib | null {
 
 const zlib = nodeZlib();
 
-/** `size` (the uncompressed size from the zip directory) sizes zlib's output buffer so it need not grow and copy. */
+/**
+ * `size` (the uncompressed size from the zip directory) sizes zlib's output
+ * buffer so it need not grow and copy, and bounds it: inflating stops one
+ * byte past `size`, so a part whose directory understates it (a zip bomb
+ * with a lying size) fails at once instead of filling memory.
+ */
 export function inflateRaw(data: Uint8Array, size: number): Uint8Array {
   if (!zlib) return inflateSync(data, { out: new Uint8Array(size) });
   const chunkSize = Math.min(Math.max(size + 1024, 64 * 1024), 256 * 1024 * 1024);
-  return zlib.inflateRawSync(data, { chunkSize });
+  return zlib.inflateRawSync(data, { chunkSize, maxOutputLength: Math.max(1, size + 1) });
 }
 
 export function deflateRaw(data: Uint8Array, level: number): Uint8Array {

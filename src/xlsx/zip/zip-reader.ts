@@ -114,8 +114,19 @@ export function readRawEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   return data;
 }
 
+/**
+ * The largest part that is read: a bigger one could not become a JavaScript
+ * string anyway (V8 stops near 512 M characters), and refusing it by its
+ * stated size costs nothing, where inflating it would take gigabytes.
+ */
+export const MAX_PART_BYTES = 500 * 1024 * 1024;
+
 /** The uncompressed bytes of one entry. */
 export function readEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  if (entry.size > MAX_PART_BYTES)
+    throw damaged(
+      `part ${entry.name} is ${Math.round(entry.size / 1024 / 1024).toLocaleString("en-US")} MB uncompressed, more than the ${MAX_PART_BYTES / 1024 / 1024} MB a workbook part can be read at`,
+    );
   const data = readRawEntry(bytes, entry);
   if (entry.method === 0) return markVerified(bytes, entry, checked(entry, data));
   if (entry.method !== 8)

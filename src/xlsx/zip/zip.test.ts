@@ -63,6 +63,34 @@ describe("zip archives", () => {
     expect(readCentralDirectory(bytes)).toHaveLength(3);
   });
 
+  it("stops a zip bomb: a part larger than its stated size, or stating more than 500 MB, is refused", () => {
+    // 64 MB of zeros deflates to about 64 KB.
+    const bomb = zipSync({ "xl/worksheets/sheet1.xml": [new Uint8Array(64 * 1024 * 1024), { level: 9 }] });
+    expect(bomb.length).toBeLessThan(200_000);
+    const setSize = (bytes: Uint8Array, size: number) => {
+      const out = bytes.slice();
+      const view = new DataView(out.buffer);
+      for (let p = out.length - 22; p >= 0; p--)
+        if (view.getUint32(p, true) === 0x02014b50) {
+          view.setUint32(p + 24, size, true);
+          break;
+        }
+      return out;
+    };
+    // The directory understates it (1 KB): inflating stops one byte past that, long before 64 MB.
+    const lying = setSize(bomb, 1024);
+    expect(() => readEntry(lying, readCentralDirectory(lying)[0])).toThrow(
+      /^The \.xlsx file is damaged: part xl\/worksheets\/sheet1\.xml cannot be decompressed/,
+    );
+    // The directory states 600 MB: refused by its size, without inflating anything.
+    const huge = setSize(bomb, 600 * 1024 * 1024);
+    expect(() => readEntry(huge, readCentralDirectory(huge)[0])).toThrow(
+      "The .xlsx file is damaged: part xl/worksheets/sheet1.xml is 600 MB uncompressed, more than the 500 MB a workbook part can be read at.",
+    );
+    // Stated truthfully, 64 MB is read in full.
+    expect(readEntry(bomb, readCentralDirectory(bomb)[0])).toHaveLength(64 * 1024 * 1024);
+  });
+
   it("uses Node's native zlib under Node (the speed targets depend on it)", () => {
     expect(usingNativeZlib).toBe(true);
   });
