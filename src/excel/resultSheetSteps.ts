@@ -14,8 +14,6 @@ export interface BuiltSheet {
   readonly spec: SheetSpec;
   readonly tempSheetName: string;
   readonly tempTableName: string;
-  /** Set the page up like a report (ExcelApi 1.9). */
-  readonly printAsReport?: boolean;
   sheet?: Excel.Worksheet;
   table?: Excel.Table;
 }
@@ -63,7 +61,6 @@ export function resultSheetSteps(context: Excel.RequestContext, built: BuiltShee
       const headerRange = ws.getRange(blockAddress(HEADER_ROW, 0, 1, cols));
       headerRange.numberFormat = [["@"]];
       headerRange.values = [header];
-      if (built.printAsReport) printAsReport(ws);
     },
   };
 
@@ -108,7 +105,7 @@ export function resultSheetSteps(context: Excel.RequestContext, built: BuiltShee
  * (as many pages down as it takes), title, subtitle and header repeated on
  * every page, sheet name and page numbers in the footer. ExcelApi 1.9.
  */
-function printAsReport(ws: Excel.Worksheet): void {
+export function printAsReport(ws: Excel.Worksheet): void {
   const layout = ws.pageLayout;
   layout.orientation = "Landscape" as Excel.PageOrientation;
   layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };

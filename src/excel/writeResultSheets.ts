@@ -9,6 +9,7 @@ import {
 } from "./ownership";
 import { PAYLOAD_BUDGET } from "./payload";
 import { isExcelApiSupported } from "./requirements";
+import { printAsReport } from "./resultSheetSteps";
 import { resultSheetSteps, type BuiltSheet } from "./resultSheetSteps";
 import { WriteBatcher } from "./writeBatcher";
 
@@ -82,7 +83,7 @@ export async function writeResultSheets(
   checkSpecs(specs);
   const budget = options.budget ?? PAYLOAD_BUDGET;
   const screenUpdating = options.screenUpdating ?? isExcelApiSupported("1.9");
-  const printAsReport = options.printSetup ?? isExcelApiSupported("1.9");
+  const printSetup = options.printSetup ?? isExcelApiSupported("1.9");
   const existing = await inspectWorkbook(context, specs);
 
   // Refuse before writing anything if a result name belongs to the user.
@@ -95,7 +96,6 @@ export async function writeResultSheets(
     spec,
     tempSheetName: freshName(TEMP_SHEET_PREFIX, taken),
     tempTableName: freshName(TEMP_TABLE_PREFIX, takenTables),
-    printAsReport,
   }));
 
   const rowsTotal = specs.reduce((n, s) => n + s.rows.length, 0);
@@ -122,6 +122,18 @@ export async function writeResultSheets(
   }
 
   const warnings = await swapIntoPlace(context, built, replaced, taken, takenTables);
+  // Page setup for printing comes after the results are in place, in its own sync: a host that refuses part of
+  // it costs a warning, never the run (the all-or-nothing write is already done).
+  if (printSetup) {
+    try {
+      for (const spec of specs) printAsReport(context.workbook.worksheets.getItem(spec.name));
+      await context.sync();
+    } catch (e) {
+      warnings.push(
+        `The result sheets are written, but their page setup for printing could not be applied (${e instanceof Error ? e.message : String(e)}).`,
+      );
+    }
+  }
   return { sheets: specs.map((s) => s.name), warnings };
 }
 

@@ -67,6 +67,18 @@ describe("writeResultSheets", () => {
     ]);
   });
 
+  it("keeps the results when a host refuses the page setup: a warning, not a failed run", async () => {
+    const fake = new FakeExcel(undefined, 8); // ExcelApi 1.8: no pageLayout
+    fake.state.seedSheet("Notes", [["my own notes"]]);
+    const report = await runWith(fake, (ctx) =>
+      writeResultSheets(ctx, [spec("Results_Payouts", [["R1", 1.25, 1234.5]])], { printSetup: true }),
+    );
+    expect(fake.state.tableValues("Results_Payouts").rows).toEqual([["R1", 1.25, 1234.5]]);
+    expect(report.warnings).toEqual([
+      expect.stringMatching(/^The result sheets are written, but their page setup for printing could not be applied/),
+    ]);
+  });
+
   it("writes a titled, formatted, marked table per sheet and swaps it into place", async () => {
     const fake = workbookWithInputs();
     const before = inputSnapshot(fake);
