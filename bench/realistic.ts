@@ -394,7 +394,7 @@ const MANAGERS = AES / TEAM_SIZE;
 const HISTORY_YEARS = [2023, 2024, 2025];
 
 /** 10,000 AEs on three quarterly plans, 1,250 managers (Team, Direct) over 8 each, 1 director (Team, Subtree). */
-function syntheticInput(): ModelInput {
+export function syntheticInput(): ModelInput {
   const u = seededUniform(2026);
   const z = seededNormal(4711);
   const plans = [

@@ -573,16 +573,17 @@ function payGrid(
       const start = bracketOf(q);
       if (J === 0 && start !== null) {
         // Point masses only: pay is a weighted sample, and its percentile is one of its values. Walk the
-        // sorted pays inside the bracket from the CDF at its low end.
+        // sorted pays inside the bracket from the CDF at its low end (each path's row ascends: two searches).
         const [lo, up] = start;
         let acc = cdf(lo, false) * total;
         if (acc < q * total && cdf(up, false) >= q) {
           const inside: { y: number; w: number }[] = [];
-          for (let k = 0; k < Ka; k++)
-            for (let i = 0; i < m; i++) {
-              const y = A.pay[k * m + i];
-              if (y > lo && y <= up) inside.push({ y, w: atoms.weights[i] / Ka });
-            }
+          for (let k = 0; k < Ka; k++) {
+            const base = k * m;
+            const last = lastAtMost(A.pay, base, m, up, false);
+            for (let i = lastAtMost(A.pay, base, m, lo, false) + 1; i <= last; i++)
+              inside.push({ y: A.pay[base + i], w: atoms.weights[i] / Ka });
+          }
           inside.sort((x, z) => x.y - z.y);
           for (const p of inside) {
             acc += p.w;
@@ -594,9 +595,13 @@ function payGrid(
       // A point mass of pay (a level on a flat stretch of the curve) makes a jump in the CDF: the
       // percentile is then that pay exactly, the least pay of an atom in the last bracket.
       let least = Infinity;
-      for (let i = 0; i < A.pay.length; i++) {
-        const y = A.pay[i];
-        if (y > a && y <= b && y < least) least = y;
+      for (let k = 0; k < Ka; k++) {
+        // The row's first pay above a (rows ascend): the least of this path's pays in (a, b], if it is ≤ b.
+        const i = lastAtMost(A.pay, k * m, m, a, false) + 1;
+        if (i < m) {
+          const y = A.pay[k * m + i];
+          if (y <= b && y < least) least = y;
+        }
       }
       return least < Infinity ? least : b;
     },
