@@ -413,13 +413,15 @@ class HistoryIndex {
 
   constructor(years: readonly RepYear[], reps: readonly Rep[]) {
     this.all = years.map((y) => y.level);
+    // RepIDs match as Excel matches them, ignoring case: a history row "e1101" is rep "E1101".
     for (const y of years) {
       if (y.repId === null) continue;
-      const list = this.byRep.get(y.repId) ?? [];
+      const key = y.repId.toLowerCase();
+      const list = this.byRep.get(key) ?? [];
       list.push(y.level);
-      this.byRep.set(y.repId, list);
+      this.byRep.set(key, list);
     }
-    this.managerOf = new Map(reps.map((r) => [r.id, r.managerId]));
+    this.managerOf = new Map(reps.map((r) => [r.id.toLowerCase(), r.managerId]));
   }
 
   org(): Decimal[] {
@@ -428,9 +430,9 @@ class HistoryIndex {
 
   scope(scope: "Org" | "Team" | "Rep", rep: Rep): Decimal[] {
     if (scope === "Org") return this.all;
-    if (scope === "Rep" || rep.managerId === null) return this.byRep.get(rep.id) ?? NONE;
+    if (scope === "Rep" || rep.managerId === null) return this.byRep.get(rep.id.toLowerCase()) ?? NONE;
     this.byTeam ??= this.teams();
-    return this.byTeam.get(rep.managerId) ?? NONE;
+    return this.byTeam.get(rep.managerId.toLowerCase()) ?? NONE;
   }
 
   /** Team = reps sharing a manager: built once, so 10,000 reps stay linear. */
@@ -439,9 +441,10 @@ class HistoryIndex {
     this.byRep.forEach((values, id) => {
       const manager = this.managerOf.get(id);
       if (manager === null || manager === undefined) return;
-      const list = teams.get(manager) ?? [];
+      const key = manager.toLowerCase();
+      const list = teams.get(key) ?? [];
       list.push(...values);
-      teams.set(manager, list);
+      teams.set(key, list);
     });
     return teams;
   }

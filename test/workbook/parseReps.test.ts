@@ -152,13 +152,47 @@ describe("Reps", () => {
       ["RepID", "Manager", "Plan", "Base", "TargetVariable"],
       [
         ["R1", null, "AE", 1, 1],
-        ["R2", "r1", "Enterprise", 1, 1],
+        ["R2", "R9", "Enterprise", 1, 1],
       ],
     );
     const errs = errors(parse([reps, plans]).issues);
     expect(errs.map((e) => [e.address, e.message])).toEqual([
-      ["Reps!B3", 'Manager "r1" is not a RepID in Reps (did you mean "R1"?)'],
+      ["Reps!B3", 'Manager "R9" is not a RepID in Reps'],
       ["Reps!C3", 'Plan "Enterprise" is not in Plans (plans: AE, SE)'],
+    ]);
+  });
+
+  it("compares RepIDs as Excel does, ignoring case: references find the rep, and two spellings clash", () => {
+    const reps = table(
+      "Reps",
+      ["RepID", "Manager", "Plan", "Base", "TargetVariable", "Quota"],
+      [
+        ["R1", null, "AE", 1, 1, 1000],
+        ["R2", "r1", "AE", 1, 1, 1000],
+      ],
+    );
+    const actuals = table("Actuals", ["RepID", "Period", "Amount"], [["r2", "2026-Q1", 100]]);
+    const ok = parse([reps, plans, actuals]);
+    expect(errors(ok.issues)).toEqual([]);
+    // The manager written "r1" and the Actuals row written "r2" are reps R1 and R2.
+    expect(ok.input!.reps.map((r) => [r.id, r.managerId])).toEqual([
+      ["R1", null],
+      ["R2", "R1"],
+    ]);
+    expect(ok.input!.actuals.map((a) => a.repId)).toEqual(["R2"]);
+    const clash = table(
+      "Reps",
+      ["RepID", "Plan", "Base", "TargetVariable"],
+      [
+        ["E1101", "AE", 1, 1],
+        ["e1101", "AE", 1, 1],
+      ],
+    );
+    expect(errors(parse([clash, plans]).issues).map((e) => [e.address, e.message])).toEqual([
+      [
+        "Reps!A3",
+        'RepID "e1101" is the same ID as "E1101" (rows 2 and 3): IDs match whatever their case, as in Excel; each rep needs one row',
+      ],
     ]);
   });
 

@@ -80,8 +80,10 @@ export function readAmounts(
 export function readRepId(row: RowReader, reps: RepsRead): string | null {
   const id = row.required("repId", text);
   if (id === null || !reps.readable || reps.ids.has(id)) return id;
-  const near = [...reps.ids].find((known) => known.toLowerCase() === id.toLowerCase());
-  row.error("repId", `RepID "${id}" is not in Reps${near ? ` (did you mean "${near}"?)` : ""}`);
+  // Matched as Excel matches, ignoring case: "e1101" is rep "E1101".
+  const known = reps.canonical.get(id.toLowerCase());
+  if (known !== undefined) return known;
+  row.error("repId", `RepID "${id}" is not in Reps`);
   return null;
 }
 

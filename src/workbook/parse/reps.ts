@@ -40,6 +40,11 @@ export interface RepsRead {
   readonly readable: boolean;
   /** Every RepID written in Reps, valid row or not (references to them are not "unknown"). */
   readonly ids: ReadonlySet<string>;
+  /**
+   * RepIDs compared the way Excel compares them, ignoring case: lower-cased ID → its spelling in Reps. A
+   * reference written "e1101" finds rep "E1101".
+   */
+  readonly canonical: ReadonlyMap<string, string>;
   readonly reps: Rep[];
   /** RepID -> baseline plan name (when it exists). */
   readonly planOf: ReadonlyMap<string, string>;
@@ -67,6 +72,7 @@ export function readReps(table: RawTable | undefined, ctx: RepsContext, issues: 
   const result = {
     readable: false,
     ids: new Set<string>(),
+    canonical: new Map<string, string>(),
     reps: [] as Rep[],
     planOf: new Map<string, string>(),
     zeroQuotas: [] as RepsRead["zeroQuotas"][number][],
@@ -122,13 +128,20 @@ export function readReps(table: RawTable | undefined, ctx: RepsContext, issues: 
   for (const row of reader.rows()) {
     const id = row.required("repId", text);
     if (id !== null) {
-      const earlier = firstRowOf.get(id);
-      if (earlier !== undefined)
+      const key = id.toLowerCase();
+      const earlier = firstRowOf.get(key);
+      if (earlier !== undefined) {
+        const first = result.canonical.get(key)!;
         row.error(
           "repId",
-          `RepID ${id} is used twice (${formatRows([earlier, row.excelRow])}); each rep needs one row`,
+          first === id
+            ? `RepID ${id} is used twice (${formatRows([earlier, row.excelRow])}); each rep needs one row`
+            : `RepID "${id}" is the same ID as "${first}" (${formatRows([earlier, row.excelRow])}): IDs match whatever their case, as in Excel; each rep needs one row`,
         );
-      else firstRowOf.set(id, row.excelRow);
+      } else {
+        firstRowOf.set(key, row.excelRow);
+        result.canonical.set(key, id);
+      }
       result.ids.add(id);
     }
     const read = readRep(row, id, ctx, payReadable, quotaColumns, result.zeroQuotas);
@@ -140,11 +153,11 @@ export function readReps(table: RawTable | undefined, ctx: RepsContext, issues: 
 
   // Managers are checked once every RepID is known; cycles are the roll-up's business.
   for (const { row, rep, manager } of pending) {
-    if (manager !== null && !result.ids.has(manager)) {
-      const near = [...result.ids].find((id) => id.toLowerCase() === manager.toLowerCase());
-      row.error("manager", `Manager "${manager}" is not a RepID in Reps${near ? ` (did you mean "${near}"?)` : ""}`);
-    }
-    if (rep && !row.failed) result.reps.push(rep);
+    // A manager written in another case is that rep, as an Excel lookup would find it.
+    const known = manager === null ? null : (result.canonical.get(manager.toLowerCase()) ?? null);
+    if (manager !== null && known === null) row.error("manager", `Manager "${manager}" is not a RepID in Reps`);
+    if (rep && !row.failed)
+      result.reps.push(known !== null && known !== rep.managerId ? { ...rep, managerId: known } : rep);
   }
   return result;
 }

@@ -60,11 +60,11 @@ export function backtest(
   const dist = empirical(fit.map((y) => y.level));
   const measured = historySwing(fit);
 
-  const byId = new Map(reps.map((r) => [r.id, r]));
+  const byId = new Map(reps.map((r) => [r.id.toLowerCase(), r])); // matched ignoring case, as Excel does
   const outcomes = new Map<Plan, ReturnType<typeof swingOutcome>>();
   const scored: BacktestRep[] = [];
   for (const y of test) {
-    const rep = y.repId === null ? undefined : byId.get(y.repId);
+    const rep = y.repId === null ? undefined : byId.get(y.repId.toLowerCase());
     const plan = rep ? plans.get(rep.plan) : undefined;
     if (!rep || !plan || plan.measures.some((m) => m.basis === "Team")) continue;
     const pay = planYearPay(plan, rep);
