@@ -1,5 +1,5 @@
 import type { EngineIssue } from "./issues";
-import { checkHierarchy } from "./mechanics/hierarchy";
+import { checkHierarchy, indexOrg } from "./mechanics/hierarchy";
 import { groupBy } from "./groupBy";
 import { payPerMeasure, payWeighted } from "./payLines";
 import { checkPlan } from "./planChecks";
@@ -13,9 +13,29 @@ import type { ModelInput, Plan, Scenario } from "./types";
 export { BASELINE } from "./results";
 export type { ModelResult, PayoutLine, RepResult, ScenarioResult, StatementLine } from "./results";
 
+/**
+ * A rep on a Team-basis plan with nobody reporting to them is paid on a team
+ * credit of 0: say so, rather than pay a silent zero.
+ */
+function teamsWithoutMembers(input: ModelInput): EngineIssue[] {
+  const org = indexOrg(input.reps);
+  const issues: EngineIssue[] = [];
+  input.reps.forEach((rep, i) => {
+    const team = input.plans.get(rep.plan)?.measures.find((m) => m.basis === "Team");
+    if (!team || org.children[i].some((k) => k !== i)) return;
+    issues.push({
+      severity: "Warning",
+      source: rep.row ? `Reps row ${rep.row}` : undefined,
+      column: "Plan",
+      message: `Rep ${rep.id} is paid on the team's ${team.measure} (plan ${rep.plan}, Basis Team) but nobody in Reps has ${rep.id} as Manager: the team's credit is 0.`,
+    });
+  });
+  return issues;
+}
+
 /** Runs every scenario that pays on actual or flat attainment. */
 export function runModel(input: ModelInput): ModelResult {
-  const issues: EngineIssue[] = [...checkHierarchy(input.reps)];
+  const issues: EngineIssue[] = [...checkHierarchy(input.reps), ...teamsWithoutMembers(input)];
   const scenarios: ScenarioResult[] = [];
   const planSets: { name: string; scenario: Scenario | null; plans: ReadonlyMap<string, Plan> }[] = [
     { name: BASELINE, scenario: null, plans: input.plans },

@@ -180,7 +180,8 @@ export class RealisticContext {
       reported.add(message);
       const historical = set.spec.kind === "Historical";
       // A stated assumption that cannot be fitted points at its Scenarios cell; history issues at the scenario's row.
-      const field = e instanceof DistributionError && e.field !== "AttainmentHistory" ? e.field : undefined;
+      const field =
+        e instanceof DistributionError ? (e.field === "AttainmentHistory" ? "Distribution" : e.field) : undefined;
       issues.push({
         severity: historical ? "Warning" : "Error",
         source: set.scenario?.source,

@@ -113,3 +113,38 @@ describe("the render boundary", () => {
     ]);
   });
 });
+
+describe("empty and missing inputs", () => {
+  it("says so when a team plan has no team, or a Historical scenario has no history, instead of a silent zero", () => {
+    const reps = table(
+      "Reps",
+      ["RepID", "Name", "Manager", "Plan", "Base", "TargetVariable", "Quota"],
+      [
+        ["M1", "Lone", null, "Mgr", 100000, 50000, 1000000],
+        ["E1", "Ana", null, "AE", 100000, 50000, 1000000],
+      ],
+    );
+    const plans = table(
+      "Plans",
+      ["Plan", "Measure", "Basis"],
+      [
+        ["AE", "Bookings", "Individual"],
+        ["Mgr", "Bookings", "Team"],
+      ],
+    );
+    const teamTiers = table(
+      "Tiers",
+      ["Plan", "Measure", "From", "To", "Rate"],
+      [
+        ["AE", "Bookings", 0, null, 1],
+        ["Mgr", "Bookings", 0, null, 1],
+      ],
+    );
+    const scenarios = table("Scenarios", ["Scenario", "Distribution"], [["Hist", "Historical"]]);
+    const r = runWorkbook([reps, plans, teamTiers, scenarios], { sourceName: "empty.xlsx", computedAt: at });
+    expect(r.issues.filter((i) => i.severity === "Warning").map((i) => `${i.address} ${i.message}`)).toEqual([
+      "Reps!D2 Rep M1 is paid on the team's Bookings (plan Mgr, Basis Team) but nobody in Reps has M1 as Manager: the team's credit is 0.",
+      "Scenarios!B2 Scenario Hist: No AttainmentHistory rows for the org in scope. Those reps are left out of its realistic earnings.",
+    ]);
+  });
+});
