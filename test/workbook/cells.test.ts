@@ -88,6 +88,8 @@ describe("money", () => {
 
   it("reads money text and refuses percents and booleans", () => {
     expect(str(value(read(money, "$1,200.50")))).toBe("1200.5");
+    // Scientific notation, as Excel shows a large number stored as text (documented in docs/workbook.md).
+    expect(str(value(read(money, "5.377e5")))).toBe("537700");
     expect(message(read(money, "12%", null, "Base"))).toBe('Base "12%" is a percent, not an amount');
     expect(message(read(money, true, null, "Base"))).toBe("Base TRUE is not an amount");
     expect(message(read(money, "twelve", null, "Base"))).toBe('Base "twelve" is not a number');
