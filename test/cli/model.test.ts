@@ -295,3 +295,44 @@ describe("compplan usage errors exit 2", () => {
     expect(runCli(["--version"], dir)).toMatchObject({ code: 0, stdout: "0.1.0\n" });
   });
 });
+
+describe("compplan model when the disk fails it", () => {
+  // Fault injection at the file write: the output path is exactly as before, and no temporary file is left.
+  const fs = jest.requireActual<typeof import("node:fs")>("node:fs");
+  let dir: string;
+  let before: string;
+  beforeEach(() => {
+    dir = tempDir();
+    copyExample(dir);
+    writeFileSync(join(dir, "out.xlsx"), "the previous results");
+    before = sha256(join(dir, "out.xlsx"));
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("leaves the output as it was when the disk fills up half way through the write", () => {
+    jest.spyOn(fs, "writeFileSync").mockImplementationOnce((path, data) => {
+      const bytes = data as Uint8Array;
+      fs.appendFileSync(path as string, bytes.subarray(0, bytes.length >> 1));
+      throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+    });
+    const run = runCli(["model", "acme-comp.xlsx", "-o", "out.xlsx"], dir);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/cannot write .*out\.xlsx: ENOSPC: no space left on device/);
+    expect(sha256(join(dir, "out.xlsx"))).toBe(before);
+    expect(readdirSync(dir).sort()).toEqual(["acme-comp.xlsx", "out.xlsx"]);
+  });
+
+  it("leaves the output as it was when the final rename fails", () => {
+    jest.spyOn(fs, "renameSync").mockImplementationOnce(() => {
+      throw Object.assign(new Error("EXDEV: cross-device link not permitted, rename"), { code: "EXDEV" });
+    });
+    const run = runCli(["model", "acme-comp.xlsx", "-o", "out.xlsx"], dir);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/cannot write .*out\.xlsx: EXDEV/);
+    expect(sha256(join(dir, "out.xlsx"))).toBe(before);
+    expect(readdirSync(dir).sort()).toEqual(["acme-comp.xlsx", "out.xlsx"]);
+  });
+});
