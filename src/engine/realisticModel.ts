@@ -1,6 +1,6 @@
 import { Decimal, ONE, ZERO } from "./decimal";
 import type { EngineIssue } from "./issues";
-import { fxRate } from "./mechanics/fx";
+import { convert } from "./mechanics/fx";
 import { indexOrg, type OrgIndex } from "./mechanics/hierarchy";
 import { paidOnMembers } from "./mechanics/rollup";
 import {
@@ -294,10 +294,7 @@ export class RealisticContext {
     const leaderQuota = leader.annualQuota.get(measure);
     if (!leaderQuota || !leaderQuota.gt(ZERO)) return null;
     const settings = this.input.settings;
-    const toLeader = (rep: Rep, amount: Decimal) =>
-      rep.currency === leader.currency
-        ? amount
-        : amount.times(fxRate(rep.currency, settings)).div(fxRate(leader.currency, settings));
+    const toLeader = (rep: Rep, amount: Decimal) => convert(amount, rep.currency, leader.currency, settings);
     const members: (TeamMember & { readonly index: number })[] = [];
     for (const k of paidOnMembers(this.org, i, plan.teamScope, measure, (r) => plans.get(r.plan))) {
       const rep = this.input.reps[k];

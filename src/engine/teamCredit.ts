@@ -1,5 +1,5 @@
 import { ZERO, type Decimal } from "./decimal";
-import { fxRate } from "./mechanics/fx";
+import { convert, fxRate } from "./mechanics/fx";
 import { indexOrg, type OrgIndex } from "./mechanics/hierarchy";
 import { leaderOverAssignment, paidOnMembers, reportsOf, teamActuals } from "./mechanics/rollup";
 import type { SharedInputs } from "./sharedInputs";
@@ -76,7 +76,7 @@ export class TeamActuals {
       const credit = actuals.get(rep.id, measure)?.[index] ?? ZERO;
       if (credit.isZero()) continue;
       const rate = rep.currency === manager.currency ? null : fxRate(rep.currency, this.settings).div(leaderRate);
-      out.push({ rep, credit, rate, inLeaderCurrency: rate === null ? credit : credit.times(rate) });
+      out.push({ rep, credit, rate, inLeaderCurrency: convert(credit, rep.currency, manager.currency, this.settings) });
     }
     return out;
   }
@@ -101,9 +101,7 @@ export class TeamActuals {
     const quotaOf = (k: number) => {
       const r = this.reps[k];
       const q = r.annualQuota.get(m.measure) ?? null;
-      return q === null || r.currency === rep.currency
-        ? q
-        : q.times(fxRate(r.currency, settings)).div(fxRate(rep.currency, settings));
+      return q === null ? null : convert(q, r.currency, rep.currency, settings);
     };
     const members = paidOnMembers(org, i, plan.teamScope, m.measure, (r) => plans.get(r.plan));
     return leaderOverAssignment(org, i, members, quotaOf);

@@ -37,6 +37,20 @@ export function toReporting(
   return amount.times(fxRate(currency, settings));
 }
 
+/**
+ * `amount` in `from`, in `to`, through the reporting currency at the Settings
+ * rates (unrounded): a report's quota or credit in its leader's currency.
+ * The same currency is returned as it is.
+ */
+export function convert(
+  amount: Decimal,
+  from: string,
+  to: string,
+  settings: Pick<Settings, "reportingCurrency" | "fxRates">,
+): Decimal {
+  return from === to ? amount : amount.times(fxRate(from, settings)).div(fxRate(to, settings));
+}
+
 /** A total already rounded in the rep's currency, converted and rounded to the reporting currency's minor unit. */
 export function toReportingRounded(
   total: Decimal,

@@ -112,13 +112,17 @@ export function fxProblems(draft: SettingsDraft, tables: readonly RawTable[]): s
 
 /** The key spelling already used in the Settings table for a setting, so an update never adds a duplicate. */
 function keyInTable(tables: readonly RawTable[], names: readonly string[]): string {
-  const table = locateInputs(tables).Settings;
+  return keyFound(tables, names) ?? names[0];
+}
+
+/** The table's own spelling of any of `names`, or null when the table has none of them. */
+function keyFound(tables: readonly RawTable[], names: readonly string[]): string | null {
   const wanted = new Set(names.map(normalizeKey));
-  for (const row of table?.rows ?? []) {
+  for (const row of locateInputs(tables).Settings?.rows ?? []) {
     const k = row[0];
     if (typeof k === "string" && wanted.has(normalizeKey(k))) return k;
   }
-  return names[0];
+  return null;
 }
 
 export function currencyProblem(code: string): string | null {
@@ -137,19 +141,12 @@ export function settingsEntries(tables: readonly RawTable[], draft: SettingsDraf
     if (rate !== null) entries.push({ key: keyInTable(tables, fxKeys(f.currency)), value: rate.toNumber() });
   }
   // A rate the table still holds for the new reporting currency itself must read 1.
-  if (fxKeys(reporting).some((k) => hasKey(tables, k)))
-    entries.push({ key: keyInTable(tables, fxKeys(reporting)), value: 1 });
+  const own = keyFound(tables, fxKeys(reporting));
+  if (own !== null) entries.push({ key: own, value: 1 });
   return entries;
 }
 
 /** The spellings of one currency's FX setting, the documented one first. */
 function fxKeys(currency: string): string[] {
   return [`FX ${currency}`, `FX:${currency}`, `FX${currency}`, currency];
-}
-
-function hasKey(tables: readonly RawTable[], key: string): boolean {
-  const wanted = normalizeKey(key);
-  return (locateInputs(tables).Settings?.rows ?? []).some(
-    (r) => typeof r[0] === "string" && normalizeKey(r[0]) === wanted,
-  );
 }

@@ -24,6 +24,11 @@ function payoutMultiple(l: PayoutLine, payout: number, target: number): number |
   return target === 0 ? null : payout / target;
 }
 
+/** A row of Results_Payouts from the cells it has, by column header; every other column blank. */
+function byHeader(cells: Readonly<Record<string, SpecCell>>): SpecCell[] {
+  return PAYOUT_COLUMNS.map((c) => cells[c.header] ?? null);
+}
+
 /** Base commission rate: target incentive ÷ quota (display). */
 function bcr(target: Ratio, quota: Ratio): number {
   return ratioNum(target) / ratioNum(quota);
@@ -98,35 +103,24 @@ export function payoutsSheet(scenarios: readonly ScenarioResult[], subtitleText:
         null,
       ]);
       // A weighted-attainment line is explained by its measures: one row each, payout blank, right below it.
-      for (const c of l.components ?? []) {
-        rows.push([
-          s.name,
-          l.rep.id,
-          l.rep.name,
-          l.rep.plan,
-          l.period.key,
-          c.measure,
-          l.rep.currency,
-          money(c.quota),
-          c.actual.toNumber(),
-          c.attainment ? ratioNum(c.attainment) : null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          l.team ? "Team" : "Individual",
-          null,
-          ratioNum(l.proration),
-          null,
-          null,
-          null,
-          null,
-          c.weight.toNumber(),
-        ]);
-      }
+      for (const c of l.components ?? [])
+        rows.push(
+          byHeader({
+            Scenario: s.name,
+            RepID: l.rep.id,
+            Name: l.rep.name,
+            Plan: l.rep.plan,
+            Period: l.period.key,
+            Measure: c.measure,
+            Currency: l.rep.currency,
+            Quota: money(c.quota),
+            Actual: c.actual.toNumber(),
+            Attainment: c.attainment ? ratioNum(c.attainment) : null,
+            Basis: l.team ? "Team" : "Individual",
+            Proration: ratioNum(l.proration),
+            Weight: c.weight.toNumber(),
+          }),
+        );
     }
   }
   return {
