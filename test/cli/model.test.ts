@@ -1,7 +1,21 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { strFromU8, strToU8, unzipSync } from "fflate";
+import { zipFiles } from "../../src/xlsx/zip/zip-writer";
 import { asMacroEnabled } from "../xlsx/patch-fixtures";
-import { cells, copyExample, readWorkbook, resultRows, runCli, sha256, table, tempDir, writeWorkbook } from "./helpers";
+import {
+  cells,
+  copyExample,
+  EXAMPLE,
+  FIXED_NOW,
+  readWorkbook,
+  resultRows,
+  runCli,
+  sha256,
+  table,
+  tempDir,
+  writeWorkbook,
+} from "./helpers";
 
 describe("compplan model on the Acme example", () => {
   let dir: string;
@@ -293,6 +307,29 @@ describe("compplan usage errors exit 2", () => {
       stdout: expect.stringContaining("compplan model <input.xlsx>"),
     });
     expect(runCli(["--version"], dir)).toMatchObject({ code: 0, stdout: "0.1.0\n" });
+  });
+});
+
+describe("compplan model on a workbook of more than 65,535 parts (zip64)", () => {
+  it("reads every part and writes them all back, with a zip64 directory", () => {
+    const dir = tempDir();
+    try {
+      const parts = Object.entries(unzipSync(readFileSync(EXAMPLE))).map(([name, data]) => ({ name, data }));
+      const extra = 70_000;
+      for (let i = 0; i < extra; i++) parts.push({ name: `xl/media/extra${i}.bin`, data: strToU8(`part ${i}`) });
+      writeFileSync(join(dir, "big.xlsx"), zipFiles(parts, { level: 1, mtime: FIXED_NOW }));
+      const run = runCli(["model", "big.xlsx", "-o", "out.xlsx"], dir);
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      const out = unzipSync(readFileSync(join(dir, "out.xlsx")));
+      const names = Object.keys(out);
+      // All of the user's parts, plus the result sheets (a sheet part and its relationships each, at least).
+      expect(names.filter((n) => n.startsWith("xl/media/extra"))).toHaveLength(extra);
+      expect(strFromU8(out["xl/media/extra69999.bin"])).toBe("part 69999");
+      expect(names.length).toBeGreaterThan(parts.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -58,8 +58,10 @@ interface Prepared {
 }
 
 /**
- * A plain zip archive (no zip64: an .xlsx we write stays far below 4 GB and
- * 65,535 parts). Each file is deflated unless storing is smaller.
+ * A zip archive; each file is deflated unless storing is smaller. Past 65,535
+ * parts (a workbook can hold that many, and every one of the user's is copied)
+ * the count goes in a zip64 end record, as APPNOTE 4.4.1.4 says; every part
+ * and offset stays below 4 GB (a part is at most 500 MB, see zip-reader).
  */
 export function zipFiles(files: readonly ZipFile[], options: ZipOptions): Uint8Array {
   return zipEntries(files, options);
@@ -100,13 +102,20 @@ export function zipEntries(files: readonly (ZipFile | CopiedZipFile)[], options:
   );
 }
 
+/** Entries an end-of-central-directory record can count (16 bits); more need the zip64 records. */
+const MAX_PLAIN_ENTRIES = 0xffff;
+const ZIP64_END = 56;
+const ZIP64_LOCATOR = 20;
+
 function assemble(prepared: readonly Prepared[]): Uint8Array {
   const localSize = prepared.reduce((sum, f) => sum + 30 + f.name.length + f.body.length, 0);
   const centralSize = prepared.reduce((sum, f) => sum + 46 + f.name.length, 0);
-  if (localSize + centralSize + 22 > 0xffffffff || prepared.length > 0xffff) {
-    throw new RangeError("The workbook is too large for a zip archive without zip64 (over 4 GB or 65,535 parts).");
+  const zip64 = prepared.length > MAX_PLAIN_ENTRIES;
+  const total = localSize + centralSize + (zip64 ? ZIP64_END + ZIP64_LOCATOR : 0) + 22;
+  if (total > 0xffffffff) {
+    throw new RangeError("The workbook would be larger than 4 GB, more than an .xlsx file can be.");
   }
-  const out = new Uint8Array(localSize + centralSize + 22);
+  const out = new Uint8Array(total);
   const view = new DataView(out.buffer);
   let p = 0;
   const offsets: number[] = [];
@@ -145,10 +154,29 @@ function assemble(prepared: readonly Prepared[]): Uint8Array {
     out.set(f.name, p + 46);
     p += 46 + f.name.length;
   });
+  const centralBytes = p - centralStart;
+  if (zip64) {
+    const end64 = p;
+    view.setUint32(p, 0x06064b50, true);
+    view.setBigUint64(p + 4, BigInt(ZIP64_END - 12), true); // size of the rest of this record
+    view.setUint16(p + 12, 45, true); // made by: 4.5 (zip64)
+    view.setUint16(p + 14, 45, true); // needed: 4.5
+    // this disk and the directory's disk: 0
+    view.setBigUint64(p + 24, BigInt(prepared.length), true);
+    view.setBigUint64(p + 32, BigInt(prepared.length), true);
+    view.setBigUint64(p + 40, BigInt(centralBytes), true);
+    view.setBigUint64(p + 48, BigInt(centralStart), true);
+    p += ZIP64_END;
+    view.setUint32(p, 0x07064b50, true);
+    view.setBigUint64(p + 8, BigInt(end64), true);
+    view.setUint32(p + 16, 1, true); // disks in all
+    p += ZIP64_LOCATOR;
+  }
   view.setUint32(p, 0x06054b50, true);
-  view.setUint16(p + 8, prepared.length, true);
-  view.setUint16(p + 10, prepared.length, true);
-  view.setUint32(p + 12, p - centralStart, true);
+  const count = Math.min(prepared.length, MAX_PLAIN_ENTRIES);
+  view.setUint16(p + 8, count, true);
+  view.setUint16(p + 10, count, true);
+  view.setUint32(p + 12, centralBytes, true);
   view.setUint32(p + 16, centralStart, true);
   return out;
 }

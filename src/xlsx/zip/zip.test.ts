@@ -23,6 +23,26 @@ describe("zip archives", () => {
     expect(bytes.length).toBeLessThan(2000);
   });
 
+  it("writes a zip64 end record past 65,535 parts: an independent reader and ours see all 70,000", () => {
+    const files = Array.from({ length: 70_000 }, (_, i) => ({ name: `p/${i}.xml`, data: strToU8(`<a>${i}</a>`) }));
+    const bytes = zipFiles(files, { level: 1, mtime: new Date(Date.UTC(2026, 0, 1)) });
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const eocd = bytes.length - 22;
+    expect(view.getUint32(eocd, true)).toBe(0x06054b50);
+    // The 16-bit counts are saturated; the zip64 record, found through its locator, holds 70,000.
+    expect(view.getUint16(eocd + 10, true)).toBe(0xffff);
+    expect(view.getUint32(eocd - 20, true)).toBe(0x07064b50);
+    const end64 = Number(view.getBigUint64(eocd - 12, true));
+    expect(view.getUint32(end64, true)).toBe(0x06064b50);
+    expect(Number(view.getBigUint64(end64 + 32, true))).toBe(70_000);
+    const unzipped = unzipSync(bytes);
+    expect(Object.keys(unzipped)).toHaveLength(70_000);
+    expect(strFromU8(unzipped["p/69999.xml"])).toBe("<a>69999</a>");
+    const entries = readCentralDirectory(bytes);
+    expect(entries).toHaveLength(70_000);
+    expect(strFromU8(readEntry(bytes, entries[65_536]))).toBe("<a>65536</a>");
+  });
+
   it("reads archives written by fflate, deflated and stored", () => {
     const bytes = zipSync({ "a.xml": [strToU8(text), { level: 6 }], "dir/b.xml": [strToU8("stored"), { level: 0 }] });
     const entries = readCentralDirectory(bytes);
