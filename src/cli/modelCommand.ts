@@ -43,7 +43,7 @@ export function modelCommand(args: ModelArgs, io: CliIo): number {
       reportInputErrors(result, args, io);
       return EXIT_INPUT_ERRORS;
     }
-    const written = outputPath === null ? null : writeOutput(outputPath, input.bytes, result, computedAt);
+    const written = outputPath === null ? null : writeOutput(outputPath, inputPath, input.bytes, result, computedAt);
 
     if (args.json) io.stdout(`${JSON.stringify(result.json, null, 2)}\n`);
     else if (!args.quiet) {
@@ -66,6 +66,11 @@ export function modelCommand(args: ModelArgs, io: CliIo): number {
     if (error instanceof CliFailure) {
       io.stderr(`compplan: ${error.message}\n`);
       return error.exitCode;
+    }
+    // Damage found outside the reader (the package kind, a part only copied): still the file, not a bug.
+    if (error instanceof XlsxFormatError) {
+      io.stderr(`compplan: ${resolve(cwd, args.input)} is not a readable .xlsx workbook: ${error.message}\n`);
+      return EXIT_USAGE;
     }
     io.stderr(`compplan: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT_INTERNAL;
@@ -121,9 +126,10 @@ function readInput(inputPath: string): Input {
   try {
     return { bytes, tables: readXlsx(bytes) };
   } catch (error) {
-    // Whatever the reader trips on (not a zip, no workbook part, broken XML), the file is not a workbook we can read.
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new CliFailure(EXIT_USAGE, `${inputPath} is not a readable .xlsx workbook: ${reason}`);
+    // The reader names what it cannot take (not a zip, no workbook part, broken XML, past a limit) with an
+    // XlsxFormatError; anything else is a bug in the reader, reported as one rather than blamed on the file.
+    if (!(error instanceof XlsxFormatError)) throw error;
+    throw new CliFailure(EXIT_USAGE, `${inputPath} is not a readable .xlsx workbook: ${error.message}`);
   }
 }
 
@@ -146,7 +152,13 @@ function reportInputErrors(result: RunResult, args: ModelArgs, io: CliIo): void 
  * replaced), written beside the target and renamed, so a failed run never
  * leaves half a workbook.
  */
-function writeOutput(outputPath: string, input: Uint8Array, result: RunResult, computedAt: Date): PatchResult {
+function writeOutput(
+  outputPath: string,
+  inputPath: string,
+  input: Uint8Array,
+  result: RunResult,
+  computedAt: Date,
+): PatchResult {
   let patched: PatchResult;
   try {
     patched = patchWorkbook({ input, sheets: result.sheets, createdAt: computedAt });
@@ -154,7 +166,7 @@ function writeOutput(outputPath: string, input: Uint8Array, result: RunResult, c
     // A result name taken by the user's own sheet or table: like an input error, nothing is written.
     if (error instanceof ResultSheetConflictError) throw new CliFailure(EXIT_INPUT_ERRORS, error.message);
     if (error instanceof XlsxFormatError) {
-      throw new CliFailure(EXIT_USAGE, `cannot add the result sheets to the input: ${error.message}`);
+      throw new CliFailure(EXIT_USAGE, `cannot add the result sheets to ${inputPath}: ${error.message}`);
     }
     throw error;
   }

@@ -5,3 +5,8 @@ export class XlsxFormatError extends Error {
     this.name = "XlsxFormatError";
   }
 }
+
+/** "The .xlsx file is damaged: <what>." — a part is missing, broken or past a limit. */
+export function damaged(what: string): XlsxFormatError {
+  return new XlsxFormatError(`The .xlsx file is damaged: ${what}.`);
+}

@@ -54,7 +54,7 @@ export function appendWorksheetTitles(
     const n = Number(xml.slice(countStart, countEnd));
     if (!Number.isInteger(n) || n < 0) return null;
     const slice = texts.slice(offset, offset + n);
-    if (n === worksheetNames.length && slice.every((t, i) => t === worksheetNames[i])) {
+    if (n === worksheetNames.length && slice.length === n && slice.every((t, i) => t === worksheetNames[i])) {
       const vtPrefix = /^<([\w.-]+:)?/.exec(xml.slice(titleVector.el.start))?.[1] ?? "";
       const last = lpstrs[offset + n - 1];
       const after = last.selfClosing ? last.contentStart : endOf(xml, last.contentStart);

@@ -1,4 +1,5 @@
 import { findElements, rootPrefix } from "../reader/xml-elements";
+import { damaged } from "../errors";
 import { builtinFormatId } from "../shared/builtin-formats";
 import { escapeXml } from "../shared/xml-escape";
 import { FIRST_CUSTOM_FORMAT_ID, FONTS, FontId, StyleRegistry, type CellStyles } from "../writer/style-registry";
@@ -159,7 +160,7 @@ export class AppendedStyles implements CellStyles {
     if (!span) {
       // Only numFmts can be missing here (withDefaultLists made the others); it comes first in the stylesheet.
       const root = findSpan(this.xml, "styleSheet");
-      if (!root) throw new Error("internal: styles part without <styleSheet>");
+      if (!root) throw damaged("the styles part has no <styleSheet> element");
       const open = withPrefix(`<${list} count="${added.length}">`, this.prefix);
       edits.push(insertAt(root.el.contentStart, open + items + withPrefix(`</${list}>`, this.prefix)));
       return;

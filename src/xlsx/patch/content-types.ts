@@ -1,4 +1,5 @@
 import { findElements, rootPrefix } from "../reader/xml-elements";
+import { damaged } from "../errors";
 import { escapeXml } from "../shared/xml-escape";
 import { partKey } from "./source-package";
 import { applyEdits, elementEnd, findSpan, insertAt, withPrefix, type Edit } from "./xml-edit";
@@ -29,7 +30,7 @@ export function editContentTypes(
     items += `<Override PartName="/${escapeXml(part)}" ContentType="${escapeXml(type)}"/>`;
   }
   const root = findSpan(xml, "Types");
-  if (!root || root.el.selfClosing) throw new Error("internal: [Content_Types].xml without <Types>");
+  if (!root || root.el.selfClosing) throw damaged("[Content_Types].xml has no <Types> element");
   if (items) edits.push(insertAt(root.contentEnd, withPrefix(items, prefix)));
   return applyEdits(xml, edits);
 }

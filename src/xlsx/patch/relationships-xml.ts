@@ -1,4 +1,5 @@
 import { findElements, rootPrefix } from "../reader/xml-elements";
+import { damaged } from "../errors";
 import { escapeXml } from "../shared/xml-escape";
 import { applyEdits, elementEnd, findSpan, insertAt, withPrefix, type Edit } from "./xml-edit";
 
@@ -32,7 +33,7 @@ export function editRelationships(xml: string, change: RelationshipChange): stri
     .join("");
   if (added) {
     const root = findSpan(xml, "Relationships");
-    if (!root) throw new Error("internal: a .rels part without <Relationships>");
+    if (!root) throw damaged("a relationships part has no <Relationships> element");
     if (root.el.selfClosing) {
       const open = xml.slice(root.el.start, root.el.contentStart).replace(/\s*\/>$/, ">");
       edits.push({

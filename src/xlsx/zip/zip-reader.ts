@@ -1,4 +1,4 @@
-import { XlsxFormatError } from "../errors";
+import { damaged, XlsxFormatError } from "../errors";
 import { crc32, inflateRaw } from "./codec";
 
 /** One file in a zip archive, as its central directory describes it. */
@@ -21,10 +21,6 @@ const ZIP64_EOCD = 0x06064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const MAX32 = 0xffffffff;
-
-function damaged(what: string): XlsxFormatError {
-  return new XlsxFormatError(`The .xlsx file is damaged: ${what}.`);
-}
 
 function u64(view: DataView, at: number): number {
   return view.getUint32(at, true) + view.getUint32(at + 4, true) * 0x100000000;
