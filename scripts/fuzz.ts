@@ -156,6 +156,8 @@ function parent(): void {
     }, 100);
     child.on("message", (report: Report) => {
       done++;
+      if (done % 1000 === 0)
+        console.log(`  ${done} cases, ${failures.length} failures, ${((Date.now() - started) / 1000).toFixed(0)} s`);
       const { outcome, detail, ms } = report.result;
       if (ms > slowest.ms) slowest = { ms, seed: report.seed };
       if (outcome === "failure") fail(report.seed, "failure", detail);

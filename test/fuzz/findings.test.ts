@@ -30,6 +30,16 @@ describe("fuzz findings, kept fixed", () => {
     );
   });
 
+  it("Settings cut short, leaving FX EUR empty: a located error on its cell (was exit 3, 'No FX rate for EUR')", () => {
+    // Part 29 is the Settings sheet: cutting it drops the FX rate's value (the cell lacks its closing tag).
+    const result = run([
+      { kind: "xml", part: 29, at: 39_609, op: "cut", length: 0, text: "" },
+      { kind: "xml", part: 0, at: 9_710, op: "cut", length: 0, text: "" },
+    ]);
+    expect(result.outcome).toBe("located error");
+    expect(result.detail).toMatch(/Settings!B5 .*FX rate FX EUR is empty: enter how many USD one EUR is worth/);
+  });
+
   it("docProps/app.xml listing fewer titles than its count: the part is left alone and the run succeeds (was a TypeError)", () => {
     // Part 2 is docProps/app.xml; repeating a span from its 12th tag breaks the titles' vector.
     const result = run([{ kind: "xml", part: 2, at: 12, op: "repeat", length: 136, text: "</c>" }]);

@@ -87,6 +87,40 @@ describe("limits on input values", () => {
   });
 });
 
+describe("an FX rate left empty", () => {
+  it("is one error on its Settings cell (it used to pass every check and stop the run with an internal error)", () => {
+    const reps = table(
+      "Reps",
+      ["RepID", "Name", "Manager", "Plan", "Currency", "Base", "TargetVariable", "Quota"],
+      [
+        ["M1", "Lead", null, "Mgr", "USD", 100000, 50000, 1000000],
+        ["R1", "Ana", "M1", "AE", "EUR", 100000, 50000, 1000000],
+      ],
+    );
+    const plans = table(
+      "Plans",
+      ["Plan", "Measure", "Basis"],
+      [
+        ["AE", "Bookings", "Individual"],
+        ["Mgr", "Bookings", "Team"],
+      ],
+    );
+    const bothTiers = table(
+      "Tiers",
+      ["Plan", "Measure", "From", "To", "Rate"],
+      [
+        ["AE", "Bookings", 0, null, 1],
+        ["Mgr", "Bookings", 0, null, 1],
+      ],
+    );
+    const actuals = table("Actuals", ["RepID", "Period", "Amount"], [["R1", "2026-Q1", 1000]]);
+    const settings = table("Settings", ["Setting", "Value"], [["FX EUR", null]]);
+    expect(errors([reps, plans, bothTiers, actuals, settings])).toEqual([
+      "Settings!B2 FX rate FX EUR is empty: enter how many USD one EUR is worth",
+    ]);
+  });
+});
+
 describe("the render boundary", () => {
   it("never lets a non-finite number reach a result sheet", () => {
     const sheet = {
@@ -145,6 +179,28 @@ describe("empty and missing inputs", () => {
     expect(r.issues.filter((i) => i.severity === "Warning").map((i) => `${i.address} ${i.message}`)).toEqual([
       "Reps!D2 Rep M1 is paid on the team's Bookings (plan Mgr, Basis Team) but nobody in Reps has M1 as Manager: the team's credit is 0.",
       "Scenarios!B2 Scenario Hist: No AttainmentHistory rows for the org in scope. Those reps are left out of its realistic earnings.",
+    ]);
+  });
+});
+
+describe("rows that would change nothing", () => {
+  it("warns, on the row, that a plan with rows only in a scenario pays nobody", () => {
+    const plans = table(
+      "Plans",
+      ["Plan", "Measure", "Scenario"],
+      [
+        ["AE", "Bookings", null],
+        ["New", "Bookings", "S1"],
+      ],
+    );
+    const scenarios = table("Scenarios", ["Scenario"], [["S1"]]);
+    const r = runWorkbook(withTables(minimalTables(), tiers, plans, scenarios), {
+      sourceName: "s.xlsx",
+      computedAt: at,
+    });
+    expect(r.ok).toBe(true);
+    expect(r.issues.filter((i) => i.severity === "Warning").map((i) => `${i.address} ${i.message}`)).toEqual([
+      "Plans!A3 Plan New has rows only in scenario S1, and a rep's Plan must name a baseline plan, so nobody is paid on it and these rows change nothing; add a baseline Plans row for New, or give the rows the plan the reps are on",
     ]);
   });
 });

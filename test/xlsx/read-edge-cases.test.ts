@@ -1,6 +1,6 @@
 import { readXlsx, XlsxFormatError } from "../../src/xlsx/read";
 import { fixturePackage, worksheet } from "./package-fixture";
-import { strToU8, zipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 
 const SST_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 
@@ -180,6 +180,26 @@ describe("readXlsx on files that are not .xlsx", () => {
     expect(message(zipSync({ "word/document.xml": strToU8("<w/>") }))).toMatch(/Word or PowerPoint/);
     expect(message(zipSync({ "xl/workbook.bin": new Uint8Array([1]) }))).toMatch(/\.xlsb/);
     expect(message(zipSync({ "notes.txt": strToU8("hi") }))).toMatch(/no Excel workbook part/);
+  });
+
+  it("refuses a sheet that is a zip bomb (a 47 MB sheet from under 400 KB) by its ratio, before inflating it", () => {
+    const rows = '<row><c t="inlineStr"><is><t>a</t></is></c></row>'.repeat(1_000_000);
+    const bytes = fixturePackage({ sheets: [{ name: "S", xml: worksheet(rows) }] });
+    expect(bytes.length).toBeLessThan(400_000);
+    expect(message(bytes)).toMatch(
+      /^The \.xlsx file is damaged: part xl\/worksheets\/sheet1\.xml would inflate [\d,]+-fold to 47 MB, more than the 200-fold a workbook part can \(a zip bomb\)\.$/,
+    );
+  });
+
+  it("reads past 100,000 unclosed tags in workbook.xml (they hung the reader for minutes): the sheets are still found", () => {
+    const parts = unzipSync(
+      fixturePackage({ sheets: [{ name: "S", xml: worksheet('<row r="1"><c r="A1"><v>7</v></c></row>') }] }),
+    );
+    const workbookXml = strFromU8(parts["xl/workbook.xml"]);
+    parts["xl/workbook.xml"] = strToU8(workbookXml.replace("<sheets>", "<x>".repeat(100_000) + "<sheets>"));
+    const [sheet] = readXlsx(zipSync(parts));
+    expect(sheet.rows).toEqual([]);
+    expect(sheet.headers).toEqual(["7"]);
   });
 
   it("refuses a cell beyond Excel's grid before allocating for it", () => {

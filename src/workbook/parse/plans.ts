@@ -171,6 +171,12 @@ export function readPlans(
           t.row.error("plan", `Plan "${plan}" has no Plans row, neither in the baseline nor in scenario ${scenario}`);
         continue;
       }
+      // A rep's Plan must name a baseline plan, so nobody can be on a plan that exists only in a scenario.
+      if (!base)
+        own[0].row.warn(
+          "plan",
+          `Plan ${plan} has rows only in scenario ${scenario}, and a rep's Plan must name a baseline plan, so nobody is paid on it and these rows change nothing; add a baseline Plans row for ${plan}, or give the rows the plan the reps are on`,
+        );
       const merged = mergeRows(base?.rows ?? [], own);
       const level = resolveLevel(plan, own, base?.level ?? DEFAULT_LEVEL, ` in scenario ${scenario}`);
       // A kept baseline row lacking a Weight was already reported in the baseline, unless the scenario made the plan multi-measure.

@@ -129,6 +129,13 @@ export function readSettings(table: RawTable | undefined, issues: Issue[]): Sett
           : null;
     const rate = read(e, plainNumber);
     if (rate === null) {
+      // Refused (not a number) or left empty: either way one error here, not a missing rate on every rep.
+      if (isEmptyCell(e.value))
+        report(
+          e,
+          "Error",
+          `FX rate ${e.key} is empty: enter how many ${reportingCurrency} one ${named ?? target.base} is worth`,
+        );
       if (named) refusedFx.add(named);
       continue;
     }

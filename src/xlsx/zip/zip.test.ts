@@ -107,8 +107,24 @@ describe("zip archives", () => {
     expect(() => readEntry(huge, readCentralDirectory(huge)[0])).toThrow(
       "The .xlsx file is damaged: part xl/worksheets/sheet1.xml is 600 MB uncompressed, more than the 500 MB a workbook part can be read at.",
     );
-    // Stated truthfully, 64 MB is read in full.
-    expect(readEntry(bomb, readCentralDirectory(bomb)[0])).toHaveLength(64 * 1024 * 1024);
+    // Stated truthfully, 64 MB from 64 KB (about 1,000-fold) is refused by its ratio, without inflating.
+    expect(() => readEntry(bomb, readCentralDirectory(bomb)[0])).toThrow(
+      /^The \.xlsx file is damaged: part xl\/worksheets\/sheet1\.xml would inflate [\d,]+-fold to 64 MB, more than the 200-fold a workbook part can \(a zip bomb\)\.$/,
+    );
+    // Below 16 MB any ratio is read: a small sheet of blanks is not a bomb.
+    const blanks = zipSync({ "a.xml": [new Uint8Array(8 * 1024 * 1024), { level: 9 }] });
+    expect(readEntry(blanks, readCentralDirectory(blanks)[0])).toHaveLength(8 * 1024 * 1024);
+  });
+
+  it("reads a large sheet that deflates like a real one (under 200-fold) in full", () => {
+    const rows: string[] = [];
+    for (let i = 1; rows.length < 400_000; i++)
+      rows.push(`<row r="${i}"><c r="A${i}"><v>${(i * 7919) % 100_003}</v></c></row>`);
+    const xml = strToU8(rows.join(""));
+    expect(xml.length).toBeGreaterThan(16 * 1024 * 1024);
+    const bytes = zipSync({ "s.xml": [xml, { level: 6 }] });
+    expect(xml.length / bytes.length).toBeLessThan(200);
+    expect(readEntry(bytes, readCentralDirectory(bytes)[0])).toHaveLength(xml.length);
   });
 
   it("uses Node's native zlib under Node (the speed targets depend on it)", () => {
