@@ -84,7 +84,12 @@ export async function writeResultSheets(
   const budget = options.budget ?? PAYLOAD_BUDGET;
   const screenUpdating = options.screenUpdating ?? isExcelApiSupported("1.9");
   const printSetup = options.printSetup ?? isExcelApiSupported("1.9");
-  const existing = await inspectWorkbook(context, specs);
+  let existing: Existing;
+  try {
+    existing = await inspectWorkbook(context, specs);
+  } catch (e) {
+    throw new WriteFailedError(`Reading the workbook before writing failed, so nothing was changed: ${message(e)}`, e);
+  }
 
   // Refuse before writing anything if a result name belongs to the user.
   const replaced = specs.map((spec) => findReplaced(spec.name, existing));

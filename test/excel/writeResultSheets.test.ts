@@ -245,6 +245,59 @@ describe("writeResultSheets", () => {
     });
   });
 
+  it("a failure at every sync of a rewrite, at its first or its last operation, leaves the workbook as before or as a clean write would", async () => {
+    const first = [spec("Results_Payouts", [["R1", 1, 100]]), spec("Results_Summary", [["R1", 1, 1]])];
+    const second = [spec("Results_Payouts", [["R9", 9, 9]]), spec("Results_Summary", [["R9", 9, 9]])];
+    const prepared = async () => {
+      const fake = workbookWithInputs();
+      await write(fake, first);
+      return fake;
+    };
+    // A clean rewrite: how many syncs it takes, how many operations in each, and the workbook it leaves.
+    const clean = await prepared();
+    const syncsBefore = clean.syncs.length;
+    await write(clean, second);
+    const after = clean.state.snapshot();
+    const rewrite = clean.syncs.slice(syncsBefore);
+    expect(rewrite.length).toBeGreaterThan(1);
+    const outcomes = { refused: 0, clean: 0, warned: 0 };
+    for (const [k, stats] of rewrite.entries()) {
+      for (const position of new Set([0, stats.ops - 1])) {
+        const fake = await prepared();
+        const before = fake.state.snapshot();
+        const target = fake.syncs.length + k + 1;
+        let seen = 0;
+        fake.failWhen = (_op, index) => index === target && seen++ === position;
+        const result = await write(fake, second).then(
+          (report) => report.warnings,
+          (error: Error) => error.message,
+        );
+        if (typeof result === "string") {
+          expect(result).toMatch(/nothing was changed/);
+          expect(fake.state.snapshot()).toEqual(before);
+          outcomes.refused++;
+        } else if (result.length === 0) {
+          expect(fake.state.snapshot()).toEqual(after);
+          outcomes.clean++;
+        } else {
+          outcomes.warned++;
+          // Past the swap: the new results are in place and a warning says what was left (the previous sheets, or
+          // the page setup); the next run finishes the job and leaves exactly what a clean write does.
+          expect(result.join(" ")).toMatch(/^The (new results are in place|result sheets are written)/);
+          fake.failWhen = null;
+          await write(fake, second);
+          // Object ids differ after an extra write; everything the user sees must not.
+          const seen = (snapshot: unknown) =>
+            JSON.stringify(snapshot, (key, value: unknown) => (key === "id" || key === "sheetId" ? 0 : value));
+          expect(seen(fake.state.snapshot())).toEqual(seen(after));
+        }
+      }
+    }
+    // Most syncs come before the swap (refused, nothing changed); the last ones after it (in place, with a warning).
+    expect(outcomes.refused).toBeGreaterThan(outcomes.warned);
+    expect(outcomes.warned).toBeGreaterThan(0);
+  });
+
   it("adds native charts beside the table with titles and series ranges", async () => {
     const fake = workbookWithInputs();
     await write(fake, [
