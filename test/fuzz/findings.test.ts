@@ -40,6 +40,12 @@ describe("fuzz findings, kept fixed", () => {
     expect(result.detail).toMatch(/Settings!B5 .*FX rate FX EUR is empty: enter how many USD one EUR is worth/);
   });
 
+  it("a zip directory entry whose extra field runs past the end of the file: exit 2 (was a RangeError, exit 3)", () => {
+    const result = run([{ kind: "zipByte", at: 1_823_590_895, xor: 133 }]);
+    expect(result.outcome).toBe("unreadable");
+    expect(result.detail).toMatch(/The \.xlsx file is damaged: a zip directory entry runs past the end of the file\.$/);
+  });
+
   it("docProps/app.xml listing fewer titles than its count: the part is left alone and the run succeeds (was a TypeError)", () => {
     // Part 2 is docProps/app.xml; repeating a span from its 12th tag breaks the titles' vector.
     const result = run([{ kind: "xml", part: 2, at: 12, op: "repeat", length: 136, text: "</c>" }]);

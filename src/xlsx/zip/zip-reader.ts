@@ -68,6 +68,8 @@ export function readCentralDirectory(bytes: Uint8Array): ZipEntry[] {
     const extraLength = view.getUint16(p + 30, true);
     const commentLength = view.getUint16(p + 32, true);
     let localHeaderOffset = view.getUint32(p + 42, true);
+    if (p + 46 + nameLength + extraLength + commentLength > bytes.length)
+      throw damaged("a zip directory entry runs past the end of the file");
     const name = utf8.decode(bytes.subarray(p + 46, p + 46 + nameLength));
     // Zip64 extra field: 64-bit values for exactly the fields saturated above, in this order.
     for (let e = p + 46 + nameLength; e + 4 <= p + 46 + nameLength + extraLength;) {
@@ -75,6 +77,8 @@ export function readCentralDirectory(bytes: Uint8Array): ZipEntry[] {
       const length = view.getUint16(e + 2, true);
       if (id === 0x0001) {
         let f = e + 4;
+        const needed = 8 * [size, compressedSize, localHeaderOffset].filter((v) => v === MAX32).length;
+        if (needed > length || e + 4 + length > bytes.length) throw damaged(`the zip64 sizes of ${name} are cut short`);
         if (size === MAX32) {
           size = u64(view, f);
           f += 8;

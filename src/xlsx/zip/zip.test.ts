@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate, ZipPassThrough, zipSync } from "fflate";
+import { XlsxFormatError } from "../errors";
 import { crc32, deflateRaw, fallbacksForTest, inflateRaw, usingNativeZlib } from "./codec";
 import { readCentralDirectory, readEntry, readRawEntry, verifyEntry } from "./zip-reader";
 import { zipEntries, zipFiles } from "./zip-writer";
@@ -125,6 +127,32 @@ describe("zip archives", () => {
     const bytes = zipSync({ "s.xml": [xml, { level: 6 }] });
     expect(xml.length / bytes.length).toBeLessThan(200);
     expect(readEntry(bytes, readCentralDirectory(bytes)[0])).toHaveLength(xml.length);
+  });
+
+  it("reads a directory with any byte changed as entries, or refuses it as damaged: never another error", () => {
+    const bytes = zipFiles(
+      [
+        { name: "a.xml", data: strToU8(text) },
+        { name: "b.xml", data: strToU8("<b/>") },
+      ],
+      { level: 1, mtime: new Date(Date.UTC(2026, 0, 1)) },
+    );
+    const directory = readCentralDirectory(bytes).length;
+    expect(directory).toBe(2);
+    // The central directory and end record are the last 22 + 2 × (46 + 5) bytes.
+    const tail = 22 + 2 * 51;
+    fc.assert(
+      fc.property(fc.nat({ max: tail - 1 }), fc.integer({ min: 1, max: 255 }), (back, xor) => {
+        const damaged = bytes.slice();
+        damaged[damaged.length - 1 - back] ^= xor;
+        try {
+          for (const entry of readCentralDirectory(damaged)) readEntry(damaged, entry);
+        } catch (error) {
+          expect(error).toBeInstanceOf(XlsxFormatError);
+        }
+      }),
+      { numRuns: 2000, seed: 7 },
+    );
   });
 
   it("uses Node's native zlib under Node (the speed targets depend on it)", () => {
