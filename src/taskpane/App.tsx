@@ -49,13 +49,17 @@ const useStyles = makeStyles({
   logo: { width: "28px", height: "28px", flexShrink: 0 },
   titles: { display: "flex", flexDirection: "column", lineHeight: 1.1 },
   muted: { color: tokens.colorNeutralForeground3 },
+  // Six labelled tabs are wider than a 320 px pane: the list scrolls sideways rather than hiding their names.
   tabs: {
     padding: `0 ${tokens.spacingHorizontalS}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
+    overflowX: "auto",
+    flexWrap: "nowrap",
+    scrollbarWidth: "thin",
   },
-  // Six tabs do not fit a 320 px pane with their labels: there, only the selected tab shows its label.
-  narrowLabel: { "@media (max-width: 459px)": { display: "none" } },
+  tab: { flexShrink: 0 },
+  title: { margin: 0 },
   main: {
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalS}`,
     display: "flex",
@@ -66,12 +70,13 @@ const useStyles = makeStyles({
 
 type TabId = "inputs" | "run" | "plan" | "scenarios" | "offers" | "settings";
 
-const TABS: readonly { id: Exclude<TabId, "settings">; label: string; icon: JSX.Element }[] = [
+const TABS: readonly { id: TabId; label: string; icon: JSX.Element }[] = [
   { id: "inputs", label: "Inputs", icon: <TableRegular /> },
   { id: "run", label: "Run", icon: <PlayRegular /> },
   { id: "plan", label: "Plans", icon: <DataLineRegular /> },
   { id: "scenarios", label: "Scenarios", icon: <BranchForkRegular /> },
   { id: "offers", label: "Offers", icon: <HandshakeRegular /> },
+  { id: "settings", label: "Settings", icon: <SettingsRegular /> },
 ];
 
 /** The task pane: tabs as plain state (office.js nulls history, so no router). */
@@ -157,25 +162,21 @@ export function App({ port, theme }: { port: WorkbookPort; theme: Theme }) {
         <header className={s.header}>
           <img className={s.logo} src="assets/icon-32.png" alt="" />
           <div className={s.titles}>
-            <Subtitle1>CompPlan</Subtitle1>
+            <Subtitle1 as="h1" className={s.title}>
+              CompPlan
+            </Subtitle1>
             <Caption1 className={s.muted}>Sales compensation model</Caption1>
           </div>
         </header>
-        <TabList className={s.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
-          {TABS.map((t) => (
-            <Tab
-              key={t.id}
-              value={t.id}
-              icon={t.icon}
-              aria-label={t.label}
-              title={t.label}
-              content={{ className: tab === t.id ? undefined : s.narrowLabel }}
-            >
-              {t.label}
-            </Tab>
-          ))}
-          <Tab value="settings" icon={<SettingsRegular />} aria-label="Settings" title="Settings" />
-        </TabList>
+        <nav aria-label="Views">
+          <TabList className={s.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
+            {TABS.map((t) => (
+              <Tab key={t.id} className={s.tab} value={t.id} icon={t.icon}>
+                {t.label}
+              </Tab>
+            ))}
+          </TabList>
+        </nav>
         <main className={s.main}>
           {tab === "inputs" && (
             <InputsView port={port} tables={tables} issues={issues} busy={busy} onRefresh={() => void refresh()} />

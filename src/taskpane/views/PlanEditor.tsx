@@ -47,6 +47,17 @@ const useStyles = makeStyles({
     alignItems: "center",
   },
   head: { color: tokens.colorNeutralForeground3 },
+  // A row of the grid for assistive technology, invisible to the layout: its cells stay grid items.
+  row: { display: "contents" },
+  // Read by screen readers, not shown: the delete column's header.
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+  },
   input: { minWidth: 0, width: "100%" },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -187,10 +198,20 @@ export function PlanEditor({ port, tables, onSaved }: PlanEditorProps) {
       </Section>
       <Section title="Bands">
         <div className={s.grid} role="table" aria-label="Tier bands">
-          <Caption1 className={s.head}>From {units.bound && `(${units.bound})`}</Caption1>
-          <Caption1 className={s.head}>To {units.bound && `(${units.bound})`}</Caption1>
-          <Caption1 className={s.head}>Rate ({units.rate})</Caption1>
-          <span />
+          <div className={s.row} role="row">
+            <Caption1 className={s.head} role="columnheader">
+              From {units.bound && `(${units.bound})`}
+            </Caption1>
+            <Caption1 className={s.head} role="columnheader">
+              To {units.bound && `(${units.bound})`}
+            </Caption1>
+            <Caption1 className={s.head} role="columnheader">
+              Rate ({units.rate})
+            </Caption1>
+            <span role="columnheader">
+              <span className={s.hidden}>Remove</span>
+            </span>
+          </div>
           {drafts.map((b, i) => (
             <BandRow
               key={i}
@@ -199,6 +220,7 @@ export function PlanEditor({ port, tables, onSaved }: PlanEditorProps) {
               onEdit={edit}
               onDelete={() => setDrafts((d) => d.filter((_, j) => j !== i))}
               inputClass={s.input}
+              rowClass={s.row}
             />
           ))}
         </div>
@@ -262,44 +284,54 @@ function BandRow({
   onEdit,
   onDelete,
   inputClass,
+  rowClass,
 }: {
   band: BandDraft;
   index: number;
   onEdit: (i: number, key: keyof BandDraft, v: string) => void;
   onDelete: () => void;
   inputClass: string;
+  rowClass: string;
 }) {
   return (
-    <>
-      <Input
-        className={inputClass}
-        size="small"
-        value={band.from}
-        aria-label={`Band ${index + 1} from`}
-        onChange={(_, d) => onEdit(index, "from", d.value)}
-      />
-      <Input
-        className={inputClass}
-        size="small"
-        value={band.to}
-        placeholder="no limit"
-        aria-label={`Band ${index + 1} to`}
-        onChange={(_, d) => onEdit(index, "to", d.value)}
-      />
-      <Input
-        className={inputClass}
-        size="small"
-        value={band.rate}
-        aria-label={`Band ${index + 1} rate`}
-        onChange={(_, d) => onEdit(index, "rate", d.value)}
-      />
-      <Button
-        size="small"
-        appearance="subtle"
-        icon={<DeleteRegular />}
-        aria-label={`Remove band ${index + 1}`}
-        onClick={onDelete}
-      />
-    </>
+    <div className={rowClass} role="row">
+      <div role="cell">
+        <Input
+          className={inputClass}
+          size="small"
+          value={band.from}
+          aria-label={`Band ${index + 1} from`}
+          onChange={(_, d) => onEdit(index, "from", d.value)}
+        />
+      </div>
+      <div role="cell">
+        <Input
+          className={inputClass}
+          size="small"
+          value={band.to}
+          placeholder="no limit"
+          aria-label={`Band ${index + 1} to`}
+          onChange={(_, d) => onEdit(index, "to", d.value)}
+        />
+      </div>
+      <div role="cell">
+        <Input
+          className={inputClass}
+          size="small"
+          value={band.rate}
+          aria-label={`Band ${index + 1} rate`}
+          onChange={(_, d) => onEdit(index, "rate", d.value)}
+        />
+      </div>
+      <div role="cell">
+        <Button
+          size="small"
+          appearance="subtle"
+          icon={<DeleteRegular />}
+          aria-label={`Remove band ${index + 1}`}
+          onClick={onDelete}
+        />
+      </div>
+    </div>
   );
 }

@@ -166,7 +166,7 @@ export function ScenariosView({ port, tables, leftOut, onLeftOutChange, phase, o
           <Body1 data-testid="backtest-summary">{backtest}</Body1>
           <Caption1 className={s.muted}>
             The realistic model fitted on the earlier years of AttainmentHistory and scored on the last, rep by rep, on{" "}
-            <Link as="button" onClick={() => open(BACKTEST_SHEET)} aria-label="Open the backtest sheet">
+            <Link as="button" onClick={() => open(BACKTEST_SHEET)}>
               {BACKTEST_SHEET}
             </Link>
             .
