@@ -12,6 +12,7 @@ import { withoutScenarios } from "../../src/taskpane/model/scenarioSelection";
 import { acmeExample } from "../../src/workbook/example/acme";
 import { runWorkbook } from "../../src/workbook/run";
 import type { RawCell, RawTable } from "../../src/workbook/types";
+import type { FakeExcel } from "../fake-excel";
 import { DIST, ensureProductionBuild, ROOT } from "./buildOnce";
 import { cliResultTables, comparable } from "./cliResultTables";
 
@@ -398,6 +399,23 @@ maybe("task pane in Chromium with a fake Office host", () => {
     expect(await page.getByRole("button", { name: "Open Results_Backtest" }).count()).toBe(1);
     await page.getByRole("button", { name: "Open Results_ScenarioDeltas" }).click();
     expect(await activeSheetOnceIs("Results_ScenarioDeltas")).toBe("Results_ScenarioDeltas");
+    // A result sheet deleted since the run: Open says so (it did nothing).
+    await page.evaluate(() => {
+      const { fake } = (window as unknown as { __fakeExcel: { fake: FakeExcel } }).__fakeExcel;
+      fake.state.deleteSheet(fake.state.findSheet("Results_Backtest")!);
+    });
+    expect(await page.getByTestId("sheet-missing").count()).toBe(0);
+    await page.getByRole("button", { name: "Open Results_Backtest" }).click();
+    expect(await page.getByTestId("sheet-missing").innerText()).toBe(
+      "Results_Backtest is no longer in the workbook (deleted or renamed since the run). Run again to write it.",
+    );
+    // No scenario checked: nothing to run, and the button says why rather than offering "Run 0 checked".
+    const boxes = page.getByRole("checkbox");
+    for (let i = 0; i < (await boxes.count()); i++) if (await boxes.nth(i).isChecked()) await boxes.nth(i).click();
+    expect(await page.getByTestId("run-scenarios").isDisabled()).toBe(true);
+    expect(await page.getByTestId("none-checked").innerText()).toBe("Check at least one scenario to run.");
+    for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).click();
+    expect(await page.getByTestId("run-scenarios").isEnabled()).toBe(true);
     await page.mouse.move(0, 0);
     await shoot("scenarios-320");
     await page.setViewportSize({ width: 500, height: 900 });
@@ -657,6 +675,10 @@ maybe("task pane in Chromium with a fake Office host", () => {
     await p.screenshot({ path: join(OUT, "taskpane-dark-320.png"), fullPage: true, animations: "disabled" });
     // The offer form and its result in dark: no plans in this empty workbook, so linear and uncapped.
     await p.getByRole("tab", { name: "Offers" }).click();
+    // Nothing typed yet: no problems shown (it said "Give the offer a name" at once).
+    await p.getByRole("textbox", { name: "Base" }).waitFor();
+    await p.waitForTimeout(300);
+    expect(await p.getByText("Give the offer a name").count()).toBe(0);
     await p.getByRole("textbox", { name: "Offer name" }).fill("Published check");
     await p.getByRole("textbox", { name: "Base" }).fill("75000");
     await p.getByRole("textbox", { name: "OTE" }).fill("150000");

@@ -63,6 +63,17 @@ export const EMPTY_DRAFT: OfferDraft = {
   currency: "",
 };
 
+/**
+ * Nothing typed yet (choices such as the spread's kind do not count): the
+ * form shows no problems, since "give the offer a name" before the user has
+ * begun is noise, not help.
+ */
+export function isPristine(draft: OfferDraft): boolean {
+  return (Object.keys(EMPTY_DRAFT) as (keyof OfferDraft)[]).every(
+    (k) => k === "payKind" || k === "spreadKind" || draft[k] === EMPTY_DRAFT[k],
+  );
+}
+
 /** The draft's fields as they land in Offers columns; "pay" and "spread" land in the column their kind says. */
 export type DraftField = Exclude<keyof OfferDraft, "payKind" | "spreadKind">;
 

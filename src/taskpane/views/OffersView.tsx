@@ -24,7 +24,7 @@ import { gapWords, OfferResultFigures } from "../components/OfferResultFigures";
 import { Section } from "../components/Section";
 import { useDebounced } from "../hooks/useDebounced";
 import { compareOffers, MAX_COMPARED, offerChoices } from "../model/offerComparison";
-import type { OfferDraft } from "../model/offerDraft";
+import { isPristine, type OfferDraft } from "../model/offerDraft";
 import { evaluateDraft, offerContext, planNeedsQuota } from "../model/offerEvaluation";
 import { offerSavePlan, type OfferSave } from "../model/offerSave";
 
@@ -73,7 +73,8 @@ export function OffersView({ port, tables, draft, onDraftChange, onSaved }: Offe
     onDraftChange(d);
   };
   const r = evaluation.result;
-  const typing = settled !== draft;
+  // While typing, and before anything is typed, problems wait.
+  const typing = settled !== draft || isPristine(draft);
   const save = evaluation.offer ? offerSavePlan(tables, settled, evaluation.offer) : null;
 
   const write = async (plan: OfferSave) => {

@@ -15,6 +15,7 @@ import type { WorkbookPort } from "../../excel/port";
 import { IssueList } from "../components/IssueList";
 import { progressOf, RunProgress } from "../components/RunProgress";
 import { Section } from "../components/Section";
+import { useOpenSheet } from "../hooks/useOpenSheet";
 import type { FreshnessNote } from "../model/resultFreshness";
 import { parseTraceReps, type RunPhase } from "../model/runPipeline";
 
@@ -54,6 +55,7 @@ export interface RunViewProps {
 /** Run button, progress, headline figures, and the result sheets to jump to. */
 export function RunView({ port, phase, freshness = null, blocked = false, onRun }: RunViewProps) {
   const s = useStyles();
+  const sheets = useOpenSheet(port);
   const running = progressOf(phase) !== null;
   const [trace, setTrace] = useState("");
   return (
@@ -124,13 +126,18 @@ export function RunView({ port, phase, freshness = null, blocked = false, onRun 
                   size="small"
                   appearance="subtle"
                   icon={<OpenRegular />}
-                  onClick={() => void port.activateSheet(sheet.name).catch(() => undefined)}
+                  onClick={() => sheets.open(sheet.name)}
                   aria-label={`Open ${sheet.name}`}
                 >
                   Open
                 </Button>
               </div>
             ))}
+            {sheets.missing && (
+              <MessageBar intent="warning" data-testid="sheet-missing">
+                <MessageBarBody>{sheets.missing}</MessageBarBody>
+              </MessageBar>
+            )}
           </Section>
           {!phase.result.ok && (
             <Section title="Problems">

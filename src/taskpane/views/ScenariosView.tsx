@@ -1,4 +1,15 @@
-import { Body1, Button, Caption1, Checkbox, Link, makeStyles, useId, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  useId,
+  tokens,
+} from "@fluentui/react-components";
 import { OpenRegular, PlayRegular } from "@fluentui/react-icons";
 import { useMemo } from "react";
 import type { WorkbookPort } from "../../excel/port";
@@ -7,6 +18,7 @@ import { IssueList } from "../components/IssueList";
 import { progressOf, RunProgress } from "../components/RunProgress";
 import { ScenarioCards } from "../components/ScenarioCards";
 import { Section } from "../components/Section";
+import { useOpenSheet } from "../hooks/useOpenSheet";
 import type { RunPhase } from "../model/runPipeline";
 import { BACKTEST_SHEET, backtestSummary, scenarioComparison, SCENARIO_SHEETS } from "../model/scenarioComparison";
 import { listScenarios, type ScenarioChoice } from "../model/scenarioSelection";
@@ -53,6 +65,7 @@ function changes(c: ScenarioChoice): string {
 /** Pick scenarios, run them, compare what each costs and buys. */
 export function ScenariosView({ port, tables, leftOut, onLeftOutChange, phase, onRun, blocked }: ScenariosViewProps) {
   const s = useStyles();
+  const sheets = useOpenSheet(port);
   const choices = useMemo(() => listScenarios(tables), [tables]);
   const running = progressOf(phase) !== null;
   const idBase = useId("scenario");
@@ -85,7 +98,7 @@ export function ScenariosView({ port, tables, leftOut, onLeftOutChange, phase, o
   const result = phase.kind === "done" ? phase.result : null;
   const comparison = result?.ok ? scenarioComparison(result.sheets) : null;
   const backtest = result?.ok ? backtestSummary(result.sheets) : null;
-  const open = (name: string) => void port.activateSheet(name).catch(() => undefined);
+  const { open, missing } = sheets;
   const written = new Set(result?.sheets.map((x) => x.name) ?? []);
 
   return (
@@ -126,13 +139,16 @@ export function ScenariosView({ port, tables, leftOut, onLeftOutChange, phase, o
             appearance="primary"
             icon={<PlayRegular />}
             onClick={onRun}
-            disabled={running || blocked}
+            disabled={running || blocked || (choices.length > 0 && checked.length === 0)}
             data-testid="run-scenarios"
           >
             {running ? "Running…" : checked.length === choices.length ? "Run all" : `Run ${checked.length} checked`}
           </Button>
         </div>
-        {checked.length < choices.length && (
+        {choices.length > 0 && checked.length === 0 && (
+          <Caption1 data-testid="none-checked">Check at least one scenario to run.</Caption1>
+        )}
+        {checked.length > 0 && checked.length < choices.length && (
           <Caption1 className={s.muted}>
             Unchecked scenarios are left out of this run in memory; your tables are not changed, and the Results sheets
             will show only the checked ones.
@@ -188,6 +204,11 @@ export function ScenariosView({ port, tables, leftOut, onLeftOutChange, phase, o
               </Button>
             ))}
           </div>
+          {missing && (
+            <MessageBar intent="warning" data-testid="sheet-missing">
+              <MessageBarBody>{missing}</MessageBarBody>
+            </MessageBar>
+          )}
         </Section>
       )}
     </div>
