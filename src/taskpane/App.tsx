@@ -26,7 +26,7 @@ import { runPipeline, type RunPhase } from "./model/runPipeline";
 import { runScenarios } from "./model/scenarioRun";
 import { InputsView } from "./views/InputsView";
 import { OffersView } from "./views/OffersView";
-import { PlanEditor } from "./views/PlanEditor";
+import { NO_PLAN_EDITS, PlanEditor, type PlanEdits } from "./views/PlanEditor";
 import { RunView } from "./views/RunView";
 import { changed, failed, freshnessNote, NO_RUN, ranAt, sheetNote, type Freshness } from "./model/resultFreshness";
 import { ScenariosView } from "./views/ScenariosView";
@@ -87,10 +87,11 @@ export function App({ port, theme }: { port: WorkbookPort; theme: Theme }) {
   const [issues, setIssues] = useState<readonly Issue[]>([]);
   const [busy, setBusy] = useState(false);
   const [phase, setPhase] = useState<RunPhase>({ kind: "idle" });
-  // Kept here, not in the views, so switching tabs keeps a scenario run and a half-typed offer.
+  // Kept here, not in the views, so switching tabs keeps a scenario run, a half-typed offer and unsaved bands.
   const [scenarioPhase, setScenarioPhase] = useState<RunPhase>({ kind: "idle" });
   const [leftOut, setLeftOut] = useState<readonly string[]>([]);
   const [offerDraft, setOfferDraft] = useState<OfferDraft>(EMPTY_DRAFT);
+  const [planEdits, setPlanEdits] = useState<PlanEdits>(NO_PLAN_EDITS);
   // Whether the Results sheets still describe the workbook (model/resultFreshness.ts).
   const [freshness, setFreshness] = useState<Freshness>(NO_RUN);
   // Stale result sheets say so on the sheet too, under their title (a new run rewrites them and clears it).
@@ -190,7 +191,9 @@ export function App({ port, theme }: { port: WorkbookPort; theme: Theme }) {
               onRun={(traceReps) => void run(traceReps)}
             />
           )}
-          {tab === "plan" && tables && <PlanEditor port={port} tables={tables} onSaved={saved} />}
+          {tab === "plan" && tables && (
+            <PlanEditor port={port} tables={tables} edits={planEdits} onEditsChange={setPlanEdits} onSaved={saved} />
+          )}
           {tab === "scenarios" && tables && (
             <ScenariosView
               port={port}

@@ -618,6 +618,54 @@ maybe("task pane in Chromium with a fake Office host", () => {
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
+  it("keeps unsaved bands across tabs, marks them, shows the engine's checks and bad cells, confirms old → new, resets", async () => {
+    await page.getByRole("tab", { name: "Plans" }).click();
+    await page.getByLabel("Band 3 from").waitFor();
+    expect(await page.getByTestId("unsaved").count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Reset" }).isDisabled()).toBe(true);
+    // Band 3 from 100% to 120%: a gap after 100%, which the engine warns about on a run; now while editing.
+    await page.getByLabel("Band 3 from").fill("120");
+    expect(await page.getByTestId("band-checks").innerText()).toBe(
+      "Gap between 100% and 120%: attainment there pays no band's rate.",
+    );
+    expect(await page.getByTestId("unsaved").innerText()).toBe("Unsaved changes");
+    // A tab switch keeps the edit (it was lost).
+    await page.getByRole("tab", { name: "Run" }).click();
+    await page.getByRole("tab", { name: "Plans" }).click();
+    expect(await page.getByLabel("Band 3 from").inputValue()).toBe("120");
+    expect(await page.getByTestId("unsaved").isVisible()).toBe(true);
+    // A cell that is not a number is marked.
+    await page.getByLabel("Band 4 rate").fill("x");
+    expect(await page.getByLabel("Band 4 rate").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.getByLabel("Band 3 rate").getAttribute("aria-invalid")).toBe("false");
+    await page.getByLabel("Band 4 rate").fill("3");
+    // The confirmation shows the bands now and after saving; cancel leaves the workbook alone.
+    await page.getByRole("button", { name: "Save to workbook" }).click();
+    const confirm = (await page.getByTestId("confirm-bands").innerText())
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
+    await page.getByRole("button", { name: "Cancel" }).click();
+    expect(confirm).toEqual([
+      "Now",
+      "0%–50%: 0.5×",
+      "50%–100%: 1.5×",
+      "100%–150%: 2×",
+      "150%–no limit: 3×",
+      "After saving",
+      "0%–50%: 0.5×",
+      "50%–100%: 1.5×",
+      "120%–150%: 2×",
+      "150%–no limit: 3×",
+    ]);
+    // Reset: the workbook's bands again.
+    await page.getByRole("button", { name: "Reset" }).click();
+    expect(await page.getByLabel("Band 3 from").inputValue()).toBe("100");
+    expect(await page.getByTestId("unsaved").count()).toBe(0);
+    expect(await page.getByTestId("band-checks").count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
   it("changes the reporting currency with the rates restated in one confirmed step, and the workbook still runs", async () => {
     await page.getByRole("tab", { name: "Settings" }).click();
     await page.getByLabel("Reporting currency").fill("EUR");

@@ -1,6 +1,15 @@
 import type { RawTable } from "../../workbook/types";
 import { numberLocaleOf } from "./numberEntry";
-import { curvePoints, draftsOf, parseBands, readBaselinePlans, saveTiersPlan } from "./planEditing";
+import {
+  bandChecks,
+  bandLines,
+  curvePoints,
+  draftsOf,
+  isEdited,
+  parseBands,
+  readBaselinePlans,
+  saveTiersPlan,
+} from "./planEditing";
 import { table } from "../../../test/workbook/tables";
 
 // AE: New ARR 70% gated at 40%, payout capped at 3×; Renewals 30%. One scenario row that the editor must leave alone.
@@ -64,6 +73,56 @@ describe("plan editing", () => {
       "Band 1: Rate must be a number",
     ]);
     expect(parseBands([], newArr()).problems).toEqual(["Add at least one band"]);
+  });
+
+  it("marks the cells at fault, so the pane can highlight them", () => {
+    const bad = parseBands(
+      [
+        { from: "0", to: "", rate: "1" },
+        { from: "50", to: "40", rate: "x" },
+        { from: "-5", to: "60", rate: "2" },
+      ],
+      newArr(),
+    );
+    expect([...bad.invalid].sort()).toEqual(["1.rate", "2.from"]);
+    const overlap = parseBands(
+      [
+        { from: "0", to: "100", rate: "1" },
+        { from: "80", to: "", rate: "2" },
+      ],
+      newArr(),
+    );
+    expect(overlap.problems).toEqual(["Band 2: overlaps band 1"]);
+    expect([...overlap.invalid]).toEqual(["1.from"]);
+  });
+
+  it("gives the engine's own warnings while editing: a gap after 100% says what it pays there", () => {
+    const edited = parseBands(
+      [
+        { from: "0", to: "100", rate: "1" },
+        { from: "120", to: "", rate: "2" },
+      ],
+      newArr(),
+    );
+    expect(edited.problems).toEqual([]);
+    expect(bandChecks(ae(), newArr(), edited.tiers!)).toEqual([
+      "Gap between 100% and 120%: attainment there pays no band's rate.",
+    ]);
+    // The saved bands have nothing to say.
+    expect(bandChecks(ae(), newArr(), newArr().tiers)).toEqual([]);
+  });
+
+  it("lists bands for the confirmation, and knows when the drafts differ from the workbook", () => {
+    expect(bandLines(newArr(), newArr().tiers)).toEqual([
+      "0%–50%: 0.5×",
+      "50%–100%: 1.5×",
+      "100%–150%: 2×",
+      "150%–no limit: 2.5×",
+    ]);
+    const drafts = draftsOf(newArr());
+    expect(isEdited(drafts, newArr())).toBe(false);
+    expect(isEdited([...drafts.slice(0, 3), { ...drafts[3], rate: "3" }], newArr())).toBe(true);
+    expect(isEdited(drafts.slice(0, 3), newArr())).toBe(true);
   });
 
   it("reads a band rate of 1,5 as 1.5× in de-DE, and refuses it in en-US instead of reading 15×", () => {

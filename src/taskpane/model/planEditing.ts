@@ -1,5 +1,6 @@
 import { canonicalNumber, entryLocale, type NumberLocale } from "./numberEntry";
 import { buildPayoutCurve } from "../../engine/curve";
+import { checkPlan } from "../../engine/planChecks";
 import { Decimal } from "../../engine/decimal";
 import type { MeasurePlan, Plan, Tier } from "../../engine/types";
 import type { RowPatch } from "../../excel/port";
@@ -73,6 +74,8 @@ export interface ParsedBands {
   readonly tiers: Tier[] | null;
   /** One message per problem, "Band 2: To must be above From". */
   readonly problems: string[];
+  /** The cells at fault, as `${band index}.${field}` ("1.to"), to mark them. */
+  readonly invalid: ReadonlySet<string>;
 }
 
 /** Drafts -> engine tiers (fractions), with the checks a person needs before saving. */
@@ -84,6 +87,7 @@ export function parseBands(
   const u = unitsOf(measure);
   const scale = (d: Decimal, percent: boolean): Decimal => (percent ? d.div(HUNDRED) : d);
   const problems: string[] = [];
+  const invalid = new Set<string>();
   const tiers: Tier[] = [];
   drafts.forEach((d, i) => {
     const label = `Band ${i + 1}`;
@@ -92,26 +96,76 @@ export function parseBands(
     const rate = parseNumber(d.rate, locale);
     // A number typed the other locale's way ("1,5" in en-US) is refused with how to type it, never guessed.
     const why = (v: Decimal | string | null) => (typeof v === "string" && v !== "not a number" ? `: ${v}` : "");
-    if (typeof from === "string") problems.push(`${label}: From must be a number${why(from)}`);
-    if (typeof to === "string") problems.push(`${label}: To must be a number or blank (no limit)${why(to)}`);
-    if (typeof rate === "string") problems.push(`${label}: Rate must be a number${why(rate)}`);
+    const fault = (field: keyof BandDraft, message: string) => {
+      problems.push(message);
+      invalid.add(`${i}.${field}`);
+    };
+    if (typeof from === "string") fault("from", `${label}: From must be a number${why(from)}`);
+    if (typeof to === "string") fault("to", `${label}: To must be a number or blank (no limit)${why(to)}`);
+    if (typeof rate === "string") fault("rate", `${label}: Rate must be a number${why(rate)}`);
     if (typeof from === "string" || typeof rate === "string" || typeof to === "string") return;
-    if (from.isNeg()) problems.push(`${label}: From cannot be negative`);
-    if (to !== null && to.lte(from)) problems.push(`${label}: To must be above From`);
+    if (from.isNeg()) fault("from", `${label}: From cannot be negative`);
+    if (to !== null && to.lte(from)) fault("to", `${label}: To must be above From`);
     tiers.push({
       from: scale(from, u.bound === "%"),
       to: to === null ? null : scale(to, u.bound === "%"),
       rate: scale(rate, u.rate === "%"),
     });
   });
-  for (let i = 1; i < tiers.length; i++) {
-    const prev = tiers[i - 1];
-    if (tiers[i].from.lt(prev.from)) problems.push(`Band ${i + 1}: bands must go up (From below band ${i}'s)`);
-    else if (prev.to === null) problems.push(`Band ${i}: only the last band can have no upper limit`);
-    else if (prev.to.gt(tiers[i].from)) problems.push(`Band ${i + 1}: overlaps band ${i}`);
-  }
+  // Bands are compared in the order typed only when every band parsed (indices then match the rows).
+  if (tiers.length === drafts.length)
+    for (let i = 1; i < tiers.length; i++) {
+      const prev = tiers[i - 1];
+      if (tiers[i].from.lt(prev.from)) {
+        problems.push(`Band ${i + 1}: bands must go up (From below band ${i}'s)`);
+        invalid.add(`${i}.from`);
+      } else if (prev.to === null) {
+        problems.push(`Band ${i}: only the last band can have no upper limit`);
+        invalid.add(`${i - 1}.to`);
+      } else if (prev.to.gt(tiers[i].from)) {
+        problems.push(`Band ${i + 1}: overlaps band ${i}`);
+        invalid.add(`${i}.from`);
+      }
+    }
   if (drafts.length === 0) problems.push("Add at least one band");
-  return { tiers: problems.length ? null : tiers, problems };
+  return { tiers: problems.length ? null : tiers, problems, invalid };
+}
+
+/**
+ * What the engine's own checks say about this measure with the edited bands
+ * (a gap, no band at 0, 100% not paying target…): the warnings a run would
+ * give, shown while editing rather than after saving.
+ */
+export function bandChecks(plan: Plan, measure: MeasurePlan, tiers: readonly Tier[]): string[] {
+  const edited: Plan = {
+    ...plan,
+    measures: plan.measures.map((m) => (m.measure === measure.measure ? { ...m, tiers: [...tiers] } : m)),
+  };
+  const label =
+    plan.combine === "WeightedAttainment" ? `Plan ${plan.name}: ` : `Plan ${plan.name}, ${measure.measure}: `;
+  return checkPlan(edited)
+    .filter((i) => i.message.startsWith(label))
+    .map((i) => i.message.slice(label.length).replace(/^./, (c) => c.toUpperCase()));
+}
+
+/** "0%–100%: 1×" for each band, as the confirmation shows what a save replaces and with what. */
+export function bandLines(measure: MeasurePlan, tiers: readonly Tier[]): string[] {
+  const u = unitsOf(measure);
+  const locale = entryLocale();
+  const bound = (d: Decimal) => `${show(d, u.bound === "%", locale)}${u.bound}`;
+  return tiers.map(
+    (t) =>
+      `${bound(t.from)}–${t.to === null ? "no limit" : bound(t.to)}: ${show(t.rate, u.rate === "%", locale)}${u.rate}`,
+  );
+}
+
+/** Whether the drafts differ from the bands in the workbook. */
+export function isEdited(drafts: readonly BandDraft[], measure: MeasurePlan): boolean {
+  const saved = draftsOf(measure);
+  return (
+    drafts.length !== saved.length ||
+    drafts.some((d, i) => d.from !== saved[i].from || d.to !== saved[i].to || d.rate !== saved[i].rate)
+  );
 }
 
 export interface CurvePoint {

@@ -1,4 +1,5 @@
 import {
+  Badge,
   Body1,
   Button,
   Caption1,
@@ -12,12 +13,14 @@ import {
   Field,
   Input,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   Option,
+  shorthands,
   tokens,
 } from "@fluentui/react-components";
-import { AddRegular, DeleteRegular, SaveRegular } from "@fluentui/react-icons";
+import { AddRegular, ArrowUndoRegular, DeleteRegular, SaveRegular } from "@fluentui/react-icons";
 import { useEffect, useMemo, useState } from "react";
 import type { WorkbookPort } from "../../excel/port";
 import type { RawTable } from "../../workbook/types";
@@ -25,8 +28,11 @@ import { PayoutCurveChart } from "../components/PayoutCurveChart";
 import { RealisticPanel } from "../components/RealisticPanel";
 import { Section } from "../components/Section";
 import {
+  bandChecks,
+  bandLines,
   curvePoints,
   draftsOf,
+  isEdited,
   parseBands,
   readBaselinePlans,
   saveTiersPlan,
@@ -59,34 +65,55 @@ const useStyles = makeStyles({
     whiteSpace: "nowrap",
   },
   input: { minWidth: 0, width: "100%" },
+  invalid: { ...shorthands.borderColor(tokens.colorPaletteRedBorder2) },
+  compare: {
+    display: "grid",
+    gridTemplateColumns: "1fr 1fr",
+    gap: tokens.spacingHorizontalM,
+    marginTop: tokens.spacingVerticalS,
+  },
+  line: { margin: 0 },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   muted: { color: tokens.colorNeutralForeground3 },
   problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorPaletteRedForeground1 },
 });
 
+/** The editor's choice and its unsaved bands, kept by the App so a tab switch loses nothing. */
+export interface PlanEdits {
+  readonly plan?: string;
+  readonly measure?: string;
+  /** Unsaved bands by plan × measure (`${plan}\u0000${measure}`); absent = as in the workbook. */
+  readonly drafts: ReadonlyMap<string, BandDraft[]>;
+}
+export const NO_PLAN_EDITS: PlanEdits = { drafts: new Map() };
+
 export interface PlanEditorProps {
   readonly port: WorkbookPort;
   readonly tables: readonly RawTable[];
+  readonly edits: PlanEdits;
+  readonly onEditsChange: (edits: PlanEdits) => void;
   readonly onSaved: () => void;
 }
 
 /** Pick a plan × measure, edit its bands, see the payout curve, save the Tiers rows back. */
-export function PlanEditor({ port, tables, onSaved }: PlanEditorProps) {
+export function PlanEditor({ port, tables, edits, onEditsChange, onSaved }: PlanEditorProps) {
   const s = useStyles();
   const plans = useMemo(() => readBaselinePlans(tables), [tables]);
-  const [planName, setPlanName] = useState<string | undefined>(plans[0]?.name);
-  const plan = plans.find((p) => p.name === planName) ?? plans[0];
-  const [measureName, setMeasureName] = useState<string | undefined>(plan?.measures[0]?.measure);
-  const measure = plan?.measures.find((m) => m.measure === measureName) ?? plan?.measures[0];
-  const [drafts, setDrafts] = useState<BandDraft[]>(measure ? draftsOf(measure) : []);
+  const plan = plans.find((p) => p.name === edits.plan) ?? plans[0];
+  const measure = plan?.measures.find((m) => m.measure === edits.measure) ?? plan?.measures[0];
+  const key = plan && measure ? `${plan.name}\u0000${measure.measure}` : "";
+  const saved = useMemo(() => (measure ? draftsOf(measure) : []), [measure]);
+  const drafts = edits.drafts.get(key) ?? saved;
+  const setDrafts = (change: (d: BandDraft[]) => BandDraft[]) =>
+    onEditsChange({ ...edits, drafts: new Map(edits.drafts).set(key, change(drafts)) });
+  const reset = () => {
+    const next = new Map(edits.drafts);
+    next.delete(key);
+    onEditsChange({ ...edits, drafts: next });
+  };
   const [confirming, setConfirming] = useState(false);
   const [status, setStatus] = useState<{ intent: "success" | "error"; text: string } | null>(null);
   const [lastGood, setLastGood] = useState<CurvePoint[]>([]);
-
-  useEffect(() => {
-    setDrafts(measure ? draftsOf(measure) : []);
-    // Re-seed only when the choice or the workbook changes, not on each edit.
-  }, [plan?.name, measure?.measure, tables]);
 
   const parsed = useMemo(() => (measure ? parseBands(drafts, measure) : null), [drafts, measure]);
   const points = useMemo(
@@ -113,6 +140,8 @@ export function PlanEditor({ port, tables, onSaved }: PlanEditorProps) {
     );
   }
   const units = unitsOf(measure);
+  const edited = isEdited(drafts, measure);
+  const checks = parsed?.tiers ? bandChecks(plan, measure, parsed.tiers) : [];
   const save = parsed?.tiers ? saveTiersPlan(tables, plan, measure, parsed.tiers) : null;
   const edit = (i: number, key: keyof BandDraft, value: string) => {
     setStatus(null);
@@ -131,6 +160,7 @@ export function PlanEditor({ port, tables, onSaved }: PlanEditorProps) {
     if (!save || "reason" in save) return;
     try {
       await port.replaceRows(save.patch);
+      reset(); // the bands now come from the workbook again
       setStatus({
         intent: "success",
         text: `Saved ${drafts.length} bands of ${plan.name} · ${measure.measure} to the Tiers table.`,
@@ -151,10 +181,13 @@ export function PlanEditor({ port, tables, onSaved }: PlanEditorProps) {
               className={s.dropdown}
               value={plan.name}
               selectedOptions={[plan.name]}
-              onOptionSelect={(_, d) => {
-                setPlanName(d.optionValue);
-                setMeasureName(plans.find((p) => p.name === d.optionValue)?.measures[0]?.measure);
-              }}
+              onOptionSelect={(_, d) =>
+                onEditsChange({
+                  ...edits,
+                  plan: d.optionValue,
+                  measure: plans.find((p) => p.name === d.optionValue)?.measures[0]?.measure,
+                })
+              }
             >
               {plans.map((p) => (
                 <Option key={p.name} value={p.name}>
@@ -168,7 +201,7 @@ export function PlanEditor({ port, tables, onSaved }: PlanEditorProps) {
               className={s.dropdown}
               value={measure.measure}
               selectedOptions={[measure.measure]}
-              onOptionSelect={(_, d) => setMeasureName(d.optionValue)}
+              onOptionSelect={(_, d) => onEditsChange({ ...edits, plan: plan.name, measure: d.optionValue })}
             >
               {plan.measures.map((m) => (
                 <Option key={m.measure} value={m.measure}>
@@ -196,7 +229,16 @@ export function PlanEditor({ port, tables, onSaved }: PlanEditorProps) {
       <Section title="Realistic pay">
         <RealisticPanel model={realistic} plan={editedPlan} rep={rep} />
       </Section>
-      <Section title="Bands">
+      <Section
+        title="Bands"
+        action={
+          edited ? (
+            <Badge appearance="tint" color="warning" data-testid="unsaved">
+              Unsaved changes
+            </Badge>
+          ) : undefined
+        }
+      >
         <div className={s.grid} role="table" aria-label="Tier bands">
           <div className={s.row} role="row">
             <Caption1 className={s.head} role="columnheader">
@@ -220,6 +262,8 @@ export function PlanEditor({ port, tables, onSaved }: PlanEditorProps) {
               onEdit={edit}
               onDelete={() => setDrafts((d) => d.filter((_, j) => j !== i))}
               inputClass={s.input}
+              invalidClass={s.invalid}
+              invalid={parsed?.invalid}
               rowClass={s.row}
             />
           ))}
@@ -233,9 +277,21 @@ export function PlanEditor({ port, tables, onSaved }: PlanEditorProps) {
             ))}
           </ul>
         )}
+        {checks.length > 0 && (
+          <MessageBar intent="warning" data-testid="band-checks">
+            <MessageBarBody>
+              {checks.map((c) => (
+                <div key={c}>{c}</div>
+              ))}
+            </MessageBarBody>
+          </MessageBar>
+        )}
         <div className={s.actions}>
           <Button size="small" icon={<AddRegular />} onClick={addBand}>
             Add band
+          </Button>
+          <Button size="small" icon={<ArrowUndoRegular />} onClick={reset} disabled={!edited}>
+            Reset
           </Button>
           <Button
             size="small"
@@ -262,6 +318,26 @@ export function PlanEditor({ port, tables, onSaved }: PlanEditorProps) {
               {save &&
                 !("reason" in save) &&
                 `This replaces the ${save.replacing} baseline ${save.replacing === 1 ? "row" : "rows"} of ${plan.name} · ${measure.measure} in your Tiers table with ${drafts.length} ${drafts.length === 1 ? "row" : "rows"}. Other plans and scenario rows are not changed.`}
+              {parsed?.tiers && (
+                <div className={s.compare} data-testid="confirm-bands">
+                  <div>
+                    <Caption1 className={s.head}>Now</Caption1>
+                    {bandLines(measure, measure.tiers).map((line) => (
+                      <Body1 key={line} as="p" className={s.line}>
+                        {line}
+                      </Body1>
+                    ))}
+                  </div>
+                  <div>
+                    <Caption1 className={s.head}>After saving</Caption1>
+                    {bandLines(measure, parsed.tiers).map((line) => (
+                      <Body1 key={line} as="p" className={s.line}>
+                        {line}
+                      </Body1>
+                    ))}
+                  </div>
+                </div>
+              )}
             </DialogContent>
             <DialogActions>
               <Button appearance="secondary" onClick={() => setConfirming(false)}>
@@ -284,6 +360,8 @@ function BandRow({
   onEdit,
   onDelete,
   inputClass,
+  invalidClass,
+  invalid,
   rowClass,
 }: {
   band: BandDraft;
@@ -291,13 +369,20 @@ function BandRow({
   onEdit: (i: number, key: keyof BandDraft, v: string) => void;
   onDelete: () => void;
   inputClass: string;
+  invalidClass: string;
+  invalid: ReadonlySet<string> | undefined;
   rowClass: string;
 }) {
+  const bad = (field: keyof BandDraft) => invalid?.has(`${index}.${field}`) === true;
+  const look = (field: keyof BandDraft) => ({
+    className: mergeClasses(inputClass, bad(field) && invalidClass),
+    "aria-invalid": bad(field),
+  });
   return (
     <div className={rowClass} role="row">
       <div role="cell">
         <Input
-          className={inputClass}
+          {...look("from")}
           size="small"
           value={band.from}
           aria-label={`Band ${index + 1} from`}
@@ -306,7 +391,7 @@ function BandRow({
       </div>
       <div role="cell">
         <Input
-          className={inputClass}
+          {...look("to")}
           size="small"
           value={band.to}
           placeholder="no limit"
@@ -316,7 +401,7 @@ function BandRow({
       </div>
       <div role="cell">
         <Input
-          className={inputClass}
+          {...look("rate")}
           size="small"
           value={band.rate}
           aria-label={`Band ${index + 1} rate`}
