@@ -13,14 +13,26 @@ export interface InsertReport {
   readonly skipped: readonly string[];
 }
 
+export interface InsertOptions {
+  /**
+   * All or nothing: when any name is taken, nothing is inserted and `skipped`
+   * lists the taken names. The example company is one set of tables (Reps,
+   * Plans and Tiers refer to each other): half of it beside the user's own
+   * Plans would be a broken mix.
+   */
+  readonly whole?: boolean;
+}
+
 /**
  * Adds each example table as an Excel table on a new sheet of its name. It
  * never overwrites: a name already used by a sheet or a table is skipped and
- * reported. The Reps sheet (or the first inserted) is activated.
+ * reported (or, with `whole`, nothing is inserted). The Reps sheet (or the
+ * first inserted) is activated.
  */
 export async function insertExample(
   context: Excel.RequestContext,
   tables: readonly ExampleTable[],
+  options: InsertOptions = {},
   budget = PAYLOAD_BUDGET,
 ): Promise<InsertReport> {
   const sheets = context.workbook.worksheets;
@@ -35,7 +47,7 @@ export async function insertExample(
   ]);
   const toInsert = tables.filter((t) => !used.has(t.name.toLowerCase()));
   const skipped = tables.filter((t) => used.has(t.name.toLowerCase())).map((t) => t.name);
-  if (toInsert.length === 0) return { inserted: [], skipped };
+  if (toInsert.length === 0 || (options.whole && skipped.length > 0)) return { inserted: [], skipped };
 
   const batcher = new WriteBatcher(context, budget, isExcelApiSupported("1.9"));
   const created = new Map<string, Excel.Worksheet>();

@@ -13,7 +13,7 @@ export function officeWorkbookPort(): WorkbookPort {
   return {
     readTables: (onProgress) => Excel.run((ctx) => readInputTables(ctx, { onProgress })),
     writeSheets: (sheets, onProgress) => Excel.run((ctx) => writeResultSheets(ctx, sheets, { onProgress })),
-    insertExample: (tables) => Excel.run((ctx) => insertExample(ctx, tables)),
+    insertExample: (tables, options) => Excel.run((ctx) => insertExample(ctx, tables, options)),
     selectCell: (address) => Excel.run((ctx) => selectCell(ctx, address)),
     activateSheet: (name) => Excel.run((ctx) => activateSheet(ctx, name)),
     replaceRows: (patch) => Excel.run((ctx) => replaceTableRows(ctx, patch)),

@@ -1,12 +1,12 @@
 import type { ExampleTable } from "../workbook/example/exampleTable";
 import type { RawTable, SheetSpec } from "../workbook/types";
-import type { InsertReport } from "./insertExample";
+import type { InsertOptions, InsertReport } from "./insertExample";
 import type { ReadProgress } from "./readInputTables";
 import type { RowPatch } from "./replaceTableRows";
 import type { SettingEntry } from "./upsertSettings";
 import type { WriteProgress, WriteReport } from "./writeResultSheets";
 
-export type { InsertReport, ReadProgress, RowPatch, SettingEntry, WriteProgress, WriteReport };
+export type { InsertOptions, InsertReport, ReadProgress, RowPatch, SettingEntry, WriteProgress, WriteReport };
 
 /**
  * Everything the task pane asks of the workbook. Only src/excel implements
@@ -17,8 +17,8 @@ export interface WorkbookPort {
   readTables(onProgress?: (p: ReadProgress) => void): Promise<readonly RawTable[]>;
   /** Writes result sheets all-or-nothing, replacing only sheets the add-in owns. */
   writeSheets(sheets: readonly SheetSpec[], onProgress?: (p: WriteProgress) => void): Promise<WriteReport>;
-  /** Adds the example tables on new sheets; never overwrites. */
-  insertExample(tables: readonly ExampleTable[]): Promise<InsertReport>;
+  /** Adds the example tables on new sheets; never overwrites (with `whole`, inserts all of them or none). */
+  insertExample(tables: readonly ExampleTable[], options?: InsertOptions): Promise<InsertReport>;
   /** Selects a cell like "Reps!C7" (click a problem -> Excel shows it). */
   selectCell(address: string): Promise<void>;
   activateSheet(name: string): Promise<void>;

@@ -213,6 +213,23 @@ maybe("task pane in Chromium with a fake Office host", () => {
   const shoot = (name: string) =>
     page.screenshot({ path: join(OUT, `taskpane-${name}.png`), fullPage: true, animations: "disabled" });
 
+  /** A new pane on an empty fake workbook (dark when asked), with the same network fence as the main page. */
+  const freshPage = async (options: { dark?: boolean } = {}) => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 700 } });
+    if (options.dark)
+      await context.addInitScript(() => {
+        (window as unknown as { __fakeOfficeTheme: unknown }).__fakeOfficeTheme = { bodyBackgroundColor: "#1F1F1F" };
+      });
+    await context.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: "text/javascript", body: hostScript });
+      if (new URL(url).hostname === "127.0.0.1") return route.continue();
+      outside.push(url);
+      return route.abort();
+    });
+    return { context, page: await context.newPage() };
+  };
+
   beforeAll(async () => {
     ensureProductionBuild();
     hostScript = await buildFakeHost();
@@ -700,18 +717,7 @@ maybe("task pane in Chromium with a fake Office host", () => {
   }, 90_000);
 
   it("follows a dark Office theme", async () => {
-    const dark = await browser.newContext({ viewport: { width: 320, height: 700 } });
-    await dark.addInitScript(() => {
-      (window as unknown as { __fakeOfficeTheme: unknown }).__fakeOfficeTheme = { bodyBackgroundColor: "#1F1F1F" };
-    });
-    await dark.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: "text/javascript", body: hostScript });
-      if (new URL(url).hostname === "127.0.0.1") return route.continue();
-      outside.push(url);
-      return route.abort();
-    });
-    const p = await dark.newPage();
+    const { context: dark, page: p } = await freshPage({ dark: true });
     await p.goto(`${base}/taskpane.html`);
     await p.getByRole("button", { name: "Insert example" }).waitFor();
     const background = await p.evaluate(
@@ -736,6 +742,27 @@ maybe("task pane in Chromium with a fake Office host", () => {
     await dark.close();
     expect(outside).toEqual([]);
   }, 60_000);
+  it("refuses to insert the example beside a workbook's own Plans, naming the clash, and changes nothing", async () => {
+    const { context, page: p } = await freshPage();
+    await p.goto(`${base}/taskpane.html`);
+    await p.getByRole("button", { name: "Insert example" }).waitFor();
+    await p.evaluate(() => {
+      const { fake } = (window as unknown as { __fakeExcel: { fake: FakeExcel } }).__fakeExcel;
+      fake.state.seedSheet("Plans", [["my own plans"]]);
+    });
+    await p.getByRole("button", { name: "Insert example" }).click();
+    // It used to insert the rest beside the user's Plans (a broken mix) and show its note on a card that vanished.
+    expect(await p.getByTestId("insert-error").innerText()).toBe(
+      "Nothing was inserted: this workbook already has a sheet or table named Plans, which the example uses. Rename it, or insert the example into a new workbook.",
+    );
+    const sheets = await p.evaluate(() =>
+      (window as unknown as { __fakeExcel: { sheetNames(): string[] } }).__fakeExcel.sheetNames(),
+    );
+    expect(sheets).toEqual(["Sheet1", "Plans"]);
+    await context.close();
+    expect(outside).toEqual([]);
+  }, 60_000);
+
   it("axe-core finds no accessibility violations on any view, light and dark", async () => {
     const views = ["Inputs", "Run", "Plans", "Scenarios", "Offers", "Settings"];
     const found: string[] = [];
@@ -747,18 +774,7 @@ maybe("task pane in Chromium with a fake Office host", () => {
       }
     };
     await check(page, "light");
-    const dark = await browser.newContext({ viewport: { width: 320, height: 700 } });
-    await dark.addInitScript(() => {
-      (window as unknown as { __fakeOfficeTheme: unknown }).__fakeOfficeTheme = { bodyBackgroundColor: "#1F1F1F" };
-    });
-    await dark.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: "text/javascript", body: hostScript });
-      if (new URL(url).hostname === "127.0.0.1") return route.continue();
-      outside.push(url);
-      return route.abort();
-    });
-    const p = await dark.newPage();
+    const { context: dark, page: p } = await freshPage({ dark: true });
     await p.goto(`${base}/taskpane.html`);
     await p.getByRole("button", { name: "Insert example" }).click();
     await p.getByTestId("input-Reps").waitFor({ timeout: 30_000 });

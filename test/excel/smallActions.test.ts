@@ -29,6 +29,16 @@ describe("insertExample", () => {
     const tiers = tables.find((x) => x.name === "Tiers")!;
     expect(tiers.numberFormats![0].slice(0, 5)).toEqual(["@", "@", "0.0%", "0.0%", '0.00"×"']);
   });
+
+  it("whole: inserts nothing when any name is taken, and names the clashes", async () => {
+    const fake = new FakeExcel();
+    fake.state.seedSheet("Plans", [["my plans"]]);
+    fake.state.seedTable("Notes", "Tiers", ["A"], [["x"]]);
+    const before = fake.state.snapshot();
+    const report = await runWith(fake, (ctx) => insertExample(ctx, acmeExample(), { whole: true }));
+    expect(report).toEqual({ inserted: [], skipped: ["Plans", "Tiers"] });
+    expect(fake.state.snapshot()).toEqual(before);
+  });
 });
 
 describe("replaceTableRows (plan editor save)", () => {

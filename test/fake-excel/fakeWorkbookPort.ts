@@ -15,7 +15,7 @@ export function fakeWorkbookPort(fake: FakeExcel): WorkbookPort {
   return {
     readTables: (onProgress) => runWith(fake, (ctx) => readInputTables(ctx, { onProgress })),
     writeSheets: (sheets, onProgress) => runWith(fake, (ctx) => writeResultSheets(ctx, sheets, { onProgress })),
-    insertExample: (tables) => runWith(fake, (ctx) => insertExample(ctx, tables)),
+    insertExample: (tables, options) => runWith(fake, (ctx) => insertExample(ctx, tables, options)),
     selectCell: (address) => runWith(fake, (ctx) => selectCell(ctx, address)),
     activateSheet: (name) => runWith(fake, (ctx) => activateSheet(ctx, name)),
     replaceRows: (patch) => runWith(fake, (ctx) => replaceTableRows(ctx, patch)),

@@ -14,20 +14,24 @@ export function InsertExampleCard({ port, onInserted }: { port: WorkbookPort; on
   const s = useStyles();
   // Counted from the tables it inserts, so the card and the example cannot disagree.
   const people = useMemo(() => acmeExample().find((t) => t.name === "Reps")?.rows.length ?? 0, []);
-  const [state, setState] = useState<{ busy: boolean; note: string | null; error: string | null }>({
-    busy: false,
-    note: null,
-    error: null,
-  });
+  const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const insert = async () => {
-    setState({ busy: true, note: null, error: null });
+    setState({ busy: true, error: null });
     try {
-      const report = await port.insertExample(acmeExample());
-      const note = report.skipped.length ? `Kept your existing ${report.skipped.join(", ")} (not overwritten).` : null;
-      setState({ busy: false, note, error: null });
+      // All or nothing: half of the example beside the user's own Plans or Tiers would be a broken mix.
+      const report = await port.insertExample(acmeExample(), { whole: true });
+      if (report.inserted.length === 0) {
+        const taken = report.skipped;
+        setState({
+          busy: false,
+          error: `Nothing was inserted: this workbook already has ${taken.length === 1 ? "a sheet or table" : "sheets or tables"} named ${taken.join(", ")}, which the example uses. Rename ${taken.length === 1 ? "it" : "them"}, or insert the example into a new workbook.`,
+        });
+        return;
+      }
+      setState({ busy: false, error: null });
       onInserted();
     } catch (e) {
-      setState({ busy: false, note: null, error: e instanceof Error ? e.message : String(e) });
+      setState({ busy: false, error: e instanceof Error ? e.message : String(e) });
     }
   };
   return (
@@ -45,13 +49,8 @@ export function InsertExampleCard({ port, onInserted }: { port: WorkbookPort; on
         >
           Insert example
         </Button>
-        {state.note && (
-          <MessageBar intent="info">
-            <MessageBarBody>{state.note}</MessageBarBody>
-          </MessageBar>
-        )}
         {state.error && (
-          <MessageBar intent="error">
+          <MessageBar intent="error" data-testid="insert-error">
             <MessageBarBody>{state.error}</MessageBarBody>
           </MessageBar>
         )}
