@@ -70,8 +70,20 @@ function checkMeasure(plan: Plan, m: MeasurePlan): EngineIssue[] {
           b.source,
         );
       } else if (a.to.lt(b.from)) {
+        // Say what the gap pays: on a multiple-of-target curve the engine's own curve tells (flat at what the
+        // bands below reached, for marginal tiers); a commission rate's amount depends on the rep's BCR.
+        let paid = ".";
+        if (m.tierBasis === "Attainment" && m.rateType === "Multiplier") {
+          const curve = buildPayoutCurve(m, ONE);
+          const start = curve.evaluate(a.to);
+          const mid = curve.evaluate(a.to.plus(b.from).div(2));
+          const x = (v: Decimal) => `${v.toDecimalPlaces(4).toString()}×`;
+          paid = start.eq(mid)
+            ? `, so attainment in it pays ${x(start)} target incentive throughout.`
+            : `, so the band below carries on: ${x(start)} target incentive at ${fmt(m, a.to)}, ${x(mid)} half way.`;
+        }
         warn(
-          `gap between ${fmt(m, a.to)} and ${fmt(m, b.from)}: attainment there pays no band's rate.`,
+          `gap between ${fmt(m, a.to)} and ${fmt(m, b.from)}: no band's rate applies there${paid}`,
           "From",
           b.source,
         );

@@ -643,7 +643,7 @@ maybe("task pane in Chromium with a fake Office host", () => {
     // Band 3 from 100% to 120%: a gap after 100%, which the engine warns about on a run; now while editing.
     await page.getByLabel("Band 3 from").fill("120");
     expect(await page.getByTestId("band-checks").innerText()).toBe(
-      "Gap between 100% and 120%: attainment there pays no band's rate.",
+      "Gap between 100% and 120%: no band's rate applies there, so attainment in it pays 1× target incentive throughout.",
     );
     expect(await page.getByTestId("unsaved").innerText()).toBe("Unsaved changes");
     // A tab switch keeps the edit (it was lost).

@@ -133,7 +133,8 @@ describe("plan checks", () => {
       expect.arrayContaining([
         "Plan AE: measure weights sum to 90%, not 100% — target variable is under-allocated: a rep at 100% on every measure earns 90% of target variable.",
         "Plan AE, X: bands [0%, 60%) and [50%, 100%) overlap: between 50% and 60% two rates would apply. Make each band start where the one below ends.",
-        "Plan AE, X: gap between 100% and 110%: attainment there pays no band's rate.",
+        // Retroactive: the rate of [50%, 100%), 1×, carries on over the whole credit: 1× at 100%, 1.05× at 105%.
+        "Plan AE, X: gap between 100% and 110%: no band's rate applies there, so the band below carries on: 1× target incentive at 100%, 1.05× half way.",
         expect.stringContaining("the rate falls from 1 to 0.8 at 110%"),
         expect.stringContaining("retroactive cliff at 50%: one more dollar of bookings there raises the payout by 25%"),
       ]),

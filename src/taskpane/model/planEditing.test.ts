@@ -106,7 +106,8 @@ describe("plan editing", () => {
     );
     expect(edited.problems).toEqual([]);
     expect(bandChecks(ae(), newArr(), edited.tiers!)).toEqual([
-      "Gap between 100% and 120%: attainment there pays no band's rate.",
+      // Marginal: 50% × 0.5 + 50% × 1.5 = 1× reached at 100%, flat until 120% (the 3× cap and 40% gate are elsewhere).
+      "Gap between 100% and 120%: no band's rate applies there, so attainment in it pays 1× target incentive throughout.",
     ]);
     // The saved bands have nothing to say.
     expect(bandChecks(ae(), newArr(), newArr().tiers)).toEqual([]);
