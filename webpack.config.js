@@ -23,6 +23,7 @@ const CSP = [
   "img-src 'self' data:",
   "font-src 'self' data:",
   "connect-src 'self'",
+  "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'none'",
@@ -47,10 +48,12 @@ module.exports = async (env, argv) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      // The pane's model thread: loaded by name (src/taskpane/model/compute.ts), so it has no hash.
+      "model-worker": "./src/taskpane/model/modelWorker.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
-      filename: "[name].[contenthash:8].js",
+      filename: (pathData) => (pathData.chunk.name === "model-worker" ? "[name].js" : "[name].[contenthash:8].js"),
       // dist/node is the CLI's build (npm run build:cli): keep it.
       clean: { keep: /^node[\\/]/ },
     },

@@ -18,9 +18,9 @@ import {
 } from "@fluentui/react-icons";
 import { useCallback, useEffect, useState } from "react";
 import type { WorkbookPort } from "../excel/port";
-import { runWorkbook } from "../workbook/run";
 import type { Issue, RawTable } from "../workbook/types";
 import { progressOf } from "./components/RunProgress";
+import { computeHere, type Compute } from "./model/compute";
 import { EMPTY_DRAFT, type OfferDraft } from "./model/offerDraft";
 import { runPipeline, type RunPhase } from "./model/runPipeline";
 import { runScenarios } from "./model/scenarioRun";
@@ -80,7 +80,7 @@ const TABS: readonly { id: TabId; label: string; icon: JSX.Element }[] = [
 ];
 
 /** The task pane: tabs as plain state (office.js nulls history, so no router). */
-export function App({ port, theme }: { port: WorkbookPort; theme: Theme }) {
+export function App({ port, theme, compute = computeHere }: { port: WorkbookPort; theme: Theme; compute?: Compute }) {
   const s = useStyles();
   const [tab, setTab] = useState<TabId>("inputs");
   const [tables, setTables] = useState<readonly RawTable[] | null>(null);
@@ -113,8 +113,8 @@ export function App({ port, theme }: { port: WorkbookPort; theme: Theme }) {
     try {
       const read = await port.readTables();
       setTables(read);
-      // Dry run: runWorkbook reports every problem even when it cannot compute.
-      setIssues(runWorkbook(read, { sourceName: "", computedAt: new Date() }).issues);
+      // Dry run (on the model thread): runWorkbook reports every problem even when it cannot compute.
+      setIssues((await compute(read, { sourceName: "", computedAt: new Date() })).issues);
     } catch (e) {
       setTables([]);
       setIssues([
@@ -131,7 +131,7 @@ export function App({ port, theme }: { port: WorkbookPort; theme: Theme }) {
     } finally {
       setBusy(false);
     }
-  }, [port]);
+  }, [port, compute]);
 
   useEffect(() => {
     void refresh();
@@ -140,7 +140,7 @@ export function App({ port, theme }: { port: WorkbookPort; theme: Theme }) {
   const run = async (traceReps: readonly string[]) => {
     // One writer at a time: a scenario run may be writing the same result sheets.
     if (progressOf(scenarioPhase) !== null) return;
-    const end = await runPipeline(port, setPhase, undefined, { traceReps });
+    const end = await runPipeline(port, setPhase, undefined, { traceReps, compute });
     afterRun(end);
     // The run read the inputs and checked them: show those, rather than read and check the workbook again
     // (seconds at 10,000 reps). Writing the result sheets does not change an input table.
@@ -150,7 +150,7 @@ export function App({ port, theme }: { port: WorkbookPort; theme: Theme }) {
     }
   };
   const runChecked = async () => {
-    const end = await runScenarios(port, leftOut, setScenarioPhase);
+    const end = await runScenarios(port, leftOut, setScenarioPhase, undefined, compute);
     afterRun(end);
     if (end.kind === "done") void refresh();
   };

@@ -1,6 +1,7 @@
 import { createRoot } from "react-dom/client";
 import { officeWorkbookPort } from "../excel/officeWorkbookPort";
 import { App } from "./App";
+import { computeHere, computeInWorker, MODEL_WORKER_URL } from "./model/compute";
 import { setEntryLocale } from "./model/numberEntry";
 import { themeFor } from "./theme";
 
@@ -10,5 +11,9 @@ void Office.onReady(() => {
   if (!root) return;
   // Numbers typed in the pane follow Office's display language, else the browser's (see model/numberEntry.ts).
   setEntryLocale(Office.context?.displayLanguage || navigator.language || "en-US");
-  createRoot(root).render(<App port={officeWorkbookPort()} theme={themeFor(Office.context?.officeTheme)} />);
+  // The model runs on its own thread (dist/model-worker.js), so the pane never freezes while it computes.
+  const compute = typeof Worker === "undefined" ? computeHere : computeInWorker(MODEL_WORKER_URL);
+  createRoot(root).render(
+    <App port={officeWorkbookPort()} theme={themeFor(Office.context?.officeTheme)} compute={compute} />,
+  );
 });

@@ -194,6 +194,8 @@ maybe("task pane in Chromium with a fake Office host", () => {
   let hostScript: string;
   const outside: string[] = [];
   const pageErrors: string[] = [];
+  /** Web Workers the pane started (the model thread). */
+  const workers: string[] = [];
   /** Every Results_ table the add-in wrote on the first run, as the fake workbook holds it. */
   let addinResults: Record<string, TableDump> = {};
   const tableNow = (name: string) =>
@@ -259,6 +261,7 @@ maybe("task pane in Chromium with a fake Office host", () => {
     });
     page = await context.newPage();
     page.on("pageerror", (e) => pageErrors.push(e.message));
+    page.on("worker", (w) => workers.push(w.url()));
     mkdirSync(OUT, { recursive: true });
   }, 300_000);
 
@@ -349,6 +352,8 @@ maybe("task pane in Chromium with a fake Office host", () => {
     // The headline the pane shows is the engine's.
     const headline = await page.getByTestId("headline").innerText();
     expect(headline).toContain(expected.headline[0]);
+    // …computed on the pane's model thread, not on the thread that paints the pane.
+    expect(workers.map((u) => new URL(u).pathname)).toEqual(["/model-worker.js"]);
 
     expect(outside).toEqual([]);
     expect(pageErrors).toEqual([]);

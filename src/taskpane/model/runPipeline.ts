@@ -1,5 +1,6 @@
 import type { WorkbookPort, WriteReport } from "../../excel/port";
-import { runWorkbook, type RunResult } from "../../workbook/run";
+import type { RunResult } from "../../workbook/run";
+import { computeHere, type Compute } from "./compute";
 import type { RawTable } from "../../workbook/types";
 
 /** Where a run is, for the progress line. */
@@ -20,19 +21,18 @@ export type RunPhase =
     }
   | { readonly kind: "failed"; readonly message: string };
 
-/** Lets the pane paint the new phase before a long synchronous step. */
-const nextFrame = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
 /**
  * Read the inputs, compute, write the result sheets; reports each phase. The
- * same runWorkbook the CLI calls, so both give the same numbers.
+ * same runWorkbook the CLI calls (in the pane, on its worker thread), so both
+ * give the same numbers.
  */
 export async function runPipeline(
   port: WorkbookPort,
   onPhase: (phase: RunPhase) => void,
   now: () => Date = () => new Date(),
-  options: { readonly traceReps?: readonly string[] } = {},
+  options: { readonly traceReps?: readonly string[]; readonly compute?: Compute } = {},
 ): Promise<RunPhase> {
+  const compute = options.compute ?? computeHere;
   try {
     onPhase({ kind: "reading", rowsRead: 0, rowsTotal: 0 });
     const tables = await port.readTables((p) =>
@@ -40,9 +40,8 @@ export async function runPipeline(
     );
     const sourceName = await port.workbookName();
     onPhase({ kind: "computing", rows: tables.reduce((n, t) => n + t.rows.length, 0) });
-    await nextFrame();
     const at = now();
-    const result = runWorkbook(tables, { sourceName, computedAt: at, traceReps: options.traceReps });
+    const result = await compute(tables, { sourceName, computedAt: at, traceReps: options.traceReps });
     const rowsTotal = result.sheets.reduce((n, s) => n + s.rows.length, 0);
     onPhase({ kind: "writing", rowsWritten: 0, rowsTotal });
     const report = await port.writeSheets(result.sheets, (p) =>

@@ -1,4 +1,5 @@
 import type { WorkbookPort } from "../../excel/port";
+import type { Compute } from "./compute";
 import { runPipeline, type RunPhase } from "./runPipeline";
 import { withoutScenarios } from "./scenarioSelection";
 
@@ -12,10 +13,11 @@ export function runScenarios(
   leftOut: readonly string[],
   onPhase: (phase: RunPhase) => void,
   now?: () => Date,
+  compute?: Compute,
 ): Promise<RunPhase> {
   const filtered: WorkbookPort = {
     ...port,
     readTables: async (onProgress) => withoutScenarios(await port.readTables(onProgress), leftOut),
   };
-  return runPipeline(filtered, onPhase, now);
+  return runPipeline(filtered, onPhase, now, { compute });
 }

@@ -55,7 +55,7 @@ export function InputsView({ port, tables, issues, busy, onRefresh }: InputsView
           <div>
             <Button
               size="small"
-              icon={busy ? <Spinner size="extra-tiny" /> : <ArrowClockwiseRegular />}
+              icon={busy ? <Spinner size="extra-tiny" aria-label="Checking" /> : <ArrowClockwiseRegular />}
               onClick={onRefresh}
               disabled={busy}
             >
@@ -75,7 +75,7 @@ export function InputsView({ port, tables, issues, busy, onRefresh }: InputsView
           <Button
             size="small"
             appearance="subtle"
-            icon={busy ? <Spinner size="extra-tiny" /> : <ArrowClockwiseRegular />}
+            icon={busy ? <Spinner size="extra-tiny" aria-label="Checking" /> : <ArrowClockwiseRegular />}
             onClick={onRefresh}
             disabled={busy}
           >

@@ -43,7 +43,7 @@ export function InsertExampleCard({ port, onInserted }: { port: WorkbookPort; on
         </Body1>
         <Button
           appearance="primary"
-          icon={state.busy ? <Spinner size="tiny" /> : <TableAddRegular />}
+          icon={state.busy ? <Spinner size="tiny" aria-label="Inserting" /> : <TableAddRegular />}
           disabled={state.busy}
           onClick={insert}
         >

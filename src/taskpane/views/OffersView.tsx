@@ -162,7 +162,7 @@ export function OffersView({ port, tables, draft, onDraftChange, onSaved }: Offe
               <Button
                 appearance="primary"
                 size="small"
-                icon={busy ? <Spinner size="extra-tiny" /> : <SaveRegular />}
+                icon={busy ? <Spinner size="extra-tiny" aria-label="Saving" /> : <SaveRegular />}
                 disabled={busy || !save || save.kind === "blocked"}
                 onClick={onSave}
               >

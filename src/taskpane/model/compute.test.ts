@@ -1,0 +1,84 @@
+import { acmeExample } from "../../workbook/example/acme";
+import { runWorkbook } from "../../workbook/run";
+import type { RawTable } from "../../workbook/types";
+import { computeInWorker, transferable, type Compute, type ComputeReply, type ComputeRequest } from "./compute";
+
+/** The example as the pane reads it (values only: enough for runWorkbook). */
+const tables: RawTable[] = acmeExample().map((t) => ({
+  name: t.name,
+  sheet: t.name,
+  source: "table",
+  headerRow: 1,
+  firstColumn: 1,
+  headers: t.headers,
+  rows: t.rows,
+}));
+const options = { sourceName: "Acme.xlsx", computedAt: new Date("2026-12-31T12:00:00Z") };
+
+/** A worker that answers like dist/model-worker.js, asynchronously and with a structured clone of the reply. */
+class FakeWorker {
+  onmessage: ((event: MessageEvent<ComputeReply>) => void) | null = null;
+  onerror: ((event: Event) => void) | null = null;
+  readonly received: ComputeRequest[] = [];
+  terminated = false;
+  constructor(private readonly fail = false) {}
+  postMessage(message: ComputeRequest): void {
+    this.received.push(message);
+    setTimeout(() => {
+      if (this.fail) return this.onerror?.(new Event("error"));
+      const reply = { id: message.id, result: transferable(runWorkbook(message.tables, message.options)) };
+      this.onmessage?.({ data: structuredClone(reply) } as MessageEvent<ComputeReply>);
+    }, 0);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+describe("computing on the model thread", () => {
+  it("gives the same result sheets as computing here, through one worker for every call", async () => {
+    let created = 0;
+    const worker = new FakeWorker();
+    const compute = computeInWorker("model-worker.js", () => (created++, worker));
+    const [a, b] = await Promise.all([compute(tables, options), compute(tables, { ...options, sourceName: "B" })]);
+    const here = runWorkbook(tables, options);
+    expect(a.ok).toBe(true);
+    expect(a.sheets).toEqual(here.sheets);
+    // Nothing in a sheet is a class instance, which a structured clone would turn into a plain object.
+    const classes = new Set<string>();
+    const walk = (v: unknown): void => {
+      if (v === null || typeof v !== "object") return;
+      const proto = Object.getPrototypeOf(v) as { constructor?: { name: string } } | null;
+      if (!Array.isArray(v) && proto?.constructor?.name !== "Object") classes.add(proto?.constructor?.name ?? "null");
+      Object.values(v).forEach(walk);
+    };
+    walk(here.sheets);
+    expect([...classes]).toEqual([]);
+    expect(a.headline).toEqual(here.headline);
+    expect(b.sheets[0].subtitle).toContain("B");
+    expect(created).toBe(1);
+    expect(worker.received.map((r) => r.id)).toEqual([0, 1]);
+  });
+
+  it("falls back to this thread when the worker fails or cannot start: the run is never lost", async () => {
+    const failing = new FakeWorker(true);
+    const calls: string[] = [];
+    const fallback: Compute = async (t, o) => (calls.push(o.sourceName), runWorkbook(t, o));
+    const compute = computeInWorker("model-worker.js", () => failing, fallback);
+    expect((await compute(tables, options)).ok).toBe(true);
+    expect(failing.terminated).toBe(true);
+    // Later calls go straight to the fallback.
+    await compute(tables, { ...options, sourceName: "later" });
+    expect(calls).toEqual(["Acme.xlsx", "later"]);
+    expect(failing.received).toHaveLength(1);
+
+    const cannotStart = computeInWorker(
+      "model-worker.js",
+      () => {
+        throw new Error("workers are blocked");
+      },
+      fallback,
+    );
+    expect((await cannotStart(tables, options)).ok).toBe(true);
+  });
+});
