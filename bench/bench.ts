@@ -2,12 +2,13 @@ import { parseArgs } from "node:util";
 import { addinBench } from "./addinBench";
 import { cliBench } from "./cliBench";
 import { engineBench } from "./engineBench";
+import { paneBench } from "./paneBench";
 import { benchRealistic } from "./realistic";
 
-const SECTIONS = ["engine", "realistic", "cli", "addin"] as const;
+const SECTIONS = ["engine", "realistic", "cli", "addin", "pane"] as const;
 
 /**
- * `npm run bench [-- --reps N] [--only engine|realistic|cli|addin]`: prints figures, no pass/fail.
+ * `npm run bench [-- --reps N] [--only engine|realistic|cli|addin|pane]`: prints figures, no pass/fail.
  * Default 10,000 reps × 12 months × 2 measures.
  */
 async function bench(): Promise<void> {
@@ -31,6 +32,7 @@ async function bench(): Promise<void> {
   }
   if (run("cli")) cliBench(reps);
   if (run("addin")) await addinBench(reps);
+  if (run("pane")) await paneBench(reps);
 }
 
 void bench();

@@ -6,7 +6,7 @@ import { jsonBytes, OP_BYTES } from "./payload";
 import { queueCharts } from "./resultCharts";
 import { BODY_ROW, bodyColumnAddress, HEADER_ROW, tableAddress, toWireRow, widthInPoints } from "./sheetLayout";
 import { textSafe } from "./textSafety";
-import { splitIntoBlocks } from "./valueBlocks";
+import { blocksOf } from "./valueBlocks";
 import type { WriteStep } from "./writeBatcher";
 
 /** Proxies a sheet's steps hand to each other, and what the swap needs afterwards. */
@@ -27,7 +27,11 @@ const AUTOFIT_ROWS = 200;
  * header, value blocks sized to the budget, then the table over the written
  * range, frozen header, column widths and charts.
  */
-export function resultSheetSteps(context: Excel.RequestContext, built: BuiltSheet, budget: number): WriteStep[] {
+export function* resultSheetSteps(
+  context: Excel.RequestContext,
+  built: BuiltSheet,
+  budget: number,
+): Generator<WriteStep> {
   const { spec } = built;
   const cols = spec.columns.length;
   const sheet = (): Excel.Worksheet => {
@@ -64,16 +68,19 @@ export function resultSheetSteps(context: Excel.RequestContext, built: BuiltShee
     },
   };
 
+  yield setup;
+  // Value blocks are made one at a time, as the batcher asks for them (after the previous sync).
   const blockBudget = Math.max(10_000, budget - 50_000);
-  const blocks = splitIntoBlocks(spec.rows.map(toWireRow), blockBudget).map((block): WriteStep => ({
-    bytes: block.bytes + OP_BYTES,
-    rows: block.rows.length,
-    queue: () => {
-      sheet().getRange(blockAddress(BODY_ROW + block.first, 0, block.rows.length, cols)).values = block.rows as (
-        string | number | boolean
-      )[][];
-    },
-  }));
+  for (const block of blocksOf(spec.rows, toWireRow, blockBudget))
+    yield {
+      bytes: block.bytes + OP_BYTES,
+      rows: block.rows.length,
+      queue: () => {
+        sheet().getRange(blockAddress(BODY_ROW + block.first, 0, block.rows.length, cols)).values = block.rows as (
+          string | number | boolean
+        )[][];
+      },
+    };
 
   const finish: WriteStep = {
     bytes: OP_BYTES * (6 + cols + (spec.charts?.length ?? 0) * 12),
@@ -97,7 +104,7 @@ export function resultSheetSteps(context: Excel.RequestContext, built: BuiltShee
     },
   };
 
-  return [setup, ...blocks, finish];
+  yield finish;
 }
 
 /**

@@ -14,18 +14,33 @@ export interface RowBlock<T> {
  * Exact, not estimated: we know what we are about to send.
  */
 export function splitIntoBlocks<T>(rows: readonly (readonly T[])[], maxBytes: number): RowBlock<T>[] {
-  const blocks: RowBlock<T>[] = [];
+  return [...blocksOf(rows, (row) => row, maxBytes)];
+}
+
+/**
+ * The same blocks, each made only when asked for, with `wire` turning a row
+ * into what is sent: a 240,000-row sheet is converted one request at a time,
+ * between syncs, instead of all at once on the pane's thread.
+ */
+export function* blocksOf<R, T>(
+  rows: readonly R[],
+  wire: (row: R) => readonly T[],
+  maxBytes: number,
+): Generator<RowBlock<T>> {
   let first = 0;
   let bytes = 2; // the outer [ ]
+  let block: (readonly T[])[] = [];
   for (let i = 0; i < rows.length; i++) {
-    const b = jsonBytes(rows[i]) + 1;
+    const row = wire(rows[i]);
+    const b = jsonBytes(row) + 1;
     if (i > first && bytes + b > maxBytes) {
-      blocks.push({ first, rows: rows.slice(first, i), bytes });
+      yield { first, rows: block, bytes };
       first = i;
       bytes = 2;
+      block = [];
     }
+    block.push(row);
     bytes += b;
   }
-  if (rows.length > first) blocks.push({ first, rows: rows.slice(first), bytes });
-  return blocks;
+  if (rows.length > first) yield { first, rows: block, bytes };
 }

@@ -114,7 +114,7 @@ export function App({ port, theme, compute = computeHere }: { port: WorkbookPort
       const read = await port.readTables();
       setTables(read);
       // Dry run (on the model thread): runWorkbook reports every problem even when it cannot compute.
-      setIssues((await compute(read, { sourceName: "", computedAt: new Date() })).issues);
+      setIssues((await compute(read, { sourceName: "", computedAt: new Date() }, { issuesOnly: true })).issues);
     } catch (e) {
       setTables([]);
       setIssues([

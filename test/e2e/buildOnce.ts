@@ -2,7 +2,14 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-export const ROOT = join(__dirname, "..", "..");
+/** The project root: the nearest folder up with package.json (the bench runs this file compiled, from .bench/js). */
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = join(dir, "..")) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+    if (join(dir, "..") === dir) return join(from, "..", "..");
+  }
+}
+export const ROOT = projectRoot(__dirname);
 export const DIST = join(ROOT, "dist");
 
 function newest(dir: string): number {

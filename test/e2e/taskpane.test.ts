@@ -1,9 +1,8 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join, normalize } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import webpack from "webpack";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
 import { NUMBER_FORMATS } from "../../src/excel/numberFormats";
 import { formatCount, formatMoney, formatMoneyDelta, formatPercent } from "../../src/taskpane/model/format";
 import { medianRep, realisticModel } from "../../src/taskpane/model/planRealistic";
@@ -13,7 +12,8 @@ import { acmeExample } from "../../src/workbook/example/acme";
 import { runWorkbook } from "../../src/workbook/run";
 import type { RawCell, RawTable } from "../../src/workbook/types";
 import type { FakeExcel } from "../fake-excel";
-import { DIST, ensureProductionBuild, ROOT } from "./buildOnce";
+import { buildFakeHost, CHROMIUM, launchChromium, OFFICE_JS, serveDist } from "./browserHarness";
+import { ensureProductionBuild, ROOT } from "./buildOnce";
 import { cliResultTables, comparable } from "./cliResultTables";
 
 /**
@@ -25,11 +25,8 @@ import { cliResultTables, comparable } from "./cliResultTables";
  * offer; edit a plan.
  */
 
-const CHROMIUM = "/usr/bin/chromium";
 const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OUT = join(ROOT, "test-output");
-const HOST_BUNDLE = join(ROOT, ".tmp", "e2e", "fake-office.js");
 
 const available = existsSync(CHROMIUM);
 if (!available && !process.env.CI) {
@@ -38,56 +35,6 @@ if (!available && !process.env.CI) {
   );
 }
 const maybe = available || process.env.CI ? describe : describe.skip;
-
-function buildFakeHost(): Promise<string> {
-  const compiler = webpack({
-    mode: "development",
-    devtool: false, // no eval-based source maps: the page's CSP forbids eval
-    entry: join(ROOT, "test/fake-excel/browserHost.ts"),
-    output: { path: join(ROOT, ".tmp", "e2e"), filename: "fake-office.js", iife: true },
-    resolve: { extensions: [".ts", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          loader: "ts-loader",
-          options: {
-            transpileOnly: true,
-            configFile: join(ROOT, "tsconfig.json"),
-            compilerOptions: { module: "esnext", noEmit: false },
-          },
-        },
-      ],
-    },
-  });
-  return new Promise((resolve, reject) =>
-    compiler.run((err, stats) => {
-      compiler.close(() => undefined);
-      if (err || stats?.hasErrors()) reject(err ?? new Error(stats?.toString("errors-only")));
-      else resolve(readFileSync(HOST_BUNDLE, "utf8"));
-    }),
-  );
-}
-
-const MIME: Record<string, string> = {
-  ".html": "text/html",
-  ".js": "text/javascript",
-  ".png": "image/png",
-  ".xml": "application/xml",
-};
-
-function serveDist(): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent((req.url ?? "/").split("?")[0])).replace(/^([/\\])+/, "");
-    const file = join(DIST, path);
-    if (!file.startsWith(DIST) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": MIME[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 /** The example tables as the CLI reads them: Excel tables on their own sheets, formats as inserted. */
 function exampleAsRawTables(): RawTable[] {
@@ -237,20 +184,7 @@ maybe("task pane in Chromium with a fake Office host", () => {
     hostScript = await buildFakeHost();
     server = await serveDist();
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
     await context.route("**/*", (route) => {
       const url = route.request().url();

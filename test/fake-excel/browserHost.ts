@@ -17,6 +17,8 @@ interface HostWindow {
 const w = window as unknown as HostWindow;
 const fake = new FakeExcel();
 fake.state.workbookName = "Acme.xlsx";
+// Excel's replies come from another process: each sync resumes the pane in a new task.
+fake.roundTrip = () => new Promise((resolve) => setTimeout(resolve, 0));
 fake.state.addSheet("Sheet1");
 
 w.__fakeExcel = {
@@ -30,6 +32,12 @@ w.__fakeExcel = {
     return s ? fake.state.getValue(s, r, c) : "";
   },
   syncs: () => fake.syncs.map((s) => ({ ...s })),
+  /** [start, end] of each sync's operations: the work Excel does in its own process. */
+  hostWork: () => fake.hostWork.slice(),
+  /** Adds input tables, each on its own sheet (the bench's 10,000-rep org). */
+  seedTables: (tables: { name: string; headers: string[]; rows: (string | number | boolean | null)[][] }[]) => {
+    for (const t of tables) fake.state.seedTable(t.name, t.name, t.headers, t.rows);
+  },
   activeSheet: () => fake.state.sheets.find((s) => s.id === fake.state.activeSheetId)?.name ?? null,
   selection: () => {
     const sel = fake.state.selection;

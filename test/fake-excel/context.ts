@@ -38,6 +38,10 @@ export interface FakeHost {
   readonly state: WorkbookState;
   readonly syncs: SyncStats[];
   readonly payloadLimit: number;
+  /** How a sync's reply arrives (default: a microtask). */
+  readonly roundTrip?: () => Promise<void>;
+  /** When each sync's operations were applied ([start, end] in performance.now() ms): Excel's side of the work. */
+  readonly hostWork?: [number, number][];
   /** Return true to make that op fail (failure injection); ops before it stay applied. */
   failWhen: ((op: Op, syncIndex: number) => boolean) | null;
   /** ExcelApi 1.x minor version the host claims (9 = ExcelApi 1.9). */
@@ -118,7 +122,9 @@ export class FakeRequestContext {
       screenSuspended: ops.some((o) => o.name === "Application.suspendScreenUpdatingUntilNextSync()"),
     };
     this.host.syncs.push(stats);
-    await Promise.resolve(); // a round trip is always asynchronous
+    // A round trip is always asynchronous; with `roundTrip` (the browser host) it ends in a new task, as a reply
+    // from Excel's process does, rather than in a microtask of the same one.
+    await (this.host.roundTrip?.() ?? Promise.resolve());
     if (requestBytes > this.host.payloadLimit) {
       throw fakeError(
         "RequestPayloadSizeLimitExceeded",
@@ -127,15 +133,21 @@ export class FakeRequestContext {
     }
     this.responseBytes = 0;
     this.staged = [];
-    for (const op of ops) {
-      if (this.host.failWhen?.(op, index))
-        throw fakeError("GeneralException", `injected failure at ${op.name} (sync ${index})`);
-      try {
-        op.exec();
-      } catch (e) {
-        if (e instanceof FakeExcelError) throw e;
-        throw fakeError("GeneralException", `${op.name}: ${(e as Error).message}`);
+    // The work Excel does in its own process: timed, so a measure of the pane's thread can leave it out.
+    const started = performance.now();
+    try {
+      for (const op of ops) {
+        if (this.host.failWhen?.(op, index))
+          throw fakeError("GeneralException", `injected failure at ${op.name} (sync ${index})`);
+        try {
+          op.exec();
+        } catch (e) {
+          if (e instanceof FakeExcelError) throw e;
+          throw fakeError("GeneralException", `${op.name}: ${(e as Error).message}`);
+        }
       }
+    } finally {
+      this.host.hostWork?.push([started, performance.now()]);
     }
     stats.responseBytes = this.responseBytes + 50;
     if (stats.responseBytes > this.host.payloadLimit) {

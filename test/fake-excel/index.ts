@@ -29,6 +29,8 @@ export class FakeContext extends FakeRequestContext {
 export class FakeExcel implements FakeHost {
   readonly state = new WorkbookState();
   readonly syncs: SyncStats[] = [];
+  readonly hostWork: [number, number][] = [];
+  roundTrip?: () => Promise<void>;
   failWhen: ((op: Op, syncIndex: number) => boolean) | null = null;
   nullChain: "propagate" | "throw" = "propagate";
 

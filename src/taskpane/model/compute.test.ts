@@ -1,7 +1,8 @@
 import { acmeExample } from "../../workbook/example/acme";
 import { runWorkbook } from "../../workbook/run";
 import type { RawTable } from "../../workbook/types";
-import { computeInWorker, transferable, type Compute, type ComputeReply, type ComputeRequest } from "./compute";
+import { computeInWorker, type Compute, type WorkerLike } from "./compute";
+import { workerHandler, type FromWorker, type ToWorker } from "./workerProtocol";
 
 /** The example as the pane reads it (values only: enough for runWorkbook). */
 const tables: RawTable[] = acmeExample().map((t) => ({
@@ -15,20 +16,20 @@ const tables: RawTable[] = acmeExample().map((t) => ({
 }));
 const options = { sourceName: "Acme.xlsx", computedAt: new Date("2026-12-31T12:00:00Z") };
 
-/** A worker that answers like dist/model-worker.js, asynchronously and with a structured clone of the reply. */
-class FakeWorker {
-  onmessage: ((event: MessageEvent<ComputeReply>) => void) | null = null;
+/** dist/model-worker.js in-process: the real handler, each message a structured clone delivered a task later. */
+class FakeWorker implements WorkerLike {
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
   onerror: ((event: Event) => void) | null = null;
-  readonly received: ComputeRequest[] = [];
+  readonly received: ToWorker[] = [];
   terminated = false;
+  private readonly handle = workerHandler((reply) =>
+    setTimeout(() => this.onmessage?.({ data: structuredClone(reply) } as MessageEvent<FromWorker>), 0),
+  );
   constructor(private readonly fail = false) {}
-  postMessage(message: ComputeRequest): void {
+  postMessage(message: ToWorker): void {
     this.received.push(message);
-    setTimeout(() => {
-      if (this.fail) return this.onerror?.(new Event("error"));
-      const reply = { id: message.id, result: transferable(runWorkbook(message.tables, message.options)) };
-      this.onmessage?.({ data: structuredClone(reply) } as MessageEvent<ComputeReply>);
-    }, 0);
+    const copy = structuredClone(message);
+    setTimeout(() => (this.fail ? this.onerror?.(new Event("error")) : this.handle(copy)), 0);
   }
   terminate(): void {
     this.terminated = true;
@@ -57,7 +58,14 @@ describe("computing on the model thread", () => {
     expect(a.headline).toEqual(here.headline);
     expect(b.sheets[0].subtitle).toContain("B");
     expect(created).toBe(1);
-    expect(worker.received.map((r) => r.id)).toEqual([0, 1]);
+    // Each request's tables went over in pieces, then one run message.
+    expect(new Set(worker.received.map((r) => r.id))).toEqual(new Set([0, 1]));
+    expect(worker.received.filter((r) => "run" in r).map((r) => r.id)).toEqual([0, 1]);
+    expect(worker.received.filter((r) => "chunk" in r && r.id === 0)).toHaveLength(tables.length);
+    // Asked only for the problems: the same issues, and no sheets cross back.
+    const check = await compute(tables, options, { issuesOnly: true });
+    expect(check.issues).toEqual(here.issues);
+    expect(check.sheets).toEqual([]);
   });
 
   it("falls back to this thread when the worker fails or cannot start: the run is never lost", async () => {
@@ -68,9 +76,10 @@ describe("computing on the model thread", () => {
     expect((await compute(tables, options)).ok).toBe(true);
     expect(failing.terminated).toBe(true);
     // Later calls go straight to the fallback.
+    const sent = failing.received.length;
     await compute(tables, { ...options, sourceName: "later" });
     expect(calls).toEqual(["Acme.xlsx", "later"]);
-    expect(failing.received).toHaveLength(1);
+    expect(failing.received).toHaveLength(sent);
 
     const cannotStart = computeInWorker(
       "model-worker.js",

@@ -1,58 +1,53 @@
 import { runWorkbook, type RunOptions, type RunResult } from "../../workbook/run";
-import type { RawTable } from "../../workbook/types";
+import type { RawTable, SheetSpec } from "../../workbook/types";
+import { RowAssembler, rowChunks } from "./rowChunks";
+import type { FromWorker, ToWorker } from "./workerProtocol";
 
 /**
  * Where the model runs. In the pane it is a Web Worker, so the pane keeps
  * painting and answering clicks while thousands of reps are priced; tests and
  * hosts without workers compute on the calling thread. Same runWorkbook
- * either way, so the numbers cannot differ.
+ * either way, so the numbers cannot differ. `issuesOnly`: the caller wants the
+ * problems (the Inputs tab's check), so the result sheets need not cross back.
  */
-export type Compute = (tables: readonly RawTable[], options: RunOptions) => Promise<RunResult>;
+export type Compute = (
+  tables: readonly RawTable[],
+  options: RunOptions,
+  want?: { readonly issuesOnly?: boolean },
+) => Promise<RunResult>;
 
 /** The worker's script beside taskpane.html (webpack's `model-worker` entry, named without a hash). */
 export const MODEL_WORKER_URL = "model-worker.js";
 
-/** What the pane sends the worker, and what comes back. */
-export interface ComputeRequest {
-  readonly id: number;
-  readonly tables: readonly RawTable[];
-  readonly options: RunOptions;
-}
-export type ComputeReply =
-  { readonly id: number; readonly result: RunResult } | { readonly id: number; readonly error: string };
-
-/** Lets the pane paint (a progress line) before a long synchronous step. */
-const nextFrame = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** Lets the pane paint (a progress line, the next click) between long steps. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export const computeHere: Compute = async (tables, options) => {
-  await nextFrame();
+  await nextTask();
   return runWorkbook(tables, options);
 };
-
-/** The result as it crosses to another thread: `json` (the CLI's, with Decimals in it) stays behind. */
-export function transferable(result: RunResult): RunResult {
-  return { ...result, json: null };
-}
 
 interface Pending {
   readonly resolve: (result: RunResult) => void;
   readonly reject: (error: Error) => void;
   readonly tables: readonly RawTable[];
   readonly options: RunOptions;
+  readonly sheets: RowAssembler<SheetSpec>;
 }
 
-interface WorkerLike {
-  onmessage: ((event: MessageEvent<ComputeReply>) => void) | null;
+export interface WorkerLike {
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null;
   onerror: ((event: Event) => void) | null;
-  postMessage(message: ComputeRequest): void;
+  postMessage(message: ToWorker): void;
   terminate(): void;
 }
 
 /**
- * Runs each computation in one long-lived worker loaded from `url`. When the
- * worker cannot start or fails (a host without workers, a blocked script), the
- * computations in flight and all later ones run here instead: slower to
- * paint, never a lost run.
+ * Runs each computation in one long-lived worker loaded from `url`. Tables
+ * go over, and result sheets come back, in pieces a task apart (rowChunks.ts).
+ * When the worker cannot start or fails (a host without workers, a blocked
+ * script), the computations in flight and all later ones run here instead:
+ * slower to paint, never a lost run.
  */
 export function computeInWorker(
   url: string,
@@ -77,14 +72,15 @@ export function computeInWorker(
       const reply = event.data;
       const p = pending.get(reply.id);
       if (!p) return;
+      if ("chunk" in reply) return p.sheets.add(reply.chunk);
       pending.delete(reply.id);
       if ("error" in reply) p.reject(new Error(reply.error));
-      else p.resolve(reply.result);
+      else p.resolve({ ...reply.done, sheets: p.sheets.result(), json: null });
     };
     w.onerror = giveUp;
     return w;
   };
-  return (tables, options) => {
+  return async (tables, options, want = {}) => {
     if (broken) return fallback(tables, options);
     try {
       worker ??= start();
@@ -93,9 +89,15 @@ export function computeInWorker(
       return fallback(tables, options);
     }
     const id = next++;
-    return new Promise<RunResult>((resolve, reject) => {
-      pending.set(id, { resolve, reject, tables, options });
-      worker!.postMessage({ id, tables, options });
-    });
+    const result = new Promise<RunResult>((resolve, reject) =>
+      pending.set(id, { resolve, reject, tables, options, sheets: new RowAssembler<SheetSpec>() }),
+    );
+    for (const chunk of rowChunks(tables, ["rows", "numberFormats"])) {
+      if (!pending.has(id)) break; // the worker failed: the fallback has it
+      worker?.postMessage({ id, chunk });
+      await nextTask();
+    }
+    if (pending.has(id)) worker?.postMessage({ id, run: { options, issuesOnly: want.issuesOnly === true } });
+    return result;
   };
 }

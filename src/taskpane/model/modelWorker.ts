@@ -1,21 +1,13 @@
 /**
  * The pane's model thread (a Web Worker, built as dist/model-worker.js): it
  * receives the input tables and runs the same runWorkbook as the CLI, so the
- * pane stays responsive while it computes.
+ * pane stays responsive while it computes (protocol in workerProtocol.ts).
  */
-import { runWorkbook } from "../../workbook/run";
-import { transferable, type ComputeReply, type ComputeRequest } from "./compute";
+import { workerHandler, type FromWorker, type ToWorker } from "./workerProtocol";
 
 const scope = self as unknown as {
-  onmessage: ((event: MessageEvent<ComputeRequest>) => void) | null;
-  postMessage(message: ComputeReply): void;
+  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+  postMessage(message: FromWorker): void;
 };
-
-scope.onmessage = (event) => {
-  const { id, tables, options } = event.data;
-  try {
-    scope.postMessage({ id, result: transferable(runWorkbook(tables, options)) });
-  } catch (error) {
-    scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
-  }
-};
+const handle = workerHandler((message) => scope.postMessage(message));
+scope.onmessage = (event) => handle(event.data);
