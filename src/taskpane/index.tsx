@@ -1,9 +1,18 @@
 import { createRoot } from "react-dom/client";
 import { officeWorkbookPort } from "../excel/officeWorkbookPort";
+import type { WorkbookPort } from "../excel/port";
 import { App } from "./App";
-import { computeHere, computeInWorker, MODEL_WORKER_URL } from "./model/compute";
+import { useOfficeTheme } from "./hooks/useOfficeTheme";
+import { computeHere, computeInWorker, MODEL_WORKER_URL, type Compute } from "./model/compute";
 import { setEntryLocale } from "./model/numberEntry";
-import { themeFor } from "./theme";
+
+const officeTheme = () => Office.context?.officeTheme;
+
+/** The App in Office's theme, following it when the user switches themes. */
+function Root({ port, compute }: { port: WorkbookPort; compute: Compute }) {
+  const theme = useOfficeTheme(officeTheme);
+  return <App port={port} theme={theme} compute={compute} />;
+}
 
 /** Render only once Office is ready (Office.onReady; never mixed with Office.initialize). */
 void Office.onReady(() => {
@@ -13,7 +22,5 @@ void Office.onReady(() => {
   setEntryLocale(Office.context?.displayLanguage || navigator.language || "en-US");
   // The model runs on its own thread (dist/model-worker.js), so the pane never freezes while it computes.
   const compute = typeof Worker === "undefined" ? computeHere : computeInWorker(MODEL_WORKER_URL);
-  createRoot(root).render(
-    <App port={officeWorkbookPort()} theme={themeFor(Office.context?.officeTheme)} compute={compute} />,
-  );
+  createRoot(root).render(<Root port={officeWorkbookPort()} compute={compute} />);
 });

@@ -666,6 +666,22 @@ maybe("task pane in Chromium with a fake Office host", () => {
     const [r, g, b] = background.match(/\d+/g)!.map(Number);
     expect(r + g + b).toBeLessThan(3 * 80);
     await p.screenshot({ path: join(OUT, "taskpane-dark-320.png"), fullPage: true, animations: "disabled" });
+    // The user switches Office to a light theme and back: the pane follows without a reload (it kept the first).
+    const brightness = async () =>
+      (await p.evaluate(() => getComputedStyle(document.querySelector(".fui-FluentProvider")!).backgroundColor))
+        .match(/\d+/g)!
+        .slice(0, 3)
+        .reduce((sum, v) => sum + Number(v), 0);
+    const switchTo = (bodyBackgroundColor: string) =>
+      p.evaluate((color) => {
+        (window as unknown as { Office: { context: { officeTheme: unknown } } }).Office.context.officeTheme = {
+          bodyBackgroundColor: color,
+        };
+      }, bodyBackgroundColor);
+    await switchTo("#FFFFFF");
+    expect(await poll(brightness, (v) => v > 3 * 200)).toBeGreaterThan(3 * 200);
+    await switchTo("#1F1F1F");
+    expect(await poll(brightness, (v) => v < 3 * 80)).toBeLessThan(3 * 80);
     // The offer form and its result in dark: no plans in this empty workbook, so linear and uncapped.
     await p.getByRole("tab", { name: "Offers" }).click();
     // Nothing typed yet: no problems shown (it said "Give the offer a name" at once).
@@ -698,6 +714,38 @@ maybe("task pane in Chromium with a fake Office host", () => {
       (window as unknown as { __fakeExcel: { sheetNames(): string[] } }).__fakeExcel.sheetNames(),
     );
     expect(sheets).toEqual(["Sheet1", "Plans"]);
+    await context.close();
+    expect(outside).toEqual([]);
+  }, 60_000);
+
+  it("shows problems with their colours, clickable or not, without overflowing the card", async () => {
+    const { context, page: p } = await freshPage();
+    await p.goto(`${base}/taskpane.html`);
+    await p.getByRole("button", { name: "Insert example" }).click();
+    await p.getByTestId("input-Reps").waitFor({ timeout: 30_000 });
+    // A Base that is not a number (an error with a cell) and a Reps table with no Plans table (one without).
+    await p.evaluate(() => {
+      const { fake } = (window as unknown as { __fakeExcel: { fake: FakeExcel } }).__fakeExcel;
+      fake.state.writeValue(fake.state.findSheet("Reps")!, 1, 6, "lots");
+      fake.state.deleteSheet(fake.state.findSheet("Plans")!);
+    });
+    await p.getByRole("button", { name: "Refresh" }).first().click();
+    await p.locator('li > div [aria-label="Error"]').first().waitFor();
+    const colours = await p.evaluate(() => {
+      const colour = (el: Element | null) => (el ? getComputedStyle(el).color : null);
+      const button = document.querySelector('button[title^="Show "] [aria-label="Error"] svg');
+      const plain = document.querySelector('li > div [aria-label="Error"] svg');
+      const card = document.querySelector("li > div")?.closest("ul");
+      return {
+        button: colour(button),
+        plain: colour(plain),
+        overflow: card ? card.scrollWidth - card.clientWidth : null,
+      };
+    });
+    // Red (webLightTheme's colorPaletteRedForeground1, #bc2f32), clickable or not: both showed grey.
+    expect(colours.plain).toBe("rgb(188, 47, 50)");
+    expect(colours.button).toBe("rgb(188, 47, 50)");
+    expect(colours.overflow).toBe(0);
     await context.close();
     expect(outside).toEqual([]);
   }, 60_000);

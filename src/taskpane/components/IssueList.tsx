@@ -1,4 +1,4 @@
-import { Button, makeStyles, tokens, Caption1, Body1 } from "@fluentui/react-components";
+import { Body1, Button, Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ErrorCircleRegular, InfoRegular, WarningRegular } from "@fluentui/react-icons";
 import type { Issue } from "../../workbook/types";
 
@@ -18,12 +18,14 @@ const useStyles = makeStyles({
     justifyContent: "flex-start",
     textAlign: "left",
     width: "100%",
+    // Padding inside the width: a problem with no cell (no button) was 12 px wider than its card.
+    boxSizing: "border-box",
     minWidth: 0,
     paddingTop: tokens.spacingVerticalXS,
     paddingBottom: tokens.spacingVerticalXS,
     fontWeight: tokens.fontWeightRegular,
   },
-  icon: { flexShrink: 0, marginTop: "2px", fontSize: "16px" },
+  icon: { flexShrink: 0, marginTop: "2px", fontSize: "16px", display: "inline-flex" },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: { color: tokens.colorNeutralForeground3 },
@@ -48,6 +50,13 @@ export function IssueList({ issues, onSelect, limit = 50 }: IssueListProps) {
         const Icon =
           issue.severity === "Error" ? ErrorCircleRegular : issue.severity === "Warning" ? WarningRegular : InfoRegular;
         const tone = issue.severity === "Error" ? s.error : issue.severity === "Warning" ? s.warning : s.info;
+        // The colour sits on a wrapper the icon inherits it from (currentColor): a class on the icon itself was
+        // lost, and a Button's icon slot sets its own colour.
+        const mark = (
+          <span className={mergeClasses(s.icon, tone)} role="img" aria-label={issue.severity}>
+            <Icon />
+          </span>
+        );
         const body = (
           <span className={s.text}>
             <Body1>{issue.message}</Body1>
@@ -60,7 +69,7 @@ export function IssueList({ issues, onSelect, limit = 50 }: IssueListProps) {
               <Button
                 appearance="subtle"
                 className={s.item}
-                icon={<Icon className={`${s.icon} ${tone}`} aria-label={issue.severity} />}
+                icon={mark}
                 onClick={() => onSelect(issue.address!)}
                 title={`Show ${issue.address} in Excel`}
               >
@@ -68,7 +77,7 @@ export function IssueList({ issues, onSelect, limit = 50 }: IssueListProps) {
               </Button>
             ) : (
               <div className={s.item} style={{ paddingLeft: tokens.spacingHorizontalM }}>
-                <Icon className={`${s.icon} ${tone}`} aria-label={issue.severity} />
+                {mark}
                 {body}
               </div>
             )}
