@@ -152,7 +152,12 @@ export function App({ port, theme, compute = computeHere }: { port: WorkbookPort
   const runChecked = async () => {
     const end = await runScenarios(port, leftOut, setScenarioPhase, undefined, compute);
     afterRun(end);
-    if (end.kind === "done") void refresh();
+    // The scenario run wrote the Results sheets: it is now the last run, on the Run tab too (which still showed
+    // an earlier failure).
+    if (end.kind === "done") {
+      setPhase(end);
+      void refresh();
+    }
   };
 
   return (

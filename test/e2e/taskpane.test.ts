@@ -655,6 +655,37 @@ maybe("task pane in Chromium with a fake Office host", () => {
     expect(pageErrors).toEqual([]);
   }, 90_000);
 
+  it("after a failed Run, a scenario run's results show on the Run tab; Run waits while a scenario run writes", async () => {
+    type Host = { __fakeExcel: { fake: FakeExcel } };
+    // Every write fails: the Run fails, and says so.
+    await page.evaluate(() => {
+      (window as unknown as Host).__fakeExcel.fake.failWhen = (op) => op.write;
+    });
+    await page.getByRole("tab", { name: "Run" }).click();
+    await page.getByTestId("run").click();
+    await page.getByTestId("run-failed").waitFor({ timeout: 60_000 });
+    // Excel answers slowly now (each sync 300 ms), so the scenario run is still writing when we look.
+    await page.evaluate(() => {
+      const { fake } = (window as unknown as Host).__fakeExcel;
+      fake.failWhen = null;
+      fake.roundTrip = () => new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    await page.getByRole("tab", { name: "Scenarios" }).click();
+    await page.getByTestId("run-scenarios").click();
+    await page.getByRole("tab", { name: "Run" }).click();
+    expect(await page.getByTestId("run").isDisabled()).toBe(true);
+    await page.getByText("A scenario run is writing the result sheets: Run waits for it.").waitFor();
+    // Once it is done, the Run tab shows its results, not the earlier failure (it stayed stale).
+    await page.getByText("Result sheets", { exact: true }).waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId("run-failed").count()).toBe(0);
+    expect(await page.getByTestId("run").isEnabled()).toBe(true);
+    expect(await page.getByTestId("freshness").innerText()).toMatch(/^Results are up to date: last run at /);
+    await page.evaluate(() => {
+      (window as unknown as Host).__fakeExcel.fake.roundTrip = () => new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
   it("follows a dark Office theme", async () => {
     const { context: dark, page: p } = await freshPage({ dark: true });
     await p.goto(`${base}/taskpane.html`);

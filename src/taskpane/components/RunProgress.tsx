@@ -35,7 +35,7 @@ export function RunProgress({ phase }: { phase: RunPhase }) {
   const s = useStyles();
   if (phase.kind === "failed") {
     return (
-      <MessageBar intent="error">
+      <MessageBar intent="error" data-testid="run-failed">
         <MessageBarBody>{phase.message}</MessageBarBody>
       </MessageBar>
     );
