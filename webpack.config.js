@@ -9,11 +9,13 @@
  *   office-addin-dev-certs certificate, loaded only in that mode.
  */
 const path = require("path");
+const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const DEV_URL = "https://localhost:3000/";
-const DEFAULT_PROD_URL = "https://compplan.example.com/";
+/** A placeholder for builds that are not deployed (`npm run build:local`, CI, tests): never a real deployment. */
+const PLACEHOLDER_PROD_URL = "https://compplan.example.com/";
 
 /** office.js is the only script from elsewhere; Fluent UI (Griffel) injects <style>, hence 'unsafe-inline' for styles only. */
 const CSP = [
@@ -29,18 +31,44 @@ const CSP = [
   "form-action 'none'",
 ].join("; ");
 
+/** ADDIN_SUPPORT_CONTACT, as safe HTML (an e-mail address becomes a mailto link). */
+function supportContact() {
+  const stated = (process.env.ADDIN_SUPPORT_CONTACT || "").trim();
+  const html = (t) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  if (!stated) return "the administrator who deployed CompPlan in your organisation";
+  return /^[^@\s]+@[^@\s]+$/.test(stated) ? `<a href="mailto:${html(stated)}">${html(stated)}</a>` : html(stated);
+}
+
 /** The manifest for a deployment: every dev URL (and the AppDomain) pointed at `prodUrl`. */
-function productionManifest(xml, prodUrl = DEFAULT_PROD_URL) {
+function productionManifest(xml, prodUrl = PLACEHOLDER_PROD_URL) {
   const base = new URL(prodUrl);
   if (base.protocol !== "https:") throw new Error(`ADDIN_PROD_URL must be https, got ${prodUrl}`);
   const root = base.href.endsWith("/") ? base.href : `${base.href}/`;
   return xml.split(DEV_URL).join(root).split(DEV_URL.slice(0, -1)).join(base.origin);
 }
 
+/**
+ * Where the add-in will be hosted: ADDIN_PROD_URL. A production build for deployment must say it, and not as the
+ * placeholder (a manifest pointing at compplan.example.com would install an add-in that never loads); a local
+ * build (`--env local`) is told it will not be deployed and takes the placeholder.
+ */
+function deploymentUrl(production, env) {
+  const stated = process.env.ADDIN_PROD_URL;
+  if (!production || env.local) return stated || PLACEHOLDER_PROD_URL;
+  if (!stated || new URL(stated).hostname === new URL(PLACEHOLDER_PROD_URL).hostname) {
+    throw new Error(
+      "npm run build makes the bundle you deploy: set ADDIN_PROD_URL to the https address dist/ will be served from " +
+        "(ADDIN_PROD_URL=https://addins.example.org/compplan/ npm run build). For a bundle that is not deployed " +
+        "(tests, CI, a local look), run npm run build:local.",
+    );
+  }
+  return stated;
+}
+
 module.exports = async (env, argv) => {
   const production = argv.mode === "production";
   const serving = Boolean(process.env.WEBPACK_SERVE);
-  const prodUrl = process.env.ADDIN_PROD_URL || DEFAULT_PROD_URL;
+  const prodUrl = deploymentUrl(production, env ?? {});
 
   const config = {
     mode: production ? "production" : "development",
@@ -84,6 +112,8 @@ module.exports = async (env, argv) => {
       ],
     },
     plugins: [
+      // The version the About section shows.
+      new webpack.DefinePlugin({ __COMPPLAN_VERSION__: JSON.stringify(require("./package.json").version) }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -99,7 +129,12 @@ module.exports = async (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "src/taskpane/help.html", to: "help.html" },
+          {
+            from: "src/taskpane/help.html",
+            to: "help.html",
+            // Who helps the users of this deployment: ADDIN_SUPPORT_CONTACT (an address or a name), else their admin.
+            transform: (content) => content.toString().split("%SUPPORT_CONTACT%").join(supportContact()),
+          },
           {
             from: "manifest.xml",
             to: "manifest.xml",
@@ -125,4 +160,6 @@ module.exports = async (env, argv) => {
 };
 
 module.exports.productionManifest = productionManifest;
+module.exports.deploymentUrl = deploymentUrl;
+module.exports.supportContact = supportContact;
 module.exports.CSP = CSP;

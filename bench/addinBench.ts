@@ -45,7 +45,7 @@ export async function addinBench(repCount: number): Promise<void> {
       ["read + write through the fake, ms", fmt(read.ms + write.ms)],
       [
         "task pane JS, gzipped KB (target ≤ 400)",
-        taskpane ? fmt(taskpane.gzipBytes / 1024) : "run `npm run build` first",
+        taskpane ? fmt(taskpane.gzipBytes / 1024) : "run `npm run build:local` first",
       ],
     ],
   );

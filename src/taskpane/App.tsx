@@ -19,6 +19,7 @@ import {
 import { useCallback, useEffect, useState } from "react";
 import type { WorkbookPort } from "../excel/port";
 import type { Issue, RawTable } from "../workbook/types";
+import { AboutSection } from "./components/AboutSection";
 import { progressOf } from "./components/RunProgress";
 import { computeHere, type Compute } from "./model/compute";
 import { EMPTY_DRAFT, type OfferDraft } from "./model/offerDraft";
@@ -217,6 +218,7 @@ export function App({ port, theme, compute = computeHere }: { port: WorkbookPort
             <OffersView port={port} tables={tables} draft={offerDraft} onDraftChange={setOfferDraft} onSaved={saved} />
           )}
           {tab === "settings" && tables && <SettingsView port={port} tables={tables} onSaved={saved} />}
+          {tab === "settings" && <AboutSection />}
         </main>
       </div>
     </FluentProvider>

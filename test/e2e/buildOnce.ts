@@ -64,8 +64,12 @@ function buildIfStale(): void {
     statSync(join(ROOT, "webpack.config.js")).mtimeMs,
   );
   if (built > sources && readdirSync(DIST).some((f) => /^taskpane\..*\.js$/.test(f))) return;
-  execFileSync(process.execPath, [join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"], {
-    cwd: ROOT,
-    stdio: "pipe",
-  });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production", "--env", "local"],
+    {
+      cwd: ROOT,
+      stdio: "pipe",
+    },
+  );
 }

@@ -686,6 +686,19 @@ maybe("task pane in Chromium with a fake Office host", () => {
     expect(pageErrors).toEqual([]);
   }, 120_000);
 
+  it("says which version it is, what it does with your data and where to get help (Settings › About)", async () => {
+    await page.getByRole("tab", { name: "Settings" }).click();
+    const about = await page.getByTestId("about").innerText();
+    expect(about).toContain("CompPlan 0.1.0");
+    expect(about).toContain("Privacy: your compensation data stays in this workbook.");
+    expect(await page.getByRole("link", { name: "Support" }).getAttribute("href")).toBe("help.html#support");
+    // The help page it opens has the support contact filled in by the build.
+    const help = await (await fetch(`${base}/help.html`)).text();
+    expect(help).toMatch(/<h2 id="?support"?>Support<\/h2>/);
+    expect(help).toContain("Questions and problems: the administrator who deployed CompPlan in your organisation.");
+    expect(help).not.toContain("%SUPPORT_CONTACT%");
+  });
+
   it("follows a dark Office theme", async () => {
     const { context: dark, page: p } = await freshPage({ dark: true });
     await p.goto(`${base}/taskpane.html`);
