@@ -22,6 +22,7 @@ import type { Issue, RawTable } from "../workbook/types";
 import { AboutSection } from "./components/AboutSection";
 import { progressOf } from "./components/RunProgress";
 import { computeHere, type Compute } from "./model/compute";
+import { hasRepsTable } from "./model/inputSummary";
 import { EMPTY_DRAFT, type OfferDraft } from "./model/offerDraft";
 import { runPipeline, type RunPhase } from "./model/runPipeline";
 import { runScenarios } from "./model/scenarioRun";
@@ -194,6 +195,7 @@ export function App({ port, theme, compute = computeHere }: { port: WorkbookPort
               phase={phase}
               freshness={freshnessNote(freshness)}
               blocked={progressOf(scenarioPhase) !== null}
+              noInputs={tables !== null && !hasRepsTable(tables)}
               onRun={(traceReps) => void run(traceReps)}
             />
           )}

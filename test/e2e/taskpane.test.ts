@@ -758,6 +758,12 @@ maybe("task pane in Chromium with a fake Office host", () => {
       (window as unknown as { __fakeExcel: { sheetNames(): string[] } }).__fakeExcel.sheetNames(),
     );
     expect(sheets).toEqual(["Sheet1", "Plans"]);
+    // Nothing to run in a workbook without Reps: Run says so instead of writing a Results_Issues of cell-less problems.
+    await p.getByRole("tab", { name: "Run" }).click();
+    expect(await p.getByTestId("run").isDisabled()).toBe(true);
+    expect(await p.getByTestId("no-inputs").innerText()).toBe(
+      "This workbook has no Reps table yet: insert the example or add your tables (Inputs tab), then run.",
+    );
     await context.close();
     expect(outside).toEqual([]);
   }, 60_000);

@@ -48,12 +48,14 @@ export interface RunViewProps {
   readonly freshness?: FreshnessNote | null;
   /** A scenario run is writing the result sheets: Run waits (one writer at a time). */
   readonly blocked?: boolean;
+  /** The workbook has no Reps table: nothing to run (a run would only write a Results_Issues sheet). */
+  readonly noInputs?: boolean;
   /** Runs the model; `traceReps` are traced in full on Results_Trace. */
   readonly onRun: (traceReps: readonly string[]) => void;
 }
 
 /** Run button, progress, headline figures, and the result sheets to jump to. */
-export function RunView({ port, phase, freshness = null, blocked = false, onRun }: RunViewProps) {
+export function RunView({ port, phase, freshness = null, blocked = false, noInputs = false, onRun }: RunViewProps) {
   const s = useStyles();
   const sheets = useOpenSheet(port);
   const running = progressOf(phase) !== null;
@@ -76,12 +78,17 @@ export function RunView({ port, phase, freshness = null, blocked = false, onRun 
             appearance="primary"
             icon={<PlayRegular />}
             onClick={() => onRun(parseTraceReps(trace))}
-            disabled={running || blocked}
+            disabled={running || blocked || noInputs}
             data-testid="run"
           >
             {running ? "Running…" : "Run"}
           </Button>
         </div>
+        {noInputs && (
+          <Caption1 data-testid="no-inputs">
+            This workbook has no Reps table yet: insert the example or add your tables (Inputs tab), then run.
+          </Caption1>
+        )}
         {blocked && (
           <Caption1 className={s.muted}>A scenario run is writing the result sheets: Run waits for it.</Caption1>
         )}
