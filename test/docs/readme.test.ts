@@ -60,6 +60,18 @@ describe("README", () => {
   });
 });
 
+describe("README pictures", () => {
+  it("shows screenshots that exist: all six views, light and dark, as npm run screenshots writes them", () => {
+    const readme = readFileSync(join(__dirname, "../../README.md"), "utf8");
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]);
+    expect(images.length).toBeGreaterThanOrEqual(4);
+    for (const image of images) expect(existsSync(join(__dirname, "../..", image))).toBe(true);
+    for (const view of ["inputs", "run", "plans", "scenarios", "offers", "settings"])
+      for (const theme of ["light", "dark"])
+        expect(existsSync(join(__dirname, "../../docs/screenshots", `${view}-${theme}-320.png`))).toBe(true);
+  });
+});
+
 describe("docs/reliability.md", () => {
   it("names only files that exist, so each guarantee points at real code and a real test", () => {
     const root = join(__dirname, "../..");

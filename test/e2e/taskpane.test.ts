@@ -577,6 +577,9 @@ maybe("task pane in Chromium with a fake Office host", () => {
   it("keeps unsaved bands across tabs, marks them, shows the engine's checks and bad cells, confirms old → new, resets", async () => {
     await page.getByRole("tab", { name: "Plans" }).click();
     await page.getByLabel("Band 3 from").waitFor();
+    // Every column of the bands fits the 320 px pane (the inputs once pushed Rate out of sight).
+    const remove = (await page.getByRole("button", { name: "Remove band 4" }).boundingBox())!;
+    expect(remove.x + remove.width).toBeLessThanOrEqual(320);
     expect(await page.getByTestId("unsaved").count()).toBe(0);
     expect(await page.getByRole("button", { name: "Reset" }).isDisabled()).toBe(true);
     // Band 3 from 100% to 120%: a gap after 100%, which the engine warns about on a run; now while editing.
@@ -803,11 +806,21 @@ maybe("task pane in Chromium with a fake Office host", () => {
   it("axe-core finds no accessibility violations on any view, light and dark", async () => {
     const views = ["Inputs", "Run", "Plans", "Scenarios", "Offers", "Settings"];
     const found: string[] = [];
+    // `npm run screenshots` keeps each view's picture (320 px, light and dark) in docs/screenshots/.
+    const shots = process.env.SCREENSHOTS_DIR;
     const check = async (p: Page, theme: string) => {
       for (const view of views) {
         await p.getByRole("tab", { name: view }).click();
         await p.waitForTimeout(300);
         for (const v of await axeViolations(p)) found.push(`${theme} ${view}: ${v}`);
+        if (shots) {
+          await p.mouse.move(0, 0);
+          await p.screenshot({
+            path: join(shots, `${view.toLowerCase()}-${theme}-320.png`),
+            fullPage: true,
+            animations: "disabled",
+          });
+        }
       }
     };
     await check(page, "light");

@@ -83,10 +83,10 @@ export function OfferCompare({ choices, excluded, onToggle, comparison }: OfferC
                   Offer
                 </th>
                 <th className={s.th} scope="col">
-                  Realistic / yr
+                  Cash / yr (no equity)
                 </th>
                 <th className={s.th} scope="col">
-                  4 years
+                  4 years (with equity)
                 </th>
                 <th className={s.th} scope="col">
                   Chance of OTE

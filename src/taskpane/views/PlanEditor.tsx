@@ -55,6 +55,8 @@ const useStyles = makeStyles({
   head: { color: tokens.colorNeutralForeground3 },
   // A row of the grid for assistive technology, invisible to the layout: its cells stay grid items.
   row: { display: "contents" },
+  // A grid item's minimum width is its content's: without this the inputs push Rate off a 320 px pane.
+  cell: { minWidth: 0 },
   // Read by screen readers, not shown: the delete column's header.
   hidden: {
     position: "absolute",
@@ -265,6 +267,7 @@ export function PlanEditor({ port, tables, edits, onEditsChange, onSaved }: Plan
               invalidClass={s.invalid}
               invalid={parsed?.invalid}
               rowClass={s.row}
+              cellClass={s.cell}
             />
           ))}
         </div>
@@ -363,6 +366,7 @@ function BandRow({
   invalidClass,
   invalid,
   rowClass,
+  cellClass,
 }: {
   band: BandDraft;
   index: number;
@@ -372,6 +376,7 @@ function BandRow({
   invalidClass: string;
   invalid: ReadonlySet<string> | undefined;
   rowClass: string;
+  cellClass: string;
 }) {
   const bad = (field: keyof BandDraft) => invalid?.has(`${index}.${field}`) === true;
   const look = (field: keyof BandDraft) => ({
@@ -380,7 +385,7 @@ function BandRow({
   });
   return (
     <div className={rowClass} role="row">
-      <div role="cell">
+      <div role="cell" className={cellClass}>
         <Input
           {...look("from")}
           size="small"
@@ -389,7 +394,7 @@ function BandRow({
           onChange={(_, d) => onEdit(index, "from", d.value)}
         />
       </div>
-      <div role="cell">
+      <div role="cell" className={cellClass}>
         <Input
           {...look("to")}
           size="small"
@@ -399,7 +404,7 @@ function BandRow({
           onChange={(_, d) => onEdit(index, "to", d.value)}
         />
       </div>
-      <div role="cell">
+      <div role="cell" className={cellClass}>
         <Input
           {...look("rate")}
           size="small"
@@ -408,7 +413,7 @@ function BandRow({
           onChange={(_, d) => onEdit(index, "rate", d.value)}
         />
       </div>
-      <div role="cell">
+      <div role="cell" className={cellClass}>
         <Button
           size="small"
           appearance="subtle"
