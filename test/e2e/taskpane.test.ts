@@ -284,7 +284,18 @@ maybe("task pane in Chromium with a fake Office host", () => {
     const payouts = expected.sheets.find((s) => s.name === "Results_Payouts")!;
     expect(payouts.rows.length).toBeGreaterThan(100);
     // The headline the pane shows is the engine's.
-    const headline = await page.getByTestId("headline").innerText();
+    // The Run tab's figures are the Scenarios view's cards, from the same Results_Scenarios (they disagreed:
+    // 3,404,083.52 against $3,404,204); the CLI's sentences sit below them, folded.
+    const cards = scenarioComparison(expected.sheets)!;
+    for (const row of cards.rows) {
+      expect(await page.getByTestId(`scenario-${row.scenario}-variable`).innerText()).toBe(
+        formatMoney(row.totalVariableCost!, cards.currency),
+      );
+      expect(await page.getByTestId(`scenario-${row.scenario}-pay`).innerText()).toBe(
+        formatMoney(row.variablePay!, cards.currency),
+      );
+    }
+    const headline = (await page.getByTestId("headline").textContent()) ?? "";
     expect(headline).toContain(expected.headline[0]);
     // …computed on the pane's model thread, not on the thread that paints the pane.
     expect(workers.map((u) => new URL(u).pathname)).toEqual(["/model-worker.js"]);
@@ -654,7 +665,7 @@ maybe("task pane in Chromium with a fake Office host", () => {
     await page.getByRole("tab", { name: "Run" }).click();
     await page.getByTestId("run").click();
     await page.getByText("Result sheets").waitFor({ timeout: 60_000 });
-    expect(await page.getByTestId("headline").innerText()).toMatch(/^Baseline: 29 reps, variable pay EUR /);
+    expect(await page.getByTestId("headline").textContent()).toMatch(/^Baseline: 29 reps, variable pay EUR /);
     expect(pageErrors).toEqual([]);
   }, 90_000);
 

@@ -15,13 +15,16 @@ import type { WorkbookPort } from "../../excel/port";
 import { IssueList } from "../components/IssueList";
 import { progressOf, RunProgress } from "../components/RunProgress";
 import { Section } from "../components/Section";
+import { ScenarioCards } from "../components/ScenarioCards";
 import { useOpenSheet } from "../hooks/useOpenSheet";
+import { scenarioComparison } from "../model/scenarioComparison";
 import type { FreshnessNote } from "../model/resultFreshness";
 import { parseTraceReps, type RunPhase } from "../model/runPipeline";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   muted: { color: tokens.colorNeutralForeground3 },
+  words: { color: tokens.colorNeutralForeground3, cursor: "pointer" },
   headline: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalL,
@@ -58,6 +61,8 @@ export interface RunViewProps {
 export function RunView({ port, phase, freshness = null, blocked = false, noInputs = false, onRun }: RunViewProps) {
   const s = useStyles();
   const sheets = useOpenSheet(port);
+  // One source for the figures: the Scenarios view's cards, from Results_Scenarios.
+  const comparison = phase.kind === "done" && phase.result.ok ? scenarioComparison(phase.result.sheets) : null;
   const running = progressOf(phase) !== null;
   const [trace, setTrace] = useState("");
   return (
@@ -107,13 +112,30 @@ export function RunView({ port, phase, freshness = null, blocked = false, noInpu
                 <MessageBarBody>Only Results_Issues was written. Click a problem to see its cell.</MessageBarBody>
               </MessageBar>
             )}
-            <ul className={s.headline} data-testid="headline">
-              {phase.result.headline.map((line, i) => (
-                <li key={i}>
-                  <Body1>{line}</Body1>
-                </li>
-              ))}
-            </ul>
+            {comparison && <ScenarioCards comparison={comparison} />}
+            {/* The CLI's headline, for those who want it in words; the cards above are the figures. */}
+            {phase.result.ok ? (
+              <details className={s.words}>
+                <summary>
+                  <Caption1>The same in words (as the CLI prints it)</Caption1>
+                </summary>
+                <ul className={s.headline} data-testid="headline">
+                  {phase.result.headline.map((line, i) => (
+                    <li key={i}>
+                      <Caption1>{line}</Caption1>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : (
+              <ul className={s.headline} data-testid="headline">
+                {phase.result.headline.map((line, i) => (
+                  <li key={i}>
+                    <Body1>{line}</Body1>
+                  </li>
+                ))}
+              </ul>
+            )}
             {phase.report.warnings.map((w, i) => (
               <MessageBar key={i} intent="warning">
                 <MessageBarBody>{w}</MessageBarBody>

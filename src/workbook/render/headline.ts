@@ -9,6 +9,10 @@ const fmtMoney = (d: Decimal, currency: string) => {
   return `${currency} ${d.toNumber().toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
 };
 
+/** A count as a person writes it: 10,000 reps (it printed 10000), 8.2 of them. */
+const count = (n: number | Decimal) =>
+  (typeof n === "number" ? n : n.toNumber()).toLocaleString("en-US", { maximumFractionDigits: 1 });
+
 /**
  * The lines a person reads first: per scenario, what the plan costs and how
  * the team did or will do. Every figure is a Results_Scenarios column
@@ -32,7 +36,7 @@ export function headline(figures: readonly ScenarioFigures[], currency: string):
   return figures.map((f) => {
     const { name, assumption, expected, totals: t } = f;
     return expected
-      ? `${name} [${assumption}]: expected variable pay ${fmtMoney(t.variablePay, currency)}${share(t.variablePay, t.targetVariable, false)}; ${t.reachOte!.toDecimalPlaces(1).toString()} of ${t.reps} reps expected to reach OTE.${versus(f)}`
-      : `${name}: ${t.reps} reps, variable pay ${fmtMoney(t.variablePay, currency)}${share(t.variablePay, t.targetVariable, true)}${adjusted(t)}; ${t.atOrAboveQuota.toString()} at or above quota; ${t.capped.toString()} capped.${versus(f)}`;
+      ? `${name} [${assumption}]: expected variable pay ${fmtMoney(t.variablePay, currency)}${share(t.variablePay, t.targetVariable, false)}; ${count(t.reachOte!.toDecimalPlaces(1))} of ${count(t.reps)} reps expected to reach OTE.${versus(f)}`
+      : `${name}: ${count(t.reps)} reps, variable pay ${fmtMoney(t.variablePay, currency)}${share(t.variablePay, t.targetVariable, true)}${adjusted(t)}; ${count(t.atOrAboveQuota)} at or above quota; ${count(t.capped)} capped.${versus(f)}`;
   });
 }
