@@ -16,7 +16,8 @@ describe("pane formatting", () => {
     expect(formatPercent(0.093738)).toBe("9.4%");
     expect(formatMultiple(new Decimal("0.8846"))).toBe("0.88×");
     expect(formatCount(19)).toBe("19");
-    expect(formatCount(12.345)).toBe("12.35");
+    expect(formatCount(12.345)).toBe("12.3");
+    expect(formatCount(10_000)).toBe("10,000");
     expect(formatMoneyDelta(120000, "USD")).toBe("+$120,000");
     expect(formatMoneyDelta(-8000, "USD")).toBe("−$8,000");
     expect(formatMoneyDelta(0.2, "USD")).toBe("$0");

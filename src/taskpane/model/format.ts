@@ -45,9 +45,12 @@ export function formatMultiple(value: Shown): string {
   return `${asNumber(value).toFixed(2)}×`;
 }
 
-/** A count that may be an expected (fractional) number of reps: 19 → "19", 12.345 → "12.35". */
+/**
+ * A count that may be an expected (fractional) number of reps: 19 → "19", 12.345 → "12.3", 10000 → "10,000".
+ * One decimal, as the headline writes it (render/headline.ts), so the pane and the CLI never show 8.16 and 8.2.
+ */
 export function formatCount(value: Shown): string {
-  return asNumber(value).toLocaleString("en-US", { maximumFractionDigits: 2 });
+  return asNumber(value).toLocaleString("en-US", { maximumFractionDigits: 1 });
 }
 
 /** A signed money difference: "+$120,000", "−$8,000", "$0". */
