@@ -295,6 +295,26 @@ maybe("task pane in Chromium with a fake Office host", () => {
         formatMoney(row.variablePay!, cards.currency),
       );
     }
+    // Look up one rep: their year, band, statement and lines, as the result sheets hold them.
+    await page.getByRole("combobox", { name: "Rep" }).click();
+    await page.getByRole("combobox", { name: "Rep" }).pressSequentially("E1205");
+    await page.getByRole("option", { name: "E1205 · Marley Adeyemi" }).click();
+    const sheetRows = (name: string) => {
+      const sheet = expected.sheets.find((x) => x.name === name)!;
+      return sheet.rows.map((r) => (h: string) => r[sheet.columns.findIndex((c) => c.header === h)]);
+    };
+    const summary = sheetRows("Results_Summary").find((r) => r("Scenario") === "Baseline" && r("RepID") === "E1205")!;
+    expect(await page.getByTestId("rep-total").innerText()).toBe(
+      `Marley Adeyemi (AE): ${formatMoney(summary("Total earnings") as number, "USD")} this year, ${formatPercent(summary("% of OTE") as number)} of OTE`,
+    );
+    const band = sheetRows("Results_Realistic").find((r) => r("RepID") === "E1205")!;
+    expect(await page.getByTestId("rep-band").innerText()).toContain(
+      `${formatMoney(band("P10") as number, "USD")} to ${formatMoney(band("P90") as number, "USD")}`,
+    );
+    const statement = sheetRows("Results_Statements").filter(
+      (r) => r("Scenario") === "Baseline" && r("RepID") === "E1205",
+    );
+    expect(await page.getByTestId("rep-statement").locator("tbody tr").count()).toBe(statement.length);
     const headline = (await page.getByTestId("headline").textContent()) ?? "";
     expect(headline).toContain(expected.headline[0]);
     // …computed on the pane's model thread, not on the thread that paints the pane.

@@ -15,6 +15,7 @@ import type { WorkbookPort } from "../../excel/port";
 import { IssueList } from "../components/IssueList";
 import { progressOf, RunProgress } from "../components/RunProgress";
 import { Section } from "../components/Section";
+import { RepLookupSection } from "../components/RepLookupSection";
 import { ScenarioCards } from "../components/ScenarioCards";
 import { useOpenSheet } from "../hooks/useOpenSheet";
 import { scenarioComparison } from "../model/scenarioComparison";
@@ -142,6 +143,7 @@ export function RunView({ port, phase, freshness = null, blocked = false, noInpu
               </MessageBar>
             ))}
           </Section>
+          {phase.result.ok && <RepLookupSection sheets={phase.result.sheets} />}
           <Section title="Result sheets">
             {phase.result.sheets.map((sheet) => (
               <div key={sheet.name} className={s.sheet}>
