@@ -93,7 +93,16 @@ export async function paneBench(repCount: number): Promise<void> {
       await measure("Run: read, compute, write", async () => {
         await page.getByRole("tab", { name: "Run" }).click();
         await page.getByTestId("run").click();
-        await page.getByText("Result sheets").waitFor({ timeout: 600_000 });
+        await page.getByText("Result sheets", { exact: true }).waitFor({ timeout: 600_000 });
+      }),
+      await measure("Plans: open the editor", async () => {
+        await page.getByRole("tab", { name: "Plans" }).click();
+        await page.getByLabel("Band 1 rate").waitFor({ timeout: 600_000 });
+        await page.getByTestId("curve-caption").waitFor();
+      }),
+      await measure("Plans: edit a band (re-priced)", async () => {
+        await page.getByLabel("Band 1 rate").fill("0.6");
+        await page.waitForTimeout(1000);
       }),
     ];
     printTable(
