@@ -196,6 +196,7 @@ export function App({ port, theme, compute = computeHere }: { port: WorkbookPort
               freshness={freshnessNote(freshness)}
               blocked={progressOf(scenarioPhase) !== null}
               noInputs={tables !== null && !hasRepsTable(tables)}
+              onCancel={compute.cancel}
               onRun={(traceReps) => void run(traceReps)}
             />
           )}

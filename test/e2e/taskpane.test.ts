@@ -11,6 +11,7 @@ import { withoutScenarios } from "../../src/taskpane/model/scenarioSelection";
 import { acmeExample } from "../../src/workbook/example/acme";
 import { runWorkbook } from "../../src/workbook/run";
 import type { RawCell, RawTable } from "../../src/workbook/types";
+import { syntheticOrg, toRawTables } from "../../bench/synthetic";
 import type { FakeExcel } from "../fake-excel";
 import { buildFakeHost, CHROMIUM, launchChromium, OFFICE_JS, serveDist } from "./browserHarness";
 import { ensureProductionBuild, ROOT } from "./buildOnce";
@@ -833,6 +834,33 @@ maybe("task pane in Chromium with a fake Office host", () => {
     await context.close();
     expect(outside).toEqual([]);
   }, 60_000);
+
+  it("cancels a long computation: nothing is written, and the next run works", async () => {
+    const { context, page: p } = await freshPage();
+    await p.goto(`${base}/taskpane.html`);
+    await p.getByRole("button", { name: "Insert example" }).waitFor();
+    // 3,000 reps: several seconds of computing on the model thread.
+    const tables = toRawTables(syntheticOrg(3000)).map((t) => ({ name: t.name, headers: t.headers, rows: t.rows }));
+    await p.evaluate(
+      (t) => (window as unknown as { __fakeExcel: { seedTables(t: unknown): void } }).__fakeExcel.seedTables(t),
+      tables,
+    );
+    await p.getByRole("button", { name: "Refresh" }).first().click();
+    await p.getByTestId("input-Reps").waitFor({ timeout: 60_000 });
+    await p.getByRole("tab", { name: "Run" }).click();
+    await p.getByTestId("run").click();
+    await p.getByTestId("cancel-run").click({ timeout: 60_000 });
+    expect(await p.getByTestId("run-failed").innerText()).toBe(
+      "Cancelled before anything was written: the Results sheets are as they were.",
+    );
+    const names = () =>
+      p.evaluate(() => (window as unknown as { __fakeExcel: { sheetNames(): string[] } }).__fakeExcel.sheetNames());
+    expect((await names()).filter((n) => n.startsWith("Results_") || n.startsWith("~cp"))).toEqual([]);
+    await p.getByTestId("run").click();
+    await p.getByText("Result sheets", { exact: true }).waitFor({ timeout: 120_000 });
+    expect(await names()).toContain("Results_Payouts");
+    await context.close();
+  }, 240_000);
 
   it("axe-core finds no accessibility violations on any view, light and dark", async () => {
     const views = ["Inputs", "Run", "Plans", "Scenarios", "Offers", "Settings"];

@@ -1,7 +1,7 @@
 import { acmeExample } from "../../workbook/example/acme";
 import { runWorkbook } from "../../workbook/run";
 import type { RawTable } from "../../workbook/types";
-import { computeInWorker, type Compute, type WorkerLike } from "./compute";
+import { CancelledError, computeInWorker, type Compute, type WorkerLike } from "./compute";
 import { workerHandler, type FromWorker, type ToWorker } from "./workerProtocol";
 
 /** The example as the pane reads it (values only: enough for runWorkbook). */
@@ -89,5 +89,24 @@ describe("computing on the model thread", () => {
       fallback,
     );
     expect((await cannotStart(tables, options)).ok).toBe(true);
+  });
+
+  it("cancels a computation in flight: it rejects as cancelled, the worker is ended, the next call starts a new one", async () => {
+    const made: FakeWorker[] = [];
+    const compute = computeInWorker("model-worker.js", () => {
+      const w = new FakeWorker();
+      made.push(w);
+      return w;
+    });
+    // A check the pane started on its own, then a Run the user cancels: the check still completes.
+    const check = compute(tables, options, { issuesOnly: true });
+    const running = compute(tables, options, { cancellable: true });
+    compute.cancel!();
+    await expect(running).rejects.toBeInstanceOf(CancelledError);
+    expect(made[0].terminated).toBe(true);
+    expect((await check).issues).toEqual(runWorkbook(tables, options).issues);
+    const next = await compute(tables, options, { cancellable: true });
+    expect(next.ok).toBe(true);
+    expect(made).toHaveLength(2);
   });
 });

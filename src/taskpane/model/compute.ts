@@ -10,11 +10,25 @@ import type { FromWorker, ToWorker } from "./workerProtocol";
  * either way, so the numbers cannot differ. `issuesOnly`: the caller wants the
  * problems (the Inputs tab's check), so the result sheets need not cross back.
  */
-export type Compute = (
-  tables: readonly RawTable[],
-  options: RunOptions,
-  want?: { readonly issuesOnly?: boolean },
-) => Promise<RunResult>;
+export type Compute = ((tables: readonly RawTable[], options: RunOptions, want?: Want) => Promise<RunResult>) & {
+  /** Stops the cancellable computations in flight (they reject with CancelledError); the others carry on. */
+  readonly cancel?: () => void;
+};
+
+export interface Want {
+  /** Only the problems are wanted (the Inputs tab's check): the result sheets need not cross back. */
+  readonly issuesOnly?: boolean;
+  /** The user may stop it (a Run); a check the pane makes on its own is not stopped with it. */
+  readonly cancellable?: boolean;
+}
+
+/** A computation the user stopped: nothing was written. */
+export class CancelledError extends Error {
+  constructor() {
+    super("Cancelled before anything was written: the Results sheets are as they were.");
+    this.name = "CancelledError";
+  }
+}
 
 /** The worker's script beside taskpane.html (webpack's `model-worker` entry, named without a hash). */
 export const MODEL_WORKER_URL = "model-worker.js";
@@ -32,6 +46,7 @@ interface Pending {
   readonly reject: (error: Error) => void;
   readonly tables: readonly RawTable[];
   readonly options: RunOptions;
+  readonly want: Want;
   readonly sheets: RowAssembler<SheetSpec>;
 }
 
@@ -80,7 +95,18 @@ export function computeInWorker(
     w.onerror = giveUp;
     return w;
   };
-  return async (tables, options, want = {}) => {
+  const cancel = () => {
+    if (![...pending.values()].some((p) => p.want.cancellable)) return;
+    // A worker cannot be interrupted: it is ended; what was cancellable rejects, the rest starts again on a new one.
+    worker?.terminate();
+    worker = null;
+    const stopped = [...pending.values()];
+    pending.clear();
+    for (const p of stopped)
+      if (p.want.cancellable) p.reject(new CancelledError());
+      else void compute(p.tables, p.options, p.want).then(p.resolve, p.reject);
+  };
+  const compute = async (tables: readonly RawTable[], options: RunOptions, want: Want = {}): Promise<RunResult> => {
     if (broken) return fallback(tables, options);
     try {
       worker ??= start();
@@ -90,8 +116,10 @@ export function computeInWorker(
     }
     const id = next++;
     const result = new Promise<RunResult>((resolve, reject) =>
-      pending.set(id, { resolve, reject, tables, options, sheets: new RowAssembler<SheetSpec>() }),
+      pending.set(id, { resolve, reject, tables, options, want, sheets: new RowAssembler<SheetSpec>() }),
     );
+    // Settled (cancelled, failed) maybe while the tables are still going over: handled when returned, not before.
+    result.catch(() => undefined);
     for (const chunk of rowChunks(tables, ["rows", "numberFormats"])) {
       if (!pending.has(id)) break; // the worker failed: the fallback has it
       worker?.postMessage({ id, chunk });
@@ -100,4 +128,5 @@ export function computeInWorker(
     if (pending.has(id)) worker?.postMessage({ id, run: { options, issuesOnly: want.issuesOnly === true } });
     return result;
   };
+  return Object.assign(compute, { cancel });
 }

@@ -41,7 +41,11 @@ export async function runPipeline(
     const sourceName = await port.workbookName();
     onPhase({ kind: "computing", rows: tables.reduce((n, t) => n + t.rows.length, 0) });
     const at = now();
-    const result = await compute(tables, { sourceName, computedAt: at, traceReps: options.traceReps });
+    const result = await compute(
+      tables,
+      { sourceName, computedAt: at, traceReps: options.traceReps },
+      { cancellable: true },
+    );
     const rowsTotal = result.sheets.reduce((n, s) => n + s.rows.length, 0);
     onPhase({ kind: "writing", rowsWritten: 0, rowsTotal });
     const report = await port.writeSheets(result.sheets, (p) =>

@@ -25,6 +25,7 @@ import { parseTraceReps, type RunPhase } from "../model/runPipeline";
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   muted: { color: tokens.colorNeutralForeground3 },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
   words: { color: tokens.colorNeutralForeground3, cursor: "pointer" },
   headline: {
     margin: 0,
@@ -54,12 +55,22 @@ export interface RunViewProps {
   readonly blocked?: boolean;
   /** The workbook has no Reps table: nothing to run (a run would only write a Results_Issues sheet). */
   readonly noInputs?: boolean;
+  /** Stops the computation (before anything is written); absent where it cannot be stopped. */
+  readonly onCancel?: () => void;
   /** Runs the model; `traceReps` are traced in full on Results_Trace. */
   readonly onRun: (traceReps: readonly string[]) => void;
 }
 
 /** Run button, progress, headline figures, and the result sheets to jump to. */
-export function RunView({ port, phase, freshness = null, blocked = false, noInputs = false, onRun }: RunViewProps) {
+export function RunView({
+  port,
+  phase,
+  freshness = null,
+  blocked = false,
+  noInputs = false,
+  onRun,
+  onCancel,
+}: RunViewProps) {
   const s = useStyles();
   const sheets = useOpenSheet(port);
   // One source for the figures: the Scenarios view's cards, from Results_Scenarios.
@@ -79,7 +90,7 @@ export function RunView({ port, phase, freshness = null, blocked = false, noInpu
         >
           <Input value={trace} onChange={(_, d) => setTrace(d.value)} data-testid="trace-reps" />
         </Field>
-        <div>
+        <div className={s.actions}>
           <Button
             appearance="primary"
             icon={<PlayRegular />}
@@ -89,6 +100,11 @@ export function RunView({ port, phase, freshness = null, blocked = false, noInpu
           >
             {running ? "Running…" : "Run"}
           </Button>
+          {phase.kind === "computing" && onCancel && (
+            <Button appearance="secondary" onClick={onCancel} data-testid="cancel-run">
+              Cancel
+            </Button>
+          )}
         </div>
         {noInputs && (
           <Caption1 data-testid="no-inputs">
