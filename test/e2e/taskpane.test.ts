@@ -119,7 +119,7 @@ async function poll<T>(read: () => Promise<T>, done: (v: T) => boolean): Promise
 async function axeViolations(p: Page): Promise<string[]> {
   await p.evaluate(AXE_SOURCE);
   return p.evaluate(async () => {
-    type Result = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
+    type Result = { id: string; impact: string; help: string; nodes: { target: string[]; html: string }[] };
     const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: Result[] }> } }).axe;
     // Fluent's focus manager (Tabster) adds hidden, focusable <i> guards at the edges of focus groups so Tab
     // moves in and out of them; they are its mechanism, not our content.
@@ -128,7 +128,7 @@ async function axeViolations(p: Page): Promise<string[]> {
       (v) =>
         `${v.id} (${v.impact}): ${v.help} — ${v.nodes
           .slice(0, 5)
-          .map((n) => n.target.join(" "))
+          .map((n) => `${n.target.join(" ")} ${n.html.slice(0, 160)}`)
           .join(", ")}`,
     );
   });
@@ -870,7 +870,9 @@ maybe("task pane in Chromium with a fake Office host", () => {
     const check = async (p: Page, theme: string) => {
       for (const view of views) {
         await p.getByRole("tab", { name: view }).click();
-        await p.waitForTimeout(300);
+        // Settled: no check or run in progress (a spinner mid-way is not the view), transitions done.
+        await p.waitForFunction(() => !document.querySelector('[role="progressbar"], [aria-label="Checking"]'));
+        await p.waitForTimeout(500);
         for (const v of await axeViolations(p)) found.push(`${theme} ${view}: ${v}`);
         if (shots) {
           await p.mouse.move(0, 0);
