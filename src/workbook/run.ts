@@ -27,7 +27,24 @@ export interface RunOptions {
   readonly computedAt: Date;
   /** RepIDs to trace in full, whatever the size of the run (`--trace`, the pane's "Trace reps"); absent = every line up to the limit. */
   readonly traceReps?: readonly string[];
+  /** Called as each stage starts ("paying every line", 2 of 5): the task pane's progress while it computes. */
+  readonly onStep?: (step: RunStep) => void;
 }
+
+/** A stage of runWorkbook: what it is doing, and how far along the stages it is. */
+export interface RunStep {
+  readonly label: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+const STEPS = [
+  "reading the tables",
+  "paying every line",
+  "realistic earnings",
+  "offers and the backtest",
+  "building the result sheets",
+] as const;
 
 export interface RunResult {
   /** True when no Error-severity issue stopped the run. */
@@ -47,6 +64,8 @@ export interface RunResult {
  * and the CLI compute the same numbers from the same tables.
  */
 export function runWorkbook(tables: readonly RawTable[], options: RunOptions): RunResult {
+  const step = (i: number) => options.onStep?.({ label: STEPS[i], done: i, total: STEPS.length });
+  step(0);
   const parsed = parseModelInput(tables, { today: options.computedAt });
   const issues: Issue[] = [...parsed.issues];
   const planYear = parsed.input ? ` · plan year ${parsed.input.settings.planYear}` : "";
@@ -54,15 +73,19 @@ export function runWorkbook(tables: readonly RawTable[], options: RunOptions): R
   if (!parsed.input) return failed(issues, sub);
 
   const input = parsed.input;
+  step(1);
   const result: ModelResult = runModel(input);
   const engineIssues = [...result.issues];
+  step(2);
   const realistic = runRealistic(input, engineIssues);
+  step(3);
   const backtest = realisticBacktest(input);
   const offers = evaluateOffers(input);
   engineIssues.push(...offers.issues);
   issues.push(...engineIssues.map((i) => locateEngineIssue(i, tables)));
   if (issues.some((i) => i.severity === "Error")) return failed(issues, sub);
 
+  step(4);
   let chosen: Set<string> | undefined;
   if (options.traceReps?.length) {
     const known = new Set(input.reps.map((r) => r.id));

@@ -849,6 +849,8 @@ maybe("task pane in Chromium with a fake Office host", () => {
     await p.getByTestId("input-Reps").waitFor({ timeout: 60_000 });
     await p.getByRole("tab", { name: "Run" }).click();
     await p.getByTestId("run").click();
+    // Progress names the stage while it computes (it said only "Computing…").
+    await p.getByText(/^Computing from [\d,]+ input rows: .+ \([1-5] of 5\)…$/).waitFor({ timeout: 60_000 });
     await p.getByTestId("cancel-run").click({ timeout: 60_000 });
     expect(await p.getByTestId("run-failed").innerText()).toBe(
       "Cancelled before anything was written: the Results sheets are as they were.",

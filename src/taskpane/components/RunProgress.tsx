@@ -19,7 +19,12 @@ export function progressOf(phase: RunPhase): { label: string; value: number | un
         value: phase.rowsTotal ? phase.rowsRead / phase.rowsTotal : undefined,
       };
     case "computing":
-      return { label: `Computing from ${n(phase.rows)} input rows…`, value: undefined };
+      return phase.step
+        ? {
+            label: `Computing from ${n(phase.rows)} input rows: ${phase.step.label} (${phase.step.done + 1} of ${phase.step.total})…`,
+            value: phase.step.done / phase.step.total,
+          }
+        : { label: `Computing from ${n(phase.rows)} input rows…`, value: undefined };
     case "writing":
       return {
         label: `Writing results… ${n(phase.rowsWritten)} of ${n(phase.rowsTotal)} rows`,

@@ -62,6 +62,16 @@ describe("computing on the model thread", () => {
     expect(new Set(worker.received.map((r) => r.id))).toEqual(new Set([0, 1]));
     expect(worker.received.filter((r) => "run" in r).map((r) => r.id)).toEqual([0, 1]);
     expect(worker.received.filter((r) => "chunk" in r && r.id === 0)).toHaveLength(tables.length);
+    // Each stage is reported as it starts, from the worker.
+    const steps: string[] = [];
+    await compute(tables, options, { onStep: (s) => steps.push(`${s.done + 1}/${s.total} ${s.label}`) });
+    expect(steps).toEqual([
+      "1/5 reading the tables",
+      "2/5 paying every line",
+      "3/5 realistic earnings",
+      "4/5 offers and the backtest",
+      "5/5 building the result sheets",
+    ]);
     // Asked only for the problems: the same issues, and no sheets cross back.
     const check = await compute(tables, options, { issuesOnly: true });
     expect(check.issues).toEqual(here.issues);

@@ -1,4 +1,4 @@
-import { runWorkbook, type RunOptions, type RunResult } from "../../workbook/run";
+import { runWorkbook, type RunOptions, type RunResult, type RunStep } from "../../workbook/run";
 import type { RawTable, SheetSpec } from "../../workbook/types";
 import { RowAssembler, rowChunks } from "./rowChunks";
 import type { FromWorker, ToWorker } from "./workerProtocol";
@@ -20,6 +20,8 @@ export interface Want {
   readonly issuesOnly?: boolean;
   /** The user may stop it (a Run); a check the pane makes on its own is not stopped with it. */
   readonly cancellable?: boolean;
+  /** Each stage of the computation as it starts. */
+  readonly onStep?: (step: RunStep) => void;
 }
 
 /** A computation the user stopped: nothing was written. */
@@ -36,9 +38,9 @@ export const MODEL_WORKER_URL = "model-worker.js";
 /** Lets the pane paint (a progress line, the next click) between long steps. */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-export const computeHere: Compute = async (tables, options) => {
+export const computeHere: Compute = async (tables, options, want = {}) => {
   await nextTask();
-  return runWorkbook(tables, options);
+  return runWorkbook(tables, { ...options, onStep: want.onStep });
 };
 
 interface Pending {
@@ -79,7 +81,7 @@ export function computeInWorker(
     worker = null;
     const waiting = [...pending.values()];
     pending.clear();
-    for (const p of waiting) fallback(p.tables, p.options).then(p.resolve, p.reject);
+    for (const p of waiting) fallback(p.tables, p.options, p.want).then(p.resolve, p.reject);
   };
   const start = (): WorkerLike => {
     const w = create(url);
@@ -88,6 +90,7 @@ export function computeInWorker(
       const p = pending.get(reply.id);
       if (!p) return;
       if ("chunk" in reply) return p.sheets.add(reply.chunk);
+      if ("step" in reply) return p.want.onStep?.(reply.step);
       pending.delete(reply.id);
       if ("error" in reply) p.reject(new Error(reply.error));
       else p.resolve({ ...reply.done, sheets: p.sheets.result(), json: null });
@@ -107,12 +110,12 @@ export function computeInWorker(
       else void compute(p.tables, p.options, p.want).then(p.resolve, p.reject);
   };
   const compute = async (tables: readonly RawTable[], options: RunOptions, want: Want = {}): Promise<RunResult> => {
-    if (broken) return fallback(tables, options);
+    if (broken) return fallback(tables, options, want);
     try {
       worker ??= start();
     } catch {
       broken = true;
-      return fallback(tables, options);
+      return fallback(tables, options, want);
     }
     const id = next++;
     const result = new Promise<RunResult>((resolve, reject) =>
@@ -125,7 +128,9 @@ export function computeInWorker(
       worker?.postMessage({ id, chunk });
       await nextTask();
     }
-    if (pending.has(id)) worker?.postMessage({ id, run: { options, issuesOnly: want.issuesOnly === true } });
+    // The callback stays on this side: only the options that can be copied go over.
+    const { onStep: _, ...copied } = options;
+    if (pending.has(id)) worker?.postMessage({ id, run: { options: copied, issuesOnly: want.issuesOnly === true } });
     return result;
   };
   return Object.assign(compute, { cancel });

@@ -1,5 +1,5 @@
 import type { WorkbookPort, WriteReport } from "../../excel/port";
-import type { RunResult } from "../../workbook/run";
+import type { RunResult, RunStep } from "../../workbook/run";
 import { computeHere, type Compute } from "./compute";
 import type { RawTable } from "../../workbook/types";
 
@@ -7,7 +7,7 @@ import type { RawTable } from "../../workbook/types";
 export type RunPhase =
   | { readonly kind: "idle" }
   | { readonly kind: "reading"; readonly rowsRead: number; readonly rowsTotal: number }
-  | { readonly kind: "computing"; readonly rows: number }
+  | { readonly kind: "computing"; readonly rows: number; readonly step?: RunStep }
   | { readonly kind: "writing"; readonly rowsWritten: number; readonly rowsTotal: number }
   | {
       readonly kind: "done";
@@ -39,12 +39,13 @@ export async function runPipeline(
       onPhase({ kind: "reading", rowsRead: p.rowsRead, rowsTotal: p.rowsTotal }),
     );
     const sourceName = await port.workbookName();
-    onPhase({ kind: "computing", rows: tables.reduce((n, t) => n + t.rows.length, 0) });
+    const rows = tables.reduce((n, t) => n + t.rows.length, 0);
+    onPhase({ kind: "computing", rows });
     const at = now();
     const result = await compute(
       tables,
       { sourceName, computedAt: at, traceReps: options.traceReps },
-      { cancellable: true },
+      { cancellable: true, onStep: (step) => onPhase({ kind: "computing", rows, step }) },
     );
     const rowsTotal = result.sheets.reduce((n, s) => n + s.rows.length, 0);
     onPhase({ kind: "writing", rowsWritten: 0, rowsTotal });

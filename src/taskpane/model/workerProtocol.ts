@@ -1,4 +1,4 @@
-import { runWorkbook, type RunOptions } from "../../workbook/run";
+import { runWorkbook, type RunOptions, type RunStep } from "../../workbook/run";
 import type { Issue, RawTable } from "../../workbook/types";
 import { RowAssembler, rowChunks, type RowChunk } from "./rowChunks";
 
@@ -14,6 +14,7 @@ export type ToWorker =
  */
 export type FromWorker =
   | { readonly id: number; readonly chunk: RowChunk }
+  | { readonly id: number; readonly step: RunStep }
   | {
       readonly id: number;
       readonly done: { readonly ok: boolean; readonly issues: readonly Issue[]; readonly headline: readonly string[] };
@@ -34,7 +35,7 @@ export function workerHandler(post: (message: FromWorker) => void): (message: To
     const tables = gathering.get(id)?.result() ?? [];
     gathering.delete(id);
     try {
-      const result = runWorkbook(tables, message.run.options);
+      const result = runWorkbook(tables, { ...message.run.options, onStep: (step) => post({ id, step }) });
       if (!message.run.issuesOnly) for (const chunk of rowChunks(result.sheets, ["rows"])) post({ id, chunk });
       post({ id, done: { ok: result.ok, issues: result.issues, headline: result.headline } });
     } catch (error) {
