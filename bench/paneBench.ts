@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { buildFakeHost, CHROMIUM, launchChromium, OFFICE_JS, serveDist } from "../test/e2e/browserHarness";
+import { buildFakeHost, CHROMIUM, launchChromium, paneContext, serveDist } from "../test/e2e/browserHarness";
 import { ensureProductionBuild } from "../test/e2e/buildOnce";
 import { fmt, printTable } from "./measure";
 import { syntheticOrg, toRawTables } from "./synthetic";
@@ -39,13 +39,7 @@ export async function paneBench(repCount: number): Promise<void> {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await launchChromium();
   try {
-    const context = await browser.newContext({ viewport: { width: 450, height: 900 } });
-    await context.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: "text/javascript", body: hostScript });
-      if (new URL(url).hostname === "127.0.0.1") return route.continue();
-      return route.abort();
-    });
+    const context = await paneContext(browser, hostScript, { width: 450, height: 900 });
     const page = await context.newPage();
     await page.addInitScript(() => {
       const w = window as unknown as PaneWindow;

@@ -82,10 +82,10 @@ function rssOf(pid: number): number {
 
 function saveReproducer(seed: number, why: string): string {
   mkdirSync(OUT, { recursive: true });
-  const base = loadParts(readFileSync(EXAMPLE));
+  const mutations = caseOf(seed);
   const file = join(OUT, `case-${seed}.xlsx`);
-  writeFileSync(file, applyMutations(base, caseOf(seed)));
-  writeFileSync(join(OUT, `case-${seed}.json`), JSON.stringify({ seed, why, mutations: caseOf(seed) }, null, 2));
+  writeFileSync(file, applyMutations(loadParts(readFileSync(EXAMPLE)), mutations));
+  writeFileSync(join(OUT, `case-${seed}.json`), JSON.stringify({ seed, why, mutations }, null, 2));
   return file;
 }
 

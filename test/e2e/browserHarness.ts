@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize } from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type BrowserContext } from "playwright-core";
 import webpack from "webpack";
 import { DIST, ROOT } from "./buildOnce";
 
@@ -79,4 +79,30 @@ export function serveDist(): Promise<Server> {
     res.writeHead(200, { "content-type": MIME[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/**
+ * A browser context for the pane: office.js served by the fake host, the
+ * pane's own files from 127.0.0.1, and every other request refused and
+ * recorded in `outside` (the add-in must make none). `dark` sets Office's
+ * theme to a dark one before the pane loads.
+ */
+export async function paneContext(
+  browser: Browser,
+  hostScript: string,
+  options: { readonly width: number; readonly height: number; readonly dark?: boolean; readonly outside?: string[] },
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: options.width, height: options.height } });
+  if (options.dark)
+    await context.addInitScript(() => {
+      (window as unknown as { __fakeOfficeTheme: unknown }).__fakeOfficeTheme = { bodyBackgroundColor: "#1F1F1F" };
+    });
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: "text/javascript", body: hostScript });
+    if (new URL(url).hostname === "127.0.0.1") return route.continue();
+    options.outside?.push(url);
+    return route.abort();
+  });
+  return context;
 }

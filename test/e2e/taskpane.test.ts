@@ -13,7 +13,7 @@ import { runWorkbook } from "../../src/workbook/run";
 import type { RawCell, RawTable } from "../../src/workbook/types";
 import { syntheticOrg, toRawTables } from "../../bench/synthetic";
 import type { FakeExcel } from "../fake-excel";
-import { buildFakeHost, CHROMIUM, launchChromium, OFFICE_JS, serveDist } from "./browserHarness";
+import { buildFakeHost, CHROMIUM, launchChromium, paneContext, serveDist } from "./browserHarness";
 import { ensureProductionBuild, ROOT } from "./buildOnce";
 import { cliResultTables, comparable } from "./cliResultTables";
 
@@ -165,18 +165,7 @@ maybe("task pane in Chromium with a fake Office host", () => {
 
   /** A new pane on an empty fake workbook (dark when asked), with the same network fence as the main page. */
   const freshPage = async (options: { dark?: boolean } = {}) => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 700 } });
-    if (options.dark)
-      await context.addInitScript(() => {
-        (window as unknown as { __fakeOfficeTheme: unknown }).__fakeOfficeTheme = { bodyBackgroundColor: "#1F1F1F" };
-      });
-    await context.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: "text/javascript", body: hostScript });
-      if (new URL(url).hostname === "127.0.0.1") return route.continue();
-      outside.push(url);
-      return route.abort();
-    });
+    const context = await paneContext(browser, hostScript, { width: 320, height: 700, dark: options.dark, outside });
     return { context, page: await context.newPage() };
   };
 
@@ -186,14 +175,7 @@ maybe("task pane in Chromium with a fake Office host", () => {
     server = await serveDist();
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
-    await context.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: "text/javascript", body: hostScript });
-      if (new URL(url).hostname === "127.0.0.1") return route.continue();
-      outside.push(url);
-      return route.abort();
-    });
+    const context = await paneContext(browser, hostScript, { width: 320, height: 900, outside });
     page = await context.newPage();
     page.on("pageerror", (e) => pageErrors.push(e.message));
     page.on("worker", (w) => workers.push(w.url()));

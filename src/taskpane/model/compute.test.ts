@@ -1,19 +1,11 @@
 import { acmeExample } from "../../workbook/example/acme";
 import { runWorkbook } from "../../workbook/run";
-import type { RawTable } from "../../workbook/types";
+import { table } from "../../../test/workbook/tables";
 import { CancelledError, computeInWorker, type Compute, type WorkerLike } from "./compute";
 import { workerHandler, type FromWorker, type ToWorker } from "./workerProtocol";
 
 /** The example as the pane reads it (values only: enough for runWorkbook). */
-const tables: RawTable[] = acmeExample().map((t) => ({
-  name: t.name,
-  sheet: t.name,
-  source: "table",
-  headerRow: 1,
-  firstColumn: 1,
-  headers: t.headers,
-  rows: t.rows,
-}));
+const tables = acmeExample().map((t) => table(t.name, t.headers, t.rows));
 const options = { sourceName: "Acme.xlsx", computedAt: new Date("2026-12-31T12:00:00Z") };
 
 /** dist/model-worker.js in-process: the real handler, each message a structured clone delivered a task later. */

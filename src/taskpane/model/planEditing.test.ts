@@ -121,9 +121,9 @@ describe("plan editing", () => {
       "150%–no limit: 2.5×",
     ]);
     const drafts = draftsOf(newArr());
-    expect(isEdited(drafts, newArr())).toBe(false);
-    expect(isEdited([...drafts.slice(0, 3), { ...drafts[3], rate: "3" }], newArr())).toBe(true);
-    expect(isEdited(drafts.slice(0, 3), newArr())).toBe(true);
+    expect(isEdited(drafts, draftsOf(newArr()))).toBe(false);
+    expect(isEdited([...drafts.slice(0, 3), { ...drafts[3], rate: "3" }], draftsOf(newArr()))).toBe(true);
+    expect(isEdited(drafts.slice(0, 3), draftsOf(newArr()))).toBe(true);
   });
 
   it("reads a band rate of 1,5 as 1.5× in de-DE, and refuses it in en-US instead of reading 15×", () => {

@@ -159,9 +159,8 @@ export function bandLines(measure: MeasurePlan, tiers: readonly Tier[]): string[
   );
 }
 
-/** Whether the drafts differ from the bands in the workbook. */
-export function isEdited(drafts: readonly BandDraft[], measure: MeasurePlan): boolean {
-  const saved = draftsOf(measure);
+/** Whether the drafts differ from the bands in the workbook (`saved`: draftsOf the measure). */
+export function isEdited(drafts: readonly BandDraft[], saved: readonly BandDraft[]): boolean {
   return (
     drafts.length !== saved.length ||
     drafts.some((d, i) => d.from !== saved[i].from || d.to !== saved[i].to || d.rate !== saved[i].rate)

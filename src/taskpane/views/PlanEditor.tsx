@@ -142,7 +142,7 @@ export function PlanEditor({ port, tables, edits, onEditsChange, onSaved }: Plan
     );
   }
   const units = unitsOf(measure);
-  const edited = isEdited(drafts, measure);
+  const edited = isEdited(drafts, saved);
   const checks = parsed?.tiers ? bandChecks(plan, measure, parsed.tiers) : [];
   const save = parsed?.tiers ? saveTiersPlan(tables, plan, measure, parsed.tiers) : null;
   const edit = (i: number, key: keyof BandDraft, value: string) => {
@@ -323,22 +323,21 @@ export function PlanEditor({ port, tables, edits, onEditsChange, onSaved }: Plan
                 `This replaces the ${save.replacing} baseline ${save.replacing === 1 ? "row" : "rows"} of ${plan.name} · ${measure.measure} in your Tiers table with ${drafts.length} ${drafts.length === 1 ? "row" : "rows"}. Other plans and scenario rows are not changed.`}
               {parsed?.tiers && (
                 <div className={s.compare} data-testid="confirm-bands">
-                  <div>
-                    <Caption1 className={s.head}>Now</Caption1>
-                    {bandLines(measure, measure.tiers).map((line) => (
-                      <Body1 key={line} as="p" className={s.line}>
-                        {line}
-                      </Body1>
-                    ))}
-                  </div>
-                  <div>
-                    <Caption1 className={s.head}>After saving</Caption1>
-                    {bandLines(measure, parsed.tiers).map((line) => (
-                      <Body1 key={line} as="p" className={s.line}>
-                        {line}
-                      </Body1>
-                    ))}
-                  </div>
+                  {(
+                    [
+                      ["Now", measure.tiers],
+                      ["After saving", parsed.tiers],
+                    ] as const
+                  ).map(([title, tiers]) => (
+                    <div key={title}>
+                      <Caption1 className={s.head}>{title}</Caption1>
+                      {bandLines(measure, tiers).map((line) => (
+                        <Body1 key={line} as="p" className={s.line}>
+                          {line}
+                        </Body1>
+                      ))}
+                    </div>
+                  ))}
                 </div>
               )}
             </DialogContent>

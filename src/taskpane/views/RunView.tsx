@@ -136,22 +136,10 @@ export function RunView({
                 <summary>
                   <Caption1>The same in words (as the CLI prints it)</Caption1>
                 </summary>
-                <ul className={s.headline} data-testid="headline">
-                  {phase.result.headline.map((line, i) => (
-                    <li key={i}>
-                      <Caption1>{line}</Caption1>
-                    </li>
-                  ))}
-                </ul>
+                <HeadlineLines lines={phase.result.headline} className={s.headline} />
               </details>
             ) : (
-              <ul className={s.headline} data-testid="headline">
-                {phase.result.headline.map((line, i) => (
-                  <li key={i}>
-                    <Body1>{line}</Body1>
-                  </li>
-                ))}
-              </ul>
+              <HeadlineLines lines={phase.result.headline} className={s.headline} />
             )}
             {phase.report.warnings.map((w, i) => (
               <MessageBar key={i} intent="warning">
@@ -197,5 +185,18 @@ export function RunView({
         </>
       )}
     </div>
+  );
+}
+
+/** The run's headline sentences, as the CLI prints them. */
+function HeadlineLines({ lines, className }: { lines: readonly string[]; className: string }) {
+  return (
+    <ul className={className} data-testid="headline">
+      {lines.map((line, i) => (
+        <li key={i}>
+          <Body1>{line}</Body1>
+        </li>
+      ))}
+    </ul>
   );
 }
