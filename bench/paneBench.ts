@@ -1,24 +1,20 @@
 import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { buildFakeHost, CHROMIUM, launchChromium, paneContext, serveDist } from "../test/e2e/browserHarness";
+import {
+  buildFakeHost,
+  CHROMIUM,
+  launchChromium,
+  longTasksDuring,
+  paneContext,
+  serveDist,
+  watchLongTasks,
+} from "../test/e2e/browserHarness";
 import { ensureProductionBuild } from "../test/e2e/buildOnce";
 import { fmt, printTable } from "./measure";
 import { syntheticOrg, toRawTables } from "./synthetic";
 
 interface PaneWindow {
-  __longTasks: [number, number][];
-  __fakeExcel: {
-    seedTables(t: unknown): void;
-    hostWork(): [number, number][];
-  };
-}
-
-/** How much of [start, start + duration] is not inside any of the host's intervals. */
-function outsideHost(start: number, duration: number, host: readonly [number, number][]): number {
-  const end = start + duration;
-  let covered = 0;
-  for (const [a, b] of host) covered += Math.max(0, Math.min(b, end) - Math.max(a, start));
-  return duration - covered;
+  __fakeExcel: { seedTables(t: unknown): void };
 }
 
 /**
@@ -40,14 +36,8 @@ export async function paneBench(repCount: number): Promise<void> {
   const browser = await launchChromium();
   try {
     const context = await paneContext(browser, hostScript, { width: 450, height: 900 });
+    await watchLongTasks(context);
     const page = await context.newPage();
-    await page.addInitScript(() => {
-      const w = window as unknown as PaneWindow;
-      w.__longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__longTasks.push([e.startTime, e.duration]);
-      }).observe({ type: "longtask", buffered: true });
-    });
     await page.goto(`${base}/taskpane.html`);
     await page.getByRole("button", { name: "Insert example" }).waitFor();
     const tables = toRawTables(syntheticOrg(repCount)).map((t) => ({ name: t.name, headers: t.headers, rows: t.rows }));
@@ -55,25 +45,8 @@ export async function paneBench(repCount: number): Promise<void> {
     await page.evaluate((t) => (window as unknown as PaneWindow).__fakeExcel.seedTables(t), tables);
 
     const measure = async (label: string, act: () => Promise<void>) => {
-      await page.evaluate(() => ((window as unknown as PaneWindow).__longTasks = []));
-      const hostBefore = await page.evaluate(() => (window as unknown as PaneWindow).__fakeExcel.hostWork().length);
-      const started = Date.now();
-      await act();
-      const ms = Date.now() - started;
-      await page.waitForTimeout(200); // the observer reports a task after it ends
-      const { tasks, host } = await page.evaluate((from) => {
-        const w = window as unknown as PaneWindow;
-        return { tasks: w.__longTasks, host: w.__fakeExcel.hostWork().slice(from) };
-      }, hostBefore);
-      const own = tasks.map(([s, d]) => outsideHost(s, d, host));
-      return [
-        label,
-        fmt(ms),
-        fmt(tasks.length),
-        fmt(Math.max(0, ...tasks.map(([, d]) => d))),
-        fmt(Math.max(0, ...own)),
-        fmt(own.filter((d) => d > 200).length),
-      ];
+      const t = await longTasksDuring(page, act);
+      return [label, fmt(t.wallMs), fmt(t.count), fmt(t.longestMs), fmt(t.longestOwnMs), fmt(t.ownOver200)];
     };
     const rows = [
       await measure("Refresh: read + check", async () => {
@@ -97,6 +70,14 @@ export async function paneBench(repCount: number): Promise<void> {
       await measure("Plans: edit a band (re-priced)", async () => {
         await page.getByLabel("Band 1 rate").fill("0.6");
         await page.waitForTimeout(1000);
+      }),
+      await measure("Scenarios: open", async () => {
+        await page.getByRole("tab", { name: "Scenarios" }).click();
+        await page.waitForTimeout(500);
+      }),
+      await measure("Offers: open", async () => {
+        await page.getByRole("tab", { name: "Offers" }).click();
+        await page.waitForTimeout(500);
       }),
     ];
     printTable(

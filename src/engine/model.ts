@@ -8,7 +8,7 @@ import { BASELINE, type ModelResult, type PayoutLine, type RepResult, type Scena
 import { SharedInputs } from "./sharedInputs";
 import { summarise } from "./statement";
 import { TeamActuals } from "./teamCredit";
-import type { ModelInput, Plan, Scenario } from "./types";
+import type { ModelInput, Plan, RepProgress, Scenario } from "./types";
 
 export { BASELINE } from "./results";
 export type { ModelResult, PayoutLine, RepResult, ScenarioResult, StatementLine } from "./results";
@@ -33,8 +33,8 @@ function teamsWithoutMembers(input: ModelInput): EngineIssue[] {
   return issues;
 }
 
-/** Runs every scenario that pays on actual or flat attainment. */
-export function runModel(input: ModelInput): ModelResult {
+/** Runs every scenario that pays on actual or flat attainment; `progress` hears each rep as it is paid. */
+export function runModel(input: ModelInput, progress?: RepProgress): ModelResult {
   const issues: EngineIssue[] = [...checkHierarchy(input.reps), ...teamsWithoutMembers(input)];
   const scenarios: ScenarioResult[] = [];
   const planSets: { name: string; scenario: Scenario | null; plans: ReadonlyMap<string, Plan> }[] = [
@@ -58,6 +58,9 @@ export function runModel(input: ModelInput): ModelResult {
   }
 
   const shared = new SharedInputs(input, planSets, issues);
+  const flatSets = planSets.filter((set) => set.scenario?.assumption?.kind === "Flat").length;
+  const total = input.reps.length * (planSets.length + flatSets);
+  let done = 0;
   const adjustmentsOf = groupBy(input.adjustments, (a) => a.repId);
   const run = (set: (typeof planSets)[number], sink: EngineIssue[]): ScenarioResult => {
     const reps: RepResult[] = [];
@@ -65,6 +68,7 @@ export function runModel(input: ModelInput): ModelResult {
     const flat = set.scenario?.assumption?.kind === "Flat" ? set.scenario.assumption.attainment : null;
     const team = new TeamActuals(input.reps, shared, input.settings);
     for (const rep of input.reps) {
+      progress?.(done++, total);
       const plan = set.plans.get(rep.plan);
       if (!plan) continue;
       const periods = shared.periodsFor(plan);
@@ -88,5 +92,6 @@ export function runModel(input: ModelInput): ModelResult {
     // Its issues are the baseline's and the scenario's, already reported.
     baselineAt.set(set.name, run({ name: BASELINE, scenario: set.scenario, plans: input.plans }, []));
   }
+  progress?.(done, total);
   return { scenarios, issues, baselineAt };
 }

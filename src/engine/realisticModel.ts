@@ -28,7 +28,7 @@ import {
 } from "./realistic/swing/periodSwing";
 import { swingOutcome, type SwingOutcome, type YearPay } from "./realistic/swing/swingOutcome";
 import { teamDistribution, teamSwingFactor, type TeamMember } from "./realistic/teamDistribution";
-import type { DistributionSpec, ModelInput, Plan, Rep, Scenario } from "./types";
+import type { DistributionSpec, ModelInput, Plan, Rep, RepProgress, Scenario } from "./types";
 
 export { planCurve } from "./realistic/planYearPay";
 
@@ -120,7 +120,7 @@ export interface RealisticSet {
  * comparisons are like for like. Steady state: a full year's tenure (ramps
  * and proration are year-one effects, shown in the actual-based results).
  */
-export function runRealistic(input: ModelInput, issues: EngineIssue[]): RealisticScenario[] {
+export function runRealistic(input: ModelInput, issues: EngineIssue[], progress?: RepProgress): RealisticScenario[] {
   const sets: RealisticSet[] = [];
   if (input.attainmentHistory.length > 0) {
     sets.push({
@@ -138,7 +138,12 @@ export function runRealistic(input: ModelInput, issues: EngineIssue[]): Realisti
   }
   if (sets.length === 0) return [];
   const context = new RealisticContext(input);
-  return sets.map((set) => context.run(set, issues));
+  const total = sets.length * input.reps.length;
+  const result = sets.map((set, k) =>
+    context.run(set, issues, undefined, progress && ((done) => progress(k * input.reps.length + done, total))),
+  );
+  progress?.(total, total);
+  return result;
 }
 
 /**
@@ -166,7 +171,12 @@ export class RealisticContext {
   }
 
   /** One set of plans under one assumption; `only` limits the reps priced (their teams still count). */
-  run(set: RealisticSet, issues: EngineIssue[], only?: ReadonlySet<string>): RealisticScenario {
+  run(
+    set: RealisticSet,
+    issues: EngineIssue[],
+    only?: ReadonlySet<string>,
+    progress?: (done: number) => void,
+  ): RealisticScenario {
     const swing = this.swingAssumption(set);
     const teamCorrelation = this.teamCorrelation(set.scenario);
     const orgFit = this.fitOnce(set.spec, set.spec.kind === "Historical" ? this.history.org() : NONE);
@@ -201,6 +211,7 @@ export class RealisticContext {
 
     const reps: RealisticRep[] = [];
     this.input.reps.forEach((rep, i) => {
+      progress?.(i);
       const plan = set.plans.get(rep.plan);
       if (!plan || (only !== undefined && !only.has(rep.id))) return;
       const team = this.teamOf(i, plan, set.plans, own, teamCorrelation.value);

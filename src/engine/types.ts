@@ -216,3 +216,9 @@ export interface ModelInput {
   /** Candidate offers (the Offers table), valued by src/engine/offers; absent = none. */
   readonly offers?: readonly Offer[];
 }
+
+/**
+ * Hears the engine's progress: `done` of `total` reps priced (each rep once
+ * per scenario). Called often and cheaply; a caller that shows it throttles.
+ */
+export type RepProgress = (done: number, total: number) => void;

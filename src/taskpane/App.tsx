@@ -201,7 +201,14 @@ export function App({ port, theme, compute = computeHere }: { port: WorkbookPort
             />
           )}
           {tab === "plan" && tables && (
-            <PlanEditor port={port} tables={tables} edits={planEdits} onEditsChange={setPlanEdits} onSaved={saved} />
+            <PlanEditor
+              port={port}
+              tables={tables}
+              compute={compute}
+              edits={planEdits}
+              onEditsChange={setPlanEdits}
+              onSaved={saved}
+            />
           )}
           {tab === "scenarios" && tables && (
             <ScenariosView

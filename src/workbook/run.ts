@@ -1,4 +1,5 @@
 import { runModel, type ModelResult } from "../engine/model";
+import type { RepProgress } from "../engine/types";
 import { locateEngineIssue } from "./engineIssues";
 import { parseModelInput } from "./parse";
 import { subtitle } from "./render/cells";
@@ -36,6 +37,12 @@ export interface RunStep {
   readonly label: string;
   readonly done: number;
   readonly total: number;
+  /**
+   * In the stages that price reps: `done` of `total` priced, each rep once per
+   * scenario (`total` = `reps` × the stage's scenarios). Heard at most once per
+   * percent.
+   */
+  readonly reps?: { readonly done: number; readonly total: number; readonly reps: number };
 }
 
 const STEPS = [
@@ -65,6 +72,18 @@ export interface RunResult {
  */
 export function runWorkbook(tables: readonly RawTable[], options: RunOptions): RunResult {
   const step = (i: number) => options.onStep?.({ label: STEPS[i], done: i, total: STEPS.length });
+  // Reps priced, as a percent of the stage: a progress bar needs no more, and a worker posts no more.
+  const repsIn = (i: number, reps: number): RepProgress | undefined => {
+    const onStep = options.onStep;
+    if (!onStep) return undefined;
+    let shown = -1;
+    return (done, total) => {
+      const percent = total === 0 ? 100 : Math.floor((done * 100) / total);
+      if (percent === shown) return;
+      shown = percent;
+      onStep({ label: STEPS[i], done: i, total: STEPS.length, reps: { done, total, reps } });
+    };
+  };
   step(0);
   const parsed = parseModelInput(tables, { today: options.computedAt });
   const issues: Issue[] = [...parsed.issues];
@@ -74,10 +93,10 @@ export function runWorkbook(tables: readonly RawTable[], options: RunOptions): R
 
   const input = parsed.input;
   step(1);
-  const result: ModelResult = runModel(input);
+  const result: ModelResult = runModel(input, repsIn(1, input.reps.length));
   const engineIssues = [...result.issues];
   step(2);
-  const realistic = runRealistic(input, engineIssues);
+  const realistic = runRealistic(input, engineIssues, repsIn(2, input.reps.length));
   step(3);
   const backtest = realisticBacktest(input);
   const offers = evaluateOffers(input);

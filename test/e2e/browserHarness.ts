@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize } from "node:path";
-import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import webpack from "webpack";
 import { DIST, ROOT } from "./buildOnce";
 
@@ -105,4 +105,63 @@ export async function paneContext(
     return route.abort();
   });
   return context;
+}
+
+interface WatchedWindow {
+  __longTasks: [number, number][];
+  __fakeExcel: { hostWork(): [number, number][] };
+}
+
+/** Records the page's long tasks (main-thread tasks over 50 ms, the Long Tasks API) from before the pane loads. */
+export async function watchLongTasks(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const w = window as unknown as WatchedWindow;
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push([e.startTime, e.duration]);
+    }).observe({ type: "longtask", buffered: true });
+  });
+}
+
+/** How much of [start, start + duration] is not inside any of the host's intervals. */
+function outsideHost(start: number, duration: number, host: readonly [number, number][]): number {
+  const end = start + duration;
+  let covered = 0;
+  for (const [a, b] of host) covered += Math.max(0, Math.min(b, end) - Math.max(a, start));
+  return duration - covered;
+}
+
+export interface LongTasks {
+  readonly wallMs: number;
+  readonly count: number;
+  readonly longestMs: number;
+  /** The longest with the fake Excel's share taken out: the pane's own (real Excel works in its own process). */
+  readonly longestOwnMs: number;
+  readonly ownOver200: number;
+}
+
+/**
+ * The long tasks while `act` runs (the page watched by watchLongTasks). The
+ * fake Excel applies each sync on the pane's thread, where real Excel works
+ * in its own process, so each task is also measured without the fake's share.
+ */
+export async function longTasksDuring(page: Page, act: () => Promise<void>): Promise<LongTasks> {
+  await page.evaluate(() => ((window as unknown as WatchedWindow).__longTasks = []));
+  const hostBefore = await page.evaluate(() => (window as unknown as WatchedWindow).__fakeExcel.hostWork().length);
+  const started = Date.now();
+  await act();
+  const wallMs = Date.now() - started;
+  await page.waitForTimeout(200); // the observer reports a task after it ends
+  const { tasks, host } = await page.evaluate((from) => {
+    const w = window as unknown as WatchedWindow;
+    return { tasks: w.__longTasks, host: w.__fakeExcel.hostWork().slice(from) };
+  }, hostBefore);
+  const own = tasks.map(([start, d]) => outsideHost(start, d, host));
+  return {
+    wallMs,
+    count: tasks.length,
+    longestMs: Math.max(0, ...tasks.map(([, d]) => d)),
+    longestOwnMs: Math.max(0, ...own),
+    ownOver200: own.filter((d) => d > 200).length,
+  };
 }

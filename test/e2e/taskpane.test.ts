@@ -13,7 +13,15 @@ import { runWorkbook } from "../../src/workbook/run";
 import type { RawCell, RawTable } from "../../src/workbook/types";
 import { syntheticOrg, toRawTables } from "../../bench/synthetic";
 import type { FakeExcel } from "../fake-excel";
-import { buildFakeHost, CHROMIUM, launchChromium, paneContext, serveDist } from "./browserHarness";
+import {
+  buildFakeHost,
+  CHROMIUM,
+  launchChromium,
+  longTasksDuring,
+  paneContext,
+  serveDist,
+  watchLongTasks,
+} from "./browserHarness";
 import { ensureProductionBuild, ROOT } from "./buildOnce";
 import { cliResultTables, comparable } from "./cliResultTables";
 
@@ -817,8 +825,10 @@ maybe("task pane in Chromium with a fake Office host", () => {
     expect(outside).toEqual([]);
   }, 60_000);
 
-  it("cancels a long computation: nothing is written, and the next run works", async () => {
-    const { context, page: p } = await freshPage();
+  it("at 3,000 reps: progress in reps, a cancel writes nothing, and no task of the pane's own blocks its thread over 200 ms", async () => {
+    const context = await paneContext(browser, hostScript, { width: 320, height: 700, outside });
+    await watchLongTasks(context);
+    const p = await context.newPage();
     await p.goto(`${base}/taskpane.html`);
     await p.getByRole("button", { name: "Insert example" }).waitFor();
     // 3,000 reps: several seconds of computing on the model thread.
@@ -827,12 +837,38 @@ maybe("task pane in Chromium with a fake Office host", () => {
       (t) => (window as unknown as { __fakeExcel: { seedTables(t: unknown): void } }).__fakeExcel.seedTables(t),
       tables,
     );
-    await p.getByRole("button", { name: "Refresh" }).first().click();
-    await p.getByTestId("input-Reps").waitFor({ timeout: 60_000 });
+    const blocked: Record<string, number> = {};
+    const watch = async (step: string, act: () => Promise<void>) => {
+      blocked[step] = (await longTasksDuring(p, act)).longestOwnMs;
+    };
+    // The watch itself: a 300 ms busy task on the pane's thread is seen as one.
+    await watch("a busy loop", () =>
+      p.evaluate(
+        () =>
+          new Promise<void>((done) =>
+            setTimeout(() => {
+              const until = performance.now() + 300;
+              while (performance.now() < until);
+              done();
+            }, 0),
+          ),
+      ),
+    );
+    expect(blocked["a busy loop"]).toBeGreaterThanOrEqual(290);
+    delete blocked["a busy loop"];
+    await watch("refresh", async () => {
+      await p.getByRole("button", { name: "Refresh" }).first().click();
+      await p.getByTestId("input-Reps").waitFor({ timeout: 60_000 });
+      await p.waitForFunction(() => !document.querySelector('[aria-label="Checking"]'), undefined, { timeout: 60_000 });
+    });
     await p.getByRole("tab", { name: "Run" }).click();
     await p.getByTestId("run").click();
-    // Progress names the stage while it computes (it said only "Computing…").
-    await p.getByText(/^Computing from [\d,]+ input rows: .+ \([1-5] of 5\)…$/).waitFor({ timeout: 60_000 });
+    // Progress names the stage and counts the reps priced (it said only "Computing…").
+    await p
+      .getByText(
+        /^Computing from [\d,]+ input rows: (paying every line|realistic earnings), [\d,]+ of [\d,]+ .*, stage [23] of 5…$/,
+      )
+      .waitFor({ timeout: 60_000 });
     await p.getByTestId("cancel-run").click({ timeout: 60_000 });
     expect(await p.getByTestId("run-failed").innerText()).toBe(
       "Cancelled before anything was written: the Results sheets are as they were.",
@@ -840,9 +876,19 @@ maybe("task pane in Chromium with a fake Office host", () => {
     const names = () =>
       p.evaluate(() => (window as unknown as { __fakeExcel: { sheetNames(): string[] } }).__fakeExcel.sheetNames());
     expect((await names()).filter((n) => n.startsWith("Results_") || n.startsWith("~cp"))).toEqual([]);
-    await p.getByTestId("run").click();
-    await p.getByText("Result sheets", { exact: true }).waitFor({ timeout: 120_000 });
+    await watch("run", async () => {
+      await p.getByTestId("run").click();
+      await p.getByText("Result sheets", { exact: true }).waitFor({ timeout: 120_000 });
+    });
     expect(await names()).toContain("Results_Payouts");
+    // The plan editor's realistic figures are priced on the model thread: opening it and editing never block.
+    await watch("plans", async () => {
+      await p.getByRole("tab", { name: "Plans" }).click();
+      await p.getByTestId("realistic-vs-saved-What if").filter({ hasText: /\d/ }).waitFor({ timeout: 60_000 });
+      await p.getByLabel("Band 1 rate").fill("0.35");
+      await p.getByTestId("realistic-vs-saved-What if").filter({ hasText: /^−/ }).waitFor({ timeout: 60_000 });
+    });
+    expect(Object.entries(blocked).filter(([, ms]) => ms > 200)).toEqual([]);
     await context.close();
   }, 240_000);
 

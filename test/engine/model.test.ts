@@ -81,6 +81,18 @@ describe("runModel: quotas, scenarios and weighted attainment", () => {
     expect(rich.reps[0].variablePay.toFixed(2)).toBe("130000.00");
   });
 
+  it("reports each rep as it is paid: once per scenario, and a flat scenario's baseline at its attainment counts", () => {
+    const input = model({
+      reps: [rep({ id: "R1" }), rep({ id: "R2" }), rep({ id: "R3" })],
+      scenarios: [{ name: "Flat", assumption: { kind: "Flat", attainment: d(1.1) }, description: "" }],
+    });
+    const heard: [number, number][] = [];
+    runModel(input, (done, total) => heard.push([done, total]));
+    // 3 reps × (Baseline, Flat, and the baseline plans at Flat's 110%) = 9, counted in order up to 9 of 9.
+    expect(heard.map(([done]) => done)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(new Set(heard.map(([, total]) => total))).toEqual(new Set([9]));
+  });
+
   it("pays weighted attainment on one curve", () => {
     const weighted = plan({
       combine: "WeightedAttainment",

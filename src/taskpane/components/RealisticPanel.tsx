@@ -1,16 +1,10 @@
 import { Caption1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
-import type { Plan, Rep } from "../../engine/types";
+import type { Tier } from "../../engine/types";
 import { useDebounced } from "../hooks/useDebounced";
 import { formatMoney, formatMoneyDelta, formatMultiple, formatPercent } from "../model/format";
-import {
-  HISTORY,
-  priceRealistic,
-  whatIfSpec,
-  type Priced,
-  type RealisticFigures,
-  type RealisticModel,
-} from "../model/planRealistic";
+import { whatIfSpec, type Priced, type RealisticFigures } from "../model/planRealistic";
+import { tierText, type RealisticAnswer, type RealisticQuery } from "../model/realisticQuery";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -51,11 +45,12 @@ const useStyles = makeStyles({
 });
 
 export interface RealisticPanelProps {
-  /** The workbook's realistic model, built once per workbook change. */
-  readonly model: RealisticModel;
-  /** The plan with the bands being edited (null while they do not parse: the last figures stay). */
-  readonly plan: Plan | null;
-  readonly rep: Rep | null;
+  /** Prices the bands on the model thread, on the realistic model it keeps for the workbook as read. */
+  readonly price: (query: RealisticQuery) => Promise<RealisticAnswer>;
+  readonly plan: string;
+  readonly measure: string;
+  /** The bands being edited (null while they do not parse: the last figures stay). */
+  readonly tiers: readonly Tier[] | null;
 }
 
 interface Column {
@@ -64,41 +59,48 @@ interface Column {
   readonly note: string | null;
 }
 
-interface Shown {
-  readonly history: Priced | null;
-  readonly whatIf: Priced | null;
-}
-
 const figuresOf = (p: Priced | null | undefined): RealisticFigures | null => (p && "figures" in p ? p.figures : null);
 
 /**
  * What the plan's median rep can realistically expect, under the org's
  * attainment history and under a typed what-if, recomputed from the bands as
- * edited by the run's own model (after typing pauses: one rep costs a few
- * milliseconds, a team leader's a few more).
+ * edited by the run's own model. It is priced on the model thread after
+ * typing pauses (one rep costs a few milliseconds there, a team leader's a
+ * few more; the workbook's realistic model is built there once per workbook
+ * change), so the pane never waits on it; the last figures stay until the
+ * next arrive, and an answer overtaken by a later edit is dropped.
  */
-export function RealisticPanel({ model, plan, rep }: RealisticPanelProps) {
+export function RealisticPanel({ price, plan, measure, tiers }: RealisticPanelProps) {
   const s = useStyles();
   const [mean, setMean] = useState("90");
   const [sd, setSd] = useState("25");
-  const hasHistory = model.historyYears > 0;
   const whatIf = useMemo(() => whatIfSpec(mean, sd), [mean, sd]);
-  const live = useMemo(() => ({ model, plan, rep, whatIf }), [model, plan, rep, whatIf]);
+  const live = useMemo(
+    () => (tiers ? { plan, measure, tiers: tiers.map(tierText), mean, sd, today: Date.now() } : null),
+    [plan, measure, tiers, mean, sd],
+  );
   const settled = useDebounced(live, 200);
-  const [last, setLast] = useState<Shown | null>(null);
-
-  const computed = useMemo((): Shown | null => {
-    const { model: m, plan: p, rep: r, whatIf: w } = settled;
-    if (!p) return null;
-    return {
-      history: m.historyYears > 0 ? priceRealistic(m, p, r, HISTORY) : null,
-      whatIf: "spec" in w ? priceRealistic(m, p, r, w.spec) : null,
-    };
-  }, [settled]);
+  const [shown, setShown] = useState<RealisticAnswer | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
-    if (computed) setLast(computed);
-  }, [computed]);
-  const shown = computed ?? last;
+    if (!settled) return;
+    let current = true;
+    price(settled).then(
+      (answer) => {
+        if (!current) return;
+        setShown(answer);
+        setFailure(null);
+      },
+      (e: unknown) => {
+        if (current) setFailure(e instanceof Error ? e.message : String(e));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [price, settled]);
+  const hasHistory = (shown?.historyYears ?? 0) > 0;
+  const rep = shown?.rep ?? null;
 
   const problemOf = (p: Priced | null | undefined) => (p && "problem" in p ? p.problem : null);
   const columns: Column[] = [
@@ -114,9 +116,11 @@ export function RealisticPanel({ model, plan, rep }: RealisticPanelProps) {
     },
   ];
   const basis = [shown?.history, shown?.whatIf].find((p) => p && "basis" in p);
-  const problems = [problemOf(shown?.history), "problem" in whatIf ? whatIf.problem : problemOf(shown?.whatIf)].filter(
-    (p): p is string => p !== null,
-  );
+  const problems = [
+    failure,
+    problemOf(shown?.history),
+    "problem" in whatIf ? whatIf.problem : problemOf(shown?.whatIf),
+  ].filter((p): p is string => p !== null);
   const currency = rep?.currency ?? "";
   const money = (v: RealisticFigures["p10"]) => (rep ? formatMoney(v, currency) : formatMultiple(v));
   const delta = (f: RealisticFigures) => {
@@ -138,9 +142,11 @@ export function RealisticPanel({ model, plan, rep }: RealisticPanelProps) {
   return (
     <div className={s.stack}>
       <Caption1 className={s.muted} data-testid="realistic-who">
-        {rep
-          ? `For the plan's median rep by target variable: ${rep.name || rep.id}, OTE ${formatMoney(rep.base.plus(rep.targetVariable), currency)}. Pay is base + variable over a full year, as on Results_Realistic.`
-          : "Nobody is on this plan in Reps: figures are multiples of target incentive, without base."}
+        {!shown
+          ? "Pricing on the workbook's realistic model…"
+          : rep
+            ? `For the plan's median rep by target variable: ${rep.name || rep.id}, OTE ${formatMoney(rep.ote, currency)}. Pay is base + variable over a full year, as on Results_Realistic.`
+            : "Nobody is on this plan in Reps: figures are multiples of target incentive, without base."}
       </Caption1>
       <table className={s.table} data-testid="realistic-table">
         <thead>
@@ -179,7 +185,8 @@ export function RealisticPanel({ model, plan, rep }: RealisticPanelProps) {
       {basis && "basis" in basis && (
         <Caption1 className={s.muted} data-testid="realistic-basis">
           {`Attainment: ${basis.basis.attainment} · ${basis.basis.swing}.`}
-          {hasHistory && ` History: each year's level drawn from ${model.historyYears} rep-years of AttainmentHistory.`}
+          {hasHistory &&
+            ` History: each year's level drawn from ${shown?.historyYears} rep-years of AttainmentHistory.`}
         </Caption1>
       )}
       <div className={s.inputs}>
@@ -209,8 +216,8 @@ export function RealisticPanel({ model, plan, rep }: RealisticPanelProps) {
           {p}
         </Caption1>
       ))}
-      {model.partial && <Caption1 className={s.muted}>{model.partial}</Caption1>}
-      {!hasHistory && (
+      {shown?.partial && <Caption1 className={s.muted}>{shown.partial}</Caption1>}
+      {shown && !hasHistory && (
         <Caption1 className={s.muted}>
           Add an AttainmentHistory table (RepID, Period, Attainment) to see the History column.
         </Caption1>

@@ -18,13 +18,22 @@ export function progressOf(phase: RunPhase): { label: string; value: number | un
           : "Reading inputs…",
         value: phase.rowsTotal ? phase.rowsRead / phase.rowsTotal : undefined,
       };
-    case "computing":
-      return phase.step
-        ? {
-            label: `Computing from ${n(phase.rows)} input rows: ${phase.step.label} (${phase.step.done + 1} of ${phase.step.total})…`,
-            value: phase.step.done / phase.step.total,
-          }
-        : { label: `Computing from ${n(phase.rows)} input rows…`, value: undefined };
+    case "computing": {
+      const step = phase.step;
+      if (!step) return { label: `Computing from ${n(phase.rows)} input rows…`, value: undefined };
+      const reps = step.reps;
+      const within = reps && reps.total > 0 ? reps.done / reps.total : 0;
+      const scenarios = reps && reps.reps > 0 ? Math.round(reps.total / reps.reps) : 1;
+      const count = !reps
+        ? ""
+        : scenarios > 1
+          ? `, ${n(reps.done)} of ${n(reps.total)} rep-scenarios (${n(reps.reps)} reps × ${n(scenarios)})`
+          : `, ${n(reps.done)} of ${n(reps.total)} reps`;
+      return {
+        label: `Computing from ${n(phase.rows)} input rows: ${step.label}${count}, stage ${step.done + 1} of ${step.total}…`,
+        value: (step.done + within) / step.total,
+      };
+    }
     case "writing":
       return {
         label: `Writing results… ${n(phase.rowsWritten)} of ${n(phase.rowsTotal)} rows`,

@@ -1,7 +1,12 @@
 import { acmeExample } from "../../workbook/example/acme";
 import { runWorkbook } from "../../workbook/run";
 import { table } from "../../../test/workbook/tables";
-import { CancelledError, computeInWorker, type Compute, type WorkerLike } from "./compute";
+import type { RawTable } from "../../workbook/types";
+import type { RunOptions, RunStep } from "../../workbook/run";
+import { readBaselinePlans } from "./planEditing";
+import { realisticModel } from "./planRealistic";
+import { answerRealistic, tierText, type RealisticQuery } from "./realisticQuery";
+import { CancelledError, computeHere, computeInWorker, type Compute, type WorkerLike } from "./compute";
 import { workerHandler, type FromWorker, type ToWorker } from "./workerProtocol";
 
 /** The example as the pane reads it (values only: enough for runWorkbook). */
@@ -54,16 +59,30 @@ describe("computing on the model thread", () => {
     expect(new Set(worker.received.map((r) => r.id))).toEqual(new Set([0, 1]));
     expect(worker.received.filter((r) => "run" in r).map((r) => r.id)).toEqual([0, 1]);
     expect(worker.received.filter((r) => "chunk" in r && r.id === 0)).toHaveLength(tables.length);
-    // Each stage is reported as it starts, from the worker.
-    const steps: string[] = [];
-    await compute(tables, options, { onStep: (s) => steps.push(`${s.done + 1}/${s.total} ${s.label}`) });
-    expect(steps).toEqual([
+    // Each stage is reported as it starts, from the worker, and the stages that price reps count them.
+    const steps: RunStep[] = [];
+    await compute(tables, options, { onStep: (s) => steps.push(s) });
+    expect(steps.filter((s) => !s.reps).map((s) => `${s.done + 1}/${s.total} ${s.label}`)).toEqual([
       "1/5 reading the tables",
       "2/5 paying every line",
       "3/5 realistic earnings",
       "4/5 offers and the backtest",
       "5/5 building the result sheets",
     ]);
+    // The example: 29 reps, paid under the baseline and "60/40 measure mix" (on actuals, no flat scenario to
+    // price twice): 29 × 2; realistic under history and its 3 distribution scenarios: 29 × 4.
+    const counted = (stage: string) => steps.filter((s) => s.reps && s.label === stage).map((s) => s.reps!);
+    for (const [stage, total] of [
+      ["paying every line", 29 * 2],
+      ["realistic earnings", 29 * 4],
+    ] as const) {
+      const reps = counted(stage);
+      expect(reps.every((r) => r.total === total && r.reps === 29)).toBe(true);
+      expect(reps[reps.length - 1].done).toBe(total);
+      // At most one report per percent, in order.
+      const percents = reps.map((r) => Math.floor((r.done * 100) / r.total));
+      expect(percents).toEqual([...new Set(percents)].sort((a, b) => a - b));
+    }
     // Asked only for the problems: the same issues, and no sheets cross back.
     const check = await compute(tables, options, { issuesOnly: true });
     expect(check.issues).toEqual(here.issues);
@@ -73,7 +92,10 @@ describe("computing on the model thread", () => {
   it("falls back to this thread when the worker fails or cannot start: the run is never lost", async () => {
     const failing = new FakeWorker(true);
     const calls: string[] = [];
-    const fallback: Compute = async (t, o) => (calls.push(o.sourceName), runWorkbook(t, o));
+    const fallback: Compute = Object.assign(
+      async (t: readonly RawTable[], o: RunOptions) => (calls.push(o.sourceName), runWorkbook(t, o)),
+      { realistic: computeHere.realistic },
+    );
     const compute = computeInWorker("model-worker.js", () => failing, fallback);
     expect((await compute(tables, options)).ok).toBe(true);
     expect(failing.terminated).toBe(true);
@@ -110,5 +132,79 @@ describe("computing on the model thread", () => {
     const next = await compute(tables, options, { cancellable: true });
     expect(next.ok).toBe(true);
     expect(made).toHaveLength(2);
+  });
+
+  it("sends the tables once while they are unchanged: a Run after the check, and each plan-editor price, reuse what the worker holds", async () => {
+    const made: FakeWorker[] = [];
+    const compute = computeInWorker("model-worker.js", () => {
+      const w = new FakeWorker();
+      made.push(w);
+      return w;
+    });
+    const chunksOf = (id: number) => made.flatMap((w) => w.received).filter((r) => "chunk" in r && r.id === id).length;
+    const asked = () => made.flatMap((w) => w.received).filter((r) => !("chunk" in r));
+    const check = await compute(tables, options, { issuesOnly: true });
+    const run = await compute(tables, options);
+    expect(run.sheets).toEqual(runWorkbook(tables, options).sheets);
+    expect(check.issues).toEqual(run.issues);
+    expect([chunksOf(0), chunksOf(1)]).toEqual([tables.length, 0]);
+
+    // The plan editor: the answer is the one worked out here, on the tables the worker already holds.
+    const ae = readBaselinePlans(tables).find((p) => p.name === "AE")!;
+    const query: RealisticQuery = {
+      plan: "AE",
+      measure: ae.measures[0].measure,
+      tiers: ae.measures[0].tiers.map(tierText),
+      mean: "90",
+      sd: "25",
+      today: options.computedAt.getTime(),
+    };
+    const here = answerRealistic(realisticModel(tables, options.computedAt), query);
+    expect(await compute.realistic(tables, query)).toEqual(here);
+    expect(await compute.realistic(tables, { ...query, mean: "80" })).toEqual(
+      answerRealistic(realisticModel(tables, options.computedAt), { ...query, mean: "80" }),
+    );
+    expect([chunksOf(2), chunksOf(3)]).toEqual([0, 0]);
+    expect(asked().map((r) => ("tables" in r ? r.tables : null))).toEqual([
+      { key: 0, fresh: true },
+      { key: 0, fresh: false },
+      { key: 0, fresh: false },
+      { key: 0, fresh: false },
+    ]);
+
+    // Another read of the workbook (a new array, even with the same rows) goes over again, under a new key.
+    const reread = tables.map((t) => ({ ...t }));
+    await compute.realistic(reread, query);
+    expect(chunksOf(4)).toBe(tables.length);
+    expect(asked()[4]).toMatchObject({ tables: { key: 1, fresh: true } });
+
+    // A cancel ends the worker, and what it held with it: the next request sends its tables to the new one.
+    const running = compute(reread, options, { cancellable: true });
+    compute.cancel!();
+    await expect(running).rejects.toBeInstanceOf(CancelledError);
+    expect(await compute.realistic(reread, query)).toEqual(here);
+    expect(made).toHaveLength(2);
+    expect(made[1].received.filter((r) => "chunk" in r)).toHaveLength(tables.length);
+  });
+
+  it("prices the plan editor's bands on this thread when the worker fails, and answers a worker's error as an error", async () => {
+    const compute = computeInWorker("model-worker.js", () => new FakeWorker(true));
+    const ae = readBaselinePlans(tables).find((p) => p.name === "AE")!;
+    const query: RealisticQuery = {
+      plan: "AE",
+      measure: ae.measures[0].measure,
+      tiers: ae.measures[0].tiers.map(tierText),
+      mean: "90",
+      sd: "25",
+      today: options.computedAt.getTime(),
+    };
+    expect(await compute.realistic(tables, query)).toEqual(
+      answerRealistic(realisticModel(tables, options.computedAt), query),
+    );
+    // A request about tables the worker does not hold (a bug in the pane's bookkeeping) is refused, not priced.
+    const replies: FromWorker[] = [];
+    const handle = workerHandler((r) => replies.push(r));
+    handle({ id: 7, tables: { key: 3, fresh: false }, realistic: query });
+    expect(replies).toEqual([{ id: 7, error: "The model thread does not hold these tables: refresh and try again." }]);
   });
 });

@@ -1,7 +1,9 @@
 import { runWorkbook, type RunOptions, type RunResult, type RunStep } from "../../workbook/run";
 import type { RawTable, SheetSpec } from "../../workbook/types";
 import { RowAssembler, rowChunks } from "./rowChunks";
-import type { FromWorker, ToWorker } from "./workerProtocol";
+import { realisticModel, type RealisticModel } from "./planRealistic";
+import { answerFromWire, answerRealistic, type RealisticAnswer, type RealisticQuery } from "./realisticQuery";
+import type { FromWorker, TablesRef, ToWorker } from "./workerProtocol";
 
 /**
  * Where the model runs. In the pane it is a Web Worker, so the pane keeps
@@ -13,6 +15,8 @@ import type { FromWorker, ToWorker } from "./workerProtocol";
 export type Compute = ((tables: readonly RawTable[], options: RunOptions, want?: Want) => Promise<RunResult>) & {
   /** Stops the cancellable computations in flight (they reject with CancelledError); the others carry on. */
   readonly cancel?: () => void;
+  /** The plan editor's realistic figures for edited bands, on the realistic model kept for these tables. */
+  readonly realistic: (tables: readonly RawTable[], query: RealisticQuery) => Promise<RealisticAnswer>;
 };
 
 export interface Want {
@@ -38,18 +42,41 @@ export const MODEL_WORKER_URL = "model-worker.js";
 /** Lets the pane paint (a progress line, the next click) between long steps. */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-export const computeHere: Compute = async (tables, options, want = {}) => {
-  await nextTask();
-  return runWorkbook(tables, { ...options, onStep: want.onStep });
-};
+/** The realistic model of the last tables priced here, built once per workbook change. */
+function realisticHere(): Compute["realistic"] {
+  let held: { tables: readonly RawTable[]; model: RealisticModel } | null = null;
+  return async (tables, query) => {
+    await nextTask();
+    if (held?.tables !== tables) held = { tables, model: realisticModel(tables, new Date(query.today)) };
+    return answerRealistic(held.model, query);
+  };
+}
 
+export const computeHere: Compute = Object.assign(
+  async (tables: readonly RawTable[], options: RunOptions, want: Want = {}) => {
+    await nextTask();
+    return runWorkbook(tables, { ...options, onStep: want.onStep });
+  },
+  { realistic: realisticHere() },
+);
+
+/** One kind of request: how it runs without a worker, what it asks the worker, how it takes the replies. */
+interface Job<T> {
+  readonly here: () => Promise<T>;
+  readonly cancellable: boolean;
+  readonly ask: (id: number, tables: TablesRef) => ToWorker;
+  /** A listener for one attempt's replies (true on the last). */
+  readonly listen: (resolve: (value: T) => void, reject: (error: Error) => void) => (reply: FromWorker) => boolean;
+}
+
+/** A request on the worker, until its last reply. */
 interface Pending {
-  readonly resolve: (result: RunResult) => void;
+  readonly cancellable: boolean;
+  /** Takes one reply; true when it was the last. */
+  readonly reply: (reply: FromWorker) => boolean;
+  /** The same request again: on a new worker after a cancel, or on the fallback once workers failed. */
+  readonly again: () => void;
   readonly reject: (error: Error) => void;
-  readonly tables: readonly RawTable[];
-  readonly options: RunOptions;
-  readonly want: Want;
-  readonly sheets: RowAssembler<SheetSpec>;
 }
 
 export interface WorkerLike {
@@ -75,63 +102,109 @@ export function computeInWorker(
   let broken = false;
   let next = 0;
   const pending = new Map<number, Pending>();
+  // Tables are known by identity (the pane never changes a read in place); the worker holds the last ones sent.
+  const keys = new WeakMap<readonly RawTable[], number>();
+  let nextKey = 0;
+  let held: number | null = null;
   const giveUp = () => {
     broken = true;
     worker?.terminate();
     worker = null;
+    held = null;
     const waiting = [...pending.values()];
     pending.clear();
-    for (const p of waiting) fallback(p.tables, p.options, p.want).then(p.resolve, p.reject);
+    for (const p of waiting) p.again();
   };
   const start = (): WorkerLike => {
     const w = create(url);
     w.onmessage = (event) => {
       const reply = event.data;
       const p = pending.get(reply.id);
-      if (!p) return;
-      if ("chunk" in reply) return p.sheets.add(reply.chunk);
-      if ("step" in reply) return p.want.onStep?.(reply.step);
-      pending.delete(reply.id);
-      if ("error" in reply) p.reject(new Error(reply.error));
-      else p.resolve({ ...reply.done, sheets: p.sheets.result(), json: null });
+      if (p?.reply(reply)) pending.delete(reply.id);
     };
     w.onerror = giveUp;
+    held = null;
     return w;
   };
   const cancel = () => {
-    if (![...pending.values()].some((p) => p.want.cancellable)) return;
+    if (![...pending.values()].some((p) => p.cancellable)) return;
     // A worker cannot be interrupted: it is ended; what was cancellable rejects, the rest starts again on a new one.
     worker?.terminate();
     worker = null;
+    held = null;
     const stopped = [...pending.values()];
     pending.clear();
     for (const p of stopped)
-      if (p.want.cancellable) p.reject(new CancelledError());
-      else void compute(p.tables, p.options, p.want).then(p.resolve, p.reject);
+      if (p.cancellable) p.reject(new CancelledError());
+      else p.again();
   };
-  const compute = async (tables: readonly RawTable[], options: RunOptions, want: Want = {}): Promise<RunResult> => {
-    if (broken) return fallback(tables, options, want);
+  /** Sends a request: its tables in pieces a task apart unless the worker holds them, then what to do. */
+  const send = async (id: number, tables: readonly RawTable[], ask: Job<unknown>["ask"]): Promise<void> => {
+    let key = keys.get(tables);
+    if (key === undefined) keys.set(tables, (key = nextKey++));
+    const fresh = held !== key;
+    if (fresh)
+      for (const chunk of rowChunks(tables, ["rows", "numberFormats"])) {
+        if (!pending.has(id)) return; // settled meanwhile (failed, cancelled): handled there
+        worker?.postMessage({ id, chunk });
+        await nextTask();
+      }
+    if (!pending.has(id) || !worker) return;
+    worker.postMessage(ask(id, { key, fresh }));
+    held = key;
+  };
+  /** Runs a job on the worker (started if need be), or on the fallback when there can be none. */
+  const request = <T>(tables: readonly RawTable[], job: Job<T>): Promise<T> => {
+    if (broken) return job.here();
     try {
       worker ??= start();
     } catch {
       broken = true;
-      return fallback(tables, options, want);
+      return job.here();
     }
     const id = next++;
-    const result = new Promise<RunResult>((resolve, reject) =>
-      pending.set(id, { resolve, reject, tables, options, want, sheets: new RowAssembler<SheetSpec>() }),
+    const result = new Promise<T>((resolve, reject) =>
+      pending.set(id, {
+        cancellable: job.cancellable,
+        reply: job.listen(resolve, reject),
+        again: () => void request(tables, job).then(resolve, reject),
+        reject,
+      }),
     );
     // Settled (cancelled, failed) maybe while the tables are still going over: handled when returned, not before.
     result.catch(() => undefined);
-    for (const chunk of rowChunks(tables, ["rows", "numberFormats"])) {
-      if (!pending.has(id)) break; // the worker failed: the fallback has it
-      worker?.postMessage({ id, chunk });
-      await nextTask();
-    }
-    // The callback stays on this side: only the options that can be copied go over.
-    const { onStep: _, ...copied } = options;
-    if (pending.has(id)) worker?.postMessage({ id, run: { options: copied, issuesOnly: want.issuesOnly === true } });
+    void send(id, tables, job.ask);
     return result;
   };
-  return Object.assign(compute, { cancel });
+  const compute = (tables: readonly RawTable[], options: RunOptions, want: Want = {}): Promise<RunResult> => {
+    // The callback stays on this side: only the options that can be copied go over.
+    const { onStep: _, ...copied } = options;
+    return request<RunResult>(tables, {
+      here: () => fallback(tables, options, want),
+      cancellable: want.cancellable === true,
+      ask: (id, ref) => ({ id, tables: ref, run: { options: copied, issuesOnly: want.issuesOnly === true } }),
+      listen: (resolve, reject) => {
+        const sheets = new RowAssembler<SheetSpec>();
+        return (reply) => {
+          if ("chunk" in reply) return (sheets.add(reply.chunk), false);
+          if ("step" in reply) return (want.onStep?.(reply.step), false);
+          if ("error" in reply) reject(new Error(reply.error));
+          else if ("done" in reply) resolve({ ...reply.done, sheets: sheets.result(), json: null });
+          return true;
+        };
+      },
+    });
+  };
+  const realistic = (tables: readonly RawTable[], query: RealisticQuery): Promise<RealisticAnswer> =>
+    request<RealisticAnswer>(tables, {
+      here: () => fallback.realistic(tables, query),
+      cancellable: false,
+      ask: (id, ref) => ({ id, tables: ref, realistic: query }),
+      listen: (resolve, reject) => (reply) => {
+        if ("error" in reply) reject(new Error(reply.error));
+        else if ("realistic" in reply) resolve(answerFromWire(reply.realistic));
+        return true;
+      },
+    });
+  return Object.assign(compute, { cancel, realistic });
 }

@@ -15,6 +15,7 @@ import {
   type Priced,
   type RealisticPricing,
 } from "./planRealistic";
+import { answerFromWire, answerRealistic, answerToWire, tierText, type RealisticQuery } from "./realisticQuery";
 import { table, withTables } from "../../../test/workbook/tables";
 
 const TODAY = new Date("2026-12-31");
@@ -320,5 +321,59 @@ describe("realistic pay beside the plan editor: the example workbook", () => {
         ),
       ).basis.attainment,
     ).toMatch(/^Team of \d+, over-assignment \d+%$/);
+  });
+});
+
+describe("the plan editor's question to the model thread", () => {
+  const acme = acmeExample().map((t) => table(t.name, [...t.headers], t.rows));
+  const model = realisticModel(acme, TODAY);
+  const ae = readBaselinePlans(acme).find((p) => p.name === "AE")!;
+  const measure = ae.measures[0];
+  // The top band's rate raised from 2.5× to 3.5×: the edit the answer must price.
+  const raised = measure.tiers.map((t, i, all) => (i === all.length - 1 ? { ...t, rate: new Decimal("3.5") } : t));
+  const query: RealisticQuery = {
+    plan: "AE",
+    measure: measure.measure,
+    tiers: raised.map(tierText),
+    mean: "90",
+    sd: "25",
+    today: TODAY.getTime(),
+  };
+
+  it("answers with the same figures as pricing the edited plan directly, for the plan's median rep", () => {
+    const answer = answerRealistic(model, query);
+    const rep = medianRep(model.reps, "AE")!;
+    const edited = withTiers(ae, measure.measure, raised);
+    expect(answer.rep).toEqual({
+      id: rep.id,
+      name: rep.name,
+      currency: rep.currency,
+      ote: rep.base.plus(rep.targetVariable),
+    });
+    expect(answer.historyYears).toBe(model.historyYears);
+    expect(answer.history).toEqual(priceRealistic(model, edited, rep, HISTORY));
+    const spec = whatIfSpec("90", "25");
+    expect(answer.whatIf).toEqual(priceRealistic(model, edited, rep, "spec" in spec ? spec.spec : HISTORY));
+    // The raise pays more than the saved bands under the same history.
+    const f = priced(answer.history!).figures;
+    expect(f.expectedVariable.gt(f.savedVariable)).toBe(true);
+  });
+
+  it("crosses a structured clone exactly: every Decimal as its string, back to the same value", () => {
+    const answer = answerRealistic(model, query);
+    const back = answerFromWire(structuredClone(answerToWire(answer)));
+    expect(back).toEqual(answer);
+    const f = priced(back.history!).figures;
+    expect(f.expectedVariable).toBeInstanceOf(Decimal);
+    expect(f.expectedMultiple.eq(priced(answer.history!).figures.expectedMultiple)).toBe(true);
+  });
+
+  it("says what is wrong rather than pricing something else", () => {
+    expect(answerRealistic(model, { ...query, mean: "abc" }).whatIf).toEqual({
+      problem: "Mean: type a percent above 0, like 90",
+    });
+    const gone = answerRealistic(model, { ...query, plan: "Renamed" });
+    expect(gone.rep).toBeNull();
+    expect(gone.whatIf).toEqual({ problem: "Plan Renamed · New ARR is not in the workbook as last read: refresh." });
   });
 });

@@ -21,7 +21,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { AddRegular, ArrowUndoRegular, DeleteRegular, SaveRegular } from "@fluentui/react-icons";
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { WorkbookPort } from "../../excel/port";
 import type { RawTable } from "../../workbook/types";
 import { PayoutCurveChart } from "../components/PayoutCurveChart";
@@ -40,7 +40,8 @@ import {
   type BandDraft,
   type CurvePoint,
 } from "../model/planEditing";
-import { medianRep, realisticModel, withTiers } from "../model/planRealistic";
+import type { Compute } from "../model/compute";
+import type { RealisticQuery } from "../model/realisticQuery";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -92,13 +93,15 @@ export const NO_PLAN_EDITS: PlanEdits = { drafts: new Map() };
 export interface PlanEditorProps {
   readonly port: WorkbookPort;
   readonly tables: readonly RawTable[];
+  /** Where the model runs (the pane's worker): the realistic figures are priced there. */
+  readonly compute: Compute;
   readonly edits: PlanEdits;
   readonly onEditsChange: (edits: PlanEdits) => void;
   readonly onSaved: () => void;
 }
 
 /** Pick a plan × measure, edit its bands, see the payout curve, save the Tiers rows back. */
-export function PlanEditor({ port, tables, edits, onEditsChange, onSaved }: PlanEditorProps) {
+export function PlanEditor({ port, tables, compute, edits, onEditsChange, onSaved }: PlanEditorProps) {
   const s = useStyles();
   const plans = useMemo(() => readBaselinePlans(tables), [tables]);
   const plan = plans.find((p) => p.name === edits.plan) ?? plans[0];
@@ -125,14 +128,8 @@ export function PlanEditor({ port, tables, edits, onEditsChange, onSaved }: Plan
   useEffect(() => {
     if (points) setLastGood(points);
   }, [points]);
-  // Realistic pay: the workbook read and the engine's realistic context built once per workbook change; the
-  // edited plan is priced for one rep per valid edit.
-  const realistic = useMemo(() => realisticModel(tables), [tables]);
-  const rep = useMemo(() => (plan ? medianRep(realistic.reps, plan.name) : null), [realistic, plan]);
-  const editedPlan = useMemo(
-    () => (plan && measure && parsed?.tiers ? withTiers(plan, measure.measure, parsed.tiers) : null),
-    [plan, measure, parsed],
-  );
+  // Realistic pay, priced on the model thread on the realistic model it keeps for these tables.
+  const price = useCallback((query: RealisticQuery) => compute.realistic(tables, query), [compute, tables]);
 
   if (!plan || !measure) {
     return (
@@ -229,7 +226,7 @@ export function PlanEditor({ port, tables, edits, onEditsChange, onSaved }: Plan
         </Caption1>
       </Section>
       <Section title="Realistic pay">
-        <RealisticPanel model={realistic} plan={editedPlan} rep={rep} />
+        <RealisticPanel price={price} plan={plan.name} measure={measure.measure} tiers={parsed?.tiers ?? null} />
       </Section>
       <Section
         title="Bands"
