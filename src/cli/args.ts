@@ -9,7 +9,12 @@ export interface ModelArgs {
   readonly quiet: boolean;
   /** RepIDs to trace in full (--trace E1101,E1304); empty = the default trace. */
   readonly trace: readonly string[];
+  /** xlsx: the workbook with the result sheets added; csv: a folder of one CSV file per result table. */
+  readonly format: OutputFormat;
 }
+
+export type OutputFormat = "xlsx" | "csv";
+const FORMATS: readonly OutputFormat[] = ["xlsx", "csv"];
 
 export type CliCommand =
   | { readonly kind: "help" }
@@ -22,6 +27,7 @@ const OPTIONS = {
   json: { type: "boolean" },
   quiet: { type: "boolean", short: "q" },
   trace: { type: "string" },
+  format: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
@@ -54,8 +60,13 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (values.trace !== undefined && trace.length === 0) {
     return { kind: "usage-error", message: "--trace needs RepIDs, e.g. --trace E1101,E1304" };
   }
+  const format = (values.format ?? "xlsx").trim().toLowerCase();
+  if (!FORMATS.includes(format as OutputFormat)) {
+    return { kind: "usage-error", message: `--format must be xlsx or csv, got '${values.format ?? ""}'` };
+  }
   return {
     kind: "model",
+    format: format as OutputFormat,
     input: rest[0],
     output: values.output ?? null,
     json: values.json ?? false,

@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 export const USAGE = `compplan - compensation-plan modeling over .xlsx workbooks
 
 Usage:
-  compplan model <input.xlsx> [-o <output.xlsx>] [--json] [--quiet] [--trace <RepIDs>]
+  compplan model <input.xlsx> [-o <output>] [--format xlsx|csv] [--json] [--quiet] [--trace <RepIDs>]
   compplan --help
   compplan --version
 
@@ -17,6 +17,11 @@ model   Reads the input tables (Reps, Plans, Tiers, Quotas, Actuals, ...) from
 Options:
   -o, --output <file>  Output workbook (default: <input>-results.xlsx beside the input;
                        .xlsm for a macro-enabled workbook). Must differ from the input.
+      --format <kind>  xlsx (default): the workbook with the result sheets added.
+                       csv: a folder (default <input>-results/) of one CSV file per result
+                       table, every row, for results past Excel's 1,048,576 rows a sheet
+                       and for databases. An existing folder is replaced only when it
+                       holds nothing but the Results_*.csv files of an earlier run.
       --json           Print the results as JSON on stdout and nothing else.
                        Writes a workbook only when -o is given.
   -q, --quiet          Print only errors.
@@ -28,9 +33,11 @@ Options:
 
 Exit status:
   0  results written (warnings allowed)
-  1  the input has errors, or a result sheet's name is taken by a sheet or
-     table of yours: they are listed, nothing is written
-  2  usage error: unknown option, missing or unreadable file, not an .xlsx
+  1  the input has errors, a result sheet's name is taken by a sheet or
+     table of yours, or a result sheet would pass Excel's last row: they are
+     listed, nothing is written
+  2  usage error: unknown option, missing or unreadable file, not an .xlsx,
+     a CSV folder holding files of yours
   3  internal error or the output could not be written
 `;
 

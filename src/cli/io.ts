@@ -6,6 +6,8 @@ export interface CliIo {
   readonly now?: () => Date;
   /** Directory relative paths are resolved against (default: process.cwd()). */
   readonly cwd?: string;
+  /** Rows a worksheet may take (default Excel's 1,048,576); tests lower it to reach the limit on a small workbook. */
+  readonly sheetRowLimit?: number;
 }
 
 export const processIo: CliIo = {

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, resolve } from "node:path";
 import { runWorkbook, type RunResult } from "../workbook/run";
+import { describePastExcel, sheetsPastExcel } from "../workbook/sheetLimits";
 import type { RawTable } from "../workbook/types";
 import { XlsxFormatError } from "../xlsx/errors";
 import { patchWorkbook, ResultSheetConflictError, workbookExtension, type PatchResult } from "../xlsx/patch";
@@ -8,7 +9,15 @@ import { readXlsx } from "../xlsx/read";
 import type { ModelArgs } from "./args";
 import { EXIT_INPUT_ERRORS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, type CliIo } from "./io";
 import { defaultOutputPath, displayPath, isSameFile } from "./paths";
-import { countBySeverity, formatIssues, formatOutputSummary, inputErrorsLine, sortIssues } from "./report";
+import { CsvFolderError, writeCsvFolder, type CsvWritten } from "./csvOutput";
+import {
+  countBySeverity,
+  formatCsvSummary,
+  formatIssues,
+  formatOutputSummary,
+  inputErrorsLine,
+  sortIssues,
+} from "./report";
 
 /** A failure that maps to an exit status and one message line. */
 class CliFailure extends Error {
@@ -43,23 +52,31 @@ export function modelCommand(args: ModelArgs, io: CliIo): number {
       reportInputErrors(result, args, io);
       return EXIT_INPUT_ERRORS;
     }
-    const written = outputPath === null ? null : writeOutput(outputPath, inputPath, input.bytes, result, computedAt);
+    let summary: string[] = [];
+    if (outputPath !== null && args.format === "csv") {
+      const written = writeCsvOutput(outputPath, result);
+      summary = formatCsvSummary(displayPath(outputPath, cwd), written.files, written.replaced);
+    } else if (outputPath !== null) {
+      const past = sheetsPastExcel(result.sheets, io.sheetRowLimit);
+      if (past.length > 0)
+        throw new CliFailure(
+          EXIT_INPUT_ERRORS,
+          `${describePastExcel(past, io.sheetRowLimit)} Nothing was written. --format csv writes every row (one CSV file per result table).`,
+        );
+      const written = writeOutput(outputPath, inputPath, input.bytes, result, computedAt);
+      summary = formatOutputSummary(displayPath(outputPath, cwd), sourceName, {
+        results: result.sheets.map((s) => s.name),
+        replaced: written.replaced,
+        leftAlone: written.leftAlone,
+      });
+    }
 
     if (args.json) io.stdout(`${JSON.stringify(result.json, null, 2)}\n`);
     else if (!args.quiet) {
       say(result.headline);
       const issueLines = formatIssues(result.issues);
       if (issueLines.length > 0) say(["", ...issueLines]);
-      if (outputPath !== null && written !== null) {
-        say([
-          "",
-          ...formatOutputSummary(displayPath(outputPath, cwd), sourceName, {
-            results: result.sheets.map((s) => s.name),
-            replaced: written.replaced,
-            leftAlone: written.leftAlone,
-          }),
-        ]);
-      }
+      if (summary.length > 0) say(["", ...summary]);
     }
     return EXIT_OK;
   } catch (error) {
@@ -95,6 +112,8 @@ function checkExplicitOutput(args: ModelArgs, inputPath: string, cwd: string): s
 function chooseOutput(args: ModelArgs, inputPath: string, explicit: string | null, bytes: Uint8Array): string | null {
   // With --json the caller wants data on stdout; a workbook only when asked for.
   if (explicit === null && args.json) return null;
+  // CSV: a folder, `<input>-results/` beside the input unless -o names one.
+  if (args.format === "csv") return explicit ?? defaultOutputPath(inputPath, "");
   const extension = workbookExtension(bytes);
   if (explicit === null) return defaultOutputPath(inputPath, extension);
   if (extname(explicit).toLowerCase() !== extension) {
@@ -145,6 +164,16 @@ function reportInputErrors(result: RunResult, args: ModelArgs, io: CliIo): void 
     formatIssues(onlyErrors).forEach((line) => io.stderr(`${line}\n`));
   }
   io.stderr(`${inputErrorsLine(errors)}\n`);
+}
+
+/** The result tables as a folder of CSV files; a folder that is not ours to replace is refused. */
+function writeCsvOutput(outputPath: string, result: RunResult): CsvWritten {
+  try {
+    return writeCsvFolder(outputPath, result.sheets);
+  } catch (error) {
+    if (error instanceof CsvFolderError) throw new CliFailure(EXIT_USAGE, error.message);
+    throw new CliFailure(EXIT_INTERNAL, `cannot write ${outputPath}: ${(error as Error).message}`);
+  }
 }
 
 /**

@@ -61,6 +61,20 @@ export function formatOutputSummary(
   ];
 }
 
+/** What `--format csv` wrote: the folder and each file with its rows. */
+export function formatCsvSummary(
+  folder: string,
+  files: readonly { readonly name: string; readonly rows: number }[],
+  replaced: readonly string[],
+): string[] {
+  return [
+    `Wrote ${folder}: one CSV file per result table (UTF-8, a header line, then the rows)`,
+    ...files.map((f) => `  ${f.name}  ${f.rows.toLocaleString("en-US")} rows`),
+    ...(replaced.length > 0 ? [`  Replaced the files of an earlier run: ${replaced.join(", ")}`] : []),
+    "  The input file was not changed.",
+  ];
+}
+
 export function inputErrorsLine(errorCount: number): string {
   return `compplan: ${plural(errorCount, "error")} in the input; nothing was written.`;
 }

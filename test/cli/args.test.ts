@@ -6,6 +6,7 @@ describe("parseCliArgs", () => {
       parseCliArgs(["model", "in.xlsx", "-o", "out.xlsx", "--json", "--quiet", "--trace", "E1101, E1304,"]),
     ).toEqual({
       kind: "model",
+      format: "xlsx",
       input: "in.xlsx",
       output: "out.xlsx",
       json: true,
@@ -14,6 +15,7 @@ describe("parseCliArgs", () => {
     });
     expect(parseCliArgs(["model", "in.xlsx"])).toEqual({
       kind: "model",
+      format: "xlsx",
       input: "in.xlsx",
       output: null,
       json: false,
@@ -21,6 +23,10 @@ describe("parseCliArgs", () => {
       trace: [],
     });
     expect(parseCliArgs(["model", "--output=x.xlsx", "in.xlsx"])).toMatchObject({ output: "x.xlsx" });
+    expect(parseCliArgs(["model", "in.xlsx", "--format", "CSV", "-o", "out"])).toMatchObject({
+      format: "csv",
+      output: "out",
+    });
   });
 
   it("answers --help and --version before anything else", () => {
@@ -38,6 +44,7 @@ describe("parseCliArgs", () => {
     [["model", "a.xlsx", "-o", " "], /needs a file name/],
     [["model", "a.xlsx", "-o"], /argument missing|-o/],
     [["model", "a.xlsx", "--trace", " , "], /--trace needs RepIDs/],
+    [["model", "a.xlsx", "--format", "parquet"], /--format must be xlsx or csv, got 'parquet'/],
   ])("turns %j into a usage error", (argv, message) => {
     const command = parseCliArgs(argv);
     expect(command.kind).toBe("usage-error");

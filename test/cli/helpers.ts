@@ -32,7 +32,7 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process with the working directory set to `cwd`. */
-export function runCli(argv: readonly string[], cwd: string): CliRun {
+export function runCli(argv: readonly string[], cwd: string, more: Partial<CliIo> = {}): CliRun {
   let stdout = "";
   let stderr = "";
   const io: CliIo = {
@@ -40,6 +40,7 @@ export function runCli(argv: readonly string[], cwd: string): CliRun {
     stderr: (text) => (stderr += text),
     now: () => FIXED_NOW,
     cwd,
+    ...more,
   };
   const code = main(argv, io);
   return { code, stdout, stderr };

@@ -1,6 +1,8 @@
 import { FakeExcel } from "../../../test/fake-excel";
 import { fakeWorkbookPort } from "../../../test/fake-excel/fakeWorkbookPort";
 import { acmeExample } from "../../workbook/example/acme";
+import type { SpecCell } from "../../workbook/types";
+import { computeHere, type Compute } from "./compute";
 import { parseTraceReps, runPipeline, type RunPhase } from "./runPipeline";
 
 describe("runPipeline", () => {
@@ -58,5 +60,36 @@ describe("runPipeline", () => {
       kind: "failed",
       message: expect.stringContaining('sheet named "Results_Summary" that CompPlan did not create'),
     });
+  });
+
+  it("refuses results a sheet of Excel cannot hold, before writing anything", async () => {
+    const fake = new FakeExcel();
+    fake.state.addSheet("Sheet1");
+    const port = fakeWorkbookPort(fake);
+    await port.insertExample(acmeExample());
+    const names = () => fake.state.sheets.map((s) => s.name);
+    const before = names();
+    // The run as computed, with Results_Payouts at 1,048,573 rows: title, subtitle, blank and header make it
+    // 1,048,577 worksheet rows, one past Excel's last. One row fewer fits (sheetLimits.test.ts).
+    const compute: Compute = Object.assign(
+      async (...args: Parameters<Compute>) => {
+        const result = await computeHere(...args);
+        const sheets = result.sheets.map((s) =>
+          s.name === "Results_Payouts" ? { ...s, rows: new Array<SpecCell[]>(1_048_573).fill([...s.rows[0]]) } : s,
+        );
+        return { ...result, sheets };
+      },
+      { realistic: computeHere.realistic },
+    );
+    const end = await runPipeline(port, () => undefined, undefined, { compute });
+    expect(end).toEqual({
+      kind: "failed",
+      message:
+        "Results_Payouts would take 1,048,577 rows, past Excel's limit of 1,048,576 rows a sheet: Excel could not " +
+        "open it whole. Nothing was written: the Results sheets are as they were. The command-line tool writes " +
+        "every row as CSV files: compplan model <workbook> --format csv.",
+    });
+    expect(names()).toEqual(before);
+    expect(before.some((n) => n.startsWith("Results_"))).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import type { WorkbookPort, WriteReport } from "../../excel/port";
 import type { RunResult, RunStep } from "../../workbook/run";
+import { describePastExcel, sheetsPastExcel } from "../../workbook/sheetLimits";
 import { computeHere, type Compute } from "./compute";
 import type { RawTable } from "../../workbook/types";
 
@@ -47,6 +48,13 @@ export async function runPipeline(
       { sourceName, computedAt: at, traceReps: options.traceReps },
       { cancellable: true, onStep: (step) => onPhase({ kind: "computing", rows, step }) },
     );
+    // Past Excel's last row a sheet would be cut off: refused before anything is written.
+    const past = sheetsPastExcel(result.sheets);
+    if (past.length > 0)
+      throw new Error(
+        `${describePastExcel(past)} Nothing was written: the Results sheets are as they were. ` +
+          "The command-line tool writes every row as CSV files: compplan model <workbook> --format csv.",
+      );
     const rowsTotal = result.sheets.reduce((n, s) => n + s.rows.length, 0);
     onPhase({ kind: "writing", rowsWritten: 0, rowsTotal });
     const report = await port.writeSheets(result.sheets, (p) =>

@@ -1,0 +1,40 @@
+import { serialToIso } from "./parse/cells/dates";
+import type { ColumnFormat, SheetSpec, SpecCell } from "./types";
+
+/**
+ * A result table as CSV (RFC 4180): the header, then one line per row, the
+ * values the sheet holds at full precision (no number formats, no thousands
+ * separators: a percent is its fraction, money its amount), dates as ISO days,
+ * booleans TRUE/FALSE. For orgs past Excel's row limit and for loading into a
+ * database or a BI tool. No title lines: the first line is the header.
+ */
+
+// Text a spreadsheet would run as a formula when the file is opened in one (CSV injection): kept as text.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function textField(text: string): string {
+  const guarded = FORMULA_START.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(guarded) || guarded !== guarded.trim() ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+}
+
+export function csvField(value: SpecCell, format: ColumnFormat): string {
+  if (value === null) return "";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "string") return textField(value);
+  if (format === "date") {
+    const iso = serialToIso(value);
+    if (iso.ok) return iso.value;
+  }
+  return String(value);
+}
+
+/** The table's lines, each ending in CRLF, one at a time (a 1,000,000-row sheet is never one string). */
+export function* csvLines(sheet: SheetSpec): Generator<string> {
+  yield `${sheet.columns.map((c) => textField(c.header)).join(",")}\r\n`;
+  const formats = sheet.columns.map((c) => c.format);
+  for (const row of sheet.rows) {
+    let line = "";
+    for (let i = 0; i < formats.length; i++) line += (i ? "," : "") + csvField(row[i] ?? null, formats[i]);
+    yield `${line}\r\n`;
+  }
+}
