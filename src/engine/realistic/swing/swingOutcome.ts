@@ -8,6 +8,7 @@ import { probAttainmentAtLeast } from "../payProbability";
 import { detCdf, detPdf } from "./detMath";
 import { evalAscending, evalCurve, floatCurve, type FloatCurve } from "./floatCurve";
 import { floatLevel, type FloatDensity, type FloatLevel } from "./floatLevel";
+import { heldExcessCurve, heldExcessOverDensity, type HeldExcessCurve } from "./heldExcess";
 import { swingScale, swingVectors, type PeriodSwing } from "./periodSwing";
 
 /**
@@ -123,9 +124,7 @@ export function swingOutcome(
   const mean =
     ytdCurves === null
       ? expectedPerPeriod(curve, level, periodSd)
-      : expectedMultiple({ segments: yearCurve }, dist).toNumber() +
-        grid.atomExcess +
-        (level.continuous ? heldExcess(ytdCurves, level.continuous, swingVectors(n, swing, HOLD_DENSITY_PATHS), n) : 0);
+      : expectedMultiple({ segments: yearCurve }, dist).toNumber() + heldExcessOf(pay, ytdCurves, level, swing);
   return {
     expectedMultiple: new Decimal(mean),
     p10: new Decimal(grid.quantile(0.1)),
@@ -139,88 +138,33 @@ export function swingOutcome(
 }
 
 /**
- * E over the density part of the level of max(0, max_{k<n} (k/n)·c_k(L·f_k) − c_n(L)), averaged over the
- * swing paths, f_k = 1 + mean(d_1..d_k): between the breakpoints of all the YTD lines each line is linear
- * in L, so the positive part of their upper envelope less c_n is piecewise linear, cut at the lines'
- * crossings, and each piece is a mass and a partial first moment of the density.
+ * What holding adds to the year-end payout, over the level: its density
+ * integrated exactly on each swing path, its point masses (every rep-year of
+ * a history, not grouped) on the same paths through the paths' average G(L),
+ * built once per plan and swing and shared by every rep and scenario on them.
  */
-function heldExcess(ytd: readonly FloatCurve[], d: FloatDensity, swings: Float64Array, n: number): number {
-  const K = swings.length / n;
-  const f = new Float64Array(n);
-  const alpha = new Float64Array(n);
-  const beta = new Float64Array(n);
-  const at = (x: number) => (x === Infinity ? { p: d.mass, m: d.moment(Infinity) } : { p: d.cdf(x), m: d.moment(x) });
-  let total = 0;
-  for (let k = 0; k < K; k++) {
-    let cum = 0;
-    for (let p = 0; p < n; p++) {
-      cum += swings[k * n + p];
-      f[p] = p === n - 1 ? 1 : 1 + cum / (p + 1);
+function heldExcessOf(pay: YearPay, ytd: readonly FloatCurve[], level: FloatLevel, swing: PeriodSwing): number {
+  const n = pay.periods;
+  const swings = swingVectors(n, swing, HOLD_DENSITY_PATHS);
+  let atoms = 0;
+  let mass = level.continuous?.mass ?? 0;
+  if (level.atomValues.length > 0) {
+    const key = `${swing.spread.toString()}|${swing.correlation.toString()}`;
+    let curves = heldCurves.get(pay);
+    if (!curves) heldCurves.set(pay, (curves = new Map()));
+    let g = curves.get(key);
+    if (!g) curves.set(key, (g = heldExcessCurve(ytd, swings, n)));
+    for (let i = 0; i < level.atomValues.length; i++) {
+      atoms += level.atomProbs[i] * g.at(level.atomValues[i]);
+      mass += level.atomProbs[i];
     }
-    const cuts: number[] = [0, Infinity];
-    for (let p = 0; p < n; p++)
-      if (f[p] > 0) for (let i = 1; i < ytd[p].from.length; i++) cuts.push(ytd[p].from[i] / f[p]);
-    cuts.sort((a, b) => a - b);
-    let pathTotal = 0;
-    for (let c = 0; c + 1 < cuts.length; c++) {
-      const x0 = cuts[c];
-      const x1 = cuts[c + 1];
-      if (!(x1 > x0)) continue;
-      const probe = x1 === Infinity ? x0 + 1 : (x0 + x1) / 2;
-      // Each YTD line on this interval, minus the year-end line: α_p + β_p·L.
-      for (let p = 0; p < n; p++) {
-        const share = (p + 1) / n;
-        const curve = ytd[p];
-        if (f[p] <= 0) {
-          alpha[p] = share * evalCurve(curve, 0);
-          beta[p] = 0;
-          continue;
-        }
-        let j = curve.from.length - 1;
-        while (j > 0 && probe * f[p] < curve.from[j]) j--;
-        alpha[p] = share * curve.intercept[j];
-        beta[p] = share * curve.slope[j] * f[p];
-      }
-      const a0 = alpha[n - 1];
-      const b0 = beta[n - 1];
-      // Candidate points where the maximum of {0, line_p − line_n} may change hands.
-      const points = [x0, x1];
-      for (let p = 0; p < n - 1; p++) {
-        const ap = alpha[p] - a0;
-        const bp = beta[p] - b0;
-        if (bp !== 0) points.push(-ap / bp);
-        for (let q = p + 1; q < n - 1; q++) {
-          const db = bp - (beta[q] - b0);
-          if (db !== 0) points.push((alpha[q] - a0 - ap) / db);
-        }
-      }
-      const inside = points.filter((x) => x >= x0 && x <= x1).sort((a, b) => a - b);
-      for (let i = 0; i + 1 < inside.length; i++) {
-        const y0 = inside[i];
-        const y1 = inside[i + 1];
-        if (!(y1 > y0)) continue;
-        const mid = y1 === Infinity ? y0 + 1 : (y0 + y1) / 2;
-        let bestA = 0;
-        let bestB = 0;
-        let best = 0;
-        for (let p = 0; p < n - 1; p++) {
-          const v = alpha[p] - a0 + (beta[p] - b0) * mid;
-          if (v > best) {
-            best = v;
-            bestA = alpha[p] - a0;
-            bestB = beta[p] - b0;
-          }
-        }
-        if (best <= 0) continue;
-        const lo = at(y0);
-        const hi = at(y1);
-        pathTotal += bestA * (hi.p - lo.p) + bestB * (hi.m - lo.m);
-      }
-    }
-    total += pathTotal;
   }
-  return total / K;
+  // The density's part is already weighted by its mass; the point masses' is taken over the whole level.
+  const density = level.continuous ? heldExcessOverDensity(ytd, level.continuous, swings, n) : 0;
+  return (mass > 0 ? atoms / mass : 0) + density;
 }
+
+const heldCurves = new WeakMap<YearPay, Map<string, HeldExcessCurve>>();
 
 /** E[L] in doubles (the swings leave it unchanged): the point masses' and the density's first moments. */
 function levelMean(level: FloatLevel): number {
@@ -313,8 +257,6 @@ function scaledExpectation(c: FloatCurve, d: FloatDensity, f: number): number {
 
 interface PayGrid {
   readonly mean: number;
-  /** Held YTD plans: what holding adds to the year-end payout on the point masses of the level (0 otherwise). */
-  readonly atomExcess: number;
   readonly probCapped: number;
   quantile(q: number): number;
   probAtLeast(t: number): number;
@@ -512,20 +454,8 @@ function payGrid(
     }
   const mean = ((m > 0 ? meanA / Ka : 0) + (J > 0 ? meanC / Kc : 0)) / total;
   const cappedShare = ((m > 0 ? A.capped / Ka : 0) + (J > 0 ? C.capped / Kc : 0)) / total;
-  // What holding adds for the point masses, exactly per (level, path): their pay less the year-end payout.
-  let atomExcess = 0;
-  if (ytd !== null && m > 0) {
-    const last = ytd[ytd.length - 1];
-    let year = 0;
-    for (let i = 0; i < m; i++) year += atoms.weights[i] * evalCurve(last, atoms.values[i]);
-    atomExcess = (meanA / Ka - year) / total;
-  }
   const monotone = curve.nonDecreasing && (ytd === null || ytd.every((c) => c.nonDecreasing));
-  if (!monotone)
-    return {
-      ...histogramGrid(A.pay, atoms.weights, Ka, C.pay, contWeights, Kc, mean, cappedShare, total),
-      atomExcess,
-    };
+  if (!monotone) return histogramGrid(A.pay, atoms.weights, Ka, C.pay, contWeights, Kc, mean, cappedShare, total);
 
   /** P(pay ≤ t), or P(pay < t) when strict. */
   const cdf = (t: number, strict: boolean): number => {
@@ -566,7 +496,6 @@ function payGrid(
   };
   return {
     mean,
-    atomExcess,
     probCapped: Math.min(1, cappedShare),
     probAtLeast: (t) => Math.min(1, Math.max(0, 1 - cdf(t - 1e-12, true))),
     quantile: (q) => {
@@ -668,7 +597,7 @@ function histogramGrid(
   mean: number,
   probCapped: number,
   total: number,
-): Omit<PayGrid, "atomExcess"> {
+): PayGrid {
   const points: { y: number; w: number }[] = [];
   const m = weightsA.length;
   const J = weightsC.length;
