@@ -49,15 +49,15 @@ export function densityPaths(spread: number): number {
 }
 export const ATOM_PATH_POINTS = 8192;
 /**
- * A held YTD plan's expected pay is the exact year-end payout plus what
- * holding adds, which is sampled over swing paths (exactly in the level for
- * its density part): it gets this many times the paths, and its percentiles
- * this many times the density nodes.
+ * A held YTD plan's pay distribution turns on the year-to-date path, not
+ * only on each period: its point masses get this many times their paths,
+ * and its density this many times the nodes, for the percentiles. (Its
+ * expected pay comes from heldExcess.ts, on HOLD_DENSITY_PATHS paths.)
  */
-export const HOLD_PATH_FACTOR = 4;
+export const HOLD_PATH_FACTOR = 2;
 export const HOLD_NODE_FACTOR = 8;
 /** Swing paths on which what holding adds is integrated exactly in the level's density. */
-export const HOLD_DENSITY_PATHS = 16384;
+export const HOLD_DENSITY_PATHS = 65536;
 export const LEVEL_NODES = 48;
 /** An Empirical sample larger than this is grouped into this many equal-probability nodes for the percentiles. */
 const MAX_ATOMS = 128;
@@ -103,12 +103,11 @@ export function swingOutcome(
   const ytdCurves = pay.ytd?.curves.map((c) => floatCurve(c, curveView({ segments: c }).nonDecreasing)) ?? null;
   const atoms = atomNodes(level);
   const atomCount = atoms.values.length;
-  const factor = ytdCurves === null ? 1 : HOLD_PATH_FACTOR;
   // A power of two with about ATOM_PATH_POINTS (level, path) pairs, from 256 paths up (integers only:
-  // Math.log2 is left to each engine to approximate).
+  // Math.log2 is left to each engine to approximate). A held plan's expected pay does not come from these.
   let atomPaths = 256;
   while (atomPaths * atomCount < ATOM_PATH_POINTS) atomPaths *= 2;
-  atomPaths *= factor;
+  if (ytdCurves !== null) atomPaths *= HOLD_PATH_FACTOR;
   const grid = payGrid(
     n,
     curve,
