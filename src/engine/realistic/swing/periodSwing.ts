@@ -108,12 +108,21 @@ const vectorCache = new Map<string, Float64Array>();
  * scaled: d is linear in the spread, and every leader's team has its own.
  */
 export function swingVectors(n: number, swing: PeriodSwing, count: number): Float64Array {
+  // The last few scaled sets are kept: every rep on one swing (the AEs of a run) shares them; a leader's own
+  // swing is used once, so only a handful are held at a time. Callers only read them.
+  const key = `${n}|${swing.spread.toString()}|${swing.correlation.toString()}|${count}`;
+  const hit = scaledCache.get(key);
+  if (hit) return hit;
   const unit = unitVectors(n, swing.correlation, count);
   const { sigma } = swingScale(n, swing);
   const out = new Float64Array(unit.length);
   for (let i = 0; i < unit.length; i++) out[i] = sigma * unit[i];
+  if (scaledCache.size >= 8) scaledCache.delete(scaledCache.keys().next().value!);
+  scaledCache.set(key, out);
   return out;
 }
+
+const scaledCache = new Map<string, Float64Array>();
 
 function unitVectors(n: number, correlation: Decimal, count: number): Float64Array {
   const key = `${n}|${correlation.toString()}|${count}`;

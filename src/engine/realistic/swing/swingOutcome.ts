@@ -144,7 +144,7 @@ export function swingOutcome(
  */
 function heldExcessOf(pay: YearPay, ytd: readonly FloatCurve[], level: FloatLevel, swing: PeriodSwing): number {
   const n = pay.periods;
-  const swings = swingVectors(n, swing, HOLD_DENSITY_PATHS);
+  const swings = () => swingVectors(n, swing, HOLD_DENSITY_PATHS);
   let atoms = 0;
   let mass = level.continuous?.mass ?? 0;
   if (level.atomValues.length > 0) {
@@ -152,14 +152,14 @@ function heldExcessOf(pay: YearPay, ytd: readonly FloatCurve[], level: FloatLeve
     let curves = heldCurves.get(pay);
     if (!curves) heldCurves.set(pay, (curves = new Map()));
     let g = curves.get(key);
-    if (!g) curves.set(key, (g = heldExcessCurve(ytd, swings, n)));
+    if (!g) curves.set(key, (g = heldExcessCurve(ytd, swings(), n)));
     for (let i = 0; i < level.atomValues.length; i++) {
       atoms += level.atomProbs[i] * g.at(level.atomValues[i]);
       mass += level.atomProbs[i];
     }
   }
   // The density's part is already weighted by its mass; the point masses' is taken over the whole level.
-  const density = level.continuous ? heldExcessOverDensity(ytd, level.continuous, swings, n) : 0;
+  const density = level.continuous ? heldExcessOverDensity(ytd, level.continuous, swings(), n) : 0;
   return (mass > 0 ? atoms / mass : 0) + density;
 }
 
