@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { runModel } from "../../src/engine/model";
 import { checkPlan } from "../../src/engine/planChecks";
-import { amount, d, measure, model, plan, quarter, rep, tiers } from "./builders";
+import { amount, d, measure, model, plan, quarter, rep, tiers } from "../../src/engine/testing/builders";
 
 const aeTiers = tiers([0, 0.5, 0.5], [0.5, 1, 1.5], [1, 1.5, 2], [1.5, null, 2.5]);
 
