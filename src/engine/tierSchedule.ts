@@ -1,5 +1,6 @@
 import { Decimal, ZERO, ONE } from "./decimal";
 import type { MeasurePlan, Tier, TierMode } from "./types";
+import { assertNever } from "./assertNever";
 
 /**
  * A tier table turned into a piecewise-linear schedule y(x) on x ≥ 0, where x is
@@ -37,6 +38,8 @@ export function buildSchedule(mode: TierMode, tiers: readonly Tier[]): TierSched
       return retroactive(sorted);
     case "Curve":
       return curvePoints(sorted);
+    default:
+      return assertNever(mode);
   }
 }
 
