@@ -7,6 +7,53 @@ import officeAddins from "eslint-plugin-office-addins";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+// The layers of docs/architecture.md, enforced: dependencies point one way, UI/CLI → adapters → workbook → engine.
+// Each folder of src/ names the folders it may import from besides itself, and (where listed) the only packages
+// its shipped code may load; a folder not listed here (taskpane, commands) is free. ESLint sees an import's text,
+// not the file it resolves to, so the rule is written once per folder depth: from src/engine/realistic/swing/x.ts,
+// "../../../" leaves src/engine.
+const LAYERS = [
+  { folder: "engine", may: [], packages: ["decimal.js"] },
+  { folder: "workbook", may: ["engine"], packages: [] },
+  { folder: "xlsx", may: ["engine", "workbook"] },
+  { folder: "excel", may: ["engine", "workbook"] },
+  { folder: "cli", may: ["engine", "workbook", "xlsx"] },
+];
+const MAX_DEPTH = 8;
+// Office.js is the add-in's: only these folders may load it or use its globals.
+const OFFICE_FOLDERS = ["excel", "taskpane", "commands"];
+const OFFICE_JS = {
+  name: "@microsoft/office-js",
+  message: "Only src/excel, src/taskpane and src/commands use Office.js.",
+};
+const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+function layerBlocks({ folder, may, packages }) {
+  const restrict = (patterns) => ["error", { paths: OFFICE_FOLDERS.includes(folder) ? [] : [OFFICE_JS], patterns }];
+  const onlyPackages = packages && {
+    // Any import not starting with "." other than the listed packages.
+    regex: `^(?!\\.${packages.map((p) => `|${escapeRegex(p)}$`).join("")})`,
+    message: packages.length
+      ? `src/${folder} loads no package but ${packages.join(", ")}.`
+      : `src/${folder} loads no package (decimal.js comes through src/engine/decimal).`,
+  };
+  return Array.from({ length: MAX_DEPTH + 1 }, (_, depth) => {
+    const dir = `src/${folder}/${"*/".repeat(depth)}`;
+    const leaves = {
+      // Up depth + 1 levels (out of src/<folder>), then into anything but a folder it may import from.
+      regex: `^(?:\\.\\./){${depth}}\\.\\.(?:/|$)${may.length ? `(?!(?:${may.join("|")})(?:/|$))` : ""}`,
+      message: `src/${folder} imports only from itself${may.length ? ` and src/${may.join(", src/")}` : ""}.`,
+    };
+    return onlyPackages
+      ? [
+          { files: [`${dir}*.{ts,tsx}`], rules: { "no-restricted-imports": restrict([leaves, onlyPackages]) } },
+          // Its tests may load test tools (jest, fast-check, node:fs), never another folder of src/.
+          { files: [`${dir}*.test.{ts,tsx}`], rules: { "no-restricted-imports": restrict([leaves]) } },
+        ]
+      : [{ files: [`${dir}*.{ts,tsx}`], rules: { "no-restricted-imports": restrict([leaves]) } }];
+  }).flat();
+}
+
 export default tseslint.config(
   { ignores: ["dist/", "node_modules/", "out/", ".bench/", "coverage/", "test-output/", ".tmp/"] },
   js.configs.recommended,
@@ -45,6 +92,21 @@ export default tseslint.config(
       "office-addins/no-navigational-load": "warn",
       "office-addins/no-office-initialize": "error",
       "office-addins/test-for-null-using-isNullObject": "error",
+    },
+  },
+  {
+    files: ["**/*.{ts,tsx,js,cjs,mjs}"],
+    ignores: OFFICE_FOLDERS.map((f) => `src/${f}/**`),
+    rules: { "no-restricted-imports": ["error", { paths: [OFFICE_JS] }] },
+  },
+  ...LAYERS.flatMap(layerBlocks),
+  {
+    files: ["src/{engine,workbook,xlsx,cli}/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        ...["Excel", "Office", "OfficeExtension"].map((name) => ({ name, message: OFFICE_JS.message })),
+      ],
     },
   },
   prettier,

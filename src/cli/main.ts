@@ -2,6 +2,7 @@ import { parseCliArgs } from "./args";
 import { packageVersion, USAGE } from "./help";
 import { EXIT_OK, EXIT_USAGE, processIo, type CliIo } from "./io";
 import { modelCommand } from "./modelCommand";
+import { assertNever } from "../engine/assertNever";
 
 /** The CLI as a function: tests call it in-process with collecting writers. Returns the exit status. */
 export function main(argv: readonly string[], io: CliIo = processIo): number {
@@ -18,6 +19,8 @@ export function main(argv: readonly string[], io: CliIo = processIo): number {
       return EXIT_USAGE;
     case "model":
       return modelCommand(command, io);
+    default:
+      return assertNever(command);
   }
 }
 

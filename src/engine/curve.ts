@@ -1,18 +1,21 @@
-import { Decimal, ONE, ZERO } from "./decimal";
-import { compileMeasureRule, type MeasureRule } from "./measureRule";
-import type { MeasurePlan } from "./types";
-
 /**
  * A payout curve: attainment → payout as a multiple of target incentive, with
  * threshold and caps folded in. Piecewise linear (with jumps where a
  * retroactive table or a gate has them), so it can be evaluated anywhere,
  * rendered, and integrated exactly against attainment distributions.
- *
- * Segment i holds on [from, to): multiple = intercept + slope × attainment.
- * Segments are contiguous from 0; the last has to = null.
  */
+
+import { Decimal, ONE, ZERO } from "./decimal";
+import { compileMeasureRule, type MeasureRule } from "./measureRule";
+import type { MeasurePlan } from "./types";
+
+/** How far a curve may dip at a joint and still count as non-decreasing (see `isNonDecreasing`). */
 const WOBBLE = new Decimal("1e-24");
 
+/**
+ * Holds on [from, to): multiple = intercept + slope × attainment. A curve's
+ * segments are contiguous from 0; the last has to = null.
+ */
 export interface CurveSegment {
   readonly from: Decimal;
   readonly to: Decimal | null;

@@ -2,6 +2,7 @@ import { buildPayoutCurve } from "./curve";
 import { ONE, ZERO, sum, type Decimal } from "./decimal";
 import type { EngineIssue } from "./issues";
 import { tiersOf } from "./tierSchedule";
+import { assertNever } from "./assertNever";
 import type { MeasurePlan, Plan } from "./types";
 
 /**
@@ -50,62 +51,68 @@ function checkMeasure(plan: Plan, m: MeasurePlan): EngineIssue[] {
       );
   }
 
-  if (m.tierMode !== "Curve") {
-    if (tiers[0].from.gt(ZERO)) {
-      warn(
-        `nothing is paid below ${fmt(m, tiers[0].from)} because no band starts at 0; to pay only above a level, add a band at rate 0 (or use Threshold).`,
-        "From",
-        tiers[0].source,
-      );
-    }
-    for (let i = 0; i + 1 < tiers.length; i++) {
-      const a = tiers[i];
-      const b = tiers[i + 1];
-      if (a.from.eq(b.from) && (a.to === null ? b.to === null : b.to !== null && a.to.eq(b.to))) {
-        error(`the band ${band(m, a)} is given twice: keep one row.`, "From", b.source);
-      } else if (a.to === null || a.to.gt(b.from)) {
-        error(
-          `bands ${band(m, a)} and ${band(m, b)} overlap: between ${fmt(m, b.from)} and ${a.to === null ? "∞" : fmt(m, a.to)} two rates would apply. Make each band start where the one below ends.`,
-          "To",
-          b.source,
-        );
-      } else if (a.to.lt(b.from)) {
-        // Say what the gap pays: on a multiple-of-target curve the engine's own curve tells (flat at what the
-        // bands below reached, for marginal tiers); a commission rate's amount depends on the rep's BCR.
-        let paid = ".";
-        if (m.tierBasis === "Attainment" && m.rateType === "Multiplier") {
-          const curve = buildPayoutCurve(m, ONE);
-          const start = curve.evaluate(a.to);
-          const mid = curve.evaluate(a.to.plus(b.from).div(2));
-          const x = (v: Decimal) => `${v.toDecimalPlaces(4).toString()}×`;
-          paid = start.eq(mid)
-            ? `, so attainment in it pays ${x(start)} target incentive throughout.`
-            : `, so the band below carries on: ${x(start)} target incentive at ${fmt(m, a.to)}, ${x(mid)} half way.`;
-        }
+  switch (m.tierMode) {
+    case "Marginal":
+    case "Retroactive":
+      if (tiers[0].from.gt(ZERO)) {
         warn(
-          `gap between ${fmt(m, a.to)} and ${fmt(m, b.from)}: no band's rate applies there${paid}`,
+          `nothing is paid below ${fmt(m, tiers[0].from)} because no band starts at 0; to pay only above a level, add a band at rate 0 (or use Threshold).`,
           "From",
-          b.source,
+          tiers[0].source,
         );
       }
-      if (b.rate.lt(a.rate) && !b.rate.isNeg()) {
-        warn(
-          `the rate falls from ${a.rate.toString()} to ${b.rate.toString()} at ${fmt(m, b.from)}: reps earn less per dollar as they sell more (a decelerator above a lower band).`,
-          "Rate",
-          b.source,
-        );
+      for (let i = 0; i + 1 < tiers.length; i++) {
+        const a = tiers[i];
+        const b = tiers[i + 1];
+        if (a.from.eq(b.from) && (a.to === null ? b.to === null : b.to !== null && a.to.eq(b.to))) {
+          error(`the band ${band(m, a)} is given twice: keep one row.`, "From", b.source);
+        } else if (a.to === null || a.to.gt(b.from)) {
+          error(
+            `bands ${band(m, a)} and ${band(m, b)} overlap: between ${fmt(m, b.from)} and ${a.to === null ? "∞" : fmt(m, a.to)} two rates would apply. Make each band start where the one below ends.`,
+            "To",
+            b.source,
+          );
+        } else if (a.to.lt(b.from)) {
+          // Say what the gap pays: on a multiple-of-target curve the engine's own curve tells (flat at what the
+          // bands below reached, for marginal tiers); a commission rate's amount depends on the rep's BCR.
+          let paid = ".";
+          if (m.tierBasis === "Attainment" && m.rateType === "Multiplier") {
+            const curve = buildPayoutCurve(m, ONE);
+            const start = curve.evaluate(a.to);
+            const mid = curve.evaluate(a.to.plus(b.from).div(2));
+            const x = (v: Decimal) => `${v.toDecimalPlaces(4).toString()}×`;
+            paid = start.eq(mid)
+              ? `, so attainment in it pays ${x(start)} target incentive throughout.`
+              : `, so the band below carries on: ${x(start)} target incentive at ${fmt(m, a.to)}, ${x(mid)} half way.`;
+          }
+          warn(
+            `gap between ${fmt(m, a.to)} and ${fmt(m, b.from)}: no band's rate applies there${paid}`,
+            "From",
+            b.source,
+          );
+        }
+        if (b.rate.lt(a.rate) && !b.rate.isNeg()) {
+          warn(
+            `the rate falls from ${a.rate.toString()} to ${b.rate.toString()} at ${fmt(m, b.from)}: reps earn less per dollar as they sell more (a decelerator above a lower band).`,
+            "Rate",
+            b.source,
+          );
+        }
       }
-    }
-  } else {
-    for (let i = 0; i + 1 < tiers.length; i++) {
-      if (tiers[i + 1].rate.lt(tiers[i].rate)) {
-        warn(
-          `the payout multiple falls from ${tiers[i].rate.toString()} to ${tiers[i + 1].rate.toString()} at ${fmt(m, tiers[i + 1].from)}.`,
-          "Rate",
-          tiers[i + 1].source,
-        );
+      break;
+    case "Curve":
+      for (let i = 0; i + 1 < tiers.length; i++) {
+        if (tiers[i + 1].rate.lt(tiers[i].rate)) {
+          warn(
+            `the payout multiple falls from ${tiers[i].rate.toString()} to ${tiers[i + 1].rate.toString()} at ${fmt(m, tiers[i + 1].from)}.`,
+            "Rate",
+            tiers[i + 1].source,
+          );
+        }
       }
-    }
+      break;
+    default:
+      assertNever(m.tierMode);
   }
 
   if (m.tierMode === "Retroactive") {

@@ -23,9 +23,13 @@ export function minorUnits(currency: string): number {
 }
 
 /**
- * The single rounding point of the engine: a payout line to the currency's
- * minor unit, half away from zero (Excel's ROUND). Totals are sums of rounded
- * lines, so every sheet foots.
+ * An amount rounded to the currency's minor unit, half away from zero (Excel's
+ * ROUND). Payout lines do not come through here: the pricing kernel rounds each
+ * line once, by the same rule, in integers (`QuotientRounding` in fixed.ts).
+ * This rounds every other amount that becomes money: a ramp guarantee's floor,
+ * a prorated base, expected (realistic) pay, a total converted to the reporting
+ * currency, an offer's figures. Totals are sums of rounded amounts, so every
+ * sheet foots.
  */
 export function roundMoney(amount: Decimal, currency: string): Decimal {
   return amount.toDecimalPlaces(minorUnits(currency), Decimal.ROUND_HALF_UP);

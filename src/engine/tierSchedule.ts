@@ -1,11 +1,13 @@
 import { Decimal, ZERO, ONE } from "./decimal";
 import type { MeasurePlan, Tier, TierMode } from "./types";
+import { assertNever } from "./assertNever";
 
 /**
  * A tier table turned into a piecewise-linear schedule y(x) on x ≥ 0, where x is
  * attainment or credited amount (TierBasis) and y is in the plan's rate unit
- * (multiple of target for Multiplier rates at attainment basis; see payoutLine.ts
- * for how y becomes money). Breakpoints are exact Decimals straight from the tiers.
+ * (multiple of target for Multiplier rates at attainment basis; see `moneyAt` in
+ * measureRule.ts for how y becomes money). Breakpoints are exact Decimals straight
+ * from the tiers.
  *
  * Each piece holds on [from, to): y = intercept + slope × x. `rate` is the rate of
  * the band that x falls in (what statements call "the rate reached").
@@ -36,6 +38,8 @@ export function buildSchedule(mode: TierMode, tiers: readonly Tier[]): TierSched
       return retroactive(sorted);
     case "Curve":
       return curvePoints(sorted);
+    default:
+      return assertNever(mode);
   }
 }
 

@@ -4,6 +4,7 @@ import { moneyAt } from "./measureRule";
 import { ratio, ratioValue } from "./ratio";
 import { minorUnits } from "./rounding";
 import { pieceIndex } from "./tierSchedule";
+import { assertNever } from "./assertNever";
 
 /** One step of how a payout line was built, for Results_Trace. */
 export interface TraceStep {
@@ -138,37 +139,44 @@ export function explainLine(line: PayoutLine): TraceStep[] {
   // moneyAt works on credit × quota denominator (see measureRule.ts).
   const scaledOf = (v: Decimal) => v.times(quota.den);
   let subtotal = ZERO;
-  if (m.tierMode === "Marginal") {
-    for (const t of rule.tiers) {
-      if (x.lte(t.from)) continue;
-      const top = t.to !== null && t.to.lt(x) ? t.to : x;
-      const amount = moneyAt(rule, ZERO, t.rate, scaledOf(toCredit(top.minus(t.from))), quota, target);
-      subtotal = subtotal.plus(amount);
+  switch (m.tierMode) {
+    case "Marginal":
+      for (const t of rule.tiers) {
+        if (x.lte(t.from)) continue;
+        const top = t.to !== null && t.to.lt(x) ? t.to : x;
+        const amount = moneyAt(rule, ZERO, t.rate, scaledOf(toCredit(top.minus(t.from))), quota, target);
+        subtotal = subtotal.plus(amount);
+        step({
+          step: "Band",
+          detail: `slice ${rule.axis === "Attainment" ? pct(t.from) : t.from.toString()} to ${rule.axis === "Attainment" ? pct(top) : top.toString()} at ${t.rate.toString()}${rule.rateType === "Multiplier" ? "× BCR" : " of credit"}`,
+          from: t.from,
+          to: t.to,
+          credit: toCredit(top.minus(t.from)),
+          rate: t.rate,
+          amount,
+        });
+      }
+      break;
+    case "Retroactive":
+    case "Curve": {
+      const piece = rule.schedule[pieceIndex(rule.schedule, x)];
+      subtotal = moneyAt(rule, piece.intercept, piece.slope, scaledOf(credit), quota, target);
       step({
-        step: "Band",
-        detail: `slice ${rule.axis === "Attainment" ? pct(t.from) : t.from.toString()} to ${rule.axis === "Attainment" ? pct(top) : top.toString()} at ${t.rate.toString()}${rule.rateType === "Multiplier" ? "× BCR" : " of credit"}`,
-        from: t.from,
-        to: t.to,
-        credit: toCredit(top.minus(t.from)),
-        rate: t.rate,
-        amount,
+        step: m.tierMode === "Retroactive" ? "Band" : "Curve",
+        detail:
+          m.tierMode === "Retroactive"
+            ? `all credit at the rate of the band reached, ${piece.rate.toString()}`
+            : `payout multiple interpolated between curve points`,
+        from: piece.from,
+        to: piece.to,
+        credit,
+        rate: piece.rate,
+        amount: subtotal,
       });
+      break;
     }
-  } else {
-    const piece = rule.schedule[pieceIndex(rule.schedule, x)];
-    subtotal = moneyAt(rule, piece.intercept, piece.slope, scaledOf(credit), quota, target);
-    step({
-      step: m.tierMode === "Retroactive" ? "Band" : "Curve",
-      detail:
-        m.tierMode === "Retroactive"
-          ? `all credit at the rate of the band reached, ${piece.rate.toString()}`
-          : `payout multiple interpolated between curve points`,
-      from: piece.from,
-      to: piece.to,
-      credit,
-      rate: piece.rate,
-      amount: subtotal,
-    });
+    default:
+      assertNever(m.tierMode);
   }
   if (line.capped === "Payout" && m.capPayout !== null) {
     step({

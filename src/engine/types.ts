@@ -57,7 +57,7 @@ export interface MeasurePlan {
   readonly capPayout: Decimal | null;
   /** Sorted by `from`. Empty = 1.0× from 0, uncapped. */
   readonly tiers: readonly Tier[];
-  /** For Team-basis override plans: percent of the team's amount (RateType Percent). */
+  /** Where the measure came from, for messages: "Plans row 4". */
   readonly source?: string;
 }
 

@@ -5,7 +5,7 @@ import { payLine } from "../../src/engine/linePricer";
 import { compileMeasureRule } from "../../src/engine/measureRule";
 import { ratio } from "../../src/engine/ratio";
 import { roundMoney } from "../../src/engine/rounding";
-import { d, measure, tiers } from "./builders";
+import { d, measure, tiers } from "../../src/engine/testing/builders";
 
 // The example AE New ARR table: decelerated below 50%, accelerators above 100%.
 const aeTiers = tiers([0, 0.5, 0.5], [0.5, 1, 1.5], [1, 1.5, 2], [1.5, null, 2.5]);

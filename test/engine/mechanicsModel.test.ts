@@ -1,7 +1,7 @@
 import { runModel } from "../../src/engine/model";
 import type { Decimal } from "../../src/engine/decimal";
 import { ratioValue } from "../../src/engine/ratio";
-import { amount, d, measure, model, plan, quarter, rep, settings2026, tiers } from "./builders";
+import { amount, d, measure, model, plan, quarter, rep, settings2026, tiers } from "../../src/engine/testing/builders";
 
 const month = (m: number) => {
   const mm = String(m).padStart(2, "0");

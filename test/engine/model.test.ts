@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { runModel } from "../../src/engine/model";
 import { checkPlan } from "../../src/engine/planChecks";
-import { amount, d, measure, model, plan, quarter, rep, tiers } from "./builders";
+import { amount, d, measure, model, plan, quarter, rep, tiers } from "../../src/engine/testing/builders";
+import type { TierMode } from "../../src/engine/types";
 
 const aeTiers = tiers([0, 0.5, 0.5], [0.5, 1, 1.5], [1, 1.5, 2], [1.5, null, 2.5]);
 
@@ -170,6 +171,11 @@ describe("plan checks", () => {
     // A falling rate that stays at or above 0 is a design choice: a warning, not an error.
     const falling = plan({ measures: [measure({ tiers: tiers([0, 1, 1], [1, null, 0.5]) })] });
     expect(checkPlan(falling).map((i) => i.severity)).toEqual(["Warning"]);
+  });
+
+  it("refuses a tier mode it does not know rather than checking it as another mode", () => {
+    const stepped = plan({ measures: [measure({ tierMode: "Stepped" as TierMode, tiers: tiers([0, null, 1]) })] });
+    expect(() => checkPlan(stepped)).toThrow('Unexpected value: "Stepped"');
   });
 
   it("does not ask pure commission measures to share target variable", () => {

@@ -3,7 +3,7 @@ import { payLine } from "../../src/engine/linePricer";
 import { compileMeasureRule } from "../../src/engine/measureRule";
 import { ratio } from "../../src/engine/ratio";
 import type { MeasurePlan } from "../../src/engine/types";
-import { d, measure } from "./builders";
+import { d, measure } from "../../src/engine/testing/builders";
 
 /**
  * An independent oracle for one payout line: the tier table read straight as

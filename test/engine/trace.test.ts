@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { Decimal } from "../../src/engine/decimal";
 import { runModel } from "../../src/engine/model";
 import { explainLine } from "../../src/engine/trace";
-import { d, measure, model, plan, quarter, rep, tiers } from "./builders";
+import { d, measure, model, plan, quarter, rep, tiers } from "../../src/engine/testing/builders";
 
 describe("trace", () => {
   it("explains a marginal line band by band, by hand", () => {

@@ -2,7 +2,7 @@ import { Decimal, ZERO } from "../../src/engine/decimal";
 import { evaluateOffers } from "../../src/engine/offers";
 import { testOffer } from "../../src/engine/offers/testing/testOffer";
 import type { BreakEven } from "../../src/engine/offers/types";
-import { settings2026 } from "../engine/builders";
+import { settings2026 } from "../../src/engine/testing/builders";
 import { breakEvenText, offersSheet, spreadSourceText } from "../../src/workbook/render/offers";
 
 const d = (v: string) => new Decimal(v);

@@ -139,4 +139,9 @@ describe("adjustmentsByPeriod", () => {
     expect(perPeriod.map((p) => `${p.additions}/${p.clawbacks}`)).toEqual(["1250.25/400", "0/100", "0/0", "5000/0"]);
     expect(outside.map((x) => x.amount.toString())).toEqual(["75"]);
   });
+
+  it("refuses a type it does not know rather than paying it as a SPIF", () => {
+    const unknown = a("2026-02-01", "2026-02-28", "Refund" as Adjustment["type"], "1000");
+    expect(() => adjustmentsByPeriod([unknown], quarters)).toThrow('Unexpected value: "Refund"');
+  });
 });

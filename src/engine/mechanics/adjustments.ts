@@ -1,6 +1,7 @@
 import { ZERO, max, min, type Decimal } from "../decimal";
 import type { Period } from "../periods";
 import type { Adjustment } from "../types";
+import { assertNever } from "../assertNever";
 
 /** A rep's adjustments falling in one payout period. */
 export interface PeriodAdjustments {
@@ -110,8 +111,17 @@ export function adjustmentsByPeriod(
       outside.push(a);
       continue;
     }
-    if (a.type === "Clawback") clawbacks[k] = clawbacks[k].plus(a.amount);
-    else additions[k] = additions[k].plus(a.amount);
+    switch (a.type) {
+      case "Clawback":
+        clawbacks[k] = clawbacks[k].plus(a.amount);
+        break;
+      case "SPIF":
+      case "Bonus":
+        additions[k] = additions[k].plus(a.amount);
+        break;
+      default:
+        assertNever(a.type);
+    }
     const note = a.note.trim();
     notes[k].push(`${a.type} ${a.amount.toFixed()}${note ? `: ${note}` : ""}`);
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { Decimal } from "../decimal";
 import type { Settings } from "../types";
-import { fxRate, missingFxRates, toReporting, toReportingRounded } from "./fx";
+import { fxRate, toReporting, toReportingRounded } from "./fx";
 
 const d = (s: string) => new Decimal(s);
 const settings: Settings = {
@@ -47,11 +47,5 @@ describe("toReportingRounded", () => {
     // 10.01 USD × 150 = 1,501.5 JPY → 1,502; a −10.01 clawback → −1,502
     expect(toReportingRounded(d("10.01"), "USD", jpy).toString()).toBe("1502");
     expect(toReportingRounded(d("-10.01"), "USD", jpy).toString()).toBe("-1502");
-  });
-});
-
-describe("missingFxRates", () => {
-  it("lists each currency without a rate once", () => {
-    expect(missingFxRates(["USD", "EUR", "gbp", "GBP", "CHF", "eur"], settings)).toEqual(["GBP", "CHF"]);
   });
 });

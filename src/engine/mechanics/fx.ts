@@ -59,18 +59,3 @@ export function toReportingRounded(
 ): Decimal {
   return roundMoney(toReporting(total, currency, settings), settings.reportingCurrency);
 }
-
-/** Currencies among `currencies` with no rate, so a run can report them up front instead of throwing midway. */
-export function missingFxRates(
-  currencies: Iterable<string>,
-  settings: Pick<Settings, "reportingCurrency" | "fxRates">,
-): string[] {
-  const missing = new Set<string>();
-  for (const c of currencies) {
-    const code = c.toUpperCase();
-    if (code !== settings.reportingCurrency.toUpperCase() && !settings.fxRates.has(c) && !settings.fxRates.has(code)) {
-      missing.add(code);
-    }
-  }
-  return [...missing];
-}

@@ -2,7 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { Decimal, ZERO } from "../decimal";
 import type { Plan, Rep } from "../types";
 import { indexOrg } from "./hierarchy";
-import { checkHierarchy, leaderOverAssignment, overridePayout, paidOnMembers, teamActuals } from "./rollup";
+import { checkHierarchy, leaderOverAssignment, paidOnMembers, teamActuals } from "./rollup";
 
 const d = (s: string) => new Decimal(s);
 
@@ -158,18 +158,5 @@ describe("checkHierarchy", () => {
         .get("L1")!
         .toString(),
     ).toBe("1"); // L0 reports to L1
-  });
-});
-
-describe("overridePayout", () => {
-  it("pays the rate on the team amount at or above the threshold", () => {
-    // 2% of 1,234,567.89 = 24,691.3578 (unrounded: the payout line rounds)
-    expect(overridePayout(d("1234567.89"), d("0.02"), d("0.8"), d("0.8")).toString()).toBe("24691.3578");
-    expect(overridePayout(d("1234567.89"), d("0.02"), null, null).toString()).toBe("24691.3578");
-  });
-
-  it("pays nothing below the threshold or without an attainment to test it", () => {
-    expect(overridePayout(d("1000000"), d("0.02"), d("0.8"), d("0.7999")).toString()).toBe("0");
-    expect(overridePayout(d("1000000"), d("0.02"), d("0.8"), null).toString()).toBe("0");
   });
 });

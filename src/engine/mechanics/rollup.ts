@@ -3,7 +3,6 @@ import type { Plan, Rep, TeamScope } from "../types";
 import { indexOrg, type OrgIndex } from "./hierarchy";
 
 export { checkHierarchy } from "./hierarchy";
-export { overridePayout } from "./override";
 
 /**
  * Team actuals for Team-basis plans, keyed by manager RepID (only reps with at

@@ -1,4 +1,4 @@
-import { measure, plan, settings2026, tiers } from "../../../test/engine/builders";
+import { measure, plan, settings2026, tiers } from "../testing/builders";
 import { Decimal, ONE, ZERO } from "../decimal";
 import { fitDistribution, normalCdf, normalPdf, realisticOutcome } from "../realistic";
 import type { AttainmentRecord, Plan, Settings } from "../types";

@@ -21,6 +21,7 @@ import {
 import { vestedInFirstYears, vestingByYear } from "./vesting";
 import { openQuestions } from "./warnings";
 import { yearOneEnd, yearOneVariable } from "./yearOne";
+import { assertNever } from "../assertNever";
 
 export interface OffersEvaluation {
   /** One per offer that could be evaluated, in input order. */
@@ -196,7 +197,12 @@ function columnOf(field: DistributionField): string {
     case "StdDev":
     case "ShareAtQuota":
       return field;
-    default:
+    case "Attainment":
+    case "Mean":
+    case "AttainmentHistory":
+    case "Weight":
       return "ExpectedAttainment";
+    default:
+      return assertNever(field);
   }
 }

@@ -1,4 +1,4 @@
-import { measure, plan, tiers } from "../../../test/engine/builders";
+import { measure, plan, tiers } from "../testing/builders";
 import { Decimal } from "../decimal";
 import { capAttainment, capMultiple, offerCurve } from "./offerCurve";
 import { makeCurve } from "../curve";

@@ -11,6 +11,7 @@ import {
 } from "./distribution";
 import { DistributionError } from "./distributionError";
 import { logNormalSigmaFromShare, normalSigmaFromShare } from "./spreadFromShare";
+import { assertNever } from "../assertNever";
 
 /**
  * A scenario's or offer's attainment assumption turned into a distribution.
@@ -46,6 +47,8 @@ export function fitDistribution(spec: DistributionSpec, history: readonly Decima
       if (sd.kind === "StdDev") return sd.value.isZero() ? flat(spec.mean) : logNormalFromMoments(spec.mean, sd.value);
       return logNormalFromSigma(spec.mean, logNormalSigmaFromShare(spec.mean, sd.value));
     }
+    default:
+      return assertNever(spec);
   }
 }
 

@@ -2,6 +2,7 @@ import { Decimal, ONE, ZERO } from "../decimal";
 import type { AttainmentDistribution, LogNormalDistribution, NormalDistribution } from "./distribution";
 import { cdfW, normalAtW } from "./standardNormal";
 import { W, fromW, toW } from "./workingPrecision";
+import { assertNever } from "../assertNever";
 
 /**
  * Every distribution seen as point masses plus a density on (0, ∞), the two
@@ -64,6 +65,8 @@ function buildMassModel(dist: AttainmentDistribution): MassModel {
       return normalModel(dist);
     case "LogNormal":
       return { atoms: null, continuous: logNormalPart(dist) };
+    default:
+      return assertNever(dist);
   }
 }
 

@@ -7,6 +7,7 @@ import { quantileW } from "./normalQuantile";
 import { payQuantileBySearch } from "./payQuantileSearch";
 import { percentileInc } from "./percentileInc";
 import { fromW, toW } from "./workingPrecision";
+import { assertNever } from "../assertNever";
 
 /**
  * Percentiles of attainment and of pay (P10/P50/P90 use q = 0.1/0.5/0.9).
@@ -44,6 +45,8 @@ export function attainmentPercentileOf(dist: AttainmentDistribution, model: Mass
           .plus(toW(dist.sigma).times(quantileW(toW(q))))
           .exp(),
       );
+    default:
+      return assertNever(dist);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { CurveSegment } from "../curve";
 import type { AttainmentDistribution } from "./distribution";
+import { assertNever } from "../assertNever";
 
 /**
  * A string that is equal for two (curve, distribution) pairs exactly when
@@ -30,5 +31,7 @@ export function distributionKey(dist: AttainmentDistribution): string {
       return `L:${dist.mean.toString()}:${dist.sigma.toString()}`;
     case "Empirical":
       return `E:${dist.values.map((v, k) => `${v.toString()}*${dist.weights[k].toString()}`).join(",")}`;
+    default:
+      return assertNever(dist);
   }
 }

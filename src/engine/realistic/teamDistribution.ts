@@ -7,6 +7,7 @@ import {
   normal,
   type AttainmentDistribution,
 } from "./distribution";
+import { assertNever } from "../assertNever";
 
 /**
  * A leader paid on the team's attainment: T = Σ qᵢ·Lᵢ ÷ Q, each member's
@@ -90,6 +91,8 @@ function computeMoments(d: AttainmentDistribution): { mean: Decimal; sd: Decimal
       const variance = d.values.reduce((s, v, k) => s.plus(d.weights[k].times(v.minus(mean).pow(2))), ZERO).div(total);
       return { mean, sd: variance.sqrt() };
     }
+    default:
+      return assertNever(d);
   }
 }
 

@@ -1,5 +1,6 @@
 import { Caption1, makeStyles, MessageBar, MessageBarBody, ProgressBar, tokens } from "@fluentui/react-components";
 import type { RunPhase } from "../model/runPipeline";
+import { assertNever } from "../../engine/assertNever";
 
 const useStyles = makeStyles({
   progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -39,8 +40,12 @@ export function progressOf(phase: RunPhase): { label: string; value: number | un
         label: `Writing results… ${n(phase.rowsWritten)} of ${n(phase.rowsTotal)} rows`,
         value: phase.rowsTotal ? phase.rowsWritten / phase.rowsTotal : undefined,
       };
-    default:
+    case "idle":
+    case "done":
+    case "failed":
       return null;
+    default:
+      return assertNever(phase);
   }
 }
 

@@ -5,6 +5,7 @@ import { parseNumberText } from "../../workbook/parse/cells/numbers";
 import { canonicalNumber, entryLocale, type NumberLocale } from "./numberEntry";
 import type { RawCell } from "../../workbook/types";
 import type { OfferKey } from "./offerColumns";
+import { assertNever } from "../../engine/assertNever";
 
 /**
  * The "Evaluate an offer" form as typed: text fields in the units a
@@ -201,7 +202,21 @@ export function fieldOfKey(key: OfferKey): DraftField {
     case "stdDev":
     case "shareAtQuota":
       return "spread";
-    default:
+    case "base":
+    case "plan":
+    case "quota":
+    case "expectedAttainment":
+    case "rampMonths":
+    case "rampGuarantee":
+    case "signOnBonus":
+    case "equityValue":
+    case "vestingYears":
+    case "cliffMonths":
+    case "vestingFrequency":
+    case "startDate":
+    case "currency":
       return key;
+    default:
+      return assertNever(key);
   }
 }

@@ -1,6 +1,7 @@
 import { DEFAULT_ORG_SPREAD, type OfferResult } from "../../engine/offers";
 import { spreadSourceText } from "../../workbook/render/offers";
 import { formatPercent } from "./format";
+import { assertNever } from "../../engine/assertNever";
 
 /** The attainment spread an offer was valued with, as the pane shows it next to the realistic figures. */
 export interface SpreadWords {
@@ -31,5 +32,7 @@ function spreadTooltip(r: Pick<OfferResult, "spreadSource" | "spreadHistory">): 
       return `${ORG} Measured in AttainmentHistory over ${r.spreadHistory!.years} plan years, as the offer gives no StdDev.`;
     case "Default":
       return `${ORG} The offer gives no StdDev and AttainmentHistory has fewer than 2 plan years: ${formatPercent(DEFAULT_ORG_SPREAD)} is assumed.`;
+    default:
+      return assertNever(r.spreadSource);
   }
 }

@@ -12,6 +12,7 @@ import { acceptedNames, mapColumns, type FieldSpec } from "./headers";
 import { cachedPeriodLabel, labelPlanYear, type PeriodLabel } from "./periods";
 import { TableReader, type RowReader } from "./reader";
 import { REP_ID_FIELD } from "./reps";
+import { assertNever } from "../../engine/assertNever";
 
 const ATTAINMENT_FIELD: FieldSpec = {
   key: "attainment",
@@ -77,6 +78,8 @@ function placeLabel(label: PeriodLabel, fiscalYearStart: number): Placed | null 
       return { year, periodsPerYear: 12, index: fiscalMonthIndex(label.month, fiscalYearStart) };
     case "Day":
       return { year, periodsPerYear: 12, index: fiscalMonthIndex(dateParts(label.date).month, fiscalYearStart) };
+    default:
+      return assertNever(label);
   }
 }
 
@@ -100,6 +103,8 @@ function describePlaced(p: Placed, fiscalYearStart: number): string {
       const m = fiscalYearStart - 1 + p.index;
       return `${MONTH_NAMES[m % 12]} ${p.year + Math.floor(m / 12)}`;
     }
+    default:
+      return assertNever(p.periodsPerYear);
   }
 }
 

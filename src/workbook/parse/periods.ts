@@ -2,6 +2,7 @@ import type { IsoDate } from "../../engine/types";
 import { fail, isDateFormat, ok, show, type CellParser, type FilledCell } from "./cells/cell";
 import { dateParts, monthSpan, parseIsoText, serialToIso } from "./cells/dates";
 import { monthFromName } from "./cells/months";
+import { assertNever } from "../../engine/assertNever";
 
 /**
  * A period label as written in Quotas, Actuals and Adjustments, before it is
@@ -94,6 +95,8 @@ export function labelKey(label: PeriodLabel): string {
       return `M${label.year}-${label.month}`;
     case "Day":
       return `D${label.date}`;
+    default:
+      return assertNever(label);
   }
 }
 
@@ -133,6 +136,8 @@ export function labelPlanYear(label: PeriodLabel, fiscalYearStart: number): numb
       const { year, month: m } = dateParts(label.date);
       return m >= fiscalYearStart ? year : year - 1;
     }
+    default:
+      return assertNever(label);
   }
 }
 
@@ -153,6 +158,8 @@ export function labelSpan(label: PeriodLabel, fiscalYearStart: number, planYear:
       const { year, month: m } = dateParts(label.date);
       return monthSpan(year, m, 1);
     }
+    default:
+      return assertNever(label);
   }
 }
 

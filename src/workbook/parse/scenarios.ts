@@ -9,6 +9,7 @@ import { formatPercent, formatRows } from "./format";
 import { mapColumns, type FieldSpec } from "./headers";
 import { NameIndex } from "./names";
 import { TableReader, type RowReader } from "./reader";
+import { assertNever } from "../../engine/assertNever";
 
 const FIELDS: readonly FieldSpec[] = [
   { key: "scenario", name: "Scenario", aliases: ["Scenario Name", "Name"], required: true },
@@ -127,6 +128,8 @@ function readAssumption(row: RowReader): { assumption: DistributionSpec | null; 
       const swings = readSwings(row);
       return { assumption: fitted(row, kind, mean, stdDev, shareAtQuota), swings };
     }
+    default:
+      return assertNever(kind);
   }
 }
 

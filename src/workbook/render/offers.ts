@@ -3,6 +3,7 @@ import type { BreakEven, OfferResult } from "../../engine/offers/types";
 import type { ChartSpec, ColumnSpec, SheetSpec, SpecCell } from "../types";
 import { num, percentText } from "./cells";
 import { payMix } from "./summary";
+import { assertNever } from "../../engine/assertNever";
 
 export const OFFERS_SHEET = "Results_Offers";
 
@@ -137,6 +138,8 @@ export function spreadSourceText(r: Pick<OfferResult, "spreadSource" | "spreadHi
       return `Org history ${r.spreadHistory!.firstYear}–${r.spreadHistory!.lastYear}`;
     case "Default":
       return "Default";
+    default:
+      return assertNever(r.spreadSource);
   }
 }
 

@@ -4,6 +4,7 @@ import { variableMoney } from "../../engine/rounding";
 import type { DistributionSpec } from "../../engine/types";
 import type { ColumnSpec, SheetSpec, SpecCell } from "../types";
 import { num, percentText } from "./cells";
+import { assertNever } from "../../engine/assertNever";
 
 const COLUMNS: readonly ColumnSpec[] = [
   { header: "Scenario", format: "text" },
@@ -36,7 +37,8 @@ export function describeAssumption(spec: DistributionSpec): string {
       return `Flat ${percentText(spec.attainment)}`;
     case "Historical":
       return `Historical (${spec.scope.toLowerCase()})`;
-    default: {
+    case "Normal":
+    case "LogNormal": {
       const spread = spec.stdDev
         ? `sd ${percentText(spec.stdDev)}`
         : spec.shareAtQuota
@@ -44,6 +46,8 @@ export function describeAssumption(spec: DistributionSpec): string {
           : "";
       return `${spec.kind}, mean ${percentText(spec.mean)}${spread ? `, ${spread}` : ""}`;
     }
+    default:
+      return assertNever(spec);
   }
 }
 

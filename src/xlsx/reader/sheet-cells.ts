@@ -4,6 +4,7 @@ import { decodeCellText } from "../shared/xml-unescape";
 import type { CellFormats } from "./styles-part";
 import { richText } from "./shared-strings";
 import { rootPrefix } from "./xml-elements";
+import { assertNever } from "../../engine/assertNever";
 
 /** The values of one worksheet, by Excel row and column. */
 export interface SheetGrid {
@@ -227,8 +228,12 @@ function convert(xml: string, from: number, to: number, type: CellType, sharedSt
       const text = xml.slice(from, to);
       return isoToSerial(text) ?? decodeCellText(text);
     }
-    default: // formula text, error text such as #N/A, inline text given as <v>
+    case CellType.FormulaString:
+    case CellType.Error: // error text such as #N/A
+    case CellType.Inline: // inline text given as <v>
       return decodeCellText(xml.slice(from, to));
+    default:
+      return assertNever(type);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { ColumnFormat, SpecCell } from "../../workbook/types";
+import { assertNever } from "../../engine/assertNever";
 
 const MIN_WIDTH = 8;
 const MAX_WIDTH = 50;
@@ -25,8 +26,13 @@ function displayLength(value: SpecCell, format: ColumnFormat | null): number {
       return value.toFixed(4).length;
     case "date":
       return 10;
-    default:
+    case "precisePercent":
+    case "text":
+    case "boolean":
+    case null:
       return Math.min(String(value).length, 12);
+    default:
+      return assertNever(format);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { ColumnFormat } from "../../workbook/types";
+import { assertNever } from "../../engine/assertNever";
 
 /** The number format code for a result column; null is General. */
 export function columnFormatCode(format: ColumnFormat): string | null {
@@ -21,5 +22,7 @@ export function columnFormatCode(format: ColumnFormat): string | null {
       return "@";
     case "boolean":
       return null;
+    default:
+      return assertNever(format);
   }
 }

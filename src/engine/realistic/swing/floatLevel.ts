@@ -1,5 +1,6 @@
 import type { AttainmentDistribution } from "../distribution";
 import { detCdf, detExp, detLog, detPdf, detQuantile } from "./detMath";
+import { assertNever } from "../../assertNever";
 
 /**
  * The year-level attainment distribution in doubles, for the period-swing
@@ -71,5 +72,7 @@ export function floatLevel(dist: AttainmentDistribution): FloatLevel {
       };
       return { atomValues: new Float64Array(0), atomProbs: new Float64Array(0), continuous };
     }
+    default:
+      return assertNever(dist);
   }
 }

@@ -1,5 +1,6 @@
 import type { CurveSegment } from "../../curve";
 import type { AttainmentDistribution } from "../distribution";
+import { assertNever } from "../../assertNever";
 
 /**
  * A Monte Carlo simulation of the same model in plain JS floats — what
@@ -77,6 +78,8 @@ export function attainmentSampler(dist: AttainmentDistribution, seed: number): (
         return values[lo];
       };
     }
+    default:
+      return assertNever(dist);
   }
 }
 

@@ -3,6 +3,7 @@ import type { AttainmentDistribution } from "../distribution";
 import { swingScale, type PeriodSwing } from "../swing/periodSwing";
 import type { YearPay } from "../swing/swingOutcome";
 import { attainmentSampler, floatCurve, seededNormal, seededUniform } from "./monteCarlo";
+import { assertNever } from "../../assertNever";
 
 /**
  * Monte Carlo of the two-level realistic model in JS floats, written from the
@@ -327,6 +328,8 @@ function levelMeasure(dist: AttainmentDistribution): LevelMeasure {
         },
       };
     }
+    default:
+      return assertNever(dist);
   }
 }
 

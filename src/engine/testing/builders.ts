@@ -1,5 +1,5 @@
-import { Decimal } from "../../src/engine/decimal";
-import type { MeasurePlan, ModelInput, Plan, Rep, Settings, Tier, PeriodAmount } from "../../src/engine/types";
+import { Decimal } from "../decimal";
+import type { MeasurePlan, ModelInput, Plan, Rep, Settings, Tier, PeriodAmount } from "../types";
 
 export const d = (v: string | number): Decimal => new Decimal(String(v));
 

@@ -1,0 +1,71 @@
+import { beforeAll, describe, expect, it } from "@jest/globals";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+
+/**
+ * The layers of docs/architecture.md, enforced by eslint.config.mjs: each case
+ * is one file's code, linted through the ESLint Node API (`lintText` with the
+ * file's path, in lintText.mjs) with the project's config, and the errors of the
+ * layer rules are listed.
+ */
+const FORBIDDEN: readonly (readonly [file: string, code: string, message: string])[] = [
+  ["src/engine/x.ts", 'import "../workbook/run";', "src/engine imports only from itself."],
+  ["src/engine/x.ts", 'import "../excel/port";', "src/engine imports only from itself."],
+  ["src/engine/realistic/swing/x.ts", 'import "../../../workbook/run";', "src/engine imports only from itself."],
+  ["src/engine/offers/x.test.ts", 'import "../../../test/cli/helpers";', "src/engine imports only from itself."],
+  ["src/engine/x.ts", 'import "node:fs";', "src/engine loads no package but decimal.js."],
+  ["src/workbook/x.ts", 'import "../excel/port";', "src/workbook imports only from itself and src/engine."],
+  ["src/workbook/parse/x.ts", 'import "../../xlsx/read";', "src/workbook imports only from itself and src/engine."],
+  ["src/workbook/x.ts", 'import "decimal.js";', "src/workbook loads no package"],
+  [
+    "src/xlsx/writer/x.ts",
+    'import "../../cli/main";',
+    "src/xlsx imports only from itself and src/engine, src/workbook.",
+  ],
+  ["src/xlsx/x.ts", 'import "../taskpane/App";', "src/xlsx imports only from itself and src/engine, src/workbook."],
+  ["src/excel/x.ts", 'import "../taskpane/App";', "src/excel imports only from itself and src/engine, src/workbook."],
+  ["src/excel/x.ts", 'import "../xlsx/read";', "src/excel imports only from itself and src/engine, src/workbook."],
+  ["src/cli/x.ts", 'import "@microsoft/office-js";', "Only src/excel, src/taskpane and src/commands use Office.js."],
+  ["test/cli/x.ts", 'import "@microsoft/office-js";', "Only src/excel, src/taskpane and src/commands use Office.js."],
+  ["src/engine/x.ts", "Excel.run(async () => {});", "Only src/excel, src/taskpane and src/commands use Office.js."],
+  ["src/workbook/x.ts", "export const host = Office.context;", "Only src/excel, src/taskpane and src/commands"],
+];
+
+const ALLOWED: readonly (readonly [file: string, code: string])[] = [
+  ["src/engine/x.ts", 'import "./decimal";'],
+  ["src/engine/x.ts", 'import "decimal.js";'],
+  ["src/engine/realistic/swing/x.ts", 'import "../../decimal";'],
+  ["src/engine/offers/x.test.ts", 'import "fast-check";\nimport "../testing/builders";'],
+  ["src/workbook/x.ts", 'import "../engine/model";'],
+  ["src/workbook/parse/cells/x.ts", 'import "../../../engine/decimal";\nimport "../../types";'],
+  ["src/xlsx/writer/x.ts", 'import "../../workbook/types";\nimport "fflate";'],
+  ["src/excel/x.ts", 'import "../workbook/run";\nExcel.run(async () => {});'],
+  ["src/cli/x.ts", 'import "../xlsx/read";\nimport "node:fs";'],
+  ["src/taskpane/x.ts", 'import "../excel/port";\nimport "@microsoft/office-js";'],
+];
+
+const LAYER_RULES = ["no-restricted-imports", "no-restricted-globals"];
+let errors: string[][] = [];
+
+beforeAll(() => {
+  const cases = [...FORBIDDEN, ...ALLOWED].map(([filePath, code]) => ({ filePath, code: `${code}\n` }));
+  const run = spawnSync(process.execPath, [join(__dirname, "lintText.mjs")], {
+    input: JSON.stringify(cases),
+    encoding: "utf8",
+  });
+  if (run.status !== 0) throw new Error(`lintText.mjs failed: ${run.stderr}`);
+  const messages = JSON.parse(run.stdout) as { ruleId: string | null; severity: number; message: string }[][];
+  errors = messages.map((m) =>
+    m.filter((x) => x.severity === 2 && LAYER_RULES.includes(x.ruleId ?? "")).map((x) => x.message),
+  );
+});
+
+describe("lint enforces the layers", () => {
+  it.each(FORBIDDEN.map((c, k) => [...c, k] as const))("%s: %s is an error", (_file, _code, message, k) => {
+    expect(errors[k]).toEqual(expect.arrayContaining([expect.stringContaining(message)]));
+  });
+
+  it.each(ALLOWED.map((c, k) => [...c, FORBIDDEN.length + k] as const))("%s: %s is allowed", (_file, _code, k) => {
+    expect(errors[k]).toEqual([]);
+  });
+});
