@@ -130,3 +130,55 @@ describe("compplan model --format csv", () => {
     ).toBe(0);
   });
 });
+
+describe("compplan model --format csv when the disk fails it", () => {
+  // Fault injection: the earlier results are exactly as they were, and no temporary folder is left.
+  const fs = jest.requireActual<typeof import("node:fs")>("node:fs");
+  let dir: string;
+  const folder = () => join(dir, "acme-comp-results");
+  const snapshot = () =>
+    Object.fromEntries(readdirSync(folder()).map((f) => [f, readFileSync(join(folder(), f), "utf8")]));
+  let before: Record<string, string>;
+  beforeEach(() => {
+    dir = tempDir();
+    copyExample(dir);
+    expect(runCli(["model", "acme-comp.xlsx", "--format", "csv"], dir).code).toBe(0);
+    // Mark the earlier results so that a replacement would show.
+    writeFileSync(join(folder(), "Results_Summary.csv"), "the previous results\r\n");
+    before = snapshot();
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("leaves the earlier results as they were when the disk fills up half way", () => {
+    let writes = 0;
+    const real = fs.writeSync;
+    jest.spyOn(fs, "writeSync").mockImplementation(((fd: number, data: string) => {
+      if (++writes === 3) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+      return real(fd, data);
+    }) as typeof fs.writeSync);
+    const run = runCli(["model", "acme-comp.xlsx", "--format", "csv"], dir);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/cannot write .*acme-comp-results: ENOSPC: no space left on device/);
+    expect(snapshot()).toEqual(before);
+    expect(readdirSync(dir).sort()).toEqual(["acme-comp-results", "acme-comp.xlsx"]);
+  });
+
+  it("puts the earlier results back when the new folder cannot be moved into place", () => {
+    let renames = 0;
+    const real = fs.renameSync;
+    jest.spyOn(fs, "renameSync").mockImplementation((from, to) => {
+      // The first rename moves the earlier results aside; the second, the new folder into place, fails.
+      if (++renames === 2)
+        throw Object.assign(new Error("EXDEV: cross-device link not permitted, rename"), { code: "EXDEV" });
+      return real(from, to);
+    });
+    const run = runCli(["model", "acme-comp.xlsx", "--format", "csv"], dir);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/cannot write .*acme-comp-results: EXDEV/);
+    expect(snapshot()).toEqual(before);
+    expect(readdirSync(dir).sort()).toEqual(["acme-comp-results", "acme-comp.xlsx"]);
+  });
+});

@@ -231,7 +231,7 @@ maybe("task pane in Chromium with a fake Office host", () => {
     }
     await page.getByRole("tab", { name: "Run" }).click();
     await page.getByTestId("run").click();
-    await page.getByText("Result sheets").waitFor({ timeout: 60_000 });
+    await page.getByText("Result sheets", { exact: true }).waitFor({ timeout: 60_000 });
     expect(await page.getByTestId("run").isEnabled()).toBe(true);
     expect(await page.getByTestId("freshness").innerText()).toMatch(
       /^Results are up to date: last run at .+ from Acme\.xlsx\.$/,
@@ -675,7 +675,7 @@ maybe("task pane in Chromium with a fake Office host", () => {
     // The workbook runs in EUR.
     await page.getByRole("tab", { name: "Run" }).click();
     await page.getByTestId("run").click();
-    await page.getByText("Result sheets").waitFor({ timeout: 60_000 });
+    await page.getByText("Result sheets", { exact: true }).waitFor({ timeout: 60_000 });
     expect(await page.getByTestId("headline").textContent()).toMatch(/^Baseline: 29 reps, variable pay EUR /);
     expect(pageErrors).toEqual([]);
   }, 90_000);
