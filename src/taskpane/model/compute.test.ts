@@ -13,6 +13,19 @@ import { workerHandler, type FromWorker, type ToWorker } from "./workerProtocol"
 const tables = acmeExample().map((t) => table(t.name, t.headers, t.rows));
 const options = { sourceName: "Acme.xlsx", computedAt: new Date("2026-12-31T12:00:00Z") };
 
+/** The plan editor's question about the example's AE plan, its first measure's bands as saved. */
+function aeQuery(): RealisticQuery {
+  const ae = readBaselinePlans(tables).find((p) => p.name === "AE")!;
+  return {
+    plan: "AE",
+    measure: ae.measures[0].measure,
+    tiers: ae.measures[0].tiers.map(tierText),
+    mean: "90",
+    sd: "25",
+    today: options.computedAt.getTime(),
+  };
+}
+
 /** dist/model-worker.js in-process: the real handler, each message a structured clone delivered a task later. */
 class FakeWorker implements WorkerLike {
   onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
@@ -150,15 +163,7 @@ describe("computing on the model thread", () => {
     expect([chunksOf(0), chunksOf(1)]).toEqual([tables.length, 0]);
 
     // The plan editor: the answer is the one worked out here, on the tables the worker already holds.
-    const ae = readBaselinePlans(tables).find((p) => p.name === "AE")!;
-    const query: RealisticQuery = {
-      plan: "AE",
-      measure: ae.measures[0].measure,
-      tiers: ae.measures[0].tiers.map(tierText),
-      mean: "90",
-      sd: "25",
-      today: options.computedAt.getTime(),
-    };
+    const query = aeQuery();
     const here = answerRealistic(realisticModel(tables, options.computedAt), query);
     expect(await compute.realistic(tables, query)).toEqual(here);
     expect(await compute.realistic(tables, { ...query, mean: "80" })).toEqual(
@@ -189,15 +194,7 @@ describe("computing on the model thread", () => {
 
   it("prices the plan editor's bands on this thread when the worker fails, and answers a worker's error as an error", async () => {
     const compute = computeInWorker("model-worker.js", () => new FakeWorker(true));
-    const ae = readBaselinePlans(tables).find((p) => p.name === "AE")!;
-    const query: RealisticQuery = {
-      plan: "AE",
-      measure: ae.measures[0].measure,
-      tiers: ae.measures[0].tiers.map(tierText),
-      mean: "90",
-      sd: "25",
-      today: options.computedAt.getTime(),
-    };
+    const query = aeQuery();
     expect(await compute.realistic(tables, query)).toEqual(
       answerRealistic(realisticModel(tables, options.computedAt), query),
     );
