@@ -9,15 +9,18 @@ import tseslint from "typescript-eslint";
 
 // The layers of docs/architecture.md, enforced: dependencies point one way, UI/CLI → adapters → workbook → engine.
 // Each folder of src/ names the folders it may import from besides itself, and (where listed) the only packages
-// its shipped code may load; a folder not listed here (taskpane, commands) is free. ESLint sees an import's text,
-// not the file it resolves to, so the rule is written once per folder depth: from src/engine/realistic/swing/x.ts,
-// "../../../" leaves src/engine.
+// its shipped code may load; a folder without `may` (taskpane, commands) may import any folder. Outside src/engine,
+// the engine is imported only through its public API, src/engine/index.ts ("../engine", never "../engine/model"),
+// and inside it nothing imports that index. ESLint sees an import's text, not the file it resolves to, so the rule
+// is written once per folder depth: from src/engine/realistic/swing/x.ts, "../../../" leaves src/engine.
 const LAYERS = [
   { folder: "engine", may: [], packages: ["decimal.js"] },
   { folder: "workbook", may: ["engine"], packages: [] },
   { folder: "xlsx", may: ["engine", "workbook"] },
   { folder: "excel", may: ["engine", "workbook"] },
   { folder: "cli", may: ["engine", "workbook", "xlsx"] },
+  { folder: "taskpane" },
+  { folder: "commands" },
 ];
 const MAX_DEPTH = 8;
 // Office.js is the add-in's: only these folders may load it or use its globals.
@@ -35,22 +38,35 @@ function layerBlocks({ folder, may, packages }) {
     regex: `^(?!\\.${packages.map((p) => `|${escapeRegex(p)}$`).join("")})`,
     message: packages.length
       ? `src/${folder} loads no package but ${packages.join(", ")}.`
-      : `src/${folder} loads no package (decimal.js comes through src/engine/decimal).`,
+      : `src/${folder} loads no package (decimal.js comes through src/engine).`,
   };
   return Array.from({ length: MAX_DEPTH + 1 }, (_, depth) => {
     const dir = `src/${folder}/${"*/".repeat(depth)}`;
-    const leaves = {
+    const leaves = may && {
       // Up depth + 1 levels (out of src/<folder>), then into anything but a folder it may import from.
       regex: `^(?:\\.\\./){${depth}}\\.\\.(?:/|$)${may.length ? `(?!(?:${may.join("|")})(?:/|$))` : ""}`,
       message: `src/${folder} imports only from itself${may.length ? ` and src/${may.join(", src/")}` : ""}.`,
     };
+    const api =
+      folder === "engine"
+        ? {
+            // Up depth levels to src/engine itself ("." from the top, ".." one folder down), or its index.
+            regex: `^${depth ? `\\.\\.(?:/\\.\\.){${depth - 1}}` : "\\."}(?:/(?:index(?:\\.ts)?)?)?$`,
+            message: "src/engine does not import its own public API (src/engine/index.ts): import the module itself.",
+          }
+        : {
+            // Up depth + 1 levels (out of src/<folder>), into src/engine, then any further path.
+            regex: `^(?:\\.\\./){${depth}}\\.\\./engine/`,
+            message: `Outside src/engine, import the engine only through its public API: "${"../".repeat(depth + 1)}engine".`,
+          };
+    const patterns = [leaves, api].filter(Boolean);
     return onlyPackages
       ? [
-          { files: [`${dir}*.{ts,tsx}`], rules: { "no-restricted-imports": restrict([leaves, onlyPackages]) } },
+          { files: [`${dir}*.{ts,tsx}`], rules: { "no-restricted-imports": restrict([...patterns, onlyPackages]) } },
           // Its tests may load test tools (jest, fast-check, node:fs), never another folder of src/.
-          { files: [`${dir}*.test.{ts,tsx}`], rules: { "no-restricted-imports": restrict([leaves]) } },
+          { files: [`${dir}*.test.{ts,tsx}`], rules: { "no-restricted-imports": restrict(patterns) } },
         ]
-      : [{ files: [`${dir}*.{ts,tsx}`], rules: { "no-restricted-imports": restrict([leaves]) } }];
+      : [{ files: [`${dir}*.{ts,tsx}`], rules: { "no-restricted-imports": restrict(patterns) } }];
   }).flat();
 }
 

@@ -2,7 +2,7 @@ import { parseCliArgs } from "./args";
 import { packageVersion, USAGE } from "./help";
 import { EXIT_OK, EXIT_USAGE, processIo, type CliIo } from "./io";
 import { modelCommand } from "./modelCommand";
-import { assertNever } from "../engine/assertNever";
+import { assertNever } from "../engine";
 
 /** The CLI as a function: tests call it in-process with collecting writers. Returns the exit status. */
 export function main(argv: readonly string[], io: CliIo = processIo): number {

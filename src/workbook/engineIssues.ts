@@ -1,4 +1,4 @@
-import type { EngineIssue } from "../engine/issues";
+import type { EngineIssue } from "../engine";
 import { cellAddress } from "./issues";
 import type { Issue, RawTable } from "./types";
 

@@ -1,5 +1,11 @@
-import { runModel, type ModelResult } from "../engine/model";
-import type { RepProgress } from "../engine/types";
+import {
+  runModel,
+  realisticBacktest,
+  runRealistic,
+  evaluateOffers,
+  type ModelResult,
+  type RepProgress,
+} from "../engine";
 import { locateEngineIssue } from "./engineIssues";
 import { parseModelInput } from "./parse";
 import { subtitle } from "./render/cells";
@@ -11,9 +17,7 @@ import { statementsSheet } from "./render/statements";
 import { realisticSheet } from "./render/realistic";
 import { scenariosSheet } from "./render/scenarios";
 import { scenarioDeltasSheet } from "./render/scenarioDeltas";
-import { realisticBacktest, runRealistic } from "../engine/realisticModel";
 import { backtestSheet, describeBacktest } from "./render/backtest";
-import { evaluateOffers } from "../engine/offers";
 import { offersSheet } from "./render/offers";
 import { traceSheet, TRACE_LINE_LIMIT } from "./render/trace";
 import { resultsJson } from "./render/json";

@@ -6,7 +6,8 @@ import { join } from "node:path";
  * The layers of docs/architecture.md, enforced by eslint.config.mjs: each case
  * is one file's code, linted through the ESLint Node API (`lintText` with the
  * file's path, in lintText.mjs) with the project's config, and the errors of the
- * layer rules are listed.
+ * layer rules are listed. Outside src/engine the engine is reached only through
+ * its public API, src/engine/index.ts, which nothing inside src/engine imports.
  */
 const FORBIDDEN: readonly (readonly [file: string, code: string, message: string])[] = [
   ["src/engine/x.ts", 'import "../workbook/run";', "src/engine imports only from itself."],
@@ -29,6 +30,22 @@ const FORBIDDEN: readonly (readonly [file: string, code: string, message: string
   ["test/cli/x.ts", 'import "@microsoft/office-js";', "Only src/excel, src/taskpane and src/commands use Office.js."],
   ["src/engine/x.ts", "Excel.run(async () => {});", "Only src/excel, src/taskpane and src/commands use Office.js."],
   ["src/workbook/x.ts", "export const host = Office.context;", "Only src/excel, src/taskpane and src/commands"],
+  // Outside src/engine, the engine only through its public API (src/engine/index.ts); inside, never through it.
+  ["src/workbook/x.ts", 'import { runModel } from "../engine/model";', 'only through its public API: "../engine"'],
+  [
+    "src/workbook/parse/cells/x.ts",
+    'import "../../../engine/decimal";',
+    'only through its public API: "../../../engine"',
+  ],
+  ["src/workbook/x.test.ts", 'import "../engine/testing/builders";', "only through its public API"],
+  ["src/xlsx/writer/x.ts", 'import "../../engine/realistic/distribution";', "only through its public API"],
+  ["src/excel/x.ts", 'import "../engine/offers";', "only through its public API"],
+  ["src/cli/x.ts", 'import "../engine/assertNever";', "only through its public API"],
+  ["src/taskpane/model/x.ts", 'import "../../engine/realisticModel";', "only through its public API"],
+  ["src/commands/x.ts", 'import "../engine/types";', "only through its public API"],
+  ["src/engine/x.ts", 'import { runModel } from "./index";', "src/engine does not import its own public API"],
+  ["src/engine/x.ts", 'import { runModel } from ".";', "src/engine does not import its own public API"],
+  ["src/engine/realistic/swing/x.ts", 'import "../..";', "src/engine does not import its own public API"],
 ];
 
 const ALLOWED: readonly (readonly [file: string, code: string])[] = [
@@ -36,8 +53,13 @@ const ALLOWED: readonly (readonly [file: string, code: string])[] = [
   ["src/engine/x.ts", 'import "decimal.js";'],
   ["src/engine/realistic/swing/x.ts", 'import "../../decimal";'],
   ["src/engine/offers/x.test.ts", 'import "fast-check";\nimport "../testing/builders";'],
-  ["src/workbook/x.ts", 'import "../engine/model";'],
-  ["src/workbook/parse/cells/x.ts", 'import "../../../engine/decimal";\nimport "../../types";'],
+  ["src/workbook/x.ts", 'import { runModel } from "../engine";'],
+  ["src/workbook/parse/cells/x.ts", 'import "../../../engine";\nimport "../../types";'],
+  ["src/workbook/x.test.ts", 'import { Decimal } from "../engine";'],
+  ["src/xlsx/writer/x.ts", 'import { assertNever } from "../../engine";'],
+  ["src/taskpane/model/x.ts", 'import "../../engine";\nimport "../../workbook/run";'],
+  ["src/engine/x.ts", 'import { runModel } from "./model";\nimport "./realistic/distribution";'],
+  ["src/engine/realistic/x.ts", 'import "../model";\nimport ".";\nimport "./index";'],
   ["src/xlsx/writer/x.ts", 'import "../../workbook/types";\nimport "fflate";'],
   ["src/excel/x.ts", 'import "../workbook/run";\nExcel.run(async () => {});'],
   ["src/cli/x.ts", 'import "../xlsx/read";\nimport "node:fs";'],

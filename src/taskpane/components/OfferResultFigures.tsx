@@ -1,4 +1,4 @@
-import type { OfferResult } from "../../engine/offers";
+import type { OfferResult } from "../../engine";
 import { formatMoney, formatPercent } from "../model/format";
 import { FigureGrid, type Figure } from "./FigureGrid";
 import { OfferSpread } from "./OfferSpread";

@@ -1,5 +1,5 @@
 import { makeStyles, Tooltip } from "@fluentui/react-components";
-import type { OfferResult } from "../../engine/offers";
+import type { OfferResult } from "../../engine";
 import { spreadWords } from "../model/offerSpread";
 
 const useStyles = makeStyles({

@@ -1,6 +1,6 @@
 import { Caption1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
-import type { Tier } from "../../engine/types";
+import type { Tier } from "../../engine";
 import { useDebounced } from "../hooks/useDebounced";
 import { formatMoney, formatMoneyDelta, formatMultiple, formatPercent } from "../model/format";
 import { whatIfSpec, type Priced, type RealisticFigures } from "../model/planRealistic";

@@ -1,6 +1,6 @@
 import { Caption1, makeStyles, MessageBar, MessageBarBody, ProgressBar, tokens } from "@fluentui/react-components";
 import type { RunPhase } from "../model/runPipeline";
-import { assertNever } from "../../engine/assertNever";
+import { assertNever } from "../../engine";
 
 const useStyles = makeStyles({
   progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },

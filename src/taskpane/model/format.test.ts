@@ -1,4 +1,4 @@
-import { Decimal } from "../../engine/decimal";
+import { Decimal } from "../../engine";
 import { formatCount, formatMoney, formatMoneyDelta, formatMultiple, formatPercent } from "./format";
 
 describe("pane formatting", () => {

@@ -1,4 +1,4 @@
-import type { Decimal } from "../../engine/decimal";
+import type { Decimal } from "../../engine";
 
 /**
  * How the task pane shows figures. Display only: the engine has already

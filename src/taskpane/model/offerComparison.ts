@@ -1,5 +1,4 @@
-import type { Decimal } from "../../engine/decimal";
-import type { BreakEven, Offer, OfferResult } from "../../engine/offers";
+import type { Decimal, BreakEven, Offer, OfferResult } from "../../engine";
 import { nameKey } from "../../workbook/parse/names";
 import { formatPercent } from "./format";
 import { valueOffers, type OfferContext } from "./offerEvaluation";

@@ -1,11 +1,9 @@
-import { Decimal } from "../../engine/decimal";
-import type { VestingFrequency } from "../../engine/offers";
+import { Decimal, assertNever, type VestingFrequency } from "../../engine";
 import { parseIsoText } from "../../workbook/parse/cells/dates";
 import { parseNumberText } from "../../workbook/parse/cells/numbers";
 import { canonicalNumber, entryLocale, type NumberLocale } from "./numberEntry";
 import type { RawCell } from "../../workbook/types";
 import type { OfferKey } from "./offerColumns";
-import { assertNever } from "../../engine/assertNever";
 
 /**
  * The "Evaluate an offer" form as typed: text fields in the units a

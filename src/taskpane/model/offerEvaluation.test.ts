@@ -1,6 +1,4 @@
-import { Decimal } from "../../engine/decimal";
-import { DEFAULT_ORG_SPREAD } from "../../engine/offers";
-import { normalCdf, normalPdf } from "../../engine/realistic/standardNormal";
+import { Decimal, DEFAULT_ORG_SPREAD, normalCdf, normalPdf } from "../../engine";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readOffers } from "../../workbook/parse/offers";

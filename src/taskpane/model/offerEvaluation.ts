@@ -7,8 +7,8 @@ import {
   type OfferResult,
   type OffersEvaluation,
   type SpreadHistory,
-} from "../../engine/offers";
-import type { Settings } from "../../engine/types";
+  type Settings,
+} from "../../engine";
 import { readAttainmentHistory } from "../../workbook/parse/history";
 import { locateInputs } from "../../workbook/parse/locate";
 import { readOffers } from "../../workbook/parse/offers";

@@ -1,4 +1,4 @@
-import type { Offer } from "../../engine/offers";
+import type { Offer } from "../../engine";
 import type { RowPatch } from "../../excel/port";
 import type { ExampleTable } from "../../workbook/example/exampleTable";
 import { locateInputs } from "../../workbook/parse/locate";

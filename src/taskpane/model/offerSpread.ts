@@ -1,7 +1,6 @@
-import { DEFAULT_ORG_SPREAD, type OfferResult } from "../../engine/offers";
+import { DEFAULT_ORG_SPREAD, assertNever, type OfferResult } from "../../engine";
 import { spreadSourceText } from "../../workbook/render/offers";
 import { formatPercent } from "./format";
-import { assertNever } from "../../engine/assertNever";
 
 /** The attainment spread an offer was valued with, as the pane shows it next to the realistic figures. */
 export interface SpreadWords {

@@ -1,8 +1,5 @@
 import { canonicalNumber, entryLocale, type NumberLocale } from "./numberEntry";
-import { buildPayoutCurve } from "../../engine/curve";
-import { checkPlan } from "../../engine/planChecks";
-import { Decimal } from "../../engine/decimal";
-import type { MeasurePlan, Plan, Tier } from "../../engine/types";
+import { buildPayoutCurve, checkPlan, Decimal, type MeasurePlan, type Plan, type Tier } from "../../engine";
 import type { RowPatch } from "../../excel/port";
 import { normalizeKey } from "../../workbook/parse/cells/cell";
 import { locateInputs } from "../../workbook/parse/locate";

@@ -1,5 +1,4 @@
-import { Decimal } from "../../engine/decimal";
-import type { Plan, Rep } from "../../engine/types";
+import { Decimal, type Plan, type Rep } from "../../engine";
 import { acmeExample } from "../../workbook/example/acme";
 import { runWorkbook } from "../../workbook/run";
 import type { RawTable, SheetSpec, SpecCell } from "../../workbook/types";

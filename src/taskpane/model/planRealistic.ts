@@ -1,9 +1,21 @@
-import { Decimal, ONE, ZERO } from "../../engine/decimal";
-import type { EngineIssue } from "../../engine/issues";
-import { DistributionError, fitDistribution } from "../../engine/realistic";
-import { RealisticContext, type RealisticRep, type RealisticScenario } from "../../engine/realisticModel";
-import { variableMoney } from "../../engine/rounding";
-import type { DistributionSpec, ModelInput, Plan, Rep, Scenario, Tier } from "../../engine/types";
+import {
+  Decimal,
+  ONE,
+  ZERO,
+  DistributionError,
+  fitDistribution,
+  RealisticContext,
+  variableMoney,
+  type EngineIssue,
+  type RealisticRep,
+  type RealisticScenario,
+  type DistributionSpec,
+  type ModelInput,
+  type Plan,
+  type Rep,
+  type Scenario,
+  type Tier,
+} from "../../engine";
 import { parseModelInput } from "../../workbook/parse";
 import { readAttainmentHistory } from "../../workbook/parse/history";
 import { locateInputs } from "../../workbook/parse/locate";

@@ -1,5 +1,4 @@
-import { Decimal } from "../../engine/decimal";
-import type { Tier } from "../../engine/types";
+import { Decimal, type Tier } from "../../engine";
 import {
   HISTORY,
   medianRep,

@@ -1,4 +1,4 @@
-import { realisticBacktest } from "../../engine/realisticModel";
+import { realisticBacktest } from "../../engine";
 import { parseModelInput } from "../../workbook/parse";
 import { describeBacktest } from "../../workbook/render/backtest";
 import { runWorkbook } from "../../workbook/run";

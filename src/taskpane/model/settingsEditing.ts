@@ -1,4 +1,4 @@
-import { Decimal } from "../../engine/decimal";
+import { Decimal } from "../../engine";
 import type { SettingEntry } from "../../excel/port";
 import { parseNumberText } from "../../workbook/parse/cells/numbers";
 import { canonicalNumber } from "./numberEntry";

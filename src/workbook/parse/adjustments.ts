@@ -1,5 +1,4 @@
-import { ZERO, type Decimal } from "../../engine/decimal";
-import type { AdjustmentType } from "../../engine/types";
+import { ZERO, type Decimal, type AdjustmentType } from "../../engine";
 import type { Issue, RawTable } from "../types";
 import { choice } from "./cells/enums";
 import { money } from "./cells/money";

@@ -1,4 +1,4 @@
-import type { Decimal } from "../../engine/decimal";
+import type { Decimal } from "../../engine";
 import type { Issue, RawTable } from "../types";
 import { money, quotaProblem } from "./cells/money";
 import { text } from "./cells/text";

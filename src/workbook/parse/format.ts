@@ -1,4 +1,4 @@
-import type { Decimal } from "../../engine/decimal";
+import type { Decimal } from "../../engine";
 
 /** An amount for a message: 150000 -> "150,000", 1234.5 -> "1,234.5". */
 export function formatAmount(value: Decimal): string {

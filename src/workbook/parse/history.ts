@@ -1,5 +1,4 @@
-import { ZERO, type Decimal } from "../../engine/decimal";
-import type { AttainmentRecord, PeriodsPerYear } from "../../engine/types";
+import { ZERO, assertNever, type Decimal, type AttainmentRecord, type PeriodsPerYear } from "../../engine";
 import type { Issue, RawTable } from "../types";
 import { tableIssue } from "../issues";
 import { isDateFormat, ok, type CellParser } from "./cells/cell";
@@ -12,7 +11,6 @@ import { acceptedNames, mapColumns, type FieldSpec } from "./headers";
 import { cachedPeriodLabel, labelPlanYear, type PeriodLabel } from "./periods";
 import { TableReader, type RowReader } from "./reader";
 import { REP_ID_FIELD } from "./reps";
-import { assertNever } from "../../engine/assertNever";
 
 const ATTAINMENT_FIELD: FieldSpec = {
   key: "attainment",

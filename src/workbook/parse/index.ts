@@ -1,4 +1,4 @@
-import type { Adjustment, ModelInput, PeriodAmount, Scenario } from "../../engine/types";
+import type { Adjustment, ModelInput, PeriodAmount, Scenario } from "../../engine";
 import { dedupeIssues, hasErrors, sortIssues, workbookIssue } from "../issues";
 import type { Issue, RawTable } from "../types";
 import { readAdjustments } from "./adjustments";

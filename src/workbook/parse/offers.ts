@@ -1,7 +1,13 @@
-import { ZERO, type Decimal } from "../../engine/decimal";
-import { drivingMeasures, needsQuota } from "../../engine/offers/offerCurve";
-import type { Offer, VestingFrequency } from "../../engine/offers/types";
-import type { DrawType, Plan } from "../../engine/types";
+import {
+  ZERO,
+  drivingMeasures,
+  needsQuota,
+  type Decimal,
+  type Offer,
+  type VestingFrequency,
+  type DrawType,
+  type Plan,
+} from "../../engine";
 import type { Issue, RawTable } from "../types";
 import { date } from "./cells/dates";
 import { choice } from "./cells/enums";

@@ -1,5 +1,4 @@
-import { ZERO, type Decimal } from "../../engine/decimal";
-import { roundMoney } from "../../engine/rounding";
+import { ZERO, roundMoney, type Decimal } from "../../engine";
 import { money } from "./cells/money";
 import { formatAmount } from "./format";
 import type { FieldSpec } from "./headers";

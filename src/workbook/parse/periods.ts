@@ -1,8 +1,7 @@
-import type { IsoDate } from "../../engine/types";
+import { assertNever, type IsoDate } from "../../engine";
 import { fail, isDateFormat, ok, show, type CellParser, type FilledCell } from "./cells/cell";
 import { dateParts, monthSpan, parseIsoText, serialToIso } from "./cells/dates";
 import { monthFromName } from "./cells/months";
-import { assertNever } from "../../engine/assertNever";
 
 /**
  * A period label as written in Quotas, Actuals and Adjustments, before it is

@@ -1,17 +1,20 @@
-import { ONE, ZERO, dec, type Decimal } from "../../engine/decimal";
-import type {
-  Basis,
-  MeasurePlan,
-  Combine,
-  DrawRecovery,
-  DrawType,
-  NegativeTrueUp,
-  PeriodKind,
-  RateType,
-  TeamScope,
-  TierBasis,
-  TierMode,
-} from "../../engine/types";
+import {
+  ONE,
+  ZERO,
+  dec,
+  type Decimal,
+  type Basis,
+  type MeasurePlan,
+  type Combine,
+  type DrawRecovery,
+  type DrawType,
+  type NegativeTrueUp,
+  type PeriodKind,
+  type RateType,
+  type TeamScope,
+  type TierBasis,
+  type TierMode,
+} from "../../engine";
 import { choice, yesNo } from "./cells/enums";
 import { money } from "./cells/money";
 import { multiple } from "./cells/multiple";

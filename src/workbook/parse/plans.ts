@@ -1,5 +1,4 @@
-import { ONE, ZERO } from "../../engine/decimal";
-import type { MeasurePlan, Plan, Tier } from "../../engine/types";
+import { ONE, ZERO, type MeasurePlan, type Plan, type Tier } from "../../engine";
 import { tableIssue } from "../issues";
 import type { Issue, RawTable } from "../types";
 import { formatRows } from "./format";

@@ -1,4 +1,4 @@
-import type { PeriodAmount } from "../../engine/types";
+import type { PeriodAmount } from "../../engine";
 import { formatRows } from "./format";
 import type { RowReader } from "./reader";
 

@@ -1,5 +1,4 @@
-import { ZERO, type Decimal } from "../../engine/decimal";
-import type { RampSchedule } from "../../engine/types";
+import { ZERO, type Decimal, type RampSchedule } from "../../engine";
 import { tableIssue } from "../issues";
 import type { Issue, RawTable } from "../types";
 import { integer } from "./cells/numbers";

@@ -1,5 +1,4 @@
-import type { Decimal } from "../../engine/decimal";
-import type { Rep } from "../../engine/types";
+import type { Decimal, Rep } from "../../engine";
 import { headerIssue, tableIssue } from "../issues";
 import type { Issue, RawTable } from "../types";
 import { date } from "./cells/dates";

@@ -1,5 +1,4 @@
-import type { Decimal } from "../../engine/decimal";
-import type { IsoDate, PeriodAmount } from "../../engine/types";
+import type { Decimal, IsoDate, PeriodAmount } from "../../engine";
 import type { AmountRecord } from "./amounts";
 import { rowSource } from "./reader";
 

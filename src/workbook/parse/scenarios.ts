@@ -1,6 +1,5 @@
 import { shareAtQuotaProblem } from "./cells/numbers";
-import { Decimal, ONE, ZERO } from "../../engine/decimal";
-import type { DistributionSpec, Scenario } from "../../engine/types";
+import { Decimal, ONE, ZERO, assertNever, type DistributionSpec, type Scenario } from "../../engine";
 import type { Issue, RawTable } from "../types";
 import { choice } from "./cells/enums";
 import { percent } from "./cells/percent";
@@ -9,7 +8,6 @@ import { formatPercent, formatRows } from "./format";
 import { mapColumns, type FieldSpec } from "./headers";
 import { NameIndex } from "./names";
 import { TableReader, type RowReader } from "./reader";
-import { assertNever } from "../../engine/assertNever";
 
 const FIELDS: readonly FieldSpec[] = [
   { key: "scenario", name: "Scenario", aliases: ["Scenario Name", "Name"], required: true },

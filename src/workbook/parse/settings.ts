@@ -1,6 +1,5 @@
-import { Decimal, ONE } from "../../engine/decimal";
+import { Decimal, ONE, type RampMonthOne } from "../../engine";
 import { cellIssue, tableIssue } from "../issues";
-import type { RampMonthOne } from "../../engine/types";
 import type { Issue, RawCell, RawTable, Severity } from "../types";
 import { excelErrorOf, fail, isDateFormat, isEmptyCell, normalizeKey, ok, show, type CellParser } from "./cells/cell";
 import { currencyCode } from "./cells/text";

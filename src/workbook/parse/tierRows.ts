@@ -1,5 +1,4 @@
-import { ZERO, type Decimal } from "../../engine/decimal";
-import type { MeasurePlan, Tier } from "../../engine/types";
+import { ZERO, type Decimal, type MeasurePlan, type Tier } from "../../engine";
 import type { CellParser } from "./cells/cell";
 import { money } from "./cells/money";
 import { multiple } from "./cells/multiple";

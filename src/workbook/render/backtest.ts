@@ -1,6 +1,4 @@
-import type { Decimal } from "../../engine/decimal";
-import type { Backtest } from "../../engine/realistic/history/backtest";
-import { variableMoney } from "../../engine/rounding";
+import { variableMoney, type Decimal, type Backtest } from "../../engine";
 import type { ColumnSpec, SheetSpec, SpecCell } from "../types";
 import { num, percentText } from "./cells";
 

@@ -1,5 +1,4 @@
-import { ZERO, type Decimal } from "../../engine/decimal";
-import type { Ratio } from "../../engine/ratio";
+import { ZERO, type Decimal, type Ratio } from "../../engine";
 import type { SpecCell } from "../types";
 
 /**

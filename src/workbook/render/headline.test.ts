@@ -1,4 +1,4 @@
-import { Decimal } from "../../engine/decimal";
+import { Decimal } from "../../engine";
 import { headline } from "./headline";
 import type { ScenarioFigures } from "./totals";
 

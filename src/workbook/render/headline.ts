@@ -1,5 +1,4 @@
-import type { Decimal } from "../../engine/decimal";
-import { minorUnits } from "../../engine/rounding";
+import { minorUnits, type Decimal } from "../../engine";
 import { percentText } from "./cells";
 import type { ScenarioFigures } from "./totals";
 

@@ -1,7 +1,4 @@
-import type { ModelResult } from "../../engine/model";
-import { Decimal } from "../../engine/decimal";
-import { ratioValue } from "../../engine/ratio";
-import { minorUnits } from "../../engine/rounding";
+import { Decimal, ratioValue, minorUnits, type ModelResult } from "../../engine";
 import type { Issue } from "../types";
 
 /** Money to the currency's minor unit, as text: "1234.50", whole yen "1235". */

@@ -1,9 +1,7 @@
-import type { Decimal } from "../../engine/decimal";
-import type { BreakEven, OfferResult } from "../../engine/offers/types";
+import { assertNever, type Decimal, type BreakEven, type OfferResult } from "../../engine";
 import type { ChartSpec, ColumnSpec, SheetSpec, SpecCell } from "../types";
 import { num, percentText } from "./cells";
 import { payMix } from "./summary";
-import { assertNever } from "../../engine/assertNever";
 
 export const OFFERS_SHEET = "Results_Offers";
 

@@ -1,10 +1,14 @@
-import { roundMoney } from "../../engine/rounding";
-import { buildPayoutCurve } from "../../engine/curve";
-import { Decimal } from "../../engine/decimal";
-import type { ScenarioResult } from "../../engine/model";
-import type { MeasurePlan, Plan, Rep } from "../../engine/types";
-import type { RealisticScenario } from "../../engine/realisticModel";
-import { probAtLeast } from "../../engine/realistic";
+import {
+  roundMoney,
+  buildPayoutCurve,
+  Decimal,
+  probAtLeast,
+  type ScenarioResult,
+  type MeasurePlan,
+  type Plan,
+  type Rep,
+  type RealisticScenario,
+} from "../../engine";
 import type { ChartSeriesSpec, ChartSpec, ColumnSpec, SheetSpec, SpecCell } from "../types";
 
 const COLUMNS: readonly ColumnSpec[] = [

@@ -1,7 +1,5 @@
-import type { PayoutLine, ScenarioResult } from "../../engine/model";
-import { minorUnits } from "../../engine/rounding";
+import { minorUnits, type PayoutLine, type ScenarioResult, type Ratio } from "../../engine";
 import type { ColumnSpec, SheetSpec, SpecCell } from "../types";
-import type { Ratio } from "../../engine/ratio";
 import { minorNum, money, num, ratioNum, sharedNum } from "./cells";
 
 /** actual ÷ quota for display; a year-to-date or weighted line's own fraction. */

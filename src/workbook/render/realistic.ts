@@ -1,10 +1,14 @@
-import type { Decimal } from "../../engine/decimal";
-import type { AssumptionSource, RealisticScenario, SwingAssumption } from "../../engine/realisticModel";
-import { variableMoney } from "../../engine/rounding";
-import type { DistributionSpec } from "../../engine/types";
+import {
+  variableMoney,
+  assertNever,
+  type Decimal,
+  type AssumptionSource,
+  type RealisticScenario,
+  type SwingAssumption,
+  type DistributionSpec,
+} from "../../engine";
 import type { ColumnSpec, SheetSpec, SpecCell } from "../types";
 import { num, percentText } from "./cells";
-import { assertNever } from "../../engine/assertNever";
 
 const COLUMNS: readonly ColumnSpec[] = [
   { header: "Scenario", format: "text" },

@@ -1,7 +1,10 @@
-import type { Decimal } from "../../engine/decimal";
-import type { ModelResult, ScenarioResult } from "../../engine/model";
-import type { RealisticScenario } from "../../engine/realisticModel";
-import { variableMoney } from "../../engine/rounding";
+import {
+  variableMoney,
+  type Decimal,
+  type ModelResult,
+  type ScenarioResult,
+  type RealisticScenario,
+} from "../../engine";
 import type { ColumnSpec, SheetSpec, SpecCell } from "../types";
 import { num } from "./cells";
 import { comparedWithLabel } from "./totals";

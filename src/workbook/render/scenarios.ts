@@ -1,4 +1,4 @@
-import type { Settings } from "../../engine/types";
+import type { Settings } from "../../engine";
 import type { ColumnSpec, SheetSpec, SpecCell } from "../types";
 import { num } from "./cells";
 import type { ScenarioFigures } from "./totals";

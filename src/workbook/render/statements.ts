@@ -1,4 +1,4 @@
-import type { ScenarioResult } from "../../engine/model";
+import type { ScenarioResult } from "../../engine";
 import type { ColumnSpec, SheetSpec, SpecCell } from "../types";
 import { num } from "./cells";
 

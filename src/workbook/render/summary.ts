@@ -1,9 +1,4 @@
-import { Decimal } from "../../engine/decimal";
-import { fxRate } from "../../engine/mechanics/fx";
-import type { ScenarioResult } from "../../engine/model";
-import { ratioValue } from "../../engine/ratio";
-import { roundMoney } from "../../engine/rounding";
-import type { Settings } from "../../engine/types";
+import { Decimal, fxRate, ratioValue, roundMoney, type ScenarioResult, type Settings } from "../../engine";
 import type { ColumnSpec, SheetSpec, SpecCell } from "../types";
 import { num, ratioNum } from "./cells";
 

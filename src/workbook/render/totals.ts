@@ -1,12 +1,17 @@
-import { Decimal, ZERO } from "../../engine/decimal";
-import type { ScenarioResult } from "../../engine/model";
-import { fxRate } from "../../engine/mechanics/fx";
-import type { RealisticScenario } from "../../engine/realisticModel";
-import type { DistributionSpec, Settings } from "../../engine/types";
+import {
+  Decimal,
+  ZERO,
+  fxRate,
+  roundMoney,
+  variableMoney,
+  ratioValue,
+  BASELINE,
+  type ScenarioResult,
+  type RealisticScenario,
+  type DistributionSpec,
+  type Settings,
+} from "../../engine";
 import { describeAssumption } from "./realistic";
-import { roundMoney, variableMoney } from "../../engine/rounding";
-import { ratioValue } from "../../engine/ratio";
-import { BASELINE } from "../../engine/model";
 
 /** A scenario's figures in the reporting currency; counts of reps are expected numbers for distribution scenarios. */
 export interface ScenarioTotals {

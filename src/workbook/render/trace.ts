@@ -1,9 +1,14 @@
-import type { Decimal } from "../../engine/decimal";
-import type { ScenarioResult, StatementLine } from "../../engine/model";
-import { minorUnits } from "../../engine/rounding";
-import type { TeamMemberCredit } from "../../engine/teamCredit";
-import { explainLine, moneyText, type TraceStep } from "../../engine/trace";
-import type { Rep } from "../../engine/types";
+import {
+  minorUnits,
+  explainLine,
+  moneyText,
+  type Decimal,
+  type ScenarioResult,
+  type StatementLine,
+  type TeamMemberCredit,
+  type TraceStep,
+  type Rep,
+} from "../../engine";
 import type { ColumnSpec, SheetSpec, SpecCell } from "../types";
 import { num } from "./cells";
 

@@ -4,7 +4,7 @@ import { decodeCellText } from "../shared/xml-unescape";
 import type { CellFormats } from "./styles-part";
 import { richText } from "./shared-strings";
 import { rootPrefix } from "./xml-elements";
-import { assertNever } from "../../engine/assertNever";
+import { assertNever } from "../../engine";
 
 /** The values of one worksheet, by Excel row and column. */
 export interface SheetGrid {

@@ -1,5 +1,5 @@
 import type { ColumnFormat, SpecCell } from "../../workbook/types";
-import { assertNever } from "../../engine/assertNever";
+import { assertNever } from "../../engine";
 
 const MIN_WIDTH = 8;
 const MAX_WIDTH = 50;

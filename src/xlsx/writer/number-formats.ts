@@ -1,5 +1,5 @@
 import type { ColumnFormat } from "../../workbook/types";
-import { assertNever } from "../../engine/assertNever";
+import { assertNever } from "../../engine";
 
 /** The number format code for a result column; null is General. */
 export function columnFormatCode(format: ColumnFormat): string | null {

@@ -1,4 +1,4 @@
-import type { IsoDate } from "../../../engine/types";
+import type { IsoDate } from "../../../engine";
 import { fail, ok, show, type CellParser, type Parsed } from "./cell";
 
 const DAY_MS = 86_400_000;

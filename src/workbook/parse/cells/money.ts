@@ -1,4 +1,4 @@
-import { Decimal } from "../../../engine/decimal";
+import { Decimal } from "../../../engine";
 import { fail, ok, show, type CellParser } from "./cell";
 import { decimalOfNumber, parseNumberText } from "./numbers";
 

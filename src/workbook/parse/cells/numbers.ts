@@ -1,4 +1,4 @@
-import { Decimal, ZERO } from "../../../engine/decimal";
+import { Decimal, ZERO } from "../../../engine";
 import { fail, ok, show, type CellParser, type Parsed } from "./cell";
 import { isCurrencyCode } from "./currencies";
 
