@@ -101,6 +101,26 @@ export default tseslint.config(
   },
   ...LAYERS.flatMap(layerBlocks),
   {
+    // The pane talks to the workbook through WorkbookPort (src/workbook/port); only its entry point builds the
+    // Office one. Its tests use the same port over the fake Excel (test/fake-excel).
+    files: ["src/taskpane/**/*.{ts,tsx}"],
+    ignores: ["src/taskpane/index.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(?:\\.\\./)+excel(?:/|$)",
+              message:
+                "src/taskpane reaches the workbook through WorkbookPort (src/workbook/port); only src/taskpane/index.tsx imports src/excel.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["src/{engine,workbook,xlsx,cli}/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-globals": [

@@ -1,7 +1,7 @@
 import { activateSheet } from "./activateSheet";
 import { markResultsStale } from "./markResultsStale";
 import { insertExample } from "./insertExample";
-import type { WorkbookPort } from "./port";
+import type { WorkbookPort } from "../workbook/port";
 import { readInputTables } from "./readInputTables";
 import { replaceTableRows } from "./replaceTableRows";
 import { selectCell } from "./selectCell";

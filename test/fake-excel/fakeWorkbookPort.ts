@@ -1,7 +1,7 @@
 import { activateSheet } from "../../src/excel/activateSheet";
 import { insertExample } from "../../src/excel/insertExample";
 import { markResultsStale } from "../../src/excel/markResultsStale";
-import type { WorkbookPort } from "../../src/excel/port";
+import type { WorkbookPort } from "../../src/workbook/port";
 import { readInputTables } from "../../src/excel/readInputTables";
 import { replaceTableRows } from "../../src/excel/replaceTableRows";
 import { selectCell } from "../../src/excel/selectCell";

@@ -3,7 +3,7 @@ import { buildPayoutCurve } from "../../engine/curve";
 import { checkPlan } from "../../engine/planChecks";
 import { Decimal } from "../../engine/decimal";
 import type { MeasurePlan, Plan, Tier } from "../../engine/types";
-import type { RowPatch } from "../../excel/port";
+import type { RowPatch } from "../../workbook/port";
 import { normalizeKey } from "../../workbook/parse/cells/cell";
 import { locateInputs } from "../../workbook/parse/locate";
 import { nameKey } from "../../workbook/parse/names";
