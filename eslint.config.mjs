@@ -19,7 +19,8 @@ const LAYERS = [
   { folder: "xlsx", may: ["engine", "workbook"] },
   { folder: "excel", may: ["engine", "workbook"] },
   { folder: "cli", may: ["engine", "workbook", "xlsx"] },
-  { folder: "taskpane" },
+  // The pane reaches the workbook through WorkbookPort (src/workbook/port); only its entry point builds the Office one.
+  { folder: "taskpane", notInto: { folder: "excel", except: "index.tsx" } },
   { folder: "commands" },
 ];
 const MAX_DEPTH = 8;
@@ -31,7 +32,7 @@ const OFFICE_JS = {
 };
 const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-function layerBlocks({ folder, may, packages }) {
+function layerBlocks({ folder, may, packages, notInto }) {
   const restrict = (patterns) => ["error", { paths: OFFICE_FOLDERS.includes(folder) ? [] : [OFFICE_JS], patterns }];
   const onlyPackages = packages && {
     // Any import not starting with "." other than the listed packages.
@@ -59,7 +60,18 @@ function layerBlocks({ folder, may, packages }) {
             regex: `^(?:\\.\\./){${depth}}\\.\\./engine/`,
             message: `Outside src/engine, import the engine only through its public API: "${"../".repeat(depth + 1)}engine".`,
           };
+    const barred = notInto && {
+      regex: `^(?:\\.\\./){${depth}}\\.\\./${notInto.folder}(?:/|$)`,
+      message: `src/${folder} reaches the workbook through WorkbookPort (src/workbook/port); only src/${folder}/${notInto.except} imports src/${notInto.folder}.`,
+    };
     const patterns = [leaves, api].filter(Boolean);
+    if (barred)
+      return [
+        { files: [`${dir}*.{ts,tsx}`], rules: { "no-restricted-imports": restrict([...patterns, barred]) } },
+        ...(depth === 0
+          ? [{ files: [`${dir}${notInto.except}`], rules: { "no-restricted-imports": restrict(patterns) } }]
+          : []),
+      ];
     return onlyPackages
       ? [
           { files: [`${dir}*.{ts,tsx}`], rules: { "no-restricted-imports": restrict([...patterns, onlyPackages]) } },

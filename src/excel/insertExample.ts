@@ -1,4 +1,5 @@
 import type { ExampleTable } from "../workbook/example/exampleTable";
+import type { InsertOptions, InsertReport } from "../workbook/port";
 import { blockAddress } from "./address";
 import { numberFormatFor } from "./numberFormats";
 import { PAYLOAD_BUDGET } from "./payload";
@@ -6,22 +7,6 @@ import { isExcelApiSupported } from "./requirements";
 import { textSafe } from "./textSafety";
 import { splitIntoBlocks } from "./valueBlocks";
 import { WriteBatcher } from "./writeBatcher";
-
-export interface InsertReport {
-  readonly inserted: readonly string[];
-  /** Tables not inserted because a sheet or table of that name already exists. */
-  readonly skipped: readonly string[];
-}
-
-export interface InsertOptions {
-  /**
-   * All or nothing: when any name is taken, nothing is inserted and `skipped`
-   * lists the taken names. The example company is one set of tables (Reps,
-   * Plans and Tiers refer to each other): half of it beside the user's own
-   * Plans would be a broken mix.
-   */
-  readonly whole?: boolean;
-}
 
 /**
  * Adds each example table as an Excel table on a new sheet of its name. It

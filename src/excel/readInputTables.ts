@@ -1,20 +1,8 @@
 import { INPUT_NAMES } from "../workbook/parse/locate";
+import type { ReadProgress } from "../workbook/port";
 import type { RawCell, RawTable } from "../workbook/types";
 import { parseBlock, splitSheet, type CellBlock } from "./address";
 import { jsonBytes, OP_BYTES, PAYLOAD_BUDGET } from "./payload";
-
-/**
- * Reads every input table in as few round trips as the payload limit allows:
- * one sync to find the inputs and their sizes, then syncs of values and
- * number formats packed so each response stays under the budget. A small
- * workbook takes two syncs.
- */
-
-export interface ReadProgress {
-  readonly tables: number;
-  readonly rowsRead: number;
-  readonly rowsTotal: number;
-}
 
 export interface ReadOptions {
   /** Response budget per sync in JSON bytes (default 4 MB, under Excel on the web's ~5 MB). */
@@ -44,6 +32,12 @@ interface Piece {
 const FIRST_GUESS_BYTES_PER_CELL = 48;
 const SAFETY = 1.25;
 
+/**
+ * Reads every input table in as few round trips as the payload limit allows:
+ * one sync to find the inputs and their sizes, then syncs of values and
+ * number formats packed so each response stays under the budget. A small
+ * workbook takes two syncs.
+ */
 export async function readInputTables(context: Excel.RequestContext, options: ReadOptions = {}): Promise<RawTable[]> {
   const budget = options.budget ?? PAYLOAD_BUDGET;
   const found = await findInputs(context);

@@ -1,18 +1,9 @@
 import { normalizeKey } from "../workbook/parse/cells/cell";
+import type { RowPatch } from "../workbook/port";
 import type { RawCell } from "../workbook/types";
 import { isExcelApiSupported } from "./requirements";
 import { suspendForWrite } from "./suspend";
 import { textSafe } from "./textSafety";
-
-/** Replace the rows of a user's table that match a key (the plan editor's "Save to workbook"). */
-export interface RowPatch {
-  readonly table: string;
-  /** Header -> value; a row matches when every one equals (case and spacing ignored; "" matches a blank cell). */
-  readonly match: Readonly<Record<string, string>>;
-  /** Headers of the columns written, in the order of each row's values. */
-  readonly columns: readonly string[];
-  readonly rows: readonly (readonly RawCell[])[];
-}
 
 const valueKey = (v: unknown): string =>
   v === null || v === undefined ? "" : String(v).trim().replace(/\s+/g, " ").toLowerCase();

@@ -1,15 +1,10 @@
 import type { ExampleTable } from "../workbook/example/exampleTable";
 import { normalizeKey } from "../workbook/parse/cells/cell";
-import type { RawCell } from "../workbook/types";
+import type { SettingEntry } from "../workbook/port";
 import { insertExample } from "./insertExample";
 import { isExcelApiSupported } from "./requirements";
 import { suspendForWrite } from "./suspend";
 import { textSafe } from "./textSafety";
-
-export interface SettingEntry {
-  readonly key: string;
-  readonly value: RawCell;
-}
 
 const KEY_HEADERS = ["setting", "key", "name", "parameter", "item"];
 

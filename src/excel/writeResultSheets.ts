@@ -1,3 +1,4 @@
+import type { WriteProgress, WriteReport } from "../workbook/port";
 import type { SheetSpec } from "../workbook/types";
 import {
   BACKUP_SHEET_PREFIX,
@@ -13,18 +14,6 @@ import { printAsReport } from "./resultSheetSteps";
 import { resultSheetSteps, type BuiltSheet } from "./resultSheetSteps";
 import { WriteBatcher } from "./writeBatcher";
 
-/**
- * Writes result sheets all-or-nothing. Each sheet is built under a temporary
- * name; only when every write succeeded are the previous sheets of those
- * names (ours only) swapped out and the new ones renamed into place. On a
- * failure the temporary sheets are deleted and the workbook is as before.
- */
-
-export interface WriteProgress {
-  readonly rowsWritten: number;
-  readonly rowsTotal: number;
-}
-
 export interface WriteOptions {
   /** Request budget per sync in JSON bytes (default 4 MB, under Excel on the web's ~5 MB). */
   readonly budget?: number;
@@ -33,12 +22,6 @@ export interface WriteOptions {
   /** Page setup for printing (landscape, one page wide, titles repeated); default: when ExcelApi 1.9 is supported. */
   readonly printSetup?: boolean;
   readonly onProgress?: (progress: WriteProgress) => void;
-}
-
-export interface WriteReport {
-  readonly sheets: readonly string[];
-  /** Things that did not stop the write but the user may want to know (a leftover to tidy). */
-  readonly warnings: readonly string[];
 }
 
 /** A sheet (or table) of a result name that the add-in did not create: we refuse to touch it. */
@@ -75,6 +58,12 @@ interface Existing {
   readonly owned: ReadonlySet<string>;
 }
 
+/**
+ * Writes result sheets all-or-nothing. Each sheet is built under a temporary
+ * name; only when every write succeeded are the previous sheets of those
+ * names (ours only) swapped out and the new ones renamed into place. On a
+ * failure the temporary sheets are deleted and the workbook is as before.
+ */
 export async function writeResultSheets(
   context: Excel.RequestContext,
   specs: readonly SheetSpec[],

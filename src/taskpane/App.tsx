@@ -17,7 +17,7 @@ import {
   TableRegular,
 } from "@fluentui/react-icons";
 import { useCallback, useEffect, useState } from "react";
-import type { WorkbookPort } from "../excel/port";
+import type { WorkbookPort } from "../workbook/port";
 import type { Issue, RawTable } from "../workbook/types";
 import { AboutSection } from "./components/AboutSection";
 import { progressOf } from "./components/RunProgress";

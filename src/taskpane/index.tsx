@@ -1,6 +1,6 @@
 import { createRoot } from "react-dom/client";
 import { officeWorkbookPort } from "../excel/officeWorkbookPort";
-import type { WorkbookPort } from "../excel/port";
+import type { WorkbookPort } from "../workbook/port";
 import { App } from "./App";
 import { useOfficeTheme } from "./hooks/useOfficeTheme";
 import { computeHere, computeInWorker, MODEL_WORKER_URL, type Compute } from "./model/compute";

@@ -1,5 +1,5 @@
 import { useCallback, useState } from "react";
-import type { WorkbookPort } from "../../excel/port";
+import type { WorkbookPort } from "../../workbook/port";
 
 /**
  * Opens a result sheet; when it is gone (deleted or renamed since the run),

@@ -1,5 +1,5 @@
 import type { Offer } from "../../engine";
-import type { RowPatch } from "../../excel/port";
+import type { RowPatch } from "../../workbook/port";
 import type { ExampleTable } from "../../workbook/example/exampleTable";
 import { locateInputs } from "../../workbook/parse/locate";
 import { nameKey } from "../../workbook/parse/names";

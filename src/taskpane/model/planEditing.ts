@@ -1,6 +1,6 @@
 import { canonicalNumber, entryLocale, type NumberLocale } from "./numberEntry";
 import { buildPayoutCurve, checkPlan, Decimal, type MeasurePlan, type Plan, type Tier } from "../../engine";
-import type { RowPatch } from "../../excel/port";
+import type { RowPatch } from "../../workbook/port";
 import { normalizeKey } from "../../workbook/parse/cells/cell";
 import { locateInputs } from "../../workbook/parse/locate";
 import { nameKey } from "../../workbook/parse/names";

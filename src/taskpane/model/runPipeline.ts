@@ -1,4 +1,4 @@
-import type { WorkbookPort, WriteReport } from "../../excel/port";
+import type { WorkbookPort, WriteReport } from "../../workbook/port";
 import type { RunResult, RunStep } from "../../workbook/run";
 import { describePastExcel, sheetsPastExcel } from "../../workbook/sheetLimits";
 import { computeHere, type Compute } from "./compute";

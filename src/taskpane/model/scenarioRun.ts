@@ -1,4 +1,4 @@
-import type { WorkbookPort } from "../../excel/port";
+import type { WorkbookPort } from "../../workbook/port";
 import type { Compute } from "./compute";
 import { runPipeline, type RunPhase } from "./runPipeline";
 import { withoutScenarios } from "./scenarioSelection";

@@ -1,5 +1,5 @@
 import { Decimal } from "../../engine";
-import type { SettingEntry } from "../../excel/port";
+import type { SettingEntry } from "../../workbook/port";
 import { parseNumberText } from "../../workbook/parse/cells/numbers";
 import { canonicalNumber } from "./numberEntry";
 import { normalizeKey } from "../../workbook/parse/cells/cell";

@@ -1,6 +1,6 @@
 import { Badge, Body1, Button, Caption1, makeStyles, Spinner, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, CheckmarkCircleRegular } from "@fluentui/react-icons";
-import type { WorkbookPort } from "../../excel/port";
+import type { WorkbookPort } from "../../workbook/port";
 import type { Issue, RawTable } from "../../workbook/types";
 import { IssueList } from "../components/IssueList";
 import { Section } from "../components/Section";

@@ -1,7 +1,7 @@
 import { Body1, Button, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from "@fluentui/react-components";
 import { TableAddRegular } from "@fluentui/react-icons";
 import { useMemo, useState } from "react";
-import type { WorkbookPort } from "../../excel/port";
+import type { WorkbookPort } from "../../workbook/port";
 import { acmeExample } from "../../workbook/example/acme";
 import { Section } from "../components/Section";
 

@@ -16,7 +16,7 @@ import {
 } from "@fluentui/react-components";
 import { SaveRegular } from "@fluentui/react-icons";
 import { useMemo, useState } from "react";
-import type { WorkbookPort } from "../../excel/port";
+import type { WorkbookPort } from "../../workbook/port";
 import type { RawTable } from "../../workbook/types";
 import { OfferCompare } from "../components/OfferCompare";
 import { OfferFormFields } from "../components/OfferFormFields";

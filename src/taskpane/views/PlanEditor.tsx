@@ -22,7 +22,7 @@ import {
 } from "@fluentui/react-components";
 import { AddRegular, ArrowUndoRegular, DeleteRegular, SaveRegular } from "@fluentui/react-icons";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import type { WorkbookPort } from "../../excel/port";
+import type { WorkbookPort } from "../../workbook/port";
 import type { RawTable } from "../../workbook/types";
 import { PayoutCurveChart } from "../components/PayoutCurveChart";
 import { RealisticPanel } from "../components/RealisticPanel";

@@ -11,7 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { OpenRegular, PlayRegular } from "@fluentui/react-icons";
-import type { WorkbookPort } from "../../excel/port";
+import type { WorkbookPort } from "../../workbook/port";
 import { IssueList } from "../components/IssueList";
 import { progressOf, RunProgress } from "../components/RunProgress";
 import { Section } from "../components/Section";

@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { OpenRegular, PlayRegular } from "@fluentui/react-icons";
 import { useMemo } from "react";
-import type { WorkbookPort } from "../../excel/port";
+import type { WorkbookPort } from "../../workbook/port";
 import type { RawTable } from "../../workbook/types";
 import { IssueList } from "../components/IssueList";
 import { progressOf, RunProgress } from "../components/RunProgress";

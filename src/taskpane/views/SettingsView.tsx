@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { SaveRegular } from "@fluentui/react-icons";
 import { useEffect, useState } from "react";
-import type { WorkbookPort } from "../../excel/port";
+import type { WorkbookPort } from "../../workbook/port";
 import type { RawTable } from "../../workbook/types";
 import { Section } from "../components/Section";
 import {
