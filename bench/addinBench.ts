@@ -6,6 +6,7 @@ import { runWorkbook } from "../src/workbook/run";
 import { bundleSizeReport } from "../test/e2e/bundle-size";
 import { FakeExcel } from "../test/fake-excel";
 import { runWith } from "../test/fake-excel/excelRun";
+import { recordGoal } from "./goals";
 import { fmt, printTable, ROOT, timed } from "./measure";
 import { syntheticOrg, toRawTables } from "./synthetic";
 
@@ -32,6 +33,25 @@ export async function addinBench(repCount: number): Promise<void> {
   const dist = join(ROOT, "dist");
   const bundles = existsSync(dist) ? bundleSizeReport(dist) : [];
   const taskpane = bundles.find((b) => b.file.startsWith("taskpane"));
+  if (repCount === 10_000) {
+    recordGoal({
+      name: "Add-in at 10,000 reps: syncs to read the inputs [issue 15]",
+      figure: readSyncs,
+      unit: "",
+      target: 15,
+      direction: "below",
+      reference: "strict fake Excel, counting every context.sync()",
+    });
+    recordGoal({
+      name: "Add-in at 10,000 reps: largest request or response [issue 15]",
+      figure: Math.max(readMax, maxPayload(writeSyncs)) / 1024 / 1024,
+      unit: " MB",
+      target: 4,
+      direction: "below",
+      reference: "Excel on the web refuses ~5 MB",
+      digits: 1,
+    });
+  }
   printTable(
     `Excel add-in at ${fmt(repCount)} reps (strict fake Excel; Excel on the web refuses ~5 MB per request)`,
     ["figure", "value"],

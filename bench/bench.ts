@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { addinBench } from "./addinBench";
 import { cliBench } from "./cliBench";
 import { engineBench } from "./engineBench";
+import { printGoals } from "./goals";
 import { paneBench } from "./paneBench";
 import { benchRealistic } from "./realistic";
 
@@ -35,6 +36,7 @@ async function bench(): Promise<void> {
   if (run("addin")) await addinBench(reps);
   // The add-in's figures: the adapter against the fake host, then the pane itself in Chromium.
   if (run("addin") || run("pane")) await paneBench(reps);
+  printGoals();
 }
 
 void bench();

@@ -3,6 +3,7 @@ import { linePricer } from "../src/engine/linePricer";
 import { runModel, type PayoutLine } from "../src/engine/model";
 import type { Ratio } from "../src/engine/ratio";
 import { floatCurve, floatMultiple, type FloatCurve } from "./floatCurve";
+import { recordGoal } from "./goals";
 import { fmt, peakRssMb, printTable, timed } from "./measure";
 import { BENCH_PLAN, syntheticOrg, toModelInput } from "./synthetic";
 
@@ -48,6 +49,14 @@ export function engineBench(repCount: number): void {
   }
   const diff = centsDifference(lines, payouts);
 
+  recordGoal({
+    name: "Engine: exact payout lines per second, warm (median run) [issue 15]",
+    figure: lines.length / (medianMs / 1000),
+    unit: "",
+    target: 350_000,
+    direction: "above",
+    reference: `first, cold run ${fmt(lines.length / (first.ms / 1000))}/s`,
+  });
   printTable(
     `Engine: ${fmt(repCount)} reps × 12 months × 2 measures (monthly plan, marginal tiers, gate, caps)`,
     ["figure", "value"],

@@ -10,6 +10,7 @@ import {
   watchLongTasks,
 } from "../test/e2e/browserHarness";
 import { ensureProductionBuild } from "../test/e2e/buildOnce";
+import { recordGoal } from "./goals";
 import { fmt, printTable } from "./measure";
 import { syntheticOrg, toRawTables } from "./synthetic";
 
@@ -44,8 +45,12 @@ export async function paneBench(repCount: number): Promise<void> {
     const inputRows = tables.reduce((n, t) => n + t.rows.length, 0);
     await page.evaluate((t) => (window as unknown as PaneWindow).__fakeExcel.seedTables(t), tables);
 
+    let longestOwn = 0;
+    let runMs = 0;
     const measure = async (label: string, act: () => Promise<void>) => {
       const t = await longTasksDuring(page, act);
+      longestOwn = Math.max(longestOwn, t.longestOwnMs);
+      if (label.startsWith("Run")) runMs = t.wallMs;
       return [label, fmt(t.wallMs), fmt(t.count), fmt(t.longestMs), fmt(t.longestOwnMs), fmt(t.ownOver200)];
     };
     const rows = [
@@ -80,6 +85,23 @@ export async function paneBench(repCount: number): Promise<void> {
         await page.waitForTimeout(500);
       }),
     ];
+    recordGoal({
+      name: `Pane at ${fmt(repCount)} reps: longest task of its own, any step [issues 14, 15]`,
+      figure: longestOwn,
+      unit: " ms",
+      target: 200,
+      direction: "below",
+      reference: "Long Tasks API in Chromium; the fake Excel's own work left out",
+    });
+    recordGoal({
+      name: `Pane at ${fmt(repCount)} reps: the whole Run, read to written [issue 15]`,
+      figure: runMs / 1000,
+      unit: " s",
+      target: 8,
+      direction: "below",
+      reference: "production build, fake Excel host",
+      digits: 1,
+    });
     printTable(
       `Task pane at ${fmt(repCount)} reps (${fmt(inputRows)} input rows), production build in Chromium, fake Excel host; ` +
         "long tasks are main-thread tasks over 50 ms; 'pane's own' leaves out the fake Excel's work (real Excel does it in " +

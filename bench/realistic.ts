@@ -18,6 +18,7 @@ import {
   type SwingMonteCarloResult,
 } from "../src/engine/realistic/testing/swingMonteCarlo";
 import { runRealistic, type RealisticScenario } from "../src/engine/realisticModel";
+import { printGoals, recordGoal } from "./goals";
 import type { AttainmentRecord, MeasurePlan, ModelInput, Plan, Rep, Scenario, Tier } from "../src/engine/types";
 
 /**
@@ -370,6 +371,15 @@ function accuracy(draws: number, write: (line: string) => void, only?: string): 
       failures.push(`  ${name}: ${what.join("; ")}`);
     }
   }
+  if (only === undefined)
+    recordGoal({
+      name: "Realistic earnings: accuracy cases inside every bound vs a 10M-draw Monte Carlo [issue 10]",
+      figure: list.length - failures.length,
+      unit: ` of ${list.length}`,
+      target: list.length,
+      direction: "above",
+      reference: "expected pay ±1.00, P(reach OTE) ±0.5 pp, P10/P50/P90 ±0.5% of pay",
+    });
   write(
     [
       "",
@@ -533,6 +543,15 @@ function speed(write: (line: string) => void): void {
       `${s.name.padEnd(30)} ${fmtInt(s.reps.length).padStart(7)} ${fmtInt(outcomes([s]).size).padStart(18)} ${`$${fmtInt(cost)}`.padStart(24)}`,
     );
   }
+  recordGoal({
+    name: `Realistic earnings: runRealistic on ${fmtInt(input.reps.length)} people × ${first.result.length} sets, cold [issue 10]`,
+    figure: first.ms / 1000,
+    unit: " s",
+    target: 5,
+    direction: "below",
+    reference: `${fmtInt(all.size)} distinct outcomes (${fmtInt(numerical)} numerical)`,
+    digits: 1,
+  });
   lines.push(
     "",
     `Total: ${fmtInt(first.ms)} ms (one cold run; goal < 5,000 ms) — ${first.ms < 5000 ? "within" : "OVER"} the goal;` +
@@ -567,4 +586,5 @@ if (require.main === module) {
     draws: draws === undefined ? undefined : Number(draws),
     parts: part === undefined ? undefined : [part as "accuracy" | "speed"],
   });
+  printGoals();
 }
