@@ -103,18 +103,16 @@ export function swingOutcome(
   const ytdCurves = pay.ytd?.curves.map((c) => floatCurve(c, curveView({ segments: c }).nonDecreasing)) ?? null;
   const atoms = atomNodes(level);
   const atomCount = atoms.values.length;
-  // A power of two with about ATOM_PATH_POINTS (level, path) pairs, from 256 paths up (integers only:
-  // Math.log2 is left to each engine to approximate). A held plan's expected pay does not come from these.
-  let atomPaths = 256;
-  while (atomPaths * atomCount < ATOM_PATH_POINTS) atomPaths *= 2;
-  if (ytdCurves !== null) atomPaths *= HOLD_PATH_FACTOR;
+  // At least ATOM_PATH_POINTS (level, path) pairs, in whole blocks of 64 paths, from 256 paths up (integers
+  // only, the same count on every machine). A held plan's expected pay does not come from these.
+  const atomPaths = Math.max(256, Math.ceil(ATOM_PATH_POINTS / Math.max(1, atomCount) / 64) * 64);
   const grid = payGrid(
     n,
     curve,
     ytdCurves,
     level,
     atoms,
-    swingVectors(n, swing, atomCount === 0 ? 1 : atomPaths),
+    swingVectors(n, swing, atomCount === 0 ? 1 : ytdCurves === null ? atomPaths : atomPaths * HOLD_PATH_FACTOR),
     swingVectors(n, swing, densityPaths(swing.spread.toNumber())),
     capStart?.toNumber() ?? null,
   );
