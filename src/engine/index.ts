@@ -40,6 +40,7 @@ export { runModel, BASELINE } from "./model";
 export type { RepProgress } from "./types";
 export { checkPlan } from "./planChecks";
 export { buildPayoutCurve } from "./curve";
+export { rateTypeOf } from "./measureRule";
 
 // Results: per scenario, the payout lines, statements and their trace.
 export type { ModelResult, PayoutLine, ScenarioResult, StatementLine } from "./model";

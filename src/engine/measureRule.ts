@@ -27,6 +27,16 @@ export interface FixedRule {
   readonly capPayout: Fixed | null;
 }
 
+/**
+ * How a measure's rates turn into money. A Curve row's Rate is a payout
+ * multiple of target incentive whatever RateType says (docs/workbook.md), so a
+ * curve prices as Multiplier rates do; every rule that asks "pays per dollar?"
+ * asks this, not the raw RateType.
+ */
+export function rateTypeOf(measure: Pick<MeasurePlan, "tierMode" | "rateType">): RateType {
+  return measure.tierMode === "Curve" ? "Multiplier" : measure.rateType;
+}
+
 export function compileMeasureRule(measure: MeasurePlan): MeasureRule {
   const tiers = [...tiersOf(measure)].sort((a, b) => a.from.comparedTo(b.from));
   const schedule = buildSchedule(measure.tierMode, tiers);
@@ -36,7 +46,7 @@ export function compileMeasureRule(measure: MeasurePlan): MeasureRule {
     tiers,
     schedule,
     axis: measure.tierBasis,
-    rateType: measure.rateType,
+    rateType: rateTypeOf(measure),
     fixed: {
       from: schedule.map((p) => fixedOf(p.from)),
       intercept: schedule.map((p) => fixedOf(p.intercept)),

@@ -1,6 +1,7 @@
 import { Decimal, ZERO, same } from "./decimal";
 import { fixedOf, FixedSum, minorOf, toDecimal } from "./fixed";
 import { linePricer, type LinePricer } from "./linePricer";
+import { rateTypeOf } from "./measureRule";
 import { inRamp, rampQuotaFactor } from "./mechanics/ramp";
 import { trueUps } from "./mechanics/trueUp";
 import { ratio, ratioValue, sameRatio, scaleRatio, sumRatios, type Ratio } from "./ratio";
@@ -75,7 +76,7 @@ function periodActual(
 }
 
 function needsQuota(m: MeasurePlan): boolean {
-  return !(m.tierBasis === "Amount" && m.rateType === "Percent" && m.threshold === null && m.capAttainment === null);
+  return !(m.tierBasis === "Amount" && rateTypeOf(m) === "Percent" && m.threshold === null && m.capAttainment === null);
 }
 
 export function payPerMeasure(ctx: RepContext): RepLines {

@@ -1,6 +1,7 @@
 import { buildPayoutCurve } from "./curve";
 import { ONE, ZERO, sum, type Decimal } from "./decimal";
 import type { EngineIssue } from "./issues";
+import { rateTypeOf } from "./measureRule";
 import { tiersOf } from "./tierSchedule";
 import { assertNever } from "./assertNever";
 import type { MeasurePlan, Plan } from "./types";
@@ -19,7 +20,7 @@ export function checkPlan(plan: Plan): EngineIssue[] {
   // Weights share target incentive among the measures that pay on it; a Percent measure of a PerMeasure plan pays
   // rate × credit whatever its weight.
   const weighted =
-    plan.combine === "WeightedAttainment" ? plan.measures : plan.measures.filter((m) => m.rateType === "Multiplier");
+    plan.combine === "WeightedAttainment" ? plan.measures : plan.measures.filter((m) => rateTypeOf(m) === "Multiplier");
   const weights = sum(weighted.map((m) => m.weight));
   if (weighted.length > 0 && !weights.eq(ONE)) {
     issues.push({
@@ -76,7 +77,7 @@ function checkMeasure(plan: Plan, m: MeasurePlan): EngineIssue[] {
           // Say what the gap pays: on a multiple-of-target curve the engine's own curve tells (flat at what the
           // bands below reached, for marginal tiers); a commission rate's amount depends on the rep's BCR.
           let paid = ".";
-          if (m.tierBasis === "Attainment" && m.rateType === "Multiplier") {
+          if (m.tierBasis === "Attainment" && rateTypeOf(m) === "Multiplier") {
             const curve = buildPayoutCurve(m, ONE);
             const start = curve.evaluate(a.to);
             const mid = curve.evaluate(a.to.plus(b.from).div(2));
@@ -118,7 +119,7 @@ function checkMeasure(plan: Plan, m: MeasurePlan): EngineIssue[] {
   if (m.tierMode === "Retroactive") {
     for (let i = 1; i < tiers.length; i++) {
       const jump = tiers[i].rate.minus(tiers[i - 1].rate).times(tiers[i].from);
-      if (jump.gt(ZERO) && m.tierBasis === "Attainment" && m.rateType === "Multiplier") {
+      if (jump.gt(ZERO) && m.tierBasis === "Attainment" && rateTypeOf(m) === "Multiplier") {
         warn(
           `retroactive cliff at ${fmt(m, tiers[i].from)}: one more dollar of bookings there raises the payout by ${pct(jump)} of the period's target incentive at once (the whole credit moves to the higher rate). Marginal tiers avoid the cliff.`,
           "TierMode",
@@ -128,7 +129,7 @@ function checkMeasure(plan: Plan, m: MeasurePlan): EngineIssue[] {
     }
   }
 
-  if (m.tierBasis === "Attainment" && m.rateType === "Multiplier") {
+  if (m.tierBasis === "Attainment" && rateTypeOf(m) === "Multiplier") {
     const atTarget = buildPayoutCurve(m, ONE).evaluate(ONE);
     if (!atTarget.eq(ONE)) {
       warn(

@@ -308,11 +308,10 @@ describe("a payout line against an exact-fraction oracle", () => {
       expect([engineCents(tie), oracleCents(tie)]).toEqual([1n, 1n]);
     });
 
-    // Disagreement with the rulebook, left for the engine's owner (see the commit message): a Curve row's
-    // Rate is a payout multiple (docs/calculation.md, docs/workbook.md), but with RateType Percent the engine
-    // pays quota × multiple instead of target × multiple. Quota 1,000, target 100 a month, points 0% → 0×,
-    // 100% → 1×, actual 500 (50%): the rulebook pays 0.5 × 100 = 50.00; the engine pays 0.5 × 1,000 = 500.00.
-    it.failing("pays a Percent-rate curve as a payout multiple of target (rulebook), not of quota", () => {
+    // A Curve row's Rate is a payout multiple (docs/calculation.md, docs/workbook.md) whatever RateType says; the
+    // engine paid quota × multiple under RateType Percent until rateTypeOf. Quota 1,000, target 100 a month, points
+    // 0% → 0×, 100% → 1×, actual 500 (50%): 0.5 × 100 = 50.00 (it paid 0.5 × 1,000 = 500.00).
+    it("pays a Percent-rate curve as a payout multiple of target (rulebook), not of quota", () => {
       const c: Case = {
         bands: [
           [0, null, 0],

@@ -200,6 +200,35 @@ describe("Plans and Tiers", () => {
   });
 });
 
+describe("a Curve measure's RateType", () => {
+  it("is a payout multiple whatever RateType says: Percent is warned about on its cell and priced as Multiplier", () => {
+    const plans = table(
+      "Plans",
+      ["Plan", "Measure", "RateType", "TierMode"],
+      [["AE", "Renewals", "Percent", "Curve"]],
+    );
+    const tiers = table(
+      "Tiers",
+      ["Plan", "From", "Rate"],
+      [
+        ["AE", 0, 0],
+        ["AE", 1, 1],
+      ],
+    );
+    const r = parse([reps(), plans, tiers]);
+    expect(errors(r.issues)).toEqual([]);
+    expect(r.input!.plans.get("AE")!.measures[0].rateType).toBe("Multiplier");
+    expect(r.issues.filter((i) => i.table === "Plans")).toEqual([
+      expect.objectContaining({
+        severity: "Warning",
+        address: "Plans!C2",
+        message:
+          "RateType Percent does nothing in Curve mode: a curve's Rate is a payout multiple of target incentive, so Renewals pays as Multiplier rates do",
+      }),
+    ]);
+  });
+});
+
 describe("Plans and Tiers errors", () => {
   it("reports every bad cell at once, in table then row order", () => {
     const plans = table(

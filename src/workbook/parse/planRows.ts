@@ -159,6 +159,13 @@ export function readPlanRow(row: RowReader): Omit<PlanRow, "plan" | "measure" | 
   const teamScope = row.optional("teamScope", TEAM_SCOPE);
   if (teamScope) level.teamScope = teamScope;
 
+  const tierMode = row.optional("tierMode", TIER_MODE) ?? "Marginal";
+  const rateType = row.optional("rateType", RATE_TYPE) ?? "Multiplier";
+  if (tierMode === "Curve" && rateType === "Percent")
+    row.warn(
+      "rateType",
+      `RateType Percent does nothing in Curve mode: a curve's Rate is a payout multiple of target incentive, so ${measure} pays as Multiplier rates do`,
+    );
   return {
     row,
     plan,
@@ -166,9 +173,9 @@ export function readPlanRow(row: RowReader): Omit<PlanRow, "plan" | "measure" | 
     scenario,
     weight,
     basis: row.optional("basis", BASIS) ?? "Individual",
-    tierMode: row.optional("tierMode", TIER_MODE) ?? "Marginal",
+    tierMode,
     tierBasis: row.optional("tierBasis", TIER_BASIS) ?? "Attainment",
-    rateType: row.optional("rateType", RATE_TYPE) ?? "Multiplier",
+    rateType,
     threshold,
     capAttainment,
     capPayout,

@@ -1,4 +1,4 @@
-import { ONE, ZERO, type MeasurePlan, type Plan, type Tier } from "../../engine";
+import { ONE, rateTypeOf, ZERO, type MeasurePlan, type Plan, type Tier } from "../../engine";
 import { tableIssue } from "../issues";
 import type { Issue, RawTable } from "../types";
 import { formatRows } from "./format";
@@ -226,7 +226,7 @@ function buildVersion(
     if (weight === null && rows.length === 1) weight = ONE;
     // A pay-per-dollar measure (Percent rate) pays rate × credit whatever its share of target incentive, so a
     // pure commission plan ("10% on new, 6% on expansion") needs no weights; a weighted-attainment plan does.
-    const weightMatters = r.rateType === "Multiplier" || level.combine === "WeightedAttainment";
+    const weightMatters = rateTypeOf(r) === "Multiplier" || level.combine === "WeightedAttainment";
     if (weight === null && !weightMatters) weight = ZERO;
     if (weight === null) {
       if (r.row.blank("weight") && reportWeight(r)) {
@@ -243,7 +243,7 @@ function buildVersion(
       basis: r.basis,
       tierMode: r.tierMode,
       tierBasis: r.tierBasis,
-      rateType: r.rateType,
+      rateType: rateTypeOf(r),
       threshold: r.threshold,
       capAttainment: r.capAttainment,
       capPayout: r.capPayout,
