@@ -191,6 +191,28 @@ export function payPerMeasure(ctx: RepContext): RepLines {
 const WEIGHTED_QUOTA: PeriodQuota = { quota: null, ramp: null, source: "Annual" };
 
 /** WeightedAttainment: Σ weight × attainment of each measure drives the first measure's curve on the whole target. */
+/** Wide enough that a line's sums and products of finite decimals are never rounded (the kernel takes any digits). */
+const Exact = Decimal.clone({ precision: 1_000 });
+
+/**
+ * Σ weight × actual ÷ quota as one fraction N ÷ D, never evaluated: a weighted
+ * attainment exactly on a gate or band edge (0.48 × 4/3 = 64%) stays on it,
+ * where a 34-digit quotient would land a hair below.
+ */
+function weightedAttainment(components: readonly { weight: Decimal; attainment: Ratio | null }[]): Ratio {
+  let num = new Exact(0);
+  let den = new Exact(1);
+  for (const c of components) {
+    if (!c.attainment) continue;
+    const aNum = new Exact(c.attainment.num.toString());
+    const aDen = new Exact(c.attainment.den.toString());
+    num = num.times(aDen).plus(new Exact(c.weight.toString()).times(aNum).times(den));
+    den = den.times(aDen);
+  }
+  // Engine Decimals made from the exact digits keep them all; only their arithmetic rounds to 34.
+  return ratio(new Decimal(num.toString()), new Decimal(den.toString()));
+}
+
 export function payWeighted(ctx: RepContext): RepLines {
   const { rep, plan, periods } = ctx;
   const rule = ctx.shared.ruleFor(plan.measures[0]);
@@ -212,12 +234,13 @@ export function payWeighted(ctx: RepContext): RepLines {
         attainment: quota.num.isZero() ? null : ratio(actual.times(quota.den), quota.num),
       };
     });
-    const weighted = components.reduce(
-      (acc, c) => (c.attainment ? acc.plus(c.weight.times(ratioValue(c.attainment))) : acc),
-      ZERO,
-    );
+    const weighted = weightedAttainment(components);
     const target = scaleRatio(ratio(rep.targetVariable.times(period.share.num), period.share.den), factors[k]);
-    const outcome = linePricer(rule, FULL, target, minorUnits(rep.currency)).pay(weighted);
+    // Priced as credit N against a quota of D: the attainment the tiers see is N ÷ D, exactly.
+    const outcome =
+      rule.rateType === "Multiplier"
+        ? linePricer(rule, ratio(weighted.den), target, minorUnits(rep.currency)).pay(weighted.num)
+        : linePricer(rule, FULL, target, minorUnits(rep.currency)).pay(ratioValue(weighted));
     lines.push(
       new PricedLine(
         seat,
@@ -228,7 +251,7 @@ export function payWeighted(ctx: RepContext): RepLines {
         outcome.rate,
         outcome.gated,
         outcome.capped,
-        { components, weightedAttainment: ratio(weighted) },
+        { components, weightedAttainment: weighted },
       ),
     );
   }

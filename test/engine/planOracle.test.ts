@@ -94,32 +94,27 @@ describe("WeightedAttainment plans: one attainment Σ weight × measure attainme
     ]);
   });
 
-  // Disagreement with the rulebook, left for the engine's owner: the weighted attainment is summed in
-  // 34-digit Decimals (each measure's actual ÷ quota evaluated, then × weight), not as an exact fraction,
-  // so a weighted attainment exactly on an edge can land a hair below it. One measure, weight 48%, Q1 quota
-  // 3,000 (annual 12,000), actual 4,000: attainment 4/3, weighted 0.48 × 4/3 = 64% exactly; with a 64% gate
-  // and 1.0× of target per 100%, the rulebook pays 0.64 × 100 = 64.00 on a Q1 TI of 100 (TV 400). The engine
-  // evaluates 0.48 × 1.333…3 (34 digits) = 0.6399…98 < 64%: gated, 0.00.
-  it.failing(
-    "pays a weighted attainment that lands exactly on the gate (exact fractions, as the rulebook says)",
-    () => {
-      const rule: RuleSpec = {
-        mode: "Marginal",
-        bands: [[0, null, 100]],
-        threshold: 64,
-        capAttainment: null,
-        capPayout: null,
-      };
-      const input = model({
-        planList: [plan({ combine: "WeightedAttainment", measures: [measureOf(rule, { weight: d(0.48) })] })],
-        reps: [rep({ targetVariable: d(400), quota: { Bookings: "12000" } })],
-        actuals: [quarter("R1", 1, 4000)],
-      });
-      const q1 = runModel(input).scenarios[0].lines[0];
-      expect(centsText(centsHalfAway(linePayout(rule, mul(pct(48), q(4, 3)), q(100))))).toBe("64.00");
-      expect(q1.payout.toFixed(2)).toBe("64.00");
-    },
-  );
+  // The weighted attainment is one exact fraction (it was summed in 34-digit Decimals, so an attainment exactly on
+  // an edge landed a hair below it). One measure, weight 48%, Q1 quota 3,000 (annual 12,000), actual 4,000:
+  // attainment 4/3, weighted 0.48 × 4/3 = 64% exactly; with a 64% gate and 1.0× of target per 100%, the rulebook
+  // pays 0.64 × 100 = 64.00 on a Q1 TI of 100 (TV 400). The 34-digit sum gave 0.6399…98 < 64%: gated, 0.00.
+  it("pays a weighted attainment that lands exactly on the gate (exact fractions, as the rulebook says)", () => {
+    const rule: RuleSpec = {
+      mode: "Marginal",
+      bands: [[0, null, 100]],
+      threshold: 64,
+      capAttainment: null,
+      capPayout: null,
+    };
+    const input = model({
+      planList: [plan({ combine: "WeightedAttainment", measures: [measureOf(rule, { weight: d(0.48) })] })],
+      reps: [rep({ targetVariable: d(400), quota: { Bookings: "12000" } })],
+      actuals: [quarter("R1", 1, 4000)],
+    });
+    const q1 = runModel(input).scenarios[0].lines[0];
+    expect(centsText(centsHalfAway(linePayout(rule, mul(pct(48), q(4, 3)), q(100))))).toBe("64.00");
+    expect(q1.payout.toFixed(2)).toBe("64.00");
+  });
 
   const weightedArb = fc.record({
     rule: ruleArb,
