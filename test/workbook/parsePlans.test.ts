@@ -202,11 +202,7 @@ describe("Plans and Tiers", () => {
 
 describe("a Curve measure's RateType", () => {
   it("is a payout multiple whatever RateType says: Percent is warned about on its cell and priced as Multiplier", () => {
-    const plans = table(
-      "Plans",
-      ["Plan", "Measure", "RateType", "TierMode"],
-      [["AE", "Renewals", "Percent", "Curve"]],
-    );
+    const plans = table("Plans", ["Plan", "Measure", "RateType", "TierMode"], [["AE", "Renewals", "Percent", "Curve"]]);
     const tiers = table(
       "Tiers",
       ["Plan", "From", "Rate"],
