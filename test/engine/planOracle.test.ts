@@ -116,6 +116,38 @@ describe("WeightedAttainment plans: one attainment Σ weight × measure attainme
     expect(q1.payout.toFixed(2)).toBe("64.00");
   });
 
+  it("property: a weighted attainment exactly on the gate is paid, however its fraction falls", () => {
+    // Weight w hundredths, quarter quota w × k dollars, actual g × k: attainment g/w, weighted exactly g%, the gate.
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 100 }),
+        fc.integer({ min: 1, max: 150 }),
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.integer({ min: 100, max: 10_000_000 }),
+        (w, g, k, tvCents) => {
+          const rule: RuleSpec = {
+            mode: "Marginal",
+            bands: [[0, null, 100]],
+            threshold: g,
+            capAttainment: null,
+            capPayout: null,
+          };
+          const input = model({
+            planList: [plan({ combine: "WeightedAttainment", measures: [measureOf(rule, { weight: d(w).div(100) })] })],
+            reps: [rep({ targetVariable: d(tvCents).div(100), quota: { Bookings: String(4 * w * k) } })],
+            actuals: [quarter("R1", 1, g * k)],
+          });
+          const q1 = runModel(input).scenarios[0].lines[0];
+          // Q1's target incentive is TV ÷ 4; at exactly g% it pays g% of it.
+          const expected = centsText(centsHalfAway(mul(pct(g), q(tvCents, 400))));
+          expect(q1.gated).toBe(false);
+          expect(q1.payout.toFixed(2)).toBe(expected);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   const weightedArb = fc.record({
     rule: ruleArb,
     period: fc.constantFrom("Month" as const, "Quarter" as const),

@@ -225,6 +225,29 @@ describe("a Curve measure's RateType", () => {
   });
 });
 
+describe("a Curve measure's TierBasis", () => {
+  it("must be Attainment: a curve on credited amounts is refused on its cell, not paid a factor of quota off", () => {
+    const plans = table("Plans", ["Plan", "Measure", "TierBasis", "TierMode"], [["AE", "Bookings", "Amount", "Curve"]]);
+    const tiers = table(
+      "Tiers",
+      ["Plan", "From", "Rate"],
+      [
+        ["AE", 0, 0],
+        ["AE", 1000, 1],
+      ],
+    );
+    const r = parse([reps(), plans, tiers]);
+    expect(r.input).toBeNull();
+    expect(errors(r.issues).filter((i) => i.table === "Plans")).toEqual([
+      expect.objectContaining({
+        address: "Plans!C2",
+        message:
+          "TierBasis Amount cannot be used in Curve mode: a curve's points are attainments with a payout multiple of target incentive; use TierBasis Attainment, or Marginal or Retroactive tiers to pay by credited amount",
+      }),
+    ]);
+  });
+});
+
 describe("Plans and Tiers errors", () => {
   it("reports every bad cell at once, in table then row order", () => {
     const plans = table(

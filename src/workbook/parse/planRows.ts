@@ -160,7 +160,15 @@ export function readPlanRow(row: RowReader): Omit<PlanRow, "plan" | "measure" | 
   if (teamScope) level.teamScope = teamScope;
 
   const tierMode = row.optional("tierMode", TIER_MODE) ?? "Marginal";
+  const tierBasis = row.optional("tierBasis", TIER_BASIS) ?? "Attainment";
   const rateType = row.optional("rateType", RATE_TYPE) ?? "Multiplier";
+  // A curve's point is (attainment, payout multiple of target): read on credited amounts it would pay a multiple
+  // of target per dollar of quota, which no plan means.
+  if (tierMode === "Curve" && tierBasis === "Amount")
+    row.error(
+      "tierBasis",
+      `TierBasis Amount cannot be used in Curve mode: a curve's points are attainments with a payout multiple of target incentive; use TierBasis Attainment, or Marginal or Retroactive tiers to pay by credited amount`,
+    );
   if (tierMode === "Curve" && rateType === "Percent")
     row.warn(
       "rateType",
@@ -174,7 +182,7 @@ export function readPlanRow(row: RowReader): Omit<PlanRow, "plan" | "measure" | 
     weight,
     basis: row.optional("basis", BASIS) ?? "Individual",
     tierMode,
-    tierBasis: row.optional("tierBasis", TIER_BASIS) ?? "Attainment",
+    tierBasis,
     rateType,
     threshold,
     capAttainment,
