@@ -4,7 +4,7 @@ import { blockAddress } from "./address";
 import { numberFormatFor } from "./numberFormats";
 import { PAYLOAD_BUDGET } from "./payload";
 import { isExcelApiSupported } from "./requirements";
-import { textSafe } from "./textSafety";
+import { textSafe } from "../workbook/textSafety";
 import { splitIntoBlocks } from "./valueBlocks";
 import { WriteBatcher } from "./writeBatcher";
 

@@ -3,7 +3,7 @@ import type { RowPatch } from "../workbook/port";
 import type { RawCell } from "../workbook/types";
 import { isExcelApiSupported } from "./requirements";
 import { suspendForWrite } from "./suspend";
-import { textSafe } from "./textSafety";
+import { textSafe } from "../workbook/textSafety";
 
 const valueKey = (v: unknown): string =>
   v === null || v === undefined ? "" : String(v).trim().replace(/\s+/g, " ").toLowerCase();

@@ -5,7 +5,7 @@ import { markOwned } from "./ownership";
 import { jsonBytes, OP_BYTES } from "./payload";
 import { queueCharts } from "./resultCharts";
 import { BODY_ROW, bodyColumnAddress, HEADER_ROW, tableAddress, toWireRow, widthInPoints } from "./sheetLayout";
-import { textSafe } from "./textSafety";
+import { textSafe } from "../workbook/textSafety";
 import { blocksOf } from "./valueBlocks";
 import type { WriteStep } from "./writeBatcher";
 

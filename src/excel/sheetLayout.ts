@@ -1,6 +1,6 @@
 import { TITLE_ROWS, type SheetSpec, type SpecCell } from "../workbook/types";
 import { blockAddress } from "./address";
-import { textSafe } from "./textSafety";
+import { textSafe } from "../workbook/textSafety";
 
 /**
  * Where things go on a result sheet (0-based rows/columns): title in row 0,

@@ -4,7 +4,7 @@ import type { SettingEntry } from "../workbook/port";
 import { insertExample } from "./insertExample";
 import { isExcelApiSupported } from "./requirements";
 import { suspendForWrite } from "./suspend";
-import { textSafe } from "./textSafety";
+import { textSafe } from "../workbook/textSafety";
 
 const KEY_HEADERS = ["setting", "key", "name", "parameter", "item"];
 

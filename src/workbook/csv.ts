@@ -1,4 +1,5 @@
 import { serialToIso } from "./parse/cells/dates";
+import { textSafe } from "./textSafety";
 import type { ColumnFormat, SheetSpec, SpecCell } from "./types";
 
 /**
@@ -9,11 +10,8 @@ import type { ColumnFormat, SheetSpec, SpecCell } from "./types";
  * database or a BI tool. No title lines: the first line is the header.
  */
 
-// Text a spreadsheet would run as a formula when the file is opened in one (CSV injection): kept as text.
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 function textField(text: string): string {
-  const guarded = FORMULA_START.test(text) ? `'${text}` : text;
+  const guarded = textSafe(text);
   return /[",\r\n]/.test(guarded) || guarded !== guarded.trim() ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 
