@@ -72,8 +72,9 @@ const tierOf = (t: TierText): Tier => ({
 export function answerRealistic(model: RealisticModel, query: RealisticQuery): RealisticAnswer {
   const plan = model.context.input.plans.get(query.plan);
   const rep = medianRep(model.reps, query.plan);
-  const none = (problem: string) => ({ problem });
-  const missing = `Plan ${query.plan} · ${query.measure} is not in the workbook as last read: refresh.`;
+  const missing: Priced = {
+    problem: `Plan ${query.plan} · ${query.measure} is not in the workbook as last read: refresh.`,
+  };
   const edited =
     plan && plan.measures.some((m) => m.measure === query.measure)
       ? withTiers(plan, query.measure, query.tiers.map(tierOf))
@@ -88,8 +89,8 @@ export function answerRealistic(model: RealisticModel, query: RealisticQuery): R
       currency: rep.currency,
       ote: rep.base.plus(rep.targetVariable),
     },
-    history: model.historyYears === 0 ? null : edited ? priceRealistic(model, edited, rep, HISTORY) : none(missing),
-    whatIf: "problem" in whatIf ? whatIf : edited ? priceRealistic(model, edited, rep, whatIf.spec) : none(missing),
+    history: model.historyYears === 0 ? null : edited ? priceRealistic(model, edited, rep, HISTORY) : missing,
+    whatIf: "problem" in whatIf ? whatIf : edited ? priceRealistic(model, edited, rep, whatIf.spec) : missing,
   };
 }
 
