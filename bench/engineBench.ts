@@ -1,7 +1,7 @@
 import type { Decimal } from "../src/engine/decimal";
-import { linePricer } from "../src/engine/linePricer";
+import { linePricer } from "../src/engine/line/pricer";
 import { runModel, type PayoutLine } from "../src/engine/model";
-import type { Ratio } from "../src/engine/ratio";
+import type { Ratio } from "../src/engine/exact/ratio";
 import { floatCurve, floatMultiple, type FloatCurve } from "./floatCurve";
 import { recordGoal } from "./goals";
 import { fmt, peakRssMb, printTable, timed } from "./measure";

@@ -1,5 +1,5 @@
 import { ONE } from "../src/engine/decimal";
-import { buildPayoutCurve } from "../src/engine/curve";
+import { buildPayoutCurve } from "../src/engine/line/payoutCurve";
 import type { MeasurePlan } from "../src/engine/types";
 
 /**

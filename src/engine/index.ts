@@ -39,8 +39,8 @@ export type {
 export { runModel, BASELINE } from "./model";
 export type { RepProgress } from "./types";
 export { checkPlan } from "./planChecks";
-export { buildPayoutCurve } from "./curve";
-export { rateTypeOf } from "./measureRule";
+export { buildPayoutCurve } from "./line/payoutCurve";
+export { rateTypeOf } from "./line/measureRule";
 
 // Results: per scenario, the payout lines, statements and their trace.
 export type { ModelResult, PayoutLine, ScenarioResult, StatementLine } from "./model";
@@ -77,8 +77,8 @@ export {
 
 // Decimal values, exact ratios, rounding to a currency's minor unit, FX conversion.
 export { Decimal, ONE, ZERO, dec } from "./decimal";
-export { ratioValue, type Ratio } from "./ratio";
-export { minorUnits, roundMoney, variableMoney } from "./rounding";
+export { ratioValue, type Ratio } from "./exact/ratio";
+export { minorUnits, roundMoney, variableMoney } from "./exact/rounding";
 export { fxRate } from "./mechanics/fx";
 
 // Issues the engine reports, and the exhaustiveness check for switches over unions.

@@ -1,14 +1,14 @@
 import { Decimal, ZERO, same } from "./decimal";
-import { fixedOf, FixedSum, minorOf, toDecimal } from "./fixed";
-import { linePricer, type LinePricer } from "./linePricer";
-import { rateTypeOf } from "./measureRule";
+import { fixedOf, FixedSum, minorOf, toDecimal } from "./exact/fixed";
+import { linePricer, type LinePricer } from "./line/pricer";
+import { rateTypeOf } from "./line/measureRule";
 import { inRamp, rampQuotaFactor } from "./mechanics/ramp";
 import { trueUps } from "./mechanics/trueUp";
-import { ratio, ratioValue, sameRatio, scaleRatio, sumRatios, type Ratio } from "./ratio";
+import { ratio, ratioValue, sameRatio, scaleRatio, sumRatios, type Ratio } from "./exact/ratio";
 import { FULL, isOne, prorations, type RepContext } from "./repContext";
 import type { PayoutLine, RepLines } from "./results";
 import { PricedLine, type LineSeat, type LineTerms, type PeriodQuota } from "./pricedLine";
-import { minorUnits, roundMoney } from "./rounding";
+import { minorUnits, roundMoney } from "./exact/rounding";
 import type { MeasurePlan } from "./types";
 
 /** A per-measure period quota always has its quota. */

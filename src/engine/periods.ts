@@ -1,6 +1,6 @@
 import { monthEnd, monthStart } from "./calendar";
 import { Decimal } from "./decimal";
-import { ratio, type Ratio } from "./ratio";
+import { ratio, type Ratio } from "./exact/ratio";
 import type { IsoDate, PeriodKind, Settings } from "./types";
 
 /** A payout period inside the plan year. */

@@ -1,8 +1,8 @@
-import { buildPayoutCurve } from "./curve";
+import { buildPayoutCurve } from "./line/payoutCurve";
 import { ONE, ZERO, sum, type Decimal } from "./decimal";
 import type { EngineIssue } from "./issues";
-import { rateTypeOf } from "./measureRule";
-import { tiersOf } from "./tierSchedule";
+import { rateTypeOf } from "./line/measureRule";
+import { tiersOf } from "./line/tierSchedule";
 import { assertNever } from "./assertNever";
 import type { MeasurePlan, Plan } from "./types";
 

@@ -1,10 +1,10 @@
 import type { Decimal } from "./decimal";
-import { toDecimal } from "./fixed";
-import type { MeasureRule } from "./measureRule";
+import { toDecimal } from "./exact/fixed";
+import type { MeasureRule } from "./line/measureRule";
 import type { Period } from "./periods";
-import type { Ratio } from "./ratio";
+import type { Ratio } from "./exact/ratio";
 import type { PayoutLine } from "./results";
-import { minorUnits } from "./rounding";
+import { minorUnits } from "./exact/rounding";
 import type { Rep } from "./types";
 
 /** What every line of one rep's measure shares. */

@@ -3,7 +3,7 @@ import { ONE, type Decimal } from "./decimal";
 import type { EngineIssue } from "./issues";
 import { prorationFactor } from "./mechanics/proration";
 import type { Period } from "./periods";
-import { ratio, type Ratio } from "./ratio";
+import { ratio, type Ratio } from "./exact/ratio";
 import type { SharedInputs } from "./sharedInputs";
 import type { TeamActuals } from "./teamCredit";
 import type { ModelInput, Plan, Rep } from "./types";

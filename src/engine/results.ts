@@ -1,10 +1,10 @@
 import type { Decimal } from "./decimal";
-import type { Fixed } from "./fixed";
+import type { Fixed } from "./exact/fixed";
 import type { EngineIssue } from "./issues";
-import type { MeasureRule } from "./measureRule";
+import type { MeasureRule } from "./line/measureRule";
 import type { TeamMemberCredit } from "./teamCredit";
 import type { Period } from "./periods";
-import type { Ratio } from "./ratio";
+import type { Ratio } from "./exact/ratio";
 import type { Plan, Rep, Scenario } from "./types";
 
 /** One payout line: scenario × rep × period × measure. */

@@ -1,6 +1,6 @@
 import { bucketAmounts, type PeriodBuckets } from "./amounts";
 import type { EngineIssue } from "./issues";
-import { compileMeasureRule, type MeasureRule } from "./measureRule";
+import { compileMeasureRule, type MeasureRule } from "./line/measureRule";
 import { daysBetween } from "./calendar";
 import { Decimal } from "./decimal";
 import { planPeriods, planYearSpan, type Period } from "./periods";

@@ -1,12 +1,12 @@
 import { Decimal, ZERO } from "./decimal";
-import { fixedOf, fixedPlus, fixedTimes, quotientDecimal, toDecimal, type Fixed } from "./fixed";
+import { fixedOf, fixedPlus, fixedTimes, quotientDecimal, toDecimal, type Fixed } from "./exact/fixed";
 import { adjustmentsByPeriod, applyAdjustments } from "./mechanics/adjustments";
 import { applyDraw } from "./mechanics/draw";
 import { overlapDays } from "./mechanics/proration";
-import { ratio, ratioValue } from "./ratio";
+import { ratio, ratioValue } from "./exact/ratio";
 import { FULL, prorations, type RepContext } from "./repContext";
 import type { PayoutLine, RepLines, RepResult, StatementLine } from "./results";
-import { minorUnits, roundMoney } from "./rounding";
+import { minorUnits, roundMoney } from "./exact/rounding";
 import type { Period } from "./periods";
 import type { Adjustment, Plan } from "./types";
 

@@ -1,45 +1,11 @@
 import { Decimal, ZERO } from "./decimal";
 import type { PayoutLine } from "./model";
-import { moneyAt } from "./measureRule";
-import { ratio, ratioValue } from "./ratio";
-import { minorUnits } from "./rounding";
-import { pieceIndex } from "./tierSchedule";
-import { assertNever } from "./assertNever";
+import { ratio, ratioValue } from "./exact/ratio";
+import { minorUnits } from "./exact/rounding";
+import type { TraceState } from "./line/mechanic";
+import { moneyText, pct, type TraceStep } from "./traceStep";
 
-/** One step of how a payout line was built, for Results_Trace. */
-export interface TraceStep {
-  readonly step:
-    | "Quota"
-    | "Target"
-    | "Team"
-    | "Attainment"
-    | "Threshold"
-    | "Cap attainment"
-    | "Band"
-    | "Curve"
-    | "Cap payout"
-    | "True-up"
-    | "Guarantee"
-    | "Payout"
-    | "Team member"
-    | "Statement";
-  readonly detail: string;
-  readonly from: Decimal | null;
-  readonly to: Decimal | null;
-  /** Credited amount the step applies to (a band's slice, or the whole credit). */
-  readonly credit: Decimal | null;
-  readonly rate: Decimal | null;
-  /** Money this step contributes (bands) or the running result (caps, payout). */
-  readonly amount: Decimal | null;
-}
-
-const pct = (d: Decimal) => `${d.times(100).toDecimalPlaces(2).toString()}%`;
-/** Money in a trace sentence: grouped, to the currency's minor unit. */
-export const moneyText = (d: Decimal, digits = 2) =>
-  d
-    .toDecimalPlaces(digits)
-    .toNumber()
-    .toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+export { moneyText, type TraceStep } from "./traceStep";
 
 /**
  * Rebuilds the steps of a payout line from its rule. Derived on demand rather
@@ -112,78 +78,11 @@ export function explainLine(line: PayoutLine): TraceStep[] {
         : `${ytd ? "YTD " : ""}${actual.toString()} ÷ ${quotaValue.toDecimalPlaces(2).toString()} = ${a ? pct(a) : "n/a (no quota)"}`,
     credit: actual,
   });
-  if (m.threshold !== null) {
-    step({
-      step: "Threshold",
-      detail: line.gated
-        ? `below the ${pct(m.threshold)} gate: the measure pays 0`
-        : `at or above the ${pct(m.threshold)} gate`,
-      from: m.threshold,
-    });
-    if (line.gated) {
-      return finish(steps, line, step, money);
-    }
-  }
-  let credit = actual;
-  if (line.capped === "Attainment" && m.capAttainment !== null) {
-    credit = m.capAttainment.times(quotaValue);
-    step({
-      step: "Cap attainment",
-      detail: `credit limited to ${pct(m.capAttainment)} of quota`,
-      credit,
-      to: m.capAttainment,
-    });
-  }
-  const x = rule.axis === "Attainment" ? (quotaValue.isZero() ? ZERO : credit.div(quotaValue)) : credit;
-  const toCredit = (v: Decimal) => (rule.axis === "Attainment" ? v.times(quotaValue) : v);
-  // moneyAt works on credit × quota denominator (see measureRule.ts).
-  const scaledOf = (v: Decimal) => v.times(quota.den);
-  let subtotal = ZERO;
-  switch (m.tierMode) {
-    case "Marginal":
-      for (const t of rule.tiers) {
-        if (x.lte(t.from)) continue;
-        const top = t.to !== null && t.to.lt(x) ? t.to : x;
-        const amount = moneyAt(rule, ZERO, t.rate, scaledOf(toCredit(top.minus(t.from))), quota, target);
-        subtotal = subtotal.plus(amount);
-        step({
-          step: "Band",
-          detail: `slice ${rule.axis === "Attainment" ? pct(t.from) : t.from.toString()} to ${rule.axis === "Attainment" ? pct(top) : top.toString()} at ${t.rate.toString()}${rule.rateType === "Multiplier" ? "× BCR" : " of credit"}`,
-          from: t.from,
-          to: t.to,
-          credit: toCredit(top.minus(t.from)),
-          rate: t.rate,
-          amount,
-        });
-      }
-      break;
-    case "Retroactive":
-    case "Curve": {
-      const piece = rule.schedule[pieceIndex(rule.schedule, x)];
-      subtotal = moneyAt(rule, piece.intercept, piece.slope, scaledOf(credit), quota, target);
-      step({
-        step: m.tierMode === "Retroactive" ? "Band" : "Curve",
-        detail:
-          m.tierMode === "Retroactive"
-            ? `all credit at the rate of the band reached, ${piece.rate.toString()}`
-            : `payout multiple interpolated between curve points`,
-        from: piece.from,
-        to: piece.to,
-        credit,
-        rate: piece.rate,
-        amount: subtotal,
-      });
-      break;
-    }
-    default:
-      assertNever(m.tierMode);
-  }
-  if (line.capped === "Payout" && m.capPayout !== null) {
-    step({
-      step: "Cap payout",
-      detail: `limited to ${m.capPayout.toString()}× target incentive`,
-      amount: m.capPayout.times(ratioValue(target)),
-    });
+  // Each line mechanic narrates its own step, in the order the line applied them.
+  const t: TraceState = { line, quota, target, quotaValue, credit: actual, subtotal: ZERO, stopped: false, step };
+  for (const mechanic of rule.mechanics) {
+    mechanic.trace(t);
+    if (t.stopped) break;
   }
   return finish(steps, line, step, money);
 }

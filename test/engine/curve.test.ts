@@ -1,9 +1,10 @@
 import fc from "fast-check";
-import { buildPayoutCurve } from "../../src/engine/curve";
+import { buildPayoutCurve } from "../../src/engine/line/payoutCurve";
+import { addCurves, valueAt } from "../../src/engine/line/segments";
 import { Decimal } from "../../src/engine/decimal";
-import { payLine } from "../../src/engine/linePricer";
-import { compileMeasureRule } from "../../src/engine/measureRule";
-import { ratio } from "../../src/engine/ratio";
+import { payLine } from "../../src/engine/line/pricer";
+import { compileMeasureRule } from "../../src/engine/line/measureRule";
+import { ratio } from "../../src/engine/exact/ratio";
 import type { MeasurePlan, Tier } from "../../src/engine/types";
 import { d, measure, tiers } from "../../src/engine/testing/builders";
 
@@ -114,5 +115,24 @@ describe("properties", () => {
         expect(out.payout.lte(m.capPayout!.times(25000))).toBe(true);
       }),
     );
+  });
+});
+
+describe("addCurves", () => {
+  it("adds two curves over the breakpoints of both (what rate-stage mechanics do)", () => {
+    const seg = (from: number, to: number | null, intercept: number, slope: number) => ({
+      from: d(from),
+      to: to === null ? null : d(to),
+      intercept: d(intercept),
+      slope: d(slope),
+    });
+    // x, plus (x − 1) from 1 on: 2x − 1 above 1, with the join at 1 continuous.
+    const sum = addCurves([seg(0, null, 0, 1)], [seg(0, 1, 0, 0), seg(1, null, -1, 1)]);
+    expect(sum.map((s) => [s.from, s.to, s.intercept, s.slope].map((v) => v?.toString() ?? null))).toEqual([
+      ["0", "1", "0", "1"],
+      ["1", null, "-1", "2"],
+    ]);
+    expect(valueAt(sum, d(1.5)).toString()).toBe("2");
+    expect(addCurves([], [seg(0, null, 2, 0)])).toEqual([seg(0, null, 2, 0)]);
   });
 });

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import Big from "decimal.js";
-import { fixedOf, QuotientRounding } from "../../src/engine/fixed";
-import { payLine } from "../../src/engine/linePricer";
-import { compileMeasureRule } from "../../src/engine/measureRule";
-import { ratio } from "../../src/engine/ratio";
-import { roundMoney } from "../../src/engine/rounding";
+import { fixedOf, QuotientRounding } from "../../src/engine/exact/fixed";
+import { payLine } from "../../src/engine/line/pricer";
+import { compileMeasureRule } from "../../src/engine/line/measureRule";
+import { ratio } from "../../src/engine/exact/ratio";
+import { roundMoney } from "../../src/engine/exact/rounding";
 import { d, measure, tiers } from "../../src/engine/testing/builders";
 
 // The example AE New ARR table: decelerated below 50%, accelerators above 100%.

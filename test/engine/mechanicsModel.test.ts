@@ -1,6 +1,6 @@
 import { runModel } from "../../src/engine/model";
 import type { Decimal } from "../../src/engine/decimal";
-import { ratioValue } from "../../src/engine/ratio";
+import { ratioValue } from "../../src/engine/exact/ratio";
 import { amount, d, measure, model, plan, quarter, rep, settings2026, tiers } from "../../src/engine/testing/builders";
 
 const month = (m: number) => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import { payLine } from "../../src/engine/linePricer";
-import { compileMeasureRule } from "../../src/engine/measureRule";
-import { ratio } from "../../src/engine/ratio";
+import { payLine } from "../../src/engine/line/pricer";
+import { compileMeasureRule } from "../../src/engine/line/measureRule";
+import { ratio } from "../../src/engine/exact/ratio";
 import type { MeasurePlan } from "../../src/engine/types";
 import { d, measure } from "../../src/engine/testing/builders";
 

@@ -1,5 +1,5 @@
 import { ONE, type Decimal } from "../decimal";
-import { roundMoney } from "../rounding";
+import { roundMoney } from "../exact/rounding";
 import type { Settings } from "../types";
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { fromDay, toDay } from "../calendar";
-import { ratioValue } from "../ratio";
+import { ratioValue } from "../exact/ratio";
 import { activeDays, prorationFactor } from "./proration";
 import { planPeriods } from "../periods";
 import type { PeriodKind } from "../types";

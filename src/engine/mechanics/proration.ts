@@ -1,7 +1,7 @@
 import { daysBetween } from "../calendar";
 import { Decimal } from "../decimal";
 import type { Period } from "../periods";
-import { ratio, type Ratio } from "../ratio";
+import { ratio, type Ratio } from "../exact/ratio";
 import type { IsoDate } from "../types";
 
 /**

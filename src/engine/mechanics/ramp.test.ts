@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { fromDay, toDay } from "../calendar";
 import { Decimal, ONE } from "../decimal";
 import { planPeriods } from "../periods";
-import { ratio, ratioValue, scaleRatio, type Ratio } from "../ratio";
+import { ratio, ratioValue, scaleRatio, type Ratio } from "../exact/ratio";
 import type { PeriodKind, RampSchedule } from "../types";
 import { prorationFactor } from "./proration";
 import { inRamp, rampQuotaFactor, tenureMonth } from "./ramp";

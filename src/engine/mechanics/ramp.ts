@@ -1,7 +1,7 @@
 import { daysBetween, monthEnd, monthStart } from "../calendar";
 import { Decimal, ONE, ZERO } from "../decimal";
 import type { Period } from "../periods";
-import { ratio, type Ratio } from "../ratio";
+import { ratio, type Ratio } from "../exact/ratio";
 import type { IsoDate, RampMonthOne, RampSchedule } from "../types";
 import { overlapDays } from "./proration";
 

@@ -1,4 +1,4 @@
-import type { CurveSegment } from "../curve";
+import type { CurveSegment } from "../line/segments";
 import { Decimal, ONE, ZERO } from "../decimal";
 import { cashLine, crossings } from "./breakEven";
 import { LINEAR_UNCAPPED } from "./offerCurve";

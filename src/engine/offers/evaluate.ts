@@ -1,10 +1,10 @@
 import { monthStart } from "../calendar";
-import type { CurveSegment } from "../curve";
+import type { CurveSegment } from "../line/segments";
 import { Decimal, ONE } from "../decimal";
 import type { EngineIssue } from "../issues";
 import { fxRate } from "../mechanics/fx";
 import { DistributionError, realisticOutcome, type DistributionField } from "../realistic";
-import { roundMoney } from "../rounding";
+import { roundMoney } from "../exact/rounding";
 import type { ModelInput, Plan } from "../types";
 import { offerAttainment, orgSpreadFromHistory, type OfferAttainment } from "./attainment";
 import { cashLine, crossings } from "./breakEven";

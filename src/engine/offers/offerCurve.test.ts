@@ -1,7 +1,7 @@
 import { measure, plan, tiers } from "../testing/builders";
 import { Decimal } from "../decimal";
 import { capAttainment, capMultiple, offerCurve } from "./offerCurve";
-import { makeCurve } from "../curve";
+import { makeCurve } from "../line/segments";
 
 const d = (v: string) => new Decimal(v);
 const at = (segments: ReturnType<typeof offerCurve>, a: string) => makeCurve("", segments).evaluate(d(a)).toString();

@@ -1,4 +1,5 @@
-import { buildPayoutCurve, type CurveSegment } from "../curve";
+import { buildPayoutCurve } from "../line/payoutCurve";
+import type { CurveSegment } from "../line/segments";
 import { ONE, ZERO, type Decimal } from "../decimal";
 import { combineCurves } from "../realistic";
 import type { MeasurePlan, Plan } from "../types";

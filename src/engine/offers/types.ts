@@ -1,5 +1,5 @@
 import { Decimal } from "../decimal";
-import type { CurveSegment } from "../curve";
+import type { CurveSegment } from "../line/segments";
 import type { AttainmentDistribution, RealisticOutcome } from "../realistic";
 import type { DrawType, IsoDate } from "../types";
 

@@ -1,5 +1,5 @@
 import { Decimal, ZERO } from "../decimal";
-import { roundMoney } from "../rounding";
+import { roundMoney } from "../exact/rounding";
 import type { VestingFrequency } from "./types";
 
 const STEP_MONTHS: Readonly<Record<VestingFrequency, number>> = { Monthly: 1, Quarterly: 3, Annual: 12 };

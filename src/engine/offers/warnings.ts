@@ -1,4 +1,4 @@
-import { minorUnits } from "../rounding";
+import { minorUnits } from "../exact/rounding";
 import type { Decimal } from "../decimal";
 import type { EngineIssue } from "../issues";
 import type { Plan } from "../types";

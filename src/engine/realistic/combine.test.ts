@@ -1,4 +1,4 @@
-import { buildPayoutCurve } from "../curve";
+import { buildPayoutCurve } from "../line/payoutCurve";
 import type { MeasurePlan } from "../types";
 import { combineCurves } from "./combine";
 import { flat } from "./distribution";

@@ -1,5 +1,5 @@
 import { Decimal, ZERO } from "../decimal";
-import type { CurveSegment } from "../curve";
+import type { CurveSegment } from "../line/segments";
 
 /**
  * A multi-measure plan as ONE payout curve in attainment. The realistic model

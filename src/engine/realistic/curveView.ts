@@ -1,5 +1,5 @@
 import { Decimal, ZERO } from "../decimal";
-import { makeCurve, valueBelow, type CurveSegment } from "../curve";
+import { makeCurve, valueBelow, type CurveSegment } from "../line/segments";
 
 /**
  * What the realistic model needs of a payout curve: its segments (checked to

@@ -1,5 +1,5 @@
 import { Decimal, ONE } from "../decimal";
-import type { CurveSegment } from "../curve";
+import type { CurveSegment } from "../line/segments";
 import { curveView } from "./curveView";
 import type { AttainmentDistribution } from "./distribution";
 import { expectedAttainmentOf, expectedMultipleOf } from "./expectation";

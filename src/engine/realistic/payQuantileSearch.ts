@@ -1,5 +1,5 @@
 import { Decimal, ONE } from "../decimal";
-import type { CurveSegment } from "../curve";
+import type { CurveSegment } from "../line/segments";
 import { payRange } from "./curveView";
 import type { MassModel } from "./massModel";
 import { payProbability } from "./payProbability";

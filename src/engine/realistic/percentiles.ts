@@ -1,5 +1,5 @@
 import { Decimal, ZERO } from "../decimal";
-import type { CurveSegment } from "../curve";
+import type { CurveSegment } from "../line/segments";
 import { curveView, type CurveView } from "./curveView";
 import type { AttainmentDistribution, EmpiricalDistribution } from "./distribution";
 import { massModel, type MassModel } from "./massModel";

@@ -1,4 +1,5 @@
-import { buildPayoutCurve, type CurveSegment } from "../curve";
+import { buildPayoutCurve } from "../line/payoutCurve";
+import type { CurveSegment } from "../line/segments";
 import { Decimal, ONE } from "../decimal";
 import type { MeasurePlan, PeriodKind, Plan, Rep } from "../types";
 import { combineCurves } from "./combine";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { Decimal, ZERO } from "../decimal";
-import type { CurveSegment } from "../curve";
+import type { CurveSegment } from "../line/segments";
 import { curveView, payRange } from "./curveView";
 import { empirical, flat, logNormalFromMoments, normal, type AttainmentDistribution } from "./distribution";
 import { expectedMultiple } from "./expectation";

@@ -2,6 +2,7 @@ import {
   ONE,
   ZERO,
   dec,
+  rateTypeOf,
   type Decimal,
   type Basis,
   type MeasurePlan,
@@ -188,5 +189,22 @@ export function readPlanRow(row: RowReader): Omit<PlanRow, "plan" | "measure" | 
     capAttainment,
     capPayout,
     level,
+  };
+}
+
+/** A Plans row's measure, with its share of target incentive (tiers are attached from the Tiers table later). */
+export function measureOf(r: PlanRow, weight: Decimal): MeasurePlan {
+  return {
+    measure: r.measure,
+    weight,
+    basis: r.basis,
+    tierMode: r.tierMode,
+    tierBasis: r.tierBasis,
+    rateType: rateTypeOf(r),
+    threshold: r.threshold,
+    capAttainment: r.capAttainment,
+    capPayout: r.capPayout,
+    tiers: [],
+    source: r.row.source,
   };
 }

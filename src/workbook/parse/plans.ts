@@ -4,7 +4,7 @@ import type { Issue, RawTable } from "../types";
 import { formatRows } from "./format";
 import { mapColumns } from "./headers";
 import { listForMessage, NameIndex } from "./names";
-import { PLAN_FIELDS, PLAN_LEVEL_KEYS, readPlanRow, type PlanLevel, type PlanRow } from "./planRows";
+import { measureOf, PLAN_FIELDS, PLAN_LEVEL_KEYS, readPlanRow, type PlanLevel, type PlanRow } from "./planRows";
 import { TableReader } from "./reader";
 import { readTierRow, TIER_FIELDS, tierOf, type TierRow } from "./tierRows";
 
@@ -237,19 +237,7 @@ function buildVersion(
       }
       weight = ZERO;
     }
-    return {
-      measure: r.measure,
-      weight,
-      basis: r.basis,
-      tierMode: r.tierMode,
-      tierBasis: r.tierBasis,
-      rateType: rateTypeOf(r),
-      threshold: r.threshold,
-      capAttainment: r.capAttainment,
-      capPayout: r.capPayout,
-      tiers: [],
-      source: r.row.source,
-    };
+    return measureOf(r, weight);
   });
   return { name, scenario, rows, level, measures, tiers: new Map(), source: rows[0]?.row.source ?? "" };
 }

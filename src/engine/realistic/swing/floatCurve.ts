@@ -1,4 +1,4 @@
-import type { CurveSegment } from "../../curve";
+import type { CurveSegment } from "../../line/segments";
 
 /** A payout curve in doubles: segment starts, intercepts and slopes (the last segment is open-ended). */
 export interface FloatCurve {

@@ -1,4 +1,4 @@
-import type { CurveSegment } from "../../curve";
+import type { CurveSegment } from "../../line/segments";
 import { Decimal } from "../../decimal";
 import { evalCurve, floatCurve } from "./floatCurve";
 import { heldExcessCurve } from "./heldExcess";

@@ -1,4 +1,4 @@
-import type { CurveSegment } from "../../curve";
+import type { CurveSegment } from "../../line/segments";
 import { Decimal } from "../../decimal";
 import { curveView } from "../curveView";
 import type { AttainmentDistribution } from "../distribution";

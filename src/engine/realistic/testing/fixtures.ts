@@ -1,5 +1,5 @@
 import { Decimal } from "../../decimal";
-import type { CurveSegment } from "../../curve";
+import type { CurveSegment } from "../../line/segments";
 
 /** Shorthands and the hand-checked payout curves the realistic tests share. */
 export const d = (s: string): Decimal => new Decimal(s);

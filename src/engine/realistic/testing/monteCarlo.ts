@@ -1,4 +1,4 @@
-import type { CurveSegment } from "../../curve";
+import type { CurveSegment } from "../../line/segments";
 import type { AttainmentDistribution } from "../distribution";
 import { assertNever } from "../../assertNever";
 

@@ -1,4 +1,4 @@
-import type { CurveSegment } from "../../curve";
+import type { CurveSegment } from "../../line/segments";
 import type { AttainmentDistribution } from "../distribution";
 import { swingScale, type PeriodSwing } from "../swing/periodSwing";
 import type { YearPay } from "../swing/swingOutcome";

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { Decimal } from "./decimal";
+import { Decimal } from "../decimal";
 import { fixedOf, FixedSum, minorOf, quotientDecimal, toDecimal } from "./fixed";
 
 // Decimals of every shape decimal.js stores: 1 to 5 digit words, negative, tiny and huge exponents.

@@ -1,4 +1,4 @@
-import { Decimal } from "./decimal";
+import { Decimal } from "../decimal";
 
 /**
  * ISO 4217 minor units for currencies whose minor unit is not 2. Everything

@@ -1,4 +1,4 @@
-import { Decimal, ZERO } from "./decimal";
+import { Decimal, ZERO } from "../decimal";
 
 /**
  * An exact decimal as a scaled integer: value = int × 10^-scale, scale ≥ 0.

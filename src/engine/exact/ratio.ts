@@ -1,4 +1,4 @@
-import { Decimal, ONE, same } from "./decimal";
+import { Decimal, ONE, same } from "../decimal";
 
 /**
  * An exact quotient num ÷ den, kept unevaluated. Target incentives are fractions

@@ -1,6 +1,6 @@
-import { Decimal, ZERO, ONE } from "./decimal";
-import type { MeasurePlan, Tier, TierMode } from "./types";
-import { assertNever } from "./assertNever";
+import { Decimal, ZERO, ONE } from "../decimal";
+import type { MeasurePlan, Tier, TierMode } from "../types";
+import { assertNever } from "../assertNever";
 
 /**
  * A tier table turned into a piecewise-linear schedule y(x) on x ≥ 0, where x is

@@ -1,0 +1,55 @@
+import { ZERO } from "../decimal";
+import { fixedOf } from "../exact/fixed";
+import { pct } from "../traceStep";
+import type { LineMechanic } from "./mechanic";
+import type { CurveSegment } from "./segments";
+
+/**
+ * Threshold: below this attainment the measure pays 0. It looks at the true
+ * attainment (before any attainment cap), so it is the first thing a line meets.
+ * Plans column `Threshold`.
+ */
+export const gate: LineMechanic = {
+  name: "Threshold",
+  stage: "credit",
+  compile(measure) {
+    const threshold = measure.threshold;
+    if (threshold === null) return null;
+    const fixed = fixedOf(threshold);
+    return {
+      stage: "credit",
+      kernel(units) {
+        const at = units.attainment(fixed);
+        return {
+          compared: [at],
+          lift(l) {
+            const g = l.credit(at);
+            // No quota, no attainment to clear the gate with.
+            if (units.noQuota) return () => l.none(true, null);
+            return (s) => (s.scaled < g ? l.none(true, null) : null);
+          },
+        };
+      },
+      curve(segments) {
+        if (!threshold.gt(ZERO)) return [...segments];
+        const out: CurveSegment[] = [{ from: ZERO, to: threshold, intercept: ZERO, slope: ZERO }];
+        for (const s of segments) {
+          if (s.to !== null && s.to.lte(threshold)) continue;
+          out.push(s.from.lt(threshold) ? { ...s, from: threshold } : s);
+        }
+        return out;
+      },
+      trace(t) {
+        const gated = t.line.gated;
+        t.step({
+          step: "Threshold",
+          detail: gated
+            ? `below the ${pct(threshold)} gate: the measure pays 0`
+            : `at or above the ${pct(threshold)} gate`,
+          from: threshold,
+        });
+        if (gated) t.stopped = true;
+      },
+    };
+  },
+};

@@ -1,0 +1,80 @@
+import { ZERO, type Decimal } from "../decimal";
+import { atScale, fixedOf, fixedTimes, pow10, QuotientRounding, type Fixed } from "../exact/fixed";
+import { ratioValue } from "../exact/ratio";
+import type { LineMechanic } from "./mechanic";
+import type { CurveSegment } from "./segments";
+
+const UNIT: Fixed = { int: 1n, scale: 0 };
+
+/**
+ * CapPayout: a line pays at most this multiple of its target incentive.
+ * Plans column `CapPayout`.
+ */
+export const payoutCap: LineMechanic = {
+  name: "Cap payout",
+  stage: "payout",
+  compile(measure) {
+    const cap = measure.capPayout;
+    if (cap === null) return null;
+    const fixed = fixedOf(cap);
+    return {
+      stage: "payout",
+      kernel(units) {
+        const multiplier = units.rateType === "Multiplier";
+        // payout > cap × target ⇔ n × td > cap × tn × D; with multiplier rates
+        // D = td × qn, so td cancels: n > cap × tn × qn.
+        const capTarget = fixedTimes(fixed, units.tn);
+        const rhs = fixedTimes(capTarget, multiplier ? units.qn : units.D);
+        const factor = multiplier ? UNIT : units.td;
+        return {
+          lift(l) {
+            const scale = Math.max(l.numeratorScale + factor.scale, rhs.scale);
+            const mul = factor.int * pow10(scale - l.numeratorScale - factor.scale);
+            const at = atScale(rhs, scale);
+            // The cap's amount, rounded once (made the first time it binds).
+            let rounding: QuotientRounding | null = null;
+            return (s) => {
+              if (s.n * mul <= at) return null;
+              rounding ??= new QuotientRounding(units.td, capTarget.scale, l.digits);
+              const numerator = capTarget.int;
+              return {
+                minor: rounding.round(numerator),
+                numerator,
+                rounding,
+                rate: s.rate,
+                gated: false,
+                capped: "Payout",
+              };
+            };
+          },
+        };
+      },
+      curve(segments) {
+        const out: CurveSegment[] = [];
+        const flat = (from: Decimal, to: Decimal | null): CurveSegment => ({ from, to, intercept: cap, slope: ZERO });
+        for (const s of segments) {
+          const atFrom = s.intercept.plus(s.slope.times(s.from));
+          const atTo = s.to === null ? null : s.intercept.plus(s.slope.times(s.to));
+          const startsAbove = atFrom.gt(cap);
+          const endsAbove = atTo === null ? s.slope.gt(ZERO) || (s.slope.isZero() && startsAbove) : atTo.gt(cap);
+          if (!startsAbove && !endsAbove) out.push(s);
+          else if (startsAbove && endsAbove) out.push(flat(s.from, s.to));
+          else {
+            const cross = cap.minus(s.intercept).div(s.slope);
+            if (startsAbove) out.push(flat(s.from, cross), { ...s, from: cross });
+            else out.push({ ...s, to: cross }, flat(cross, s.to));
+          }
+        }
+        return out;
+      },
+      trace(t) {
+        if (t.line.capped !== "Payout") return;
+        t.step({
+          step: "Cap payout",
+          detail: `limited to ${cap.toString()}× target incentive`,
+          amount: cap.times(ratioValue(t.target)),
+        });
+      },
+    };
+  },
+};

@@ -1,0 +1,147 @@
+import { Decimal, ZERO } from "../decimal";
+import { atScale, fixedOf, pow10, QuotientRounding, type Fixed } from "../exact/fixed";
+import type { Ratio } from "../exact/ratio";
+import type { Capped, KernelPart, KernelStep, Lift, LineOutcome, LineState } from "./mechanic";
+import type { MeasureRule } from "./measureRule";
+import { lineUnits, type LineUnits } from "./units";
+
+export type { LineOutcome } from "./mechanic";
+
+/** The unrounded payout of a line, to 34 significant digits (traces and checks; pay adds `minor`). */
+export function exactPayout(o: LineOutcome): Decimal {
+  return o.rounding.exact(o.numerator);
+}
+
+/**
+ * Pays one line: credited `actual` against `quota` with `target` incentive,
+ * rounded to `digits` decimal places.
+ */
+export function payLine(
+  rule: MeasureRule,
+  actual: Decimal,
+  quota: Ratio,
+  target: Ratio,
+  digits = 2,
+): LineOutcome & { readonly payout: Decimal } {
+  const out = linePricer(rule, quota, target, digits).pay(actual);
+  return { ...out, payout: exactPayout(out) };
+}
+
+/** A rule bound to one quota and target: every period of a rep with the same quota reuses it. */
+export interface LinePricer {
+  readonly quota: Ratio;
+  readonly target: Ratio;
+  pay(actual: Decimal): LineOutcome;
+  /** The same, for a credit already read as a scaled integer. */
+  payFixed(actual: Fixed): LineOutcome;
+}
+
+export function linePricer(rule: MeasureRule, quota: Ratio, target: Ratio, digits = 2): LinePricer {
+  return new Pricer(rule, quota, target, digits);
+}
+
+/** A rule's steps on one scale of credit (credits with that many decimal places). */
+interface Lifted {
+  /** scaled = the credit's integer × aMul: credit × quota.den at the comparison scale. */
+  readonly aMul: bigint;
+  readonly steps: readonly KernelStep[];
+  readonly rounding: QuotientRounding;
+}
+
+const UNIT: Fixed = { int: 1n, scale: 0 };
+
+/** What a line that pays nothing rounds with (its numerator is 0): one per currency precision. */
+const zeroRoundings: QuotientRounding[] = [];
+function zeroRounding(digits: number): QuotientRounding {
+  return (zeroRoundings[digits] ??= new QuotientRounding(UNIT, 0, digits));
+}
+
+/**
+ * The exact kernel: interprets a rule's mechanics (mechanic.ts) in scaled
+ * integers. Quota and target are exact fractions (an annual quota spread over
+ * 12 months has no finite decimal); everything that depends only on them is
+ * multiplied out once per pricer, and lined up on common scales once per
+ * credit scale. A line then costs one multiplication for its credit, each
+ * mechanic's comparison or multiply-add, and one division that rounds — so
+ * the cent is exactly what pencil and paper give, including a payout of
+ * exactly half a cent.
+ */
+class Pricer implements LinePricer {
+  private readonly units: LineUnits;
+  private readonly parts: readonly KernelPart[];
+  private readonly compareScale: number;
+  private readonly zeroRounding: QuotientRounding;
+  private readonly byScale: (Lifted | undefined)[] = [];
+  private readonly state: LineState = { scaled: 0n, capped: null, n: 0n, rate: ZERO };
+
+  constructor(
+    private readonly rule: MeasureRule,
+    readonly quota: Ratio,
+    readonly target: Ratio,
+    private readonly digits: number,
+  ) {
+    this.units = lineUnits(rule, quota, target);
+    this.parts = rule.mechanics.map((m) => m.kernel(this.units));
+    let scale = 0;
+    for (const p of this.parts) for (const c of p.compared ?? []) scale = Math.max(scale, c.scale);
+    this.compareScale = scale;
+    this.zeroRounding = zeroRounding(digits);
+  }
+
+  pay(actual: Decimal): LineOutcome {
+    return this.payFixed(fixedOf(actual));
+  }
+
+  payFixed(a: Fixed): LineOutcome {
+    const k = this.byScale[a.scale] ?? this.lift(a.scale);
+    const s = this.state;
+    s.scaled = a.int * k.aMul;
+    s.capped = null;
+    s.n = 0n;
+    s.rate = ZERO;
+    const steps = k.steps;
+    for (let i = 0; i < steps.length; i++) {
+      const out = steps[i](s);
+      if (out !== null) return out;
+    }
+    return {
+      minor: k.rounding.round(s.n),
+      numerator: s.n,
+      rounding: k.rounding,
+      rate: s.rate,
+      gated: false,
+      capped: s.capped,
+    };
+  }
+
+  private none(gated: boolean, capped: Capped): LineOutcome {
+    return { minor: 0n, numerator: 0n, rounding: this.zeroRounding, rate: ZERO, gated, capped };
+  }
+
+  /** Comparison scale S ≥ the credit's scale + quota.den's; numerator scale N fits every money coefficient. */
+  private lift(scale: number): Lifted {
+    const qd = this.units.qd;
+    const S = Math.max(this.compareScale, scale + qd.scale);
+    let N = 0;
+    for (const p of this.parts) {
+      for (const c of p.intercepts ?? []) N = Math.max(N, c.scale);
+      for (const c of p.slopes ?? []) N = Math.max(N, c.scale + S);
+    }
+    const at: Lift = {
+      digits: this.digits,
+      numeratorScale: N,
+      credit: (f) => atScale(f, S),
+      intercept: (f) => atScale(f, N),
+      slope: (f) => f.int * pow10(N - f.scale - S),
+      none: (gated, capped) => this.none(gated, capped),
+    };
+    const D = this.units.D;
+    const lifted: Lifted = {
+      aMul: qd.int * pow10(S - scale - qd.scale),
+      steps: this.parts.map((p) => p.lift(at)),
+      rounding: D.int === 0n ? this.zeroRounding : new QuotientRounding(D, N, this.digits),
+    };
+    this.byScale[scale] = lifted;
+    return lifted;
+  }
+}

@@ -1,0 +1,110 @@
+import { ZERO, type Decimal } from "../decimal";
+import { fixedOf } from "../exact/fixed";
+import { assertNever } from "../assertNever";
+import { pct } from "../traceStep";
+import type { LineMechanic } from "./mechanic";
+import { rateTypeOf } from "./rateType";
+import { addCurves } from "./segments";
+import { buildSchedule, pieceIndex, tiersOf } from "./tierSchedule";
+import { moneyAt, toAttainmentSpace, type RateUnits } from "./units";
+
+/**
+ * The tier table: accelerators and decelerators, as Marginal bands, one
+ * Retroactive rate for all credit, or a Curve of payout multiples
+ * (tierSchedule.ts turns each mode into pieces y = intercept + slope × x).
+ * Every measure has it (no Tiers rows: 1.0× from 0). Tiers table; Plans
+ * columns `TierMode`, `TierBasis`, `RateType`.
+ */
+export const tiers: LineMechanic = {
+  name: "Tiers",
+  stage: "rate",
+  compile(measure) {
+    const table = [...tiersOf(measure)].sort((a, b) => a.from.comparedTo(b.from));
+    const schedule = buildSchedule(measure.tierMode, table);
+    const rate: RateUnits = { axis: measure.tierBasis, rateType: rateTypeOf(measure) };
+    const from = schedule.map((p) => fixedOf(p.from));
+    const intercept = schedule.map((p) => fixedOf(p.intercept));
+    const slope = schedule.map((p) => fixedOf(p.slope));
+    const rates = schedule.map((p) => p.rate);
+    return {
+      stage: "rate",
+      kernel(units) {
+        const edges = from.map(units.axisPoint);
+        const intercepts = intercept.map(units.intercept);
+        const slopes = slope.map(units.slope);
+        // Nothing to pay without a quota on an attainment axis, or with a zero denominator.
+        const payNothing = units.D.int === 0n || (units.noQuota && units.axis === "Attainment");
+        return {
+          compared: edges,
+          intercepts,
+          slopes,
+          lift(l) {
+            const e = edges.map(l.credit);
+            const c0 = intercepts.map(l.intercept);
+            const c1 = slopes.map(l.slope);
+            return (s) => {
+              const x = s.scaled;
+              if (x < 0n || payNothing) return l.none(false, s.capped);
+              let i = e.length - 1;
+              while (i > 0 && x < e[i]) i--;
+              s.n += c0[i] + c1[i] * x;
+              s.rate = rates[i];
+              return null;
+            };
+          },
+        };
+      },
+      curve(segments, at) {
+        return addCurves(segments, toAttainmentSpace(rate, schedule, at));
+      },
+      trace(t) {
+        const { quota, target, quotaValue, credit } = t;
+        const x = rate.axis === "Attainment" ? (quotaValue.isZero() ? ZERO : credit.div(quotaValue)) : credit;
+        const toCredit = (v: Decimal) => (rate.axis === "Attainment" ? v.times(quotaValue) : v);
+        const onAxis = (v: Decimal) => (rate.axis === "Attainment" ? pct(v) : v.toString());
+        // moneyAt works on credit × quota denominator (see units.ts).
+        const scaledOf = (v: Decimal) => v.times(quota.den);
+        switch (measure.tierMode) {
+          case "Marginal":
+            for (const band of table) {
+              if (x.lte(band.from)) continue;
+              const top = band.to !== null && band.to.lt(x) ? band.to : x;
+              const amount = moneyAt(rate, ZERO, band.rate, scaledOf(toCredit(top.minus(band.from))), quota, target);
+              t.subtotal = t.subtotal.plus(amount);
+              t.step({
+                step: "Band",
+                detail: `slice ${onAxis(band.from)} to ${onAxis(top)} at ${band.rate.toString()}${rate.rateType === "Multiplier" ? "× BCR" : " of credit"}`,
+                from: band.from,
+                to: band.to,
+                credit: toCredit(top.minus(band.from)),
+                rate: band.rate,
+                amount,
+              });
+            }
+            break;
+          case "Retroactive":
+          case "Curve": {
+            const piece = schedule[pieceIndex(schedule, x)];
+            const amount = moneyAt(rate, piece.intercept, piece.slope, scaledOf(credit), quota, target);
+            t.subtotal = t.subtotal.plus(amount);
+            t.step({
+              step: measure.tierMode === "Retroactive" ? "Band" : "Curve",
+              detail:
+                measure.tierMode === "Retroactive"
+                  ? `all credit at the rate of the band reached, ${piece.rate.toString()}`
+                  : `payout multiple interpolated between curve points`,
+              from: piece.from,
+              to: piece.to,
+              credit,
+              rate: piece.rate,
+              amount,
+            });
+            break;
+          }
+          default:
+            assertNever(measure.tierMode);
+        }
+      },
+    };
+  },
+};
