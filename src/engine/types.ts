@@ -40,6 +40,19 @@ export interface Tier {
   readonly source?: string;
 }
 
+/**
+ * A kicker: an extra `rate` (in the measure's rate unit, as a Tiers Rate) from
+ * `from` (on the measure's TierBasis axis) up. Marginal pays it on the credit
+ * above the trigger only; Retroactive, once the trigger is reached, on all credit.
+ */
+export interface Kicker {
+  readonly rate: Decimal;
+  readonly from: Decimal;
+  readonly mode: KickerMode;
+}
+
+export type KickerMode = "Marginal" | "Retroactive";
+
 /** One measure of a plan: its share of target variable and its payout rules. */
 export interface MeasurePlan {
   readonly measure: string;
@@ -57,6 +70,8 @@ export interface MeasurePlan {
   readonly capPayout: Decimal | null;
   /** Sorted by `from`. Empty = 1.0× from 0, uncapped. */
   readonly tiers: readonly Tier[];
+  /** An extra rate at and above a trigger, on top of the tiers (line/kicker.ts); absent = none. */
+  readonly kicker?: Kicker | null;
   /** Where the measure came from, for messages: "Plans row 4". */
   readonly source?: string;
 }

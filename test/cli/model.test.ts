@@ -217,6 +217,29 @@ describe("compplan model on a small hand-built workbook", () => {
   });
 });
 
+describe("compplan model on a plan with a Kicker", () => {
+  it("pays and traces the kicker in the result sheets, and the payout curve shows it", async () => {
+    const dir = tempDir();
+    try {
+      const plans = table(
+        "Plans",
+        ["Plan", "Measure", "Period", "Kicker", "KickerFrom"],
+        [["Flat", "Bookings", "Year", "0.5x", "110%"]],
+      );
+      await writeWorkbook(join(dir, "kicker.xlsx"), [SMALL[0], SMALL[1], plans, SMALL[3]]);
+      const run = runCli(["model", "kicker.xlsx", "-o", "out.xlsx"], dir);
+      expect(run.code).toBe(0);
+      const book = await readWorkbook(join(dir, "out.xlsx"));
+      // 125% of quota: 1.25 × 50,000 = 62,500, plus 0.5 × (125% − 110%) × 50,000 = 3,750.
+      expect(resultRows(book, "Results_Payouts").map((p) => [p.RepID, p.Payout])).toEqual([["R1", 66250]]);
+      const kicker = resultRows(book, "Results_Trace").filter((r) => r.Step === "Kicker");
+      expect(kicker.map((r) => [r.Detail, r.Amount])).toEqual([["kicker: +0.5× BCR on the slice 110% to 125%", 3750]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("compplan model over a workbook that already has result sheets", () => {
   let dir: string;
   beforeAll(async () => {

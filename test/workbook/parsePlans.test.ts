@@ -346,3 +346,45 @@ describe("Plans and Tiers errors", () => {
     ]);
   });
 });
+
+describe("a measure's Kicker columns", () => {
+  it("read the rate as the measure's Tiers Rate, the trigger as its From, and Marginal unless told", () => {
+    const plans = table(
+      "Plans",
+      ["Plan", "Measure", "Weight", "TierBasis", "RateType", "Kicker", "Kicker Trigger", "Kicker Mode"],
+      [
+        ["AE", "New ARR", 0.5, null, null, "0.5x", "120%", null], // row 2
+        ["AE", "Services", 0.5, "Amount", "Percent", "2%", 100000, "All"], // row 3
+      ],
+    );
+    const r = parse([reps(), plans]);
+    expect(errors(r.issues)).toEqual([]);
+    const ae = r.input!.plans.get("AE");
+    const show = (m: MeasurePlan) => {
+      const k = m.kicker!;
+      return `${k.rate.toString()} from ${k.from.toString()} ${k.mode}`;
+    };
+    expect(show(measure(ae, "New ARR"))).toBe("0.5 from 1.2 Marginal");
+    expect(show(measure(ae, "Services"))).toBe("0.02 from 100000 Retroactive");
+  });
+
+  it("name the cell when a rate has no trigger, a trigger no rate, or a rate is negative", () => {
+    const plans = table(
+      "Plans",
+      ["Plan", "Measure", "Weight", "Kicker", "KickerFrom"],
+      [
+        ["AE", "A", 0.25, 0.5, null], // row 2
+        ["AE", "B", 0.25, null, "120%"], // row 3
+        ["AE", "C", 0.25, -0.5, "120%"], // row 4
+        ["AE", "D", 0.25, null, null], // row 5: no kicker
+      ],
+    );
+    const r = parse([reps(), plans]);
+    expect(r.input).toBeNull();
+    expect(errors(r.issues).map((i) => `${i.address} ${i.message}`)).toEqual([
+      "Plans!E2 Kicker needs a KickerFrom trigger: where the extra rate starts",
+      "Plans!D3 KickerFrom needs a Kicker rate: the extra rate paid from the trigger up",
+      "Plans!D4 Kicker can't be negative: a kicker adds pay (for less above a level, use a lower band in Tiers)",
+    ]);
+  });
+});

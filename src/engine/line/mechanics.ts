@@ -1,5 +1,6 @@
 import { attainmentCap } from "./attainmentCap";
 import { gate } from "./gate";
+import { kicker } from "./kicker";
 import type { LineMechanic } from "./mechanic";
 import { payoutCap } from "./payoutCap";
 import { tiers } from "./tiers";
@@ -9,4 +10,4 @@ import { tiers } from "./tiers";
  * true attainment, the attainment cap on the credit, the rates, the payout
  * cap. A new mechanic is one module added here (docs/extending.md).
  */
-export const LINE_MECHANICS: readonly LineMechanic[] = [gate, attainmentCap, tiers, payoutCap];
+export const LINE_MECHANICS: readonly LineMechanic[] = [gate, attainmentCap, tiers, kicker, payoutCap];

@@ -16,6 +16,9 @@ import {
   type TierBasis,
   type TierMode,
 } from "../../engine";
+
+type Kicker = NonNullable<MeasurePlan["kicker"]>;
+type KickerMode = Kicker["mode"];
 import { choice, yesNo } from "./cells/enums";
 import { money } from "./cells/money";
 import { multiple } from "./cells/multiple";
@@ -37,6 +40,9 @@ export const PLAN_FIELDS: readonly FieldSpec[] = [
   { key: "threshold", name: "Threshold", aliases: ["Gate", "Threshold %"] },
   { key: "capAttainment", name: "CapAttainment", aliases: ["Attainment Cap", "Cap Attainment %"] },
   { key: "capPayout", name: "CapPayout", aliases: ["Payout Cap", "Cap"] },
+  { key: "kicker", name: "Kicker", aliases: ["Kicker Rate", "Kicker Multiple"] },
+  { key: "kickerFrom", name: "KickerFrom", aliases: ["Kicker From", "Kicker Trigger", "Kicker Threshold"] },
+  { key: "kickerMode", name: "KickerMode", aliases: ["Kicker Mode"] },
   { key: "cumulative", name: "Cumulative", aliases: ["YTD", "Year To Date", "TrueUp", "True Up"] },
   { key: "negativeTrueUp", name: "NegativeTrueUp", aliases: ["Negative True-Up"] },
   { key: "draw", name: "Draw", aliases: ["Draw Amount"] },
@@ -61,6 +67,7 @@ const RATE_TYPE = choice<RateType>({
   Multiplier: ["x", "Multiple", "BCR"],
   Percent: ["%", "Percentage", "Commission"],
 });
+const KICKER_MODE = choice<KickerMode>({ Marginal: ["Above", "Incremental"], Retroactive: ["Retro", "All"] });
 const COMBINE = choice<Combine>({ PerMeasure: ["Separate", "Each"], WeightedAttainment: ["Weighted", "Blended"] });
 const NEGATIVE_TRUE_UP = choice<NegativeTrueUp>({
   Hold: ["Carry", "Carry Forward"],
@@ -181,6 +188,7 @@ export function readPlanRow(row: RowReader): Omit<PlanRow, "plan" | "measure" | 
     measure,
     scenario,
     weight,
+    kicker: readKicker(row, { tierMode, tierBasis, rateType }),
     basis: row.optional("basis", BASIS) ?? "Individual",
     tierMode,
     tierBasis,
@@ -204,7 +212,49 @@ export function measureOf(r: PlanRow, weight: Decimal): MeasurePlan {
     threshold: r.threshold,
     capAttainment: r.capAttainment,
     capPayout: r.capPayout,
+    kicker: r.kicker,
     tiers: [],
     source: r.row.source,
   };
+}
+
+/**
+ * Kicker, KickerFrom and KickerMode: the extra rate is read as the measure's
+ * Tiers Rate is, the trigger as its From. Either without the other is an error.
+ */
+function readKicker(row: RowReader, rules: Pick<MeasurePlan, "tierMode" | "tierBasis" | "rateType">): Kicker | null {
+  // The header as written, or the contract's name when the column is absent.
+  const header = (k: string) => (row.reader.has(k) ? row.reader.header(k) : k[0].toUpperCase() + k.slice(1));
+  const rate = row.optional("kicker", rules.tierMode !== "Curve" && rules.rateType === "Percent" ? percent : multiple);
+  const from = row.optional("kickerFrom", rules.tierBasis === "Amount" ? money : percent);
+  const mode = row.optional("kickerMode", KICKER_MODE) ?? "Marginal";
+  if (rate === null && from === null) return null;
+  if (rate === null) {
+    if (row.blank("kicker"))
+      row.error(
+        "kicker",
+        `${header("kickerFrom")} needs a ${header("kicker")} rate: the extra rate paid from the trigger up`,
+      );
+    return null;
+  }
+  if (from === null) {
+    if (row.blank("kickerFrom"))
+      row.error(
+        "kickerFrom",
+        `${header("kicker")} needs a ${header("kickerFrom")} trigger: where the extra rate starts`,
+      );
+    return null;
+  }
+  if (rate.lt(ZERO)) {
+    row.error(
+      "kicker",
+      `${header("kicker")} can't be negative: a kicker adds pay (for less above a level, use a lower band in Tiers)`,
+    );
+    return null;
+  }
+  if (from.lt(ZERO)) {
+    row.error("kickerFrom", `${header("kickerFrom")} can't be negative`);
+    return null;
+  }
+  return { rate, from, mode };
 }
