@@ -48,6 +48,8 @@ interface Case {
   readonly threshold: number | null;
   readonly capAttainment: number | null;
   readonly capPayout: number | null;
+  /** [from, rate, mode]: an extra rate from a trigger up, in the bands' units (the Kicker columns). */
+  readonly kicker?: readonly [number, number, "Marginal" | "Retroactive"] | null;
   /** Annual quota and target variable in cents; the line is one month (a twelfth of each). */
   readonly quotaCents: number;
   readonly tvCents: number;
@@ -72,6 +74,13 @@ function oracleCents(c: Case): bigint {
   const cap = c.capAttainment === null ? null : amounts ? mul(pct(c.capAttainment), quota) : pct(c.capAttainment);
   const credited = cap === null ? axis : minQ(axis, cap);
   const capped = (payout: Q): Q => (c.capPayout === null ? payout : minQ(payout, mul(target, pct(c.capPayout))));
+  // The kicker adds its rate from the trigger up: on the credit above it, or on all credit once reached.
+  const kicked = (y: Q, rateUnit: (r: number) => Q): Q => {
+    if (!c.kicker) return y;
+    const [from, rate, mode] = c.kicker;
+    if (cmp(credited, edge(from)) < 0) return y;
+    return add(y, mul(rateUnit(rate), mode === "Marginal" ? sub(credited, edge(from)) : credited));
+  };
   let y: Q = q(0n);
   if (c.mode === "Marginal") {
     for (const [from, to, rate] of c.bands) {
@@ -95,7 +104,7 @@ function oracleCents(c: Case): bigint {
         y = add(pct(y0), mul(t, sub(pct(y1), pct(y0))));
       }
     }
-    return centsHalfAway(capped(mul(target, y)));
+    return centsHalfAway(capped(mul(target, kicked(y, pct))));
   } else {
     // The band that holds the credit (From included, To excluded) pays on all of it.
     const band = c.bands.find(
@@ -103,7 +112,7 @@ function oracleCents(c: Case): bigint {
     );
     if (band) y = mul(rateOf(band[2]), credited);
   }
-  return centsHalfAway(capped(mul(unit, y)));
+  return centsHalfAway(capped(mul(unit, kicked(y, rateOf))));
 }
 
 function engineCents(c: Case): bigint {
@@ -121,6 +130,13 @@ function engineCents(c: Case): bigint {
     threshold: c.threshold === null ? null : d(c.threshold).div(100),
     capAttainment: c.capAttainment === null ? null : d(c.capAttainment).div(100),
     capPayout: c.capPayout === null ? null : d(c.capPayout).div(100),
+    kicker: !c.kicker
+      ? null
+      : {
+          from: edge(c.kicker[0]),
+          rate: d(c.kicker[1]).div(c.rateType === "Multiplier" || c.mode === "Curve" ? 100 : 10000),
+          mode: c.kicker[2],
+        },
   });
   const quota = ratio(d(c.quotaCents).div(100), d(12));
   const target = ratio(d(c.tvCents).div(100), d(12));
@@ -148,6 +164,14 @@ const caseArb: fc.Arbitrary<Case> = fc.record({
   threshold: fc.option(fc.integer({ min: 1, max: 90 }), { nil: null }),
   capAttainment: fc.option(fc.integer({ min: 50, max: 300 }), { nil: null }),
   capPayout: fc.option(fc.integer({ min: 50, max: 400 }), { nil: null }),
+  kicker: fc.option(
+    fc.tuple(
+      fc.integer({ min: 0, max: 300 }),
+      fc.integer({ min: 0, max: 300 }),
+      fc.constantFrom("Marginal" as const, "Retroactive" as const),
+    ),
+    { nil: null },
+  ),
   quotaCents: fc.integer({ min: 1, max: 500_000_000 }),
   tvCents: fc.integer({ min: 1, max: 50_000_000 }),
   actualCents: fc.integer({ min: -1_000_000, max: 200_000_000 }),
@@ -157,7 +181,7 @@ const caseArb: fc.Arbitrary<Case> = fc.record({
 const onEdgeArb: fc.Arbitrary<Case> = fc
   .tuple(caseArb, fc.integer({ min: 1, max: 400_000 }), fc.nat())
   .map(([c, monthlyQuotaDollars, pick]) => {
-    const edges = [...c.bands.map(([from]) => from), c.threshold, c.capAttainment].filter(
+    const edges = [...c.bands.map(([from]) => from), c.threshold, c.capAttainment, c.kicker?.[0] ?? null].filter(
       (e): e is number => e !== null,
     );
     const edge = edges[pick % edges.length];
@@ -195,7 +219,7 @@ const curveCaseArb: fc.Arbitrary<Case> = fc.tuple(caseArb, pointsArb).map(([c, p
 const curveOnEdgeArb: fc.Arbitrary<Case> = fc
   .tuple(curveCaseArb, fc.integer({ min: 1, max: 400_000 }), fc.nat())
   .map(([c, monthlyQuotaDollars, pick]) => {
-    const edges = [...c.bands.map(([from]) => from), c.threshold, c.capAttainment].filter(
+    const edges = [...c.bands.map(([from]) => from), c.threshold, c.capAttainment, c.kicker?.[0] ?? null].filter(
       (e): e is number => e !== null,
     );
     const edge = edges[pick % edges.length];
@@ -203,6 +227,30 @@ const curveOnEdgeArb: fc.Arbitrary<Case> = fc
   });
 
 describe("a payout line against an exact-fraction oracle", () => {
+  it("pays a curve point exactly although the slope beside it has no finite decimal", () => {
+    // Points (0, 0), (1%, 0.6×), (38%, 0): the slope after 1% is −0.6 ÷ 0.37 = −1.6216…, and a
+    // 34-digit slope put the point itself at 0.59999…98×. At exactly 1%, target 449,118.50 ÷ 12 =
+    // 37,426.541666… pays 0.6 × that = 22,455.925 exactly: a half cent, rounded up to 22,455.93.
+    const c: Case = {
+      bands: [
+        [0, null, 0],
+        [1, null, 60],
+        [38, null, 0],
+      ],
+      mode: "Curve",
+      axis: "Attainment",
+      rateType: "Multiplier",
+      threshold: 1,
+      capAttainment: null,
+      capPayout: null,
+      quotaCents: 1200,
+      tvCents: 44_911_850,
+      actualCents: 1,
+    };
+    expect(oracleCents(c)).toBe(2_245_593n);
+    expect(engineCents(c)).toBe(2_245_593n);
+  });
+
   it("agrees exactly on band edges, thresholds and caps (From included, To excluded)", () => {
     fc.assert(
       fc.property(onEdgeArb, (c) => {

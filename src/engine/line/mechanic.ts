@@ -91,6 +91,8 @@ export interface KernelPart {
   /** Money coefficients (n = intercept + slope × scaled): their decimals set the numerator scale. */
   readonly intercepts?: readonly Fixed[];
   readonly slopes?: readonly Fixed[];
+  /** The coefficients are over this (y = (intercept + slope × x) ÷ denominator); absent = 1. */
+  readonly denominator?: Fixed;
   lift(at: Lift): KernelStep;
 }
 
@@ -99,11 +101,13 @@ export interface Lift {
   readonly digits: number;
   /** Decimal places of n. */
   readonly numeratorScale: number;
+  /** Every part's denominator multiplied: the payout is n ÷ (D × denominator). */
+  readonly denominator: Fixed;
   /** A compared value as an integer at the comparison scale. */
   credit(f: Fixed): bigint;
-  /** A money intercept as an integer at the numerator scale. */
+  /** A money intercept as an integer at the numerator scale (over the common denominator). */
   intercept(f: Fixed): bigint;
-  /** A money slope as the factor that takes `scaled` to the numerator scale. */
+  /** A money slope as the factor that takes `scaled` to the numerator scale (over the common denominator). */
   slope(f: Fixed): bigint;
   /** A line that pays nothing. */
   none(gated: boolean, capped: Capped): LineOutcome;

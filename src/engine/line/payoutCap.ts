@@ -21,13 +21,13 @@ export const payoutCap: LineMechanic = {
       stage: "payout",
       kernel(units) {
         const multiplier = units.rateType === "Multiplier";
-        // payout > cap × target ⇔ n × td > cap × tn × D; with multiplier rates
-        // D = td × qn, so td cancels: n > cap × tn × qn.
+        // payout > cap × target ⇔ n × td > cap × tn × D × denominator; with multiplier rates
+        // D = td × qn, so td cancels: n > cap × tn × qn × denominator.
         const capTarget = fixedTimes(fixed, units.tn);
-        const rhs = fixedTimes(capTarget, multiplier ? units.qn : units.D);
         const factor = multiplier ? UNIT : units.td;
         return {
           lift(l) {
+            const rhs = fixedTimes(fixedTimes(capTarget, multiplier ? units.qn : units.D), l.denominator);
             const scale = Math.max(l.numeratorScale + factor.scale, rhs.scale);
             const mul = factor.int * pow10(scale - l.numeratorScale - factor.scale);
             const at = atScale(rhs, scale);

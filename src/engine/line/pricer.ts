@@ -1,5 +1,5 @@
 import { Decimal, ZERO } from "../decimal";
-import { atScale, fixedOf, pow10, QuotientRounding, type Fixed } from "../exact/fixed";
+import { atScale, fixedOf, fixedTimes, pow10, QuotientRounding, type Fixed } from "../exact/fixed";
 import type { Ratio } from "../exact/ratio";
 import type { Capped, KernelPart, KernelStep, Lift, LineOutcome, LineState } from "./mechanic";
 import type { MeasureRule } from "./measureRule";
@@ -118,27 +118,37 @@ class Pricer implements LinePricer {
     return { minor: 0n, numerator: 0n, rounding: this.zeroRounding, rate: ZERO, gated, capped };
   }
 
-  /** Comparison scale S ≥ the credit's scale + quota.den's; numerator scale N fits every money coefficient. */
+  /**
+   * Comparison scale S ≥ the credit's scale + quota.den's; numerator scale N fits every money
+   * coefficient once each part's is brought over the common denominator (the product of the parts').
+   */
   private lift(scale: number): Lifted {
     const qd = this.units.qd;
     const S = Math.max(this.compareScale, scale + qd.scale);
+    const dens = this.parts.map((p) => p.denominator ?? UNIT);
+    const denominator = dens.reduce(fixedTimes, UNIT);
+    const others = dens.map((_, i) => dens.reduce((acc, d, j) => (i === j ? acc : fixedTimes(acc, d)), UNIT));
     let N = 0;
-    for (const p of this.parts) {
-      for (const c of p.intercepts ?? []) N = Math.max(N, c.scale);
-      for (const c of p.slopes ?? []) N = Math.max(N, c.scale + S);
-    }
-    const at: Lift = {
+    this.parts.forEach((p, i) => {
+      for (const c of p.intercepts ?? []) N = Math.max(N, c.scale + others[i].scale);
+      for (const c of p.slopes ?? []) N = Math.max(N, c.scale + others[i].scale + S);
+    });
+    const liftFor = (other: Fixed): Lift => ({
       digits: this.digits,
       numeratorScale: N,
+      denominator,
       credit: (f) => atScale(f, S),
-      intercept: (f) => atScale(f, N),
-      slope: (f) => f.int * pow10(N - f.scale - S),
+      intercept: (f) => atScale(fixedTimes(f, other), N),
+      slope: (f) => {
+        const c = fixedTimes(f, other);
+        return c.int * pow10(N - c.scale - S);
+      },
       none: (gated, capped) => this.none(gated, capped),
-    };
-    const D = this.units.D;
+    });
+    const D = fixedTimes(this.units.D, denominator);
     const lifted: Lifted = {
       aMul: qd.int * pow10(S - scale - qd.scale),
-      steps: this.parts.map((p) => p.lift(at)),
+      steps: this.parts.map((p, i) => p.lift(liftFor(others[i]))),
       rounding: D.int === 0n ? this.zeroRounding : new QuotientRounding(D, N, this.digits),
     };
     this.byScale[scale] = lifted;

@@ -18,6 +18,12 @@ export interface SchedulePiece {
   readonly intercept: Decimal;
   readonly slope: Decimal;
   readonly rate: Decimal;
+  /**
+   * The piece as exact finite decimals over a denominator, y = (intercept + slope × x) ÷ den,
+   * where intercept and slope above are a 34-digit quotient (a curve's slope between two
+   * points: 0.6 ÷ 0.37 has no finite decimal). The kernel prices on this; absent = den 1.
+   */
+  readonly exact?: { readonly intercept: Decimal; readonly slope: Decimal; readonly den: Decimal };
 }
 
 export type TierSchedule = readonly SchedulePiece[];
@@ -101,8 +107,12 @@ function curvePoints(points: readonly Tier[]): TierSchedule {
     const p = points[i];
     const q = points[i + 1];
     if (q.from.eq(p.from)) continue;
-    const slope = q.rate.minus(p.rate).div(q.from.minus(p.from));
-    pieces.push({ from: p.from, to: q.from, intercept: p.rate.minus(slope.times(p.from)), slope, rate: slope });
+    // y = [p.rate × (q.from − x) + q.rate × (x − p.from)] ÷ (q.from − p.from): exact over its denominator.
+    const den = q.from.minus(p.from);
+    const rise = q.rate.minus(p.rate);
+    const slope = rise.div(den);
+    const exact = { intercept: p.rate.times(q.from).minus(q.rate.times(p.from)), slope: rise, den };
+    pieces.push({ from: p.from, to: q.from, intercept: p.rate.minus(slope.times(p.from)), slope, rate: slope, exact });
   }
   const last = points[points.length - 1];
   pieces.push({ from: last.from, to: null, intercept: last.rate, slope: ZERO, rate: ZERO });

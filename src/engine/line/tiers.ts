@@ -1,5 +1,5 @@
-import { ZERO, type Decimal } from "../decimal";
-import { fixedOf } from "../exact/fixed";
+import { ONE, ZERO, type Decimal } from "../decimal";
+import { fixedOf, fixedTimes, type Fixed } from "../exact/fixed";
 import { assertNever } from "../assertNever";
 import { pct } from "../traceStep";
 import type { LineMechanic } from "./mechanic";
@@ -7,6 +7,8 @@ import { rateTypeOf } from "./rateType";
 import { addCurves } from "./segments";
 import { buildSchedule, pieceIndex, tiersOf } from "./tierSchedule";
 import { moneyAt, toAttainmentSpace, type RateUnits } from "./units";
+
+const UNIT: Fixed = { int: 1n, scale: 0 };
 
 /**
  * The tier table: accelerators and decelerators, as Marginal bands, one
@@ -23,8 +25,12 @@ export const tiers: LineMechanic = {
     const schedule = buildSchedule(measure.tierMode, table);
     const rate: RateUnits = { axis: measure.tierBasis, rateType: rateTypeOf(measure) };
     const from = schedule.map((p) => fixedOf(p.from));
-    const intercept = schedule.map((p) => fixedOf(p.intercept));
-    const slope = schedule.map((p) => fixedOf(p.slope));
+    // The kernel prices every piece exactly: over one denominator, the product of the pieces' own.
+    const dens = schedule.map((p) => fixedOf(p.exact?.den ?? ONE));
+    const denominator = dens.reduce(fixedTimes, UNIT);
+    const others = dens.map((_, i) => dens.reduce((acc, d, j) => (i === j ? acc : fixedTimes(acc, d)), UNIT));
+    const intercept = schedule.map((p, i) => fixedTimes(fixedOf(p.exact?.intercept ?? p.intercept), others[i]));
+    const slope = schedule.map((p, i) => fixedTimes(fixedOf(p.exact?.slope ?? p.slope), others[i]));
     const rates = schedule.map((p) => p.rate);
     return {
       stage: "rate",
@@ -38,6 +44,7 @@ export const tiers: LineMechanic = {
           compared: edges,
           intercepts,
           slopes,
+          denominator,
           lift(l) {
             const e = edges.map(l.credit);
             const c0 = intercepts.map(l.intercept);
@@ -85,7 +92,8 @@ export const tiers: LineMechanic = {
           case "Retroactive":
           case "Curve": {
             const piece = schedule[pieceIndex(schedule, x)];
-            const amount = moneyAt(rate, piece.intercept, piece.slope, scaledOf(credit), quota, target);
+            const e = piece.exact ?? { intercept: piece.intercept, slope: piece.slope, den: ONE };
+            const amount = moneyAt(rate, e.intercept, e.slope, scaledOf(credit), quota, target, e.den);
             t.subtotal = t.subtotal.plus(amount);
             t.step({
               step: measure.tierMode === "Retroactive" ? "Band" : "Curve",

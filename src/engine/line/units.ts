@@ -65,7 +65,7 @@ export function lineUnits(rate: RateUnits, quota: Ratio, target: Ratio): LineUni
   };
 }
 
-/** The same conversion in Decimals, for the trace: the money of y = intercept + slope × x at scaled = credit × qd. */
+/** The same conversion in Decimals, for the trace: the money of y = (intercept + slope × x) ÷ den at scaled = credit × qd. */
 export function moneyAt(
   rate: RateUnits,
   intercept: Decimal,
@@ -73,15 +73,18 @@ export function moneyAt(
   scaled: Decimal,
   quota: Ratio,
   target: Ratio,
+  den: Decimal = ONE,
 ): Decimal {
   const { num: qn, den: qd } = quota;
   const base = rate.axis === "Attainment" ? qn : qd;
   const inner = (intercept.isZero() ? ZERO : intercept.times(base)).plus(slope.times(scaled));
+  // One division, last, so an amount with a finite decimal comes out exactly.
   if (rate.rateType === "Multiplier") {
     if (qn.isZero()) return ZERO;
-    return target.num.times(inner).div(target.den.times(qn));
+    return target.num.times(inner).div(target.den.times(qn).times(den));
   }
-  return qd.eq(ONE) ? inner : inner.div(qd);
+  const divisor = qd.times(den);
+  return divisor.eq(ONE) ? inner : inner.div(divisor);
 }
 
 /**
