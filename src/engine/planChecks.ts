@@ -129,6 +129,18 @@ function checkMeasure(plan: Plan, m: MeasurePlan): EngineIssue[] {
     }
   }
 
+  const kicker = m.kicker;
+  if (kicker && kicker.mode === "Retroactive" && m.tierBasis === "Attainment" && rateTypeOf(m) === "Multiplier") {
+    // Reaching the trigger adds the kicker's rate on all credit at once: a jump of rate × trigger.
+    const jump = kicker.rate.times(kicker.from);
+    if (jump.gt(ONE)) {
+      warn(
+        `the retroactive kicker jumps the payout by ${pct(jump)} of the period's target incentive at ${fmt(m, kicker.from)}: one more dollar there pays more than a whole target incentive. A Marginal kicker pays it on the credit above ${fmt(m, kicker.from)} only.`,
+        "KickerMode",
+      );
+    }
+  }
+
   if (m.tierBasis === "Attainment" && rateTypeOf(m) === "Multiplier") {
     const atTarget = buildPayoutCurve(m, ONE).evaluate(ONE);
     if (!atTarget.eq(ONE)) {

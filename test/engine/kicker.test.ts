@@ -1,6 +1,7 @@
 import { Decimal } from "../../src/engine/decimal";
 import { buildPayoutCurve } from "../../src/engine/line/payoutCurve";
 import { runModel } from "../../src/engine/model";
+import { checkPlan } from "../../src/engine/planChecks";
 import { explainLine } from "../../src/engine/trace";
 import type { Kicker, MeasurePlan } from "../../src/engine/types";
 import { d, measure, model, plan, quarter, rep, tiers } from "../../src/engine/testing/builders";
@@ -76,11 +77,30 @@ describe("Kicker", () => {
     expect([at(1.19), at(1.2), at(1.3), at(1.5)]).toEqual(["1.19", "1.8", "1.95", "2"]);
     // A retroactive kicker is a jump: the curve still never falls.
     expect(curve.nonDecreasing).toBe(true);
-    expect(buildPayoutCurve(measure({ kicker: marginal }), d(1)).evaluate(d(1.5)).toString()).toBe("1.65");
+    expect(
+      buildPayoutCurve(measure({ kicker: marginal }), d(1))
+        .evaluate(d(1.5))
+        .toString(),
+    ).toBe("1.65");
   });
 
   it("a rep without a kicker is paid as before", () => {
     expect(q1({}, 375_000).payout.toFixed(2)).toBe("37500.00");
     expect(rep().annualQuota.get("Bookings")!.toString()).toBe("1000000");
+  });
+});
+
+describe("the plan checks on a kicker", () => {
+  const warnings = (kicker: Kicker) =>
+    checkPlan(plan({ measures: [measure({ kicker })] })).map((i) => `${i.column}: ${i.message}`);
+
+  it("warn when a retroactive kicker jumps the payout by more than one target incentive", () => {
+    // 1.0 × 120% = 120% of target incentive at once.
+    expect(warnings({ rate: d(1), from: d(1.2), mode: "Retroactive" })).toEqual([
+      "KickerMode: Plan AE, Bookings: the retroactive kicker jumps the payout by 120% of the period's target incentive at 120%: one more dollar there pays more than a whole target incentive. A Marginal kicker pays it on the credit above 120% only.",
+    ]);
+    // 0.5 × 120% = 60%: a jump, but under one target incentive; a marginal kicker has none.
+    expect(warnings(retro)).toEqual([]);
+    expect(warnings({ rate: d(1), from: d(1.2), mode: "Marginal" })).toEqual([]);
   });
 });

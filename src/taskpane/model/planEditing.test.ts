@@ -1,3 +1,4 @@
+import { Decimal, type MeasurePlan } from "../../engine";
 import type { RawTable } from "../../workbook/types";
 import { numberLocaleOf } from "./numberEntry";
 import {
@@ -6,6 +7,7 @@ import {
   curvePoints,
   draftsOf,
   isEdited,
+  measureTermsText,
   parseBands,
   readBaselinePlans,
   saveTiersPlan,
@@ -198,5 +200,42 @@ describe("plan editing", () => {
     expect(saveTiersPlan(sheetTiers, plan, newArr(), tiers)).toEqual({
       reason: expect.stringContaining("plain sheet"),
     });
+  });
+});
+
+describe("measureTermsText", () => {
+  it("says a measure's terms in one line, kicker included", () => {
+    const m = (over: Partial<MeasurePlan>): MeasurePlan => ({
+      measure: "New ARR",
+      weight: new Decimal(1),
+      basis: "Individual",
+      tierMode: "Marginal",
+      tierBasis: "Attainment",
+      rateType: "Multiplier",
+      threshold: null,
+      capAttainment: null,
+      capPayout: null,
+      tiers: [],
+      ...over,
+    });
+    expect(
+      measureTermsText(
+        m({
+          threshold: new Decimal(0.4),
+          capPayout: new Decimal(3),
+          kicker: { rate: new Decimal(0.5), from: new Decimal(1.2), mode: "Marginal" },
+        }),
+      ),
+    ).toBe("Marginal tiers on attainment · gate 40% · payout cap 3× · kicker +0.5 from 120% (marginal)");
+    expect(
+      measureTermsText(
+        m({
+          tierBasis: "Amount",
+          rateType: "Percent",
+          threshold: new Decimal(0.5),
+          kicker: { rate: new Decimal(0.02), from: new Decimal(100000), mode: "Retroactive" },
+        }),
+      ),
+    ).toBe("Marginal tiers on amount · gate 50% · kicker +0.02 from 100000 (retroactive)");
   });
 });

@@ -268,3 +268,15 @@ export function saveTiersPlan(
   );
   return { patch: { table: table.name, match, columns, rows }, replacing };
 }
+
+/** A measure's terms in a line under the plan editor's picker: "Marginal tiers on attainment · gate 40% · payout cap 3×". */
+export function measureTermsText(m: MeasurePlan): string {
+  const onAxis = (x: Decimal) => (m.tierBasis === "Attainment" ? `${x.times(100).toString()}%` : x.toString());
+  const parts = [`${m.tierMode} tiers on ${m.tierBasis.toLowerCase()}`];
+  if (m.threshold) parts.push(`gate ${m.threshold.times(100).toString()}%`);
+  if (m.capAttainment) parts.push(`attainment cap ${m.capAttainment.times(100).toString()}%`);
+  if (m.capPayout) parts.push(`payout cap ${m.capPayout.toString()}×`);
+  if (m.kicker)
+    parts.push(`kicker +${m.kicker.rate.toString()} from ${onAxis(m.kicker.from)} (${m.kicker.mode.toLowerCase()})`);
+  return parts.join(" · ");
+}

@@ -33,6 +33,7 @@ import {
   curvePoints,
   draftsOf,
   isEdited,
+  measureTermsText,
   parseBands,
   readBaselinePlans,
   saveTiersPlan,
@@ -210,12 +211,7 @@ export function PlanEditor({ port, tables, compute, edits, onEditsChange, onSave
             </Dropdown>
           </Field>
         </div>
-        <Caption1 className={s.muted}>
-          {measure.tierMode} tiers on {measure.tierBasis.toLowerCase()}
-          {measure.threshold ? ` · gate ${measure.threshold.times(100).toString()}%` : ""}
-          {measure.capAttainment ? ` · attainment cap ${measure.capAttainment.times(100).toString()}%` : ""}
-          {measure.capPayout ? ` · payout cap ${measure.capPayout.toString()}×` : ""}
-        </Caption1>
+        <Caption1 className={s.muted}>{measureTermsText(measure)}</Caption1>
         <PayoutCurveChart
           points={lastGood}
           label={`${plan.name} · ${measure.measure} payout curve${at100 !== undefined ? `: ${at100.toFixed(2)}× target at 100% attainment` : ""}`}
