@@ -5,6 +5,7 @@ import { rateTypeOf } from "./line/measureRule";
 import { inRamp, rampQuotaFactor } from "./mechanics/ramp";
 import { trueUps } from "./mechanics/trueUp";
 import { ratio, ratioValue, sameRatio, scaleRatio, sumRatios, type Ratio } from "./exact/ratio";
+import { weightedFraction } from "./exact/weightedSum";
 import { FULL, isOne, prorations, type RepContext } from "./repContext";
 import type { PayoutLine, RepLines } from "./results";
 import { PricedLine, type LineSeat, type LineTerms, type PeriodQuota } from "./pricedLine";
@@ -191,28 +192,6 @@ export function payPerMeasure(ctx: RepContext): RepLines {
 const WEIGHTED_QUOTA: PeriodQuota = { quota: null, ramp: null, source: "Annual" };
 
 /** WeightedAttainment: Σ weight × attainment of each measure drives the first measure's curve on the whole target. */
-/** Wide enough that a line's sums and products of finite decimals are never rounded (the kernel takes any digits). */
-const Exact = Decimal.clone({ precision: 1_000 });
-
-/**
- * Σ weight × actual ÷ quota as one fraction N ÷ D, never evaluated: a weighted
- * attainment exactly on a gate or band edge (0.48 × 4/3 = 64%) stays on it,
- * where a 34-digit quotient would land a hair below.
- */
-function weightedAttainment(components: readonly { weight: Decimal; attainment: Ratio | null }[]): Ratio {
-  let num = new Exact(0);
-  let den = new Exact(1);
-  for (const c of components) {
-    if (!c.attainment) continue;
-    const aNum = new Exact(c.attainment.num.toString());
-    const aDen = new Exact(c.attainment.den.toString());
-    num = num.times(aDen).plus(new Exact(c.weight.toString()).times(aNum).times(den));
-    den = den.times(aDen);
-  }
-  // Engine Decimals made from the exact digits keep them all; only their arithmetic rounds to 34.
-  return ratio(new Decimal(num.toString()), new Decimal(den.toString()));
-}
-
 export function payWeighted(ctx: RepContext): RepLines {
   const { rep, plan, periods } = ctx;
   const rule = ctx.shared.ruleFor(plan.measures[0]);
@@ -234,7 +213,7 @@ export function payWeighted(ctx: RepContext): RepLines {
         attainment: quota.num.isZero() ? null : ratio(actual.times(quota.den), quota.num),
       };
     });
-    const weighted = weightedAttainment(components);
+    const weighted = weightedFraction(components.map((c) => ({ weight: c.weight, fraction: c.attainment })));
     const target = scaleRatio(ratio(rep.targetVariable.times(period.share.num), period.share.den), factors[k]);
     // Priced as credit N against a quota of D: the attainment the tiers see is N ÷ D, exactly.
     const outcome =

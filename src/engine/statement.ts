@@ -1,5 +1,6 @@
 import { Decimal, ZERO } from "./decimal";
-import { fixedOf, fixedPlus, fixedTimes, quotientDecimal, toDecimal, type Fixed } from "./exact/fixed";
+import { toDecimal } from "./exact/fixed";
+import { weightedQuotient } from "./exact/weightedSum";
 import { adjustmentsByPeriod, applyAdjustments } from "./mechanics/adjustments";
 import { applyDraw } from "./mechanics/draw";
 import { overlapDays } from "./mechanics/proration";
@@ -128,21 +129,13 @@ function yearAttainment(plan: Plan, lines: readonly PayoutLine[], credited: RepL
     return lines.reduce((a, l) => a.plus(l.attainment ? ratioValue(l.attainment) : ZERO), ZERO).div(lines.length);
   }
   // Σ weight × max(0, Σ credit) ÷ Σ quota over the measures, as one exact fraction and one division.
-  let num: Fixed = { int: 0n, scale: 0 };
-  let den: Fixed = { int: 1n, scale: 0 };
+  const terms = [];
   for (const m of plan.measures) {
     const year = credited.get(m.measure);
-    if (!year || year.quota.num.isZero()) return null;
-    const credit = year.credit.int < 0n ? { int: 0n, scale: 0 } : year.credit;
-    const qn = fixedOf(year.quota.num);
-    // a/b + w·c·qd/qn = (a·qn + w·c·qd·b) / (b·qn)
-    num = fixedPlus(
-      fixedTimes(num, qn),
-      fixedTimes(fixedTimes(fixedOf(m.weight), credit), fixedTimes(fixedOf(year.quota.den), den)),
-    );
-    den = fixedTimes(den, qn);
+    if (!year) return null;
+    terms.push({ weight: m.weight, credit: year.credit, quota: year.quota });
   }
-  return quotientDecimal(num, den);
+  return weightedQuotient(terms);
 }
 
 /**
