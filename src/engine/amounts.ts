@@ -46,6 +46,8 @@ export function bucketAmounts(
   issues: EngineIssue[],
   /** Whose problems are reported here (amounts bucketed only for a manager's roll-up are another kind's to report). */
   reportsFor: (repId: string) => boolean = () => true,
+  /** One row per period (a score), not amounts to add up: a second row in a period is an error. */
+  once = false,
 ): PeriodBuckets {
   const buckets = new PeriodBuckets();
   let outside = 0;
@@ -69,6 +71,16 @@ export function bucketAmounts(
         column: "Period",
         message: `${table} amount for ${row.start}..${row.end} spans more than one payout period (${period.key} ends ${period.end}); give it per ${period.months === 1 ? "month" : "period"}.`,
       });
+      continue;
+    }
+    if (once && buckets.get(row.repId, row.measure)?.[index] != null) {
+      if (reportsFor(row.repId))
+        issues.push({
+          severity: "Error",
+          source: row.source,
+          column: "Period",
+          message: `${table} has a second row for rep ${row.repId}, ${row.measure}, in ${period.key}: give one per payout period.`,
+        });
       continue;
     }
     buckets.add(row.repId, row.measure, index, periods.length, row.amount);

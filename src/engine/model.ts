@@ -72,8 +72,8 @@ export function runModel(input: ModelInput, progress?: RepProgress): ModelResult
       const plan = set.plans.get(rep.plan);
       if (!plan) continue;
       const periods = shared.periodsFor(plan);
-      const { quotas, actuals } = shared.bucketsFor(plan);
-      const ctx: RepContext = { input, rep, plan, periods, quotas, actuals, flat, team, shared, issues: sink };
+      const { quotas, actuals, scores } = shared.bucketsFor(plan);
+      const ctx: RepContext = { input, rep, plan, periods, quotas, actuals, scores, flat, team, shared, issues: sink };
       const repLines = plan.combine === "WeightedAttainment" ? payWeighted(ctx) : payPerMeasure(ctx);
       for (const l of repLines.lines) lines.push(l);
       reps.push(summarise(ctx, repLines, adjustmentsOf.get(rep.id) ?? [], team.overAssignment(rep, plan, set.plans)));

@@ -64,6 +64,19 @@ function periodQuotas(
   });
 }
 
+/** An MBO's quota: 1 every period, so its attainment is the score itself (a score is not prorated; its target is). */
+const SCORE_QUOTA: MeasureQuota = { quota: FULL, ramp: null, source: "Score" };
+
+/** A measure's period quotas: an MBO's are 1; a quota measure's are built from Quotas or the annual quota. */
+function quotasOf(ctx: RepContext, m: MeasurePlan, needed: boolean, factors: readonly Ratio[]): MeasureQuota[] {
+  return m.basis === "Score" ? ctx.periods.map(() => SCORE_QUOTA) : periodQuotas(ctx, m.measure, needed, factors);
+}
+
+/** The rep's own credit per period: their Actuals, or an MBO's Scores. */
+function ownCredit(ctx: RepContext, m: MeasurePlan): readonly (Decimal | null)[] | undefined {
+  return (m.basis === "Score" ? ctx.scores : ctx.actuals).get(ctx.rep.id, m.measure);
+}
+
 function periodActual(
   ctx: RepContext,
   m: MeasurePlan,
@@ -73,10 +86,12 @@ function periodActual(
 ): Decimal {
   if (ctx.flat !== null) return quota.num.times(ctx.flat).div(quota.den);
   if (m.basis === "Team") return ctx.team.actual(ctx.plan, m.measure, ctx.rep, index);
+  // An MBO period without a score has not been scored: it pays as 0% until one is entered.
   return own?.[index] ?? ZERO;
 }
 
 function needsQuota(m: MeasurePlan): boolean {
+  if (m.basis === "Score") return false;
   return !(m.tierBasis === "Amount" && rateTypeOf(m) === "Percent" && m.threshold === null && m.capAttainment === null);
 }
 
@@ -92,10 +107,10 @@ export function payPerMeasure(ctx: RepContext): RepLines {
       m,
       rule,
       seat: { rep, measure: m.measure, rule, team: m.basis === "Team" } satisfies LineSeat,
-      quotas: periodQuotas(ctx, m.measure, needsQuota(m), factors),
+      quotas: quotasOf(ctx, m, needsQuota(m), factors),
       // Proration scales target incentive too; BCR (target ÷ quota) stays as planned.
       targets: factors.map((f) => (isOne(f) ? fullTarget : scaleRatio(fullTarget, f))),
-      own: ctx.actuals.get(rep.id, m.measure),
+      own: ownCredit(ctx, m),
       pricer: null as LinePricer | null,
       credit: new FixedSum(),
       terms: null as LineTerms | null,
@@ -197,14 +212,14 @@ export function payWeighted(ctx: RepContext): RepLines {
   const rule = ctx.shared.ruleFor(plan.measures[0]);
   const seat: LineSeat = { rep, measure: "Weighted", rule, team: false };
   const factors = prorations(ctx);
-  const perMeasure = plan.measures.map((m) => ({ m, quotas: periodQuotas(ctx, m.measure, true, factors) }));
+  const perMeasure = plan.measures.map((m) => ({ m, quotas: quotasOf(ctx, m, true, factors) }));
   const lines: PayoutLine[] = [];
   for (const period of periods) {
     const k = period.index;
     if (factors[k].num.isZero()) continue;
     const components = perMeasure.map(({ m, quotas }) => {
       const { quota } = quotas[k];
-      const actual = periodActual(ctx, m, k, quota, ctx.actuals.get(rep.id, m.measure));
+      const actual = periodActual(ctx, m, k, quota, ownCredit(ctx, m));
       return {
         measure: m.measure,
         weight: m.weight,

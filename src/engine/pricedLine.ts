@@ -19,7 +19,8 @@ export interface LineSeat {
 export interface PeriodQuota {
   readonly quota: Ratio | null;
   readonly ramp: Ratio | null;
-  readonly source: "Quotas" | "Annual";
+  /** Quotas row, the annual quota spread, or none: a Score line's attainment is its score (quota 1). */
+  readonly source: "Quotas" | "Annual" | "Score";
 }
 
 /** What a line is priced against: its period's quota, target incentive and proration (shared while they repeat). */
@@ -79,7 +80,7 @@ export class PricedLine implements PayoutLine {
   get ramp(): Ratio | null {
     return this.terms.ramp;
   }
-  get quotaSource(): "Quotas" | "Annual" {
+  get quotaSource(): PeriodQuota["source"] {
     return this.terms.source;
   }
   get target(): Ratio {

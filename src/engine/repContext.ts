@@ -16,6 +16,7 @@ export interface RepContext {
   readonly periods: readonly Period[];
   readonly quotas: PeriodBuckets;
   readonly actuals: PeriodBuckets;
+  readonly scores: PeriodBuckets;
   readonly flat: Decimal | null;
   readonly team: TeamActuals;
   readonly shared: SharedInputs;

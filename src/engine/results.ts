@@ -34,7 +34,8 @@ export interface PayoutLine {
   /** How the quota was built: ramp factor (null when no ramp applied) and proration factor. */
   readonly ramp: Ratio | null;
   readonly proration: Ratio;
-  readonly quotaSource: "Quotas" | "Annual";
+  /** Where the quota came from; "Score": an MBO line, whose attainment is the period's score (quota 1, actual = score). */
+  readonly quotaSource: "Quotas" | "Annual" | "Score";
   readonly team: boolean;
   /** Cumulative plans: year-to-date quota, actual and earned (rounded) up to this period. */
   readonly ytd?: {

@@ -6,10 +6,17 @@ import { Decimal } from "./decimal";
 import { planPeriods, planYearSpan, type Period } from "./periods";
 import type { MeasurePlan, ModelInput, Plan } from "./types";
 
+/** A plan period kind's quotas, actuals and MBO scores, bucketed into its periods. */
+export interface PlanBuckets {
+  readonly quotas: PeriodBuckets;
+  readonly actuals: PeriodBuckets;
+  readonly scores: PeriodBuckets;
+}
+
 /** Work shared by every scenario: periods, bucketed quotas and actuals, compiled rules. */
 export class SharedInputs {
   private readonly periodsByKind = new Map<string, Period[]>();
-  private readonly bucketsByKind = new Map<string, { quotas: PeriodBuckets; actuals: PeriodBuckets }>();
+  private readonly bucketsByKind = new Map<string, PlanBuckets>();
   private readonly rules = new Map<MeasurePlan, MeasureRule>();
   readonly missingQuota = new Set<string>();
   private year?: { start: string; end: string; days: Decimal };
@@ -30,7 +37,7 @@ export class SharedInputs {
   }
 
   /** Quotas and actuals bucketed once per period kind: plans of a kind share them. */
-  bucketsFor(plan: Plan): { quotas: PeriodBuckets; actuals: PeriodBuckets } {
+  bucketsFor(plan: Plan): PlanBuckets {
     let b = this.bucketsByKind.get(plan.period);
     if (!b) {
       const periods = this.periodsFor(plan);
@@ -52,6 +59,7 @@ export class SharedInputs {
       b = {
         quotas: bucketAmounts(this.input.quotas, periodsOf, "Quotas", this.issues, ownKind),
         actuals: bucketAmounts(this.input.actuals, periodsOf, "Actuals", this.issues, ownKind),
+        scores: bucketAmounts(this.input.scores ?? [], periodsOf, "Scores", this.issues, ownKind, true),
       };
       this.bucketsByKind.set(plan.period, b);
     }

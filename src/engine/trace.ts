@@ -25,7 +25,8 @@ export function explainLine(line: PayoutLine): TraceStep[] {
   const prorated = !line.proration.num.eq(line.proration.den);
   const share = line.period.share;
   const shareText = share.num.eq(share.den) ? "the whole year" : fractionText(share.num, share.den);
-  if (line.quota) {
+  const scored = line.quotaSource === "Score";
+  if (line.quota && !scored) {
     const annual = line.rep.annualQuota.get(line.measure);
     const parts = [
       line.quotaSource === "Quotas"
@@ -44,7 +45,7 @@ export function explainLine(line: PayoutLine): TraceStep[] {
     if (weight !== null && !weight.eq(1)) parts.push(`× weight ${pct(weight)}`);
     parts.push(`× period share ${shareText}`);
     if (prorated) parts.push(`× proration ${pct(ratioValue(line.proration))}`);
-    const quotaValue = line.quota ? ratioValue(line.quota) : null;
+    const quotaValue = line.quota && !scored ? ratioValue(line.quota) : null;
     const bcr =
       quotaValue && !quotaValue.isZero()
         ? `; BCR ${money(targetValue)} ÷ ${money(quotaValue)} = ${pct(targetValue.div(quotaValue))}`
@@ -75,7 +76,9 @@ export function explainLine(line: PayoutLine): TraceStep[] {
     detail:
       line.components !== undefined
         ? `weighted: ${line.components.map((c) => `${pct(c.weight)} × ${c.attainment ? pct(ratioValue(c.attainment)) : "n/a"} (${c.measure})`).join(" + ")}`
-        : `${ytd ? "YTD " : ""}${actual.toString()} ÷ ${quotaValue.toDecimalPlaces(2).toString()} = ${a ? pct(a) : "n/a (no quota)"}`,
+        : scored
+          ? `${ytd ? "YTD mean " : ""}score ${a ? pct(a) : "n/a"} (Scores)`
+          : `${ytd ? "YTD " : ""}${actual.toString()} ÷ ${quotaValue.toDecimalPlaces(2).toString()} = ${a ? pct(a) : "n/a (no quota)"}`,
     credit: actual,
   });
   // Each line mechanic narrates its own step, in the order the line applied them.

@@ -9,7 +9,8 @@ import type { Offer } from "./offers/types";
  */
 
 export type PeriodKind = "Month" | "Quarter" | "Year";
-export type Basis = "Individual" | "Team";
+/** Whose credit a measure pays on: the rep's own, the team's, or a score per period (an MBO, the Scores table). */
+export type Basis = "Individual" | "Team" | "Score";
 export type TierMode = "Marginal" | "Retroactive" | "Curve";
 export type TierBasis = "Attainment" | "Amount";
 export type RateType = "Multiplier" | "Percent";
@@ -228,6 +229,8 @@ export interface ModelInput {
   readonly adjustments: readonly Adjustment[];
   readonly ramps: ReadonlyMap<string, RampSchedule>;
   readonly attainmentHistory: readonly AttainmentRecord[];
+  /** MBO scores (the Scores table): a Score-basis measure's attainment per period, as a fraction (0.85 = 85%). */
+  readonly scores?: readonly PeriodAmount[];
   /** Candidate offers (the Offers table), valued by src/engine/offers; absent = none. */
   readonly offers?: readonly Offer[];
 }

@@ -240,6 +240,54 @@ describe("compplan model on a plan with a Kicker", () => {
   });
 });
 
+describe("compplan model on a plan with an MBO (Basis Score) and a Scores table", () => {
+  it("pays the MBO on its score, shows the score as the line's attainment, and names bad Scores cells", async () => {
+    const dir = tempDir();
+    try {
+      const plans = table(
+        "Plans",
+        ["Plan", "Measure", "Weight", "Basis", "Period"],
+        [
+          ["Flat", "Bookings", "80%", null, "Year"],
+          ["Flat", "MBO", "20%", "MBO", "Year"],
+        ],
+      );
+      const scores = table("Scores", ["RepID", "Period", "Measure", "Score"], [["R1", "2026", "MBO", "90%"]]);
+      await writeWorkbook(join(dir, "mbo.xlsx"), [SMALL[0], SMALL[1], plans, SMALL[3], scores]);
+      const run = runCli(["model", "mbo.xlsx", "-o", "out.xlsx"], dir);
+      expect(run.code).toBe(0);
+      const payouts = resultRows(await readWorkbook(join(dir, "out.xlsx")), "Results_Payouts");
+      // Bookings: 125% × 80% × 50,000 = 50,000. MBO: 90% × 20% × 50,000 = 9,000, no quota and no actual.
+      expect(
+        payouts.map((p) => [p.Measure, p.Quota ?? null, p.Actual ?? null, p.Attainment, p.Basis, p.Payout]),
+      ).toEqual([
+        ["Bookings", 200000, 250000, 1.25, "Individual", 50000],
+        ["MBO", null, null, 0.9, "Score", 9000],
+      ]);
+
+      const bad = table(
+        "Scores",
+        ["RepID", "Period", "Measure", "Score"],
+        [
+          ["R1", "2026", "MBO", "160%"],
+          ["R1", "2026", "Bookings", "90%"],
+        ],
+      );
+      await writeWorkbook(join(dir, "bad.xlsx"), [SMALL[0], SMALL[1], plans, SMALL[3], bad]);
+      const refused = runCli(["model", "bad.xlsx", "-o", "bad-out.xlsx"], dir);
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toMatch(
+        /^Error +Scores!D2 +Scores row 2, column Score: Score 160% is above 150%; an MBO score is 0% to 150%$/m,
+      );
+      expect(refused.stdout).toMatch(
+        /^Error +Scores!C3 +Scores row 3, column Measure: Bookings is not a Score \(MBO\) measure: Scores rows are for measures whose Basis is Score; its credit goes in Actuals$/m,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("compplan model over a workbook that already has result sheets", () => {
   let dir: string;
   beforeAll(async () => {

@@ -388,3 +388,35 @@ describe("a measure's Kicker columns", () => {
     ]);
   });
 });
+
+describe("a Score (MBO) measure", () => {
+  it("reads Basis MBO as Score, takes its attainment from Scores, and refuses money terms and Actuals rows", () => {
+    const plans = table(
+      "Plans",
+      ["Plan", "Measure", "Weight", "Basis", "TierBasis", "RateType"],
+      [
+        ["AE", "New ARR", 0.6, null, null, null], // row 2
+        ["AE", "MBO", 0.2, "MBO", null, null], // row 3
+        ["AE", "Goals", 0.1, "Score", "Amount", null], // row 4
+        ["AE", "Quality", 0.1, "Scored", null, "Percent"], // row 5
+      ],
+    );
+    const actuals = table("Actuals", ["RepID", "Period", "Measure", "Amount"], [["R1", "2026-Q1", "MBO", 5]]);
+    const r = parse([reps(), plans, actuals]);
+    expect(errors(r.issues).map((i) => `${i.address} ${i.message}`)).toEqual([
+      "Plans!E4 TierBasis Amount cannot be used on a Score (MBO) measure: its attainment is the score in Scores; use TierBasis Attainment",
+      "Plans!F5 RateType Percent cannot be used on a Score (MBO) measure: there is no credited amount to pay a percent of; use Multiplier rates (multiples of target incentive per 100% of score)",
+      "Actuals!C2 MBO is a Score (MBO) measure: its attainment is entered in the Scores table, not as an amount in Actuals",
+    ]);
+    const ok = parse([
+      reps(),
+      table("Plans", ["Plan", "Measure", "Weight", "Basis"], [["AE", "MBO", 1, "MBO"]]),
+      table("Scores", ["RepID", "Period", "Measure", "Score"], [["R1", "2026-Q1", "MBO", 0.85]]),
+    ]);
+    expect(errors(ok.issues)).toEqual([]);
+    expect(measure(ok.input!.plans.get("AE"), "MBO").basis).toBe("Score");
+    expect(ok.input!.scores!.map((s) => [s.repId, s.measure, s.start, s.end, s.amount.toString()])).toEqual([
+      ["R1", "MBO", "2026-01-01", "2026-03-31", "0.85"],
+    ]);
+  });
+});

@@ -237,5 +237,8 @@ describe("measureTermsText", () => {
         }),
       ),
     ).toBe("Marginal tiers on amount · gate 50% · kicker +0.02 from 100000 (retroactive)");
+    expect(measureTermsText(m({ basis: "Score", capAttainment: new Decimal(1.5) }))).toBe(
+      "Marginal tiers on the score (MBO) · attainment cap 150%",
+    );
   });
 });

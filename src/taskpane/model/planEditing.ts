@@ -272,7 +272,7 @@ export function saveTiersPlan(
 /** A measure's terms in a line under the plan editor's picker: "Marginal tiers on attainment · gate 40% · payout cap 3×". */
 export function measureTermsText(m: MeasurePlan): string {
   const onAxis = (x: Decimal) => (m.tierBasis === "Attainment" ? `${x.times(100).toString()}%` : x.toString());
-  const parts = [`${m.tierMode} tiers on ${m.tierBasis.toLowerCase()}`];
+  const parts = [`${m.tierMode} tiers on ${m.basis === "Score" ? "the score (MBO)" : m.tierBasis.toLowerCase()}`];
   if (m.threshold) parts.push(`gate ${m.threshold.times(100).toString()}%`);
   if (m.capAttainment) parts.push(`attainment cap ${m.capAttainment.times(100).toString()}%`);
   if (m.capPayout) parts.push(`payout cap ${m.capPayout.toString()}×`);

@@ -1,6 +1,7 @@
-import type { Decimal } from "../../engine";
+import { Decimal } from "../../engine";
 import type { Issue, RawTable } from "../types";
 import { money, quotaProblem } from "./cells/money";
+import { percent } from "./cells/percent";
 import { text } from "./cells/text";
 import { mapColumns, type FieldSpec } from "./headers";
 import { listForMessage } from "./names";
@@ -9,7 +10,7 @@ import type { PlansRead } from "./plans";
 import { TableReader, type RowReader } from "./reader";
 import { REP_ID_FIELD, type RepsRead } from "./reps";
 
-export type AmountKind = "Quotas" | "Actuals";
+export type AmountKind = "Quotas" | "Actuals" | "Scores";
 
 const PERIOD_FIELD: FieldSpec = { key: "period", name: "Period", aliases: ["Month", "Period Label"], required: true };
 const MEASURE_FIELD: FieldSpec = { key: "measure", name: "Measure", aliases: ["Metric", "Measure Name"] };
@@ -32,9 +33,18 @@ const FIELDS: Record<AmountKind, readonly FieldSpec[]> = {
       required: true,
     },
   ],
+  Scores: [
+    REP_ID_FIELD,
+    PERIOD_FIELD,
+    MEASURE_FIELD,
+    { key: "amount", name: "Score", aliases: ["MBO Score", "Score %", "Rating", "Achievement"], required: true },
+  ],
 };
 
-/** A Quotas or Actuals row before its period label is placed on the calendar. */
+/** The highest MBO score a Scores row may give (150%): above it, a typo is likelier than a plan. */
+const SCORE_LIMIT = new Decimal("1.5");
+
+/** A Quotas, Actuals or Scores row before its period label is placed on the calendar. */
 export interface AmountRecord {
   readonly row: RowReader;
   readonly repId: string;
@@ -66,10 +76,27 @@ export function readAmounts(
   for (const row of new TableReader(table, columns, issues).rows()) {
     const repId = readRepId(row, ctx.reps);
     const label = row.required("period", period);
-    const amount = row.required("amount", money);
-    const problem = kind === "Quotas" && amount !== null ? quotaProblem(amount, row.reader.header("amount")) : null;
+    const amount = row.required("amount", kind === "Scores" ? percent : money);
+    const problem =
+      amount === null
+        ? null
+        : kind === "Quotas"
+          ? quotaProblem(amount, row.reader.header("amount"))
+          : kind === "Scores"
+            ? scoreProblem(amount, row.reader.header("amount"))
+            : null;
     if (problem) row.error("amount", problem);
     const measure = repId === null ? null : readMeasure(row, repId, ctx);
+    if (measure !== null && kind !== "Quotas" && isScoreMeasure(ctx, repId!, measure) !== (kind === "Scores")) {
+      // Scores feed MBO measures only, Actuals every other measure.
+      row.error(
+        "measure",
+        kind === "Scores"
+          ? `${measure} is not a Score (MBO) measure: Scores rows are for measures whose Basis is Score; its credit goes in Actuals`
+          : `${measure} is a Score (MBO) measure: its attainment is entered in the Scores table, not as an amount in Actuals`,
+      );
+      continue;
+    }
     if (repId === null || label === null || amount === null || measure === null || row.failed) continue;
     records.push({ row, repId, measure, label, amount });
   }
@@ -104,4 +131,18 @@ function readMeasure(row: RowReader, repId: string, { reps, plans }: RowContext)
   if (plan !== undefined && !plans.planMeasures.get(plan)?.has(measure))
     row.warn("measure", `Rep ${repId}'s plan ${plan} has no measure ${measure}, so this row is not paid`);
   return measure;
+}
+
+function scoreProblem(score: Decimal, label: string): string | null {
+  if (score.isNeg()) return `${label} can't be negative`;
+  if (score.gt(SCORE_LIMIT))
+    return `${label} ${score.times(100).toString()}% is above 150%; an MBO score is 0% to 150%`;
+  return null;
+}
+
+/** Whether the rep's plan pays `measure` on a score (its baseline plan; else any plan that has it as Score). */
+function isScoreMeasure({ reps, plans }: RowContext, repId: string, measure: string): boolean {
+  const plan = plans.plans.get(reps.planOf.get(repId) ?? "");
+  const own = plan?.measures.find((m) => m.measure === measure);
+  return own ? own.basis === "Score" : plans.scoreMeasures.has(measure);
 }

@@ -59,6 +59,7 @@ export function parseModelInput(tables: readonly RawTable[], options: ParseOptio
   const reps = readReps(found.Reps, { plans, ramps, settings }, issues);
   const quotaRecords = readAmounts("Quotas", found.Quotas, { reps, plans }, issues);
   const actualRecords = readAmounts("Actuals", found.Actuals, { reps, plans }, issues);
+  const scoreRecords = readAmounts("Scores", found.Scores, { reps, plans }, issues);
   const adjustmentRecords = readAdjustments(found.Adjustments, reps, issues);
   const attainmentHistory = readAttainmentHistory(found.AttainmentHistory, issues, settings);
   const offers = readOffers(found.Offers, { plans, settings }, issues);
@@ -66,7 +67,7 @@ export function parseModelInput(tables: readonly RawTable[], options: ParseOptio
   const fy = settings.fiscalYearStartMonth;
   const planYear = resolvePlanYear(
     settings.planYear,
-    [...quotaRecords, ...actualRecords].map((r) => r.label),
+    [...quotaRecords, ...actualRecords, ...scoreRecords].map((r) => r.label),
     fy,
     options.today,
     found.Settings,
@@ -86,6 +87,7 @@ export function parseModelInput(tables: readonly RawTable[], options: ParseOptio
   };
   const quotas = quotaRecords.map(place);
   const actuals = actualRecords.map(place);
+  const scores = scoreRecords.map(place);
   checkDuplicateQuotas(quotas);
   checkZeroQuotas(quotas, actuals, reps.zeroQuotas);
   const adjustments: Adjustment[] = adjustmentRecords.map((a) => ({
@@ -120,6 +122,7 @@ export function parseModelInput(tables: readonly RawTable[], options: ParseOptio
       scenarios,
       quotas: amounts(quotas),
       actuals: amounts(actuals),
+      ...(scores.length > 0 ? { scores: amounts(scores) } : {}),
       adjustments,
       // The Settings rule for ramp tenure month 1 travels with each schedule, where the ramp is priced.
       ramps:

@@ -7,6 +7,7 @@ export const INPUT_NAMES = [
   "Tiers",
   "Quotas",
   "Actuals",
+  "Scores",
   "Adjustments",
   "Ramps",
   "Scenarios",

@@ -57,7 +57,11 @@ export const PERIOD = choice<PeriodKind>({
   Quarter: ["Quarterly", "Q", "Qtr"],
   Year: ["Yearly", "Annual", "Annually", "Y", "Yr"],
 });
-const BASIS = choice<Basis>({ Individual: ["Ind", "Own"], Team: ["Rollup", "Roll-up"] });
+const BASIS = choice<Basis>({
+  Individual: ["Ind", "Own"],
+  Team: ["Rollup", "Roll-up"],
+  Score: ["MBO", "Scored", "Qualitative"],
+});
 const TIER_MODE = choice<TierMode>({ Marginal: ["Incremental"], Retroactive: ["Retro"], Curve: ["Points"] });
 const TIER_BASIS = choice<TierBasis>({
   Attainment: ["Attainment %", "Percent Of Quota"],
@@ -182,6 +186,18 @@ export function readPlanRow(row: RowReader): Omit<PlanRow, "plan" | "measure" | 
       "rateType",
       `RateType Percent does nothing in Curve mode: a curve's Rate is a payout multiple of target incentive, so ${measure} pays as Multiplier rates do`,
     );
+  const basis = row.optional("basis", BASIS) ?? "Individual";
+  // An MBO's attainment is a score: it has no credited amount to band or to pay a commission on.
+  if (basis === "Score" && tierBasis === "Amount")
+    row.error(
+      "tierBasis",
+      `TierBasis Amount cannot be used on a Score (MBO) measure: its attainment is the score in Scores; use TierBasis Attainment`,
+    );
+  else if (basis === "Score" && rateType === "Percent" && tierMode !== "Curve")
+    row.error(
+      "rateType",
+      `RateType Percent cannot be used on a Score (MBO) measure: there is no credited amount to pay a percent of; use Multiplier rates (multiples of target incentive per 100% of score)`,
+    );
   return {
     row,
     plan,
@@ -189,7 +205,7 @@ export function readPlanRow(row: RowReader): Omit<PlanRow, "plan" | "measure" | 
     scenario,
     weight,
     kicker: readKicker(row, { tierMode, tierBasis, rateType }),
-    basis: row.optional("basis", BASIS) ?? "Individual",
+    basis,
     tierMode,
     tierBasis,
     rateType,

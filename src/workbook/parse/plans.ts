@@ -45,6 +45,8 @@ export interface PlansRead {
   readonly firstMeasure: ReadonlyMap<string, string>;
   /** Measures a plan has in any version (baseline or scenario). */
   readonly planMeasures: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Measures whose Basis is Score (MBO) in some plan version: their attainment comes from Scores. */
+  readonly scoreMeasures: ReadonlySet<string>;
   readonly plans: Map<string, Plan>;
   readonly scenarioPlans: Map<string, Map<string, Plan>>;
   /** Scenario names used in Plans and Tiers, canonical. */
@@ -82,6 +84,7 @@ export function readPlans(
     measures,
     firstMeasure: new Map<string, string>(),
     planMeasures: new Map<string, Set<string>>(),
+    scoreMeasures: new Set<string>(),
     plans: new Map<string, Plan>(),
     scenarioPlans: new Map<string, Map<string, Plan>>(),
     scenariosUsed: [] as string[],
@@ -191,7 +194,10 @@ export function readPlans(
   for (const versions of [result.plans, ...result.scenarioPlans.values()]) {
     for (const [name, plan] of versions) {
       const set = result.planMeasures.get(name) ?? new Set<string>();
-      for (const m of plan.measures) set.add(m.measure);
+      for (const m of plan.measures) {
+        set.add(m.measure);
+        if (m.basis === "Score") result.scoreMeasures.add(m.measure);
+      }
       result.planMeasures.set(name, set);
     }
   }

@@ -72,7 +72,9 @@ export function payoutsSheet(scenarios: readonly ScenarioResult[], subtitleText:
     for (const l of s.lines) {
       const target = ratioNum(l.target);
       const payout = minorNum(l.minor, minorUnits(l.rep.currency));
-      const actual = l.actual === null ? null : l.actual.toNumber();
+      // An MBO line has a score, not a quota and credited money: its Attainment column says it all.
+      const scored = l.quotaSource === "Score";
+      const actual = l.actual === null || scored ? null : l.actual.toNumber();
       rows.push([
         s.name,
         l.rep.id,
@@ -81,21 +83,21 @@ export function payoutsSheet(scenarios: readonly ScenarioResult[], subtitleText:
         l.period.key,
         l.measure,
         l.rep.currency,
-        l.quota ? money(l.quota) : null,
+        l.quota && !scored ? money(l.quota) : null,
         actual,
-        attainmentNum(l, actual),
+        scored ? (l.attainment ? ratioNum(l.attainment) : null) : attainmentNum(l, actual),
         money(l.target),
-        l.quota && !l.quota.num.isZero() ? bcr(l.target, l.quota) : null,
+        l.quota && !scored && !l.quota.num.isZero() ? bcr(l.target, l.quota) : null,
         sharedNum(l.rate),
         payoutMultiple(l, payout, target),
         payout,
         l.gated ? "Below threshold" : null, // blank, not empty text: COUNTA and filters see only flagged lines
         l.capped,
-        l.team ? "Team" : "Individual",
+        l.team ? "Team" : scored ? "Score" : "Individual",
         l.ramp ? ratioNum(l.ramp) : null,
         ratioNum(l.proration),
-        l.ytd ? money(l.ytd.quota) : null,
-        l.ytd ? num(l.ytd.actual) : null,
+        l.ytd && !scored ? money(l.ytd.quota) : null,
+        l.ytd && !scored ? num(l.ytd.actual) : null,
         l.ytd ? num(l.ytd.earned) : null,
         l.guarantee ? num(l.guarantee) : null,
         null,
