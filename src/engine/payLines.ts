@@ -119,14 +119,22 @@ export function payPerMeasure(ctx: RepContext): RepLines {
     };
   });
   const active = factors.map((f) => !f.num.isZero());
+  // A modified measure reads its linked measure's attainment (parse checks the link is in the plan).
+  const links = perMeasure.map((pm) => {
+    const to = pm.m.modifier?.linkedMeasure;
+    return to === undefined ? null : (perMeasure.find((x) => x.m.measure === to) ?? null);
+  });
   const digits = minorUnits(rep.currency);
   const lines: PayoutLine[] = [];
   for (const period of periods) {
     const k = period.index;
     if (!active[k]) continue; // not employed in this period: nothing to pay
     const guaranteed = schedule?.guarantee && inRamp(schedule, rep.startDate, period) ? schedule.guarantee : null;
-    for (const pm of perMeasure) {
+    for (let j = 0; j < perMeasure.length; j++) {
+      const pm = perMeasure[j];
       const { m, rule } = pm;
+      const link = links[j];
+      const linked = link === null ? null : linkedAttainment(ctx, link, k, m.modifier?.measured === "YTD", active);
       const basis = pm.quotas[k];
       const quota = basis.quota;
       const target = pm.targets[k];
@@ -153,7 +161,7 @@ export function payPerMeasure(ctx: RepContext): RepLines {
         pm.ytd.actual = pm.ytd.actual.plus(actual);
         const ytdQuota = sumRatios(pm.ytd.quota);
         const ytdTarget = sumRatios(pm.targets.slice(0, k + 1).filter((_, i) => !factors[i].num.isZero()));
-        outcome = linePricer(rule, ytdQuota, ytdTarget, digits).pay(pm.ytd.actual);
+        outcome = linePricer(rule, ytdQuota, ytdTarget, digits).pay(pm.ytd.actual, linked);
         const earned = toDecimal(outcome.minor, digits);
         pm.ytd.earned.push(earned);
         const t = trueUps(pm.ytd.earned, plan.negativeTrueUp);
@@ -170,7 +178,7 @@ export function payPerMeasure(ctx: RepContext): RepLines {
         if (!pm.pricer || !sameRatio(pm.pricer.quota, quota) || !sameRatio(pm.pricer.target, target)) {
           pm.pricer = linePricer(rule, quota, target, digits);
         }
-        outcome = pm.pricer.payFixed(credit); // rounded to the minor unit: the one rounding point
+        outcome = pm.pricer.payFixed(credit, linked); // rounded to the minor unit: the one rounding point
         minor = outcome.minor;
       }
       let guarantee: Decimal | undefined;
@@ -192,7 +200,7 @@ export function payPerMeasure(ctx: RepContext): RepLines {
           outcome.rate,
           outcome.gated,
           outcome.capped,
-          ytd || guarantee ? { ytd, guarantee } : null,
+          ytd || guarantee || link ? { ytd, guarantee, ...(link ? { linked } : {}) } : null,
         ),
       );
     }
@@ -201,6 +209,29 @@ export function payPerMeasure(ctx: RepContext): RepLines {
     perMeasure.map((pm) => [pm.m.measure, { credit: pm.credit.value, quota: sumRatios(pm.yearQuotas) }]),
   );
   return { lines, year };
+}
+
+/**
+ * The linked measure's attainment a modifier reads: its credit ÷ quota this
+ * period, or year to date over the periods employed; null without a quota.
+ */
+function linkedAttainment(
+  ctx: RepContext,
+  link: { m: MeasurePlan; quotas: readonly MeasureQuota[]; own: readonly (Decimal | null)[] | undefined },
+  k: number,
+  ytd: boolean,
+  active: readonly boolean[],
+): Ratio | null {
+  let actual = ZERO;
+  const quotas: Ratio[] = [];
+  for (let i = ytd ? 0 : k; i <= k; i++) {
+    if (!active[i]) continue;
+    const { quota } = link.quotas[i];
+    actual = actual.plus(periodActual(ctx, link.m, i, quota, link.own));
+    quotas.push(quota);
+  }
+  const q = sumRatios(quotas);
+  return q.num.isZero() ? null : ratio(actual.times(q.den), q.num);
 }
 
 /** A Weighted line has no quota of its own: its measures' quotas are in its components. */

@@ -129,6 +129,25 @@ function checkMeasure(plan: Plan, m: MeasurePlan): EngineIssue[] {
     }
   }
 
+  const mod = m.modifier;
+  if (mod && mod.steps.length > 0) {
+    const first = mod.steps[0];
+    if (first.from.gt(ZERO))
+      warn(
+        `the ${mod.linkedMeasure} modifier starts at ${pct(first.from)}: below it the payout is not multiplied (× 1), which pays more than the step at ${pct(first.from)} when that step is below 1. Add a row from 0% to say what applies there.`,
+        "From",
+        first.source,
+      );
+    for (let i = 1; i < mod.steps.length; i++) {
+      if (mod.steps[i].factor.lt(mod.steps[i - 1].factor))
+        warn(
+          `the ${mod.linkedMeasure} modifier falls from × ${mod.steps[i - 1].factor.toString()} to × ${mod.steps[i].factor.toString()} at ${pct(mod.steps[i].from)}: a rep earns less on ${m.measure} for doing better on ${mod.linkedMeasure}.`,
+          "Multiplier",
+          mod.steps[i].source,
+        );
+    }
+  }
+
   const kicker = m.kicker;
   if (kicker && kicker.mode === "Retroactive" && m.tierBasis === "Attainment" && rateTypeOf(m) === "Multiplier") {
     // Reaching the trigger adds the kicker's rate on all credit at once: a jump of rate × trigger.

@@ -33,6 +33,7 @@ export interface LineTerms extends PeriodQuota {
 export interface LineExtras {
   readonly ytd?: PayoutLine["ytd"];
   readonly guarantee?: Decimal;
+  readonly linked?: Ratio | null;
   readonly components?: PayoutLine["components"];
   /** A Weighted line's attainment (Σ weight × attainment); others derive theirs from actual ÷ quota. */
   readonly weightedAttainment?: Ratio;
@@ -91,6 +92,9 @@ export class PricedLine implements PayoutLine {
   }
   get ytd(): PayoutLine["ytd"] {
     return this.extras?.ytd;
+  }
+  get linked(): Ratio | null | undefined {
+    return this.extras?.linked;
   }
   get guarantee(): Decimal | undefined {
     return this.extras?.guarantee;

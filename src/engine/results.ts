@@ -45,6 +45,8 @@ export interface PayoutLine {
     readonly earned: Decimal;
     readonly held: Decimal;
   };
+  /** A modified measure's line: the linked measure's attainment its modifier read (null: none, read as 0%). */
+  readonly linked?: Ratio | null;
   /** Ramp guarantee lifted the payout to this floor. */
   readonly guarantee?: Decimal;
   /** Weighted lines: each measure's period quota, credited actual, attainment and weight. */

@@ -54,6 +54,20 @@ export interface Kicker {
 
 export type KickerMode = "Marginal" | "Retroactive";
 
+/**
+ * A linked measure's multiplier (a modifier): the payout of this measure is
+ * multiplied by the `factor` of the step with the greatest `from` at or below
+ * the linked measure's attainment, measured in the same period or year to
+ * date; below the first step it is unchanged. A gate on another measure is
+ * the table (0%: 0, X: 1).
+ */
+export interface Modifier {
+  readonly linkedMeasure: string;
+  readonly measured: "Period" | "YTD";
+  /** Sorted by `from`, each `from` once. */
+  readonly steps: readonly { readonly from: Decimal; readonly factor: Decimal; readonly source?: string }[];
+}
+
 /** One measure of a plan: its share of target variable and its payout rules. */
 export interface MeasurePlan {
   readonly measure: string;
@@ -73,6 +87,8 @@ export interface MeasurePlan {
   readonly tiers: readonly Tier[];
   /** An extra rate at and above a trigger, on top of the tiers (line/kicker.ts); absent = none. */
   readonly kicker?: Kicker | null;
+  /** Scales the payout by another measure's attainment (line/modifier.ts); absent = none. */
+  readonly modifier?: Modifier | null;
   /** Where the measure came from, for messages: "Plans row 4". */
   readonly source?: string;
 }

@@ -288,6 +288,57 @@ describe("compplan model on a plan with an MBO (Basis Score) and a Scores table"
   });
 });
 
+describe("compplan model on a plan with a Modifiers table (a linked measure's multiplier)", () => {
+  it("scales New ARR by Renewals' attainment and traces the step", async () => {
+    const dir = tempDir();
+    try {
+      const reps = table(
+        "Reps",
+        ["RepID", "Name", "Plan", "Base", "TargetVariable", "Quota New ARR", "Quota Renewals"],
+        [["R1", "Robin", "AE", 100000, 50000, 200000, 100000]],
+      );
+      const plans = table(
+        "Plans",
+        ["Plan", "Measure", "Weight", "Period"],
+        [
+          ["AE", "New ARR", "70%", "Year"],
+          ["AE", "Renewals", "30%", "Year"],
+        ],
+      );
+      const modifiers = table(
+        "Modifiers",
+        ["Plan", "Measure", "LinkedMeasure", "From", "Multiplier"],
+        [
+          ["AE", "New ARR", "Renewals", "0%", 0.8],
+          ["AE", "New ARR", "Renewals", "90%", 1],
+          ["AE", "New ARR", "Renewals", "110%", 1.1],
+        ],
+      );
+      const actuals = table(
+        "Actuals",
+        ["RepID", "Period", "Measure", "Amount"],
+        [
+          ["R1", "2026", "New ARR", 250000],
+          ["R1", "2026", "Renewals", 85000],
+        ],
+      );
+      await writeWorkbook(join(dir, "linked.xlsx"), [SMALL[0], reps, plans, modifiers, actuals]);
+      const run = runCli(["model", "linked.xlsx", "-o", "out.xlsx"], dir);
+      expect(run.code).toBe(0);
+      const book = await readWorkbook(join(dir, "out.xlsx"));
+      // New ARR 125% × 70% × 50,000 = 43,750, × 0.8 (Renewals 85%) = 35,000. Renewals 85% × 15,000 = 12,750.
+      expect(resultRows(book, "Results_Payouts").map((p) => [p.Measure, p.Payout])).toEqual([
+        ["New ARR", 35000],
+        ["Renewals", 12750],
+      ]);
+      const step = resultRows(book, "Results_Trace").find((r) => r.Step === "Modifier")!;
+      expect([step.Detail, step.Amount]).toEqual(["Renewals at 85% this period, step from 0%: × 0.8", 35000]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("compplan model over a workbook that already has result sheets", () => {
   let dir: string;
   beforeAll(async () => {

@@ -11,7 +11,7 @@ import { LINE_MECHANICS } from "../../src/engine/line/mechanics";
  */
 const INTERPRETERS = ["src/engine/line/pricer.ts", "src/engine/line/payoutCurve.ts", "src/engine/trace.ts"];
 /** Every MeasurePlan field a mechanic owns: no interpreter may read one. */
-const MECHANIC_FIELDS = ["threshold", "capAttainment", "capPayout", "tiers", "tierMode", "kicker"];
+const MECHANIC_FIELDS = ["threshold", "capAttainment", "capPayout", "tiers", "tierMode", "kicker", "modifier"];
 
 const code = (file: string) =>
   readFileSync(join(__dirname, "..", "..", file), "utf8")
@@ -29,10 +29,12 @@ describe("line mechanics", () => {
     const order = { credit: 0, rate: 1, payout: 2 } as const;
     const stages = LINE_MECHANICS.map((m) => order[m.stage]);
     expect(stages).toEqual([...stages].sort((a, b) => a - b));
-    expect(LINE_MECHANICS.map((m) => m.name).slice(0, 4)).toEqual([
+    expect(LINE_MECHANICS.map((m) => m.name)).toEqual([
       "Threshold",
       "Cap attainment",
       "Tiers",
+      "Kicker",
+      "Modifier",
       "Cap payout",
     ]);
   });

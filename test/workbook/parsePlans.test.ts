@@ -420,3 +420,55 @@ describe("a Score (MBO) measure", () => {
     ]);
   });
 });
+
+describe("the Modifiers table (a linked measure's multiplier)", () => {
+  const plans2 = table(
+    "Plans",
+    ["Plan", "Measure", "Weight", "Scenario"],
+    [
+      ["AE", "New ARR", 0.7, null],
+      ["AE", "Renewals", 0.3, null],
+    ],
+  );
+  const steps = (m: MeasurePlan) =>
+    `${m.modifier!.linkedMeasure} ${m.modifier!.measured}: ` +
+    m.modifier!.steps.map((s) => `${s.from.toString()}→${s.factor.toString()}`).join(" ");
+
+  it("reads a measure's steps, sorted, and a scenario's rows replace the baseline's", () => {
+    const modifiers = table(
+      "Modifiers",
+      ["Plan", "Measure", "Linked Measure", "From", "Multiplier", "Measured", "Scenario"],
+      [
+        ["AE", "New ARR", "renewals", "110%", "1.1x", null, null],
+        ["AE", "New ARR", "Renewals", 0, 0.8, null, null],
+        ["AE", "New ARR", "Renewals", "90%", 1, null, null],
+        ["AE", "New ARR", "Renewals", 0, 0, "YTD", "Strict"],
+        ["AE", "New ARR", "Renewals", "80%", 1, "YTD", "Strict"],
+      ],
+    );
+    const r = parse([reps(), plans2, modifiers]);
+    expect(errors(r.issues)).toEqual([]);
+    expect(steps(measure(r.input!.plans.get("AE"), "New ARR"))).toBe("Renewals Period: 0→0.8 0.9→1 1.1→1.1");
+    expect(measure(r.input!.plans.get("AE"), "Renewals").modifier).toBeUndefined();
+    expect(steps(measure(r.input!.scenarioPlans.get("Strict")!.get("AE"), "New ARR"))).toBe("Renewals YTD: 0→0 0.8→1");
+  });
+
+  it("names the cell of a link to itself, to a measure the plan lacks, and of a From given twice", () => {
+    const modifiers = table(
+      "Modifiers",
+      ["Plan", "Measure", "LinkedMeasure", "From", "Multiplier"],
+      [
+        ["AE", "New ARR", "New ARR", 0, 0.8], // row 2
+        ["AE", "Renewals", "Services", 0, 0.8], // row 3
+        ["AE", "Renewals", "Services", 0, 1], // row 4
+      ],
+    );
+    const r = parse([reps(), plans2, modifiers]);
+    expect(errors(r.issues).map((i) => `${i.address} ${i.message}`)).toEqual([
+      "Modifiers!C2 New ARR cannot be modified by its own attainment: its tiers already pay on it; link another measure of the plan",
+      'Modifiers!C3 The plan has no measure "Services" to link to (its measures: New ARR, Renewals)',
+      'Modifiers!C4 The plan has no measure "Services" to link to (its measures: New ARR, Renewals)',
+      "Modifiers!D4 Renewals has two modifier rows from 0%: keep one",
+    ]);
+  });
+});

@@ -76,6 +76,8 @@ export interface LineState {
   capped: Capped;
   n: bigint;
   rate: Decimal;
+  /** The attainment of the measure a modifier links to (null: none given, read as 0%). */
+  linked: Ratio | null;
 }
 
 /** One mechanic's step on a line: an outcome ends the line (gated, capped payout), null goes on. */
@@ -91,8 +93,10 @@ export interface KernelPart {
   /** Money coefficients (n = intercept + slope × scaled): their decimals set the numerator scale. */
   readonly intercepts?: readonly Fixed[];
   readonly slopes?: readonly Fixed[];
-  /** The coefficients are over this (y = (intercept + slope × x) ÷ denominator); absent = 1. */
+  /** A rate part's coefficients are over this (y = (intercept + slope × x) ÷ denominator); absent = 1. */
   readonly denominator?: Fixed;
+  /** A payout part that multiplies n by an integer adds this to the denominator of every part after it. */
+  readonly multiplies?: Fixed;
   lift(at: Lift): KernelStep;
 }
 
@@ -101,7 +105,7 @@ export interface Lift {
   readonly digits: number;
   /** Decimal places of n. */
   readonly numeratorScale: number;
-  /** Every part's denominator multiplied: the payout is n ÷ (D × denominator). */
+  /** What n is over when it reaches this step: the payout so far is n ÷ (D × denominator). */
   readonly denominator: Fixed;
   /** A compared value as an integer at the comparison scale. */
   credit(f: Fixed): bigint;

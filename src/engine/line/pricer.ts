@@ -31,9 +31,9 @@ export function payLine(
 export interface LinePricer {
   readonly quota: Ratio;
   readonly target: Ratio;
-  pay(actual: Decimal): LineOutcome;
-  /** The same, for a credit already read as a scaled integer. */
-  payFixed(actual: Fixed): LineOutcome;
+  pay(actual: Decimal, linked?: Ratio | null): LineOutcome;
+  /** The same, for a credit already read as a scaled integer; `linked`: a modifier's linked attainment. */
+  payFixed(actual: Fixed, linked?: Ratio | null): LineOutcome;
 }
 
 export function linePricer(rule: MeasureRule, quota: Ratio, target: Ratio, digits = 2): LinePricer {
@@ -72,7 +72,7 @@ class Pricer implements LinePricer {
   private readonly compareScale: number;
   private readonly zeroRounding: QuotientRounding;
   private readonly byScale: (Lifted | undefined)[] = [];
-  private readonly state: LineState = { scaled: 0n, capped: null, n: 0n, rate: ZERO };
+  private readonly state: LineState = { scaled: 0n, capped: null, n: 0n, rate: ZERO, linked: null };
 
   constructor(
     private readonly rule: MeasureRule,
@@ -88,17 +88,18 @@ class Pricer implements LinePricer {
     this.zeroRounding = zeroRounding(digits);
   }
 
-  pay(actual: Decimal): LineOutcome {
-    return this.payFixed(fixedOf(actual));
+  pay(actual: Decimal, linked: Ratio | null = null): LineOutcome {
+    return this.payFixed(fixedOf(actual), linked);
   }
 
-  payFixed(a: Fixed): LineOutcome {
+  payFixed(a: Fixed, linked: Ratio | null = null): LineOutcome {
     const k = this.byScale[a.scale] ?? this.lift(a.scale);
     const s = this.state;
     s.scaled = a.int * k.aMul;
     s.capped = null;
     s.n = 0n;
     s.rate = ZERO;
+    s.linked = linked;
     const steps = k.steps;
     for (let i = 0; i < steps.length; i++) {
       const out = steps[i](s);
@@ -133,10 +134,10 @@ class Pricer implements LinePricer {
       for (const c of p.intercepts ?? []) N = Math.max(N, c.scale + others[i].scale);
       for (const c of p.slopes ?? []) N = Math.max(N, c.scale + others[i].scale + S);
     });
-    const liftFor = (other: Fixed): Lift => ({
+    const liftFor = (other: Fixed, reaching: Fixed): Lift => ({
       digits: this.digits,
       numeratorScale: N,
-      denominator,
+      denominator: reaching,
       credit: (f) => atScale(f, S),
       intercept: (f) => atScale(fixedTimes(f, other), N),
       slope: (f) => {
@@ -145,10 +146,17 @@ class Pricer implements LinePricer {
       },
       none: (gated, capped) => this.none(gated, capped),
     });
-    const D = fixedTimes(this.units.D, denominator);
+    // A payout part that multiplies n (a modifier) puts every part after it, and the rounding, over more.
+    let reaching = denominator;
+    const steps = this.parts.map((p, i) => {
+      const step = p.lift(liftFor(others[i], reaching));
+      if (p.multiplies) reaching = fixedTimes(reaching, p.multiplies);
+      return step;
+    });
+    const D = fixedTimes(this.units.D, reaching);
     const lifted: Lifted = {
       aMul: qd.int * pow10(S - scale - qd.scale),
-      steps: this.parts.map((p, i) => p.lift(liftFor(others[i]))),
+      steps,
       rounding: D.int === 0n ? this.zeroRounding : new QuotientRounding(D, N, this.digits),
     };
     this.byScale[scale] = lifted;

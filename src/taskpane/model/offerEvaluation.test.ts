@@ -227,7 +227,7 @@ describe("offers in the example workbook (examples/acme-comp.xlsx)", () => {
 
 describe("offer columns", () => {
   it("every alias the form knows is read by the Offers parser into the same field", () => {
-    const plans = readPlans(tables[0], tables[1], { known: null }, []);
+    const plans = readPlans({ Plans: tables[0], Tiers: tables[1] }, { known: null }, []);
     const values: Record<string, unknown> = {
       offer: "X",
       base: 100,

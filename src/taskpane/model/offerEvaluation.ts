@@ -41,7 +41,7 @@ export interface OfferContext {
 export function offerContext(tables: readonly RawTable[], today: Date = new Date()): OfferContext {
   const found = locateInputs(tables);
   const ignored: Issue[] = [];
-  const plans = readPlans(found.Plans, found.Tiers, { known: null }, ignored);
+  const plans = readPlans(found, { known: null }, ignored);
   const settingsRead = readSettings(found.Settings, ignored);
   const attainmentHistory = readAttainmentHistory(found.AttainmentHistory, ignored, settingsRead);
   const settings: Settings = {

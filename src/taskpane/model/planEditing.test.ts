@@ -237,6 +237,17 @@ describe("measureTermsText", () => {
         }),
       ),
     ).toBe("Marginal tiers on amount · gate 50% · kicker +0.02 from 100000 (retroactive)");
+    const modifier = {
+      linkedMeasure: "Renewals",
+      measured: "Period" as const,
+      steps: [
+        { from: new Decimal(0), factor: new Decimal(0.8) },
+        { from: new Decimal(0.9), factor: new Decimal(1) },
+      ],
+    };
+    expect(measureTermsText(m({ modifier }))).toBe(
+      "Marginal tiers on attainment · × Renewals modifier (0%: ×0.8, 90%: ×1)",
+    );
     expect(measureTermsText(m({ basis: "Score", capAttainment: new Decimal(1.5) }))).toBe(
       "Marginal tiers on the score (MBO) · attainment cap 150%",
     );

@@ -31,7 +31,7 @@ export interface Units {
 /** Baseline plans as the engine reads them from Plans and Tiers (problems are the Inputs view's job). */
 export function readBaselinePlans(tables: readonly RawTable[]): Plan[] {
   const found = locateInputs(tables);
-  return [...readPlans(found.Plans, found.Tiers, { known: null }, []).plans.values()];
+  return [...readPlans(found, { known: null }, []).plans.values()];
 }
 
 export function unitsOf(measure: MeasurePlan): Units {
@@ -276,6 +276,10 @@ export function measureTermsText(m: MeasurePlan): string {
   if (m.threshold) parts.push(`gate ${m.threshold.times(100).toString()}%`);
   if (m.capAttainment) parts.push(`attainment cap ${m.capAttainment.times(100).toString()}%`);
   if (m.capPayout) parts.push(`payout cap ${m.capPayout.toString()}×`);
+  if (m.modifier)
+    parts.push(
+      `× ${m.modifier.linkedMeasure} modifier (${m.modifier.steps.map((s) => `${s.from.times(100).toString()}%: ×${s.factor.toString()}`).join(", ")})`,
+    );
   if (m.kicker)
     parts.push(`kicker +${m.kicker.rate.toString()} from ${onAxis(m.kicker.from)} (${m.kicker.mode.toLowerCase()})`);
   return parts.join(" · ");

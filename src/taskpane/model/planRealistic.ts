@@ -105,7 +105,7 @@ function lenientInput(tables: readonly RawTable[], today: Date): ModelInput {
   const ignored: Issue[] = [];
   const settings = readSettings(found.Settings, ignored);
   const ramps = readRamps(found.Ramps, ignored);
-  const plans = readPlans(found.Plans, found.Tiers, { known: null }, ignored);
+  const plans = readPlans(found, { known: null }, ignored);
   const reps = readReps(found.Reps, { plans, ramps, settings }, ignored).reps;
   return {
     settings: {

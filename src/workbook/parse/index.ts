@@ -55,7 +55,7 @@ export function parseModelInput(tables: readonly RawTable[], options: ParseOptio
   const settings = readSettings(found.Settings, issues);
   const scenarioTable = readScenarios(found.Scenarios, issues);
   const ramps = readRamps(found.Ramps, issues);
-  const plans = readPlans(found.Plans, found.Tiers, { known: scenarioTable.names }, issues);
+  const plans = readPlans(found, { known: scenarioTable.names }, issues);
   const reps = readReps(found.Reps, { plans, ramps, settings }, issues);
   const quotaRecords = readAmounts("Quotas", found.Quotas, { reps, plans }, issues);
   const actualRecords = readAmounts("Actuals", found.Actuals, { reps, plans }, issues);

@@ -5,6 +5,7 @@ export const INPUT_NAMES = [
   "Reps",
   "Plans",
   "Tiers",
+  "Modifiers",
   "Quotas",
   "Actuals",
   "Scores",

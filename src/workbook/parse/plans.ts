@@ -1,4 +1,4 @@
-import { ONE, rateTypeOf, ZERO, type MeasurePlan, type Plan, type Tier } from "../../engine";
+import { ONE, rateTypeOf, ZERO, type MeasurePlan, type Modifier, type Plan, type Tier } from "../../engine";
 import { tableIssue } from "../issues";
 import type { Issue, RawTable } from "../types";
 import { formatRows } from "./format";
@@ -7,6 +7,8 @@ import { listForMessage, NameIndex } from "./names";
 import { measureOf, PLAN_FIELDS, PLAN_LEVEL_KEYS, readPlanRow, type PlanLevel, type PlanRow } from "./planRows";
 import { TableReader } from "./reader";
 import { readTierRow, TIER_FIELDS, tierOf, type TierRow } from "./tierRows";
+import { MODIFIER_FIELDS, modifierOf, readModifierRow, type ModifierRow } from "./modifierRows";
+import type { LocatedInputs } from "./locate";
 
 type Level = Required<PlanLevel>;
 
@@ -68,8 +70,11 @@ export interface ScenarioNames {
  * in a scenario, values stated on its rows win over the baseline's.
  */
 export function readPlans(
-  plansTable: RawTable | undefined,
-  tiersTable: RawTable | undefined,
+  {
+    Plans: plansTable,
+    Tiers: tiersTable,
+    Modifiers: modifiersTable,
+  }: Pick<LocatedInputs, "Plans" | "Tiers" | "Modifiers">,
   scenarioNames: ScenarioNames,
   issues: Issue[],
 ): PlansRead {
@@ -132,6 +137,8 @@ export function readPlans(
 
   const tierRows = readTiers(tiersTable, spelled, scenarioOf, issues);
   const baselineTiers = tierRows.filter((t) => t.scenario === null);
+  const modifierRows = readModifiers(modifiersTable, spelled, scenarioOf, issues);
+  const baselineModifiers = modifierRows.filter((r) => r.scenario === null);
 
   // Baseline plans.
   const baselineVersions = new Map<string, Version>();
@@ -142,6 +149,11 @@ export function readPlans(
     attachTiers(
       version,
       baselineTiers.filter((t) => t.plan === plan),
+      measures,
+    );
+    attachModifiers(
+      version,
+      baselineModifiers.filter((r) => r.plan === plan),
       measures,
     );
     baselineVersions.set(plan, version);
@@ -158,18 +170,27 @@ export function readPlans(
   }
 
   // Scenario versions: the baseline plus the scenario's rows.
-  const scenarios = new Set([...byScenario.keys(), ...tierRows.flatMap((t) => (t.scenario ? [t.scenario] : []))]);
+  const scenarios = new Set([
+    ...byScenario.keys(),
+    ...[...tierRows, ...modifierRows].flatMap((t) => (t.scenario ? [t.scenario] : [])),
+  ]);
   for (const scenario of scenarios) {
     const planRows = byScenario.get(scenario) ?? new Map<string, PlanRow[]>();
     const scenarioTiers = tierRows.filter((t) => t.scenario === scenario);
-    const touched = new Set([...planRows.keys(), ...scenarioTiers.map((t) => t.plan!)]);
+    const scenarioModifiers = modifierRows.filter((r) => r.scenario === scenario);
+    const touched = new Set([
+      ...planRows.keys(),
+      ...scenarioTiers.map((t) => t.plan!),
+      ...scenarioModifiers.map((r) => r.plan!),
+    ]);
     const versions = new Map<string, Plan>();
     for (const plan of touched) {
       const base = baselineVersions.get(plan);
       const own = uniqueMeasures(plan, planRows.get(plan) ?? [], ` in scenario ${scenario}`);
       const ownTiers = scenarioTiers.filter((t) => t.plan === plan);
+      const ownModifiers = scenarioModifiers.filter((r) => r.plan === plan);
       if (!base && own.length === 0) {
-        for (const t of ownTiers)
+        for (const t of [...ownTiers, ...ownModifiers])
           t.row.error("plan", `Plan "${plan}" has no Plans row, neither in the baseline nor in scenario ${scenario}`);
         continue;
       }
@@ -186,6 +207,7 @@ export function readPlans(
       const version = buildVersion(plan, merged, level, scenario, reportWeight);
       version.source = own[0]?.row.source ?? ownTiers[0]?.row.source ?? base?.source ?? version.source;
       attachTiers(version, ownTiers, measures, base);
+      attachModifiers(version, ownModifiers, measures, base);
       versions.set(plan, toPlan(version));
     }
     if (versions.size > 0) result.scenarioPlans.set(scenario, versions);
@@ -216,6 +238,9 @@ interface Version {
   readonly tiers: Map<string, Tier[]>;
   /** Measure -> the Tiers rows tied to it in this version (a scenario falls back to the baseline's). */
   tierRowsByMeasure?: Map<string, TierRow[]>;
+  /** Measure -> its modifier, and the Modifiers rows tied to it (a scenario falls back to the baseline's). */
+  readonly modifiers: Map<string, Modifier>;
+  modifierRowsByMeasure?: Map<string, ModifierRow[]>;
   source: string;
 }
 
@@ -245,7 +270,16 @@ function buildVersion(
     }
     return measureOf(r, weight);
   });
-  return { name, scenario, rows, level, measures, tiers: new Map(), source: rows[0]?.row.source ?? "" };
+  return {
+    name,
+    scenario,
+    rows,
+    level,
+    measures,
+    tiers: new Map(),
+    modifiers: new Map(),
+    source: rows[0]?.row.source ?? "",
+  };
 }
 
 /**
@@ -280,7 +314,36 @@ function attachTiers(version: Version, rows: readonly TierRow[], measures: NameI
   version.tierRowsByMeasure = byMeasure;
 }
 
-function tierMeasure(t: TierRow, version: Version, measures: NameIndex): string | null {
+/**
+ * Ties Modifiers rows to this version's measures. In a scenario version, a
+ * measure without scenario rows keeps the baseline's modifier (re-checked
+ * against the scenario's measures).
+ */
+function attachModifiers(version: Version, rows: readonly ModifierRow[], measures: NameIndex, base?: Version): void {
+  const byMeasure = new Map<string, ModifierRow[]>();
+  for (const r of rows) {
+    const m = tierMeasure(r, version, measures);
+    if (m !== null) push(byMeasure, m, r);
+  }
+  const where = version.scenario ? ` in scenario ${version.scenario}` : "";
+  const names = version.measures.map((m) => m.measure);
+  for (const m of version.measures) {
+    const chosen = byMeasure.get(m.measure) ?? base?.modifierRowsByMeasure?.get(m.measure);
+    if (!chosen || chosen.length === 0) continue;
+    if (version.level.combine === "WeightedAttainment") {
+      chosen[0].row.error(
+        "plan",
+        `Plan ${version.name}${where} combines its measures by WeightedAttainment, so no measure is paid on its own to modify; Modifiers apply to PerMeasure plans`,
+      );
+      continue;
+    }
+    const modifier = modifierOf(chosen, m, names, measures, where);
+    if (modifier) version.modifiers.set(m.measure, modifier);
+  }
+  version.modifierRowsByMeasure = byMeasure;
+}
+
+function tierMeasure(t: TierRow | ModifierRow, version: Version, measures: NameIndex): string | null {
   const names = version.measures.map((m) => m.measure);
   const where = version.scenario ? ` in scenario ${version.scenario}` : "";
   if (t.measure !== null) {
@@ -307,7 +370,10 @@ function tierMeasure(t: TierRow, version: Version, measures: NameIndex): string 
 function toPlan(v: Version): Plan {
   return {
     name: v.name,
-    measures: v.measures.map((m) => ({ ...m, tiers: sortByFrom(v.tiers.get(m.measure) ?? []) })),
+    measures: v.measures.map((m) => {
+      const modifier = v.modifiers.get(m.measure);
+      return { ...m, tiers: sortByFrom(v.tiers.get(m.measure) ?? []), ...(modifier ? { modifier } : {}) };
+    }),
     ...v.level,
     source: v.source,
   };
@@ -386,6 +452,30 @@ function readTiers(
       continue;
     }
     rows.push({ ...t, plan, scenario });
+  }
+  return rows;
+}
+
+function readModifiers(
+  table: RawTable | undefined,
+  plans: NameIndex,
+  scenarioOf: (name: string | null, row: ModifierRow["row"]) => string | null,
+  issues: Issue[],
+): ModifierRow[] {
+  if (!table) return [];
+  const columns = mapColumns(table, MODIFIER_FIELDS, issues);
+  if (!columns) return [];
+  const rows: ModifierRow[] = [];
+  for (const row of new TableReader(table, columns, issues).rows()) {
+    const r = readModifierRow(row);
+    const scenario = scenarioOf(r.scenario, row);
+    if (r.plan === null || (r.scenario !== null && scenario === null)) continue;
+    const plan = plans.get(r.plan);
+    if (plan === undefined) {
+      row.error("plan", `Plan "${r.plan}" is not in Plans (plans: ${listForMessage(plans.list())})`);
+      continue;
+    }
+    rows.push({ ...r, plan, scenario });
   }
   return rows;
 }
