@@ -9,7 +9,10 @@ import { fmt, printTable } from "./measure";
 export interface Goal {
   /** Which issue states it, and what it is. */
   readonly name: string;
-  readonly figure: number;
+  /** null: not measured in this run (`reference` says how to measure it, `missing` why it is not). */
+  readonly figure: number | null;
+  /** Why there is no figure: "run with --scale", "the CLI failed (exit 134)"; counted as not met. */
+  readonly missing?: string;
   readonly unit: string;
   /** The figure must be at most (`below`) or at least (`above`) this. */
   readonly target: number;
@@ -32,12 +35,13 @@ export function printGoals(): void {
     "Goals (figures from this run; the goals are the issues')",
     ["goal", "measured", "goal", "verdict", "reference"],
     goals.map((g) => {
-      const met = g.direction === "below" ? g.figure <= g.target : g.figure >= g.target;
+      const figure = g.figure;
+      const met = figure !== null && (g.direction === "below" ? figure <= g.target : figure >= g.target);
       return [
         g.name,
-        show(g.figure, g),
+        figure === null ? "—" : show(figure, g),
         `${g.direction === "below" ? "≤" : "≥"} ${show(g.target, g)}`,
-        met ? "met" : "NOT met",
+        figure === null ? (g.missing ?? "not measured") : met ? "met" : "NOT met",
         g.reference,
       ];
     }),

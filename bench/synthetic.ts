@@ -142,14 +142,23 @@ function rawTable(name: string, headers: string[], rows: RawCell[][]): RawTable 
   return { name, sheet: name, source: "table", headerRow: 1, firstColumn: 1, headers, rows };
 }
 
-/** The same org as workbook input tables (what a user would keep in Excel). */
-export function toRawTables(org: readonly SyntheticRep[]): RawTable[] {
+/**
+ * The same org as workbook input tables (what a user would keep in Excel).
+ * `period` "Quarter": the same amounts added up by quarter and a quarterly
+ * plan, so that 100,000 reps' Quotas and Actuals (800,000 rows each) fit in
+ * Excel's 1,048,576 rows; monthly they would take 2,400,000.
+ */
+export function toRawTables(org: readonly SyntheticRep[], period: "Month" | "Quarter" = "Month"): RawTable[] {
   const periodRows = (pick: (r: SyntheticRep) => readonly (readonly number[])[]): RawCell[][] => {
     const rows: RawCell[][] = [];
     for (const r of org) {
-      MEASURES.forEach((measure, i) =>
-        pick(r)[i].forEach((c, m) => rows.push([r.id, monthLabel(m), measure, c / 100])),
-      );
+      MEASURES.forEach((measure, i) => {
+        const cents = pick(r)[i];
+        if (period === "Month") cents.forEach((c, m) => rows.push([r.id, monthLabel(m), measure, c / 100]));
+        else
+          for (let q = 0; q < 4; q++)
+            rows.push([r.id, `${YEAR}-Q${q + 1}`, measure, (cents[3 * q] + cents[3 * q + 1] + cents[3 * q + 2]) / 100]);
+      });
     }
     return rows;
   };
@@ -158,7 +167,7 @@ export function toRawTables(org: readonly SyntheticRep[]): RawTable[] {
     BENCH_PLAN.name,
     m.measure,
     m.weight.toNumber(),
-    "Month",
+    period,
     "Marginal",
     "Attainment",
     "Multiplier",

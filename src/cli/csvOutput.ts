@@ -11,7 +11,7 @@ import {
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { csvLines } from "../workbook/csv";
-import type { SheetSpec } from "../workbook/types";
+import { renderSheet, type SheetSource, type SheetSpec } from "../workbook/types";
 
 /** What a folder of results holds: our files only (`Results_Summary.csv`, …). */
 const OURS = /^Results_[A-Za-z0-9]+\.csv$/;
@@ -31,7 +31,7 @@ export class CsvFolderError extends Error {}
  * our Results_*.csv files in it) is replaced whole; a folder holding anything
  * else is refused, so no file of the user's is ever overwritten or removed.
  */
-export function writeCsvFolder(dir: string, sheets: readonly SheetSpec[]): CsvWritten {
+export function writeCsvFolder(dir: string, sheets: readonly SheetSource[]): CsvWritten {
   let replaced: string[] = [];
   if (existsSync(dir)) {
     if (!statSync(dir).isDirectory()) throw new CsvFolderError(`${dir} is a file; --format csv writes a folder`);
@@ -47,10 +47,11 @@ export function writeCsvFolder(dir: string, sheets: readonly SheetSpec[]): CsvWr
   const old = join(dirname(dir), `.${basename(dir)}.${process.pid}.old`);
   try {
     mkdirSync(temporary, { recursive: true });
-    const files = sheets.map((sheet) => ({
-      name: `${sheet.name}.csv`,
-      rows: writeCsv(join(temporary, `${sheet.name}.csv`), sheet),
-    }));
+    // One table at a time: a pending sheet is rendered, written and let go before the next.
+    const files = sheets.map((source) => {
+      const sheet = renderSheet(source);
+      return { name: `${sheet.name}.csv`, rows: writeCsv(join(temporary, `${sheet.name}.csv`), sheet) };
+    });
     if (existsSync(dir)) renameSync(dir, old);
     renameSync(temporary, dir);
     rmSync(old, { recursive: true, force: true });

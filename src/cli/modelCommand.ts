@@ -1,10 +1,16 @@
-import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, extname, resolve } from "node:path";
-import { runWorkbook, type RunResult } from "../workbook/run";
-import { describePastExcel, sheetsPastExcel } from "../workbook/sheetLimits";
+import { runWorkbookStreamed, type StreamedRunResult } from "../workbook/run";
+import { describePastExcel, EXCEL_MAX_ROWS } from "../workbook/sheetLimits";
 import type { RawTable } from "../workbook/types";
 import { XlsxFormatError } from "../xlsx/errors";
-import { patchWorkbook, ResultSheetConflictError, workbookExtension, type PatchResult } from "../xlsx/patch";
+import {
+  patchWorkbook,
+  ResultSheetConflictError,
+  SheetsPastLimitError,
+  workbookExtension,
+  type PatchResult,
+} from "../xlsx/patch";
 import { readXlsx } from "../xlsx/read";
 import type { ModelArgs } from "./args";
 import { EXIT_INPUT_ERRORS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, type CliIo } from "./io";
@@ -46,7 +52,8 @@ export function modelCommand(args: ModelArgs, io: CliIo): number {
     const outputPath = chooseOutput(args, inputPath, explicitOutput, input.bytes);
     const sourceName = basename(inputPath);
     const computedAt = (io.now ?? (() => new Date()))();
-    const result = runWorkbook(takeTables(input), { sourceName, computedAt, traceReps: args.trace });
+    // The tables are handed over, not kept: the run lets their rows go once parsed.
+    const result = runWorkbookStreamed(takeTables(input), { sourceName, computedAt, traceReps: args.trace });
 
     if (!result.ok) {
       reportInputErrors(result, args, io);
@@ -57,13 +64,7 @@ export function modelCommand(args: ModelArgs, io: CliIo): number {
       const written = writeCsvOutput(outputPath, result);
       summary = formatCsvSummary(displayPath(outputPath, cwd), written.files, written.replaced);
     } else if (outputPath !== null) {
-      const past = sheetsPastExcel(result.sheets, io.sheetRowLimit);
-      if (past.length > 0)
-        throw new CliFailure(
-          EXIT_INPUT_ERRORS,
-          `${describePastExcel(past, io.sheetRowLimit)} Nothing was written. --format csv writes every row (one CSV file per result table).`,
-        );
-      const written = writeOutput(outputPath, inputPath, input.bytes, result, computedAt);
+      const written = writeOutput(outputPath, inputPath, input.bytes, result, computedAt, io.sheetRowLimit);
       summary = formatOutputSummary(displayPath(outputPath, cwd), sourceName, {
         results: result.sheets.map((s) => s.name),
         replaced: written.replaced,
@@ -152,7 +153,7 @@ function readInput(inputPath: string): Input {
   }
 }
 
-function reportInputErrors(result: RunResult, args: ModelArgs, io: CliIo): void {
+function reportInputErrors(result: StreamedRunResult, args: ModelArgs, io: CliIo): void {
   const errors = countBySeverity(result.issues, "Error");
   if (!args.quiet && !args.json) {
     result.headline.forEach((line) => io.stdout(`${line}\n`));
@@ -167,7 +168,7 @@ function reportInputErrors(result: RunResult, args: ModelArgs, io: CliIo): void 
 }
 
 /** The result tables as a folder of CSV files; a folder that is not ours to replace is refused. */
-function writeCsvOutput(outputPath: string, result: RunResult): CsvWritten {
+function writeCsvOutput(outputPath: string, result: StreamedRunResult): CsvWritten {
   try {
     return writeCsvFolder(outputPath, result.sheets);
   } catch (error) {
@@ -179,19 +180,28 @@ function writeCsvOutput(outputPath: string, result: RunResult): CsvWritten {
 /**
  * The input package with the result sheets added (ours from an earlier run
  * replaced), written beside the target and renamed, so a failed run never
- * leaves half a workbook.
+ * leaves half a workbook. The sheets are rendered and deflated one at a time;
+ * the file is then written a piece at a time, the input's parts straight from
+ * its bytes, so the output is never assembled in memory. A sheet past Excel's
+ * last row stops it before anything is written.
  */
 function writeOutput(
   outputPath: string,
   inputPath: string,
   input: Uint8Array,
-  result: RunResult,
+  result: StreamedRunResult,
   computedAt: Date,
+  rowLimit = EXCEL_MAX_ROWS,
 ): PatchResult {
   let patched: PatchResult;
   try {
-    patched = patchWorkbook({ input, sheets: result.sheets, createdAt: computedAt });
+    patched = patchWorkbook({ input, sheets: result.sheets, createdAt: computedAt, rowLimit });
   } catch (error) {
+    if (error instanceof SheetsPastLimitError)
+      throw new CliFailure(
+        EXIT_INPUT_ERRORS,
+        `${describePastExcel(error.past, rowLimit)} Nothing was written. --format csv writes every row (one CSV file per result table).`,
+      );
     // A result name taken by the user's own sheet or table: like an input error, nothing is written.
     if (error instanceof ResultSheetConflictError) throw new CliFailure(EXIT_INPUT_ERRORS, error.message);
     if (error instanceof XlsxFormatError) {
@@ -202,7 +212,7 @@ function writeOutput(
   const temporary = `${outputPath}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(outputPath), { recursive: true });
-    writeFileSync(temporary, patched.bytes);
+    writeStreamed(temporary, patched);
     renameSync(temporary, outputPath);
   } catch (error) {
     try {
@@ -213,4 +223,33 @@ function writeOutput(
     throw new CliFailure(EXIT_INTERNAL, `cannot write ${outputPath}: ${(error as Error).message}`);
   }
   return patched;
+}
+
+/** Small pieces (headers, small parts) are gathered to this size before a write; larger ones go straight out. */
+const WRITE_BUFFER = 1 << 20;
+
+/** The patched package to `path`, piece by piece through one buffer. */
+function writeStreamed(path: string, patched: PatchResult): void {
+  const fd = openSync(path, "w");
+  try {
+    const buffer = new Uint8Array(WRITE_BUFFER);
+    let used = 0;
+    const flush = () => {
+      for (let at = 0; at < used;) at += writeSync(fd, buffer, at, used - at);
+      used = 0;
+    };
+    patched.writeTo((chunk) => {
+      if (chunk.length >= WRITE_BUFFER / 4) {
+        flush();
+        for (let at = 0; at < chunk.length;) at += writeSync(fd, chunk, at, chunk.length - at);
+        return;
+      }
+      if (used + chunk.length > WRITE_BUFFER) flush();
+      buffer.set(chunk, used);
+      used += chunk.length;
+    });
+    flush();
+  } finally {
+    closeSync(fd);
+  }
 }

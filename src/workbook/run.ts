@@ -23,7 +23,7 @@ import { traceSheet, TRACE_LINE_LIMIT } from "./render/trace";
 import { resultsJson } from "./render/json";
 import { headline } from "./render/headline";
 import { scenarioFigures } from "./render/totals";
-import type { Issue, RawTable, SheetSpec } from "./types";
+import { renderSheet, type Issue, type PendingSheet, type RawTable, type SheetSource, type SheetSpec } from "./types";
 
 export interface RunOptions {
   /** What the tables were read from, for the subtitle line ("acme-comp.xlsx"). */
@@ -69,12 +69,39 @@ export interface RunResult {
   readonly headline: readonly string[];
 }
 
+/** A run whose large result sheets are rendered only when written (runWorkbookStreamed). */
+export interface StreamedRunResult extends Omit<RunResult, "sheets"> {
+  /**
+   * The result sheets in order: the large ones (Summary, Statements, Payouts,
+   * Realistic) as PendingSheets, rendered, checked finite and let go one at a
+   * time by whoever writes them; the small ones as specs.
+   */
+  readonly sheets: readonly SheetSource[];
+}
+
 /**
  * The whole job over plain tables: parse the inputs, run the engine, render
  * result sheet specs. Both adapters (Excel and .xlsx) call this, so the add-in
  * and the CLI compute the same numbers from the same tables.
  */
 export function runWorkbook(tables: readonly RawTable[], options: RunOptions): RunResult {
+  const run = runWorkbookStreamed(tables, options);
+  const sheets = run.sheets.map(renderSheet);
+  // The json getter is carried over, not read: 240,000 lines of JSON are built only when asked for.
+  return Object.defineProperties(
+    { ok: run.ok, issues: run.issues, sheets, headline: run.headline } as Omit<RunResult, "json">,
+    { json: { get: () => run.json, enumerable: true } },
+  ) as RunResult;
+}
+
+/**
+ * runWorkbook for a writer that streams (the CLI): the same run, but the
+ * large result sheets are rendered one at a time as they are written, so the
+ * run never holds all of them; and the input tables are let go once parsed
+ * when the caller passes the only reference to them (their rows are 100+ MB
+ * at 10,000 reps; only their shapes are kept, to locate engine issues).
+ */
+export function runWorkbookStreamed(tables: readonly RawTable[], options: RunOptions): StreamedRunResult {
   const step = (i: number) => options.onStep?.({ label: STEPS[i], done: i, total: STEPS.length });
   // Reps priced, as a percent of the stage: a progress bar needs no more, and a worker posts no more.
   const repsIn = (i: number, reps: number): RepProgress | undefined => {
@@ -90,6 +117,8 @@ export function runWorkbook(tables: readonly RawTable[], options: RunOptions): R
   };
   step(0);
   const parsed = parseModelInput(tables, { today: options.computedAt });
+  // Only the shapes stay (names, headers, positions): the rows are garbage once parsed, unless the caller keeps them.
+  tables = tables.map(tableShape);
   const issues: Issue[] = [...parsed.issues];
   const planYear = parsed.input ? ` · plan year ${parsed.input.settings.planYear}` : "";
   const sub = subtitle(options.sourceName, options.computedAt) + planYear;
@@ -140,11 +169,11 @@ export function runWorkbook(tables: readonly RawTable[], options: RunOptions): R
   const { settings } = input;
   const figures = scenarioFigures(result.scenarios, realistic, settings, result.baselineAt);
   const optional = (sheet: SheetSpec | null) => (sheet ? [sheet] : []);
-  const sheets: SheetSpec[] = [
-    summarySheet(result.scenarios, sub, settings),
-    statementsSheet(result.scenarios, sub),
-    payoutsSheet(result.scenarios, sub),
-    ...(realistic.length ? [realisticSheet(realistic, sub)] : []),
+  const sheets: SheetSource[] = [
+    pending("Results_Summary", () => summarySheet(result.scenarios, sub, settings)),
+    pending("Results_Statements", () => statementsSheet(result.scenarios, sub)),
+    pending("Results_Payouts", () => payoutsSheet(result.scenarios, sub)),
+    ...(realistic.length ? [pending("Results_Realistic", () => realisticSheet(realistic, sub))] : []),
     ...(result.scenarios.length > 1 || realistic.length ? [scenariosSheet(figures, sub, settings)] : []),
     ...optional(scenarioDeltasSheet(result, realistic, sub)),
     ...optional(backtest && backtestSheet(backtest, sub)),
@@ -153,7 +182,7 @@ export function runWorkbook(tables: readonly RawTable[], options: RunOptions): R
     ...optional(trace),
     issuesSheet(issues, sub),
   ];
-  assertFinite(sheets);
+  assertFinite(sheets.filter((sheet): sheet is SheetSpec => !("render" in sheet)));
   return succeeded(
     {
       ok: true,
@@ -191,7 +220,25 @@ export function assertFinite(sheets: readonly SheetSpec[]): void {
     }
 }
 
-function succeeded(fields: Omit<RunResult, "json">, result: ModelResult): RunResult {
+/** A large sheet rendered when written, checked finite as it is rendered. */
+function pending(name: string, make: () => SheetSpec): PendingSheet {
+  return {
+    name,
+    render: () => {
+      const sheet = make();
+      if (sheet.name !== name) throw new Error(`internal: ${name} rendered as ${sheet.name}`);
+      assertFinite([sheet]);
+      return sheet;
+    },
+  };
+}
+
+/** A table without its rows: what locating an engine issue needs. */
+function tableShape(table: RawTable): RawTable {
+  return { ...table, rows: [], numberFormats: undefined };
+}
+
+function succeeded(fields: Omit<StreamedRunResult, "json">, result: ModelResult): StreamedRunResult {
   return {
     ...fields,
     get json() {
@@ -200,7 +247,7 @@ function succeeded(fields: Omit<RunResult, "json">, result: ModelResult): RunRes
   };
 }
 
-function failed(issues: readonly Issue[], sub: string): RunResult {
+function failed(issues: readonly Issue[], sub: string): StreamedRunResult {
   const errors = issues.filter((i) => i.severity === "Error").length;
   return {
     ok: false,

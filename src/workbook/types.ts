@@ -87,5 +87,24 @@ export interface SheetSpec {
   readonly charts?: readonly ChartSpec[];
 }
 
+/**
+ * A result sheet rendered only when it is written: `render` makes its spec,
+ * which the writer lets go once the sheet is out, so a run holds one large
+ * sheet at a time (the CLI's path; the pane takes the specs whole). Each call
+ * renders it again.
+ */
+export interface PendingSheet {
+  readonly name: string;
+  render(): SheetSpec;
+}
+
+/** A sheet's spec now, or its renderer. */
+export type SheetSource = SheetSpec | PendingSheet;
+
+/** The spec of a sheet source, rendering it if need be. */
+export function renderSheet(source: SheetSource): SheetSpec {
+  return "render" in source ? source.render() : source;
+}
+
 /** Rows of the table start here (1-based): title, subtitle, blank, header. */
 export const TITLE_ROWS = 3;

@@ -472,16 +472,26 @@ describe("compplan model when the disk fails it", () => {
   });
 
   it("leaves the output as it was when the disk fills up half way through the write", () => {
-    jest.spyOn(fs, "writeFileSync").mockImplementationOnce((path, data) => {
-      const bytes = data as Uint8Array;
-      fs.appendFileSync(path as string, bytes.subarray(0, bytes.length >> 1));
+    // The workbook is written a piece at a time: the disk fills up half way through the first piece.
+    const realWriteSync = fs.writeSync as (fd: number, data: Uint8Array, offset: number, length: number) => number;
+    let writes = 0;
+    const spy = jest.spyOn(fs, "writeSync").mockImplementation(((
+      fd: number,
+      data: Uint8Array,
+      offset = 0,
+      length?: number,
+    ) => {
+      writes++;
+      realWriteSync(fd, data, offset, (length ?? data.length - offset) >> 1);
       throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
-    });
+    }) as unknown as typeof fs.writeSync);
     const run = runCli(["model", "acme-comp.xlsx", "-o", "out.xlsx"], dir);
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/cannot write .*out\.xlsx: ENOSPC: no space left on device/);
     expect(sha256(join(dir, "out.xlsx"))).toBe(before);
     expect(readdirSync(dir).sort()).toEqual(["acme-comp.xlsx", "out.xlsx"]);
+    expect(writes).toBe(1);
+    spy.mockRestore();
   });
 
   it("leaves the output as it was when the final rename fails", () => {

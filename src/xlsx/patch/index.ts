@@ -1,4 +1,5 @@
-import type { SheetSpec } from "../../workbook/types";
+import { sheetRowCount, type PastExcel } from "../../workbook/sheetLimits";
+import { renderSheet, type SheetSource } from "../../workbook/types";
 import { XlsxFormatError } from "../errors";
 import { isType, relsPartFor } from "../reader/relationships";
 import { CONTENT_TYPE, REL_TYPE, printTitlesXml, type RelationshipEntry } from "../writer/package-xml";
@@ -10,6 +11,7 @@ import { existingTables } from "./existing-tables";
 import { NewParts } from "./new-parts";
 import { encodeXml, outputPackage } from "./output-package";
 import { ownedMarkXml, ownedSheetIndexes } from "./ownership";
+import { SheetsPastLimitError } from "./errors";
 import { extensionOf, workbookPartOf, type WorkbookExtension } from "./package-kind";
 import { PartGraph } from "./part-graph";
 import { FreshPartNames } from "./part-names";
@@ -19,18 +21,30 @@ import { removals } from "./removals";
 import { partKey, SourcePackage } from "./source-package";
 import { appendSheets, parseBook } from "./workbook-xml";
 
-export { ResultSheetConflictError } from "./errors";
+export { ResultSheetConflictError, SheetsPastLimitError } from "./errors";
 export { workbookExtension, type WorkbookExtension } from "./package-kind";
 export { OWNED_MARK } from "./ownership";
 
 export interface PatchOptions {
   readonly input: Uint8Array;
-  readonly sheets: readonly SheetSpec[];
+  /** Specs, or sheets rendered one at a time as they are written (each let go once deflated). */
+  readonly sheets: readonly SheetSource[];
   /** Time stamp of the parts we write (default: now); copied parts keep theirs. */
   readonly createdAt?: Date;
+  /**
+   * Rows a sheet may take (Excel's 1,048,576): a rendered sheet past it is not
+   * written, the other sheets are still rendered to find every one past it,
+   * then SheetsPastLimitError lists them. Nothing is written either way.
+   */
+  readonly rowLimit?: number;
 }
 
 export interface PatchResult {
+  /** The output's size in bytes. */
+  readonly size: number;
+  /** Hands the output to `write` in order, a piece at a time (the copied parts as they are stored in the input). */
+  writeTo(write: (chunk: Uint8Array) => void): void;
+  /** The whole output in one array, assembled when first read (writeTo streams it instead). */
   readonly bytes: Uint8Array;
   /** Result sheets added after the last sheet, in order. */
   readonly added: readonly string[];
@@ -99,7 +113,17 @@ export function patchWorkbook(options: PatchOptions): PatchResult {
     firstTableId,
     new Map(planned.map((p) => [p.sheetName, p.tableName])),
   );
-  for (const p of planned) addResultSheet(parts, { ...p.spec, name: p.sheetName });
+  // One sheet at a time: rendered (when pending), deflated as it is written, and let go before the next.
+  const past: PastExcel[] = [];
+  for (const p of planned) {
+    const spec = renderSheet(p.source);
+    if (options.rowLimit !== undefined && sheetRowCount(spec) > options.rowLimit) {
+      past.push({ sheet: p.sheetName, rows: sheetRowCount(spec) });
+      continue;
+    }
+    if (past.length === 0) addResultSheet(parts, { ...spec, name: p.sheetName });
+  }
+  if (past.length > 0) throw new SheetsPastLimitError(past, options.rowLimit ?? 0);
   const partOf = new Map(parts.sheets.map((s) => [s.name, s.part]));
   const fromWorkbook = (part: string) => part.slice(dir === "" ? 0 : dir.length + 1);
 
@@ -168,10 +192,24 @@ export function patchWorkbook(options: PatchOptions): PatchResult {
 
   const newParts = [...parts.files];
   if (newStylesPart) newParts.push({ name: newStylesPart, data: encodeXml(styles.result()) });
-  const bytes = outputPackage(pkg, changed, deleted, newParts, options.createdAt ?? new Date());
+  const archive = outputPackage(pkg, changed, deleted, newParts, options.createdAt ?? new Date());
   const replacedIndexes = new Set(replaced.map((r) => r.index));
+  let bytes: Uint8Array | null = null;
   return {
-    bytes,
+    size: archive.size,
+    writeTo: (write) => archive.writeTo(write),
+    get bytes() {
+      if (bytes === null) {
+        const out = new Uint8Array(archive.size);
+        let p = 0;
+        archive.writeTo((chunk) => {
+          out.set(chunk, p);
+          p += chunk.length;
+        });
+        bytes = out;
+      }
+      return bytes;
+    },
     added: added.map((p) => p.sheetName),
     replaced: planned.filter((p) => p.replaces).map((p) => p.sheetName),
     leftAlone: book.sheets.filter((_, i) => owned.has(i) && !replacedIndexes.has(i)).map((s) => s.name),

@@ -3,6 +3,8 @@ import { InlineStrings } from "../writer/inline-strings";
 import { CONTENT_TYPE, relationshipsXml, type RelationshipEntry } from "../writer/package-xml";
 import type { ResultSheetTarget } from "../writer/sheet-target";
 import type { CellStyles } from "../writer/style-registry";
+import type { DeflatedData } from "../zip/deflating-sink";
+import type { DeflatedZipFile, ZipFile } from "../zip/zip-writer";
 import type { FreshPartNames } from "./part-names";
 
 export interface NewSheet {
@@ -22,7 +24,8 @@ export interface NewSheet {
 export class NewParts implements ResultSheetTarget {
   readonly strings = new InlineStrings();
   readonly names: ResultSheetTarget["names"];
-  readonly files: { name: string; data: Uint8Array }[] = [];
+  /** Our parts in the order made; worksheets already deflated. */
+  readonly files: (ZipFile | DeflatedZipFile)[] = [];
   /** Part name -> content type, for [Content_Types].xml. */
   readonly contentTypes = new Map<string, string>();
   readonly sheets: NewSheet[] = [];
@@ -80,9 +83,15 @@ export class NewParts implements ResultSheetTarget {
     return `../drawings/${baseName(part)}`;
   }
 
-  addWorksheet(name: string, xml: Uint8Array, rels: readonly RelationshipEntry[], printTitleRows?: string): void {
+  addWorksheet(
+    name: string,
+    deflated: DeflatedData,
+    rels: readonly RelationshipEntry[],
+    printTitleRows?: string,
+  ): void {
     const part = this.partNames.claim(this.folder("worksheets"), "sheet");
-    this.add(part, xml, CONTENT_TYPE.worksheet);
+    this.files.push({ name: part, deflated });
+    this.contentTypes.set(part, CONTENT_TYPE.worksheet);
     if (rels.length > 0) this.add(relsPart(part), relationshipsXml(rels), null);
     this.sheets.push({ name, part, printTitleRows });
   }

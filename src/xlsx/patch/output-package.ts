@@ -1,5 +1,5 @@
-import { ZIP_LEVEL } from "../writer/package-builder";
-import { zipEntries, type CopiedZipFile, type ZipFile } from "../zip/zip-writer";
+import { ZIP_LEVEL } from "../writer/worksheet-xml";
+import { prepareZip, type PreparedZip, type ZipEntryInput } from "../zip/zip-writer";
 import { partKey, type SourcePackage } from "./source-package";
 
 const encoder = new TextEncoder();
@@ -9,15 +9,16 @@ const encoder = new TextEncoder();
  * stored unless `changed` (part key -> new XML) replaces them or `deleted`
  * drops them — then `added` parts at the end. Only changed and added parts
  * are compressed, so the cost is that of our parts, not of the workbook.
+ * Nothing is assembled: the archive is handed out in pieces by writeTo.
  */
 export function outputPackage(
   pkg: SourcePackage,
   changed: ReadonlyMap<string, string>,
   deleted: ReadonlySet<string>,
-  added: readonly ZipFile[],
+  added: readonly ZipEntryInput[],
   mtime: Date,
-): Uint8Array {
-  const out: (ZipFile | CopiedZipFile)[] = [];
+): PreparedZip {
+  const out: ZipEntryInput[] = [];
   const written = new Set<string>();
   for (const entry of pkg.entries) {
     const key = partKey(entry.name);
@@ -28,7 +29,7 @@ export function outputPackage(
   }
   for (const [key, text] of changed) if (!written.has(key)) out.push({ name: key, data: encodeXml(text) });
   out.push(...added);
-  return zipEntries(out, { level: ZIP_LEVEL, mtime });
+  return prepareZip(out, { level: ZIP_LEVEL, mtime });
 }
 
 /** UTF-8 bytes of a part we edited; a part that was UTF-16 now says UTF-8 in its declaration. */

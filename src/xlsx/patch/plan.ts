@@ -1,5 +1,5 @@
 import { isType, type Relationship } from "../reader/relationships";
-import type { SheetSpec } from "../../workbook/types";
+import type { SheetSource } from "../../workbook/types";
 import { NameRegistry } from "../writer/names";
 import { ResultSheetConflictError } from "./errors";
 import type { DefinedNameEntry } from "./ownership";
@@ -14,7 +14,8 @@ export interface ReplacedSheet {
 }
 
 export interface PlannedSheet {
-  readonly spec: SheetSpec;
+  /** The sheet's spec, or its renderer (rendered when the sheet is written). */
+  readonly source: SheetSource;
   readonly sheetName: string;
   readonly tableName: string;
   /** null: a new sheet, added after the last one. */
@@ -37,22 +38,22 @@ export interface ExistingTable {
  * user's (no mark), before anything is written.
  */
 export function planSheets(
-  specs: readonly SheetSpec[],
+  specs: readonly SheetSource[],
   book: Book,
   owned: ReadonlySet<number>,
   workbookRels: readonly Relationship[],
 ): PlannedSheet[] {
   const seen = new Set<string>();
-  return specs.map((spec) => {
+  return specs.map((source) => {
     // A fresh registry per sheet: the name is sanitised like the fresh-package writer's, never suffixed.
-    const sheetName = new NameRegistry().sheetName(spec.name);
-    const tableName = new NameRegistry().tableName(spec.name);
+    const sheetName = new NameRegistry().sheetName(source.name);
+    const tableName = new NameRegistry().tableName(source.name);
     const key = sheetName.toLowerCase();
     if (seen.has(key)) throw new Error(`Two result sheets are both named ${sheetName}`);
     seen.add(key);
 
     const index = book.sheets.findIndex((s) => s.name.toLowerCase() === key);
-    if (index < 0) return { spec, sheetName, tableName, replaces: null };
+    if (index < 0) return { source, sheetName, tableName, replaces: null };
     const sheet = book.sheets[index];
     const rel = workbookRels.find((r) => r.id === sheet.relId);
     if (!owned.has(index) || !rel || rel.external || !isType(rel, "worksheet")) {
@@ -61,7 +62,7 @@ export function planSheets(
           `and nothing was written. Rename or delete that sheet, then run again.`,
       );
     }
-    return { spec, sheetName: sheet.name, tableName, replaces: { index, sheet, part: rel.target } };
+    return { source, sheetName: sheet.name, tableName, replaces: { index, sheet, part: rel.target } };
   });
 }
 

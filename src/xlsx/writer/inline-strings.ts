@@ -11,12 +11,12 @@ const encoder = new TextEncoder();
 export class InlineStrings {
   private readonly cache = new Map<string, Uint8Array>();
 
-  /** The rest of a text cell after its r and s attributes: `" t="inlineStr"><is><t>…</t></is></c>` as UTF-8. */
+  /** The rest of a text cell after its r and s attributes: ` t="inlineStr"><is><t>…</t></is></c>` as UTF-8. */
   cellTail(text: string): Uint8Array {
     let bytes = this.cache.get(text);
     if (bytes === undefined) {
       const space = needsSpacePreserve(text) ? ' xml:space="preserve"' : "";
-      bytes = encoder.encode(`" t="inlineStr"><is><t${space}>${escapeCellText(text)}</t></is></c>`);
+      bytes = encoder.encode(` t="inlineStr"><is><t${space}>${escapeCellText(text)}</t></is></c>`);
       this.cache.set(text, bytes);
     }
     return bytes;

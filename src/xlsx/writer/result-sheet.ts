@@ -6,11 +6,10 @@ import { drawingXml, type ChartAnchor } from "./drawing-xml";
 import { uniqueColumnNames } from "./names";
 import { columnFormatCode } from "./number-formats";
 import { REL_TYPE, type RelationshipEntry } from "./package-xml";
-import { SheetDataBuilder } from "./sheet-data";
 import type { ResultSheetTarget } from "./sheet-target";
 import { FontId } from "./style-registry";
 import { tableXml } from "./table-xml";
-import { blockRef, worksheetXml } from "./worksheet-xml";
+import { blockRef, streamWorksheet } from "./worksheet-xml";
 
 /** Chart size and spacing, in cells. */
 const CHART_COLUMNS = 9;
@@ -33,11 +32,8 @@ export function addResultSheet(pkg: ResultSheetTarget, spec: SheetSpec): void {
 
   const formatCodes = spec.columns.map((c) => columnFormatCode(c.format));
   const columnStyles = formatCodes.map((code) => pkg.styles.xf(code));
-  const data = new SheetDataBuilder(pkg.strings);
-  data.row(1, [spec.title], [pkg.styles.xf(null, FontId.Title)], 1, { height: 18.75 });
-  data.row(2, [spec.subtitle], [pkg.styles.xf(null, FontId.Subtitle)], 1);
-  data.row(headerRow, headers, [], width);
-  for (let i = 0; i < spec.rows.length; i++) data.row(firstBodyRow + i, spec.rows[i], columnStyles, width);
+  const titleStyle = pkg.styles.xf(null, FontId.Title);
+  const subtitleStyle = pkg.styles.xf(null, FontId.Subtitle);
 
   const rels: RelationshipEntry[] = [];
   const tableRelIds: string[] = [];
@@ -74,15 +70,21 @@ export function addResultSheet(pkg: ResultSheetTarget, spec: SheetSpec): void {
   }
 
   const columnWidths = spec.columns.map((c, j) => c.width ?? estimateWidth(headers[j], spec.rows, j, c.format));
-  const xml = worksheetXml({
+  const layout = {
     dimension: width > 0 ? blockRef(1, lastRow, width) : "A1:A2",
     selected: false,
     frozenRows: headerRow,
     columnWidths,
-    sheetData: data,
     drawingRelId,
     tableRelIds,
     report: true,
+  };
+  // The rows go straight into the deflater: the part is never held uncompressed.
+  const xml = streamWorksheet(layout, pkg.strings, (data) => {
+    data.row(1, [spec.title], [titleStyle], 1, { height: 18.75 });
+    data.row(2, [spec.subtitle], [subtitleStyle], 1);
+    data.row(headerRow, headers, [], width);
+    for (let i = 0; i < spec.rows.length; i++) data.row(firstBodyRow + i, spec.rows[i], columnStyles, width);
   });
   // Printed, the title, subtitle and header row repeat on every page.
   pkg.addWorksheet(sheetName, xml, rels, `$1:$${headerRow}`);

@@ -2,6 +2,9 @@ import fc from "fast-check";
 import { InlineStrings } from "./inline-strings";
 import { SharedStringTable } from "./shared-string-table";
 import { SheetDataBuilder } from "./sheet-data";
+import { inflateRawSync } from "node:zlib";
+import { DeflatingSink } from "../zip/deflating-sink";
+import { crc32, FINAL_EMPTY_BLOCK } from "../zip/codec";
 
 function sheetData(rows: readonly (readonly (string | number | boolean | null)[])[], styles: number[] = []): string {
   const builder = new SheetDataBuilder(new SharedStringTable());
@@ -10,7 +13,7 @@ function sheetData(rows: readonly (readonly (string | number | boolean | null)[]
 }
 
 describe("SheetDataBuilder", () => {
-  it("writes numbers, shared-string indexes, booleans and styles; no cell for null; no row when all null", () => {
+  it("writes numbers, shared-string indexes, booleans and styles; no cell for null; no row when all null; r only where a cell does not follow the one before", () => {
     const xml = sheetData(
       [
         ["RepID", 1234.56, null, true, "RepID"],
@@ -21,8 +24,8 @@ describe("SheetDataBuilder", () => {
     );
     expect(xml).toBe(
       "<sheetData>" +
-        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="3"><v>1234.56</v></c><c r="D1" s="2" t="b"><v>1</v></c><c r="E1" t="s"><v>0</v></c></row>' +
-        '<row r="3"><c r="A3"><v>-0.05</v></c><c r="B3" s="3" t="e"><v>#NUM!</v></c><c r="C3"><v>1e+21</v></c><c r="D3" s="2"><v>1e-7</v></c><c r="E3" t="b"><v>0</v></c></row>' +
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c s="3"><v>1234.56</v></c><c r="D1" s="2" t="b"><v>1</v></c><c t="s"><v>0</v></c></row>' +
+        '<row r="3"><c r="A3"><v>-0.05</v></c><c s="3" t="e"><v>#NUM!</v></c><c><v>1e+21</v></c><c s="2"><v>1e-7</v></c><c t="b"><v>0</v></c></row>' +
         "</sheetData>",
     );
   });
@@ -67,15 +70,15 @@ describe("SheetDataBuilder with inline strings", () => {
     expect(new TextDecoder().decode(builder.finish("", ""))).toBe(
       "<sheetData>" +
         '<row r="1"><c r="A1" t="inlineStr"><is><t>A &amp; &lt;B&gt;</t></is></c>' +
-        '<c r="B1" s="3" t="inlineStr"><is><t xml:space="preserve"> pad </t></is></c>' +
-        '<c r="C1"><v>2.5</v></c><c r="D1" t="b"><v>1</v></c>' +
+        '<c s="3" t="inlineStr"><is><t xml:space="preserve"> pad </t></is></c>' +
+        '<c><v>2.5</v></c><c t="b"><v>1</v></c>' +
         '<c r="F1" t="inlineStr"><is><t>=1+1</t></is></c></row>' +
         "</sheetData>",
     );
   });
 
   it("makes room for text longer than the buffer, mid-row, and keeps the cells in order", () => {
-    // 5,000,000 characters: more than one 4 MB buffer.
+    // 5,000,000 characters: more than one buffer.
     const long = "x".repeat(5_000_000);
     const builder = new SheetDataBuilder(new InlineStrings());
     builder.row(1, ["Zoë", long, 7], []);
@@ -83,8 +86,55 @@ describe("SheetDataBuilder with inline strings", () => {
     const xml = new TextDecoder().decode(builder.finish("<h>", "</t>"));
     expect(xml).toBe(
       '<h><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Zoë</t></is></c>' +
-        `<c r="B1" t="inlineStr"><is><t>${long}</t></is></c><c r="C1"><v>7</v></c></row>` +
+        `<c t="inlineStr"><is><t>${long}</t></is></c><c><v>7</v></c></row>` +
         '<row r="2"><c r="A2" t="inlineStr"><is><t>東京</t></is></c></row></sheetData></t>',
     );
+  });
+});
+
+describe("SheetDataBuilder streaming to a sink", () => {
+  const rows = (n: number) =>
+    Array.from({ length: n }, (_, i) => [`Rep ${i % 97}`, i * 1.25, i % 3 === 0 ? null : "Q" + (i % 4), i % 2 === 0]);
+
+  function inMemory(n: number, head: string, tail: string): Uint8Array {
+    const builder = new SheetDataBuilder(new InlineStrings());
+    rows(n).forEach((row, i) => builder.row(i + 1, row, [0, 3]));
+    return builder.finish(head, tail);
+  }
+
+  it("hands the same bytes to the sink, a megabyte at a time into a reused buffer, as it builds in memory", () => {
+    const chunks: Uint8Array[] = [];
+    let largest = 0;
+    const builder = new SheetDataBuilder(
+      new InlineStrings(),
+      {
+        write: (chunk) => {
+          largest = Math.max(largest, chunk.length);
+          chunks.push(chunk.slice()); // the builder reuses its buffer: keep a copy
+        },
+      },
+      "<head>",
+    );
+    rows(60_000).forEach((row, i) => builder.row(i + 1, row, [0, 3]));
+    builder.end("<tail/>");
+    expect(chunks.length).toBeGreaterThan(2);
+    expect(largest).toBeLessThanOrEqual(1 << 20);
+    expect(Buffer.concat(chunks).equals(Buffer.from(inMemory(60_000, "<head>", "<tail/>")))).toBe(true);
+  });
+
+  it("deflated as it is written, inflates back to the same part, with its CRC and size", () => {
+    const sink = new DeflatingSink(1);
+    const builder = new SheetDataBuilder(new InlineStrings(), sink, "<h>");
+    rows(60_000).forEach((row, i) => builder.row(i + 1, row, [0, 3]));
+    builder.end("</h>");
+    const part = sink.end();
+    const expected = Buffer.from(inMemory(60_000, "<h>", "</h>"));
+    expect(part.chunks.length).toBeGreaterThan(2);
+    expect(part.chunks[part.chunks.length - 1]).toEqual(FINAL_EMPTY_BLOCK);
+    const inflated = inflateRawSync(Buffer.concat(part.chunks.map((c) => Buffer.from(c))));
+    expect(inflated.equals(expected)).toBe(true);
+    expect(part.size).toBe(expected.length);
+    expect(part.compressedSize).toBe(part.chunks.reduce((n, c) => n + c.length, 0));
+    expect(part.crc).toBe(crc32(expected));
   });
 });

@@ -1,5 +1,6 @@
 import type { SpecCell } from "../../workbook/types";
 import { columnLetterTable } from "../shared/cell-ref";
+import type { ByteSink } from "../zip/deflating-sink";
 import { InlineStrings } from "./inline-strings";
 import type { SharedStringTable } from "./shared-string-table";
 
@@ -8,7 +9,8 @@ export interface RowOptions {
   readonly height?: number;
 }
 
-const CHUNK = 4 << 20;
+/** Bytes collected before they go to the sink (or, without one, into a new chunk). */
+const CHUNK = 1 << 20;
 /** Bytes one cell can take at most: <c r="XFD1048576" s="99999" t="s"><v> + a number's 24 characters + </v></c>. */
 const MAX_CELL_BYTES = 80;
 const encoder = new TextEncoder();
@@ -22,6 +24,16 @@ const encoder = new TextEncoder();
  * when built with InlineStrings; either way text like "=HYPERLINK(..)" or
  * "+1" stays text. Booleans are t="b"; null writes no cell. Non-finite
  * numbers cannot be stored and become #NUM!.
+ *
+ * A cell right after the previous one in its row has no r attribute (the
+ * format places it in the next column): the first cell of a row, and one
+ * after a gap, keep theirs, as exceljs needs. Incrementing references are
+ * what deflate compresses worst; without them a 240,000-row sheet is a fifth
+ * smaller and deflates twice as fast.
+ *
+ * With a sink (streaming), the bytes go to it every megabyte and the buffer
+ * is reused: a sheet's XML is never held whole. Without one they are kept
+ * for finish().
  */
 export class SheetDataBuilder {
   private readonly chunks: Uint8Array[] = [];
@@ -31,17 +43,34 @@ export class SheetDataBuilder {
   private readonly shared: SharedStringTable | null;
   private readonly inline: InlineStrings | null;
 
-  constructor(strings: SharedStringTable | InlineStrings) {
+  /** `head` (the worksheet part up to <sheetData>) is written first when streaming to `sink`. */
+  constructor(
+    strings: SharedStringTable | InlineStrings,
+    private readonly sink: ByteSink | null = null,
+    head = "",
+  ) {
     this.inline = strings instanceof InlineStrings ? strings : null;
     this.shared = strings instanceof InlineStrings ? null : strings;
+    if (head !== "") this.bytes(encoder.encode(head));
     this.ascii("<sheetData>");
   }
 
   private room(n: number): void {
     if (this.pos + n <= this.buf.length) return;
-    this.chunks.push(this.buf.subarray(0, this.pos));
-    this.buf = new Uint8Array(Math.max(CHUNK, n));
+    if (this.sink) {
+      if (this.pos > 0) this.sink.write(this.buf.subarray(0, this.pos));
+      if (n > this.buf.length) this.buf = new Uint8Array(Math.max(CHUNK, n));
+    } else {
+      this.chunks.push(this.buf.subarray(0, this.pos));
+      this.buf = new Uint8Array(Math.max(CHUNK, n));
+    }
     this.pos = 0;
+  }
+
+  private bytes(data: Uint8Array): void {
+    this.room(data.length);
+    this.buf.set(data, this.pos);
+    this.pos += data.length;
   }
 
   private ascii(text: string): void {
@@ -74,23 +103,30 @@ export class SheetDataBuilder {
       for (let i = 0; i < text.length; i++) buf[p++] = text.charCodeAt(i);
     };
     put(rowOpen);
+    let previous = -2; // column of the previous cell written in this row
     for (let j = 0; j < width; j++) {
       const value = cells[j];
       if (value === null || value === undefined) continue;
-      put('<c r="');
-      put(this.letters[j]);
-      put(rowDigits);
+      put("<c");
+      if (j !== previous + 1) {
+        put(' r="');
+        put(this.letters[j]);
+        put(rowDigits);
+        put('"');
+      }
+      previous = j;
       const style = styles[j];
       if (style) {
-        put('" s="');
+        put(' s="');
         p = writeDigits(buf, p, style);
+        put('"');
       }
       if (typeof value === "number") {
         if (Number.isFinite(value)) {
-          put('"><v>');
+          put("><v>");
           p = writeNumber(buf, p, value);
         } else {
-          put('" t="e"><v>#NUM!');
+          put(' t="e"><v>#NUM!');
         }
       } else if (typeof value === "string") {
         if (this.inline) {
@@ -107,10 +143,10 @@ export class SheetDataBuilder {
           p += tail.length;
           continue;
         }
-        put('" t="s"><v>');
+        put(' t="s"><v>');
         p = writeDigits(buf, p, (this.shared as SharedStringTable).indexOf(value));
       } else {
-        put(value ? '" t="b"><v>1' : '" t="b"><v>0');
+        put(value ? ' t="b"><v>1' : ' t="b"><v>0');
       }
       put("</v></c>");
     }
@@ -118,8 +154,18 @@ export class SheetDataBuilder {
     this.pos = p;
   }
 
+  /** Streaming: closes <sheetData>, writes `tail` (the rest of the worksheet part) and hands every byte left to the sink. */
+  end(tail: string): void {
+    if (!this.sink) throw new Error("internal: end() is for a streaming SheetDataBuilder; use finish()");
+    this.ascii("</sheetData>");
+    this.bytes(encoder.encode(tail));
+    if (this.pos > 0) this.sink.write(this.buf.subarray(0, this.pos));
+    this.pos = 0;
+  }
+
   /** The worksheet part: `head`, the <sheetData> element, `tail`, in one array (one copy of the rows). */
   finish(head: string, tail: string): Uint8Array {
+    if (this.sink) throw new Error("internal: finish() is for a SheetDataBuilder without a sink; use end()");
     this.ascii("</sheetData>");
     const headBytes = encoder.encode(head);
     const tailBytes = encoder.encode(tail);

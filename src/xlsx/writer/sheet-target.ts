@@ -1,3 +1,4 @@
+import type { DeflatedData } from "../zip/deflating-sink";
 import type { InlineStrings } from "./inline-strings";
 import type { RelationshipEntry } from "./package-xml";
 import type { SharedStringTable } from "./shared-string-table";
@@ -22,6 +23,9 @@ export interface ResultSheetTarget {
   addChart(xml: string): string;
   /** Adds a drawing part with its chart relationships; returns its target relative to a sheet. */
   addDrawing(xml: string, rels: readonly RelationshipEntry[]): string;
-  /** Adds the next worksheet with its relationships; `printTitleRows` ("$1:$4") repeat on every printed page. */
-  addWorksheet(name: string, xml: Uint8Array, rels: readonly RelationshipEntry[], printTitleRows?: string): void;
+  /**
+   * Adds the next worksheet, its part already deflated (streamWorksheet), with its relationships;
+   * `printTitleRows` ("$1:$4") repeat on every printed page.
+   */
+  addWorksheet(name: string, part: DeflatedData, rels: readonly RelationshipEntry[], printTitleRows?: string): void;
 }

@@ -1,4 +1,5 @@
 import { crc32, deflateRaw } from "./codec";
+import type { DeflatedData } from "./deflating-sink";
 
 export interface ZipFile {
   readonly name: string;
@@ -26,6 +27,14 @@ export interface CopiedZipFile {
   };
 }
 
+/** An entry whose content was deflated as it was made (DeflatingSink): written as stored, with the zip's time stamp. */
+export interface DeflatedZipFile {
+  readonly name: string;
+  readonly deflated: DeflatedData;
+}
+
+export type ZipEntryInput = ZipFile | CopiedZipFile | DeflatedZipFile;
+
 export interface ZipOptions {
   /** Deflate level 1–9; 0 stores. */
   readonly level: number;
@@ -50,7 +59,9 @@ interface Prepared {
   readonly name: Uint8Array;
   readonly crc: number;
   readonly size: number;
-  readonly body: Uint8Array;
+  /** The stored bytes, in pieces written one after the other. */
+  readonly body: readonly Uint8Array[];
+  readonly bodyLength: number;
   readonly method: number;
   readonly flags: number;
   readonly time: number;
@@ -68,38 +79,84 @@ export function zipFiles(files: readonly ZipFile[], options: ZipOptions): Uint8A
 }
 
 /** Like zipFiles, with entries copied raw from another archive mixed in, in the given order. */
-export function zipEntries(files: readonly (ZipFile | CopiedZipFile)[], options: ZipOptions): Uint8Array {
+export function zipEntries(files: readonly ZipEntryInput[], options: ZipOptions): Uint8Array {
+  const archive = prepareZip(files, options);
+  const out = new Uint8Array(archive.size);
+  let p = 0;
+  archive.writeTo((chunk) => {
+    out.set(chunk, p);
+    p += chunk.length;
+  });
+  return out;
+}
+
+/** An archive ready to be written: its size, and its bytes handed out in order (never whole). */
+export interface PreparedZip {
+  readonly size: number;
+  writeTo(write: (chunk: Uint8Array) => void): void;
+}
+
+/**
+ * The archive of `files`, without assembling it: new entries are deflated now
+ * (their sizes must be known for the headers), copied and already deflated
+ * ones are written as they are when writeTo runs. Throws before writing
+ * anything when the archive would pass 4 GB.
+ */
+export function prepareZip(files: readonly ZipEntryInput[], options: ZipOptions): PreparedZip {
   const stamp = dosDateTime(options.mtime);
-  return assemble(
-    files.map((file): Prepared => {
-      const name = encoder.encode(file.name);
-      if ("copied" in file) {
-        const c = file.copied;
-        return {
-          name,
-          crc: c.crc,
-          size: c.size,
-          body: c.data,
-          method: c.method,
-          flags: (c.flags & KEPT_FLAGS) | UTF8_NAMES,
-          time: c.dosTime,
-          date: c.dosDate,
-        };
-      }
-      const deflated = options.level > 0 ? deflateRaw(file.data, options.level) : file.data;
-      const stored = deflated.length >= file.data.length;
+  const prepared = files.map((file): Prepared => {
+    const name = encoder.encode(file.name);
+    if ("copied" in file) {
+      const c = file.copied;
       return {
         name,
-        crc: crc32(file.data),
-        size: file.data.length,
-        body: stored ? file.data : deflated,
-        method: stored ? 0 : 8,
+        crc: c.crc,
+        size: c.size,
+        body: [c.data],
+        bodyLength: c.data.length,
+        method: c.method,
+        flags: (c.flags & KEPT_FLAGS) | UTF8_NAMES,
+        time: c.dosTime,
+        date: c.dosDate,
+      };
+    }
+    if ("deflated" in file) {
+      const d = file.deflated;
+      return {
+        name,
+        crc: d.crc,
+        size: d.size,
+        body: d.chunks,
+        bodyLength: d.compressedSize,
+        method: 8,
         flags: UTF8_NAMES,
         time: stamp.time,
         date: stamp.date,
       };
-    }),
-  );
+    }
+    const deflated = options.level > 0 ? deflateRaw(file.data, options.level) : file.data;
+    const stored = deflated.length >= file.data.length;
+    const body = stored ? file.data : deflated;
+    return {
+      name,
+      crc: crc32(file.data),
+      size: file.data.length,
+      body: [body],
+      bodyLength: body.length,
+      method: stored ? 0 : 8,
+      flags: UTF8_NAMES,
+      time: stamp.time,
+      date: stamp.date,
+    };
+  });
+  const localSize = prepared.reduce((sum, f) => sum + 30 + f.name.length + f.bodyLength, 0);
+  const centralSize = prepared.reduce((sum, f) => sum + 46 + f.name.length, 0);
+  const zip64 = prepared.length > MAX_PLAIN_ENTRIES;
+  const size = localSize + centralSize + (zip64 ? ZIP64_END + ZIP64_LOCATOR : 0) + 22;
+  if (size > 0xffffffff) {
+    throw new RangeError("The workbook would be larger than 4 GB, more than an .xlsx file can be.");
+  }
+  return { size, writeTo: (write) => assemble(prepared, localSize, write) };
 }
 
 /** Entries an end-of-central-directory record can count (16 bits); more need the zip64 records. */
@@ -107,36 +164,38 @@ const MAX_PLAIN_ENTRIES = 0xffff;
 const ZIP64_END = 56;
 const ZIP64_LOCATOR = 20;
 
-function assemble(prepared: readonly Prepared[]): Uint8Array {
-  const localSize = prepared.reduce((sum, f) => sum + 30 + f.name.length + f.body.length, 0);
-  const centralSize = prepared.reduce((sum, f) => sum + 46 + f.name.length, 0);
-  const zip64 = prepared.length > MAX_PLAIN_ENTRIES;
-  const total = localSize + centralSize + (zip64 ? ZIP64_END + ZIP64_LOCATOR : 0) + 22;
-  if (total > 0xffffffff) {
-    throw new RangeError("The workbook would be larger than 4 GB, more than an .xlsx file can be.");
-  }
-  const out = new Uint8Array(total);
-  const view = new DataView(out.buffer);
-  let p = 0;
+/** Local headers and bodies, then the central directory and end records, handed to `write` in order. */
+function assemble(prepared: readonly Prepared[], localSize: number, write: (chunk: Uint8Array) => void): void {
   const offsets: number[] = [];
+  let p = 0;
   for (const f of prepared) {
     offsets.push(p);
-    view.setUint32(p, 0x04034b50, true);
-    view.setUint16(p + 4, 20, true); // version needed: 2.0 (deflate)
-    view.setUint16(p + 6, f.flags, true);
-    view.setUint16(p + 8, f.method, true);
-    view.setUint16(p + 10, f.time, true);
-    view.setUint16(p + 12, f.date, true);
-    view.setUint32(p + 14, f.crc, true);
-    view.setUint32(p + 18, f.body.length, true);
-    view.setUint32(p + 22, f.size, true);
-    view.setUint16(p + 26, f.name.length, true);
-    view.setUint16(p + 28, 0, true);
-    out.set(f.name, p + 30);
-    out.set(f.body, p + 30 + f.name.length);
-    p += 30 + f.name.length + f.body.length;
+    const header = new Uint8Array(30 + f.name.length);
+    const view = new DataView(header.buffer);
+    view.setUint32(0, 0x04034b50, true);
+    view.setUint16(4, 20, true); // version needed: 2.0 (deflate)
+    view.setUint16(6, f.flags, true);
+    view.setUint16(8, f.method, true);
+    view.setUint16(10, f.time, true);
+    view.setUint16(12, f.date, true);
+    view.setUint32(14, f.crc, true);
+    view.setUint32(18, f.bodyLength, true);
+    view.setUint32(22, f.size, true);
+    view.setUint16(26, f.name.length, true);
+    view.setUint16(28, 0, true);
+    header.set(f.name, 30);
+    write(header);
+    for (const chunk of f.body) if (chunk.length > 0) write(chunk);
+    p += header.length + f.bodyLength;
   }
+  if (p !== localSize) throw new Error("internal: zip entries changed size while being written");
+
   const centralStart = p;
+  const centralSize = prepared.reduce((sum, f) => sum + 46 + f.name.length, 0);
+  const zip64 = prepared.length > MAX_PLAIN_ENTRIES;
+  const out = new Uint8Array(centralSize + (zip64 ? ZIP64_END + ZIP64_LOCATOR : 0) + 22);
+  const view = new DataView(out.buffer);
+  p = 0;
   prepared.forEach((f, i) => {
     view.setUint32(p, 0x02014b50, true);
     view.setUint16(p + 4, 20, true); // made by: 2.0, MS-DOS attributes
@@ -146,7 +205,7 @@ function assemble(prepared: readonly Prepared[]): Uint8Array {
     view.setUint16(p + 12, f.time, true);
     view.setUint16(p + 14, f.date, true);
     view.setUint32(p + 16, f.crc, true);
-    view.setUint32(p + 20, f.body.length, true);
+    view.setUint32(p + 20, f.bodyLength, true);
     view.setUint32(p + 24, f.size, true);
     view.setUint16(p + 28, f.name.length, true);
     // extra, comment, disk, internal and external attributes: 0
@@ -154,9 +213,9 @@ function assemble(prepared: readonly Prepared[]): Uint8Array {
     out.set(f.name, p + 46);
     p += 46 + f.name.length;
   });
-  const centralBytes = p - centralStart;
+  const centralBytes = p;
   if (zip64) {
-    const end64 = p;
+    const end64 = centralStart + p;
     view.setUint32(p, 0x06064b50, true);
     view.setBigUint64(p + 4, BigInt(ZIP64_END - 12), true); // size of the rest of this record
     view.setUint16(p + 12, 45, true); // made by: 4.5 (zip64)
@@ -178,5 +237,5 @@ function assemble(prepared: readonly Prepared[]): Uint8Array {
   view.setUint16(p + 10, count, true);
   view.setUint32(p + 12, centralBytes, true);
   view.setUint32(p + 16, centralStart, true);
-  return out;
+  write(out);
 }
