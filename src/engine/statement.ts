@@ -2,14 +2,14 @@ import { Decimal, ZERO } from "./decimal";
 import { toDecimal } from "./exact/fixed";
 import { weightedQuotient } from "./exact/weightedSum";
 import { adjustmentsByPeriod, applyAdjustments } from "./mechanics/adjustments";
-import { applyDraw } from "./mechanics/draw";
+import { applyDraw, drawAmounts } from "./mechanics/draw";
 import { overlapDays } from "./mechanics/proration";
 import { ratio, ratioValue } from "./exact/ratio";
 import { FULL, prorations, type RepContext } from "./repContext";
 import type { PayoutLine, RepLines, RepResult, StatementLine } from "./results";
 import { minorUnits, roundMoney } from "./exact/rounding";
 import type { Period } from "./periods";
-import type { Adjustment, Plan } from "./types";
+import type { Adjustment, Plan, Rep } from "./types";
 
 /** A rep's year: the pay statement (draws, adjustments), totals and attainment. */
 export function summarise(
@@ -42,6 +42,7 @@ export function summarise(
   let netPaid = ZERO;
   let outstanding = ZERO;
   let drawBalance = ZERO;
+  let drawForgiven = ZERO;
   let heldAtYearEnd = ZERO;
   if (!draw && adjustments.length === 0 && !plan.cumulative) {
     // The common case: the statement is the commission earned, period by period.
@@ -51,9 +52,30 @@ export function summarise(
     netPaid = variablePay;
   } else {
     const earned = earnedMinor.map((e) => toDecimal(e, digits));
-    const drawLines = draw ? applyDraw(earned, draw, plan.drawType, plan.drawRecovery, active) : null;
+    const amounts = draw
+      ? drawAmounts(plan, periods, rep.startDate, rep.endDate, (x) => roundMoney(x, rep.currency))
+      : null;
+    const drawLines =
+      draw && amounts
+        ? applyDraw(
+            earned,
+            draw,
+            plan.drawType,
+            plan.drawRecovery,
+            amounts.map((a) => !a.isZero()),
+            amounts,
+          )
+        : null;
     const afterDraw = drawLines ? drawLines.map((d) => d.netPaid) : earned;
     drawBalance = drawLines?.[drawLines.length - 1]?.balance ?? ZERO;
+    // A leaver's recoverable balance: still owed, or forgiven under DrawOnExit Forgiven (said on the last statement).
+    const exitNote =
+      drawBalance.gt(ZERO) && leftInYear(rep, periods) ? exitDrawNote(drawBalance, plan, rep.currency) : null;
+    const lastActive = active.lastIndexOf(true);
+    if (exitNote && plan.drawOnExit === "Forgiven") {
+      drawForgiven = drawBalance;
+      drawBalance = ZERO;
+    }
     const { perPeriod, outside } = adjustmentsByPeriod(adjustments, periods);
     for (const a of outside) {
       ctx.issues.push({
@@ -86,13 +108,13 @@ export function summarise(
         adjustments: s.adjustments,
         drawTopUp: d?.topUp ?? ZERO,
         recovered: d?.recovered ?? ZERO,
-        drawBalance: d?.balance ?? ZERO,
+        drawBalance: drawForgiven.gt(ZERO) && k >= lastActive ? ZERO : (d?.balance ?? ZERO),
         deferred: s.deferred,
         debitRecovered: s.debitRecovered,
         held: held[k],
         clawbackCarried: s.clawbackCarried,
         netPaid: s.netPaid,
-        notes: (perPeriod[k]?.notes ?? []).join("; "),
+        notes: [...(perPeriod[k]?.notes ?? []), ...(exitNote && k === lastActive ? [exitNote] : [])].join("; "),
       });
     });
   }
@@ -120,6 +142,19 @@ export function summarise(
     overAssignment: over,
     capped,
   };
+}
+
+/** Whether the rep's employment ends inside the plan year. */
+function leftInYear(rep: Rep, periods: readonly Period[]): boolean {
+  return rep.endDate !== null && rep.endDate <= periods[periods.length - 1].end;
+}
+
+/** The last statement of a leaver with a recoverable draw balance says what became of it. */
+function exitDrawNote(balance: Decimal, plan: Plan, currency: string): string {
+  const amount = balance.toFixed(minorUnits(currency));
+  return plan.drawOnExit === "Forgiven"
+    ? `Draw balance ${amount} forgiven at exit (DrawOnExit Forgiven)`
+    : `Draw balance ${amount} owed at exit (DrawOnExit Owed)`;
 }
 
 function yearAttainment(plan: Plan, lines: readonly PayoutLine[], credited: RepLines["year"]): Decimal | null {

@@ -17,6 +17,8 @@ export type RateType = "Multiplier" | "Percent";
 export type Combine = "PerMeasure" | "WeightedAttainment";
 export type DrawType = "Recoverable" | "NonRecoverable";
 export type DrawRecovery = "AboveDraw" | "FullBalance";
+/** What happens to a recoverable draw balance when the rep leaves. */
+export type DrawOnExit = "Owed" | "Forgiven";
 export type TeamScope = "Subtree" | "Direct";
 /**
  * What a cumulative plan does when YTD earned falls below what was paid:
@@ -105,6 +107,12 @@ export interface Plan {
   readonly draw: Decimal | null;
   readonly drawType: DrawType;
   readonly drawRecovery: DrawRecovery;
+  /** The draw runs for the first N months of the rep's tenure (from StartDate, else the plan year's start); absent = all year. */
+  readonly drawMonths?: number | null;
+  /** The draw runs until this day, inclusive; absent = all year. */
+  readonly drawUntil?: IsoDate | null;
+  /** A recoverable draw balance when the rep leaves: still owed (the default) or forgiven. */
+  readonly drawOnExit?: DrawOnExit;
   readonly teamScope: TeamScope;
   readonly source?: string;
 }

@@ -130,6 +130,43 @@ describe("draws and adjustments in the pay statement", () => {
     expect(st.map((s) => s.drawBalance.toFixed(2))).toEqual(["500.00", "800.00", "1400.00"]);
   });
 
+  it("says on a leaver's last statement whether the draw balance is owed or forgiven (DrawOnExit)", () => {
+    // Monthly draw 1,000 against earnings 500 and 700; the rep leaves on 28 February with 800 drawn ahead.
+    const leaver = (drawOnExit: "Owed" | "Forgiven") => {
+      const input = model({
+        planList: [{ ...drawPlan, drawOnExit }],
+        reps: [rep({ endDate: "2026-02-28" })],
+        actuals: [amount("R1", ...month(1), 5000), amount("R1", ...month(2), 7000)],
+      });
+      return runModel(input).scenarios[0].reps[0];
+    };
+    const owed = leaver("Owed");
+    expect(owed.statement.map((s) => [s.drawBalance.toFixed(2), s.notes])).toEqual([
+      ["500.00", ""],
+      ["800.00", "Draw balance 800.00 owed at exit (DrawOnExit Owed)"],
+    ]);
+    expect(owed.drawBalance.toFixed(2)).toBe("800.00");
+    const forgiven = leaver("Forgiven");
+    expect(forgiven.statement.map((s) => [s.drawBalance.toFixed(2), s.notes])).toEqual([
+      ["500.00", ""],
+      ["0.00", "Draw balance 800.00 forgiven at exit (DrawOnExit Forgiven)"],
+    ]);
+    expect(forgiven.drawBalance.toFixed(2)).toBe("0.00");
+  });
+
+  it("prorates the draw of a partial period: a hire on 15 April gets 77 of Q2's 91 days of a 6,000 quarterly draw", () => {
+    const input = model({
+      planList: [plan({ measures: [commission], draw: d(6000) })],
+      reps: [rep({ startDate: "2026-04-15" })],
+    });
+    const st = runModel(input).scenarios[0].reps[0].statement;
+    expect(st.map((s) => [s.period.key, s.drawTopUp.toFixed(2)])).toEqual([
+      ["2026-Q2", "5076.92"],
+      ["2026-Q3", "6000.00"],
+      ["2026-Q4", "6000.00"],
+    ]);
+  });
+
   it("gives a leaver's clawback, booked after the last day, a statement row of its own", () => {
     const input = model({
       reps: [rep({ endDate: "2026-05-15" })],

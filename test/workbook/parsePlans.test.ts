@@ -472,3 +472,26 @@ describe("the Modifiers table (a linked measure's multiplier)", () => {
     ]);
   });
 });
+
+describe("a plan's draw terms", () => {
+  it("reads DrawMonths, DrawUntil and DrawOnExit as plan-wide values, and names a bad cell", () => {
+    const plans = table(
+      "Plans",
+      ["Plan", "Measure", "Draw", "Draw Duration", "Draw Until", "Draw At Termination"],
+      [
+        ["AE", "Bookings", 3000, 6, null, "Forgive"],
+        ["SE", "Bookings", 3000, null, "2026-06-30", null],
+      ],
+    );
+    const r = parse([reps(), plans]);
+    expect(errors(r.issues)).toEqual([]);
+    const ae = r.input!.plans.get("AE")!;
+    const se = r.input!.plans.get("SE")!;
+    expect([ae.drawMonths, ae.drawUntil, ae.drawOnExit]).toEqual([6, null, "Forgiven"]);
+    expect([se.drawMonths, se.drawUntil, se.drawOnExit]).toEqual([null, "2026-06-30", "Owed"]);
+    const bad = parse([reps(), table("Plans", ["Plan", "Draw", "DrawMonths"], [["AE", 3000, 200]])]);
+    expect(errors(bad.issues).map((i) => `${i.address} ${i.message}`)).toEqual([
+      "Plans!C2 DrawMonths 200 is not a number of months from 1 to 120 (0 or blank: all year)",
+    ]);
+  });
+});

@@ -2,7 +2,8 @@ import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { Decimal, sum } from "../decimal";
 import type { DrawRecovery, DrawType } from "../types";
-import { applyDraw, type DrawLine } from "./draw";
+import { planPeriods } from "../periods";
+import { applyDraw, drawAmounts, type DrawLine } from "./draw";
 
 const d = (s: string) => new Decimal(s);
 const money = (xs: string[]) => xs.map(d);
@@ -130,5 +131,36 @@ describe("applyDraw properties", () => {
         });
       }),
     );
+  });
+});
+
+describe("drawAmounts: the draw's term and partial periods", () => {
+  const periods = planPeriods("Quarter", { planYear: 2026, fiscalYearStartMonth: 1 });
+  const cents = (x: Decimal) => x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const amounts = (plan: Parameters<typeof drawAmounts>[0], start: string | null, end: string | null = null) =>
+    drawAmounts(plan, periods, start, end, cents).map((a) => a.toFixed(2));
+
+  it("prorates a partial period by days: a hire on 15 April gets 77 of Q2's 91 days", () => {
+    // 6,000 × 77 ÷ 91 = 5,076.923… → 5,076.92
+    expect(amounts({ draw: d("6000") }, "2026-04-15")).toEqual(["0.00", "5076.92", "6000.00", "6000.00"]);
+  });
+
+  it("runs for DrawMonths of tenure, to the day before the same day N months on", () => {
+    // 4 months from 15 April: to 14 August. Q3 holds 1 July–14 August, 45 of 92 days: 6,000 × 45 ÷ 92 = 2,934.78.
+    expect(amounts({ draw: d("6000"), drawMonths: 4 }, "2026-04-15")).toEqual(["0.00", "5076.92", "2934.78", "0.00"]);
+    // Without a start date the term counts from the plan year's first day: 6 months is Q1 and Q2.
+    expect(amounts({ draw: d("6000"), drawMonths: 6 }, null)).toEqual(["6000.00", "6000.00", "0.00", "0.00"]);
+  });
+
+  it("runs until DrawUntil, and never past the rep's last day", () => {
+    // 1 July–15 August is 46 of Q3's 92 days: 3,000.00.
+    expect(amounts({ draw: d("6000"), drawUntil: "2026-08-15" }, null)).toEqual([
+      "6000.00",
+      "6000.00",
+      "3000.00",
+      "0.00",
+    ]);
+    // A leaver on 31 May: 61 of Q2's 91 days, 6,000 × 61 ÷ 91 = 4,021.98.
+    expect(amounts({ draw: d("6000") }, null, "2026-05-31")).toEqual(["6000.00", "4021.98", "0.00", "0.00"]);
   });
 });

@@ -1,5 +1,8 @@
 import { ZERO, max, min, type Decimal } from "../decimal";
-import type { DrawRecovery, DrawType } from "../types";
+import { fromDay, monthEnd, monthStart, toDay } from "../calendar";
+import type { Period } from "../periods";
+import type { DrawRecovery, DrawType, IsoDate, Plan } from "../types";
+import { prorationFactor } from "./proration";
 
 /** One period of a rep's draw account. */
 export interface DrawLine {
@@ -46,24 +49,62 @@ export function applyDraw(
   type: DrawType,
   recovery: DrawRecovery,
   activePeriods?: readonly boolean[],
+  /** The draw of each period while it runs (prorated in a partial period); default `draw`. */
+  amounts?: readonly Decimal[],
 ): DrawLine[] {
   const lines: DrawLine[] = [];
   let balance = ZERO;
   earned.forEach((e, k) => {
     const active = activePeriods?.[k] ?? true;
+    // While it runs the period's draw is what is topped up to; after, the plan's amount is what recovery leaves.
+    const level = active ? (amounts?.[k] ?? draw) : draw;
     let topUp = ZERO;
     let recovered = ZERO;
     if (type === "NonRecoverable") {
-      if (active) topUp = max(ZERO, draw.minus(e));
+      if (active) topUp = max(ZERO, level.minus(e));
     } else if (recovery === "AboveDraw") {
-      if (active && e.lt(draw)) topUp = draw.minus(e);
-      else if (e.gt(draw)) recovered = min(balance, e.minus(draw));
+      if (active && e.lt(level)) topUp = level.minus(e);
+      else if (e.gt(level)) recovered = min(balance, e.minus(level));
     } else {
       recovered = min(balance, max(ZERO, e));
-      if (active) topUp = max(ZERO, draw.minus(e.minus(recovered)));
+      if (active) topUp = max(ZERO, level.minus(e.minus(recovered)));
     }
     if (type === "Recoverable") balance = balance.plus(topUp).minus(recovered);
     lines.push({ earned: e, topUp, recovered, balance, netPaid: e.plus(topUp).minus(recovered) });
   });
   return lines;
+}
+
+/**
+ * The draw of each period: the plan's Draw while the draw runs, prorated by
+ * the days of the period inside both the rep's tenure and the draw's term
+ * (DrawMonths of tenure, or DrawUntil), rounded by `round`; 0 outside it.
+ * A hire on 15 April gets 77 of Q2's 91 days of the quarterly draw.
+ */
+export function drawAmounts(
+  plan: Pick<Plan, "draw" | "drawMonths" | "drawUntil">,
+  periods: readonly Period[],
+  start: IsoDate | null,
+  end: IsoDate | null,
+  round: (x: Decimal) => Decimal,
+): Decimal[] {
+  const draw = plan.draw ?? ZERO;
+  let until = end;
+  const earlier = (d: IsoDate) => (until === null || d < until ? d : until);
+  if (plan.drawUntil) until = earlier(plan.drawUntil);
+  if (plan.drawMonths !== undefined && plan.drawMonths !== null) {
+    // N months of tenure from the start date (or the plan year's first day), the last day included.
+    const from = start ?? periods[0].start;
+    const [y, m, d] = [Number(from.slice(0, 4)), Number(from.slice(5, 7)), Number(from.slice(8, 10))];
+    const sameDay = Math.min(
+      toDay(monthStart(y, m, plan.drawMonths)) + (d - 1),
+      toDay(monthEnd(y, m, plan.drawMonths)),
+    );
+    until = earlier(fromDay(sameDay - 1));
+  }
+  return periods.map((p) => {
+    const f = prorationFactor(p, start, until);
+    if (f.num.isZero()) return ZERO;
+    return f.num.eq(f.den) ? draw : round(draw.times(f.num).div(f.den));
+  });
 }

@@ -7,7 +7,9 @@ import {
   type Basis,
   type MeasurePlan,
   type Combine,
+  type DrawOnExit,
   type DrawRecovery,
+  type IsoDate,
   type DrawType,
   type NegativeTrueUp,
   type PeriodKind,
@@ -19,7 +21,9 @@ import {
 
 type Kicker = NonNullable<MeasurePlan["kicker"]>;
 type KickerMode = Kicker["mode"];
+import { date } from "./cells/dates";
 import { choice, yesNo } from "./cells/enums";
+import { integer } from "./cells/numbers";
 import { money } from "./cells/money";
 import { multiple } from "./cells/multiple";
 import { percent } from "./cells/percent";
@@ -48,6 +52,9 @@ export const PLAN_FIELDS: readonly FieldSpec[] = [
   { key: "draw", name: "Draw", aliases: ["Draw Amount"] },
   { key: "drawType", name: "DrawType", aliases: ["Draw Type"] },
   { key: "drawRecovery", name: "DrawRecovery", aliases: ["Draw Recovery"] },
+  { key: "drawMonths", name: "DrawMonths", aliases: ["Draw Months", "Draw Duration", "Draw Term"] },
+  { key: "drawUntil", name: "DrawUntil", aliases: ["Draw Until", "Draw End", "Draw End Date"] },
+  { key: "drawOnExit", name: "DrawOnExit", aliases: ["Draw On Exit", "Draw At Termination", "Draw On Termination"] },
   { key: "teamScope", name: "TeamScope", aliases: ["Team Scope", "Rollup Scope"] },
   { key: "scenario", name: "Scenario", aliases: ["Scenario Name"] },
 ];
@@ -79,6 +86,10 @@ const NEGATIVE_TRUE_UP = choice<NegativeTrueUp>({
   NegativePay: ["Negative Pay", "Pay Negative", "Negative"],
 });
 const DRAW_TYPE = choice<DrawType>({ Recoverable: [], NonRecoverable: ["Guarantee", "Guaranteed"] });
+const DRAW_ON_EXIT = choice<DrawOnExit>({
+  Owed: ["Owe", "Recover", "Repay", "Due"],
+  Forgiven: ["Forgive", "Write Off", "Written Off", "Waived"],
+});
 const DRAW_RECOVERY = choice<DrawRecovery>({ AboveDraw: ["Above"], FullBalance: ["Full"] });
 const TEAM_SCOPE = choice<TeamScope>({
   Subtree: ["All", "Hierarchy", "Full Tree"],
@@ -97,6 +108,10 @@ export interface PlanLevel {
   draw?: Decimal | null;
   drawType?: DrawType;
   drawRecovery?: DrawRecovery;
+  /** null = stated blank or 0: the draw runs all year. */
+  drawMonths?: number | null;
+  drawUntil?: IsoDate | null;
+  drawOnExit?: DrawOnExit;
   teamScope?: TeamScope;
 }
 
@@ -108,6 +123,9 @@ export const PLAN_LEVEL_KEYS = [
   "draw",
   "drawType",
   "drawRecovery",
+  "drawMonths",
+  "drawUntil",
+  "drawOnExit",
   "teamScope",
 ] as const;
 
@@ -168,6 +186,17 @@ export function readPlanRow(row: RowReader): Omit<PlanRow, "plan" | "measure" | 
   if (drawType) level.drawType = drawType;
   const drawRecovery = row.optional("drawRecovery", DRAW_RECOVERY);
   if (drawRecovery) level.drawRecovery = drawRecovery;
+  const drawMonths = row.optional("drawMonths", integer);
+  if (drawMonths !== null && (drawMonths < 0 || drawMonths > 120))
+    row.error(
+      "drawMonths",
+      `${header("drawMonths")} ${drawMonths} is not a number of months from 1 to 120 (0 or blank: all year)`,
+    );
+  else if (drawMonths !== null) level.drawMonths = drawMonths === 0 ? null : drawMonths;
+  const drawUntil = row.optional("drawUntil", date);
+  if (drawUntil !== null) level.drawUntil = drawUntil;
+  const drawOnExit = row.optional("drawOnExit", DRAW_ON_EXIT);
+  if (drawOnExit) level.drawOnExit = drawOnExit;
   const teamScope = row.optional("teamScope", TEAM_SCOPE);
   if (teamScope) level.teamScope = teamScope;
 

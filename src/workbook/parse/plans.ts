@@ -20,6 +20,9 @@ const DEFAULT_LEVEL: Level = {
   draw: null,
   drawType: "Recoverable",
   drawRecovery: "AboveDraw",
+  drawMonths: null,
+  drawUntil: null,
+  drawOnExit: "Owed",
   teamScope: "Subtree",
 };
 
@@ -31,6 +34,9 @@ const LEVEL_NAMES: Record<keyof Level, string> = {
   draw: "Draw",
   drawType: "DrawType",
   drawRecovery: "DrawRecovery",
+  drawMonths: "DrawMonths",
+  drawUntil: "DrawUntil",
+  drawOnExit: "DrawOnExit",
   teamScope: "TeamScope",
 };
 
