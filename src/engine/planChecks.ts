@@ -30,6 +30,14 @@ export function checkPlan(plan: Plan): EngineIssue[] {
       message: `Plan ${plan.name}: measure weights sum to ${pct(weights)}, not 100% — target variable is ${weights.gt(ONE) ? "over" : "under"}-allocated: a rep at 100% on every measure earns ${pct(weights)} of target variable.`,
     });
   }
+  if (plan.annualCap && plan.annualCap.lt(ONE)) {
+    issues.push({
+      severity: "Warning",
+      source: where,
+      column: "AnnualCap",
+      message: `Plan ${plan.name}: the annual cap of ${pct(plan.annualCap)} of target variable is below 100% — a rep at 100% on every measure cannot earn their OTE.`,
+    });
+  }
   const measures = plan.combine === "WeightedAttainment" ? plan.measures.slice(0, 1) : plan.measures;
   for (const m of measures) issues.push(...checkMeasure(plan, m));
   return issues;

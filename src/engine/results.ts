@@ -83,6 +83,8 @@ export interface StatementLine {
   readonly held: Decimal;
   /** Clawbacks and debits still to take from later periods. */
   readonly clawbackCarried: Decimal;
+  /** Earnings of the period above the plan's annual cap (not paid): the year-to-date earned beyond the cap. */
+  readonly overCap: Decimal;
   /** What the rep is paid this period. */
   readonly netPaid: Decimal;
   /** The period's adjustments in words ("SPIF 2500: Multi-year prepaid deal SPIF"); empty when none. */

@@ -1,10 +1,10 @@
 import { Decimal, ZERO } from "./decimal";
-import { toDecimal } from "./exact/fixed";
+import { minorOf, toDecimal } from "./exact/fixed";
 import { weightedQuotient } from "./exact/weightedSum";
 import { adjustmentsByPeriod, applyAdjustments } from "./mechanics/adjustments";
 import { applyDraw, drawAmounts } from "./mechanics/draw";
 import { overlapDays } from "./mechanics/proration";
-import { ratio, ratioValue } from "./exact/ratio";
+import { ratio, ratioValue, type Ratio } from "./exact/ratio";
 import { FULL, prorations, type RepContext } from "./repContext";
 import type { PayoutLine, RepLines, RepResult, StatementLine } from "./results";
 import { minorUnits, roundMoney } from "./exact/rounding";
@@ -29,8 +29,18 @@ export function summarise(
     if (l.capped) capped = true;
     if (l.ytd && !l.ytd.held.isZero()) held[l.period.index] = held[l.period.index].plus(l.ytd.held);
   }
+  const year = ctx.shared.planYear;
+  const yearShare =
+    rep.startDate === null && rep.endDate === null
+      ? FULL
+      : ratio(new Decimal(overlapDays(year.start, year.end, rep.startDate, rep.endDate)), year.days);
+  // An annual cap on the year's incentive: what passes it year to date is not paid.
+  const cap = annualCapMinor(plan, rep, yearShare, digits);
+  const paidMinor = cap === null ? earnedMinor : underCap(earnedMinor, cap);
+  const overCap = paidMinor === earnedMinor ? null : earnedMinor.map((e, k) => toDecimal(e - paidMinor[k], digits));
+  if (overCap?.some((o) => !o.isZero())) capped = true;
   let variableMinor = 0n;
-  for (const e of earnedMinor) variableMinor += e;
+  for (const e of paidMinor) variableMinor += e;
   const variablePay = toDecimal(variableMinor, digits);
   const factors = prorations(ctx);
   const active = factors.map((f) => !f.num.isZero());
@@ -44,14 +54,14 @@ export function summarise(
   let drawBalance = ZERO;
   let drawForgiven = ZERO;
   let heldAtYearEnd = ZERO;
-  if (!draw && adjustments.length === 0 && !plan.cumulative) {
+  if (!draw && adjustments.length === 0 && !plan.cumulative && cap === null) {
     // The common case: the statement is the commission earned, period by period.
     periods.forEach((period, k) => {
       if (active[k]) statement.push(new CommissionOnly(period, earnedMinor[k], digits));
     });
     netPaid = variablePay;
   } else {
-    const earned = earnedMinor.map((e) => toDecimal(e, digits));
+    const earned = paidMinor.map((e) => toDecimal(e, digits));
     const amounts = draw
       ? drawAmounts(plan, periods, rep.startDate, rep.endDate, (x) => roundMoney(x, rep.currency))
       : null;
@@ -104,7 +114,8 @@ export function summarise(
       if (!hasActivity) return;
       statement.push({
         period,
-        earned: earned[k],
+        earned: toDecimal(earnedMinor[k], digits),
+        overCap: overCap?.[k] ?? ZERO,
         adjustments: s.adjustments,
         drawTopUp: d?.topUp ?? ZERO,
         recovered: d?.recovered ?? ZERO,
@@ -119,11 +130,6 @@ export function summarise(
     });
   }
 
-  const year = ctx.shared.planYear;
-  const yearShare =
-    rep.startDate === null && rep.endDate === null
-      ? FULL
-      : ratio(new Decimal(overlapDays(year.start, year.end, rep.startDate, rep.endDate)), year.days);
   return {
     rep,
     plan,
@@ -142,6 +148,33 @@ export function summarise(
     overAssignment: over,
     capped,
   };
+}
+
+/** The annual cap in minor units: AnnualCap × target variable × the share of the year employed, or AnnualCapAmount; the lower. */
+function annualCapMinor(plan: Plan, rep: Rep, yearShare: Ratio, digits: number): bigint | null {
+  const caps: Decimal[] = [];
+  if (plan.annualCap) caps.push(rep.targetVariable.times(plan.annualCap).times(yearShare.num).div(yearShare.den));
+  if (plan.annualCapAmount) caps.push(plan.annualCapAmount);
+  if (caps.length === 0) return null;
+  const lowest = caps.reduce((a, b) => (b.lt(a) ? b : a));
+  return minorOf(roundMoney(lowest, rep.currency), digits);
+}
+
+/**
+ * What each period pays under an annual cap: the year-to-date earned, capped,
+ * less what the periods before paid. A later negative true-up first gives
+ * back earnings that were over the cap.
+ */
+function underCap(earned: readonly bigint[], cap: bigint): bigint[] {
+  let ytd = 0n;
+  let paid = 0n;
+  return earned.map((e) => {
+    ytd += e;
+    const allowed = ytd < cap ? ytd : cap;
+    const pay = allowed - paid;
+    paid = allowed;
+    return pay;
+  });
 }
 
 /** Whether the rep's employment ends inside the plan year. */
@@ -202,6 +235,9 @@ class CommissionOnly implements StatementLine {
     return ZERO;
   }
   get drawBalance(): Decimal {
+    return ZERO;
+  }
+  get overCap(): Decimal {
     return ZERO;
   }
   get clawbackCarried(): Decimal {

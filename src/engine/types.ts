@@ -107,6 +107,10 @@ export interface Plan {
   readonly draw: Decimal | null;
   readonly drawType: DrawType;
   readonly drawRecovery: DrawRecovery;
+  /** A cap on the year's incentive across measures, as a multiple of the rep's target variable for the part of the year employed; absent = none. */
+  readonly annualCap?: Decimal | null;
+  /** The same cap as an amount in the rep's currency; with both, the lower applies. */
+  readonly annualCapAmount?: Decimal | null;
   /** The draw runs for the first N months of the rep's tenure (from StartDate, else the plan year's start); absent = all year. */
   readonly drawMonths?: number | null;
   /** The draw runs until this day, inclusive; absent = all year. */

@@ -30,9 +30,11 @@ describe("README", () => {
 
   it("describes mechanics the example's statements really show", () => {
     // Each claim of "The example workbook" section, checked against the statements it describes.
-    expect(readme).toContain("her\n  6,000 draw is paid as a top-up in Q2 and taken back from her Q3 earnings");
-    expect(statement("E1309", "2026-Q2")).toMatchObject({ Earned: 0, "Draw top-up": 6000, "Net paid": 6000 });
-    expect(statement("E1309", "2026-Q3")).toMatchObject({ Recovered: 6000 });
+    expect(readme).toContain(
+      "starts on 15 April and books under both gates in\n  her first quarter, so her 6,000 quarterly draw, prorated to 77 of Q2's 91 days (5,076.92), is paid as a top-up in\n  Q2 and taken back from her Q3 earnings",
+    );
+    expect(statement("E1309", "2026-Q2")).toMatchObject({ Earned: 0, "Draw top-up": 5076.92, "Net paid": 5076.92 });
+    expect(statement("E1309", "2026-Q3")).toMatchObject({ Recovered: 5076.92 });
 
     expect(readme).toContain(
       "the negative true-up\n  is deferred as a debit (net pay 0, not a negative) and recovered from Q3",

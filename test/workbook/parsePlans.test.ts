@@ -495,3 +495,21 @@ describe("a plan's draw terms", () => {
     ]);
   });
 });
+
+describe("a plan's annual cap", () => {
+  it("reads AnnualCap as a multiple and AnnualCapAmount as money, plan-wide, and names a negative cell", () => {
+    const plans = table(
+      "Plans",
+      ["Plan", "Measure", "Annual Cap", "AnnualCapAmount"],
+      [["AE", "Bookings", "200%", "$150,000"]],
+    );
+    const r = parse([reps(), plans]);
+    expect(errors(r.issues)).toEqual([]);
+    const ae = r.input!.plans.get("AE")!;
+    expect([ae.annualCap?.toString(), ae.annualCapAmount?.toString()]).toEqual(["2", "150000"]);
+    const bad = parse([reps(), table("Plans", ["Plan", "AnnualCap"], [["AE", -1]])]);
+    expect(errors(bad.issues).map((i) => `${i.address} ${i.message}`)).toEqual([
+      "Plans!B2 AnnualCap can't be negative (0: no cap)",
+    ]);
+  });
+});

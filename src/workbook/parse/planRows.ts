@@ -52,6 +52,8 @@ export const PLAN_FIELDS: readonly FieldSpec[] = [
   { key: "draw", name: "Draw", aliases: ["Draw Amount"] },
   { key: "drawType", name: "DrawType", aliases: ["Draw Type"] },
   { key: "drawRecovery", name: "DrawRecovery", aliases: ["Draw Recovery"] },
+  { key: "annualCap", name: "AnnualCap", aliases: ["Annual Cap", "Total Cap", "Incentive Cap"] },
+  { key: "annualCapAmount", name: "AnnualCapAmount", aliases: ["Annual Cap Amount", "Total Cap Amount"] },
   { key: "drawMonths", name: "DrawMonths", aliases: ["Draw Months", "Draw Duration", "Draw Term"] },
   { key: "drawUntil", name: "DrawUntil", aliases: ["Draw Until", "Draw End", "Draw End Date"] },
   { key: "drawOnExit", name: "DrawOnExit", aliases: ["Draw On Exit", "Draw At Termination", "Draw On Termination"] },
@@ -108,6 +110,9 @@ export interface PlanLevel {
   draw?: Decimal | null;
   drawType?: DrawType;
   drawRecovery?: DrawRecovery;
+  /** null = stated as 0 (no cap). */
+  annualCap?: Decimal | null;
+  annualCapAmount?: Decimal | null;
   /** null = stated blank or 0: the draw runs all year. */
   drawMonths?: number | null;
   drawUntil?: IsoDate | null;
@@ -123,6 +128,8 @@ export const PLAN_LEVEL_KEYS = [
   "draw",
   "drawType",
   "drawRecovery",
+  "annualCap",
+  "annualCapAmount",
   "drawMonths",
   "drawUntil",
   "drawOnExit",
@@ -186,6 +193,13 @@ export function readPlanRow(row: RowReader): Omit<PlanRow, "plan" | "measure" | 
   if (drawType) level.drawType = drawType;
   const drawRecovery = row.optional("drawRecovery", DRAW_RECOVERY);
   if (drawRecovery) level.drawRecovery = drawRecovery;
+  const annualCap = row.optional("annualCap", multiple);
+  if (annualCap?.isNeg()) row.error("annualCap", `${header("annualCap")} can't be negative (0: no cap)`);
+  else if (annualCap !== null) level.annualCap = annualCap.isZero() ? null : annualCap;
+  const annualCapAmount = row.optional("annualCapAmount", money);
+  if (annualCapAmount?.isNeg())
+    row.error("annualCapAmount", `${header("annualCapAmount")} can't be negative (0: no cap)`);
+  else if (annualCapAmount !== null) level.annualCapAmount = annualCapAmount.isZero() ? null : annualCapAmount;
   const drawMonths = row.optional("drawMonths", integer);
   if (drawMonths !== null && (drawMonths < 0 || drawMonths > 120))
     row.error(

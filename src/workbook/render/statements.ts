@@ -9,6 +9,7 @@ const COLUMNS: readonly ColumnSpec[] = [
   { header: "Period", format: "text" },
   { header: "Currency", format: "text" },
   { header: "Earned", format: "money" },
+  { header: "Over annual cap", format: "money" },
   { header: "Adjustments", format: "money" },
   { header: "Draw top-up", format: "money" },
   { header: "Recovered", format: "money" },
@@ -40,6 +41,7 @@ export function statementsSheet(scenarios: readonly ScenarioResult[], subtitleTe
           st.period.key,
           r.rep.currency,
           num(st.earned),
+          num(st.overCap),
           num(st.adjustments),
           num(st.drawTopUp),
           num(st.recovered),
@@ -57,7 +59,7 @@ export function statementsSheet(scenarios: readonly ScenarioResult[], subtitleTe
   return {
     name: "Results_Statements",
     title: "Pay statements: what each rep is paid each period",
-    subtitle: `${subtitleText} · Net paid = Earned + Draw top-up − Recovered + Adjustments + True-up deferred − Debit recovered`,
+    subtitle: `${subtitleText} · Net paid = Earned − Over annual cap + Draw top-up − Recovered + Adjustments + True-up deferred − Debit recovered`,
     columns: COLUMNS,
     rows,
   };

@@ -122,6 +122,7 @@ function memberStep(m: TeamMemberCredit, leader: Rep, money: (d: Decimal) => str
 /** The period's pay statement in one sentence, each term named as on Results_Statements. */
 function statementStep(st: StatementLine, money: (d: Decimal) => string): TraceStep {
   const terms: [string, Decimal, 1 | -1][] = [
+    ["over annual cap", st.overCap, -1],
     ["draw top-up", st.drawTopUp, 1],
     ["recovered", st.recovered, -1],
     ["adjustments", st.adjustments, 1],
