@@ -86,7 +86,7 @@ module.exports = async (env, argv) => {
     },
     output: {
       path: path.resolve(__dirname, "dist"),
-      filename: (pathData) => UNHASHED.has(pathData.chunk.name) ? "[name].js" : "[name].[contenthash:8].js",
+      filename: (pathData) => (UNHASHED.has(pathData.chunk.name) ? "[name].js" : "[name].[contenthash:8].js"),
       // dist/node is the CLI's build (npm run build:cli): keep it.
       clean: { keep: /^node[\\/]/ },
     },

@@ -2,14 +2,15 @@ import { parseArgs } from "node:util";
 import { addinBench } from "./addinBench";
 import { cliBench } from "./cliBench";
 import { engineBench } from "./engineBench";
+import { functionsBench } from "./functionsBench";
 import { printGoals } from "./goals";
 import { paneBench } from "./paneBench";
 import { benchRealistic } from "./realistic";
 
-const SECTIONS = ["engine", "realistic", "cli", "addin", "pane"] as const;
+const SECTIONS = ["engine", "realistic", "cli", "addin", "pane", "functions"] as const;
 
 /**
- * `npm run bench [-- --reps N] [--only engine|realistic|cli|addin|pane]`: prints figures, no pass/fail.
+ * `npm run bench [-- --reps N] [--only engine|realistic|cli|addin|pane|functions]`: prints figures, no pass/fail.
  * `addin` is the adapter against the fake host and the pane in Chromium (its long tasks); `pane` the latter alone.
  * Default 10,000 reps × 12 months × 2 measures.
  */
@@ -36,6 +37,7 @@ async function bench(): Promise<void> {
   if (run("addin")) await addinBench(reps);
   // The add-in's figures: the adapter against the fake host, then the pane itself in Chromium.
   if (run("addin") || run("pane")) await paneBench(reps);
+  if (run("functions")) await functionsBench();
   printGoals();
 }
 

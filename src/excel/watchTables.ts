@@ -11,15 +11,16 @@ import type { ExcelRun } from "./workbookPortFor";
 export async function watchTables(run: ExcelRun, onChange: (table: string) => void): Promise<void> {
   await run(async (ctx) => {
     ctx.workbook.tables.onChanged.add(async (event: Excel.TableChangedEventArgs) => {
-      const name = await run(async (c) => {
-        const table = c.workbook.tables.getItemOrNullObject(event.tableId);
-        table.load("name");
-        await c.sync();
-        return table.isNullObject ? null : table.name;
-      }).catch(() => null);
+      const name = await run((c) => tableName(c, event.tableId)).catch(() => null);
       // A table that is gone, or could not be named: its change may still matter, so it counts.
       onChange(name ?? "");
     });
     await ctx.sync();
   });
+}
+
+async function tableName(ctx: Excel.RequestContext, id: string): Promise<string | null> {
+  const found = ctx.workbook.tables.getItemOrNullObject(id).load("name");
+  await ctx.sync();
+  return found.isNullObject ? null : found.name;
 }

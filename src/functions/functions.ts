@@ -16,12 +16,22 @@ import type { FunctionAnswer } from "./failure";
 import type { LiveFunctions } from "./live";
 
 /**
- * The host's CustomFunctions, or an inert stand-in where there is none (the pane in a host without custom
- * functions): this module-level name is also what the associate calls appended at build time refer to, so
- * loading this file never throws.
+ * The host's CustomFunctions, looked up when used, or an inert stand-in where there is none (the pane in a host
+ * without custom functions): this module-level name is also what the associate calls appended at build time
+ * refer to, so loading this file never throws.
  */
-const CustomFunctions: typeof globalThis.CustomFunctions =
-  (globalThis as { CustomFunctions?: typeof globalThis.CustomFunctions }).CustomFunctions ?? inert();
+const CustomFunctions = {
+  associate: (...args: Parameters<typeof globalThis.CustomFunctions.associate>) =>
+    (host()?.associate as (...a: unknown[]) => void)?.(...args),
+  get Error() {
+    return (host() ?? inert()).Error;
+  },
+  get ErrorCode() {
+    return (host() ?? inert()).ErrorCode;
+  },
+} as unknown as typeof globalThis.CustomFunctions;
+
+const host = () => (globalThis as { CustomFunctions?: typeof globalThis.CustomFunctions }).CustomFunctions;
 
 function inert(): typeof globalThis.CustomFunctions {
   class InertError extends Error {

@@ -76,9 +76,11 @@ export class LiveFunctions {
   call(name: FunctionName, args: readonly CallArg[], sink: Sink, live = true): () => void {
     const call: FunctionCall = { name, args: args.map((a) => (a === undefined ? null : a)) };
     if (!readsWorkbook(name)) {
-      sink(evaluateCall(call, () => {
-        throw new Error("internal: a helper read the workbook");
-      }));
+      sink(
+        evaluateCall(call, () => {
+          throw new Error("internal: a helper read the workbook");
+        }),
+      );
       return () => undefined;
     }
     const entry: Open = { call, sink, last: null };
@@ -123,7 +125,10 @@ export class LiveFunctions {
     try {
       const generation = this.generation;
       const tables = await this.tables();
-      answers = await this.evaluate(tables, entries.map((e) => e.call));
+      answers = await this.evaluate(
+        tables,
+        entries.map((e) => e.call),
+      );
       if (generation !== this.generation) {
         // The workbook changed meanwhile: the open calls were queued again; the others go again too.
         this.enqueue(entries.filter((e) => !this.open.has(e)));

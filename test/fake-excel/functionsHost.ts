@@ -1,8 +1,16 @@
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { FunctionMetadata } from "./customFunctions";
 
-const FUNCTIONS_TS = join(__dirname, "../../src/functions/functions.ts");
+/** The source file, found from the repository root also when this runs compiled (the bench's .bench/js). */
+function functionsSource(): string {
+  for (let dir = __dirname; dir !== join(dir, ".."); dir = join(dir, "..")) {
+    const file = join(dir, "src/functions/functions.ts");
+    if (existsSync(file) && !dir.includes(".bench")) return file;
+  }
+  throw new Error("src/functions/functions.ts not found");
+}
 
 /**
  * What the build makes of src/functions/functions.ts, made here for Node
@@ -13,7 +21,7 @@ export async function functionsBuild(): Promise<{
   metadata: { functions: FunctionMetadata[] };
   associate: { id: string; functionName: string }[];
 }> {
-  const r = await generateCustomFunctionsMetadata([FUNCTIONS_TS]);
+  const r = await generateCustomFunctionsMetadata([functionsSource()]);
   if (r.errors.length) throw new Error(r.errors.join("\n"));
   return { metadata: JSON.parse(r.metadataJson), associate: r.associate };
 }

@@ -1,7 +1,9 @@
 import { acmeExample } from "../../src/workbook/example/acme";
 import { watchTables } from "../../src/excel/watchTables";
 import { isInputTableName, LiveFunctions } from "../../src/functions/live";
+import * as functions from "../../src/functions/functions";
 import { FakeExcel } from "../fake-excel";
+import { parseAddress } from "../fake-excel/a1";
 import { FakeCustomFunctions } from "../fake-excel/customFunctions";
 import { runWith } from "../fake-excel/excelRun";
 import { fakeWorkbookPort } from "../fake-excel/fakeWorkbookPort";
@@ -21,10 +23,7 @@ async function host(attach = true) {
   const build = await functionsBuild();
   const cf = new FakeCustomFunctions(fake.state, build.metadata);
   (globalThis as { CustomFunctions?: unknown }).CustomFunctions = cf.global;
-  let mod: typeof import("../../src/functions/functions") = undefined as never;
-  jest.isolateModules(() => {
-    mod = require("../../src/functions/functions");
-  });
+  const mod = functions;
   // What custom-functions-metadata-plugin appends to functions.ts.
   for (const a of build.associate)
     cf.global.associate(a.id, (mod as unknown as Record<string, (...args: unknown[]) => unknown>)[a.functionName]);
@@ -33,6 +32,8 @@ async function host(attach = true) {
   const live = new LiveFunctions({ read: () => (reads++, port.readTables()) });
   if (attach) {
     mod.attachLiveFunctions(live);
+  } else mod.attachLiveFunctions(null);
+  if (attach) {
     await watchTables(
       (batch) => runWith(fake, batch),
       (table) => {
@@ -41,7 +42,7 @@ async function host(attach = true) {
     );
   }
   const at = (address: string) => {
-    const { rect } = require("../fake-excel/a1").parseAddress(address);
+    const { rect } = parseAddress(address);
     return fake.state.getValue(fake.state.findSheet("What-if")!, rect.r0, rect.c0);
   };
   return { fake, cf, live, mod, at, reads: () => reads };
@@ -69,7 +70,9 @@ describe("COMP.* in the shared runtime (fake host)", () => {
     cf.type("What-if", "A3", '=COMP.CURVE("AE","New ARR",0,2,50%)');
     await cf.settled();
     expect([at("B1"), at("C1"), at("D1"), at("E1"), at("F1")]).toEqual([1.4, 35000, "#N/A", "#VALUE!", 150000]);
-    expect(cf.message("What-if", "D1")).toBe('Plan "Flatt" is not in Plans (plans: AE, AE YTD, AE New Hire, Manager, Director).');
+    expect(cf.message("What-if", "D1")).toBe(
+      'Plan "Flatt" is not in Plans (plans: AE, AE YTD, AE New Hire, Manager, Director).',
+    );
     expect(cf.message("What-if", "E1")).toMatch(/^Attainment -0.1 is negative/);
     expect(typeof at("G1")).toBe("number");
     expect([0, 1, 2, 3, 4].map((i) => [at(`A${3 + i}`), at(`B${3 + i}`)])).toEqual([
