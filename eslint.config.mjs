@@ -19,6 +19,8 @@ const LAYERS = [
   { folder: "xlsx", may: ["engine", "workbook"] },
   { folder: "excel", may: ["engine", "workbook"] },
   { folder: "cli", may: ["engine", "workbook", "xlsx"] },
+  // The COMP.* worksheet functions: over the workbook and engine only; the pane's entry wires them to Office.
+  { folder: "functions", may: ["engine", "workbook"], packages: [] },
   // The pane reaches the workbook through WorkbookPort (src/workbook/port); only its entry point builds the Office one.
   { folder: "taskpane", notInto: { folder: "excel", except: "index.tsx" } },
   { folder: "commands" },
@@ -134,6 +136,22 @@ export default tseslint.config(
       "no-restricted-globals": [
         "error",
         ...["Excel", "Office", "OfficeExtension"].map((name) => ({ name, message: OFFICE_JS.message })),
+      ],
+    },
+  },
+  {
+    // src/functions is plain TypeScript but for the file Excel loads (functions.ts, with its JSDoc metadata and
+    // the CustomFunctions glue) and the fallback entry that loads it.
+    files: ["src/functions/**/*.{ts,tsx}"],
+    ignores: ["src/functions/functions.ts", "src/functions/fallback.ts"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        ...["Excel", "Office", "OfficeExtension", "CustomFunctions"].map((name) => ({
+          name,
+          message:
+            "In src/functions only functions.ts touches the host (CustomFunctions); the rest is plain TypeScript.",
+        })),
       ],
     },
   },

@@ -12,8 +12,11 @@ const path = require("path");
 const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 
 const DEV_URL = "https://localhost:3000/";
+/** Entries loaded by a fixed name (the pane's worker; the manifest's functions script). */
+const UNHASHED = new Set(["model-worker", "functions"]);
 /** A placeholder for builds that are not deployed (`npm run build:local`, CI, tests): never a real deployment. */
 const PLACEHOLDER_PROD_URL = "https://compplan.example.com/";
 
@@ -78,10 +81,12 @@ module.exports = async (env, argv) => {
       commands: "./src/commands/commands.ts",
       // The pane's model thread: loaded by name (src/taskpane/model/compute.ts), so it has no hash.
       "model-worker": "./src/taskpane/model/modelWorker.ts",
+      // The functions' script for a host without the shared runtime (the manifest's <Script>): named by the manifest.
+      functions: "./src/functions/fallback.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
-      filename: (pathData) => (pathData.chunk.name === "model-worker" ? "[name].js" : "[name].[contenthash:8].js"),
+      filename: (pathData) => (UNHASHED.has(pathData.chunk.name) ? "[name].js" : "[name].[contenthash:8].js"),
       // dist/node is the CLI's build (npm run build:cli): keep it.
       clean: { keep: /^node[\\/]/ },
     },
@@ -112,6 +117,9 @@ module.exports = async (env, argv) => {
       ],
     },
     plugins: [
+      // dist/functions.json, the COMP.* functions' metadata, generated from the JSDoc of src/functions/functions.ts;
+      // the plugin also appends their CustomFunctions.associate calls to that file.
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       // The version the About section shows.
       new webpack.DefinePlugin({ __COMPPLAN_VERSION__: JSON.stringify(require("./package.json").version) }),
       new HtmlWebpackPlugin({

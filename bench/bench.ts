@@ -2,14 +2,15 @@ import { parseArgs } from "node:util";
 import { addinBench } from "./addinBench";
 import { cliBench, cliScaleBench } from "./cliBench";
 import { engineBench } from "./engineBench";
+import { functionsBench } from "./functionsBench";
 import { printGoals } from "./goals";
 import { paneBench } from "./paneBench";
 import { benchRealistic } from "./realistic";
 
-const SECTIONS = ["engine", "realistic", "cli", "addin", "pane"] as const;
+const SECTIONS = ["engine", "realistic", "cli", "addin", "pane", "functions"] as const;
 
 /**
- * `npm run bench [-- --reps N] [--only engine|realistic|cli|addin|pane] [--scale]`: prints figures, no pass/fail.
+ * `npm run bench [-- --reps N] [--only engine|realistic|cli|addin|pane|functions] [--scale]`: prints figures, no pass/fail.
  * `--scale` adds the CLI at 40,000 reps (.xlsx) and 100,000 reps (CSV), minutes of work; without it the Goals
  * table lists them as not measured.
  * `addin` is the adapter against the fake host and the pane in Chromium (its long tasks); `pane` the latter alone.
@@ -45,6 +46,7 @@ async function bench(): Promise<void> {
   if (run("addin")) await addinBench(reps);
   // The add-in's figures: the adapter against the fake host, then the pane itself in Chromium.
   if (run("addin") || run("pane")) await paneBench(reps);
+  if (run("functions")) await functionsBench();
   printGoals();
 }
 

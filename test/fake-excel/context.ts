@@ -148,6 +148,7 @@ export class FakeRequestContext {
       }
     } finally {
       this.host.hostWork?.push([started, performance.now()]);
+      this.host.state.raiseTableChanges();
     }
     stats.responseBytes = this.responseBytes + 50;
     if (stats.responseBytes > this.host.payloadLimit) {

@@ -69,6 +69,16 @@ export interface ChartState {
   position: { start: string; end: string } | null;
 }
 
+/** What `tables.onChanged` hands its handlers (Excel.TableChangedEventArgs, the fields the add-in reads). */
+export interface TableChange {
+  readonly type: "TableChanged";
+  readonly tableId: string;
+  readonly worksheetId: string;
+  readonly address: string;
+  readonly changeType: "RangeEdited";
+  readonly source: "Local";
+}
+
 export const GENERAL = "General";
 const INVALID_SHEET_CHARS = /[[\]:*?/\\]/;
 const TABLE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.\\]*$/;
@@ -82,6 +92,54 @@ export class WorkbookState {
   settings = new Map<string, unknown>();
   workbookName = "Book1.xlsx";
   private nextId = 1;
+  /** The formula engine, when a custom-functions host is attached: told of every formula written and value changed. */
+  formulas: {
+    entered(sheet: SheetState, r: number, c: number, formula: string): void;
+    changed(sheet: SheetState, r: number, c: number): void;
+  } | null = null;
+  /** Handlers registered through `workbook.tables.onChanged.add` (they outlive the request that added them). */
+  readonly tableChangeHandlers = new Set<(e: TableChange) => void | Promise<unknown>>();
+  /** Per sheet, the bounding box of the cells written since the handlers were last told. */
+  private touched = new Map<string, { r0: number; r1: number; c0: number; c1: number }>();
+
+  private touch(sheetId: string, r0: number, r1: number, c0: number, c1: number): void {
+    if (this.tableChangeHandlers.size === 0) return;
+    const t = this.touched.get(sheetId);
+    if (!t) this.touched.set(sheetId, { r0, r1, c0, c1 });
+    else {
+      if (r0 < t.r0) t.r0 = r0;
+      if (r1 > t.r1) t.r1 = r1;
+      if (c0 < t.c0) t.c0 = c0;
+      if (c1 > t.c1) t.c1 = c1;
+    }
+  }
+
+  /**
+   * Tells the onChanged handlers of every table whose cells were written since
+   * the last call, each in a task of its own after this one (as Excel raises
+   * events after the change is made). Called at the end of each sync and after
+   * a user's edit.
+   */
+  raiseTableChanges(): void {
+    const touched = this.touched;
+    this.touched = new Map();
+    if (this.tableChangeHandlers.size === 0) return;
+    for (const t of this.tables) {
+      const box = touched.get(t.sheetId);
+      if (!box) continue;
+      const r = t.rect;
+      if (box.r1 < r.r0 || box.r0 >= r.r0 + r.rows || box.c1 < r.c0 || box.c0 >= r.c0 + r.cols) continue;
+      const event: TableChange = {
+        type: "TableChanged",
+        tableId: t.id,
+        worksheetId: t.sheetId,
+        address: this.tableAddress(t).split("!")[1],
+        changeType: "RangeEdited",
+        source: "Local",
+      };
+      for (const h of this.tableChangeHandlers) setTimeout(() => void h(event), 0);
+    }
+  }
 
   newId(prefix: string): string {
     return `{${prefix}-${String(this.nextId++).padStart(8, "0")}}`;
@@ -177,8 +235,21 @@ export class WorkbookState {
 
   /** Writes one cell the way Excel interprets a value written through `Range.values`. */
   writeValue(sheet: SheetState, r: number, c: number, value: unknown): void {
+    this.writeCell(sheet, r, c, value);
+    if (this.formulas && value !== null && value !== undefined && sheet.rows[r]?.f?.get(c) === undefined)
+      this.formulas.changed(sheet, r, c);
+  }
+
+  /** A formula's result, written by the formula engine: the formula stays, no change event. */
+  setComputed(sheet: SheetState, r: number, c: number, value: CellValue | undefined): void {
+    this.checkBounds(r, c);
+    this.row(sheet, r, true)!.v[c] = value;
+  }
+
+  private writeCell(sheet: SheetState, r: number, c: number, value: unknown): void {
     if (value === null || value === undefined) return; // null leaves the cell alone
     this.checkBounds(r, c);
+    this.touch(sheet.id, r, r, c, c);
     const row = this.row(sheet, r, true)!;
     row.f?.delete(c);
     if (typeof value === "number") {
@@ -212,6 +283,7 @@ export class WorkbookState {
       // Excel takes it as a formula: the stored value is its result, not the text.
       (row.f ??= new Map()).set(c, value.startsWith("=") ? value : `=${value}`);
       row.v[c] = "#NAME?";
+      this.formulas?.entered(sheet, r, c, row.f.get(c)!);
       return;
     }
     if (/^(true|false)$/i.test(value)) {
@@ -224,6 +296,7 @@ export class WorkbookState {
   clearCell(sheet: SheetState, r: number, c: number): void {
     const row = sheet.rows[r];
     if (!row) return;
+    this.touch(sheet.id, r, r, c, c);
     row.v[c] = undefined;
     row.nf[c] = undefined;
     row.f?.delete(c);
@@ -261,6 +334,7 @@ export class WorkbookState {
   /** Moves cells of columns [c0, c0+cols) from row `from` on by `delta` rows (insert > 0, delete < 0). */
   shiftRows(sheet: SheetState, from: number, delta: number, c0: number, cols: number): void {
     const last = sheet.rows.length - 1;
+    this.touch(sheet.id, Math.min(from, from + delta), Math.max(last, last + delta), c0, c0 + cols - 1);
     const move = (src: number, dst: number): void => {
       for (let c = c0; c < c0 + cols; c++) {
         const s = sheet.rows[src];

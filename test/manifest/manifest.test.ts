@@ -80,6 +80,28 @@ describe("manifest.xml", () => {
       expect(sizes.has(e.attributes.DefaultValue.split("/").pop()!)).toBe(true);
   });
 
+  it("declares the COMP functions in a shared runtime: SharedRuntime 1.1, CustomFunctionsRuntime 1.1, one page", () => {
+    const sets = byLocal("Set").map((e) => `${e.attributes.Name} ${e.attributes.MinVersion}`);
+    expect(sets).toEqual(expect.arrayContaining(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.1"]));
+    // Only in VersionOverrides: a host without them still installs the add-in and runs its pane.
+    const top = manifest.children.find((c) => c.name === "Requirements")!;
+    expect([...walk(top)].map((e) => e.attributes.Name).filter(Boolean)).toEqual(["ExcelApi"]);
+    const runtime = byLocal("Runtime")[0];
+    expect(runtime.attributes).toMatchObject({ resid: "Taskpane.Url", lifetime: "long" });
+    const point = byLocal("ExtensionPoint").find((e) => e.attributes["xsi:type"] === "CustomFunctions")!;
+    const loc = (name: string) =>
+      [...walk(point)].find((e) => local(e.name) === name)!.children.find((c) => local(c.name) === "SourceLocation")!
+        .attributes.resid;
+    expect([loc("Page"), loc("Script"), loc("Metadata")]).toEqual([
+      "Taskpane.Url",
+      "Functions.Script.Url",
+      "Functions.Metadata.Url",
+    ]);
+    expect(byLocal("FunctionFile")[0].attributes.resid).toBe("Taskpane.Url");
+    expect(text).toContain('<bt:String id="Functions.Namespace" DefaultValue="COMP"/>');
+    expect(text).toContain('DefaultValue="https://localhost:3000/functions.json"');
+  });
+
   it("production build swaps every dev URL for ADDIN_PROD_URL", () => {
     const prod = productionManifest(text, "https://comp.acme.example/addin");
     expect(prod).not.toContain("localhost");

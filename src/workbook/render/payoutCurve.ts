@@ -31,7 +31,7 @@ export function curveAttainments(breakpoints: readonly Decimal[]): Decimal[] {
 }
 
 /** The plan's typical rep: median target incentive and quota (for Percent and Amount plans, whose curve depends on them). */
-function typicalContext(
+export function typicalContext(
   all: readonly Rep[],
   plan: Plan,
   m: MeasurePlan,

@@ -1,7 +1,7 @@
 import { parseAddress, type Rect } from "../a1";
 import { FakeCollection, FakeObject, OP_OVERHEAD, jsonBytes, type FakeRequestContext } from "../context";
 import { fakeError } from "../errors";
-import type { SheetState, TableState } from "../state";
+import type { SheetState, TableChange, TableState } from "../state";
 import { FakeRange, type RangeRef } from "./ranges";
 import { FakeWorksheet } from "./worksheets";
 
@@ -35,6 +35,30 @@ export class FakeTableCollection extends FakeCollection<TableState, FakeTable> {
   }
   getItemOrNullObject(key: string): FakeTable {
     return new FakeTable(this.ctx, () => this.find(key), true);
+  }
+  /** `tables.onChanged` (ExcelApi 1.7): the handler is registered when the request syncs, and outlives it. */
+  get onChanged(): { add: (handler: (e: TableChange) => void | Promise<unknown>) => { remove: () => void } } {
+    return {
+      add: (handler) => {
+        this.ctx.enqueue({
+          name: "TableCollection.onChanged.add()",
+          write: false,
+          bytes: OP_OVERHEAD,
+          cells: 0,
+          exec: () => void this.ctx.state.tableChangeHandlers.add(handler),
+        });
+        return {
+          remove: () =>
+            this.ctx.enqueue({
+              name: "EventHandlerResult.remove()",
+              write: false,
+              bytes: OP_OVERHEAD,
+              cells: 0,
+              exec: () => void this.ctx.state.tableChangeHandlers.delete(handler),
+            }),
+        };
+      },
+    };
   }
   add(address: string | FakeRange, hasHeaders: boolean): FakeTable {
     let created: TableState | null = null;

@@ -1,0 +1,155 @@
+import {
+  BASELINE,
+  ONE,
+  ZERO,
+  RealisticContext,
+  evaluateOffers,
+  runModel,
+  type DistributionSpec,
+  type EngineIssue,
+  type ModelInput,
+  type ModelResult,
+  type OffersEvaluation,
+  type Plan,
+  type RealisticRep,
+  type Rep,
+} from "../engine";
+import { parseModelInput } from "../workbook/parse";
+import type { RawTable } from "../workbook/types";
+import { choices, sameName } from "./args";
+import { notAvailable } from "./failure";
+
+/**
+ * What the worksheet functions compute on: the workbook's input tables read
+ * as the Run reads them (parseModelInput), and — built only when a function
+ * first needs it — the model run (COMP.PAY), the realistic-earnings context
+ * (COMP.EXPECTED, PERCENTILE, PROBOTE) and the offers (COMP.OFFER). One per
+ * workbook read: it is the cache the functions share, and it is dropped when
+ * a watched table changes (docs/architecture.md, "Live worksheet functions").
+ */
+export class FunctionModel {
+  readonly input: ModelInput | null;
+  /** Why there is no input: the first error the Inputs tab would show. */
+  readonly problem: string | null;
+  private result: ModelResult | null = null;
+  private context: RealisticContext | null = null;
+  private offerValues: OffersEvaluation | null = null;
+  private readonly realisticAnswers = new Map<string, RealisticRep>();
+
+  constructor(
+    readonly tables: readonly RawTable[],
+    today: Date = new Date(),
+  ) {
+    const parsed = parseModelInput(tables, { today });
+    this.input = parsed.input;
+    const first = parsed.issues.find((i) => i.severity === "Error");
+    this.problem = parsed.input
+      ? null
+      : `The workbook's input tables have errors, so nothing can be computed${first ? `: ${first.address ? `${first.address} ` : ""}${first.message}` : ""}. Open Comp Plan › Inputs to see them all.`;
+  }
+
+  /** The parsed input, or #N/A with why there is none. */
+  get model(): ModelInput {
+    if (!this.input) throw notAvailable(this.problem ?? "The workbook has no input tables.");
+    return this.input;
+  }
+
+  /** The scenario's name as the workbook writes it (Baseline when omitted); #N/A when unknown. */
+  scenarioName(scenario: string | null): string {
+    if (scenario === null || sameName(scenario, BASELINE)) return BASELINE;
+    const found = this.model.scenarios.find((s) => sameName(s.name, scenario));
+    if (!found)
+      throw notAvailable(
+        `Scenario "${scenario}" is not in Scenarios (scenarios: ${choices([BASELINE, ...this.model.scenarios.map((s) => s.name)])}).`,
+      );
+    return found.name;
+  }
+
+  /** The plans under a scenario: the baseline plans with the scenario's Plans/Tiers rows in their place. */
+  plansUnder(scenario: string): ReadonlyMap<string, Plan> {
+    const swapped = this.model.scenarioPlans.get(scenario);
+    if (!swapped) return this.model.plans;
+    const plans = new Map(this.model.plans);
+    for (const [name, plan] of swapped) plans.set(name, plan);
+    return plans;
+  }
+
+  /** A plan by name (case ignored), under a scenario; #N/A naming the plans there are. */
+  plan(name: string, scenario: string | null = null): Plan {
+    const plans = this.plansUnder(this.scenarioName(scenario));
+    for (const [key, plan] of plans) if (sameName(key, name)) return plan;
+    throw notAvailable(`Plan "${name}" is not in Plans (plans: ${choices(plans.keys())}).`);
+  }
+
+  /** The model run, as the Run computes it (every scenario), once per workbook read. */
+  run(): ModelResult {
+    return (this.result ??= runModel(this.model));
+  }
+
+  offers(): OffersEvaluation {
+    return (this.offerValues ??= evaluateOffers(this.model));
+  }
+
+  /**
+   * One plan priced by the realistic-earnings model under an assumption, as
+   * Results_Realistic prices it: for the plan's median rep by target variable
+   * (a leader on their team's attainment), or, with nobody on the plan, for a
+   * stand-in rep with 1 of target variable. Cached per plan × assumption.
+   */
+  realistic(plan: Plan, spec: DistributionSpec, label: string): RealisticRep {
+    const key = `${plan.name}\u0000${label}`;
+    const cached = this.realisticAnswers.get(key);
+    if (cached) return cached;
+    const input = this.model;
+    const context = (this.context ??= new RealisticContext({
+      ...input,
+      reps: [...input.reps, unitRep(input.settings.reportingCurrency)],
+    }));
+    const rep = medianRep(input.reps, plan.name);
+    const plans = new Map(input.plans);
+    plans.set(rep ? plan.name : UNIT_PLAN, plan);
+    const issues: EngineIssue[] = [];
+    const name = `COMP ${plan.name}`;
+    const run = context.run(
+      { name, scenario: { name, assumption: spec, description: "" }, spec, plans },
+      issues,
+      new Set([rep ? rep.id : UNIT_ID]),
+    );
+    const priced = run.reps[0];
+    if (!priced) {
+      const message = issues.find((i) => i.severity === "Error")?.message ?? issues[0]?.message ?? "no figures";
+      throw notAvailable(`No realistic figures for plan ${plan.name}: ${message.replace(`Scenario ${name}: `, "")}`);
+    }
+    this.realisticAnswers.set(key, priced);
+    return priced;
+  }
+}
+
+const UNIT_ID = "\u0000unit";
+const UNIT_PLAN = "\u0000unit";
+
+/** A rep for a plan nobody is on: 1 of target variable, no base, no manager (as the plan editor prices it). */
+function unitRep(currency: string): Rep {
+  return {
+    id: UNIT_ID,
+    name: "",
+    role: "",
+    managerId: null,
+    plan: UNIT_PLAN,
+    currency,
+    base: ZERO,
+    targetVariable: ONE,
+    annualQuota: new Map(),
+    startDate: null,
+    endDate: null,
+    ramp: null,
+  };
+}
+
+/** The plan's median rep by target variable (the upper middle one; ties by RepID), as the plan editor picks it. */
+function medianRep(reps: readonly Rep[], planName: string): Rep | null {
+  const on = reps
+    .filter((r) => r.plan === planName)
+    .sort((a, b) => a.targetVariable.comparedTo(b.targetVariable) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return on.length ? on[Math.floor(on.length / 2)] : null;
+}
