@@ -5,7 +5,7 @@ import type { AttainmentDistribution } from "../distribution";
 import { expectedMultiple } from "../expectation";
 import { realisticOutcome, type RealisticOutcome } from "../outcome";
 import { probAttainmentAtLeast } from "../payProbability";
-import { detCdf, detPdf } from "./detMath";
+import { detCdf, detNormal, detPdf } from "./detMath";
 import { evalAscending, evalCurve, floatCurve, type FloatCurve } from "./floatCurve";
 import { floatLevel, type FloatDensity, type FloatLevel } from "./floatLevel";
 import { heldExcessCurve, heldExcessOverDensity, type HeldExcessCurve } from "./heldExcess";
@@ -186,6 +186,9 @@ function expectedPerPeriod(curve: FloatCurve, level: FloatLevel, periodSd: reado
   return total;
 }
 
+/** Scratch for detNormal and cdfMoment (single-threaded; read before the next call). */
+const normalScratch = new Float64Array(2);
+
 /** E[c(max(0, A))], A ~ Normal(v, (v·s)²): per segment a mass and a partial moment. */
 function atomExpectation(c: FloatCurve, v: number, s: number): number {
   if (v <= 0 || s <= 0) return evalCurve(c, v > 0 ? v : 0);
@@ -194,17 +197,23 @@ function atomExpectation(c: FloatCurve, v: number, s: number): number {
   let total = 0;
   let prevCdf = 0; // the first segment takes the mass censored at 0, paid c(0)…
   let prevPdf = 0;
+  const at = normalScratch;
   for (let j = 0; j < k; j++) {
     const to = j + 1 < k ? c.from[j + 1] : Infinity;
     const z = to === Infinity ? Infinity : (to - v) / sd;
-    const cdf = z === Infinity ? 1 : detCdf(z);
-    const pdf = z === Infinity ? 0 : detPdf(z);
+    let cdf = 1;
+    let pdf = 0;
+    if (z !== Infinity) {
+      detNormal(z, at);
+      cdf = at[0];
+      pdf = at[1];
+    }
     let mass = cdf - prevCdf;
     let moment = v * (cdf - prevCdf) - sd * (pdf - prevPdf);
     if (j === 0) {
       // …and its moment counts A only above 0 (max(0, A)).
-      const z0 = -v / sd;
-      moment = v * (cdf - detCdf(z0)) - sd * (pdf - detPdf(z0));
+      detNormal(-v / sd, at);
+      moment = v * (cdf - at[0]) - sd * (pdf - at[1]);
       mass = cdf;
     }
     total += c.intercept[j] * mass + c.slope[j] * moment;
@@ -241,10 +250,12 @@ function scaledExpectation(c: FloatCurve, d: FloatDensity, f: number): number {
   let total = 0;
   let prevCdf = 0;
   let prevMoment = 0;
+  const at = normalScratch;
   for (let j = 0; j < k; j++) {
     const x = j + 1 < k ? c.from[j + 1] / f : Infinity;
-    const cdf = d.cdf(x);
-    const moment = d.moment(x);
+    d.cdfMoment(x, at);
+    const cdf = at[0];
+    const moment = at[1];
     total += c.intercept[j] * (cdf - prevCdf) + c.slope[j] * f * (moment - prevMoment);
     prevCdf = cdf;
     prevMoment = moment;
