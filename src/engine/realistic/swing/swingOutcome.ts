@@ -97,11 +97,11 @@ export function swingOutcome(
     const probCapped = capStart === null ? null : probAttainmentAtLeast(dist, capStart);
     return { ...realisticOutcome({ segments: yearCurve }, dist), probCapped, method: "exact" };
   }
-  const level = floatLevel(dist);
+  const level = floatLevelOf(dist);
   const { periodSd } = swingScale(n, swing);
   const curve = floatCurve(pay.periodCurve, curveView({ segments: pay.periodCurve }).nonDecreasing);
   const ytdCurves = pay.ytd?.curves.map((c) => floatCurve(c, curveView({ segments: c }).nonDecreasing)) ?? null;
-  const atoms = atomNodes(level);
+  const atoms = atomNodesOf(level);
   const atomCount = atoms.values.length;
   // At least ATOM_PATH_POINTS (level, path) pairs, in whole blocks of 64 paths, from 256 paths up (integers
   // only, the same count on every machine). A held plan's expected pay does not come from these.
@@ -112,7 +112,10 @@ export function swingOutcome(
     ytdCurves,
     level,
     atoms,
-    swingVectors(n, swing, atomCount === 0 ? 1 : ytdCurves === null ? atomPaths : atomPaths * HOLD_PATH_FACTOR),
+    // Without point masses the atoms' one path is never read (no levels to pay on it).
+    atomCount === 0
+      ? new Float64Array(n)
+      : swingVectors(n, swing, ytdCurves === null ? atomPaths : atomPaths * HOLD_PATH_FACTOR),
     swingVectors(n, swing, densityPaths(swing.spread.toNumber())),
     capStart?.toNumber() ?? null,
   );
@@ -267,6 +270,22 @@ interface PayGrid {
   readonly probCapped: number;
   quantile(q: number): number;
   probAtLeast(t: number): number;
+}
+
+/** floatLevel and atomNodes once per distribution (shared objects; read only): a history's rep-years serve every plan. */
+const levels = new WeakMap<AttainmentDistribution, FloatLevel>();
+const nodesOf = new WeakMap<FloatLevel, { values: Float64Array; weights: Float64Array }>();
+
+function floatLevelOf(dist: AttainmentDistribution): FloatLevel {
+  let level = levels.get(dist);
+  if (!level) levels.set(dist, (level = floatLevel(dist)));
+  return level;
+}
+
+function atomNodesOf(level: FloatLevel): { values: Float64Array; weights: Float64Array } {
+  let nodes = nodesOf.get(level);
+  if (!nodes) nodesOf.set(level, (nodes = atomNodes(level)));
+  return nodes;
 }
 
 /** The year level's point masses, ascending (a sample larger than MAX_ATOMS grouped into equal-probability nodes). */
