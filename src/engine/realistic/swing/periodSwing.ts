@@ -61,13 +61,35 @@ export function centredCovariance(n: number, rho: number): Float64Array {
 
 /** σ that makes the mean period variance spread², and each period's own standard deviation. */
 export function swingScale(n: number, swing: PeriodSwing): { sigma: number; periodSd: number[] } {
-  const rho = swing.correlation.toNumber();
+  return scaleOf(n, swing.correlation.toNumber(), swing.spread.toNumber());
+}
+
+function scaleOf(n: number, rho: number, spread: number): { sigma: number; periodSd: number[] } {
   const c = centredCovariance(n, rho);
   let trace = 0;
   for (let i = 0; i < n; i++) trace += c[i * n + i];
-  const spread = swing.spread.toNumber();
   const sigma = trace > 0 ? spread / detSqrt(trace / n) : 0;
   return { sigma, periodSd: Array.from({ length: n }, (_, i) => sigma * detSqrt(c[i * n + i])) };
+}
+
+/** A swing read once for a plan of n periods: its numbers, its scale and its cache keys (Decimal reads cost). */
+export interface PreparedSwing {
+  readonly n: number;
+  readonly spread: number;
+  readonly rho: number;
+  readonly sigma: number;
+  readonly periodSd: readonly number[];
+  readonly key: string;
+  readonly unitKey: string;
+}
+
+export function prepareSwing(n: number, swing: PeriodSwing): PreparedSwing {
+  const spreadText = swing.spread.toString();
+  const rhoText = swing.correlation.toString();
+  const spread = Number(spreadText);
+  const rho = Number(rhoText);
+  const { sigma, periodSd } = scaleOf(n, rho, spread);
+  return { n, spread, rho, sigma, periodSd, key: `${n}|${spreadText}|${rhoText}`, unitKey: `${n}|${rhoText}` };
 }
 
 /**
@@ -114,17 +136,21 @@ interface Rows {
  * each key keeps the most asked for and hands out its first rows.
  */
 export function swingVectors(n: number, swing: PeriodSwing, count: number): Float64Array {
+  return swingRows(prepareSwing(n, swing), count);
+}
+
+/** swingVectors for a prepared swing. */
+export function swingRows(swing: PreparedSwing, count: number): Float64Array {
   // The last few scaled sets are kept, the most recently used last: every rep on one swing (the AEs of a run)
   // shares them; a leader's own swing is used once, so only a handful are held at a time. Callers only read them.
-  const key = `${n}|${swing.spread.toString()}|${swing.correlation.toString()}`;
+  const { n, key, sigma } = swing;
   let rows = scaledCache.get(key);
   if (rows) {
     scaledCache.delete(key);
     scaledCache.set(key, rows);
     if (rows.count >= count) return rows.data.subarray(0, count * n);
   }
-  const unit = unitVectors(n, swing.correlation, count);
-  const { sigma } = swingScale(n, swing);
+  const unit = unitVectors(swing, count);
   const out = new Float64Array(count * n);
   const have = rows ? rows.count * n : 0;
   if (rows) out.set(rows.data.subarray(0, have));
@@ -138,12 +164,11 @@ export function swingVectors(n: number, swing: PeriodSwing, count: number): Floa
 const scaledCache = new Map<string, Rows>();
 const unitCache = new Map<string, Rows>();
 
-function unitVectors(n: number, correlation: Decimal, count: number): Float64Array {
-  const key = `${n}|${correlation.toString()}`;
+function unitVectors(swing: PreparedSwing, count: number): Float64Array {
+  const { n, rho, unitKey: key } = swing;
   const hit = unitCache.get(key);
   if (hit && hit.count >= count) return hit.data.subarray(0, count * n);
   const have = hit ? hit.count : 0;
-  const rho = correlation.toNumber();
   const innovation = detSqrt(1 - rho * rho);
   const u = scrambledHalton(count, n, have);
   const out = new Float64Array(count * n);

@@ -9,7 +9,7 @@ import { detCdf, detNormal, detPdf } from "./detMath";
 import { evalCurve, floatCurve, type FloatCurve } from "./floatCurve";
 import { floatLevel, type FloatDensity, type FloatLevel } from "./floatLevel";
 import { heldExcessCurve, heldExcessOverDensity, type HeldExcessCurve } from "./heldExcess";
-import { swingScale, swingVectors, type PeriodSwing } from "./periodSwing";
+import { prepareSwing, swingRows, type PeriodSwing, type PreparedSwing } from "./periodSwing";
 
 /**
  * What a plan pays over one year, as the realistic model sees it: n periods
@@ -98,7 +98,8 @@ export function swingOutcome(
     return { ...realisticOutcome({ segments: yearCurve }, dist), probCapped, method: "exact" };
   }
   const level = floatLevelOf(dist);
-  const { periodSd } = swingScale(n, swing);
+  const prepared = prepareSwing(n, swing);
+  const { periodSd } = prepared;
   const curve = floatCurve(pay.periodCurve, curveView({ segments: pay.periodCurve }).nonDecreasing);
   const ytdCurves = pay.ytd?.curves.map((c) => floatCurve(c, curveView({ segments: c }).nonDecreasing)) ?? null;
   const atoms = atomNodesOf(level);
@@ -115,8 +116,8 @@ export function swingOutcome(
     // Without point masses the atoms' one path is never read (no levels to pay on it).
     atomCount === 0
       ? new Float64Array(n)
-      : swingVectors(n, swing, ytdCurves === null ? atomPaths : atomPaths * HOLD_PATH_FACTOR),
-    swingVectors(n, swing, densityPaths(swing.spread.toNumber())),
+      : swingRows(prepared, ytdCurves === null ? atomPaths : atomPaths * HOLD_PATH_FACTOR),
+    swingRows(prepared, densityPaths(prepared.spread)),
     capStart?.toNumber() ?? null,
   );
   // Held YTD: the year-end payout c(L) exactly, plus what holding adds — on each swing path, exactly in
@@ -124,7 +125,7 @@ export function swingOutcome(
   const mean =
     ytdCurves === null
       ? expectedPerPeriod(curve, level, periodSd)
-      : expectedMultiple({ segments: yearCurve }, dist).toNumber() + heldExcessOf(pay, ytdCurves, level, swing);
+      : expectedMultiple({ segments: yearCurve }, dist).toNumber() + heldExcessOf(pay, ytdCurves, level, prepared);
   return {
     expectedMultiple: new Decimal(mean),
     p10: new Decimal(grid.quantile(0.1)),
@@ -143,13 +144,13 @@ export function swingOutcome(
  * a history, not grouped) on the same paths through the paths' average G(L),
  * built once per plan and swing and shared by every rep and scenario on them.
  */
-function heldExcessOf(pay: YearPay, ytd: readonly FloatCurve[], level: FloatLevel, swing: PeriodSwing): number {
+function heldExcessOf(pay: YearPay, ytd: readonly FloatCurve[], level: FloatLevel, swing: PreparedSwing): number {
   const n = pay.periods;
-  const swings = () => swingVectors(n, swing, HOLD_DENSITY_PATHS);
+  const swings = () => swingRows(swing, HOLD_DENSITY_PATHS);
   let atoms = 0;
   let mass = level.continuous?.mass ?? 0;
   if (level.atomValues.length > 0) {
-    const key = `${swing.spread.toString()}|${swing.correlation.toString()}`;
+    const key = swing.key;
     let curves = heldCurves.get(pay);
     if (!curves) heldCurves.set(pay, (curves = new Map()));
     let g = curves.get(key);
@@ -505,7 +506,15 @@ function payGrid(
   if (!monotone) return histogramGrid(A.pay, atoms.weights, Ka, C.pay, contWeights, Kc, cappedShare, total);
 
   /** P(pay ≤ t), or P(pay < t) when strict. */
+  // The same points are asked for by several percentiles (0 and the top of every search): each is counted once.
+  const known = new Map<number, number>();
   const cdf = (t: number, strict: boolean): number => {
+    if (strict) return count(t, true);
+    let c = known.get(t);
+    if (c === undefined) known.set(t, (c = count(t, false)));
+    return c;
+  };
+  const count = (t: number, strict: boolean): number => {
     let atomsBelow = 0;
     if (m > 0) for (let k = 0; k < Ka; k++) atomsBelow += cumA[lastAtMost(A.pay, k * m, m, t, strict) + 1];
     let sum = 0;
