@@ -26,7 +26,7 @@ export function normalAtLeastModel(d: NormalDistribution, x: Decimal): MassModel
   if (!z0.isNeg()) return null;
   const far = z0.neg();
   const hi = far.toNumber();
-  if (!(hi >= 8 && hi <= 37)) return null;
+  if (!(hi >= 8 && hi <= 30)) return null;
   // hi's exact decimal expansion (toFixed is exact for a double this size at 60 places).
   const lo = far.minus(new W(hi.toFixed(60))).toNumber();
   const tail = normalTail(hi, lo);

@@ -1,5 +1,5 @@
 /**
- * The standard normal's far tail Q(x) = Φ(−x) = 1 − Φ(x), x ≥ 8, in
+ * The standard normal's far tail Q(x) = Φ(−x) = 1 − Φ(x), 8 ≤ x ≤ 30, in
  * double-double arithmetic (a value as an unevaluated sum hi + lo of two
  * doubles, about 32 significant digits), from + − × ÷ alone: the same bits on
  * every machine. It is not a result on its own: massModel.ts's Φ works at 50
@@ -74,7 +74,7 @@ const LN2: DD = { hi: 6.931471805599453e-1, lo: 2.3190468138462996e-17 };
 /** 1/√(2π) */
 const INV_SQRT_2PI: DD = { hi: 3.989422804014327e-1, lo: -2.49232720227773e-17 };
 
-/** e^(−t) for 0 ≤ t ≤ 700, double-double. */
+/** e^(−t) for 0 ≤ t ≤ 450, double-double (beyond, the low part of the result would be subnormal). */
 function expNeg(t: DD): DD {
   const k = Math.round(t.hi / LN2.hi);
   // r = k·ln2 − t, |r| ≤ 0.35 (k·ln2 is exact enough: k < 1100, ln2 to 107 bits).
@@ -93,12 +93,12 @@ function expNeg(t: DD): DD {
 }
 
 /**
- * Q(x) = Φ(−x) for 8 ≤ x ≤ 37, x given as the double-double hi + lo:
+ * Q(x) = Φ(−x) for 8 ≤ x ≤ 30, x given as the double-double hi + lo:
  * φ(x) ÷ (x + 1/(x + 2/(x + 3/(x + …)))), the continued fraction taken
  * from a fixed depth backwards. Null outside that range.
  */
 export function normalTail(xHi: number, xLo: number): DD | null {
-  if (!(xHi >= 8 && xHi <= 37)) return null;
+  if (!(xHi >= 8 && xHi <= 30)) return null;
   const x: DD = quickTwoSum(xHi, xLo);
   const half = mul(x, x);
   const pdf = mul(expNeg({ hi: half.hi / 2, lo: half.lo / 2 }), INV_SQRT_2PI);
