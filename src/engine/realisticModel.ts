@@ -327,12 +327,19 @@ export class RealisticContext {
     ].join("|");
     const cached = this.teams.get(key);
     if (cached !== undefined) return cached;
-    const quotas = members.map((m) => m.quota);
-    const total = quotas.reduce((sum, q) => sum.plus(q), ZERO);
+    // What depends on the members' quotas alone is the same in every scenario with this correlation.
+    const shapeKey = `${i}|${measure}|${correlation.toString()}|${members.map((m) => m.index).join(",")}`;
+    let shape = this.teamShapes.get(shapeKey);
+    if (shape === undefined) {
+      const quotas = members.map((m) => m.quota);
+      const total = quotas.reduce((sum, q) => sum.plus(q), ZERO);
+      shape = { overAssignment: total.div(leaderQuota), swingFactor: teamSwingFactor(quotas, correlation) };
+      this.teamShapes.set(shapeKey, shape);
+    }
     const team = {
       dist: teamDistribution(members, leaderQuota, correlation),
-      basis: { members: members.length, overAssignment: total.div(leaderQuota), correlation },
-      swingFactor: teamSwingFactor(quotas, correlation),
+      basis: { members: members.length, overAssignment: shape.overAssignment, correlation },
+      swingFactor: shape.swingFactor,
     };
     this.teams.set(key, team);
     return team;
@@ -352,6 +359,7 @@ export class RealisticContext {
   private readonly fitsBySample = new WeakMap<readonly Decimal[], AttainmentDistribution | Error>();
   private readonly fitsBySpec = new Map<string, AttainmentDistribution | Error>();
   private readonly teams = new Map<string, { dist: AttainmentDistribution; basis: TeamBasis; swingFactor: Decimal }>();
+  private readonly teamShapes = new Map<string, { overAssignment: Decimal; swingFactor: Decimal }>();
 
   /** A fitted distribution (or why it could not be fitted), once per history sample or stated assumption. */
   private fitOnce(spec: DistributionSpec, sample: readonly Decimal[]): AttainmentDistribution | Error {

@@ -3,6 +3,7 @@ import type { CurveSegment } from "../line/segments";
 import { curveView } from "./curveView";
 import type { AttainmentDistribution } from "./distribution";
 import { lowerBound, massModel, type MassModel } from "./massModel";
+import { normalAtLeastModel } from "./normalAtLeast";
 
 /**
  * Probabilities about pay, computed exactly from the segments: on a segment
@@ -28,6 +29,9 @@ const ATTAINMENT = { segments: [{ from: ZERO, to: null, intercept: ZERO, slope: 
 
 /** P(A ≥ x) for attainment itself: the share at or above quota (x = 1), or at a cap's start. */
 export function probAttainmentAtLeast(dist: AttainmentDistribution, x: Decimal): Decimal {
+  // A Normal's share above x > 0 needs its censored mass at 0 only to decide two roundings (normalAtLeast.ts).
+  const fast = dist.kind === "Normal" && x.gt(ZERO) ? normalAtLeastModel(dist, x) : null;
+  if (fast !== null) return payProbability(curveView(ATTAINMENT).segments, fast, x, "atLeast");
   return probAtLeast(ATTAINMENT, dist, x);
 }
 

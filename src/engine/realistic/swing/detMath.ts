@@ -115,6 +115,38 @@ export function detCdf(z: number): number {
   return z < 0 ? tail : 1 - tail;
 }
 
+/**
+ * detCdf(z) into out[0] and detPdf(z) into out[1], the density computed once:
+ * the same two numbers, bit for bit, as the two calls (φ is even, and its
+ * argument is squared exactly alike for z and −z).
+ */
+export function detNormal(z: number, out: Float64Array): void {
+  if (z !== z || z > 38 || z < -38) {
+    out[0] = detCdf(z);
+    out[1] = detPdf(z);
+    return;
+  }
+  const a = z < 0 ? -z : z;
+  const pdf = detPdf(z);
+  out[1] = pdf;
+  if (a < 3) {
+    let term = z;
+    let sum = z;
+    const z2 = z * z;
+    for (let k = 1; k < 200; k++) {
+      term *= z2 / (2 * k + 1);
+      sum += term;
+      if ((term < 0 ? -term : term) < 1e-17 * (sum < 0 ? -sum : sum)) break;
+    }
+    out[0] = 0.5 + pdf * sum;
+    return;
+  }
+  let f = a;
+  for (let k = 80; k >= 1; k--) f = a + k / f;
+  const tail = pdf / f;
+  out[0] = z < 0 ? tail : 1 - tail;
+}
+
 /** Φ⁻¹(p) for 0 < p < 1: Acklam's rational start and two Newton steps on detCdf. */
 export function detQuantile(p: number): number {
   if (!(p > 0 && p < 1)) {

@@ -1,5 +1,5 @@
 import type { AttainmentDistribution } from "../distribution";
-import { detCdf, detExp, detLog, detPdf, detQuantile } from "./detMath";
+import { detCdf, detExp, detLog, detNormal, detPdf, detQuantile } from "./detMath";
 import { assertNever } from "../../assertNever";
 
 /**
@@ -22,6 +22,8 @@ export interface FloatDensity {
   cdf(x: number): number;
   /** E[L · 1{0 < L ≤ x}]. */
   moment(x: number): number;
+  /** cdf(x) into out[0] and moment(x) into out[1] (the same numbers, their shared work done once). */
+  cdfMoment(x: number, out: Float64Array): void;
   /** The u-quantile of the density part alone, 0 < u < 1. */
   quantile(u: number): number;
 }
@@ -48,6 +50,7 @@ export function floatLevel(dist: AttainmentDistribution): FloatLevel {
       const z0 = -mu / sigma;
       const p0 = detCdf(z0);
       const m0 = mu * p0 - sigma * detPdf(z0);
+      const normalAt = new Float64Array(2);
       const continuous: FloatDensity = {
         mass: 1 - p0,
         cdf: (x) => (x === Infinity ? 1 - p0 : detCdf((x - mu) / sigma) - p0),
@@ -55,6 +58,16 @@ export function floatLevel(dist: AttainmentDistribution): FloatLevel {
           if (x === Infinity) return mu - m0;
           const z = (x - mu) / sigma;
           return mu * detCdf(z) - sigma * detPdf(z) - m0;
+        },
+        cdfMoment: (x, out) => {
+          if (x === Infinity) {
+            out[0] = 1 - p0;
+            out[1] = mu - m0;
+            return;
+          }
+          detNormal((x - mu) / sigma, normalAt);
+          out[0] = normalAt[0] - p0;
+          out[1] = mu * normalAt[0] - sigma * normalAt[1] - m0;
         },
         quantile: (u) => mu + sigma * detQuantile(p0 + u * (1 - p0)),
       };
@@ -68,6 +81,19 @@ export function floatLevel(dist: AttainmentDistribution): FloatLevel {
         mass: 1,
         cdf: (x) => (x === Infinity ? 1 : x <= 0 ? 0 : detCdf((detLog(x) - mu) / sigma)),
         moment: (x) => (x === Infinity ? mean : x <= 0 ? 0 : mean * detCdf((detLog(x) - mu - sigma * sigma) / sigma)),
+        cdfMoment: (x, out) => {
+          if (x === Infinity) {
+            out[0] = 1;
+            out[1] = mean;
+          } else if (x <= 0) {
+            out[0] = 0;
+            out[1] = 0;
+          } else {
+            const log = detLog(x);
+            out[0] = detCdf((log - mu) / sigma);
+            out[1] = mean * detCdf((log - mu - sigma * sigma) / sigma);
+          }
+        },
         quantile: (u) => detExp(mu + sigma * detQuantile(u)),
       };
       return { atomValues: new Float64Array(0), atomProbs: new Float64Array(0), continuous };

@@ -20,6 +20,42 @@ function pathFactors(swings: Float64Array, k: number, n: number, f: Float64Array
   }
 }
 
+/** Scratch space for forEachPiece, sized once per set of YTD curves (no allocation per path). */
+interface PieceScratch {
+  readonly cuts: Float64Array;
+  readonly points: Float64Array;
+  readonly alpha: Float64Array;
+  readonly beta: Float64Array;
+}
+
+function pieceScratch(ytd: readonly FloatCurve[], n: number): PieceScratch {
+  let cuts = 2;
+  for (let p = 0; p < n; p++) cuts += ytd[p].from.length - 1;
+  return {
+    cuts: new Float64Array(cuts),
+    points: new Float64Array(2 + (n - 1) + ((n - 1) * (n - 2)) / 2),
+    alpha: new Float64Array(n),
+    beta: new Float64Array(n),
+  };
+}
+
+/**
+ * Sorts xs[0..len) ascending in place, stably, equal values (0 and −0 among
+ * them) kept in their order: exactly what Array.prototype.sort((a, b) => a − b)
+ * gives, on the short lists here without its cost.
+ */
+function sortAscending(xs: Float64Array, len: number): void {
+  for (let i = 1; i < len; i++) {
+    const x = xs[i];
+    let j = i - 1;
+    while (j >= 0 && xs[j] > x) {
+      xs[j + 1] = xs[j];
+      j--;
+    }
+    xs[j + 1] = x;
+  }
+}
+
 /**
  * e on one path as consecutive pieces [y0, y1) of [0, ∞), each the line
  * A + B·L (A = B = 0 where holding adds nothing), in ascending order.
@@ -28,15 +64,22 @@ function forEachPiece(
   ytd: readonly FloatCurve[],
   f: Float64Array,
   n: number,
-  alpha: Float64Array,
-  beta: Float64Array,
+  scratch: PieceScratch,
   piece: (y0: number, y1: number, a: number, b: number) => void,
 ): void {
-  const cuts: number[] = [0, Infinity];
-  for (let p = 0; p < n; p++)
-    if (f[p] > 0) for (let i = 1; i < ytd[p].from.length; i++) cuts.push(ytd[p].from[i] / f[p]);
-  cuts.sort((a, b) => a - b);
-  for (let c = 0; c + 1 < cuts.length; c++) {
+  const { cuts, points, alpha, beta } = scratch;
+  cuts[0] = 0;
+  cuts[1] = Infinity;
+  let cutCount = 2;
+  for (let p = 0; p < n; p++) {
+    const fp = f[p];
+    if (fp > 0) {
+      const from = ytd[p].from;
+      for (let i = 1; i < from.length; i++) cuts[cutCount++] = from[i] / fp;
+    }
+  }
+  sortAscending(cuts, cutCount);
+  for (let c = 0; c + 1 < cutCount; c++) {
     const x0 = cuts[c];
     const x1 = cuts[c + 1];
     if (!(x1 > x0)) continue;
@@ -57,21 +100,29 @@ function forEachPiece(
     }
     const a0 = alpha[n - 1];
     const b0 = beta[n - 1];
-    // Candidate points where the maximum of {0, line_p − line_n} may change hands.
-    const points = [x0, x1];
+    // Candidate points where the maximum of {0, line_p − line_n} may change hands, those inside [x0, x1] kept.
+    points[0] = x0;
+    points[1] = x1;
+    let count = 2;
     for (let p = 0; p < n - 1; p++) {
       const ap = alpha[p] - a0;
       const bp = beta[p] - b0;
-      if (bp !== 0) points.push(-ap / bp);
+      if (bp !== 0) {
+        const x = -ap / bp;
+        if (x >= x0 && x <= x1) points[count++] = x;
+      }
       for (let q = p + 1; q < n - 1; q++) {
         const db = bp - (beta[q] - b0);
-        if (db !== 0) points.push((alpha[q] - a0 - ap) / db);
+        if (db !== 0) {
+          const x = (alpha[q] - a0 - ap) / db;
+          if (x >= x0 && x <= x1) points[count++] = x;
+        }
       }
     }
-    const inside = points.filter((x) => x >= x0 && x <= x1).sort((a, b) => a - b);
-    for (let i = 0; i + 1 < inside.length; i++) {
-      const y0 = inside[i];
-      const y1 = inside[i + 1];
+    sortAscending(points, count);
+    for (let i = 0; i + 1 < count; i++) {
+      const y0 = points[i];
+      const y1 = points[i + 1];
       if (!(y1 > y0)) continue;
       const mid = y1 === Infinity ? y0 + 1 : (y0 + y1) / 2;
       let bestA = 0;
@@ -102,19 +153,42 @@ export function heldExcessOverDensity(
 ): number {
   const K = swings.length / n;
   const f = new Float64Array(n);
-  const alpha = new Float64Array(n);
-  const beta = new Float64Array(n);
-  const at = (x: number) => (x === Infinity ? { p: d.mass, m: d.moment(Infinity) } : { p: d.cdf(x), m: d.moment(x) });
+  const scratch = pieceScratch(ytd, n);
+  // The density's mass and first moment below x, for the last two points asked (a piece's end is the next one's start).
+  const massAt = new Float64Array(2);
+  const momentAt = new Float64Array(2);
+  const pointAt = Float64Array.of(NaN, NaN);
+  let newest = 0;
+  const both = new Float64Array(2);
+  const at = (x: number): number => {
+    if (Object.is(pointAt[newest], x)) return newest;
+    if (Object.is(pointAt[1 - newest], x)) return 1 - newest;
+    newest = 1 - newest;
+    pointAt[newest] = x;
+    if (x === Infinity) {
+      massAt[newest] = d.mass;
+      momentAt[newest] = d.moment(Infinity);
+    } else {
+      d.cdfMoment(x, both);
+      massAt[newest] = both[0];
+      momentAt[newest] = both[1];
+    }
+    return newest;
+  };
   let total = 0;
+  let pathTotal = 0;
+  const piece = (y0: number, y1: number, a: number, b: number) => {
+    if (a === 0 && b === 0) return;
+    const lo = at(y0);
+    const loP = massAt[lo];
+    const loM = momentAt[lo];
+    const hi = at(y1);
+    pathTotal += a * (massAt[hi] - loP) + b * (momentAt[hi] - loM);
+  };
   for (let k = 0; k < K; k++) {
     pathFactors(swings, k, n, f);
-    let pathTotal = 0;
-    forEachPiece(ytd, f, n, alpha, beta, (y0, y1, a, b) => {
-      if (a === 0 && b === 0) return;
-      const lo = at(y0);
-      const hi = at(y1);
-      pathTotal += a * (hi.p - lo.p) + b * (hi.m - lo.m);
-    });
+    pathTotal = 0;
+    forEachPiece(ytd, f, n, scratch, piece);
     total += pathTotal;
   }
   return total / K;
@@ -135,8 +209,7 @@ export interface HeldExcessCurve {
 export function heldExcessCurve(ytd: readonly FloatCurve[], swings: Float64Array, n: number): HeldExcessCurve {
   const K = swings.length / n;
   const f = new Float64Array(n);
-  const alpha = new Float64Array(n);
-  const beta = new Float64Array(n);
+  const scratch = pieceScratch(ytd, n);
   // Each path adds, at each knot, the change of its line: ΔA (intercept) and ΔB (slope).
   const xs: number[] = [];
   const dA: number[] = [];
@@ -145,7 +218,7 @@ export function heldExcessCurve(ytd: readonly FloatCurve[], swings: Float64Array
     pathFactors(swings, k, n, f);
     let a0 = 0;
     let b0 = 0;
-    forEachPiece(ytd, f, n, alpha, beta, (y0, _y1, a, b) => {
+    forEachPiece(ytd, f, n, scratch, (y0, _y1, a, b) => {
       if (a === a0 && b === b0) return;
       xs.push(y0);
       dA.push(a - a0);

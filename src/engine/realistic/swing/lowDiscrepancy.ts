@@ -31,15 +31,18 @@ function permutations(dim: number): Int32Array[] {
   });
 }
 
-/** `count` points of dimension `dim` (≤ 24), row-major: the sequence's points 1 … count (point 0 is all zeros). */
-export function scrambledHalton(count: number, dim: number): Float64Array {
+/**
+ * Points of dimension `dim` (≤ 24), row-major: the sequence's points from + 1 … count (point 0 is all zeros);
+ * `from` = 0 gives the first `count`.
+ */
+export function scrambledHalton(count: number, dim: number, from = 0): Float64Array {
   if (dim > PRIMES.length) throw new RangeError(`Halton points of dimension ${dim} (at most ${PRIMES.length})`);
   const perms = permutations(dim);
-  const out = new Float64Array(count * dim);
+  const out = new Float64Array(Math.max(0, count - from) * dim);
   for (let j = 0; j < dim; j++) {
     const b = PRIMES[j];
     const perm = perms[j];
-    for (let i = 0; i < count; i++) {
+    for (let i = from; i < count; i++) {
       let n = i + 1;
       let f = 1 / b;
       let x = 0;
@@ -49,7 +52,7 @@ export function scrambledHalton(count: number, dim: number): Float64Array {
         f /= b;
       }
       // i + 1 has a non-zero digit and permutations keep 0 at 0 only: x is never 0.
-      out[i * dim + j] = x;
+      out[(i - from) * dim + j] = x;
     }
   }
   return out;

@@ -61,13 +61,35 @@ export function centredCovariance(n: number, rho: number): Float64Array {
 
 /** σ that makes the mean period variance spread², and each period's own standard deviation. */
 export function swingScale(n: number, swing: PeriodSwing): { sigma: number; periodSd: number[] } {
-  const rho = swing.correlation.toNumber();
+  return scaleOf(n, swing.correlation.toNumber(), swing.spread.toNumber());
+}
+
+function scaleOf(n: number, rho: number, spread: number): { sigma: number; periodSd: number[] } {
   const c = centredCovariance(n, rho);
   let trace = 0;
   for (let i = 0; i < n; i++) trace += c[i * n + i];
-  const spread = swing.spread.toNumber();
   const sigma = trace > 0 ? spread / detSqrt(trace / n) : 0;
   return { sigma, periodSd: Array.from({ length: n }, (_, i) => sigma * detSqrt(c[i * n + i])) };
+}
+
+/** A swing read once for a plan of n periods: its numbers, its scale and its cache keys (Decimal reads cost). */
+export interface PreparedSwing {
+  readonly n: number;
+  readonly spread: number;
+  readonly rho: number;
+  readonly sigma: number;
+  readonly periodSd: readonly number[];
+  readonly key: string;
+  readonly unitKey: string;
+}
+
+export function prepareSwing(n: number, swing: PeriodSwing): PreparedSwing {
+  const spreadText = swing.spread.toString();
+  const rhoText = swing.correlation.toString();
+  const spread = Number(spreadText);
+  const rho = Number(rhoText);
+  const { sigma, periodSd } = scaleOf(n, rho, spread);
+  return { n, spread, rho, sigma, periodSd, key: `${n}|${spreadText}|${rhoText}`, unitKey: `${n}|${rhoText}` };
 }
 
 /**
@@ -99,51 +121,71 @@ export function correlationFromLagRatio(n: number, observed: number): number {
   return (lo + hi) / 2;
 }
 
-const vectorCache = new Map<string, Float64Array>();
+/** Rows of swing vectors made so far for one key: `data` holds `count` rows of n. */
+interface Rows {
+  data: Float64Array;
+  count: number;
+}
 
 /**
  * `count` swing vectors d (row-major, count × n) from the fixed scrambled
  * Halton set: deterministic, so two runs give the same bits. The centred
- * paths for a unit spread are made once per (n, correlation, count) and
- * scaled: d is linear in the spread, and every leader's team has its own.
+ * paths for a unit spread are made once per (n, correlation) and scaled: d is
+ * linear in the spread, and every leader's team has its own. Path k depends
+ * on k alone (Halton point k + 1), so fewer paths are the first rows of more:
+ * each key keeps the most asked for and hands out its first rows.
  */
 export function swingVectors(n: number, swing: PeriodSwing, count: number): Float64Array {
-  // The last few scaled sets are kept: every rep on one swing (the AEs of a run) shares them; a leader's own
-  // swing is used once, so only a handful are held at a time. Callers only read them.
-  const key = `${n}|${swing.spread.toString()}|${swing.correlation.toString()}|${count}`;
-  const hit = scaledCache.get(key);
-  if (hit) return hit;
-  const unit = unitVectors(n, swing.correlation, count);
-  const { sigma } = swingScale(n, swing);
-  const out = new Float64Array(unit.length);
-  for (let i = 0; i < unit.length; i++) out[i] = sigma * unit[i];
-  if (scaledCache.size >= 8) scaledCache.delete(scaledCache.keys().next().value!);
-  scaledCache.set(key, out);
+  return swingRows(prepareSwing(n, swing), count);
+}
+
+/** swingVectors for a prepared swing. */
+export function swingRows(swing: PreparedSwing, count: number): Float64Array {
+  // The last few scaled sets are kept, the most recently used last: every rep on one swing (the AEs of a run)
+  // shares them; a leader's own swing is used once, so only a handful are held at a time. Callers only read them.
+  const { n, key, sigma } = swing;
+  let rows = scaledCache.get(key);
+  if (rows) {
+    scaledCache.delete(key);
+    scaledCache.set(key, rows);
+    if (rows.count >= count) return rows.data.subarray(0, count * n);
+  }
+  const unit = unitVectors(swing, count);
+  const out = new Float64Array(count * n);
+  const have = rows ? rows.count * n : 0;
+  if (rows) out.set(rows.data.subarray(0, have));
+  for (let i = have; i < out.length; i++) out[i] = sigma * unit[i];
+  rows = { data: out, count };
+  if (!scaledCache.has(key) && scaledCache.size >= 8) scaledCache.delete(scaledCache.keys().next().value!);
+  scaledCache.set(key, rows);
   return out;
 }
 
-const scaledCache = new Map<string, Float64Array>();
+const scaledCache = new Map<string, Rows>();
+const unitCache = new Map<string, Rows>();
 
-function unitVectors(n: number, correlation: Decimal, count: number): Float64Array {
-  const key = `${n}|${correlation.toString()}|${count}`;
-  const hit = vectorCache.get(key);
-  if (hit) return hit;
-  const rho = correlation.toNumber();
+function unitVectors(swing: PreparedSwing, count: number): Float64Array {
+  const { n, rho, unitKey: key } = swing;
+  const hit = unitCache.get(key);
+  if (hit && hit.count >= count) return hit.data.subarray(0, count * n);
+  const have = hit ? hit.count : 0;
   const innovation = detSqrt(1 - rho * rho);
-  const u = scrambledHalton(count, n);
+  const u = scrambledHalton(count, n, have);
   const out = new Float64Array(count * n);
+  if (hit) out.set(hit.data.subarray(0, have * n));
   const x = new Float64Array(n);
-  for (let k = 0; k < count; k++) {
+  for (let k = have; k < count; k++) {
+    const row = (k - have) * n;
     let mean = 0;
     for (let p = 0; p < n; p++) {
-      const z = detQuantile(u[k * n + p]);
+      const z = detQuantile(u[row + p]);
       x[p] = p === 0 ? z : rho * x[p - 1] + innovation * z;
       mean += x[p];
     }
     mean /= n;
     for (let p = 0; p < n; p++) out[k * n + p] = x[p] - mean;
   }
-  if (vectorCache.size > 64) vectorCache.clear();
-  vectorCache.set(key, out);
+  if (!hit && unitCache.size >= 16) unitCache.clear();
+  unitCache.set(key, { data: out, count });
   return out;
 }

@@ -5,11 +5,11 @@ import type { AttainmentDistribution } from "../distribution";
 import { expectedMultiple } from "../expectation";
 import { realisticOutcome, type RealisticOutcome } from "../outcome";
 import { probAttainmentAtLeast } from "../payProbability";
-import { detCdf, detPdf } from "./detMath";
-import { evalAscending, evalCurve, floatCurve, type FloatCurve } from "./floatCurve";
+import { detCdf, detNormal, detPdf } from "./detMath";
+import { evalCurve, floatCurve, type FloatCurve } from "./floatCurve";
 import { floatLevel, type FloatDensity, type FloatLevel } from "./floatLevel";
 import { heldExcessCurve, heldExcessOverDensity, type HeldExcessCurve } from "./heldExcess";
-import { swingScale, swingVectors, type PeriodSwing } from "./periodSwing";
+import { prepareSwing, swingRows, type PeriodSwing, type PreparedSwing } from "./periodSwing";
 
 /**
  * What a plan pays over one year, as the realistic model sees it: n periods
@@ -97,11 +97,12 @@ export function swingOutcome(
     const probCapped = capStart === null ? null : probAttainmentAtLeast(dist, capStart);
     return { ...realisticOutcome({ segments: yearCurve }, dist), probCapped, method: "exact" };
   }
-  const level = floatLevel(dist);
-  const { periodSd } = swingScale(n, swing);
+  const level = floatLevelOf(dist);
+  const prepared = prepareSwing(n, swing);
+  const { periodSd } = prepared;
   const curve = floatCurve(pay.periodCurve, curveView({ segments: pay.periodCurve }).nonDecreasing);
   const ytdCurves = pay.ytd?.curves.map((c) => floatCurve(c, curveView({ segments: c }).nonDecreasing)) ?? null;
-  const atoms = atomNodes(level);
+  const atoms = atomNodesOf(level);
   const atomCount = atoms.values.length;
   // At least ATOM_PATH_POINTS (level, path) pairs, in whole blocks of 64 paths, from 256 paths up (integers
   // only, the same count on every machine). A held plan's expected pay does not come from these.
@@ -112,8 +113,11 @@ export function swingOutcome(
     ytdCurves,
     level,
     atoms,
-    swingVectors(n, swing, atomCount === 0 ? 1 : ytdCurves === null ? atomPaths : atomPaths * HOLD_PATH_FACTOR),
-    swingVectors(n, swing, densityPaths(swing.spread.toNumber())),
+    // Without point masses the atoms' one path is never read (no levels to pay on it).
+    atomCount === 0
+      ? new Float64Array(n)
+      : swingRows(prepared, ytdCurves === null ? atomPaths : atomPaths * HOLD_PATH_FACTOR),
+    swingRows(prepared, densityPaths(prepared.spread)),
     capStart?.toNumber() ?? null,
   );
   // Held YTD: the year-end payout c(L) exactly, plus what holding adds — on each swing path, exactly in
@@ -121,7 +125,7 @@ export function swingOutcome(
   const mean =
     ytdCurves === null
       ? expectedPerPeriod(curve, level, periodSd)
-      : expectedMultiple({ segments: yearCurve }, dist).toNumber() + heldExcessOf(pay, ytdCurves, level, swing);
+      : expectedMultiple({ segments: yearCurve }, dist).toNumber() + heldExcessOf(pay, ytdCurves, level, prepared);
   return {
     expectedMultiple: new Decimal(mean),
     p10: new Decimal(grid.quantile(0.1)),
@@ -140,13 +144,13 @@ export function swingOutcome(
  * a history, not grouped) on the same paths through the paths' average G(L),
  * built once per plan and swing and shared by every rep and scenario on them.
  */
-function heldExcessOf(pay: YearPay, ytd: readonly FloatCurve[], level: FloatLevel, swing: PeriodSwing): number {
+function heldExcessOf(pay: YearPay, ytd: readonly FloatCurve[], level: FloatLevel, swing: PreparedSwing): number {
   const n = pay.periods;
-  const swings = () => swingVectors(n, swing, HOLD_DENSITY_PATHS);
+  const swings = () => swingRows(swing, HOLD_DENSITY_PATHS);
   let atoms = 0;
   let mass = level.continuous?.mass ?? 0;
   if (level.atomValues.length > 0) {
-    const key = `${swing.spread.toString()}|${swing.correlation.toString()}`;
+    const key = swing.key;
     let curves = heldCurves.get(pay);
     if (!curves) heldCurves.set(pay, (curves = new Map()));
     let g = curves.get(key);
@@ -186,6 +190,9 @@ function expectedPerPeriod(curve: FloatCurve, level: FloatLevel, periodSd: reado
   return total;
 }
 
+/** Scratch for detNormal and cdfMoment (single-threaded; read before the next call). */
+const normalScratch = new Float64Array(2);
+
 /** E[c(max(0, A))], A ~ Normal(v, (v·s)²): per segment a mass and a partial moment. */
 function atomExpectation(c: FloatCurve, v: number, s: number): number {
   if (v <= 0 || s <= 0) return evalCurve(c, v > 0 ? v : 0);
@@ -194,17 +201,23 @@ function atomExpectation(c: FloatCurve, v: number, s: number): number {
   let total = 0;
   let prevCdf = 0; // the first segment takes the mass censored at 0, paid c(0)…
   let prevPdf = 0;
+  const at = normalScratch;
   for (let j = 0; j < k; j++) {
     const to = j + 1 < k ? c.from[j + 1] : Infinity;
     const z = to === Infinity ? Infinity : (to - v) / sd;
-    const cdf = z === Infinity ? 1 : detCdf(z);
-    const pdf = z === Infinity ? 0 : detPdf(z);
+    let cdf = 1;
+    let pdf = 0;
+    if (z !== Infinity) {
+      detNormal(z, at);
+      cdf = at[0];
+      pdf = at[1];
+    }
     let mass = cdf - prevCdf;
     let moment = v * (cdf - prevCdf) - sd * (pdf - prevPdf);
     if (j === 0) {
       // …and its moment counts A only above 0 (max(0, A)).
-      const z0 = -v / sd;
-      moment = v * (cdf - detCdf(z0)) - sd * (pdf - detPdf(z0));
+      detNormal(-v / sd, at);
+      moment = v * (cdf - at[0]) - sd * (pdf - at[1]);
       mass = cdf;
     }
     total += c.intercept[j] * mass + c.slope[j] * moment;
@@ -241,10 +254,12 @@ function scaledExpectation(c: FloatCurve, d: FloatDensity, f: number): number {
   let total = 0;
   let prevCdf = 0;
   let prevMoment = 0;
+  const at = normalScratch;
   for (let j = 0; j < k; j++) {
     const x = j + 1 < k ? c.from[j + 1] / f : Infinity;
-    const cdf = d.cdf(x);
-    const moment = d.moment(x);
+    d.cdfMoment(x, at);
+    const cdf = at[0];
+    const moment = at[1];
     total += c.intercept[j] * (cdf - prevCdf) + c.slope[j] * f * (moment - prevMoment);
     prevCdf = cdf;
     prevMoment = moment;
@@ -253,10 +268,25 @@ function scaledExpectation(c: FloatCurve, d: FloatDensity, f: number): number {
 }
 
 interface PayGrid {
-  readonly mean: number;
   readonly probCapped: number;
   quantile(q: number): number;
   probAtLeast(t: number): number;
+}
+
+/** floatLevel and atomNodes once per distribution (shared objects; read only): a history's rep-years serve every plan. */
+const levels = new WeakMap<AttainmentDistribution, FloatLevel>();
+const nodesOf = new WeakMap<FloatLevel, { values: Float64Array; weights: Float64Array }>();
+
+function floatLevelOf(dist: AttainmentDistribution): FloatLevel {
+  let level = levels.get(dist);
+  if (!level) levels.set(dist, (level = floatLevel(dist)));
+  return level;
+}
+
+function atomNodesOf(level: FloatLevel): { values: Float64Array; weights: Float64Array } {
+  let nodes = nodesOf.get(level);
+  if (!nodes) nodesOf.set(level, (nodes = atomNodes(level)));
+  return nodes;
 }
 
 /** The year level's point masses, ascending (a sample larger than MAX_ATOMS grouped into equal-probability nodes). */
@@ -308,9 +338,8 @@ function payRows(
 ): { pay: Float64Array; capped: number } {
   const J = values.length;
   const K = swings.length / n;
+  // Zeros: each per-period row is a sum from 0.
   const pay = new Float64Array(K * J);
-  const row = new Float64Array(J);
-  const tmp = new Float64Array(J);
   const zeroPay = evalCurve(curve, 0);
   // Weight of the levels from j up: a path's capped share is one suffix (values ascend).
   const suffix = new Float64Array(J + 1);
@@ -327,34 +356,67 @@ function payRows(
     return suffix[a];
   };
   let capped = 0;
-  for (let k = 0; k < K; k++) {
-    const off = k * n;
-    if (ytd === null) {
-      row.fill(0);
+  if (ytd === null) {
+    // Row k: Σ_p (1/n)·c(v_j·f_p), added period by period (the curve walked once per period, levels ascending).
+    const from = curve.from;
+    const intercept = curve.intercept;
+    const slope = curve.slope;
+    const last = from.length - 1;
+    const scale = 1 / n;
+    const zero = zeroPay / n;
+    for (let k = 0; k < K; k++) {
+      const off = k * n;
+      const base = k * J;
       let maxFactor = 0;
       for (let p = 0; p < n; p++) {
         const f = 1 + swings[off + p];
         if (f > maxFactor) maxFactor = f;
-        if (f <= 0) for (let j = 0; j < J; j++) row[j] += zeroPay / n;
-        else evalAscending(curve, values, f, 1 / n, row, true);
+        if (f <= 0) {
+          for (let j = 0; j < J; j++) pay[base + j] += zero;
+          continue;
+        }
+        let s = 0;
+        for (let j = 0; j < J; j++) {
+          const a = values[j] * f;
+          while (s < last && a >= from[s + 1]) s++;
+          pay[base + j] += scale * (intercept[s] + slope[s] * a);
+        }
       }
       // Some period reaches the cap when the largest period attainment does.
       capped += cappedFrom(maxFactor);
-    } else {
-      row.fill(-Infinity);
+    }
+  } else {
+    // Row k: the most the YTD payout reached, max_p ((p + 1)/n)·c_p(v_j·f_p).
+    pay.fill(-Infinity);
+    for (let k = 0; k < K; k++) {
+      const off = k * n;
+      const base = k * J;
       let cum = 0;
       for (let p = 0; p < n; p++) {
         cum += swings[off + p];
         // The swings of a year add up to 0: the year-end YTD attainment is the level itself, exactly.
         const f = p === n - 1 ? 1 : 1 + cum / (p + 1);
         const c = ytd[p];
-        if (f <= 0) tmp.fill(((p + 1) / n) * evalCurve(c, 0));
-        else evalAscending(c, values, f, (p + 1) / n, tmp, false);
-        for (let j = 0; j < J; j++) if (tmp[j] > row[j]) row[j] = tmp[j];
+        const scale = (p + 1) / n;
+        if (f <= 0) {
+          const y = scale * evalCurve(c, 0);
+          for (let j = 0; j < J; j++) if (y > pay[base + j]) pay[base + j] = y;
+          continue;
+        }
+        const from = c.from;
+        const intercept = c.intercept;
+        const slope = c.slope;
+        const last = from.length - 1;
+        let s = 0;
+        for (let j = 0; j < J; j++) {
+          const a = values[j] * f;
+          while (s < last && a >= from[s + 1]) s++;
+          const y = scale * (intercept[s] + slope[s] * a);
+          if (y > pay[base + j]) pay[base + j] = y;
+        }
       }
       capped += cappedFrom(1);
     }
-    pay.set(row, k * J);
   }
   return { pay, capped };
 }
@@ -435,27 +497,24 @@ function payGrid(
   for (let i = 0; i < m; i++) cumA[i + 1] = cumA[i] + atoms.weights[i];
   const total = cumA[m] + contMass;
 
-  // Each part averages over its own paths; the parts add by their probability mass.
-  let meanA = 0;
-  let meanC = 0;
+  // The largest pay on the grid (each row ascends; its last).
   let hi = 0;
-  if (m > 0)
-    for (let k = 0; k < Ka; k++) {
-      for (let i = 0; i < m; i++) meanA += atoms.weights[i] * A.pay[k * m + i];
-      hi = Math.max(hi, A.pay[k * m + m - 1]);
-    }
-  if (J > 0)
-    for (let k = 0; k < Kc; k++) {
-      for (let j = 0; j < J; j++) meanC += contWeights[j] * C.pay[k * J + j];
-      hi = Math.max(hi, C.pay[k * J + J - 1]);
-    }
-  const mean = ((m > 0 ? meanA / Ka : 0) + (J > 0 ? meanC / Kc : 0)) / total;
+  if (m > 0) for (let k = 0; k < Ka; k++) hi = Math.max(hi, A.pay[k * m + m - 1]);
+  if (J > 0) for (let k = 0; k < Kc; k++) hi = Math.max(hi, C.pay[k * J + J - 1]);
   const cappedShare = ((m > 0 ? A.capped / Ka : 0) + (J > 0 ? C.capped / Kc : 0)) / total;
   const monotone = curve.nonDecreasing && (ytd === null || ytd.every((c) => c.nonDecreasing));
-  if (!monotone) return histogramGrid(A.pay, atoms.weights, Ka, C.pay, contWeights, Kc, mean, cappedShare, total);
+  if (!monotone) return histogramGrid(A.pay, atoms.weights, Ka, C.pay, contWeights, Kc, cappedShare, total);
 
   /** P(pay ≤ t), or P(pay < t) when strict. */
+  // The same points are asked for by several percentiles (0 and the top of every search): each is counted once.
+  const known = new Map<number, number>();
   const cdf = (t: number, strict: boolean): number => {
+    if (strict) return count(t, true);
+    let c = known.get(t);
+    if (c === undefined) known.set(t, (c = count(t, false)));
+    return c;
+  };
+  const count = (t: number, strict: boolean): number => {
     let atomsBelow = 0;
     if (m > 0) for (let k = 0; k < Ka; k++) atomsBelow += cumA[lastAtMost(A.pay, k * m, m, t, strict) + 1];
     let sum = 0;
@@ -480,9 +539,18 @@ function payGrid(
   const bins = 1024;
   const width = hi > 0 ? hi / bins : 1;
   const hist = new Float64Array(bins + 1);
-  const binOf = (y: number) => Math.min(bins, Math.max(0, Math.floor(y / width)));
-  for (let k = 0; k < Ka; k++) for (let i = 0; i < m; i++) hist[binOf(A.pay[k * m + i])] += atoms.weights[i] / Ka;
-  for (let k = 0; k < Kc; k++) for (let j = 0; j < J; j++) hist[binOf(C.pay[k * J + j])] += contWeights[j] / Kc;
+  // A point's weight on the grid: its level's, shared among its part's paths.
+  const atomShare = new Float64Array(m);
+  for (let i = 0; i < m; i++) atomShare[i] = atoms.weights[i] / Ka;
+  const contShare = new Float64Array(J);
+  for (let j = 0; j < J; j++) contShare[j] = contWeights[j] / Kc;
+  const fill = (pay: Float64Array, share: Float64Array, K: number) => {
+    const L = share.length;
+    for (let k = 0; k < K; k++)
+      for (let i = 0; i < L; i++) hist[Math.min(bins, Math.max(0, Math.floor(pay[k * L + i] / width)))] += share[i];
+  };
+  fill(A.pay, atomShare, Ka);
+  fill(C.pay, contShare, Kc);
   const bracketOf = (q: number): [number, number] | null => {
     let acc = 0;
     for (let i = 0; i <= bins; i++) {
@@ -492,7 +560,6 @@ function payGrid(
     return null;
   };
   return {
-    mean,
     probCapped: Math.min(1, cappedShare),
     probAtLeast: (t) => Math.min(1, Math.max(0, 1 - cdf(t - 1e-12, true))),
     quantile: (q) => {
@@ -503,17 +570,28 @@ function payGrid(
         const [lo, up] = start;
         let acc = cdf(lo, false) * total;
         if (acc < q * total && cdf(up, false) >= q) {
-          const inside: { y: number; w: number }[] = [];
+          // The pays in (lo, up], path by path, then in ascending order (ties in that order, as a stable sort).
+          let count = 0;
+          const firsts = new Int32Array(Ka);
+          const lasts = new Int32Array(Ka);
           for (let k = 0; k < Ka; k++) {
             const base = k * m;
-            const last = lastAtMost(A.pay, base, m, up, false);
-            for (let i = lastAtMost(A.pay, base, m, lo, false) + 1; i <= last; i++)
-              inside.push({ y: A.pay[base + i], w: atoms.weights[i] / Ka });
+            firsts[k] = lastAtMost(A.pay, base, m, lo, false) + 1;
+            lasts[k] = lastAtMost(A.pay, base, m, up, false);
+            if (lasts[k] >= firsts[k]) count += lasts[k] - firsts[k] + 1;
           }
-          inside.sort((x, z) => x.y - z.y);
-          for (const p of inside) {
-            acc += p.w;
-            if (acc >= q * total) return p.y;
+          const ys = new Float64Array(count);
+          const atom = new Int32Array(count);
+          count = 0;
+          for (let k = 0; k < Ka; k++)
+            for (let i = firsts[k]; i <= lasts[k]; i++) {
+              ys[count] = A.pay[k * m + i];
+              atom[count++] = i;
+            }
+          const order = Array.from({ length: count }, (_, i) => i).sort((x, z) => ys[x] - ys[z] || x - z);
+          for (const o of order) {
+            acc += atomShare[atom[o]];
+            if (acc >= q * total) return ys[o];
           }
         }
       }
@@ -591,7 +669,6 @@ function histogramGrid(
   payC: Float64Array,
   weightsC: Float64Array,
   Kc: number,
-  mean: number,
   probCapped: number,
   total: number,
 ): PayGrid {
@@ -603,7 +680,6 @@ function histogramGrid(
   points.sort((x, z) => x.y - z.y);
   const mass = total;
   return {
-    mean,
     probCapped: Math.min(1, probCapped),
     probAtLeast: (t) => {
       let sum = 0;
