@@ -1,8 +1,7 @@
-import { ZERO, type Decimal } from "../decimal";
 import { atScale, fixedOf, fixedTimes, pow10, QuotientRounding, type Fixed } from "../exact/fixed";
 import { ratioValue } from "../exact/ratio";
 import type { LineMechanic } from "./mechanic";
-import type { CurveSegment } from "./segments";
+import { capCurve } from "./segments";
 
 const UNIT: Fixed = { int: 1n, scale: 0 };
 
@@ -50,22 +49,7 @@ export const payoutCap: LineMechanic = {
         };
       },
       curve(segments) {
-        const out: CurveSegment[] = [];
-        const flat = (from: Decimal, to: Decimal | null): CurveSegment => ({ from, to, intercept: cap, slope: ZERO });
-        for (const s of segments) {
-          const atFrom = s.intercept.plus(s.slope.times(s.from));
-          const atTo = s.to === null ? null : s.intercept.plus(s.slope.times(s.to));
-          const startsAbove = atFrom.gt(cap);
-          const endsAbove = atTo === null ? s.slope.gt(ZERO) || (s.slope.isZero() && startsAbove) : atTo.gt(cap);
-          if (!startsAbove && !endsAbove) out.push(s);
-          else if (startsAbove && endsAbove) out.push(flat(s.from, s.to));
-          else {
-            const cross = cap.minus(s.intercept).div(s.slope);
-            if (startsAbove) out.push(flat(s.from, cross), { ...s, from: cross });
-            else out.push({ ...s, to: cross }, flat(cross, s.to));
-          }
-        }
-        return out;
+        return capCurve(segments, cap);
       },
       trace(t) {
         if (t.line.capped !== "Payout") return;

@@ -105,3 +105,23 @@ function segmentAt(segments: readonly CurveSegment[], a: Decimal): CurveSegment 
   for (let i = segments.length - 1; i > 0; i--) if (a.gte(segments[i].from)) return segments[i];
   return segments[0];
 }
+
+/** The curve never above `cap`: flat at the cap wherever it would pass it (a payout cap, an annual cap). */
+export function capCurve(segments: readonly CurveSegment[], cap: Decimal): CurveSegment[] {
+  const out: CurveSegment[] = [];
+  const flat = (from: Decimal, to: Decimal | null): CurveSegment => ({ from, to, intercept: cap, slope: ZERO });
+  for (const s of segments) {
+    const atFrom = s.intercept.plus(s.slope.times(s.from));
+    const atTo = s.to === null ? null : s.intercept.plus(s.slope.times(s.to));
+    const startsAbove = atFrom.gt(cap);
+    const endsAbove = atTo === null ? s.slope.gt(ZERO) || (s.slope.isZero() && startsAbove) : atTo.gt(cap);
+    if (!startsAbove && !endsAbove) out.push(s);
+    else if (startsAbove && endsAbove) out.push(flat(s.from, s.to));
+    else {
+      const cross = cap.minus(s.intercept).div(s.slope);
+      if (startsAbove) out.push(flat(s.from, cross), { ...s, from: cross });
+      else out.push({ ...s, to: cross }, flat(cross, s.to));
+    }
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import { buildPayoutCurve } from "../line/payoutCurve";
-import type { CurveSegment } from "../line/segments";
+import { capCurve, simplify, type CurveSegment } from "../line/segments";
 import { ONE, ZERO, type Decimal } from "../decimal";
 import { combineCurves } from "../realistic";
 import type { MeasurePlan, Plan } from "../types";
@@ -36,7 +36,16 @@ export function offerCurve(plan: Plan | null, targetVariable: Decimal, quota: De
     const bcr = target.isZero() ? ONE : target.div(q);
     return { weight, segments: buildPayoutCurve(measure, bcr, q).segments };
   });
-  return combineCurves(parts);
+  const combined = combineCurves(parts);
+  // An annual cap on the year's incentive caps the offer's curve too (a multiple of target variable).
+  const caps = [
+    plan.annualCap,
+    plan.annualCapAmount && targetVariable.gt(ZERO) ? plan.annualCapAmount.div(targetVariable) : null,
+  ];
+  const cap = caps
+    .filter((c): c is Decimal => !!c)
+    .reduce<Decimal | null>((a, b) => (a === null || b.lt(a) ? b : a), null);
+  return cap === null ? combined : simplify(capCurve(combined, cap));
 }
 
 /**

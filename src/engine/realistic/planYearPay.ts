@@ -37,12 +37,21 @@ export function planCurve(plan: Plan, rep: Rep, share: Decimal = ONE): CurveSegm
 export function planYearPay(plan: Plan, rep: Rep): YearPay {
   const n = PERIODS_PER_YEAR[plan.period];
   const periodCurve = planCurve(plan, rep, new Decimal(1).div(n));
-  if (!plan.cumulative || n === 1) return { periods: n, periodCurve, ytd: null };
+  const cap = annualCapMultiple(plan, rep);
+  if (!plan.cumulative || n === 1) return { periods: n, periodCurve, ytd: null, cap };
   const quotaBound = plan.measures.some(curveNeedsQuota);
   const curves = Array.from({ length: n }, (_, k) =>
     k === n - 1 ? planCurve(plan, rep) : quotaBound ? planCurve(plan, rep, new Decimal(k + 1).div(n)) : periodCurve,
   );
-  return { periods: n, periodCurve, ytd: { curves, hold: plan.negativeTrueUp === "Hold" } };
+  return { periods: n, periodCurve, ytd: { curves, hold: plan.negativeTrueUp === "Hold" }, cap };
+}
+
+/** The plan's annual cap as a multiple of the rep's target variable (the lower of AnnualCap and AnnualCapAmount ÷ TV). */
+function annualCapMultiple(plan: Plan, rep: Rep): Decimal | null {
+  const caps: Decimal[] = [];
+  if (plan.annualCap) caps.push(plan.annualCap);
+  if (plan.annualCapAmount && rep.targetVariable.gt(0)) caps.push(plan.annualCapAmount.div(rep.targetVariable));
+  return caps.length === 0 ? null : caps.reduce((a, b) => (b.lt(a) ? b : a));
 }
 
 const planIds = new WeakMap<Plan, number>();
@@ -54,7 +63,8 @@ let nextPlanId = 0;
  * themselves where they depend on the rep's quota.
  */
 export function yearPayKey(plan: Plan, pay: () => YearPay): string {
-  if (!plan.measures.some(curveNeedsQuota)) {
+  // A cap stated as an amount depends on the rep's target variable: key on the curves and the cap then.
+  if (!plan.measures.some(curveNeedsQuota) && !plan.annualCapAmount) {
     let id = planIds.get(plan);
     if (id === undefined) {
       id = nextPlanId++;
@@ -63,5 +73,11 @@ export function yearPayKey(plan: Plan, pay: () => YearPay): string {
     return `plan${id}`;
   }
   const p = pay();
-  return [p.periods, curveKey(p.periodCurve), ...(p.ytd?.curves.map(curveKey) ?? []), p.ytd?.hold ?? ""].join("|");
+  return [
+    p.periods,
+    curveKey(p.periodCurve),
+    ...(p.ytd?.curves.map(curveKey) ?? []),
+    p.ytd?.hold ?? "",
+    p.cap?.toString() ?? "",
+  ].join("|");
 }

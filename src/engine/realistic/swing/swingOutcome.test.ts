@@ -145,3 +145,44 @@ describe("swingOutcome", () => {
     expect(held.expectedMultiple.gt(1)).toBe(true);
   });
 });
+
+describe("swingOutcome under an annual cap (AnnualCap)", () => {
+  /** 1× per 100% from 0, uncapped: a period pays its attainment. */
+  const linear = curve(["0", "0", "1"]);
+
+  it("caps the year's curve exactly where no swing matters: 200% on an annual plan under a 1.5× cap pays 1.5×", () => {
+    const annual: YearPay = { periods: 1, periodCurve: linear.segments, ytd: null, cap: d("1.5") };
+    const o = swingOutcome(annual, flat(d("2")), swing("0.3"), null);
+    expect([o.method, o.expectedMultiple.toString()]).toEqual(["exact", "1.5"]);
+    // Normal(100%, 30%) on a 1.2× cap, no swing: E[min(L, 1.2)], L censored at 0, in closed form, below E[L] = 1.
+    const normalCapped = swingOutcome({ ...annual, cap: d("1.2") }, normal(d("1"), d("0.3")), swing("0"), null);
+    expect(normalCapped.expectedMultiple.toNumber()).toBeLessThan(1);
+    expect(normalCapped.p90.toString()).toBe("1.2");
+  });
+
+  it("caps every path's year on a quarterly plan: nothing above the cap, and expected pay below the uncapped", () => {
+    const pay: YearPay = { periods: 4, periodCurve: linear.segments, ytd: null };
+    const dist = normal(d("1"), d("0.3"));
+    const free = swingOutcome(pay, dist, swing("0.25"), null);
+    const capped = swingOutcome({ ...pay, cap: d("1.2") }, dist, swing("0.25"), null);
+    expect(capped.method).toBe("numerical");
+    expect(capped.p90.toNumber()).toBeLessThanOrEqual(1.2);
+    expect(free.p90.toNumber()).toBeGreaterThan(1.2);
+    expect(capped.expectedMultiple.toNumber()).toBeLessThan(free.expectedMultiple.toNumber());
+    // With a linear curve the year pays its level L (the swings add up to 0), so the capped year is
+    // E[min(L, 1.2)] = μ − σ·(φ(z) − z·(1 − Φ(z))) with z = (1.2 − 1) ÷ 0.3: 1 − 0.3 × (0.3194 − 0.1683) ≈ 0.9547.
+    const z = 0.2 / 0.3;
+    const phi = Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI);
+    const tail = 0.5 * (1 - erf(z / Math.SQRT2));
+    near(capped.expectedMultiple, 1 - 0.3 * (phi - z * tail), 0.005);
+  });
+});
+
+/** Abramowitz–Stegun 7.1.26 (|error| < 1.5e-7): enough for a check at 0.005. */
+function erf(x: number): number {
+  const t = 1 / (1 + 0.3275911 * Math.abs(x));
+  const y =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  return x >= 0 ? y : -y;
+}

@@ -1,4 +1,4 @@
-import type { CurveSegment } from "../../line/segments";
+import { capCurve, simplify, type CurveSegment } from "../../line/segments";
 import { Decimal } from "../../decimal";
 import { curveView } from "../curveView";
 import type { AttainmentDistribution } from "../distribution";
@@ -28,6 +28,8 @@ export interface YearPay {
    * year pays the year-end YTD payout).
    */
   readonly ytd: { readonly curves: readonly (readonly CurveSegment[])[]; readonly hold: boolean } | null;
+  /** The plan's annual cap as a multiple of the year's target variable (AnnualCap, AnnualCapAmount); null = none. */
+  readonly cap?: Decimal | null;
 }
 
 /** Realistic figures plus P(some period is paid at its payout or attainment cap). */
@@ -91,7 +93,10 @@ export function swingOutcome(
   capStart: Decimal | null,
 ): SwingOutcome {
   const n = pay.periods;
-  const yearCurve = pay.ytd ? pay.ytd.curves[pay.ytd.curves.length - 1] : pay.periodCurve;
+  const cap = pay.cap ?? null;
+  const uncapped = pay.ytd ? pay.ytd.curves[pay.ytd.curves.length - 1] : pay.periodCurve;
+  // Every period on the year's level: the year pays the year's curve, capped at the annual cap.
+  const yearCurve = cap === null ? uncapped : simplify(capCurve(uncapped, cap));
   if (n <= 1 || swing.spread.isZero() || (pay.ytd !== null && !pay.ytd.hold)) {
     // Every period sits on the year's level, so a period is capped exactly when the year is.
     const probCapped = capStart === null ? null : probAttainmentAtLeast(dist, capStart);
@@ -119,13 +124,17 @@ export function swingOutcome(
       : swingRows(prepared, ytdCurves === null ? atomPaths : atomPaths * HOLD_PATH_FACTOR),
     swingRows(prepared, densityPaths(prepared.spread)),
     capStart?.toNumber() ?? null,
+    cap?.toNumber() ?? null,
   );
   // Held YTD: the year-end payout c(L) exactly, plus what holding adds — on each swing path, exactly in
   // the level (the envelope of the YTD lines less c(L), integrated against the density in closed form).
+  // An annual cap makes the year's pay min(Σ periods, cap), not a sum: its expectation is the grid's.
   const mean =
-    ytdCurves === null
-      ? expectedPerPeriod(curve, level, periodSd)
-      : expectedMultiple({ segments: yearCurve }, dist).toNumber() + heldExcessOf(pay, ytdCurves, level, prepared);
+    cap !== null
+      ? grid.mean
+      : ytdCurves === null
+        ? expectedPerPeriod(curve, level, periodSd)
+        : expectedMultiple({ segments: yearCurve }, dist).toNumber() + heldExcessOf(pay, ytdCurves, level, prepared);
   return {
     expectedMultiple: new Decimal(mean),
     p10: new Decimal(grid.quantile(0.1)),
@@ -269,6 +278,8 @@ function scaledExpectation(c: FloatCurve, d: FloatDensity, f: number): number {
 
 interface PayGrid {
   readonly probCapped: number;
+  /** The grid's mean pay (read only under an annual cap, where the year's pay is not a sum of periods). */
+  readonly mean: number;
   quantile(q: number): number;
   probAtLeast(t: number): number;
 }
@@ -335,6 +346,7 @@ function payRows(
   weights: Float64Array,
   swings: Float64Array,
   capStart: number | null,
+  yearCap: number | null,
 ): { pay: Float64Array; capped: number } {
   const J = values.length;
   const K = swings.length / n;
@@ -356,6 +368,7 @@ function payRows(
     return suffix[a];
   };
   let capped = 0;
+  const rowCapped = new Float64Array(K);
   if (ytd === null) {
     // Row k: Σ_p (1/n)·c(v_j·f_p), added period by period (the curve walked once per period, levels ascending).
     const from = curve.from;
@@ -383,7 +396,8 @@ function payRows(
         }
       }
       // Some period reaches the cap when the largest period attainment does.
-      capped += cappedFrom(maxFactor);
+      rowCapped[k] = cappedFrom(maxFactor);
+      capped += rowCapped[k];
     }
   } else {
     // Row k: the most the YTD payout reached, max_p ((p + 1)/n)·c_p(v_j·f_p).
@@ -415,7 +429,24 @@ function payRows(
           if (y > pay[base + j]) pay[base + j] = y;
         }
       }
-      capped += cappedFrom(1);
+      rowCapped[k] = cappedFrom(1);
+      capped += rowCapped[k];
+    }
+  }
+  if (yearCap !== null) {
+    // An annual cap: the year pays at most the cap. Rows ascend, so the levels it binds on are a suffix,
+    // counted as capped unless a period's cap already counted them.
+    capped = 0;
+    for (let k = 0; k < K; k++) {
+      const base = k * J;
+      let first = J;
+      for (let j = 0; j < J; j++) {
+        if (pay[base + j] >= yearCap) {
+          pay[base + j] = yearCap;
+          if (first === J) first = j;
+        }
+      }
+      capped += Math.max(rowCapped[k], suffix[first]);
     }
   }
   return { pay, capped };
@@ -472,6 +503,7 @@ function payGrid(
   atomSwings: Float64Array,
   densitySwings: Float64Array,
   capStart: number | null,
+  yearCap: number | null,
 ): PayGrid {
   const Ka = atomSwings.length / n;
   const Kc = densitySwings.length / n;
@@ -490,8 +522,8 @@ function payGrid(
     const right = j === J - 1 ? 1 - U[J - 1] : (U[j + 1] - U[j]) / 2;
     contWeights[j] = contMass * (left + right);
   }
-  const A = payRows(n, curve, ytd, atoms.values, atoms.weights, atomSwings, capStart);
-  const C = payRows(n, curve, ytd, cont, contWeights, densitySwings, capStart);
+  const A = payRows(n, curve, ytd, atoms.values, atoms.weights, atomSwings, capStart, yearCap);
+  const C = payRows(n, curve, ytd, cont, contWeights, densitySwings, capStart, yearCap);
   const m = atoms.values.length;
   const cumA = new Float64Array(m + 1);
   for (let i = 0; i < m; i++) cumA[i + 1] = cumA[i] + atoms.weights[i];
@@ -502,8 +534,16 @@ function payGrid(
   if (m > 0) for (let k = 0; k < Ka; k++) hi = Math.max(hi, A.pay[k * m + m - 1]);
   if (J > 0) for (let k = 0; k < Kc; k++) hi = Math.max(hi, C.pay[k * J + J - 1]);
   const cappedShare = ((m > 0 ? A.capped / Ka : 0) + (J > 0 ? C.capped / Kc : 0)) / total;
+  let weighted = 0;
+  // Only an annual cap reads the mean: the grid is walked for it then alone.
+  if (yearCap !== null)
+    for (let k = 0; k < Ka; k++) for (let i = 0; i < m; i++) weighted += (atoms.weights[i] / Ka) * A.pay[k * m + i];
+  if (yearCap !== null)
+    for (let k = 0; k < Kc; k++) for (let j = 0; j < J; j++) weighted += (contWeights[j] / Kc) * C.pay[k * J + j];
+  const mean = total > 0 ? weighted / total : 0;
   const monotone = curve.nonDecreasing && (ytd === null || ytd.every((c) => c.nonDecreasing));
-  if (!monotone) return histogramGrid(A.pay, atoms.weights, Ka, C.pay, contWeights, Kc, cappedShare, total);
+  if (!monotone)
+    return { ...histogramGrid(A.pay, atoms.weights, Ka, C.pay, contWeights, Kc, cappedShare, total), mean };
 
   /** P(pay ≤ t), or P(pay < t) when strict. */
   // The same points are asked for by several percentiles (0 and the top of every search): each is counted once.
@@ -560,6 +600,7 @@ function payGrid(
     return null;
   };
   return {
+    mean,
     probCapped: Math.min(1, cappedShare),
     probAtLeast: (t) => Math.min(1, Math.max(0, 1 - cdf(t - 1e-12, true))),
     quantile: (q) => {
@@ -671,7 +712,7 @@ function histogramGrid(
   Kc: number,
   probCapped: number,
   total: number,
-): PayGrid {
+): Omit<PayGrid, "mean"> {
   const points: { y: number; w: number }[] = [];
   const m = weightsA.length;
   const J = weightsC.length;
