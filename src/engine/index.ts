@@ -13,6 +13,7 @@ export type {
   Basis,
   Combine,
   DistributionSpec,
+  AnnualGateBasis,
   DrawOnExit,
   DrawRecovery,
   DrawType,

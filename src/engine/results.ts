@@ -83,6 +83,8 @@ export interface StatementLine {
   readonly held: Decimal;
   /** Clawbacks and debits still to take from later periods. */
   readonly clawbackCarried: Decimal;
+  /** Earnings held to the year end (AdvancePct, a ProratedYTD gate); in the settlement period negative for what is released, positive for what a missed annual gate forfeits. */
+  readonly deferredToYearEnd: Decimal;
   /** Earnings of the period above the plan's annual cap (not paid): the year-to-date earned beyond the cap. */
   readonly overCap: Decimal;
   /** What the rep is paid this period. */

@@ -1,10 +1,11 @@
 import { Decimal, ZERO } from "./decimal";
-import { minorOf, toDecimal } from "./exact/fixed";
+import { fixedOf, FixedSum, minorOf, toDecimal } from "./exact/fixed";
 import { weightedQuotient } from "./exact/weightedSum";
 import { adjustmentsByPeriod, applyAdjustments } from "./mechanics/adjustments";
+import { settleAdvances, type YearEndTerms } from "./mechanics/advances";
 import { applyDraw, drawAmounts } from "./mechanics/draw";
 import { overlapDays } from "./mechanics/proration";
-import { ratio, ratioValue, type Ratio } from "./exact/ratio";
+import { ratio, ratioValue, sumRatios, type Ratio } from "./exact/ratio";
 import { FULL, prorations, type RepContext } from "./repContext";
 import type { PayoutLine, RepLines, RepResult, StatementLine } from "./results";
 import { minorUnits, roundMoney } from "./exact/rounding";
@@ -39,11 +40,20 @@ export function summarise(
   const paidMinor = cap === null ? earnedMinor : underCap(earnedMinor, cap);
   const overCap = paidMinor === earnedMinor ? null : earnedMinor.map((e, k) => toDecimal(e - paidMinor[k], digits));
   if (overCap?.some((o) => !o.isZero())) capped = true;
-  let variableMinor = 0n;
-  for (const e of paidMinor) variableMinor += e;
-  const variablePay = toDecimal(variableMinor, digits);
   const factors = prorations(ctx);
   const active = factors.map((f) => !f.num.isZero());
+  const attainment = yearAttainment(plan, lines, credited);
+  // Advances and an annual gate: part of each period held, the year settled in its last period paid.
+  const terms = yearEndTermsOf(plan);
+  const lastActive = active.lastIndexOf(true);
+  const yearEnd =
+    terms === null
+      ? null
+      : settleAdvances(paidMinor, lastActive, terms, attainment, ytdAttainments(plan, lines, periods.length));
+  const payMinor = yearEnd?.paid ?? paidMinor;
+  let variableMinor = 0n;
+  for (const e of payMinor) variableMinor += e;
+  const variablePay = toDecimal(variableMinor, digits);
 
   // Draws apply to commission earned; SPIFs, bonuses and clawbacks are settled after (mechanics/README.md).
   const draw = plan.draw;
@@ -54,14 +64,14 @@ export function summarise(
   let drawBalance = ZERO;
   let drawForgiven = ZERO;
   let heldAtYearEnd = ZERO;
-  if (!draw && adjustments.length === 0 && !plan.cumulative && cap === null) {
+  if (!draw && adjustments.length === 0 && !plan.cumulative && cap === null && yearEnd === null) {
     // The common case: the statement is the commission earned, period by period.
     periods.forEach((period, k) => {
       if (active[k]) statement.push(new CommissionOnly(period, earnedMinor[k], digits));
     });
     netPaid = variablePay;
   } else {
-    const earned = paidMinor.map((e) => toDecimal(e, digits));
+    const earned = payMinor.map((e) => toDecimal(e, digits));
     const amounts = draw
       ? drawAmounts(plan, periods, rep.startDate, rep.endDate, (x) => roundMoney(x, rep.currency))
       : null;
@@ -81,7 +91,6 @@ export function summarise(
     // A leaver's recoverable balance: still owed, or forgiven under DrawOnExit Forgiven (said on the last statement).
     const exitNote =
       drawBalance.gt(ZERO) && leftInYear(rep, periods) ? exitDrawNote(drawBalance, plan, rep.currency) : null;
-    const lastActive = active.lastIndexOf(true);
     if (exitNote && plan.drawOnExit === "Forgiven") {
       drawForgiven = drawBalance;
       drawBalance = ZERO;
@@ -116,6 +125,7 @@ export function summarise(
         period,
         earned: toDecimal(earnedMinor[k], digits),
         overCap: overCap?.[k] ?? ZERO,
+        deferredToYearEnd: yearEnd ? toDecimal(yearEnd.deferred[k], digits) : ZERO,
         adjustments: s.adjustments,
         drawTopUp: d?.topUp ?? ZERO,
         recovered: d?.recovered ?? ZERO,
@@ -125,7 +135,11 @@ export function summarise(
         held: held[k],
         clawbackCarried: s.clawbackCarried,
         netPaid: s.netPaid,
-        notes: [...(perPeriod[k]?.notes ?? []), ...(exitNote && k === lastActive ? [exitNote] : [])].join("; "),
+        notes: [
+          ...(perPeriod[k]?.notes ?? []),
+          ...(exitNote && k === lastActive ? [exitNote] : []),
+          ...(yearEnd?.gateMissed && k === lastActive ? [gateNote(plan, attainment)] : []),
+        ].join("; "),
       });
     });
   }
@@ -135,7 +149,7 @@ export function summarise(
     plan,
     lines,
     statement,
-    attainment: yearAttainment(plan, lines, credited),
+    attainment,
     variablePay,
     adjustments: totalAdjustments,
     netPaid,
@@ -175,6 +189,39 @@ function underCap(earned: readonly bigint[], cap: bigint): bigint[] {
     paid = allowed;
     return pay;
   });
+}
+
+/** The plan's advance and annual-gate terms, or null when it has neither. */
+function yearEndTermsOf(plan: Plan): YearEndTerms | null {
+  const advancePct = plan.advancePct ?? null;
+  const gate = plan.annualGate ?? null;
+  if (advancePct === null && gate === null) return null;
+  return { advancePct, gate, gateBasis: plan.annualGateBasis ?? "FullYear" };
+}
+
+/** The year-to-date attainment after each period: Σ weight × Σ credit ÷ Σ quota over the measures (null without quotas). */
+function ytdAttainments(plan: Plan, lines: readonly PayoutLine[], periods: number): (k: number) => Decimal | null {
+  const cache: (Decimal | null | undefined)[] = [];
+  return (k) => {
+    if (cache[k] !== undefined) return cache[k];
+    const terms = plan.measures.map((m) => {
+      const own = lines.filter((l) => l.measure === m.measure && l.period.index <= k && l.quota !== null);
+      const credit = new FixedSum();
+      for (const l of own) credit.add(fixedOf(l.actual ?? ZERO));
+      return {
+        weight: m.weight,
+        credit: credit.value,
+        quota: own.length ? sumRatios(own.map((l) => l.quota!)) : undefined,
+      };
+    });
+    return (cache[k] = k < periods ? weightedQuotient(terms) : null);
+  };
+}
+
+/** The last statement of a year that missed its annual gate says so. */
+function gateNote(plan: Plan, attainment: Decimal | null): string {
+  const pct = (d: Decimal) => `${d.times(100).toDecimalPlaces(2).toString()}%`;
+  return `Annual gate ${pct(plan.annualGate!)} not reached (year attainment ${attainment === null ? "n/a" : pct(attainment)}): the year's incentive is not paid and its advances are taken back`;
 }
 
 /** Whether the rep's employment ends inside the plan year. */
@@ -238,6 +285,9 @@ class CommissionOnly implements StatementLine {
     return ZERO;
   }
   get overCap(): Decimal {
+    return ZERO;
+  }
+  get deferredToYearEnd(): Decimal {
     return ZERO;
   }
   get clawbackCarried(): Decimal {

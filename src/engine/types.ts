@@ -17,6 +17,9 @@ export type RateType = "Multiplier" | "Percent";
 export type Combine = "PerMeasure" | "WeightedAttainment";
 export type DrawType = "Recoverable" | "NonRecoverable";
 export type DrawRecovery = "AboveDraw" | "FullBalance";
+/** How an annual gate is tested before the year end (see Plan.annualGateBasis). */
+export type AnnualGateBasis = "FullYear" | "ProratedYTD";
+
 /** What happens to a recoverable draw balance when the rep leaves. */
 export type DrawOnExit = "Owed" | "Forgiven";
 export type TeamScope = "Subtree" | "Direct";
@@ -111,6 +114,12 @@ export interface Plan {
   readonly annualCap?: Decimal | null;
   /** The same cap as an amount in the rep's currency; with both, the lower applies. */
   readonly annualCapAmount?: Decimal | null;
+  /** Share of each period's earnings paid as an advance (0.8 = 80%); the rest is settled at year end; absent = all. */
+  readonly advancePct?: Decimal | null;
+  /** The year's attainment must reach this for the year's incentive to be paid, settled at year end; absent = none. */
+  readonly annualGate?: Decimal | null;
+  /** FullYear: advances are paid and the year end takes them back if the year misses; ProratedYTD: an advance also needs the year to date at the gate. */
+  readonly annualGateBasis?: AnnualGateBasis;
   /** The draw runs for the first N months of the rep's tenure (from StartDate, else the plan year's start); absent = all year. */
   readonly drawMonths?: number | null;
   /** The draw runs until this day, inclusive; absent = all year. */

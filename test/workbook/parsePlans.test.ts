@@ -513,3 +513,25 @@ describe("a plan's annual cap", () => {
     ]);
   });
 });
+
+describe("a plan's advances and annual gate", () => {
+  it("reads AdvancePct, AnnualGate and AnnualGateBasis plan-wide, and names a bad cell", () => {
+    const plans = table(
+      "Plans",
+      ["Plan", "Measure", "Advance %", "Annual Gate", "Gate Basis"],
+      [["AE", "Bookings", "80%", "90%", "Prorated"]],
+    );
+    const r = parse([reps(), plans]);
+    expect(errors(r.issues)).toEqual([]);
+    const ae = r.input!.plans.get("AE")!;
+    expect([ae.advancePct?.toString(), ae.annualGate?.toString(), ae.annualGateBasis]).toEqual([
+      "0.8",
+      "0.9",
+      "ProratedYTD",
+    ]);
+    const bad = parse([reps(), table("Plans", ["Plan", "AdvancePct"], [["AE", "120%"]])]);
+    expect(errors(bad.issues).map((i) => `${i.address} ${i.message}`)).toEqual([
+      "Plans!B2 AdvancePct must be more than 0% and at most 100% (the share of each period's earnings paid as it is earned)",
+    ]);
+  });
+});

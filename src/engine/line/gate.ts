@@ -1,8 +1,7 @@
-import { ZERO } from "../decimal";
 import { fixedOf } from "../exact/fixed";
 import { pct } from "../traceStep";
 import type { LineMechanic } from "./mechanic";
-import type { CurveSegment } from "./segments";
+import { gateCurve } from "./segments";
 
 /**
  * Threshold: below this attainment the measure pays 0. It looks at the true
@@ -31,13 +30,7 @@ export const gate: LineMechanic = {
         };
       },
       curve(segments) {
-        if (!threshold.gt(ZERO)) return [...segments];
-        const out: CurveSegment[] = [{ from: ZERO, to: threshold, intercept: ZERO, slope: ZERO }];
-        for (const s of segments) {
-          if (s.to !== null && s.to.lte(threshold)) continue;
-          out.push(s.from.lt(threshold) ? { ...s, from: threshold } : s);
-        }
-        return out;
+        return gateCurve(segments, threshold);
       },
       trace(t) {
         const gated = t.line.gated;

@@ -125,3 +125,14 @@ export function capCurve(segments: readonly CurveSegment[], cap: Decimal): Curve
   }
   return out;
 }
+
+/** The curve at 0 below `threshold` and as it was from there up (a gate, an annual gate). */
+export function gateCurve(segments: readonly CurveSegment[], threshold: Decimal): CurveSegment[] {
+  if (!threshold.gt(ZERO)) return [...segments];
+  const out: CurveSegment[] = [{ from: ZERO, to: threshold, intercept: ZERO, slope: ZERO }];
+  for (const s of segments) {
+    if (s.to !== null && s.to.lte(threshold)) continue;
+    out.push(s.from.lt(threshold) ? { ...s, from: threshold } : s);
+  }
+  return out;
+}

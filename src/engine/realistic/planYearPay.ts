@@ -38,12 +38,13 @@ export function planYearPay(plan: Plan, rep: Rep): YearPay {
   const n = PERIODS_PER_YEAR[plan.period];
   const periodCurve = planCurve(plan, rep, new Decimal(1).div(n));
   const cap = annualCapMultiple(plan, rep);
-  if (!plan.cumulative || n === 1) return { periods: n, periodCurve, ytd: null, cap };
+  const gate = plan.annualGate ?? null;
+  if (!plan.cumulative || n === 1) return { periods: n, periodCurve, ytd: null, cap, gate };
   const quotaBound = plan.measures.some(curveNeedsQuota);
   const curves = Array.from({ length: n }, (_, k) =>
     k === n - 1 ? planCurve(plan, rep) : quotaBound ? planCurve(plan, rep, new Decimal(k + 1).div(n)) : periodCurve,
   );
-  return { periods: n, periodCurve, ytd: { curves, hold: plan.negativeTrueUp === "Hold" }, cap };
+  return { periods: n, periodCurve, ytd: { curves, hold: plan.negativeTrueUp === "Hold" }, cap, gate };
 }
 
 /** The plan's annual cap as a multiple of the rep's target variable (the lower of AnnualCap and AnnualCapAmount ÷ TV). */
@@ -79,5 +80,6 @@ export function yearPayKey(plan: Plan, pay: () => YearPay): string {
     ...(p.ytd?.curves.map(curveKey) ?? []),
     p.ytd?.hold ?? "",
     p.cap?.toString() ?? "",
+    p.gate?.toString() ?? "",
   ].join("|");
 }

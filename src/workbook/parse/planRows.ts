@@ -7,6 +7,7 @@ import {
   type Basis,
   type MeasurePlan,
   type Combine,
+  type AnnualGateBasis,
   type DrawOnExit,
   type DrawRecovery,
   type IsoDate,
@@ -54,6 +55,9 @@ export const PLAN_FIELDS: readonly FieldSpec[] = [
   { key: "drawRecovery", name: "DrawRecovery", aliases: ["Draw Recovery"] },
   { key: "annualCap", name: "AnnualCap", aliases: ["Annual Cap", "Total Cap", "Incentive Cap"] },
   { key: "annualCapAmount", name: "AnnualCapAmount", aliases: ["Annual Cap Amount", "Total Cap Amount"] },
+  { key: "advancePct", name: "AdvancePct", aliases: ["Advance %", "Advance Percent", "Advance Rate", "Advance"] },
+  { key: "annualGate", name: "AnnualGate", aliases: ["Annual Gate", "Annual Threshold", "Year Gate"] },
+  { key: "annualGateBasis", name: "AnnualGateBasis", aliases: ["Annual Gate Basis", "Gate Basis"] },
   { key: "drawMonths", name: "DrawMonths", aliases: ["Draw Months", "Draw Duration", "Draw Term"] },
   { key: "drawUntil", name: "DrawUntil", aliases: ["Draw Until", "Draw End", "Draw End Date"] },
   { key: "drawOnExit", name: "DrawOnExit", aliases: ["Draw On Exit", "Draw At Termination", "Draw On Termination"] },
@@ -88,6 +92,10 @@ const NEGATIVE_TRUE_UP = choice<NegativeTrueUp>({
   NegativePay: ["Negative Pay", "Pay Negative", "Negative"],
 });
 const DRAW_TYPE = choice<DrawType>({ Recoverable: [], NonRecoverable: ["Guarantee", "Guaranteed"] });
+const ANNUAL_GATE_BASIS = choice<AnnualGateBasis>({
+  FullYear: ["Full Year", "Annual", "Year", "Full-Year Quota"],
+  ProratedYTD: ["Prorated", "YTD", "Prorated YTD", "Year To Date"],
+});
 const DRAW_ON_EXIT = choice<DrawOnExit>({
   Owed: ["Owe", "Recover", "Repay", "Due"],
   Forgiven: ["Forgive", "Write Off", "Written Off", "Waived"],
@@ -113,6 +121,9 @@ export interface PlanLevel {
   /** null = stated as 0 (no cap). */
   annualCap?: Decimal | null;
   annualCapAmount?: Decimal | null;
+  advancePct?: Decimal | null;
+  annualGate?: Decimal | null;
+  annualGateBasis?: AnnualGateBasis;
   /** null = stated blank or 0: the draw runs all year. */
   drawMonths?: number | null;
   drawUntil?: IsoDate | null;
@@ -130,6 +141,9 @@ export const PLAN_LEVEL_KEYS = [
   "drawRecovery",
   "annualCap",
   "annualCapAmount",
+  "advancePct",
+  "annualGate",
+  "annualGateBasis",
   "drawMonths",
   "drawUntil",
   "drawOnExit",
@@ -200,6 +214,19 @@ export function readPlanRow(row: RowReader): Omit<PlanRow, "plan" | "measure" | 
   if (annualCapAmount?.isNeg())
     row.error("annualCapAmount", `${header("annualCapAmount")} can't be negative (0: no cap)`);
   else if (annualCapAmount !== null) level.annualCapAmount = annualCapAmount.isZero() ? null : annualCapAmount;
+  const advancePct = row.optional("advancePct", percent);
+  if (advancePct !== null && (!advancePct.gt(ZERO) || advancePct.gt(ONE)))
+    row.error(
+      "advancePct",
+      `${header("advancePct")} must be more than 0% and at most 100% (the share of each period's earnings paid as it is earned)`,
+    );
+  else if (advancePct !== null) level.advancePct = advancePct.eq(ONE) ? null : advancePct;
+  const annualGate = row.optional("annualGate", percent);
+  if (annualGate?.isNeg() || annualGate?.gt(THRESHOLD_LIMIT))
+    row.error("annualGate", `${header("annualGate")} must be from 0% to 300% of the year's quota`);
+  else if (annualGate !== null) level.annualGate = annualGate.isZero() ? null : annualGate;
+  const annualGateBasis = row.optional("annualGateBasis", ANNUAL_GATE_BASIS);
+  if (annualGateBasis) level.annualGateBasis = annualGateBasis;
   const drawMonths = row.optional("drawMonths", integer);
   if (drawMonths !== null && (drawMonths < 0 || drawMonths > 120))
     row.error(

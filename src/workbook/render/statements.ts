@@ -10,6 +10,7 @@ const COLUMNS: readonly ColumnSpec[] = [
   { header: "Currency", format: "text" },
   { header: "Earned", format: "money" },
   { header: "Over annual cap", format: "money" },
+  { header: "Deferred to year end", format: "money" },
   { header: "Adjustments", format: "money" },
   { header: "Draw top-up", format: "money" },
   { header: "Recovered", format: "money" },
@@ -42,6 +43,7 @@ export function statementsSheet(scenarios: readonly ScenarioResult[], subtitleTe
           r.rep.currency,
           num(st.earned),
           num(st.overCap),
+          num(st.deferredToYearEnd),
           num(st.adjustments),
           num(st.drawTopUp),
           num(st.recovered),
@@ -59,7 +61,7 @@ export function statementsSheet(scenarios: readonly ScenarioResult[], subtitleTe
   return {
     name: "Results_Statements",
     title: "Pay statements: what each rep is paid each period",
-    subtitle: `${subtitleText} · Net paid = Earned − Over annual cap + Draw top-up − Recovered + Adjustments + True-up deferred − Debit recovered`,
+    subtitle: `${subtitleText} · Net paid = Earned − Over annual cap − Deferred to year end + Draw top-up − Recovered + Adjustments + True-up deferred − Debit recovered`,
     columns: COLUMNS,
     rows,
   };

@@ -123,6 +123,7 @@ function memberStep(m: TeamMemberCredit, leader: Rep, money: (d: Decimal) => str
 function statementStep(st: StatementLine, money: (d: Decimal) => string): TraceStep {
   const terms: [string, Decimal, 1 | -1][] = [
     ["over annual cap", st.overCap, -1],
+    ["deferred to year end", st.deferredToYearEnd, -1],
     ["draw top-up", st.drawTopUp, 1],
     ["recovered", st.recovered, -1],
     ["adjustments", st.adjustments, 1],

@@ -186,3 +186,21 @@ function erf(x: number): number {
     ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
   return x >= 0 ? y : -y;
 }
+
+describe("swingOutcome under an annual gate (AnnualGate)", () => {
+  const linear = curve(["0", "0", "1"]);
+
+  it("pays nothing on a year below the gate: exactly without swings, on every path with them", () => {
+    const annual: YearPay = { periods: 1, periodCurve: linear.segments, ytd: null, gate: d("0.9") };
+    expect(swingOutcome(annual, flat(d("0.8")), swing("0.3"), null).expectedMultiple.toString()).toBe("0");
+    expect(swingOutcome(annual, flat(d("0.9")), swing("0.3"), null).expectedMultiple.toString()).toBe("0.9");
+    // Quarterly, level Normal(100%, 30%): the year pays L when L ≥ 90%, else 0. E = ∫_{0.9} l φ = μ(1 − Φ(z)) + σφ(z), z = −1/3.
+    const q: YearPay = { ...annual, periods: 4 };
+    const o = swingOutcome(q, normal(d("1"), d("0.3")), swing("0.25"), null);
+    const z = -1 / 3;
+    const phi = Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI);
+    const upper = 0.5 * (1 - erf(z / Math.SQRT2));
+    near(o.expectedMultiple, upper + 0.3 * phi, 0.005);
+    expect(o.p10.toString()).toBe("0");
+  });
+});

@@ -1,4 +1,4 @@
-import { capCurve, simplify, type CurveSegment } from "../../line/segments";
+import { capCurve, gateCurve, simplify, type CurveSegment } from "../../line/segments";
 import { Decimal } from "../../decimal";
 import { curveView } from "../curveView";
 import type { AttainmentDistribution } from "../distribution";
@@ -30,6 +30,8 @@ export interface YearPay {
   readonly ytd: { readonly curves: readonly (readonly CurveSegment[])[]; readonly hold: boolean } | null;
   /** The plan's annual cap as a multiple of the year's target variable (AnnualCap, AnnualCapAmount); null = none. */
   readonly cap?: Decimal | null;
+  /** The plan's annual gate on the year's attainment (the level: the swings of a year add up to 0); null = none. */
+  readonly gate?: Decimal | null;
 }
 
 /** Realistic figures plus P(some period is paid at its payout or attainment cap). */
@@ -94,9 +96,13 @@ export function swingOutcome(
 ): SwingOutcome {
   const n = pay.periods;
   const cap = pay.cap ?? null;
+  const gate = pay.gate ?? null;
   const uncapped = pay.ytd ? pay.ytd.curves[pay.ytd.curves.length - 1] : pay.periodCurve;
-  // Every period on the year's level: the year pays the year's curve, capped at the annual cap.
-  const yearCurve = cap === null ? uncapped : simplify(capCurve(uncapped, cap));
+  // Every period on the year's level: the year pays the year's curve, gated and capped by the annual terms.
+  const yearCurve =
+    cap === null && gate === null
+      ? uncapped
+      : simplify(gateCurve(cap === null ? uncapped : capCurve(uncapped, cap), gate ?? new Decimal(0)));
   if (n <= 1 || swing.spread.isZero() || (pay.ytd !== null && !pay.ytd.hold)) {
     // Every period sits on the year's level, so a period is capped exactly when the year is.
     const probCapped = capStart === null ? null : probAttainmentAtLeast(dist, capStart);
@@ -125,12 +131,15 @@ export function swingOutcome(
     swingRows(prepared, densityPaths(prepared.spread)),
     capStart?.toNumber() ?? null,
     cap?.toNumber() ?? null,
+    gate?.toNumber() ?? null,
+    // The annual terms' jump and kink are where the level needs nodes.
+    cap === null && gate === null ? null : floatCurve(yearCurve, curveView({ segments: yearCurve }).nonDecreasing),
   );
   // Held YTD: the year-end payout c(L) exactly, plus what holding adds — on each swing path, exactly in
   // the level (the envelope of the YTD lines less c(L), integrated against the density in closed form).
   // An annual cap makes the year's pay min(Σ periods, cap), not a sum: its expectation is the grid's.
   const mean =
-    cap !== null
+    cap !== null || gate !== null
       ? grid.mean
       : ytdCurves === null
         ? expectedPerPeriod(curve, level, periodSd)
@@ -347,6 +356,7 @@ function payRows(
   swings: Float64Array,
   capStart: number | null,
   yearCap: number | null,
+  yearGate: number | null,
 ): { pay: Float64Array; capped: number } {
   const J = values.length;
   const K = swings.length / n;
@@ -449,6 +459,10 @@ function payRows(
       capped += Math.max(rowCapped[k], suffix[first]);
     }
   }
+  if (yearGate !== null) {
+    // An annual gate on the year's attainment (the level): below it the year pays nothing, on every path.
+    for (let j = 0; j < J && values[j] < yearGate; j++) for (let k = 0; k < K; k++) pay[k * J + j] = 0;
+  }
   return { pay, capped };
 }
 
@@ -504,12 +518,18 @@ function payGrid(
   densitySwings: Float64Array,
   capStart: number | null,
   yearCap: number | null,
+  yearGate: number | null,
+  nodeCurve: FloatCurve | null,
 ): PayGrid {
   const Ka = atomSwings.length / n;
   const Kc = densitySwings.length / n;
   const d = level.continuous && level.continuous.mass > 0 ? level.continuous : null;
   const nodes = d
-    ? densityNodes(d, ytd ? ytd[ytd.length - 1] : curve, ytd ? LEVEL_NODES * HOLD_NODE_FACTOR : LEVEL_NODES)
+    ? densityNodes(
+        d,
+        nodeCurve ?? (ytd ? ytd[ytd.length - 1] : curve),
+        ytd ? LEVEL_NODES * HOLD_NODE_FACTOR : LEVEL_NODES,
+      )
     : { u: new Float64Array(0), values: new Float64Array(0) };
   const J = nodes.values.length;
   const U = nodes.u;
@@ -522,8 +542,8 @@ function payGrid(
     const right = j === J - 1 ? 1 - U[J - 1] : (U[j + 1] - U[j]) / 2;
     contWeights[j] = contMass * (left + right);
   }
-  const A = payRows(n, curve, ytd, atoms.values, atoms.weights, atomSwings, capStart, yearCap);
-  const C = payRows(n, curve, ytd, cont, contWeights, densitySwings, capStart, yearCap);
+  const A = payRows(n, curve, ytd, atoms.values, atoms.weights, atomSwings, capStart, yearCap, yearGate);
+  const C = payRows(n, curve, ytd, cont, contWeights, densitySwings, capStart, yearCap, yearGate);
   const m = atoms.values.length;
   const cumA = new Float64Array(m + 1);
   for (let i = 0; i < m; i++) cumA[i + 1] = cumA[i] + atoms.weights[i];
@@ -535,10 +555,11 @@ function payGrid(
   if (J > 0) for (let k = 0; k < Kc; k++) hi = Math.max(hi, C.pay[k * J + J - 1]);
   const cappedShare = ((m > 0 ? A.capped / Ka : 0) + (J > 0 ? C.capped / Kc : 0)) / total;
   let weighted = 0;
-  // Only an annual cap reads the mean: the grid is walked for it then alone.
-  if (yearCap !== null)
+  // Only an annual cap or gate reads the mean: the grid is walked for it then alone.
+  const annual = yearCap !== null || yearGate !== null;
+  if (annual)
     for (let k = 0; k < Ka; k++) for (let i = 0; i < m; i++) weighted += (atoms.weights[i] / Ka) * A.pay[k * m + i];
-  if (yearCap !== null)
+  if (annual)
     for (let k = 0; k < Kc; k++) for (let j = 0; j < J; j++) weighted += (contWeights[j] / Kc) * C.pay[k * J + j];
   const mean = total > 0 ? weighted / total : 0;
   const monotone = curve.nonDecreasing && (ytd === null || ytd.every((c) => c.nonDecreasing));
