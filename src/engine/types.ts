@@ -55,6 +55,8 @@ export interface Kicker {
   readonly rate: Decimal;
   readonly from: Decimal;
   readonly mode: KickerMode;
+  /** A flat amount (the rep's currency) paid on a line once the trigger is reached; absent = none. */
+  readonly amount?: Decimal | null;
 }
 
 export type KickerMode = "Marginal" | "Retroactive";

@@ -104,3 +104,29 @@ describe("the plan checks on a kicker", () => {
     expect(warnings({ rate: d(1), from: d(1.2), mode: "Marginal" })).toEqual([]);
   });
 });
+
+describe("a flat kicker (KickerAmount)", () => {
+  it("pays a flat amount on a line once the trigger is reached, on top of any kicker rate", () => {
+    const flat: Kicker = { rate: d(0), from: d(1.2), mode: "Retroactive", amount: d(5000) };
+    // 150%: 37,500 + 5,000; at 119.99…% nothing extra; the flat amount counts toward the payout cap.
+    expect(q1({ kicker: flat }, 375_000).payout.toFixed(2)).toBe("42500.00");
+    expect(q1({ kicker: flat }, 299_999).payout.toFixed(2)).toBe("29999.90");
+    expect(q1({ kicker: flat, capPayout: d(1.6) }, 375_000).payout.toFixed(2)).toBe("40000.00");
+    // With a marginal rate too: 37,500 + 3,750 + 5,000.
+    const both = q1({ kicker: { ...marginal, amount: d(5000) } }, 375_000);
+    expect(both.payout.toFixed(2)).toBe("46250.00");
+    expect(explainLine(both).find((s) => s.step === "Kicker")!.detail).toBe(
+      "kicker: +0.5× BCR on the slice 120% to 150%, a flat 5000",
+    );
+  });
+
+  it("shows on the curve as a jump of amount ÷ target incentive", () => {
+    // A 25,000 quarterly target: 5,000 is 0.2× at the trigger.
+    const curve = buildPayoutCurve(
+      measure({ kicker: { rate: d(0), from: d(1.2), mode: "Retroactive", amount: d(5000) } }),
+      d(0.1),
+      d(250_000),
+    );
+    expect([curve.evaluate(d(1.19)).toString(), curve.evaluate(d(1.2)).toString()]).toEqual(["1.19", "1.4"]);
+  });
+});

@@ -368,6 +368,24 @@ describe("a measure's Kicker columns", () => {
     expect(show(measure(ae, "Services"))).toBe("0.02 from 100000 Retroactive");
   });
 
+  it("read a flat KickerAmount with or without a rate, and need its trigger", () => {
+    const plans = table(
+      "Plans",
+      ["Plan", "Measure", "Weight", "KickerFrom", "Kicker Amount"],
+      [
+        ["AE", "A", 0.5, "120%", "$5,000"], // row 2
+        ["AE", "B", 0.5, null, 5000], // row 3
+      ],
+    );
+    const r = parse([reps(), plans]);
+    expect(errors(r.issues).map((i) => `${i.address} ${i.message}`)).toEqual([
+      "Plans!D3 Kicker Amount needs a KickerFrom trigger: where the kicker starts",
+    ]);
+    const ok = parse([reps(), table("Plans", ["Plan", "KickerFrom", "KickerAmount"], [["AE", "120%", 5000]])]);
+    const k = ok.input!.plans.get("AE")!.measures[0].kicker!;
+    expect([k.rate.toString(), k.from.toString(), k.amount!.toString()]).toEqual(["0", "1.2", "5000"]);
+  });
+
   it("name the cell when a rate has no trigger, a trigger no rate, or a rate is negative", () => {
     const plans = table(
       "Plans",

@@ -48,6 +48,7 @@ export const PLAN_FIELDS: readonly FieldSpec[] = [
   { key: "kicker", name: "Kicker", aliases: ["Kicker Rate", "Kicker Multiple"] },
   { key: "kickerFrom", name: "KickerFrom", aliases: ["Kicker From", "Kicker Trigger", "Kicker Threshold"] },
   { key: "kickerMode", name: "KickerMode", aliases: ["Kicker Mode"] },
+  { key: "kickerAmount", name: "KickerAmount", aliases: ["Kicker Amount", "Kicker Bonus", "Flat Kicker"] },
   { key: "cumulative", name: "Cumulative", aliases: ["YTD", "Year To Date", "TrueUp", "True Up"] },
   { key: "negativeTrueUp", name: "NegativeTrueUp", aliases: ["Negative True-Up"] },
   { key: "draw", name: "Draw", aliases: ["Draw Amount"] },
@@ -314,7 +315,20 @@ function readKicker(row: RowReader, rules: Pick<MeasurePlan, "tierMode" | "tierB
   const rate = row.optional("kicker", rules.tierMode !== "Curve" && rules.rateType === "Percent" ? percent : multiple);
   const from = row.optional("kickerFrom", rules.tierBasis === "Amount" ? money : percent);
   const mode = row.optional("kickerMode", KICKER_MODE) ?? "Marginal";
-  if (rate === null && from === null) return null;
+  const amount = row.optional("kickerAmount", money);
+  if (amount?.isNeg()) {
+    row.error("kickerAmount", `${header("kickerAmount")} can't be negative: a kicker adds pay`);
+    return null;
+  }
+  if (rate === null && from === null && amount === null) return null;
+  if (rate === null && amount !== null && from !== null) return { rate: ZERO, from, mode, amount };
+  if (rate === null && amount !== null) {
+    row.error(
+      "kickerFrom",
+      `${header("kickerAmount")} needs a ${header("kickerFrom")} trigger: where the kicker starts`,
+    );
+    return null;
+  }
   if (rate === null) {
     if (row.blank("kicker"))
       row.error(
@@ -342,5 +356,5 @@ function readKicker(row: RowReader, rules: Pick<MeasurePlan, "tierMode" | "tierB
     row.error("kickerFrom", `${header("kickerFrom")} can't be negative`);
     return null;
   }
-  return { rate, from, mode };
+  return { rate, from, mode, ...(amount !== null && !amount.isZero() ? { amount } : {}) };
 }
