@@ -17,16 +17,16 @@ export function comparable(t: { headers: readonly unknown[]; rows: readonly (rea
 }
 
 /**
- * The CLI's result tables for examples/acme-comp.xlsx: `main` run in-process
+ * The CLI's result tables for an example workbook (examples/acme-comp.xlsx unless told): `main` run in-process
  * into a temporary file, read back with our .xlsx reader. Every table named
  * Results_… is returned, whatever else the output package holds.
  */
-export function cliResultTables(): Record<string, TableDump> {
+export function cliResultTables(input: string = EXAMPLE_XLSX): Record<string, TableDump> {
   const dir = mkdtempSync(join(tmpdir(), "compplan-cli-vs-addin-"));
   try {
-    const out = join(dir, "acme-comp-results.xlsx");
+    const out = join(dir, "results.xlsx");
     let stderr = "";
-    const code = main(["model", EXAMPLE_XLSX, "-o", out, "--quiet"], {
+    const code = main(["model", input, "-o", out, "--quiet"], {
       stdout: () => undefined,
       stderr: (t) => (stderr += t),
       now: () => new Date("2026-12-31T12:00:00Z"),

@@ -8,8 +8,9 @@ import type { ExampleTable } from "./exampleTable";
  * (240k) and grant, but its org reached 70% of quota last year and moves
  * ±12% from year to year, so it is realistically worth about 213k a year; the
  * late-stage offer (230k OTE, on the example's AE plan: gates, a decelerator
- * and a 3× cap; org at 85% ± 8%) is worth about 217k, and wins over four years
- * despite the smaller grant. The current job is on the Manager plan at 95%,
+ * and a 3× cap; org at 85% ± 8%) is worth about 217k a year, though over four
+ * years the growth-stage grant keeps that offer narrowly ahead (Four-year total
+ * 1,047,729 against 1,043,132 in Results_Offers). The current job is on the Manager plan at 95%,
  * its spread taken from the org's own AttainmentHistory.
  */
 export function acmeOffersTable(): ExampleTable {
