@@ -9,7 +9,7 @@ import type { ColumnFormat } from "../src/workbook/types";
  * tables. Each table goes on its own sheet, named like the table.
  */
 
-const NUMBER_FORMATS: Readonly<Record<ColumnFormat, string>> = {
+export const NUMBER_FORMATS: Readonly<Record<ColumnFormat, string>> = {
   text: "@",
   integer: "#,##0",
   decimal: "#,##0.00",
@@ -24,13 +24,18 @@ const NUMBER_FORMATS: Readonly<Record<ColumnFormat, string>> = {
 /** Fixed timestamp for document properties and zip entries, so regenerating gives identical bytes. */
 const FIXED_TIME = new Date(Date.UTC(2026, 0, 1, 0, 0, 0));
 
-export async function exampleXlsx(tables: readonly ExampleTable[]): Promise<Uint8Array> {
+/** `more` adds sheets after the tables (examples/what-if.xlsx's What-if sheet, scripts/make-what-if.ts). */
+export async function exampleXlsx(
+  tables: readonly ExampleTable[],
+  more?: (workbook: ExcelJS.Workbook) => void,
+): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "compplan example generator";
   workbook.lastModifiedBy = "compplan example generator";
   workbook.created = FIXED_TIME;
   workbook.modified = FIXED_TIME;
   for (const table of tables) addTableSheet(workbook, table);
+  more?.(workbook);
   const written = await workbook.xlsx.writeBuffer();
   return withFixedZipTimes(new Uint8Array(written as ArrayBuffer));
 }

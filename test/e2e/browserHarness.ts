@@ -31,13 +31,24 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/**
+ * Builds the fake Office host. Run after the production build: it inlines
+ * dist/functions.json, the metadata Excel would read from the manifest's
+ * functions URL, so the host's CustomFunctions exists before the pane loads.
+ */
 export function buildFakeHost(): Promise<string> {
+  const metadata = join(DIST, "functions.json");
   const compiler = webpack({
     mode: "development",
     devtool: false, // no eval-based source maps: the page's CSP forbids eval
     entry: join(ROOT, "test/fake-excel/browserHost.ts"),
     output: { path: join(ROOT, ".tmp", "e2e"), filename: "fake-office.js", iife: true },
     resolve: { extensions: [".ts", ".js"] },
+    plugins: [
+      new webpack.DefinePlugin({
+        __FUNCTIONS_METADATA__: existsSync(metadata) ? readFileSync(metadata, "utf8") : "null",
+      }),
+    ],
     module: {
       rules: [
         {
