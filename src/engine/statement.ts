@@ -3,8 +3,7 @@ import { toDecimal } from "./exact/fixed";
 import { weightedQuotient } from "./exact/weightedSum";
 import { adjustmentsByPeriod, applyAdjustments } from "./mechanics/adjustments";
 import { applyDraw } from "./mechanics/draw";
-import { overlapDays } from "./mechanics/proration";
-import { ratio, ratioValue } from "./exact/ratio";
+import { ratioValue } from "./exact/ratio";
 import { FULL, prorations, type RepContext } from "./repContext";
 import type { PayoutLine, RepLines, RepResult, StatementLine } from "./results";
 import { minorUnits, roundMoney } from "./exact/rounding";
@@ -97,11 +96,8 @@ export function summarise(
     });
   }
 
-  const year = ctx.shared.planYear;
   const yearShare =
-    rep.startDate === null && rep.endDate === null
-      ? FULL
-      : ratio(new Decimal(overlapDays(year.start, year.end, rep.startDate, rep.endDate)), year.days);
+    rep.startDate === null && rep.endDate === null ? FULL : ctx.shared.yearShare(rep.startDate, rep.endDate);
   return {
     rep,
     plan,
