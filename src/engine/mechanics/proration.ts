@@ -62,8 +62,8 @@ export function monthCounts(month: DaySpan, start: IsoDate | null, end: IsoDate 
 }
 
 /**
- * The proration in words for the trace: "46 of 91 days", or by months
- * "2 of 3 months (2026-02, 2026-03; mid-month rule)".
+ * The proration's basis in words for the trace: "46 of 91 days employed", or
+ * by months "2 of 3 months, mid-month rule: 2026-02, 2026-03".
  */
 export function prorationBasis(period: Period, start: IsoDate | null, end: IsoDate | null): string {
   if (period.prorateBy === undefined)
@@ -72,7 +72,7 @@ export function prorationBasis(period: Period, start: IsoDate | null, end: IsoDa
   const counted = months.filter((m) => monthCounts(m, start, end, period.prorateBy!));
   const names = counted.map((m) => monthName(period, m)).join(", ");
   const rule = period.prorateBy === "Months" ? "mid-month rule" : "full months only";
-  return `${counted.length} of ${months.length} months${names ? ` (${names})` : ""}, ${rule}`;
+  return `${counted.length} of ${months.length} months, ${rule}${names ? `: ${names}` : ""}`;
 }
 
 function monthName(period: Period, m: DaySpan): string {

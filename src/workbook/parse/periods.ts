@@ -38,7 +38,7 @@ const YEAR_NAME = /^(\d{4})\s*[-/ ]?\s*([A-Z]+)$/;
 const YEAR_P = new RegExp(`^${FY}(\\d{4})${SEP}P(\\d{1,2})$`);
 const P_YEAR = new RegExp(`^P(\\d{1,2})${SEP}${FY}(\\d{4})$`);
 const P_ONLY = /^P(\d{1,2})$/;
-const HINT = "write 2026, 2026-Q1, 2026-03, Mar 2026, FY2026-P03 or a date";
+const HINT = "write 2026, 2026-Q1, 2026-03, Mar 2026 or a date";
 
 /** Reads a period label: text, a year number (2026), or an Excel date (the calendar month holding it). */
 export const periodLabel: CellParser<PeriodLabel> = (cell, { label, format }) => {
