@@ -66,7 +66,12 @@ describe("week calendars reproduce published ones", () => {
 
   it("5-4-4 puts the long month first; a date goes to the fiscal month holding it", () => {
     const cal = new WeekCalendar({ pattern: "5-4-4", weekday: 6, rule: "Last" }, 1);
-    expect(cal.months(2026).slice(0, 3).map((m) => [m.weeks, m.start, m.end])).toEqual([
+    expect(
+      cal
+        .months(2026)
+        .slice(0, 3)
+        .map((m) => [m.weeks, m.start, m.end]),
+    ).toEqual([
       [5, "2025-12-28", "2026-01-31"],
       [4, "2026-02-01", "2026-02-28"],
       [4, "2026-03-01", "2026-03-28"],

@@ -107,7 +107,8 @@ export function monthsOf(period: Period): readonly DaySpan[] {
   const year = Number(period.start.slice(0, 4));
   const month = Number(period.start.slice(5, 7));
   const months: DaySpan[] = [];
-  for (let i = 0; i < period.months; i++) months.push({ start: monthStart(year, month, i), end: monthEnd(year, month, i) });
+  for (let i = 0; i < period.months; i++)
+    months.push({ start: monthStart(year, month, i), end: monthEnd(year, month, i) });
   return months;
 }
 
@@ -125,7 +126,9 @@ export function planYearSpan(settings: Pick<Settings, "planYear" | "fiscalYearSt
 }
 
 /** The plan year's months (fiscal months on a week calendar), for proration by whole months. */
-export function planYearMonths(settings: Pick<Settings, "planYear" | "fiscalYearStartMonth" | "calendar">): readonly DaySpan[] {
+export function planYearMonths(
+  settings: Pick<Settings, "planYear" | "fiscalYearStartMonth" | "calendar">,
+): readonly DaySpan[] {
   const cal = weekCalendarOf(settings);
   if (cal) return cal.months(settings.planYear);
   const months: DaySpan[] = [];

@@ -64,9 +64,8 @@ describe("proration by whole months (Settings Proration = Months, the mid-month 
   const accelerated = plan({ measures: [measure({ tiers: tiers([0, 1, 1], [1, null, 2]) })] });
   const q1Actual = amount("R1", "2026-01-01", "2026-03-31", 200000);
   const run = (settings: Settings, startDate: string) =>
-    runModel(
-      model({ settings, planList: [accelerated], reps: [rep({ startDate })], actuals: [q1Actual] }),
-    ).scenarios[0];
+    runModel(model({ settings, planList: [accelerated], reps: [rep({ startDate })], actuals: [q1Actual] }))
+      .scenarios[0];
 
   it("a 15 February start counts February and March: Q1 at 2/3, the year at 11/12", () => {
     const r = run({ ...settings2026, proration: "Months" }, "2026-02-15");

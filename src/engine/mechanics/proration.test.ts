@@ -131,7 +131,12 @@ describe("proration by whole months (Settings Proration)", () => {
       return ratioValue(f).times(weights[i]).times(100000);
     });
     expect(quotas.map((q) => q.toDecimalPlaces(0).toNumber())).toEqual([6667, 20000, 20000, 40000]);
-    expect(quotas.reduce((a, b) => a.plus(b)).toDecimalPlaces(0).toNumber()).toBe(86667);
+    expect(
+      quotas
+        .reduce((a, b) => a.plus(b))
+        .toDecimalPlaces(0)
+        .toNumber(),
+    ).toBe(86667);
     // By days the same start would give Q1 31 of 90 days, not 1 of 3 months.
     expect(asFraction(prorationFactor(periodsOf("Quarter", 2019)[0], "2019-03-01", null))).toBe("31/90");
   });

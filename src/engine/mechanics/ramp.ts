@@ -102,10 +102,17 @@ export function inRamp(schedule: RampSchedule, start: IsoDate | null, period: Pe
  * first month that counts: a start month that does not count (a start after the 15th, or after the 1st under
  * FullMonths) is a stub, as under FirstFullMonth.
  */
-function periodTenure(period: Period, start: IsoDate, monthStart: IsoDate, monthOne: RampMonthOne = "StartMonth"): number {
+function periodTenure(
+  period: Period,
+  start: IsoDate,
+  monthStart: IsoDate,
+  monthOne: RampMonthOne = "StartMonth",
+): number {
   const cal = period.calendar;
   if (cal === undefined && period.prorateBy === undefined) return tenureMonth(start, monthStart, monthOne);
-  const t = cal ? cal.monthOrdinal(monthStart) - cal.monthOrdinal(start) + 1 : monthIndex(monthStart) - monthIndex(start) + 1;
+  const t = cal
+    ? cal.monthOrdinal(monthStart) - cal.monthOrdinal(start) + 1
+    : monthIndex(monthStart) - monthIndex(start) + 1;
   if (t < 1) return t;
   const startMonth: DaySpan = cal ? cal.monthOf(start) : { start: `${start.slice(0, 7)}-01`, end: monthEndOf(start) };
   const firstDay = start === startMonth.start;

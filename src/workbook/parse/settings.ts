@@ -130,8 +130,7 @@ export function readSettings(table: RawTable | undefined, issues: Issue[]): Sett
     } else if (PRORATION.includes(k)) {
       const basis = read(e, prorationParser);
       if (basis !== null) proration = basis === "Days" ? null : basis;
-    }
-    else if (k === "rounding")
+    } else if (k === "rounding")
       report(
         e,
         "Info",
@@ -314,7 +313,9 @@ function weekdayFromName(word: string): number | null {
 const yearEndParser: CellParser<YearEndText> = (cell, { label }) => {
   const hint = `${label} ${show(cell)} is not a fiscal year end; write Last Saturday of December, Saturday nearest December 31, or a month`;
   if (typeof cell === "number")
-    return Number.isInteger(cell) && cell >= 1 && cell <= 12 ? ok({ month: cell, weekday: null, rule: null }) : fail(hint);
+    return Number.isInteger(cell) && cell >= 1 && cell <= 12
+      ? ok({ month: cell, weekday: null, rule: null })
+      : fail(hint);
   if (typeof cell !== "string") return fail(hint);
   const words = cell
     .toLowerCase()
@@ -337,10 +338,12 @@ const yearEndParser: CellParser<YearEndText> = (cell, { label }) => {
   }
   if (month === null) return fail(hint);
   if (day !== null && !(day === lastDayOf(month) || (month === 2 && day === 29)))
-    return fail(`${label} ${show(cell)}: a fiscal year ends at the end of a month; write ${MONTH_NAMES[month - 1]} ${lastDayOf(month)}`);
+    return fail(
+      `${label} ${show(cell)}: a fiscal year ends at the end of a month; write ${MONTH_NAMES[month - 1]} ${lastDayOf(month)}`,
+    );
   if (weekday !== null && rule === null)
     return fail(
-      `${label} ${show(cell)} does not say which ${WEEKDAYS[weekday]}: write Last ${cap(WEEKDAYS[weekday])} of ${MONTH_NAMES[month - 1]} or ${cap(WEEKDAYS[weekday])} nearest ${MONTH_NAMES[month - 1]} ${lastDayOf(month)}`,
+      `${label} ${show(cell)} does not say which ${cap(WEEKDAYS[weekday])}: write Last ${cap(WEEKDAYS[weekday])} of ${MONTH_NAMES[month - 1]} or ${cap(WEEKDAYS[weekday])} nearest ${MONTH_NAMES[month - 1]} ${lastDayOf(month)}`,
     );
   if (weekday === null && rule !== null) return fail(hint);
   if (rule === "Last" && day !== null) return fail(hint);
