@@ -96,12 +96,23 @@ export function bucketAmounts(
   return buckets;
 }
 
-/** Index of the period containing an ISO date, by month arithmetic (periods are whole months); -1 outside. */
+/**
+ * Index of the period containing an ISO date, by month arithmetic (periods are whole calendar months); on a week
+ * calendar, the period whose days hold it; -1 outside.
+ */
 export function periodIndex(periods: readonly Period[], date: string): number {
   const first = periods[0];
   if (!first || date < first.start || date > periods[periods.length - 1].end) return -1;
+  if (first.fiscalMonths !== undefined) return weekPeriodIndex(periods, date);
   const months = monthNumber(date) - monthNumber(first.start);
   return Math.floor(months / first.months);
+}
+
+/** Week-calendar periods are contiguous runs of days of unequal lengths: the first that ends on or after the date. */
+function weekPeriodIndex(periods: readonly Period[], date: string): number {
+  let i = 0;
+  while (periods[i].end < date) i++;
+  return i;
 }
 
 function monthNumber(date: string): number {

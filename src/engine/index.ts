@@ -22,6 +22,7 @@ export type {
   KickerMode,
   Modifier,
   MeasurePlan,
+  MonthProration,
   ModelInput,
   NegativeTrueUp,
   PeriodAmount,
@@ -39,6 +40,17 @@ export type {
   TierBasis,
   TierMode,
 } from "./types";
+
+// Week-based fiscal calendars (4-4-5, 4-5-4, 5-4-4): the workbook places period labels on them.
+export {
+  WeekCalendar,
+  describeYearEnd,
+  type FiscalMonth,
+  type WeekCalendarSpec,
+  type WeekPattern,
+  type YearEndRule,
+} from "./fiscalCalendar";
+export { weekCalendarOf } from "./periods";
 
 // Running the model, and checking a plan and drawing its payout curve (the plan editor, Results_PayoutCurve).
 export { runModel, BASELINE } from "./model";

@@ -3,7 +3,9 @@ import type { EngineIssue } from "./issues";
 import { compileMeasureRule, type MeasureRule } from "./line/measureRule";
 import { daysBetween } from "./calendar";
 import { Decimal } from "./decimal";
-import { planPeriods, planYearSpan, type Period } from "./periods";
+import { ratio, type Ratio } from "./exact/ratio";
+import { monthFactor, overlapDays } from "./mechanics/proration";
+import { planPeriods, planYearMonths, planYearSpan, type Period } from "./periods";
 import type { MeasurePlan, ModelInput, Plan } from "./types";
 
 /** A plan period kind's quotas, actuals and MBO scores, bucketed into its periods. */
@@ -73,6 +75,17 @@ export class SharedInputs {
       this.year = { start, end, days: new Decimal(daysBetween(start, end)) };
     }
     return this.year;
+  }
+
+  /**
+   * The share of the plan year a partial-tenure rep was employed: days employed ÷ days in the year, or with
+   * proration by whole months (Settings `Proration`), months counted ÷ 12.
+   */
+  yearShare(start: string | null, end: string | null): Ratio {
+    const rule = this.input.settings.proration;
+    if (rule !== undefined) return monthFactor(planYearMonths(this.input.settings), start, end, rule);
+    const year = this.planYear;
+    return ratio(new Decimal(overlapDays(year.start, year.end, start, end)), year.days);
   }
 
   ruleFor(m: MeasurePlan): MeasureRule {

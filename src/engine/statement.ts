@@ -4,8 +4,7 @@ import { weightedQuotient } from "./exact/weightedSum";
 import { adjustmentsByPeriod, applyAdjustments } from "./mechanics/adjustments";
 import { settleAdvances, type YearEndTerms } from "./mechanics/advances";
 import { applyDraw, drawAmounts } from "./mechanics/draw";
-import { overlapDays } from "./mechanics/proration";
-import { ratio, ratioValue, sumRatios, type Ratio } from "./exact/ratio";
+import { ratioValue, sumRatios, type Ratio } from "./exact/ratio";
 import { FULL, prorations, type RepContext } from "./repContext";
 import type { PayoutLine, RepLines, RepResult, StatementLine } from "./results";
 import { minorUnits, roundMoney } from "./exact/rounding";
@@ -30,11 +29,9 @@ export function summarise(
     if (l.capped) capped = true;
     if (l.ytd && !l.ytd.held.isZero()) held[l.period.index] = held[l.period.index].plus(l.ytd.held);
   }
-  const year = ctx.shared.planYear;
+  // The share of the plan year employed (by days, or by counted months under Proration Months).
   const yearShare =
-    rep.startDate === null && rep.endDate === null
-      ? FULL
-      : ratio(new Decimal(overlapDays(year.start, year.end, rep.startDate, rep.endDate)), year.days);
+    rep.startDate === null && rep.endDate === null ? FULL : ctx.shared.yearShare(rep.startDate, rep.endDate);
   // An annual cap on the year's incentive: what passes it year to date is not paid.
   const cap = annualCapMinor(plan, rep, yearShare, digits);
   const paidMinor = cap === null ? earnedMinor : underCap(earnedMinor, cap);

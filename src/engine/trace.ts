@@ -2,6 +2,7 @@ import { Decimal, ZERO } from "./decimal";
 import type { PayoutLine } from "./model";
 import { ratio, ratioValue } from "./exact/ratio";
 import { minorUnits } from "./exact/rounding";
+import { prorationBasis } from "./mechanics/proration";
 import type { TraceState } from "./line/mechanic";
 import { moneyText, pct, type TraceStep } from "./traceStep";
 
@@ -23,6 +24,10 @@ export function explainLine(line: PayoutLine): TraceStep[] {
     steps.push({ from: null, to: null, credit: null, rate: null, amount: null, ...s });
   };
   const prorated = !line.proration.num.eq(line.proration.den);
+  // The proration and its basis: "× proration 50.55% (46 of 91 days employed)", or months counted.
+  const prorationText = prorated
+    ? `× proration ${pct(ratioValue(line.proration))} (${prorationBasis(line.period, line.rep.startDate, line.rep.endDate)})`
+    : "";
   const share = line.period.share;
   const shareText = share.num.eq(share.den) ? "the whole year" : fractionText(share.num, share.den);
   const scored = line.quotaSource === "Score";
@@ -34,7 +39,7 @@ export function explainLine(line: PayoutLine): TraceStep[] {
         : `annual quota ${annual ? money(annual) : "n/a"} × period share ${shareText}`,
     ];
     if (line.ramp) parts.push(`× ramp ${pct(ratioValue(line.ramp))}`);
-    if (prorated) parts.push(`× proration ${pct(ratioValue(line.proration))}`);
+    if (prorated) parts.push(prorationText);
     step({ step: "Quota", detail: parts.join(" "), amount: ratioValue(line.quota).toDecimalPlaces(2) });
   }
   if (line.rule.rateType === "Multiplier") {
@@ -44,7 +49,7 @@ export function explainLine(line: PayoutLine): TraceStep[] {
     const parts = [`target variable ${money(line.rep.targetVariable)}`];
     if (weight !== null && !weight.eq(1)) parts.push(`× weight ${pct(weight)}`);
     parts.push(`× period share ${shareText}`);
-    if (prorated) parts.push(`× proration ${pct(ratioValue(line.proration))}`);
+    if (prorated) parts.push(prorationText);
     const quotaValue = line.quota && !scored ? ratioValue(line.quota) : null;
     const bcr =
       quotaValue && !quotaValue.isZero()

@@ -1,4 +1,5 @@
 import type { Decimal } from "./decimal";
+import type { WeekCalendarSpec } from "./fiscalCalendar";
 import type { Offer } from "./offers/types";
 
 /**
@@ -245,14 +246,26 @@ export interface AttainmentRecord {
   readonly source?: string;
 }
 
+/**
+ * Proration by whole months instead of days: `Months` counts a month when the
+ * rep started on or before its 15th day and was still employed on it (the
+ * mid-month rule); `FullMonths` counts only months employed from the first day
+ * to the last.
+ */
+export type MonthProration = "Months" | "FullMonths";
+
 export interface Settings {
   readonly reportingCurrency: string;
   /** 1 = January. */
   readonly fiscalYearStartMonth: number;
-  /** Calendar year in which the plan year starts. */
+  /** Calendar year in which the plan year starts (on a week calendar: the year its first nominal month is in). */
   readonly planYear: number;
   /** Units of the reporting currency per one unit of the keyed currency. */
   readonly fxRates: ReadonlyMap<string, Decimal>;
+  /** A week-based (4-4-5, 4-5-4, 5-4-4) 52/53-week calendar; absent = calendar months. */
+  readonly calendar?: WeekCalendarSpec;
+  /** Proration by whole months; absent = by days. */
+  readonly proration?: MonthProration;
 }
 
 /** Everything the engine needs for one run. Plans are keyed by scenario ("" = baseline). */

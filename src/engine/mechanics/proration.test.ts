@@ -71,3 +71,73 @@ describe("prorationFactor", () => {
     );
   });
 });
+
+describe("proration by whole months (Settings Proration)", () => {
+  const byMonths = (kind: PeriodKind, proration: "Months" | "FullMonths", calendar = false) =>
+    planPeriods(kind, {
+      planYear: 2026,
+      fiscalYearStartMonth: 1,
+      proration,
+      ...(calendar ? { calendar: { pattern: "4-4-5", weekday: 6, rule: "Last" } as const } : {}),
+    });
+
+  it("Months: a start on or before the 15th counts the month; after it, the month does not", () => {
+    const [q1m] = byMonths("Quarter", "Months");
+    expect(asFraction(prorationFactor(q1m, "2026-02-15", null))).toBe("2/3"); // Feb, Mar
+    expect(asFraction(prorationFactor(q1m, "2026-02-16", null))).toBe("1/3"); // Mar
+    expect(asFraction(prorationFactor(q1m, "2026-01-01", null))).toBe("3/3");
+    expect(asFraction(prorationFactor(q1m, "2026-04-01", null))).toBe("0/3");
+    // A leaver counts the month of their last day when it is on or after the 15th.
+    const q4m = byMonths("Quarter", "Months")[3];
+    expect(asFraction(prorationFactor(q4m, null, "2026-11-15"))).toBe("2/3"); // Oct, Nov
+    expect(asFraction(prorationFactor(q4m, null, "2026-11-14"))).toBe("1/3"); // Oct
+    // Start and leave in one month: it counts when both rules hold.
+    const [jan] = byMonths("Month", "Months");
+    expect(asFraction(prorationFactor(jan, "2026-01-10", "2026-01-20"))).toBe("1/1");
+    expect(asFraction(prorationFactor(jan, "2026-01-10", "2026-01-14"))).toBe("0/1");
+  });
+
+  it("FullMonths: only months employed from the first day to the last", () => {
+    const [q1f] = byMonths("Quarter", "FullMonths");
+    expect(asFraction(prorationFactor(q1f, "2026-02-01", null))).toBe("2/3");
+    expect(asFraction(prorationFactor(q1f, "2026-02-02", null))).toBe("1/3");
+    expect(asFraction(prorationFactor(q1f, null, "2026-02-27"))).toBe("1/3"); // February is not finished
+    expect(asFraction(prorationFactor(q1f, null, "2026-02-28"))).toBe("2/3");
+  });
+
+  it("on a 4-4-5 calendar counts fiscal months, the 15th being the month's 15th day", () => {
+    // FY2026 P02 runs 2026-01-25..2026-02-21: its 15th day is 2026-02-08.
+    const [q1w] = byMonths("Quarter", "Months", true);
+    expect(asFraction(prorationFactor(q1w, "2026-02-08", null))).toBe("2/3");
+    expect(asFraction(prorationFactor(q1w, "2026-02-09", null))).toBe("1/3");
+    // By days on the same quarter (2025-12-28..2026-03-28, 91 days): 2026-02-08..03-28 = 49 days.
+    const [q1d] = planPeriods("Quarter", {
+      planYear: 2026,
+      fiscalYearStartMonth: 1,
+      calendar: { pattern: "4-4-5", weekday: 6, rule: "Last" },
+    });
+    expect(asFraction(prorationFactor(q1d, "2026-02-08", null))).toBe("49/91");
+  });
+
+  it("reproduces a published month-based quota proration", () => {
+    // Source: "Formula to Prorate a Quota", Nikki Walters' question and Chayce CG's answer (community forum,
+    // 12 March 2019): annual quota $100,000, quarters weighted 20/20/20/40%, a start on 3/1/19 has 1 month in Q1:
+    // Q1 = 100,000 × 20% ÷ 3 × 1 = 6,667; Q2 = Q3 = 20,000; Q4 = 40,000; total 86,667.
+    // The month counts are the engine's; the quarter weights are that plan's (the engine's own are equal).
+    const quarters = planPeriods("Quarter", { planYear: 2019, fiscalYearStartMonth: 1, proration: "Months" });
+    const weights = ["0.2", "0.2", "0.2", "0.4"];
+    const quotas = quarters.map((p, i) => {
+      const f = prorationFactor(p, "2019-03-01", null);
+      return ratioValue(f).times(weights[i]).times(100000);
+    });
+    expect(quotas.map((q) => q.toDecimalPlaces(0).toNumber())).toEqual([6667, 20000, 20000, 40000]);
+    expect(
+      quotas
+        .reduce((a, b) => a.plus(b))
+        .toDecimalPlaces(0)
+        .toNumber(),
+    ).toBe(86667);
+    // By days the same start would give Q1 31 of 90 days, not 1 of 3 months.
+    expect(asFraction(prorationFactor(periodsOf("Quarter", 2019)[0], "2019-03-01", null))).toBe("31/90");
+  });
+});

@@ -1,9 +1,10 @@
-import { daysBetween, monthEnd, monthStart } from "../calendar";
+import { daysBetween, monthEnd } from "../calendar";
 import { Decimal, ONE, ZERO } from "../decimal";
-import type { Period } from "../periods";
+import type { DaySpan } from "../fiscalCalendar";
+import { monthsOf, type Period } from "../periods";
 import { ratio, type Ratio } from "../exact/ratio";
 import type { IsoDate, RampMonthOne, RampSchedule } from "../types";
-import { overlapDays } from "./proration";
+import { monthCounts, overlapDays } from "./proration";
 
 /**
  * Ramped quota for new hires.
@@ -63,9 +64,16 @@ export function rampQuotaFactor(
 ): Ratio {
   if (start === null || schedule.quotaPct.length === 0) return FULL;
   const months = periodMonths(period);
-  // Weight of a month = active days / days in month; scaled by the lcm of the month lengths to stay whole.
-  const common = months.reduce((l, m) => lcm(l, m.days), 1);
-  const weights = months.map((m) => overlapDays(m.start, m.end, start, end) * (common / m.days));
+  let weights: number[];
+  if (period.prorateBy !== undefined) {
+    // Proration by whole months: a month weighs 1 when it counts, 0 when it does not.
+    const rule = period.prorateBy;
+    weights = months.map((m) => (monthCounts(m, start, end, rule) ? 1 : 0));
+  } else {
+    // Weight of a month = active days / days in month; scaled by the lcm of the month lengths to stay whole.
+    const common = months.reduce((l, m) => lcm(l, m.days), 1);
+    weights = months.map((m) => overlapDays(m.start, m.end, start, end) * (common / m.days));
+  }
   const g = weights.reduce(gcd, 0);
   if (g === 0) return FULL;
   let num = ZERO;
@@ -73,7 +81,7 @@ export function rampQuotaFactor(
   months.forEach((m, i) => {
     const w = weights[i] / g;
     if (w === 0) return;
-    num = num.plus(rampPct(schedule, tenureMonth(start, m.start, schedule.monthOne)).times(w));
+    num = num.plus(rampPct(schedule, periodTenure(period, start, m.start, schedule.monthOne)).times(w));
     den += w;
   });
   return ratio(num, new Decimal(den));
@@ -83,9 +91,38 @@ export function rampQuotaFactor(
 export function inRamp(schedule: RampSchedule, start: IsoDate | null, period: Period): boolean {
   if (start === null) return false;
   return periodMonths(period).some((m) => {
-    const t = tenureMonth(start, m.start, schedule.monthOne);
+    const t = periodTenure(period, start, m.start, schedule.monthOne);
     return t >= 1 && t <= schedule.quotaPct.length;
   });
+}
+
+/**
+ * Tenure month of the period's month starting `monthStart`. On calendar months with proration by days it is
+ * `tenureMonth`. On a week calendar months are fiscal months. With proration by whole months, tenure month 1 is the
+ * first month that counts: a start month that does not count (a start after the 15th, or after the 1st under
+ * FullMonths) is a stub, as under FirstFullMonth.
+ */
+function periodTenure(
+  period: Period,
+  start: IsoDate,
+  monthStart: IsoDate,
+  monthOne: RampMonthOne = "StartMonth",
+): number {
+  const cal = period.calendar;
+  if (cal === undefined && period.prorateBy === undefined) return tenureMonth(start, monthStart, monthOne);
+  const t = cal
+    ? cal.monthOrdinal(monthStart) - cal.monthOrdinal(start) + 1
+    : monthIndex(monthStart) - monthIndex(start) + 1;
+  if (t < 1) return t;
+  const startMonth: DaySpan = cal ? cal.monthOf(start) : { start: `${start.slice(0, 7)}-01`, end: monthEndOf(start) };
+  const firstDay = start === startMonth.start;
+  const counts =
+    monthOne === "FirstFullMonth" || period.prorateBy === "FullMonths"
+      ? firstDay
+      : period.prorateBy === "Months"
+        ? monthCounts(startMonth, start, null, "Months")
+        : true;
+  return counts ? t : Math.max(1, t - 1);
 }
 
 interface Month {
@@ -95,15 +132,11 @@ interface Month {
 }
 
 function periodMonths(period: Period): Month[] {
-  const year = Number(period.start.slice(0, 4));
-  const month = Number(period.start.slice(5, 7));
-  const months: Month[] = [];
-  for (let i = 0; i < period.months; i++) {
-    const start = monthStart(year, month, i);
-    const end = monthEnd(year, month, i);
-    months.push({ start, end, days: daysBetween(start, end) });
-  }
-  return months;
+  return monthsOf(period).map((m) => ({ start: m.start, end: m.end, days: daysBetween(m.start, m.end) }));
+}
+
+function monthEndOf(date: IsoDate): IsoDate {
+  return monthEnd(Number(date.slice(0, 4)), Number(date.slice(5, 7)));
 }
 
 function monthIndex(date: IsoDate): number {

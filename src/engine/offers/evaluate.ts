@@ -1,4 +1,4 @@
-import { monthStart } from "../calendar";
+import { planYearSpan } from "../periods";
 import type { CurveSegment } from "../line/segments";
 import { Decimal, ONE } from "../decimal";
 import type { EngineIssue } from "../issues";
@@ -107,7 +107,7 @@ function evaluateOffer(
   const steadyStateExpected = base.plus(expectedVariable);
   const gapToOte = ote.minus(steadyStateExpected);
 
-  const start = offer.startDate ?? monthStart(settings.planYear, settings.fiscalYearStartMonth);
+  const start = offer.startDate ?? planYearSpan(settings).start;
   const variableYearOne = money(
     yearOneVariable({
       targetVariable: tv,

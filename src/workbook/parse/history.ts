@@ -1,4 +1,13 @@
-import { ZERO, assertNever, type Decimal, type AttainmentRecord, type PeriodsPerYear } from "../../engine";
+import {
+  ZERO,
+  assertNever,
+  weekCalendarOf,
+  type Decimal,
+  type AttainmentRecord,
+  type PeriodsPerYear,
+  type WeekCalendar,
+  type WeekCalendarSpec,
+} from "../../engine";
 import type { Issue, RawTable } from "../types";
 import { tableIssue } from "../issues";
 import { isDateFormat, ok, type CellParser } from "./cells/cell";
@@ -8,7 +17,7 @@ import { percent } from "./cells/percent";
 import { text } from "./cells/text";
 import { formatAmount, formatRows } from "./format";
 import { acceptedNames, mapColumns, type FieldSpec } from "./headers";
-import { cachedPeriodLabel, labelPlanYear, type PeriodLabel } from "./periods";
+import { cachedPeriodLabel, fiscalMonthIndex, labelPlanYear, type PeriodLabel } from "./periods";
 import { TableReader, type RowReader } from "./reader";
 import { REP_ID_FIELD } from "./reps";
 
@@ -33,6 +42,8 @@ const ATTAINMENT_TOLERANCE = "0.0005";
 export interface HistorySettings {
   /** 1 = January. */
   readonly fiscalYearStartMonth: number;
+  /** A week calendar (4-4-5, …): a dated record is placed in the fiscal month holding it. */
+  readonly calendar?: WeekCalendarSpec;
 }
 
 type Placed = NonNullable<AttainmentRecord["placed"]>;
@@ -62,8 +73,8 @@ function periodCell(): CellParser<PeriodCell> {
  * 4, Month (or a day: its month) → 12, months counted from FiscalYearStart.
  * null when the label names no year.
  */
-function placeLabel(label: PeriodLabel, fiscalYearStart: number): Placed | null {
-  const year = labelPlanYear(label, fiscalYearStart);
+function placeLabel(label: PeriodLabel, fiscalYearStart: number, calendar: WeekCalendar | null = null): Placed | null {
+  const year = labelPlanYear(label, fiscalYearStart, calendar);
   if (year === null) return null;
   switch (label.kind) {
     case "Year":
@@ -74,15 +85,19 @@ function placeLabel(label: PeriodLabel, fiscalYearStart: number): Placed | null 
       return { year, periodsPerYear: 4, index: label.quarter - 1 };
     case "Month":
       return { year, periodsPerYear: 12, index: fiscalMonthIndex(label.month, fiscalYearStart) };
+    case "FiscalMonth":
+      return { year, periodsPerYear: 12, index: label.period - 1 };
     case "Day":
-      return { year, periodsPerYear: 12, index: fiscalMonthIndex(dateParts(label.date).month, fiscalYearStart) };
+      return {
+        year,
+        periodsPerYear: 12,
+        index: calendar
+          ? calendar.monthOf(label.date).index
+          : fiscalMonthIndex(dateParts(label.date).month, fiscalYearStart),
+      };
     default:
       return assertNever(label);
   }
-}
-
-function fiscalMonthIndex(month: number, fiscalYearStart: number): number {
-  return (month - fiscalYearStart + 12) % 12;
 }
 
 const GRAIN: Record<PeriodsPerYear, string> = { 1: "yearly", 2: "half-yearly", 4: "quarterly", 12: "monthly" };
@@ -127,6 +142,7 @@ export function readAttainmentHistory(
   const columns = mapColumns(table, FIELDS, issues);
   if (!columns) return [];
   const fy = settings.fiscalYearStartMonth;
+  const calendar = weekCalendarOf(settings);
   const reader = new TableReader(table, columns, issues);
   const fromAmounts = reader.has("quota") && reader.has("actual");
   if (!reader.has("attainment") && !fromAmounts) {
@@ -186,7 +202,7 @@ export function readAttainmentHistory(
       row.warn("actual", `${h("actual")} is not used without ${h("quota")}; the ${h("attainment")} written is used`);
 
     const attainment = written ?? computed;
-    const placed = period?.label ? placeLabel(period.label, fy) : null;
+    const placed = period?.label ? placeLabel(period.label, fy, calendar) : null;
     if (placed && repId !== null && !row.failed) checkPlacement(row, repId, placed);
     if (attainment === null || row.failed) continue;
 

@@ -1,4 +1,4 @@
-import type { Adjustment, ModelInput, PeriodAmount, Scenario } from "../../engine";
+import { weekCalendarOf, type Adjustment, type ModelInput, type PeriodAmount, type Scenario } from "../../engine";
 import { dedupeIssues, hasErrors, sortIssues, workbookIssue } from "../issues";
 import type { Issue, RawTable } from "../types";
 import { readAdjustments } from "./adjustments";
@@ -65,6 +65,8 @@ export function parseModelInput(tables: readonly RawTable[], options: ParseOptio
   const offers = readOffers(found.Offers, { plans, settings }, issues);
 
   const fy = settings.fiscalYearStartMonth;
+  // A week calendar (4-4-5, …): every label is placed on its fiscal weeks.
+  const calendar = weekCalendarOf(settings);
   const planYear = resolvePlanYear(
     settings.planYear,
     [...quotaRecords, ...actualRecords, ...scoreRecords].map((r) => r.label),
@@ -72,13 +74,14 @@ export function parseModelInput(tables: readonly RawTable[], options: ParseOptio
     options.today,
     found.Settings,
     issues,
+    calendar,
   );
   // Large inputs repeat a few labels many times: place each label once.
   const spans = new Map<string, Span>();
   const spanOf = (label: PeriodLabel): Span => {
     const key = labelKey(label);
     let span = spans.get(key);
-    if (!span) spans.set(key, (span = labelSpan(label, fy, planYear)));
+    if (!span) spans.set(key, (span = labelSpan(label, fy, planYear, calendar)));
     return span;
   };
   const place = (r: AmountRecord): PlacedAmount => {
@@ -115,6 +118,8 @@ export function parseModelInput(tables: readonly RawTable[], options: ParseOptio
         fiscalYearStartMonth: fy,
         planYear,
         fxRates: settings.fxRates,
+        ...(settings.calendar ? { calendar: settings.calendar } : {}),
+        ...(settings.proration ? { proration: settings.proration } : {}),
       },
       reps: reps.reps,
       plans: plans.plans,

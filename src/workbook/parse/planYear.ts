@@ -1,3 +1,4 @@
+import type { WeekCalendar } from "../../engine";
 import { tableIssue, workbookIssue } from "../issues";
 import type { Issue, RawTable } from "../types";
 import { labelPlanYear, type PeriodLabel } from "./periods";
@@ -14,11 +15,13 @@ export function resolvePlanYear(
   today: Date,
   settingsTable: RawTable | undefined,
   issues: Issue[],
+  /** A week calendar places dated labels in the fiscal year whose weeks hold them. */
+  calendar: WeekCalendar | null = null,
 ): number {
   if (explicit !== null) return explicit;
   const votes = new Map<number, number>();
   for (const label of labels) {
-    const year = labelPlanYear(label, fiscalYearStart);
+    const year = labelPlanYear(label, fiscalYearStart, calendar);
     if (year !== null) votes.set(year, (votes.get(year) ?? 0) + 1);
   }
   let best: number | null = null;

@@ -1,4 +1,13 @@
-import { Decimal, ONE, type RampMonthOne } from "../../engine";
+import {
+  Decimal,
+  ONE,
+  describeYearEnd,
+  type MonthProration,
+  type RampMonthOne,
+  type WeekCalendarSpec,
+  type WeekPattern,
+  type YearEndRule,
+} from "../../engine";
 import { cellIssue, tableIssue } from "../issues";
 import type { Issue, RawCell, RawTable, Severity } from "../types";
 import { excelErrorOf, fail, isDateFormat, isEmptyCell, normalizeKey, ok, show, type CellParser } from "./cells/cell";
@@ -16,6 +25,10 @@ export interface SettingsRead {
   readonly fxRates: ReadonlyMap<string, Decimal>;
   /** Which month is ramp tenure month 1 (`RampMonth1`); the month of the start date unless stated. */
   readonly rampMonthOne: RampMonthOne;
+  /** A week calendar (`Calendar` 4-4-5, 4-5-4, 5-4-4, anchored by `FiscalYearEnd`); absent = calendar months. */
+  readonly calendar?: WeekCalendarSpec;
+  /** Proration by whole months (`Proration` Months or FullMonths); absent = by days. */
+  readonly proration?: MonthProration;
   /**
    * Currencies whose FX setting is there but was refused (not a number, or 0): the Settings error says so, and
    * reps or offers in them are not told the rate is missing on top.
@@ -36,6 +49,9 @@ const REPORTING_CURRENCY = ["reportingcurrency", "currency", "basecurrency"];
 const FISCAL_YEAR_START = ["fiscalyearstart", "fiscalyearstartmonth", "fystart", "fystartmonth", "fiscalstart"];
 const PLAN_YEAR = ["planyear", "year", "fiscalyear"];
 const RAMP_MONTH_ONE = ["rampmonth1", "rampmonthone", "rampstart", "ramptenure"];
+const CALENDAR = ["calendar", "fiscalcalendar", "periodcalendar", "calendartype", "weekcalendar", "retailcalendar"];
+const FISCAL_YEAR_END = ["fiscalyearend", "yearend", "fyend", "fiscalyearends", "yearends", "fiscalyearendson"];
+const PRORATION = ["proration", "prorateby", "prorationbasis", "prorationmethod", "prorationrule"];
 
 /** One setting as found: its key text and where its value sits. */
 interface Entry {
@@ -92,14 +108,29 @@ export function readSettings(table: RawTable | undefined, issues: Issue[]): Sett
   let fiscalYearStartMonth = DEFAULT_SETTINGS.fiscalYearStartMonth;
   let planYear: number | null = null;
   let rampMonthOne = DEFAULT_SETTINGS.rampMonthOne;
+  let calendar: { entry: Entry; pattern: WeekPattern | null } | null = null;
+  let yearEnd: { entry: Entry; value: YearEndText } | null = null;
+  let fiscalStartEntry: Entry | null = null;
+  let proration: MonthProration | null = null;
   const fxEntries: Entry[] = [];
   for (const e of unique) {
     const k = normalizeKey(e.key);
     if (REPORTING_CURRENCY.includes(k)) reportingCurrency = read(e, currencyCode) ?? reportingCurrency;
-    else if (FISCAL_YEAR_START.includes(k)) fiscalYearStartMonth = read(e, fiscalMonth) ?? fiscalYearStartMonth;
-    else if (PLAN_YEAR.includes(k)) planYear = read(e, planYearParser) ?? planYear;
+    else if (FISCAL_YEAR_START.includes(k)) {
+      const month = read(e, fiscalMonth);
+      if (month !== null) [fiscalYearStartMonth, fiscalStartEntry] = [month, e];
+    } else if (PLAN_YEAR.includes(k)) planYear = read(e, planYearParser) ?? planYear;
     else if (RAMP_MONTH_ONE.includes(k)) rampMonthOne = read(e, rampMonthOneParser) ?? rampMonthOne;
-    else if (k === "rounding")
+    else if (CALENDAR.includes(k)) {
+      const pattern = read(e, calendarParser);
+      if (pattern !== null) calendar = { entry: e, pattern: pattern === "Months" ? null : pattern };
+    } else if (FISCAL_YEAR_END.includes(k)) {
+      const value = read(e, yearEndParser);
+      if (value !== null) yearEnd = { entry: e, value };
+    } else if (PRORATION.includes(k)) {
+      const basis = read(e, prorationParser);
+      if (basis !== null) proration = basis === "Days" ? null : basis;
+    } else if (k === "rounding")
       report(
         e,
         "Info",
@@ -110,7 +141,7 @@ export function readSettings(table: RawTable | undefined, issues: Issue[]): Sett
       report(
         e,
         "Info",
-        `Setting ${e.key} is not used (settings read: ReportingCurrency, FiscalYearStart, PlanYear, RampMonth1, and FX rates like FX:EUR)`,
+        `Setting ${e.key} is not used (settings read: ReportingCurrency, FiscalYearStart, FiscalYearEnd, PlanYear, Calendar, Proration, RampMonth1, and FX rates like FX:EUR)`,
       );
   }
 
@@ -168,7 +199,159 @@ export function readSettings(table: RawTable | undefined, issues: Issue[]): Sett
     fxRow.set(currency, e);
     fxRates.set(currency, perUnit);
   }
-  return { reportingCurrency, fiscalYearStartMonth, planYear, fxRates, rampMonthOne, refusedFx };
+  // The year end names the month before FiscalYearStart; on a week calendar it also says which weekday ends the year.
+  let weekCalendar: WeekCalendarSpec | undefined;
+  if (yearEnd !== null) {
+    const { entry, value } = yearEnd;
+    const start = (value.month % 12) + 1;
+    if (fiscalStartEntry !== null && start !== fiscalYearStartMonth)
+      report(
+        entry,
+        "Error",
+        `${entry.key} ${show(entry.value!)} ends the year in ${MONTH_NAMES[value.month - 1]}, but FiscalYearStart is ${MONTH_NAMES[fiscalYearStartMonth - 1]} (a year starting in ${MONTH_NAMES[fiscalYearStartMonth - 1]} ends in ${MONTH_NAMES[(fiscalYearStartMonth + 10) % 12]}); make them agree or keep one`,
+      );
+    else fiscalYearStartMonth = start;
+  }
+  if (calendar !== null && calendar.pattern !== null) {
+    if (yearEnd === null) {
+      weekCalendar = { pattern: calendar.pattern, weekday: 6, rule: "Last" };
+      report(
+        calendar.entry,
+        "Info",
+        `Calendar ${calendar.pattern}: the fiscal year ends on ${describeYearEnd(weekCalendar, ((fiscalYearStartMonth + 10) % 12) + 1)} (set FiscalYearEnd to choose, e.g. Last Saturday of December or Saturday nearest December 31)`,
+      );
+    } else if (yearEnd.value.weekday === null || yearEnd.value.rule === null)
+      report(
+        yearEnd.entry,
+        "Error",
+        `${yearEnd.entry.key} ${show(yearEnd.entry.value!)} names no weekday: a ${calendar.pattern} year ends on a weekday; write e.g. Last Saturday of ${MONTH_NAMES[yearEnd.value.month - 1]} or Saturday nearest ${MONTH_NAMES[yearEnd.value.month - 1]} ${lastDayOf(yearEnd.value.month)}`,
+      );
+    else weekCalendar = { pattern: calendar.pattern, weekday: yearEnd.value.weekday, rule: yearEnd.value.rule };
+  } else if (yearEnd !== null && yearEnd.value.weekday !== null)
+    report(
+      yearEnd.entry,
+      "Warning",
+      `${yearEnd.entry.key} names a weekday, but the calendar is months (the year ends on the last day of ${MONTH_NAMES[yearEnd.value.month - 1]}): set Calendar to 4-4-5, 4-5-4 or 5-4-4 for a 52/53-week year`,
+    );
+  return {
+    reportingCurrency,
+    fiscalYearStartMonth,
+    planYear,
+    fxRates,
+    rampMonthOne,
+    refusedFx,
+    ...(weekCalendar ? { calendar: weekCalendar } : {}),
+    ...(proration !== null ? { proration } : {}),
+  };
+}
+
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+function lastDayOf(month: number): number {
+  return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+}
+
+/** Calendar: `Months` (calendar months, the default) or a week pattern, 4-4-5, 4-5-4 or 5-4-4. */
+const calendarParser: CellParser<WeekPattern | "Months"> = (value, ctx) => {
+  const key = typeof value === "string" ? normalizeKey(value) : typeof value === "number" ? String(value) : "";
+  if (["months", "month", "monthly", "calendarmonths", "calendar", "gregorian", "standard"].includes(key))
+    return ok("Months");
+  for (const pattern of ["4-4-5", "4-5-4", "5-4-4"] as const) {
+    const digits = pattern.replace(/-/g, "");
+    if (key === digits || key === `${digits}calendar` || key === `${digits}weeks`) return ok(pattern);
+  }
+  const hint =
+    key.startsWith("5253") || key.includes("week")
+      ? ": a 52/53-week year is a week calendar; name its pattern, 4-4-5, 4-5-4 or 5-4-4"
+      : "";
+  return fail(`${ctx.label} ${show(value)} is not Months, 4-4-5, 4-5-4 or 5-4-4${hint}`);
+};
+
+/** Proration: `Days` (the default), `Months` (the mid-month rule) or `FullMonths`. */
+const prorationParser: CellParser<MonthProration | "Days"> = (value, ctx) => {
+  const key = typeof value === "string" ? normalizeKey(value) : "";
+  if (["days", "day", "daily", "bydays", "calendardays"].includes(key)) return ok("Days");
+  if (["months", "month", "monthly", "bymonths", "wholemonths", "midmonth", "15th", "midmonthrule"].includes(key))
+    return ok("Months");
+  if (["fullmonths", "fullmonth", "completemonths", "fullmonthsonly"].includes(key)) return ok("FullMonths");
+  return fail(`${ctx.label} ${show(value)} is not Days, Months or FullMonths`);
+};
+
+/** FiscalYearEnd as read: the month the year ends in and, for a week calendar, the weekday and the rule. */
+interface YearEndText {
+  readonly month: number;
+  readonly weekday: number | null;
+  readonly rule: YearEndRule | null;
+}
+
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+const FILLER = new Set(["of", "in", "the", "to", "on", "end", "day", "fiscal", "year", "ends", "at", "each"]);
+
+function weekdayFromName(word: string): number | null {
+  if (word.length < 3) return null;
+  const i = WEEKDAYS.findIndex((d) => d.startsWith(word));
+  return i < 0 ? null : i;
+}
+
+/**
+ * FiscalYearEnd: `Last Saturday of December`, `Saturday nearest December 31` (or `… nearest the end of December`,
+ * `… closest to …`), or just a month (`December`, a number 1–12) on the months calendar.
+ */
+const yearEndParser: CellParser<YearEndText> = (cell, { label }) => {
+  const hint = `${label} ${show(cell)} is not a fiscal year end; write Last Saturday of December, Saturday nearest December 31, or a month`;
+  if (typeof cell === "number")
+    return Number.isInteger(cell) && cell >= 1 && cell <= 12
+      ? ok({ month: cell, weekday: null, rule: null })
+      : fail(hint);
+  if (typeof cell !== "string") return fail(hint);
+  const words = cell
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim()
+    .split(" ")
+    .filter((w) => w !== "" && !FILLER.has(w));
+  let month: number | null = null;
+  let weekday: number | null = null;
+  let rule: YearEndRule | null = null;
+  let day: number | null = null;
+  for (const w of words) {
+    if (w === "last") rule = "Last";
+    else if (["nearest", "closest", "near", "close", "nearer"].includes(w)) rule = "Nearest";
+    else if (/^\d{1,2}$/.test(w)) day = Number(w);
+    else if (/^\d{1,2}(st|nd|rd|th)$/.test(w)) day = Number(w.replace(/\D/g, ""));
+    else if (weekdayFromName(w) !== null && weekday === null) weekday = weekdayFromName(w);
+    else if (monthFromName(w) !== null && month === null) month = monthFromName(w);
+    else return fail(hint);
+  }
+  if (month === null) return fail(hint);
+  if (day !== null && !(day === lastDayOf(month) || (month === 2 && day === 29)))
+    return fail(
+      `${label} ${show(cell)}: a fiscal year ends at the end of a month; write ${MONTH_NAMES[month - 1]} ${lastDayOf(month)}`,
+    );
+  if (weekday !== null && rule === null)
+    return fail(
+      `${label} ${show(cell)} does not say which ${cap(WEEKDAYS[weekday])}: write Last ${cap(WEEKDAYS[weekday])} of ${MONTH_NAMES[month - 1]} or ${cap(WEEKDAYS[weekday])} nearest ${MONTH_NAMES[month - 1]} ${lastDayOf(month)}`,
+    );
+  if (weekday === null && rule !== null) return fail(hint);
+  if (rule === "Last" && day !== null) return fail(hint);
+  return ok({ month, weekday, rule });
+};
+
+function cap(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 /** RampMonth1: `StartMonth` (the month of the start date) or `FirstFullMonth`. */
