@@ -61,7 +61,7 @@ const REPS: readonly ModernRep[] = [
       [60_000, 40_000, 0.2],
     ],
   },
-  // A hire on 15 February on a six-month 8,000 quarterly draw: half of Q1's draw (45 of 90 days) tops up her MBO,
+  // A hire on 15 February on a six-month 8,000 quarterly draw: 41 of fiscal Q1's 91 days of it tops up her MBO,
   // Q2 pays it back, and the draw ends on 14 August, mid-Q3.
   {
     id: "M201",
@@ -76,13 +76,13 @@ const REPS: readonly ModernRep[] = [
       [330_000, 210_000, 1],
     ],
   },
-  // Leaves on 30 June with 5,500 drawn ahead: the plan forgives it (DrawOnExit Forgiven).
+  // Leaves on 26 June, the last day of fiscal Q2, with 5,500 drawn ahead: the plan forgives it (DrawOnExit Forgiven).
   {
     id: "M202",
     name: "Omar Haddad",
     plan: "AE New Hire",
-    start: [MODERN_PLAN_YEAR, 1, 1],
-    end: [MODERN_PLAN_YEAR, 6, 30],
+    start: null,
+    end: [MODERN_PLAN_YEAR, 6, 26],
     quarters: [[30_000, 40_000, 0.5], [20_000, 30_000, 0.5], null, null],
   },
 ];
@@ -96,7 +96,8 @@ const label = (q: number) => `${MODERN_PLAN_YEAR}-Q${q + 1}`;
  * multiplied by Renewals attainment (the Modifiers table), an MBO paid on a
  * score (the Scores table), an annual cap, quarterly advances at 80% with an
  * annual gate settled at year end, and a new-hire plan whose draw runs six
- * months and is forgiven at exit.
+ * months and is forgiven at exit — on a 4-4-5 calendar (FY2027: 27 December
+ * 2026 to 25 December 2027, quarters of 13 weeks).
  */
 export function modernSaasExample(): readonly ExampleTable[] {
   const planRow = (plan: string, measure: string, weight: number, extra: (string | number | null)[]) => [
@@ -148,6 +149,8 @@ export function modernSaasExample(): readonly ExampleTable[] {
         ["ReportingCurrency", "USD"],
         ["FiscalYearStart", 1],
         ["PlanYear", MODERN_PLAN_YEAR],
+        ["Calendar", "4-4-5"],
+        ["FiscalYearEnd", "Last Saturday of December"],
       ],
     },
     {
