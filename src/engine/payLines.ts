@@ -1,16 +1,56 @@
 import { Decimal, ZERO, same } from "./decimal";
 import { fixedOf, FixedSum, minorOf, toDecimal } from "./exact/fixed";
-import { linePricer, type LinePricer } from "./line/pricer";
-import { rateTypeOf } from "./line/measureRule";
+import { linePricer, type LineOutcome, type LinePricer } from "./line/pricer";
+import { rateTypeOf, type MeasureRule } from "./line/measureRule";
 import { inRamp, rampQuotaFactor } from "./mechanics/ramp";
 import { trueUps } from "./mechanics/trueUp";
 import { ratio, ratioValue, sameRatio, scaleRatio, sumRatios, type Ratio } from "./exact/ratio";
 import { weightedFraction } from "./exact/weightedSum";
 import { FULL, isOne, prorations, type RepContext } from "./repContext";
 import type { PayoutLine, RepLines } from "./results";
-import { PricedLine, type LineSeat, type LineTerms, type PeriodQuota } from "./pricedLine";
+import { PricedLine, type LineExtras, type LineSeat, type LineTerms, type PeriodQuota } from "./pricedLine";
 import { minorUnits, roundMoney } from "./exact/rounding";
-import type { MeasurePlan } from "./types";
+import type { MeasurePlan, NegativeTrueUp } from "./types";
+
+/** The rarer parts of a line, kept out of the hot loop. */
+function extrasOf(
+  ytd: PayoutLine["ytd"],
+  guarantee: Decimal | undefined,
+  linkedMeasure: boolean,
+  linked: Ratio | null,
+): LineExtras {
+  return linkedMeasure ? { ytd, guarantee, linked } : { ytd, guarantee };
+}
+
+/** A cumulative plan's line: the curve on YTD actual against YTD quota and target, trued up against what was paid. */
+function payYearToDate(
+  pm: {
+    rule: MeasureRule;
+    targets: readonly Ratio[];
+    ytd: { quota: Ratio[]; actual: Decimal; earned: Decimal[] };
+  },
+  k: number,
+  quota: Ratio,
+  actual: Decimal,
+  factors: readonly Ratio[],
+  negativeTrueUp: NegativeTrueUp,
+  digits: number,
+  linked: Ratio | null,
+): { outcome: LineOutcome; minor: bigint; ytd: NonNullable<PayoutLine["ytd"]> } {
+  pm.ytd.quota.push(quota);
+  pm.ytd.actual = pm.ytd.actual.plus(actual);
+  const ytdQuota = sumRatios(pm.ytd.quota);
+  const ytdTarget = sumRatios(pm.targets.slice(0, k + 1).filter((_, i) => !factors[i].num.isZero()));
+  const outcome = linePricer(pm.rule, ytdQuota, ytdTarget, digits).pay(pm.ytd.actual, linked);
+  const earned = toDecimal(outcome.minor, digits);
+  pm.ytd.earned.push(earned);
+  const t = trueUps(pm.ytd.earned, negativeTrueUp);
+  return {
+    outcome,
+    minor: minorOf(t.paid[t.paid.length - 1], digits),
+    ytd: { quota: ytdQuota, target: ytdTarget, actual: pm.ytd.actual, earned, held: t.heldBack[t.heldBack.length - 1] },
+  };
+}
 
 /** A per-measure period quota always has its quota. */
 interface MeasureQuota extends PeriodQuota {
@@ -157,22 +197,7 @@ export function payPerMeasure(ctx: RepContext): RepLines {
       let minor: bigint;
       if (plan.cumulative) {
         // Year to date: the curve on YTD actual against YTD quota and target, less what was paid.
-        pm.ytd.quota.push(quota);
-        pm.ytd.actual = pm.ytd.actual.plus(actual);
-        const ytdQuota = sumRatios(pm.ytd.quota);
-        const ytdTarget = sumRatios(pm.targets.slice(0, k + 1).filter((_, i) => !factors[i].num.isZero()));
-        outcome = linePricer(rule, ytdQuota, ytdTarget, digits).pay(pm.ytd.actual, linked);
-        const earned = toDecimal(outcome.minor, digits);
-        pm.ytd.earned.push(earned);
-        const t = trueUps(pm.ytd.earned, plan.negativeTrueUp);
-        minor = minorOf(t.paid[t.paid.length - 1], digits);
-        ytd = {
-          quota: ytdQuota,
-          target: ytdTarget,
-          actual: pm.ytd.actual,
-          earned,
-          held: t.heldBack[t.heldBack.length - 1],
-        };
+        ({ outcome, minor, ytd } = payYearToDate(pm, k, quota, actual, factors, plan.negativeTrueUp, digits, linked));
       } else {
         // Periods with the same quota and target share one pricer (the usual case: an evenly spread quota).
         if (!pm.pricer || !sameRatio(pm.pricer.quota, quota) || !sameRatio(pm.pricer.target, target)) {
@@ -200,7 +225,7 @@ export function payPerMeasure(ctx: RepContext): RepLines {
           outcome.rate,
           outcome.gated,
           outcome.capped,
-          ytd || guarantee || link ? { ytd, guarantee, ...(link ? { linked } : {}) } : null,
+          ytd || guarantee || link ? extrasOf(ytd, guarantee, link !== null, linked) : null,
         ),
       );
     }

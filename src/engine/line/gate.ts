@@ -23,9 +23,10 @@ export const gate: LineMechanic = {
           compared: [at],
           lift(l) {
             const g = l.credit(at);
+            const none = l.none;
             // No quota, no attainment to clear the gate with.
-            if (units.noQuota) return () => l.none(true, null);
-            return (s) => (s.scaled < g ? l.none(true, null) : null);
+            if (units.noQuota) return () => none(true, null);
+            return (s) => (s.scaled < g ? none(true, null) : null);
           },
         };
       },

@@ -32,9 +32,11 @@ export const payoutCap: LineMechanic = {
             const at = atScale(rhs, scale);
             // The cap's amount, rounded once (made the first time it binds).
             let rounding: QuotientRounding | null = null;
+            const { td } = units;
+            const { digits } = l;
             return (s) => {
               if (s.n * mul <= at) return null;
-              rounding ??= new QuotientRounding(units.td, capTarget.scale, l.digits);
+              rounding ??= new QuotientRounding(td, capTarget.scale, digits);
               const numerator = capTarget.int;
               return {
                 minor: rounding.round(numerator),

@@ -56,6 +56,22 @@ function zeroRounding(digits: number): QuotientRounding {
   return (zeroRoundings[digits] ??= new QuotientRounding(UNIT, 0, digits));
 }
 
+type None = (gated: boolean, capped: Capped) => LineOutcome;
+/** A line that pays nothing, one shared outcome per precision × gated × cap (outcomes are read only). */
+const nones: None[] = [];
+function noneOf(digits: number): None {
+  let none = nones[digits];
+  if (!none) {
+    const made: LineOutcome[] = [];
+    const rounding = zeroRounding(digits);
+    none = nones[digits] = (gated, capped) => {
+      const k = (gated ? 3 : 0) + (capped === null ? 0 : capped === "Attainment" ? 1 : 2);
+      return (made[k] ??= { minor: 0n, numerator: 0n, rounding, rate: ZERO, gated, capped });
+    };
+  }
+  return none;
+}
+
 /**
  * The exact kernel: interprets a rule's mechanics (mechanic.ts) in scaled
  * integers. Quota and target are exact fractions (an annual quota spread over
@@ -69,6 +85,8 @@ function zeroRounding(digits: number): QuotientRounding {
 class Pricer implements LinePricer {
   private readonly units: LineUnits;
   private readonly parts: readonly KernelPart[];
+  private readonly denominator: Fixed;
+  private readonly others: readonly Fixed[];
   private readonly compareScale: number;
   private readonly zeroRounding: QuotientRounding;
   private readonly byScale: (Lifted | undefined)[] = [];
@@ -82,6 +100,13 @@ class Pricer implements LinePricer {
   ) {
     this.units = lineUnits(rule, quota, target);
     this.parts = rule.mechanics.map((m) => m.kernel(this.units));
+    // The common denominator of the rate parts, and the factor that brings each part over it (UNIT when all are 1).
+    const dens = this.parts.map((p) => p.denominator ?? UNIT);
+    this.denominator = dens.every((d) => d === UNIT) ? UNIT : dens.reduce(fixedTimes, UNIT);
+    this.others =
+      this.denominator === UNIT
+        ? dens
+        : dens.map((_, i) => dens.reduce((acc, d, j) => (i === j ? acc : fixedTimes(acc, d)), UNIT));
     let scale = 0;
     for (const p of this.parts) for (const c of p.compared ?? []) scale = Math.max(scale, c.scale);
     this.compareScale = scale;
@@ -115,10 +140,6 @@ class Pricer implements LinePricer {
     };
   }
 
-  private none(gated: boolean, capped: Capped): LineOutcome {
-    return { minor: 0n, numerator: 0n, rounding: this.zeroRounding, rate: ZERO, gated, capped };
-  }
-
   /**
    * Comparison scale S ≥ the credit's scale + quota.den's; numerator scale N fits every money
    * coefficient once each part's is brought over the common denominator (the product of the parts').
@@ -126,34 +147,32 @@ class Pricer implements LinePricer {
   private lift(scale: number): Lifted {
     const qd = this.units.qd;
     const S = Math.max(this.compareScale, scale + qd.scale);
-    const dens = this.parts.map((p) => p.denominator ?? UNIT);
-    const denominator = dens.reduce(fixedTimes, UNIT);
-    const others = dens.map((_, i) => dens.reduce((acc, d, j) => (i === j ? acc : fixedTimes(acc, d)), UNIT));
+    const { parts, others, denominator } = this;
     let N = 0;
-    this.parts.forEach((p, i) => {
-      for (const c of p.intercepts ?? []) N = Math.max(N, c.scale + others[i].scale);
-      for (const c of p.slopes ?? []) N = Math.max(N, c.scale + others[i].scale + S);
-    });
-    const liftFor = (other: Fixed, reaching: Fixed): Lift => ({
-      digits: this.digits,
-      numeratorScale: N,
-      denominator: reaching,
-      credit: (f) => atScale(f, S),
-      intercept: (f) => atScale(fixedTimes(f, other), N),
-      slope: (f) => {
-        const c = fixedTimes(f, other);
-        return c.int * pow10(N - c.scale - S);
-      },
-      none: (gated, capped) => this.none(gated, capped),
-    });
+    for (let i = 0; i < parts.length; i++) {
+      const extra = others[i].scale;
+      for (const c of parts[i].intercepts ?? []) N = Math.max(N, c.scale + extra);
+      for (const c of parts[i].slopes ?? []) N = Math.max(N, c.scale + extra + S);
+    }
+    const none = noneOf(this.digits);
+    const lifts = new Map<Fixed, Lift>();
+    const liftFor = (other: Fixed, reaching: Fixed): Lift => {
+      // Parts with the same factor and denominator share one (the usual case: every factor 1).
+      const shared = other === UNIT && reaching === denominator ? lifts.get(other) : undefined;
+      if (shared) return shared;
+      const made = new ScaleLift(S, N, other, reaching, this.digits, none);
+      if (other === UNIT && reaching === denominator) lifts.set(other, made);
+      return made;
+    };
     // A payout part that multiplies n (a modifier) puts every part after it, and the rounding, over more.
     let reaching = denominator;
-    const steps = this.parts.map((p, i) => {
-      const step = p.lift(liftFor(others[i], reaching));
-      if (p.multiplies) reaching = fixedTimes(reaching, p.multiplies);
-      return step;
-    });
-    const D = fixedTimes(this.units.D, reaching);
+    const steps: KernelStep[] = [];
+    for (let i = 0; i < parts.length; i++) {
+      steps.push(parts[i].lift(liftFor(others[i], reaching)));
+      const m = parts[i].multiplies;
+      if (m) reaching = fixedTimes(reaching, m);
+    }
+    const D = reaching === UNIT ? this.units.D : fixedTimes(this.units.D, reaching);
     const lifted: Lifted = {
       aMul: qd.int * pow10(S - scale - qd.scale),
       steps,
@@ -161,5 +180,28 @@ class Pricer implements LinePricer {
     };
     this.byScale[scale] = lifted;
     return lifted;
+  }
+}
+
+/** One scale of credit's common scales, and how a part's constants land on them (over the common denominator). */
+class ScaleLift implements Lift {
+  constructor(
+    private readonly S: number,
+    readonly numeratorScale: number,
+    private readonly other: Fixed,
+    readonly denominator: Fixed,
+    readonly digits: number,
+    readonly none: Lift["none"],
+  ) {}
+
+  credit(f: Fixed): bigint {
+    return atScale(f, this.S);
+  }
+  intercept(f: Fixed): bigint {
+    return atScale(this.other === UNIT ? f : fixedTimes(f, this.other), this.numeratorScale);
+  }
+  slope(f: Fixed): bigint {
+    const c = this.other === UNIT ? f : fixedTimes(f, this.other);
+    return c.int * pow10(this.numeratorScale - c.scale - this.S);
   }
 }

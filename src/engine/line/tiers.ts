@@ -27,17 +27,21 @@ export const tiers: LineMechanic = {
     const from = schedule.map((p) => fixedOf(p.from));
     // The kernel prices every piece exactly: over one denominator, the product of the pieces' own.
     const dens = schedule.map((p) => fixedOf(p.exact?.den ?? ONE));
-    const denominator = dens.reduce(fixedTimes, UNIT);
-    const others = dens.map((_, i) => dens.reduce((acc, d, j) => (i === j ? acc : fixedTimes(acc, d)), UNIT));
+    // Only a curve between points has a denominator; the usual table has none (the kernel's fast path).
+    const denominator = schedule.some((p) => p.exact) ? dens.reduce(fixedTimes, UNIT) : undefined;
+    const others =
+      denominator === undefined
+        ? dens.map(() => UNIT)
+        : dens.map((_, i) => dens.reduce((acc, d, j) => (i === j ? acc : fixedTimes(acc, d)), UNIT));
     const intercept = schedule.map((p, i) => fixedTimes(fixedOf(p.exact?.intercept ?? p.intercept), others[i]));
     const slope = schedule.map((p, i) => fixedTimes(fixedOf(p.exact?.slope ?? p.slope), others[i]));
     const rates = schedule.map((p) => p.rate);
     return {
       stage: "rate",
       kernel(units) {
-        const edges = from.map(units.axisPoint);
-        const intercepts = intercept.map(units.intercept);
-        const slopes = slope.map(units.slope);
+        const edges = from.map((f) => units.axisPoint(f));
+        const intercepts = intercept.map((c) => units.intercept(c));
+        const slopes = slope.map((c) => units.slope(c));
         // Nothing to pay without a quota on an attainment axis, or with a zero denominator.
         const payNothing = units.D.int === 0n || (units.noQuota && units.axis === "Attainment");
         return {
@@ -46,12 +50,13 @@ export const tiers: LineMechanic = {
           slopes,
           denominator,
           lift(l) {
-            const e = edges.map(l.credit);
-            const c0 = intercepts.map(l.intercept);
-            const c1 = slopes.map(l.slope);
+            const e = edges.map((f) => l.credit(f));
+            const c0 = intercepts.map((f) => l.intercept(f));
+            const c1 = slopes.map((f) => l.slope(f));
+            const none = l.none;
             return (s) => {
               const x = s.scaled;
-              if (x < 0n || payNothing) return l.none(false, s.capped);
+              if (x < 0n || payNothing) return none(false, s.capped);
               let i = e.length - 1;
               while (i > 0 && x < e[i]) i--;
               s.n += c0[i] + c1[i] * x;

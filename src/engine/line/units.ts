@@ -41,28 +41,51 @@ export interface LineUnits extends RateUnits {
 }
 
 export function lineUnits(rate: RateUnits, quota: Ratio, target: Ratio): LineUnits {
-  const qn = fixedOf(quota.num);
-  const qd = fixedOf(quota.den);
-  const tn = fixedOf(target.num);
-  const td = fixedOf(target.den);
-  const multiplier = rate.rateType === "Multiplier";
-  const edgeScale = rate.axis === "Attainment" ? qn : qd;
-  return {
-    axis: rate.axis,
-    rateType: rate.rateType,
-    quota,
-    target,
-    qn,
-    qd,
-    tn,
-    td,
-    noQuota: qn.int === 0n,
-    D: multiplier ? fixedTimes(td, qn) : qd,
-    attainment: (a) => fixedTimes(a, qn),
-    axisPoint: (x) => fixedTimes(x, edgeScale),
-    intercept: (i) => (multiplier ? fixedTimes(tn, fixedTimes(i, edgeScale)) : fixedTimes(i, edgeScale)),
-    slope: (s) => (multiplier ? fixedTimes(tn, s) : s),
-  };
+  return new Units(rate, quota, target);
+}
+
+/** Methods on the prototype, not closures per pricer: a run holds a pricer per distinct quota and target. */
+class Units implements LineUnits {
+  readonly axis: TierBasis;
+  readonly rateType: RateType;
+  readonly qn: Fixed;
+  readonly qd: Fixed;
+  readonly tn: Fixed;
+  readonly td: Fixed;
+  readonly noQuota: boolean;
+  readonly D: Fixed;
+  private readonly multiplier: boolean;
+  private readonly edgeScale: Fixed;
+
+  constructor(
+    rate: RateUnits,
+    readonly quota: Ratio,
+    readonly target: Ratio,
+  ) {
+    this.axis = rate.axis;
+    this.rateType = rate.rateType;
+    this.qn = fixedOf(quota.num);
+    this.qd = fixedOf(quota.den);
+    this.tn = fixedOf(target.num);
+    this.td = fixedOf(target.den);
+    this.multiplier = rate.rateType === "Multiplier";
+    this.edgeScale = rate.axis === "Attainment" ? this.qn : this.qd;
+    this.noQuota = this.qn.int === 0n;
+    this.D = this.multiplier ? fixedTimes(this.td, this.qn) : this.qd;
+  }
+
+  attainment(a: Fixed): Fixed {
+    return fixedTimes(a, this.qn);
+  }
+  axisPoint(x: Fixed): Fixed {
+    return fixedTimes(x, this.edgeScale);
+  }
+  intercept(i: Fixed): Fixed {
+    return this.multiplier ? fixedTimes(this.tn, fixedTimes(i, this.edgeScale)) : fixedTimes(i, this.edgeScale);
+  }
+  slope(s: Fixed): Fixed {
+    return this.multiplier ? fixedTimes(this.tn, s) : s;
+  }
 }
 
 /** The same conversion in Decimals, for the trace: the money of y = (intercept + slope × x) ÷ den at scaled = credit × qd. */
