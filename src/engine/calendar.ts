@@ -38,3 +38,19 @@ export function daysBetween(start: IsoDate, end: IsoDate): number {
 export function within(date: IsoDate, start: IsoDate, end: IsoDate): boolean {
   return date >= start && date <= end;
 }
+
+/** English month names, January first (labels, messages and the pane's month pickers). */
+export const MONTH_NAMES: readonly string[] = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];

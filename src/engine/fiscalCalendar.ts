@@ -1,4 +1,4 @@
-import { fromDay, monthEnd, toDay } from "./calendar";
+import { fromDay, MONTH_NAMES, monthEnd, toDay } from "./calendar";
 import type { IsoDate } from "./types";
 
 /**
@@ -26,21 +26,6 @@ export interface WeekCalendarSpec {
 }
 
 export const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 const PATTERN_WEEKS: Readonly<Record<WeekPattern, readonly number[]>> = {
   "4-4-5": [4, 4, 5],
   "4-5-4": [4, 5, 4],

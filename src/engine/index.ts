@@ -41,6 +41,9 @@ export type {
   TierMode,
 } from "./types";
 
+// Month names, January first (messages and month pickers).
+export { MONTH_NAMES } from "./calendar";
+
 // Week-based fiscal calendars (4-4-5, 4-5-4, 5-4-4): the workbook places period labels on them.
 export {
   WeekCalendar,

@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from "../../engine";
 import { Decimal } from "../../engine";
 import type { SettingEntry } from "../../workbook/port";
 import { parseNumberText } from "../../workbook/parse/cells/numbers";
@@ -7,20 +8,7 @@ import { locateInputs } from "../../workbook/parse/locate";
 import { readSettings } from "../../workbook/parse/settings";
 import type { RawTable } from "../../workbook/types";
 
-export const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+export const MONTHS = MONTH_NAMES;
 
 export interface SettingsDraft {
   readonly reportingCurrency: string;

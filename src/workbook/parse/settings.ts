@@ -1,5 +1,6 @@
 import {
   Decimal,
+  MONTH_NAMES,
   ONE,
   describeYearEnd,
   type MonthProration,
@@ -244,21 +245,6 @@ export function readSettings(table: RawTable | undefined, issues: Issue[]): Sett
     ...(proration !== null ? { proration } : {}),
   };
 }
-
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 function lastDayOf(month: number): number {
   return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
