@@ -8,6 +8,7 @@ import {
   draftsOf,
   isEdited,
   measureTermsText,
+  planTermsText,
   parseBands,
   readBaselinePlans,
   saveTiersPlan,
@@ -250,6 +251,28 @@ describe("measureTermsText", () => {
     );
     expect(measureTermsText(m({ basis: "Score", capAttainment: new Decimal(1.5) }))).toBe(
       "Marginal tiers on the score (MBO) · attainment cap 150%",
+    );
+  });
+});
+
+describe("planTermsText", () => {
+  it("says a plan's plan-wide terms in one line, and nothing for a plan without them", () => {
+    const base = ae();
+    expect(planTermsText(base)).toBe("");
+    expect(
+      planTermsText({
+        ...base,
+        annualCap: new Decimal(2.5),
+        advancePct: new Decimal(0.8),
+        annualGate: new Decimal(0.5),
+        annualGateBasis: "FullYear",
+        draw: new Decimal(8000),
+        drawType: "Recoverable",
+        drawMonths: 6,
+        drawOnExit: "Forgiven",
+      }),
+    ).toBe(
+      "annual cap 2.5× target variable · 80% advanced, the rest at year end · annual gate 50% (full year) · recoverable draw 8000 for 6 months, forgiven at exit",
     );
   });
 });

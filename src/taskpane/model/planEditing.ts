@@ -284,3 +284,24 @@ export function measureTermsText(m: MeasurePlan): string {
     parts.push(`kicker +${m.kicker.rate.toString()} from ${onAxis(m.kicker.from)} (${m.kicker.mode.toLowerCase()})`);
   return parts.join(" · ");
 }
+
+/** A plan's plan-wide terms in a line (read only): "annual cap 2.5× · 80% advanced · annual gate 50% (full year) · …"; "" when none. */
+export function planTermsText(p: Plan): string {
+  const pct = (x: Decimal) => `${x.times(100).toString()}%`;
+  const parts: string[] = [];
+  if (p.annualCap) parts.push(`annual cap ${p.annualCap.toString()}× target variable`);
+  if (p.annualCapAmount) parts.push(`annual cap ${p.annualCapAmount.toString()}`);
+  if (p.advancePct) parts.push(`${pct(p.advancePct)} advanced, the rest at year end`);
+  if (p.annualGate)
+    parts.push(
+      `annual gate ${pct(p.annualGate)} (${p.annualGateBasis === "ProratedYTD" ? "prorated year to date" : "full year"})`,
+    );
+  if (p.draw) {
+    const term = p.drawMonths ? ` for ${p.drawMonths} months` : p.drawUntil ? ` until ${p.drawUntil}` : "";
+    const exit = p.drawType === "Recoverable" ? `, ${p.drawOnExit === "Forgiven" ? "forgiven" : "owed"} at exit` : "";
+    parts.push(
+      `${p.drawType === "Recoverable" ? "recoverable" : "non-recoverable"} draw ${p.draw.toString()}${term}${exit}`,
+    );
+  }
+  return parts.join(" · ");
+}

@@ -34,6 +34,7 @@ import {
   draftsOf,
   isEdited,
   measureTermsText,
+  planTermsText,
   parseBands,
   readBaselinePlans,
   saveTiersPlan,
@@ -212,6 +213,7 @@ export function PlanEditor({ port, tables, compute, edits, onEditsChange, onSave
           </Field>
         </div>
         <Caption1 className={s.muted}>{measureTermsText(measure)}</Caption1>
+        {planTermsText(plan) && <Caption1 className={s.muted}>Plan: {planTermsText(plan)}</Caption1>}
         <PayoutCurveChart
           points={lastGood}
           label={`${plan.name} · ${measure.measure} payout curve${at100 !== undefined ? `: ${at100.toFixed(2)}× target at 100% attainment` : ""}`}
