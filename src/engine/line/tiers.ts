@@ -59,7 +59,9 @@ export const tiers: LineMechanic = {
               if (x < 0n || payNothing) return none(false, s.capped);
               let i = e.length - 1;
               while (i > 0 && x < e[i]) i--;
-              s.n += c0[i] + c1[i] * x;
+              // The first rate part sets n (no add to a zero bigint: one allocation less per line).
+              const v = c0[i] + c1[i] * x;
+              s.n = s.n === 0n ? v : s.n + v;
               s.rate = rates[i];
               return null;
             };
