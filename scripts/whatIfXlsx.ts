@@ -3,8 +3,8 @@ import { evaluateCall } from "../src/functions/comp";
 import type { FunctionName } from "../src/functions/comp";
 import { FunctionModel } from "../src/functions/functionModel";
 import { acmeExample, type ExampleTable } from "../src/workbook/example/acme";
+import { exampleRawTables } from "../src/workbook/example/exampleTable";
 import { whatIfSheet, type WhatIfArg, type WhatIfFormula, type WhatIfSheet } from "../src/workbook/example/whatIf";
-import type { RawTable } from "../src/workbook/types";
 import { exampleXlsx, NUMBER_FORMATS } from "./exampleXlsx";
 
 /**
@@ -28,23 +28,9 @@ export function storedFormula(f: WhatIfFormula): string {
   return `${storedName(f.name)}(${f.args.map(arg).join(",")})`;
 }
 
-/** The tables as the CLI reads them from the file (Excel tables, each on its own sheet, with its formats). */
-function asRawTables(tables: readonly ExampleTable[]): RawTable[] {
-  return tables.map((t) => ({
-    name: t.name,
-    sheet: t.name,
-    source: "table",
-    headerRow: 1,
-    firstColumn: 1,
-    headers: t.headers,
-    rows: t.rows,
-    numberFormats: t.rows.map(() => t.formats.map((f) => NUMBER_FORMATS[f])),
-  }));
-}
-
 /** Each formula's value as the functions answer it on these tables (an error as its code). */
 export function whatIfValues(tables: readonly ExampleTable[], sheet: WhatIfSheet): Map<string, unknown> {
-  const model = new FunctionModel(asRawTables(tables));
+  const model = new FunctionModel(exampleRawTables(tables, (f) => NUMBER_FORMATS[f]));
   const literal = new Map(sheet.cells.map((c) => [c.address, c.value ?? null]));
   const out = new Map<string, unknown>();
   for (const cell of sheet.cells) {

@@ -1,7 +1,5 @@
 import {
   BASELINE,
-  ONE,
-  ZERO,
   RealisticContext,
   evaluateOffers,
   runModel,
@@ -12,9 +10,9 @@ import {
   type OffersEvaluation,
   type Plan,
   type RealisticRep,
-  type Rep,
 } from "../engine";
 import { parseModelInput } from "../workbook/parse";
+import { medianRep, UNIT_ID, UNIT_PLAN, unitRep } from "../workbook/planStandIn";
 import type { RawTable } from "../workbook/types";
 import { choices, sameName } from "./args";
 import { notAvailable } from "./failure";
@@ -123,33 +121,4 @@ export class FunctionModel {
     this.realisticAnswers.set(key, priced);
     return priced;
   }
-}
-
-const UNIT_ID = "\u0000unit";
-const UNIT_PLAN = "\u0000unit";
-
-/** A rep for a plan nobody is on: 1 of target variable, no base, no manager (as the plan editor prices it). */
-function unitRep(currency: string): Rep {
-  return {
-    id: UNIT_ID,
-    name: "",
-    role: "",
-    managerId: null,
-    plan: UNIT_PLAN,
-    currency,
-    base: ZERO,
-    targetVariable: ONE,
-    annualQuota: new Map(),
-    startDate: null,
-    endDate: null,
-    ramp: null,
-  };
-}
-
-/** The plan's median rep by target variable (the upper middle one; ties by RepID), as the plan editor picks it. */
-function medianRep(reps: readonly Rep[], planName: string): Rep | null {
-  const on = reps
-    .filter((r) => r.plan === planName)
-    .sort((a, b) => a.targetVariable.comparedTo(b.targetVariable) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return on.length ? on[Math.floor(on.length / 2)] : null;
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { acmeExample } from "../../src/workbook/example/acme";
+import { exampleRawTables } from "../../src/workbook/example/exampleTable";
 import { runWorkbook } from "../../src/workbook/run";
 import type { RawTable } from "../../src/workbook/types";
 import { buildFakeHost, CHROMIUM, launchChromium, paneContext, serveDist } from "./browserHarness";
@@ -73,21 +74,9 @@ const INPUT: [string, string | number][] = [
   ["B17", '=COMP.PAYOUT(A17,"New ARR",1)'],
 ];
 
-function exampleTables(): RawTable[] {
-  return acmeExample().map((t) => ({
-    name: t.name,
-    sheet: t.name,
-    source: "table",
-    headerRow: 1,
-    firstColumn: 1,
-    headers: t.headers,
-    rows: t.rows,
-  }));
-}
-
 /** The example with Tiers' fourth row (AE · New ARR, 100–150%) paying `rate`: the cell E4 the test edits. */
 function withRate(rate: number): RawTable[] {
-  return exampleTables().map((t) => {
+  return exampleRawTables(acmeExample()).map((t) => {
     if (t.name !== "Tiers") return t;
     expect(t.headers[4]).toBe("Rate");
     expect(t.rows[2].slice(0, 5)).toEqual(["AE", "New ARR", 1, 1.5, 2]);
@@ -158,7 +147,7 @@ maybe("COMP.* functions in Chromium, in the pane's shared runtime", () => {
     const curve = (at: (a: string) => unknown) => [4, 5, 6, 7, 8].map((r) => [at(`E${r}`), at(`F${r}`)]);
 
     // AE · New ARR: gated below 40%; 0–50% at 0.5×, 50–100% at 1.5×, 100–150% at 2×, above at 2.5×; capped at 3×.
-    const before = runFigures(exampleTables());
+    const before = runFigures(exampleRawTables(acmeExample()));
     let at = await values();
     expect(column(at, "B")).toEqual([0, 0.7, 1, 1.4, 2, 2.75]); // 0.8: 0.25 + 0.3 × 1.5; 1.8: 2 + 0.3 × 2.5
     expect(column(at, "C")).toEqual([0, 17500, 25000, 35000, 50000, 68750]);

@@ -9,6 +9,7 @@ import { medianRep, realisticModel } from "../../src/taskpane/model/planRealisti
 import { backtestSummary, comparisonNote, scenarioComparison } from "../../src/taskpane/model/scenarioComparison";
 import { withoutScenarios } from "../../src/taskpane/model/scenarioSelection";
 import { acmeExample } from "../../src/workbook/example/acme";
+import { exampleRawTables } from "../../src/workbook/example/exampleTable";
 import { runWorkbook } from "../../src/workbook/run";
 import type { RawCell, RawTable } from "../../src/workbook/types";
 import { syntheticOrg, toRawTables } from "../../bench/synthetic";
@@ -46,18 +47,7 @@ if (!available && !process.env.CI) {
 const maybe = available || process.env.CI ? describe : describe.skip;
 
 /** The example tables as the CLI reads them: Excel tables on their own sheets, formats as inserted. */
-function exampleAsRawTables(): RawTable[] {
-  return acmeExample().map((t) => ({
-    name: t.name,
-    sheet: t.name,
-    source: "table",
-    headerRow: 1,
-    firstColumn: 1,
-    headers: t.headers,
-    rows: t.rows,
-    numberFormats: t.rows.map(() => t.formats.map((f) => NUMBER_FORMATS[f])),
-  }));
-}
+const exampleAsRawTables = () => exampleRawTables(acmeExample(), (f) => NUMBER_FORMATS[f]);
 
 type TableDump = { headers: string[]; rows: unknown[][] };
 

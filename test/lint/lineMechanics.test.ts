@@ -39,7 +39,7 @@ describe("line mechanics", () => {
     ]);
   });
 
-  it("each live in a module of their own", () => {
+  it("have distinct names (each names its own trace step)", () => {
     const names = LINE_MECHANICS.map((m) => m.name);
     expect(new Set(names).size).toBe(names.length);
   });

@@ -3,6 +3,7 @@ import { evaluateOffers } from "../../src/engine/offers";
 import { normalCdf, normalPdf } from "../../src/engine/realistic";
 import { locateEngineIssue } from "../../src/workbook/engineIssues";
 import { acmeExample, type ExampleTable } from "../../src/workbook/example/acme";
+import { exampleRawTables } from "../../src/workbook/example/exampleTable";
 import { acmeOffersTable } from "../../src/workbook/example/offers";
 import { parseModelInput } from "../../src/workbook/parse";
 import { offersSheet } from "../../src/workbook/render/offers";
@@ -10,19 +11,8 @@ import type { RawTable } from "../../src/workbook/types";
 import { TODAY } from "./tables";
 
 /** An example table as an adapter would read it back: percents and dates carry their number formats. */
-function raw(t: ExampleTable): RawTable {
-  const format = t.formats.map((f) => (f === "percent" ? "0%" : f === "date" ? "yyyy-mm-dd" : null));
-  return {
-    name: t.name,
-    sheet: t.name,
-    source: "table",
-    headerRow: 1,
-    firstColumn: 1,
-    headers: t.headers,
-    rows: t.rows,
-    numberFormats: t.rows.map(() => format),
-  };
-}
+const raw = (t: ExampleTable): RawTable =>
+  exampleRawTables([t], (f) => (f === "percent" ? "0%" : f === "date" ? "yyyy-mm-dd" : null))[0];
 
 describe("Acme example offers", () => {
   const offers = acmeOffersTable();

@@ -2,6 +2,7 @@ import { buildPayoutCurve } from "../line/payoutCurve";
 import { capCurve, simplify, type CurveSegment } from "../line/segments";
 import { ONE, ZERO, type Decimal } from "../decimal";
 import { combineCurves } from "../realistic";
+import { annualCapMultiple } from "../realistic/planYearPay";
 import type { MeasurePlan, Plan } from "../types";
 
 /** No plan stated: the bonus pays 1.0× target per 100% attainment, from 0, uncapped. */
@@ -38,13 +39,7 @@ export function offerCurve(plan: Plan | null, targetVariable: Decimal, quota: De
   });
   const combined = combineCurves(parts);
   // An annual cap on the year's incentive caps the offer's curve too (a multiple of target variable).
-  const caps = [
-    plan.annualCap,
-    plan.annualCapAmount && targetVariable.gt(ZERO) ? plan.annualCapAmount.div(targetVariable) : null,
-  ];
-  const cap = caps
-    .filter((c): c is Decimal => !!c)
-    .reduce<Decimal | null>((a, b) => (a === null || b.lt(a) ? b : a), null);
+  const cap = annualCapMultiple(plan, targetVariable);
   return cap === null ? combined : simplify(capCurve(combined, cap));
 }
 

@@ -37,7 +37,7 @@ export function planCurve(plan: Plan, rep: Rep, share: Decimal = ONE): CurveSegm
 export function planYearPay(plan: Plan, rep: Rep): YearPay {
   const n = PERIODS_PER_YEAR[plan.period];
   const periodCurve = planCurve(plan, rep, new Decimal(1).div(n));
-  const cap = annualCapMultiple(plan, rep);
+  const cap = annualCapMultiple(plan, rep.targetVariable);
   const gate = plan.annualGate ?? null;
   if (!plan.cumulative || n === 1) return { periods: n, periodCurve, ytd: null, cap, gate };
   const quotaBound = plan.measures.some(curveNeedsQuota);
@@ -47,11 +47,11 @@ export function planYearPay(plan: Plan, rep: Rep): YearPay {
   return { periods: n, periodCurve, ytd: { curves, hold: plan.negativeTrueUp === "Hold" }, cap, gate };
 }
 
-/** The plan's annual cap as a multiple of the rep's target variable (the lower of AnnualCap and AnnualCapAmount ÷ TV). */
-function annualCapMultiple(plan: Plan, rep: Rep): Decimal | null {
+/** The plan's annual cap as a multiple of a target variable (the lower of AnnualCap and AnnualCapAmount ÷ TV); null = none. */
+export function annualCapMultiple(plan: Plan, targetVariable: Decimal): Decimal | null {
   const caps: Decimal[] = [];
   if (plan.annualCap) caps.push(plan.annualCap);
-  if (plan.annualCapAmount && rep.targetVariable.gt(0)) caps.push(plan.annualCapAmount.div(rep.targetVariable));
+  if (plan.annualCapAmount && targetVariable.gt(0)) caps.push(plan.annualCapAmount.div(targetVariable));
   return caps.length === 0 ? null : caps.reduce((a, b) => (b.lt(a) ? b : a));
 }
 

@@ -1,6 +1,5 @@
 import {
   Decimal,
-  ONE,
   ZERO,
   DistributionError,
   fitDistribution,
@@ -23,6 +22,9 @@ import { readPlans } from "../../workbook/parse/plans";
 import { readRamps } from "../../workbook/parse/ramps";
 import { readReps } from "../../workbook/parse/reps";
 import { readSettings } from "../../workbook/parse/settings";
+import { UNIT_ID, UNIT_PLAN, unitRep } from "../../workbook/planStandIn";
+
+export { medianRep } from "../../workbook/planStandIn";
 import type { Issue, RawTable } from "../../workbook/types";
 import { formatPercent } from "./format";
 import { SOURCE_WORDS } from "../../workbook/render/realistic";
@@ -50,31 +52,6 @@ export interface RealisticModel {
   /** Null when the workbook reads cleanly; else why the figures rest on the rows that read. */
   readonly partial: string | null;
   readonly context: RealisticContext;
-}
-
-/**
- * A stand-in rep for a plan nobody is on: 1 of target variable and no base,
- * so the money rows read as multiples. It sits in the context's input under
- * its own plan key, with no manager and no reports: no real rep meets it.
- */
-const UNIT_ID = "\u0000unit";
-const UNIT_PLAN = "\u0000unit";
-
-function unitRep(currency: string): Rep {
-  return {
-    id: UNIT_ID,
-    name: "",
-    role: "",
-    managerId: null,
-    plan: UNIT_PLAN,
-    currency,
-    base: ZERO,
-    targetVariable: ONE,
-    annualQuota: new Map(),
-    startDate: null,
-    endDate: null,
-    ramp: null,
-  };
 }
 
 /**
@@ -124,17 +101,6 @@ function lenientInput(tables: readonly RawTable[], today: Date): ModelInput {
     ramps: ramps.ramps,
     attainmentHistory: readAttainmentHistory(found.AttainmentHistory, ignored, settings),
   };
-}
-
-/**
- * The plan's median rep by target variable (the upper middle one, as the
- * payout-curve sheet picks it; ties by RepID), or null when nobody is on it.
- */
-export function medianRep(reps: readonly Rep[], planName: string): Rep | null {
-  const on = reps
-    .filter((r) => r.plan === planName)
-    .sort((a, b) => a.targetVariable.comparedTo(b.targetVariable) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return on.length ? on[Math.floor(on.length / 2)] : null;
 }
 
 /** The plan with one measure's bands replaced by the edited ones. */

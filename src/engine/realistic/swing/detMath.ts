@@ -96,6 +96,16 @@ export function detCdf(z: number): number {
   if (z !== z) return NaN;
   if (z > 38) return 1;
   if (z < -38) return 0;
+  return cdfWithPdf(z, detPdf(z));
+}
+
+/**
+ * Φ(z) for |z| ≤ 38 given φ(z) (φ is even, so φ(|z|) is the same number):
+ * below 3 the series Φ(z) = ½ + φ(z)·Σ z^(2k+1)/(1·3·…·(2k+1)); above, the
+ * tail Q(a) = φ(a) / (a + 1/(a + 2/(a + 3/(a + …)))), evaluated from a fixed
+ * depth backwards.
+ */
+function cdfWithPdf(z: number, pdf: number): number {
   const a = z < 0 ? -z : z;
   if (a < 3) {
     let term = z;
@@ -106,12 +116,11 @@ export function detCdf(z: number): number {
       sum += term;
       if ((term < 0 ? -term : term) < 1e-17 * (sum < 0 ? -sum : sum)) break;
     }
-    return 0.5 + detPdf(z) * sum;
+    return 0.5 + pdf * sum;
   }
-  // Q(a) = φ(a) / (a + 1/(a + 2/(a + 3/(a + …)))), evaluated from a fixed depth backwards.
   let f = a;
   for (let k = 80; k >= 1; k--) f = a + k / f;
-  const tail = detPdf(a) / f;
+  const tail = pdf / f;
   return z < 0 ? tail : 1 - tail;
 }
 
@@ -126,25 +135,9 @@ export function detNormal(z: number, out: Float64Array): void {
     out[1] = detPdf(z);
     return;
   }
-  const a = z < 0 ? -z : z;
   const pdf = detPdf(z);
   out[1] = pdf;
-  if (a < 3) {
-    let term = z;
-    let sum = z;
-    const z2 = z * z;
-    for (let k = 1; k < 200; k++) {
-      term *= z2 / (2 * k + 1);
-      sum += term;
-      if ((term < 0 ? -term : term) < 1e-17 * (sum < 0 ? -sum : sum)) break;
-    }
-    out[0] = 0.5 + pdf * sum;
-    return;
-  }
-  let f = a;
-  for (let k = 80; k >= 1; k--) f = a + k / f;
-  const tail = pdf / f;
-  out[0] = z < 0 ? tail : 1 - tail;
+  out[0] = cdfWithPdf(z, pdf);
 }
 
 /** Φ⁻¹(p) for 0 < p < 1: Acklam's rational start and two Newton steps on detCdf. */
