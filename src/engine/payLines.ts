@@ -1,10 +1,11 @@
 import { Decimal, ZERO, same } from "./decimal";
-import { fixedOf, FixedSum, minorOf, toDecimal } from "./exact/fixed";
-import { linePricer, type LineOutcome, type LinePricer } from "./line/pricer";
+import { fixedOf, FixedSum } from "./exact/fixed";
+import { fromMinor, toMinor } from "./exact/minor";
+import { linePricer, LinePricing, type LineOutcome } from "./line/pricer";
 import { rateTypeOf, type MeasureRule } from "./line/measureRule";
 import { inRamp, rampQuotaFactor } from "./mechanics/ramp";
 import { trueUps } from "./mechanics/trueUp";
-import { ratio, ratioValue, sameRatio, scaleRatio, sumRatios, type Ratio } from "./exact/ratio";
+import { ratio, ratioValue, scaleRatio, sumRatios, type Ratio } from "./exact/ratio";
 import { weightedFraction } from "./exact/weightedSum";
 import { FULL, isOne, prorations, type RepContext } from "./repContext";
 import type { PayoutLine, RepLines } from "./results";
@@ -42,12 +43,12 @@ function payYearToDate(
   const ytdQuota = sumRatios(pm.ytd.quota);
   const ytdTarget = sumRatios(pm.targets.slice(0, k + 1).filter((_, i) => !factors[i].num.isZero()));
   const outcome = linePricer(pm.rule, ytdQuota, ytdTarget, digits).pay(pm.ytd.actual, linked);
-  const earned = toDecimal(outcome.minor, digits);
+  const earned = fromMinor(outcome.minor, digits);
   pm.ytd.earned.push(earned);
   const t = trueUps(pm.ytd.earned, negativeTrueUp);
   return {
     outcome,
-    minor: minorOf(t.paid[t.paid.length - 1], digits),
+    minor: toMinor(t.paid[t.paid.length - 1], digits),
     ytd: { quota: ytdQuota, target: ytdTarget, actual: pm.ytd.actual, earned, held: t.heldBack[t.heldBack.length - 1] },
   };
 }
@@ -140,6 +141,7 @@ export function payPerMeasure(ctx: RepContext): RepLines {
   const share = periods[0].share;
   const factors = prorations(ctx);
   const schedule = rep.ramp ? (ctx.input.ramps.get(rep.ramp) ?? null) : null;
+  const digits = minorUnits(rep.currency);
   const perMeasure = plan.measures.map((m) => {
     const fullTarget = ratio(rep.targetVariable.times(m.weight).times(share.num), share.den);
     const rule = ctx.shared.ruleFor(m);
@@ -151,7 +153,7 @@ export function payPerMeasure(ctx: RepContext): RepLines {
       // Proration scales target incentive too; BCR (target ÷ quota) stays as planned.
       targets: factors.map((f) => (isOne(f) ? fullTarget : scaleRatio(fullTarget, f))),
       own: ownCredit(ctx, m),
-      pricer: null as LinePricer | null,
+      pricing: new LinePricing(rule, digits),
       credit: new FixedSum(),
       terms: null as LineTerms | null,
       yearQuotas: [] as Ratio[],
@@ -164,7 +166,6 @@ export function payPerMeasure(ctx: RepContext): RepLines {
     const to = pm.m.modifier?.linkedMeasure;
     return to === undefined ? null : (perMeasure.find((x) => x.m.measure === to) ?? null);
   });
-  const digits = minorUnits(rep.currency);
   const lines: PayoutLine[] = [];
   for (const period of periods) {
     const k = period.index;
@@ -172,7 +173,7 @@ export function payPerMeasure(ctx: RepContext): RepLines {
     const guaranteed = schedule?.guarantee && inRamp(schedule, rep.startDate, period) ? schedule.guarantee : null;
     for (let j = 0; j < perMeasure.length; j++) {
       const pm = perMeasure[j];
-      const { m, rule } = pm;
+      const { m } = pm;
       const link = links[j];
       const linked = link === null ? null : linkedAttainment(ctx, link, k, m.modifier?.measured === "YTD", active);
       const basis = pm.quotas[k];
@@ -199,17 +200,13 @@ export function payPerMeasure(ctx: RepContext): RepLines {
         // Year to date: the curve on YTD actual against YTD quota and target, less what was paid.
         ({ outcome, minor, ytd } = payYearToDate(pm, k, quota, actual, factors, plan.negativeTrueUp, digits, linked));
       } else {
-        // Periods with the same quota and target share one pricer (the usual case: an evenly spread quota).
-        if (!pm.pricer || !sameRatio(pm.pricer.quota, quota) || !sameRatio(pm.pricer.target, target)) {
-          pm.pricer = linePricer(rule, quota, target, digits);
-        }
-        outcome = pm.pricer.payFixed(credit, linked); // rounded to the minor unit: the one rounding point
+        outcome = pm.pricing.priceLine(quota, target, credit, linked);
         minor = outcome.minor;
       }
       let guarantee: Decimal | undefined;
       if (guaranteed) {
         const floor = roundMoney(guaranteed.times(target.num).div(target.den), rep.currency);
-        const floorMinor = minorOf(floor, digits);
+        const floorMinor = toMinor(floor, digits);
         if (minor < floorMinor) {
           guarantee = floor;
           minor = floorMinor;

@@ -1,5 +1,5 @@
 import type { Decimal } from "./decimal";
-import { toDecimal } from "./exact/fixed";
+import { fromMinor } from "./exact/minor";
 import type { MeasureRule } from "./line/measureRule";
 import type { Period } from "./periods";
 import type { Ratio } from "./exact/ratio";
@@ -104,7 +104,7 @@ export class PricedLine implements PayoutLine {
   }
 
   get payout(): Decimal {
-    return (this.payoutValue ??= toDecimal(this.minor, minorUnits(this.seat.rep.currency)));
+    return (this.payoutValue ??= fromMinor(this.minor, minorUnits(this.seat.rep.currency)));
   }
 
   /** actual ÷ quota (year to date on a cumulative plan); null without a quota. */

@@ -1,5 +1,6 @@
 import { Decimal, ZERO } from "./decimal";
-import { fixedOf, FixedSum, minorOf, toDecimal } from "./exact/fixed";
+import { fixedOf, FixedSum } from "./exact/fixed";
+import { fromMinor, sumMinor, toMinor } from "./exact/minor";
 import { weightedQuotient } from "./exact/weightedSum";
 import { adjustmentsByPeriod, applyAdjustments } from "./mechanics/adjustments";
 import { settleAdvances, type YearEndTerms } from "./mechanics/advances";
@@ -35,7 +36,7 @@ export function summarise(
   // An annual cap on the year's incentive: what passes it year to date is not paid.
   const cap = annualCapMinor(plan, rep, yearShare, digits);
   const paidMinor = cap === null ? earnedMinor : underCap(earnedMinor, cap);
-  const overCap = paidMinor === earnedMinor ? null : earnedMinor.map((e, k) => toDecimal(e - paidMinor[k], digits));
+  const overCap = paidMinor === earnedMinor ? null : earnedMinor.map((e, k) => fromMinor(e - paidMinor[k], digits));
   if (overCap?.some((o) => !o.isZero())) capped = true;
   const factors = prorations(ctx);
   const active = factors.map((f) => !f.num.isZero());
@@ -48,9 +49,8 @@ export function summarise(
       ? null
       : settleAdvances(paidMinor, lastActive, terms, attainment, ytdAttainments(plan, lines, periods.length));
   const payMinor = yearEnd?.paid ?? paidMinor;
-  let variableMinor = 0n;
-  for (const e of payMinor) variableMinor += e;
-  const variablePay = toDecimal(variableMinor, digits);
+  const variableMinor = sumMinor(payMinor);
+  const variablePay = fromMinor(variableMinor, digits);
 
   // Draws apply to commission earned; SPIFs, bonuses and clawbacks are settled after (mechanics/README.md).
   const draw = plan.draw;
@@ -68,7 +68,7 @@ export function summarise(
     });
     netPaid = variablePay;
   } else {
-    const earned = payMinor.map((e) => toDecimal(e, digits));
+    const earned = payMinor.map((e) => fromMinor(e, digits));
     const amounts = draw
       ? drawAmounts(plan, periods, rep.startDate, rep.endDate, (x) => roundMoney(x, rep.currency))
       : null;
@@ -120,9 +120,9 @@ export function summarise(
       if (!hasActivity) return;
       statement.push({
         period,
-        earned: toDecimal(earnedMinor[k], digits),
+        earned: fromMinor(earnedMinor[k], digits),
         overCap: overCap?.[k] ?? ZERO,
-        deferredToYearEnd: yearEnd ? toDecimal(yearEnd.deferred[k], digits) : ZERO,
+        deferredToYearEnd: yearEnd ? fromMinor(yearEnd.deferred[k], digits) : ZERO,
         adjustments: s.adjustments,
         drawTopUp: d?.topUp ?? ZERO,
         recovered: d?.recovered ?? ZERO,
@@ -168,7 +168,7 @@ function annualCapMinor(plan: Plan, rep: Rep, yearShare: Ratio, digits: number):
   if (plan.annualCapAmount) caps.push(plan.annualCapAmount);
   if (caps.length === 0) return null;
   const lowest = caps.reduce((a, b) => (b.lt(a) ? b : a));
-  return minorOf(roundMoney(lowest, rep.currency), digits);
+  return toMinor(roundMoney(lowest, rep.currency), digits);
 }
 
 /**
@@ -264,7 +264,7 @@ class CommissionOnly implements StatementLine {
   ) {}
 
   get earned(): Decimal {
-    return (this.value ??= toDecimal(this.minor, this.digits));
+    return (this.value ??= fromMinor(this.minor, this.digits));
   }
   get netPaid(): Decimal {
     return this.earned;

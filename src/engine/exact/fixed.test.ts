@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { Decimal } from "../decimal";
-import { fixedOf, FixedSum, minorOf, quotientDecimal, toDecimal } from "./fixed";
+import { fixedOf, FixedSum, quotientDecimal, toDecimal } from "./fixed";
+import { toMinor } from "./minor";
 
 // Decimals of every shape decimal.js stores: 1 to 5 digit words, negative, tiny and huge exponents.
 const decimalArb = fc
@@ -28,9 +29,9 @@ describe("fixed-point reads of Decimals", () => {
   });
 
   it("gives minor units of a rounded payout, and refuses an unrounded one", () => {
-    expect(minorOf(new Decimal("1234.5"), 2)).toBe(123450n);
-    expect(minorOf(new Decimal("-0.01"), 2)).toBe(-1n);
-    expect(() => minorOf(new Decimal("0.005"), 2)).toThrow(/more than 2 decimal places/);
+    expect(toMinor(new Decimal("1234.5"), 2)).toBe(123450n);
+    expect(toMinor(new Decimal("-0.01"), 2)).toBe(-1n);
+    expect(() => toMinor(new Decimal("0.005"), 2)).toThrow(/more than 2 decimal places/);
   });
 
   it("sums at the largest scale", () => {

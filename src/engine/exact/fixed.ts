@@ -77,13 +77,6 @@ export function toDecimal(int: bigint, scale: number): Decimal {
   return new Decimal(scale === 0 ? int.toString() : `${int.toString()}e-${scale}`);
 }
 
-/** A Decimal with at most `digits` decimal places (a rounded payout) as minor units. */
-export function minorOf(x: Decimal, digits: number): bigint {
-  const f = fixedOf(x);
-  if (f.scale > digits) throw new RangeError(`${x.toString()} has more than ${digits} decimal places`);
-  return atScale(f, digits);
-}
-
 /**
  * n ÷ D rounded half away from zero (Excel's ROUND) to `digits` places, for
  * many numerators n at one scale: minor = round(n × 10^-numScale × 10^digits ÷ D),

@@ -1,6 +1,7 @@
 import { ZERO } from "../decimal";
 import { fixedOf } from "../exact/fixed";
 import { pct } from "../traceStep";
+import { KernelOp } from "./kernelOp";
 import type { LineMechanic } from "./mechanic";
 import { valueAt, type CurveSegment } from "./segments";
 
@@ -22,15 +23,7 @@ export const attainmentCap: LineMechanic = {
         return {
           compared: [at],
           lift(l) {
-            const c = l.credit(at);
-            if (units.noQuota) return () => null;
-            return (s) => {
-              if (s.scaled > c) {
-                s.scaled = c;
-                s.capped = "Attainment";
-              }
-              return null;
-            };
+            return units.noQuota ? KernelOp.pass : KernelOp.clamp(l.credit(at), "Attainment");
           },
         };
       },

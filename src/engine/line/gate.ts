@@ -1,5 +1,6 @@
 import { fixedOf } from "../exact/fixed";
 import { pct } from "../traceStep";
+import { KernelOp } from "./kernelOp";
 import type { LineMechanic } from "./mechanic";
 import { gateCurve } from "./segments";
 
@@ -22,11 +23,8 @@ export const gate: LineMechanic = {
         return {
           compared: [at],
           lift(l) {
-            const g = l.credit(at);
-            const none = l.none;
             // No quota, no attainment to clear the gate with.
-            if (units.noQuota) return () => none(true, null);
-            return (s) => (s.scaled < g ? none(true, null) : null);
+            return units.noQuota ? KernelOp.stop(true) : KernelOp.below(l.credit(at));
           },
         };
       },

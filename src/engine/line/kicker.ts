@@ -1,6 +1,7 @@
 import { ZERO } from "../decimal";
 import { fixedOf, fixedTimes } from "../exact/fixed";
 import { pct } from "../traceStep";
+import { KernelOp } from "./kernelOp";
 import type { LineMechanic } from "./mechanic";
 import { rateTypeOf } from "./rateType";
 import { addCurves } from "./segments";
@@ -38,12 +39,8 @@ export const kicker: LineMechanic = {
           intercepts: c2 === null ? [c0] : [c0, c2],
           slopes: [c1],
           lift(l) {
-            const [e, b] = [l.credit(edge), l.slope(c1)];
             const a = l.intercept(c0) + (c2 === null ? 0n : l.intercept(c2));
-            return (line) => {
-              if (line.scaled >= e) line.n += a + b * line.scaled;
-              return null;
-            };
+            return KernelOp.addAbove(l.credit(edge), a, l.slope(c1));
           },
         };
       },

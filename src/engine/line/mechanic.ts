@@ -5,6 +5,7 @@ import type { PayoutLine } from "../results";
 import type { TraceStep } from "../traceStep";
 import type { MeasurePlan } from "../types";
 import type { CurveSegment } from "./segments";
+import type { KernelOp } from "./kernelOp";
 import type { LineUnits } from "./units";
 
 /**
@@ -80,8 +81,8 @@ export interface LineState {
   linked: Ratio | null;
 }
 
-/** One mechanic's step on a line: an outcome ends the line (gated, capped payout), null goes on. */
-export type KernelStep = (s: LineState) => LineOutcome | null;
+/** One mechanic's step on a line, as data the kernel runs (kernelOp.ts). */
+export type KernelStep = KernelOp;
 
 /**
  * A mechanic's exact constants for one quota and target. The kernel lines up

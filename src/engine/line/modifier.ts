@@ -3,6 +3,7 @@ import { atScale, fixedOf, pow10 } from "../exact/fixed";
 import { ratioValue, type Ratio } from "../exact/ratio";
 import { pct } from "../traceStep";
 import type { Modifier } from "../types";
+import { KernelOp } from "./kernelOp";
 import type { LineMechanic } from "./mechanic";
 import type { CurveSegment } from "./segments";
 
@@ -31,11 +32,11 @@ export const modifier: LineMechanic = {
         return {
           multiplies: { int: unit, scale: 0 },
           lift() {
-            return (s) => {
+            return KernelOp.custom((s) => {
               const k = stepIndex(m, s.linked);
               s.n *= k < 0 ? unit : ints[k];
               return null;
-            };
+            });
           },
         };
       },

@@ -1,5 +1,6 @@
 import { atScale, fixedOf, fixedTimes, pow10, QuotientRounding, type Fixed } from "../exact/fixed";
 import { ratioValue } from "../exact/ratio";
+import { KernelOp } from "./kernelOp";
 import type { LineMechanic } from "./mechanic";
 import { capCurve } from "./segments";
 
@@ -34,19 +35,11 @@ export const payoutCap: LineMechanic = {
             let rounding: QuotientRounding | null = null;
             const { td } = units;
             const { digits } = l;
-            return (s) => {
-              if (s.n * mul <= at) return null;
+            return KernelOp.ceiling(mul, at, (rate) => {
               rounding ??= new QuotientRounding(td, capTarget.scale, digits);
               const numerator = capTarget.int;
-              return {
-                minor: rounding.round(numerator),
-                numerator,
-                rounding,
-                rate: s.rate,
-                gated: false,
-                capped: "Payout",
-              };
-            };
+              return { minor: rounding.round(numerator), numerator, rounding, rate, gated: false, capped: "Payout" };
+            });
           },
         };
       },

@@ -1,7 +1,8 @@
 import { Decimal, ZERO } from "../decimal";
 import { atScale, fixedOf, fixedTimes, pow10, QuotientRounding, type Fixed } from "../exact/fixed";
-import type { Ratio } from "../exact/ratio";
-import type { Capped, KernelPart, KernelStep, Lift, LineOutcome, LineState } from "./mechanic";
+import { sameRatio, type Ratio } from "../exact/ratio";
+import { KernelOp, OpKind } from "./kernelOp";
+import type { Capped, KernelPart, Lift, LineOutcome, LineState } from "./mechanic";
 import type { MeasureRule } from "./measureRule";
 import { lineUnits, type LineUnits } from "./units";
 
@@ -40,11 +41,33 @@ export function linePricer(rule: MeasureRule, quota: Ratio, target: Ratio, digit
   return new Pricer(rule, quota, target, digits);
 }
 
+/**
+ * One measure's lines, period after period: one pricer while quota and target
+ * repeat (the usual case: an evenly spread quota), a new one when they change.
+ */
+export class LinePricing {
+  private pricer: LinePricer | null = null;
+
+  constructor(
+    private readonly rule: MeasureRule,
+    private readonly digits: number,
+  ) {}
+
+  /** The line's pay, rounded to the minor unit: the one rounding point. */
+  priceLine(quota: Ratio, target: Ratio, credit: Fixed, linked: Ratio | null): LineOutcome {
+    let p = this.pricer;
+    if (!p || !sameRatio(p.quota, quota) || !sameRatio(p.target, target)) {
+      p = this.pricer = linePricer(this.rule, quota, target, this.digits);
+    }
+    return p.payFixed(credit, linked);
+  }
+}
+
 /** A rule's steps on one scale of credit (credits with that many decimal places). */
 interface Lifted {
   /** scaled = the credit's integer × aMul: credit × quota.den at the comparison scale. */
   readonly aMul: bigint;
-  readonly steps: readonly KernelStep[];
+  readonly ops: readonly KernelOp[];
   readonly rounding: QuotientRounding;
 }
 
@@ -90,6 +113,7 @@ class Pricer implements LinePricer {
   private readonly compareScale: number;
   private readonly zeroRounding: QuotientRounding;
   private readonly byScale: (Lifted | undefined)[] = [];
+  private readonly none: None;
   private readonly state: LineState = { scaled: 0n, capped: null, n: 0n, rate: ZERO, linked: null };
 
   constructor(
@@ -111,6 +135,7 @@ class Pricer implements LinePricer {
     for (const p of this.parts) for (const c of p.compared ?? []) scale = Math.max(scale, c.scale);
     this.compareScale = scale;
     this.zeroRounding = zeroRounding(digits);
+    this.none = noneOf(digits);
   }
 
   pay(actual: Decimal, linked: Ratio | null = null): LineOutcome {
@@ -119,25 +144,60 @@ class Pricer implements LinePricer {
 
   payFixed(a: Fixed, linked: Ratio | null = null): LineOutcome {
     const k = this.byScale[a.scale] ?? this.lift(a.scale);
-    const s = this.state;
-    s.scaled = a.int * k.aMul;
-    s.capped = null;
-    s.n = 0n;
-    s.rate = ZERO;
-    s.linked = linked;
-    const steps = k.steps;
-    for (let i = 0; i < steps.length; i++) {
-      const out = steps[i](s);
-      if (out !== null) return out;
+    // The line in locals; the state object only for a custom op (kernelOp.ts).
+    let scaled = a.int * k.aMul;
+    let n = 0n;
+    let rate = ZERO;
+    let capped: Capped = null;
+    const ops = k.ops;
+    for (let i = 0; i < ops.length; i++) {
+      const op = ops[i];
+      switch (op.kind) {
+        case OpKind.Pass:
+          break;
+        case OpKind.Stop:
+          return this.none(op.flag, null);
+        case OpKind.Below:
+          if (scaled < op.at) return this.none(true, null);
+          break;
+        case OpKind.Clamp:
+          if (scaled > op.at) {
+            scaled = op.at;
+            capped = op.capped;
+          }
+          break;
+        case OpKind.Pieces: {
+          if (scaled < 0n || op.flag) return this.none(false, capped);
+          const e = op.edges;
+          let j = e.length - 1;
+          while (j > 0 && scaled < e[j]) j--;
+          // The first rate part sets n (no add to a zero bigint: one allocation less per line).
+          const v = op.c0[j] + op.c1[j] * scaled;
+          n = n === 0n ? v : n + v;
+          rate = op.rates[j];
+          break;
+        }
+        case OpKind.AddAbove:
+          if (scaled >= op.at) n += op.c0[0] + op.c1[0] * scaled;
+          break;
+        case OpKind.Ceiling:
+          if (n * op.mul > op.at) return op.ceiling!(rate);
+          break;
+        case OpKind.Custom: {
+          const s = this.state;
+          s.scaled = scaled;
+          s.n = n;
+          s.rate = rate;
+          s.capped = capped;
+          s.linked = linked;
+          const out = op.custom!(s);
+          if (out !== null) return out;
+          ({ scaled, n, rate, capped } = s);
+          break;
+        }
+      }
     }
-    return {
-      minor: k.rounding.round(s.n),
-      numerator: s.n,
-      rounding: k.rounding,
-      rate: s.rate,
-      gated: false,
-      capped: s.capped,
-    };
+    return { minor: k.rounding.round(n), numerator: n, rounding: k.rounding, rate, gated: false, capped };
   }
 
   /**
@@ -166,16 +226,16 @@ class Pricer implements LinePricer {
     };
     // A payout part that multiplies n (a modifier) puts every part after it, and the rounding, over more.
     let reaching = denominator;
-    const steps: KernelStep[] = [];
+    const ops: KernelOp[] = [];
     for (let i = 0; i < parts.length; i++) {
-      steps.push(parts[i].lift(liftFor(others[i], reaching)));
+      ops.push(parts[i].lift(liftFor(others[i], reaching)));
       const m = parts[i].multiplies;
       if (m) reaching = fixedTimes(reaching, m);
     }
     const D = reaching === UNIT ? this.units.D : fixedTimes(this.units.D, reaching);
     const lifted: Lifted = {
       aMul: qd.int * pow10(S - scale - qd.scale),
-      steps,
+      ops,
       rounding: D.int === 0n ? this.zeroRounding : new QuotientRounding(D, N, this.digits),
     };
     this.byScale[scale] = lifted;

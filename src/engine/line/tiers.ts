@@ -2,6 +2,7 @@ import { ONE, ZERO, type Decimal } from "../decimal";
 import { fixedOf, fixedTimes, type Fixed } from "../exact/fixed";
 import { assertNever } from "../assertNever";
 import { pct } from "../traceStep";
+import { KernelOp } from "./kernelOp";
 import type { LineMechanic } from "./mechanic";
 import { rateTypeOf } from "./rateType";
 import { addCurves } from "./segments";
@@ -50,21 +51,13 @@ export const tiers: LineMechanic = {
           slopes,
           denominator,
           lift(l) {
-            const e = edges.map((f) => l.credit(f));
-            const c0 = intercepts.map((f) => l.intercept(f));
-            const c1 = slopes.map((f) => l.slope(f));
-            const none = l.none;
-            return (s) => {
-              const x = s.scaled;
-              if (x < 0n || payNothing) return none(false, s.capped);
-              let i = e.length - 1;
-              while (i > 0 && x < e[i]) i--;
-              // The first rate part sets n (no add to a zero bigint: one allocation less per line).
-              const v = c0[i] + c1[i] * x;
-              s.n = s.n === 0n ? v : s.n + v;
-              s.rate = rates[i];
-              return null;
-            };
+            return KernelOp.pieces(
+              edges.map((f) => l.credit(f)),
+              intercepts.map((f) => l.intercept(f)),
+              slopes.map((f) => l.slope(f)),
+              rates,
+              payNothing,
+            );
           },
         };
       },
