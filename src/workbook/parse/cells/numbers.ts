@@ -1,4 +1,4 @@
-import { Decimal, ZERO } from "../../../engine";
+import { compactDecimal, Decimal, ZERO } from "../../../engine";
 import { fail, ok, show, type CellParser, type Parsed } from "./cell";
 import { isCurrencyCode } from "./currencies";
 
@@ -75,7 +75,7 @@ export function parseNumberText(text: string): Parsed<NumberText> {
     );
   else return fail(`"${original}" is not a number`);
 
-  const value = new Decimal(digits);
+  const value = compactDecimal(new Decimal(digits));
   return ok({ value: negative && !value.isZero() ? value.neg() : value, percent, multiple });
 }
 
@@ -86,7 +86,7 @@ export function parseNumberText(text: string): Parsed<NumberText> {
  */
 export function decimalOfNumber(n: number): Decimal | null {
   if (!Number.isFinite(n)) return null;
-  return n === 0 ? ZERO : new Decimal(n);
+  return n === 0 ? ZERO : compactDecimal(new Decimal(n));
 }
 
 /** A plain number (no %, no ×): counts, months, years. */
