@@ -47,6 +47,7 @@ export { MONTH_NAMES } from "./calendar";
 // Week-based fiscal calendars (4-4-5, 4-5-4, 5-4-4): the workbook places period labels on them.
 export {
   WeekCalendar,
+  WEEKDAY_NAMES,
   describeYearEnd,
   type FiscalMonth,
   type WeekCalendarSpec,

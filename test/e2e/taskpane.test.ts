@@ -670,6 +670,42 @@ maybe("task pane in Chromium with a fake Office host", () => {
     expect(pageErrors).toEqual([]);
   }, 90_000);
 
+  it("sets a 4-4-5 year ending on the Saturday nearest 31 December and proration by months, as the CLI reads them", async () => {
+    await page.getByRole("tab", { name: "Settings" }).click();
+    await page.getByRole("combobox", { name: "Calendar" }).click();
+    await page.getByRole("option", { name: "4-4-5 weeks (52/53-week year)" }).click();
+    // The year end defaults to the last Saturday of December: FY2026 is 28 December 2025 to 26 December 2026.
+    await page
+      .getByText("Written as “Last Saturday of December”. FY2026 runs 28 December 2025 to 26 December 2026: 52 weeks.")
+      .waitFor();
+    await page.getByRole("combobox", { name: "Fiscal year ends on" }).click();
+    await page.getByRole("option", { name: "The one nearest the month's last day" }).click();
+    // 31 December 2026 is a Thursday: the nearest Saturday is 2 January 2027 (31 December 2025, a Wednesday: 3 January).
+    await page
+      .getByText("Written as “Saturday nearest December 31”. FY2026 runs 4 January 2026 to 2 January 2027: 52 weeks.")
+      .waitFor();
+    await page.getByRole("combobox", { name: "Prorate a partial year by" }).click();
+    await page.getByRole("option", { name: "Whole months (mid-month rule)" }).click();
+    await page.getByRole("button", { name: "Save to workbook" }).click();
+    await page.getByText("Saved to the Settings table.").waitFor();
+    expect((await tableNow("Settings")).rows).toEqual(
+      expect.arrayContaining([
+        ["Calendar", "4-4-5"],
+        ["FiscalYearEnd", "Saturday nearest December 31"],
+        ["Proration", "Months"],
+      ]),
+    );
+    // The workbook runs on the week calendar: fiscal quarters keyed FY2026-Q1 … (the example pays quarterly and yearly).
+    await page.getByRole("tab", { name: "Run" }).click();
+    await page.getByTestId("run").click();
+    await page.getByText("Result sheets", { exact: true }).waitFor({ timeout: 60_000 });
+    const payouts = await tableNow("Results_Payouts");
+    const periods = new Set(payouts.rows.map((r) => r[payouts.headers.indexOf("Period")]));
+    expect([...periods].every((p) => /^FY2026(-Q[1-4]|-P\d\d)?$/.test(String(p)))).toBe(true);
+    expect(periods.has("FY2026-Q1")).toBe(true);
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+
   it("after a failed Run, a scenario run's results show on the Run tab; Run waits while a scenario run writes", async () => {
     type Host = { __fakeExcel: { fake: FakeExcel } };
     // Every write fails: the Run fails, and says so.

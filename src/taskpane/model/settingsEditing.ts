@@ -1,14 +1,45 @@
-import { MONTH_NAMES } from "../../engine";
-import { Decimal } from "../../engine";
+import {
+  Decimal,
+  MONTH_NAMES,
+  WEEKDAY_NAMES,
+  WeekCalendar,
+  type MonthProration,
+  type WeekPattern,
+  type YearEndRule,
+} from "../../engine";
 import type { SettingEntry } from "../../workbook/port";
 import { parseNumberText } from "../../workbook/parse/cells/numbers";
 import { canonicalNumber } from "./numberEntry";
 import { normalizeKey } from "../../workbook/parse/cells/cell";
 import { locateInputs } from "../../workbook/parse/locate";
-import { readSettings } from "../../workbook/parse/settings";
-import type { RawTable } from "../../workbook/types";
+import { KEY_COLUMNS, readSettings, SETTING_KEYS, yearEndSetting } from "../../workbook/parse/settings";
+import type { Issue, RawTable } from "../../workbook/types";
 
 export const MONTHS = MONTH_NAMES;
+export const WEEKDAYS = WEEKDAY_NAMES;
+
+/** How the year is cut into months (Settings `Calendar`), as written to the table. */
+export type CalendarChoice = "Months" | WeekPattern;
+/** How a partial-tenure rep is prorated (Settings `Proration`), as written to the table. */
+export type ProrationChoice = "Days" | MonthProration;
+
+export const CALENDARS: readonly { readonly value: CalendarChoice; readonly label: string }[] = [
+  { value: "Months", label: "Calendar months" },
+  { value: "4-4-5", label: "4-4-5 weeks (52/53-week year)" },
+  { value: "4-5-4", label: "4-5-4 weeks (52/53-week year)" },
+  { value: "5-4-4", label: "5-4-4 weeks (52/53-week year)" },
+];
+
+export const YEAR_END_RULES: readonly { readonly value: YearEndRule; readonly label: string }[] = [
+  { value: "Last", label: "The last such weekday of the month" },
+  { value: "Nearest", label: "The one nearest the month's last day" },
+];
+
+export const PRORATIONS: readonly { readonly value: ProrationChoice; readonly label: string }[] = [
+  { value: "Days", label: "Days employed" },
+  { value: "Months", label: "Whole months (mid-month rule)" },
+  { value: "FullMonths", label: "Full months only" },
+];
 
 export interface SettingsDraft {
   readonly reportingCurrency: string;
@@ -19,6 +50,12 @@ export interface SettingsDraft {
    * the reporting currency per one unit of it ("" = not set yet). Absent: the rates are left as they are.
    */
   readonly fx?: readonly FxDraft[];
+  /** Calendar months or a week pattern. Absent: Calendar, FiscalYearEnd and the week rule are left as they are. */
+  readonly calendar?: CalendarChoice;
+  /** On a week calendar, the weekday the year ends on and which one (kept while the calendar is months). */
+  readonly yearEnd?: { readonly weekday: number; readonly rule: YearEndRule };
+  /** Absent: Proration is left as it is. */
+  readonly proration?: ProrationChoice;
 }
 
 export interface FxDraft {
@@ -26,11 +63,17 @@ export interface FxDraft {
   readonly rate: string;
 }
 
-/** The keys the contract accepts for each setting (the first is what we write when adding one). */
+/** The keys the parser reads each setting under: the documented spelling (written when adding one), then the others. */
 const KEYS = {
-  reportingCurrency: ["ReportingCurrency", "Currency", "BaseCurrency"],
-  fiscalYearStartMonth: ["FiscalYearStart", "FiscalYearStartMonth", "FYStart", "FYStartMonth", "FiscalStart"],
+  reportingCurrency: ["ReportingCurrency", ...SETTING_KEYS.ReportingCurrency],
+  fiscalYearStartMonth: ["FiscalYearStart", ...SETTING_KEYS.FiscalYearStart],
+  calendar: ["Calendar", ...SETTING_KEYS.Calendar],
+  fiscalYearEnd: ["FiscalYearEnd", ...SETTING_KEYS.FiscalYearEnd],
+  proration: ["Proration", ...SETTING_KEYS.Proration],
 } as const;
+
+/** The year end a week calendar takes when none is set: the last Saturday of the month (as the parser assumes). */
+const DEFAULT_YEAR_END = { weekday: 6, rule: "Last" } as const;
 
 export function currentSettings(tables: readonly RawTable[]): SettingsDraft {
   const s = readSettings(locateInputs(tables).Settings, []);
@@ -39,7 +82,88 @@ export function currentSettings(tables: readonly RawTable[]): SettingsDraft {
     .filter((c) => c !== s.reportingCurrency)
     .sort()
     .map((currency) => ({ currency, rate: s.fxRates.get(currency)?.toString() ?? "" }));
-  return { reportingCurrency: s.reportingCurrency, fiscalYearStartMonth: s.fiscalYearStartMonth, fx };
+  return {
+    reportingCurrency: s.reportingCurrency,
+    fiscalYearStartMonth: s.fiscalYearStartMonth,
+    fx,
+    calendar: s.calendar?.pattern ?? "Months",
+    yearEnd: s.calendar ? { weekday: s.calendar.weekday, rule: s.calendar.rule } : DEFAULT_YEAR_END,
+    proration: s.proration ?? "Days",
+  };
+}
+
+/** The month (1–12) a plan year starting in `fiscalYearStartMonth` ends in. */
+export function endMonthOf(fiscalYearStartMonth: number): number {
+  return ((fiscalYearStartMonth + 10) % 12) + 1;
+}
+
+/** FiscalYearEnd as the draft would write it ("Last Saturday of December"), or null on the months calendar. */
+export function yearEndText(draft: SettingsDraft): string | null {
+  if (draft.calendar === undefined || draft.calendar === "Months") return null;
+  return yearEndSetting(draft.yearEnd ?? DEFAULT_YEAR_END, endMonthOf(draft.fiscalYearStartMonth));
+}
+
+/**
+ * What a week calendar makes of plan year `year`, in words: "FY2026 runs 28 December 2025 to 26 December 2026:
+ * 52 weeks"; a 53-week year says where its extra week goes. Null on the months calendar.
+ */
+export function weekYearPreview(draft: SettingsDraft, year: number): string | null {
+  if (draft.calendar === undefined || draft.calendar === "Months") return null;
+  const { weekday, rule } = draft.yearEnd ?? DEFAULT_YEAR_END;
+  const cal = new WeekCalendar({ pattern: draft.calendar, weekday, rule }, draft.fiscalYearStartMonth);
+  const { start, end } = cal.yearSpan(year);
+  const weeks = cal.weeks(year);
+  const extra = weeks === 53 ? ", the 53rd in the last month of Q4" : "";
+  return `FY${year} runs ${longDate(start)} to ${longDate(end)}: ${weeks} weeks${extra}`;
+}
+
+function longDate(iso: string): string {
+  return `${Number(iso.slice(8, 10))} ${MONTH_NAMES[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+}
+
+/** The plan year a preview is shown for: Settings' PlanYear, else this year. */
+export function previewYear(tables: readonly RawTable[], today: Date): number {
+  return readSettings(locateInputs(tables).Settings, []).planYear ?? today.getFullYear();
+}
+
+/** The settings the calendar fields edit, by field. */
+export type CalendarField = "fiscalYearStart" | "calendar" | "fiscalYearEnd" | "proration";
+
+const FIELD_KEYS: Readonly<Record<CalendarField, readonly string[]>> = {
+  fiscalYearStart: SETTING_KEYS.FiscalYearStart,
+  calendar: SETTING_KEYS.Calendar,
+  fiscalYearEnd: SETTING_KEYS.FiscalYearEnd,
+  proration: SETTING_KEYS.Proration,
+};
+
+/**
+ * What the workbook's Settings table says is wrong with the values these fields edit, as the CLI and a Run report
+ * it ("Calendar "4-4-6" is not Months, 4-4-5, 4-5-4 or 5-4-4"), by field: the pane shows each on its field, where
+ * saving the value chosen there replaces the one in the table.
+ */
+export function calendarProblems(tables: readonly RawTable[]): Partial<Record<CalendarField, string>> {
+  const table = locateInputs(tables).Settings;
+  if (!table) return {};
+  const issues: Issue[] = [];
+  readSettings(table, issues);
+  const out: Partial<Record<CalendarField, string>> = {};
+  for (const issue of issues) {
+    if (issue.severity === "Info") continue;
+    const key = normalizeKey(keyOfIssue(table, issue) ?? "");
+    const field = (Object.keys(FIELD_KEYS) as CalendarField[]).find((f) => FIELD_KEYS[f].includes(key));
+    if (field !== undefined && out[field] === undefined) out[field] = issue.message;
+  }
+  return out;
+}
+
+/** The setting an issue is about: its column in a one-row table, its row's key in a Setting/Value table. */
+function keyOfIssue(table: RawTable, issue: Issue): string | null {
+  const headers = table.headers.map((h) => normalizeKey(String(h ?? "")));
+  const keyCol = headers.findIndex((h) => KEY_COLUMNS.includes(h));
+  if (keyCol < 0 || headers.indexOf("value") < 0) return issue.column;
+  if (issue.row === null) return null;
+  const key = table.rows[issue.row - table.headerRow - 1]?.[keyCol];
+  return typeof key === "string" ? key : null;
 }
 
 /** Currencies the Reps and Offers tables pay in (their Currency columns). */
@@ -122,6 +246,7 @@ export function settingsEntries(tables: readonly RawTable[], draft: SettingsDraf
   const entries: SettingEntry[] = [
     { key: keyInTable(tables, KEYS.reportingCurrency), value: reporting },
     { key: keyInTable(tables, KEYS.fiscalYearStartMonth), value: draft.fiscalYearStartMonth },
+    ...calendarEntries(tables, draft),
   ];
   if (draft.fx === undefined) return entries;
   for (const f of draft.fx) {
@@ -132,6 +257,28 @@ export function settingsEntries(tables: readonly RawTable[], draft: SettingsDraf
   const own = keyFound(tables, fxKeys(reporting));
   if (own !== null) entries.push({ key: own, value: 1 });
   return entries;
+}
+
+/**
+ * Calendar, FiscalYearEnd and Proration as the parser reads them. A setting at its default (calendar months, by days)
+ * is written only when the table already has a row for it, so saving never fills the table with defaults. A week
+ * calendar writes its year end ("Last Saturday of December", the month before FiscalYearStart); on the months
+ * calendar a FiscalYearEnd row the table already has is set to the month alone ("December"), which agrees with
+ * FiscalYearStart, since a weekday there is warned about.
+ */
+function calendarEntries(tables: readonly RawTable[], draft: SettingsDraft): SettingEntry[] {
+  const out: SettingEntry[] = [];
+  const write = (names: readonly string[], value: string, isDefault: boolean) => {
+    const key = keyFound(tables, names);
+    if (key !== null || !isDefault) out.push({ key: key ?? names[0], value });
+  };
+  if (draft.calendar !== undefined) {
+    write(KEYS.calendar, draft.calendar, draft.calendar === "Months");
+    const end = yearEndText(draft) ?? MONTH_NAMES[endMonthOf(draft.fiscalYearStartMonth) - 1];
+    write(KEYS.fiscalYearEnd, end, draft.calendar === "Months");
+  }
+  if (draft.proration !== undefined) write(KEYS.proration, draft.proration, draft.proration === "Days");
+  return out;
 }
 
 /** The spellings of one currency's FX setting, the documented one first. */

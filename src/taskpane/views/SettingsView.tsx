@@ -16,13 +16,23 @@ import type { WorkbookPort } from "../../workbook/port";
 import type { RawTable } from "../../workbook/types";
 import { Section } from "../components/Section";
 import {
+  CALENDARS,
+  calendarProblems,
   currencyProblem,
   currentSettings,
   fxProblems,
   MONTHS,
+  previewYear,
+  PRORATIONS,
   restateFx,
   settingsEntries,
   usedCurrencies,
+  WEEKDAYS,
+  weekYearPreview,
+  YEAR_END_RULES,
+  yearEndText,
+  type CalendarChoice,
+  type ProrationChoice,
   type SettingsDraft,
 } from "../model/settingsEditing";
 
@@ -31,11 +41,30 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
+/** A problem the Settings table has with a value this field writes: a warning, since saving replaces it. */
+function tableProblem(message: string | undefined) {
+  return message === undefined
+    ? { validationState: "none" as const }
+    : {
+        validationState: "warning" as const,
+        validationMessage: `The Settings table says: ${message}. Saving writes the value chosen here.`,
+      };
+}
+
+const PRORATION_HINTS: Record<ProrationChoice, string> = {
+  Days: "A rep who starts or leaves mid-period gets days employed ÷ days in the period.",
+  Months:
+    "A month counts when the rep started on or before its 15th and was still employed on its 15th; months counted ÷ months in the period.",
+  FullMonths: "Only months worked from their first day to their last count; months counted ÷ months in the period.",
+};
+
 /**
- * Reporting currency, FX rates and fiscal-year start, written to the Settings
- * table. A change of reporting currency offers to restate the rates in one
- * confirmed step, and Save stays off while a currency in use has no rate, so
- * the workbook is never left unrunnable.
+ * Reporting currency, FX rates, fiscal-year start, calendar (months or a
+ * 52/53-week 4-4-5, 4-5-4 or 5-4-4 year and its year end) and proration,
+ * written to the Settings table as the CLI reads them. A change of reporting
+ * currency offers to restate the rates in one confirmed step, and Save stays
+ * off while a currency in use has no rate, so the workbook is never left
+ * unrunnable; a value in the table the CLI refuses is shown on its field.
  */
 export function SettingsView({
   port,
@@ -64,6 +93,11 @@ export function SettingsView({
       fx: [...(draft.fx ?? []).filter((f) => f.currency !== currency), { currency, rate }],
     });
   const restated = switching ? restateFx(draft, savedCurrency) : null;
+  const problems = calendarProblems(tables);
+  const calendar = draft.calendar ?? "Months";
+  const weeks = calendar !== "Months";
+  const yearEnd = draft.yearEnd ?? { weekday: 6, rule: "Last" as const };
+  const preview = weekYearPreview(draft, previewYear(tables, new Date()));
   const save = async () => {
     setBusy(true);
     setStatus(null);
@@ -126,7 +160,15 @@ export function SettingsView({
             />
           </Field>
         ))}
-        <Field label="Fiscal year starts in" hint="Quarters and the plan year are counted from this month.">
+        <Field
+          label="Fiscal year starts in"
+          hint={
+            weeks
+              ? "The plan year is named after this month's year; it ends in the month before, on the day chosen below."
+              : "Quarters and the plan year are counted from this month."
+          }
+          {...tableProblem(problems.fiscalYearStart)}
+        >
           <Dropdown
             value={MONTHS[draft.fiscalYearStartMonth - 1]}
             selectedOptions={[String(draft.fiscalYearStartMonth)]}
@@ -135,6 +177,86 @@ export function SettingsView({
             {MONTHS.map((m, i) => (
               <Option key={m} value={String(i + 1)}>
                 {m}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Field
+          label="Calendar"
+          hint={
+            weeks
+              ? "Periods are whole weeks: each quarter is 13, split 4-4-5, 4-5-4 or 5-4-4. Month labels like 2026-03 name fiscal months."
+              : "Periods are calendar months."
+          }
+          {...tableProblem(problems.calendar)}
+        >
+          <Dropdown
+            value={CALENDARS.find((c) => c.value === calendar)!.label}
+            selectedOptions={[calendar]}
+            onOptionSelect={(_, d) => setDraft({ ...draft, calendar: d.optionValue as CalendarChoice })}
+          >
+            {CALENDARS.map((c) => (
+              <Option key={c.value} value={c.value}>
+                {c.label}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        {weeks && (
+          <>
+            <Field
+              label="Fiscal year ends on"
+              hint="The year ends on one weekday: the last one of the month before the fiscal year starts, or the one nearest that month's last day."
+              {...tableProblem(problems.fiscalYearEnd)}
+            >
+              <Dropdown
+                value={YEAR_END_RULES.find((r) => r.value === yearEnd.rule)!.label}
+                selectedOptions={[yearEnd.rule]}
+                onOptionSelect={(_, d) =>
+                  setDraft({
+                    ...draft,
+                    yearEnd: { ...yearEnd, rule: d.optionValue === "Nearest" ? "Nearest" : "Last" },
+                  })
+                }
+              >
+                {YEAR_END_RULES.map((r) => (
+                  <Option key={r.value} value={r.value}>
+                    {r.label}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+            <Field label="Weekday the year ends on" hint={`Written as “${yearEndText(draft)}”. ${preview ?? ""}.`}>
+              <Dropdown
+                value={WEEKDAYS[yearEnd.weekday]}
+                selectedOptions={[String(yearEnd.weekday)]}
+                onOptionSelect={(_, d) =>
+                  setDraft({ ...draft, yearEnd: { ...yearEnd, weekday: Number(d.optionValue) } })
+                }
+                data-testid="year-end-weekday"
+              >
+                {WEEKDAYS.map((w, i) => (
+                  <Option key={w} value={String(i)}>
+                    {w}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+          </>
+        )}
+        <Field
+          label="Prorate a partial year by"
+          hint={PRORATION_HINTS[draft.proration ?? "Days"]}
+          {...tableProblem(problems.proration)}
+        >
+          <Dropdown
+            value={PRORATIONS.find((p) => p.value === (draft.proration ?? "Days"))!.label}
+            selectedOptions={[draft.proration ?? "Days"]}
+            onOptionSelect={(_, d) => setDraft({ ...draft, proration: d.optionValue as ProrationChoice })}
+          >
+            {PRORATIONS.map((p) => (
+              <Option key={p.value} value={p.value}>
+                {p.label}
               </Option>
             ))}
           </Dropdown>

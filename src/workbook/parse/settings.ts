@@ -45,7 +45,8 @@ export const DEFAULT_SETTINGS: SettingsRead = {
   rampMonthOne: "StartMonth",
 };
 
-const KEY_COLUMNS = ["setting", "key", "name", "parameter", "item"];
+/** The headers of the column that holds setting names in a Setting/Value table. */
+export const KEY_COLUMNS = ["setting", "key", "name", "parameter", "item"];
 const REPORTING_CURRENCY = ["reportingcurrency", "currency", "basecurrency"];
 const FISCAL_YEAR_START = ["fiscalyearstart", "fiscalyearstartmonth", "fystart", "fystartmonth", "fiscalstart"];
 const PLAN_YEAR = ["planyear", "year", "fiscalyear"];
@@ -53,6 +54,31 @@ const RAMP_MONTH_ONE = ["rampmonth1", "rampmonthone", "rampstart", "ramptenure"]
 const CALENDAR = ["calendar", "fiscalcalendar", "periodcalendar", "calendartype", "weekcalendar", "retailcalendar"];
 const FISCAL_YEAR_END = ["fiscalyearend", "yearend", "fyend", "fiscalyearends", "yearends", "fiscalyearendson"];
 const PRORATION = ["proration", "prorateby", "prorationbasis", "prorationmethod", "prorationrule"];
+
+/**
+ * The keys each setting is read under, normalized (see normalizeKey), the documented spelling first: what an editor
+ * writing Settings must look for so that it updates the row a user already has rather than adding a second one.
+ */
+export const SETTING_KEYS = {
+  ReportingCurrency: REPORTING_CURRENCY,
+  FiscalYearStart: FISCAL_YEAR_START,
+  FiscalYearEnd: FISCAL_YEAR_END,
+  PlanYear: PLAN_YEAR,
+  Calendar: CALENDAR,
+  Proration: PRORATION,
+  RampMonth1: RAMP_MONTH_ONE,
+} as const;
+
+/**
+ * FiscalYearEnd as this parser reads it back: "Last Saturday of December" or "Saturday nearest December 31" for a
+ * week calendar, the month alone ("December") on the months calendar. `endMonth` is the month before FiscalYearStart.
+ */
+export function yearEndSetting(spec: Pick<WeekCalendarSpec, "weekday" | "rule"> | null, endMonth: number): string {
+  const month = MONTH_NAMES[endMonth - 1];
+  if (spec === null) return month;
+  const day = cap(WEEKDAYS[spec.weekday]);
+  return spec.rule === "Last" ? `Last ${day} of ${month}` : `${day} nearest ${month} ${lastDayOf(endMonth)}`;
+}
 
 /** One setting as found: its key text and where its value sits. */
 interface Entry {
