@@ -135,7 +135,7 @@ export function summarise(
         notes: [
           ...(perPeriod[k]?.notes ?? []),
           ...(exitNote && k === lastActive ? [exitNote] : []),
-          ...(yearEnd?.gateMissed && k === lastActive ? [gateNote(plan, attainment)] : []),
+          ...(yearEnd?.gateMissed && k === lastActive ? [gateNote(plan, attainment, yearEnd.advanced !== 0n)] : []),
         ].join("; "),
       });
     });
@@ -216,9 +216,10 @@ function ytdAttainments(plan: Plan, lines: readonly PayoutLine[], periods: numbe
 }
 
 /** The last statement of a year that missed its annual gate says so. */
-function gateNote(plan: Plan, attainment: Decimal | null): string {
+function gateNote(plan: Plan, attainment: Decimal | null, advanced: boolean): string {
   const pct = (d: Decimal) => `${d.times(100).toDecimalPlaces(2).toString()}%`;
-  return `Annual gate ${pct(plan.annualGate!)} not reached (year attainment ${attainment === null ? "n/a" : pct(attainment)}): the year's incentive is not paid and its advances are taken back`;
+  // Under a prorated year-to-date gate the year may have advanced nothing: then there is nothing to take back.
+  return `Annual gate ${pct(plan.annualGate!)} not reached (year attainment ${attainment === null ? "n/a" : pct(attainment)}): the year's incentive is not paid${advanced ? " and its advances are taken back" : ""}`;
 }
 
 /** Whether the rep's employment ends inside the plan year. */

@@ -17,6 +17,8 @@ export interface Settled {
   /** earned − paid: held to year end before it; at year end negative for what is released, positive for what is forfeited. */
   readonly deferred: bigint[];
   readonly gateMissed: boolean;
+  /** What the periods before the settlement paid in advance (minor units). */
+  readonly advanced: bigint;
 }
 
 /**
@@ -58,5 +60,5 @@ export function settleAdvances(
   }
   const gateMissed = gate !== null && (yearAttainment === null || yearAttainment.lt(gate));
   if (last >= 0) paid[last] = (gateMissed ? 0n : year) - advanced;
-  return { paid, deferred: earned.map((e, k) => e - paid[k]), gateMissed };
+  return { paid, deferred: earned.map((e, k) => e - paid[k]), gateMissed, advanced };
 }
