@@ -125,15 +125,21 @@ class Pricer implements LinePricer {
     this.units = lineUnits(rule, quota, target);
     this.parts = rule.mechanics.map((m) => m.kernel(this.units));
     // The common denominator of the rate parts, and the factor that brings each part over it (UNIT when all are 1).
-    const dens = this.parts.map((p) => p.denominator ?? UNIT);
-    this.denominator = dens.every((d) => d === UNIT) ? UNIT : dens.reduce(fixedTimes, UNIT);
-    this.others =
-      this.denominator === UNIT
-        ? dens
-        : dens.map((_, i) => dens.reduce((acc, d, j) => (i === j ? acc : fixedTimes(acc, d)), UNIT));
     let scale = 0;
-    for (const p of this.parts) for (const c of p.compared ?? []) scale = Math.max(scale, c.scale);
+    let over = false;
+    for (const p of this.parts) {
+      if (p.denominator) over = true;
+      if (p.compared) for (const c of p.compared) scale = Math.max(scale, c.scale);
+    }
     this.compareScale = scale;
+    if (!over) {
+      this.denominator = UNIT;
+      this.others = this.parts.map(() => UNIT);
+    } else {
+      const dens = this.parts.map((p) => p.denominator ?? UNIT);
+      this.denominator = dens.reduce(fixedTimes, UNIT);
+      this.others = dens.map((_, i) => dens.reduce((acc, d, j) => (i === j ? acc : fixedTimes(acc, d)), UNIT));
+    }
     this.zeroRounding = zeroRounding(digits);
     this.none = noneOf(digits);
   }
@@ -211,24 +217,23 @@ class Pricer implements LinePricer {
     let N = 0;
     for (let i = 0; i < parts.length; i++) {
       const extra = others[i].scale;
-      for (const c of parts[i].intercepts ?? []) N = Math.max(N, c.scale + extra);
-      for (const c of parts[i].slopes ?? []) N = Math.max(N, c.scale + extra + S);
+      const { intercepts, slopes } = parts[i];
+      if (intercepts) for (const c of intercepts) N = Math.max(N, c.scale + extra);
+      if (slopes) for (const c of slopes) N = Math.max(N, c.scale + extra + S);
     }
-    const none = noneOf(this.digits);
-    const lifts = new Map<Fixed, Lift>();
-    const liftFor = (other: Fixed, reaching: Fixed): Lift => {
-      // Parts with the same factor and denominator share one (the usual case: every factor 1).
-      const shared = other === UNIT && reaching === denominator ? lifts.get(other) : undefined;
-      if (shared) return shared;
-      const made = new ScaleLift(S, N, other, reaching, this.digits, none);
-      if (other === UNIT && reaching === denominator) lifts.set(other, made);
-      return made;
-    };
+    const none = this.none;
+    // Parts with factor 1 over the same denominator share one Lift (the usual case: every part).
+    let shared: Lift | null = null;
     // A payout part that multiplies n (a modifier) puts every part after it, and the rounding, over more.
     let reaching = denominator;
     const ops: KernelOp[] = [];
     for (let i = 0; i < parts.length; i++) {
-      ops.push(parts[i].lift(liftFor(others[i], reaching)));
+      const other = others[i];
+      const lift =
+        other !== UNIT || reaching !== denominator
+          ? new ScaleLift(S, N, other, reaching, this.digits, none)
+          : (shared ??= new ScaleLift(S, N, other, reaching, this.digits, none));
+      ops.push(parts[i].lift(lift));
       const m = parts[i].multiplies;
       if (m) reaching = fixedTimes(reaching, m);
     }
