@@ -20,7 +20,7 @@ export const payoutCap: LineMechanic = {
       stage: "payout",
       kernel(units) {
         const multiplier = units.rateType === "Multiplier";
-        // payout > cap × target ⇔ n × td > cap × tn × D × denominator; with multiplier rates
+        // payout > cap × target ⇔ n × td > cap × tn × D × denominator (× over); with multiplier rates
         // D = td × qn, so td cancels: n > cap × tn × qn × denominator.
         const capTarget = fixedTimes(fixed, units.tn);
         const factor = multiplier ? UNIT : units.td;
@@ -35,7 +35,8 @@ export const payoutCap: LineMechanic = {
             const { td } = units;
             const { digits } = l;
             return (s) => {
-              if (s.n * mul <= at) return null;
+              // A line over a denominator of its own (LineState.over) compares against the cap × it.
+              if (s.n * mul <= (s.over === 1n ? at : at * s.over)) return null;
               rounding ??= new QuotientRounding(td, capTarget.scale, digits);
               const numerator = capTarget.int;
               return {

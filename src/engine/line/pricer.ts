@@ -46,6 +46,9 @@ interface Lifted {
   readonly aMul: bigint;
   readonly steps: readonly KernelStep[];
   readonly rounding: QuotientRounding;
+  /** The final divisor and the numerator scale, for a line with a denominator of its own (LineState.over). */
+  readonly D: Fixed;
+  readonly N: number;
 }
 
 const UNIT: Fixed = { int: 1n, scale: 0 };
@@ -90,7 +93,7 @@ class Pricer implements LinePricer {
   private readonly compareScale: number;
   private readonly zeroRounding: QuotientRounding;
   private readonly byScale: (Lifted | undefined)[] = [];
-  private readonly state: LineState = { scaled: 0n, capped: null, n: 0n, rate: ZERO, linked: null };
+  private readonly state: LineState = { scaled: 0n, capped: null, n: 0n, over: 1n, rate: ZERO, linked: null };
 
   constructor(
     private readonly rule: MeasureRule,
@@ -123,6 +126,7 @@ class Pricer implements LinePricer {
     s.scaled = a.int * k.aMul;
     s.capped = null;
     s.n = 0n;
+    s.over = 1n;
     s.rate = ZERO;
     s.linked = linked;
     const steps = k.steps;
@@ -130,14 +134,23 @@ class Pricer implements LinePricer {
       const out = steps[i](s);
       if (out !== null) return out;
     }
+    // A line over a denominator of its own (an interpolated matrix) rounds once on D × over.
+    const rounding = s.over === 1n ? k.rounding : this.roundingOver(k, s.over);
     return {
-      minor: k.rounding.round(s.n),
+      minor: rounding.round(s.n),
       numerator: s.n,
-      rounding: k.rounding,
+      rounding,
       rate: s.rate,
       gated: false,
       capped: s.capped,
     };
+  }
+
+  /** The rounding of a line whose n is also over `over` (LineState.over). */
+  private roundingOver(k: Lifted, over: bigint): QuotientRounding {
+    return k.D.int === 0n
+      ? this.zeroRounding
+      : new QuotientRounding(fixedTimes(k.D, { int: over, scale: 0 }), k.N, this.digits);
   }
 
   /**
@@ -177,6 +190,8 @@ class Pricer implements LinePricer {
       aMul: qd.int * pow10(S - scale - qd.scale),
       steps,
       rounding: D.int === 0n ? this.zeroRounding : new QuotientRounding(D, N, this.digits),
+      D,
+      N,
     };
     this.byScale[scale] = lifted;
     return lifted;
