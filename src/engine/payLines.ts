@@ -161,9 +161,9 @@ export function payPerMeasure(ctx: RepContext): RepLines {
     };
   });
   const active = factors.map((f) => !f.num.isZero());
-  // A modified measure reads its linked measure's attainment (parse checks the link is in the plan).
+  // A modified or matrix measure reads its linked measure's attainment (parse checks the link is in the plan).
   const links = perMeasure.map((pm) => {
-    const to = pm.m.modifier?.linkedMeasure;
+    const to = linkOf(pm.m)?.linkedMeasure;
     return to === undefined ? null : (perMeasure.find((x) => x.m.measure === to) ?? null);
   });
   const lines: PayoutLine[] = [];
@@ -175,7 +175,7 @@ export function payPerMeasure(ctx: RepContext): RepLines {
       const pm = perMeasure[j];
       const { m } = pm;
       const link = links[j];
-      const linked = link === null ? null : linkedAttainment(ctx, link, k, m.modifier?.measured === "YTD", active);
+      const linked = link === null ? null : linkedAttainment(ctx, link, k, linkOf(m)?.measured === "YTD", active);
       const basis = pm.quotas[k];
       const quota = basis.quota;
       const target = pm.targets[k];
@@ -234,7 +234,16 @@ export function payPerMeasure(ctx: RepContext): RepLines {
 }
 
 /**
- * The linked measure's attainment a modifier reads: its credit ÷ quota this
+ * The other measure a line reads the attainment of (a payout matrix's columns,
+ * a modifier's steps) and where it is measured. A measure with both links one
+ * measure, measured one way (the workbook checks it).
+ */
+function linkOf(m: MeasurePlan): { readonly linkedMeasure: string; readonly measured: "Period" | "YTD" } | null {
+  return m.matrix ?? m.modifier ?? null;
+}
+
+/**
+ * The linked measure's attainment a modifier or matrix reads: its credit ÷ quota this
  * period, or year to date over the periods employed; null without a quota.
  */
 function linkedAttainment(

@@ -4,7 +4,8 @@ import type { EngineIssue } from "./issues";
 import { rateTypeOf } from "./line/measureRule";
 import { tiersOf } from "./line/tierSchedule";
 import { assertNever } from "./assertNever";
-import type { MeasurePlan, Plan } from "./types";
+import { matrixGrid } from "./line/matrix";
+import type { MatrixCell, MeasurePlan, PayoutMatrix, Plan } from "./types";
 
 /**
  * Checks a comp analyst would want before a plan goes out. A tier table that
@@ -156,6 +157,8 @@ function checkMeasure(plan: Plan, m: MeasurePlan): EngineIssue[] {
     }
   }
 
+  if (m.matrix && m.matrix.cells.length > 0) checkMatrix(m, m.matrix, warn);
+
   const kicker = m.kicker;
   if (kicker && kicker.mode === "Retroactive" && m.tierBasis === "Attainment" && rateTypeOf(m) === "Multiplier") {
     // Reaching the trigger adds the kicker's rate on all credit at once: a jump of rate × trigger.
@@ -178,6 +181,65 @@ function checkMeasure(plan: Plan, m: MeasurePlan): EngineIssue[] {
     }
   }
   return issues;
+}
+
+/**
+ * A payout matrix: a missing cell (it pays 0× there), a multiple that falls as
+ * either attainment rises, and, stepped, a jump of more than one target
+ * incentive between neighbouring cells.
+ */
+function checkMatrix(
+  m: MeasurePlan,
+  mx: PayoutMatrix,
+  warn: (message: string, column?: string, source?: string) => void,
+): void {
+  const { rows, columns, cells } = matrixGrid(mx);
+  const own = m.measure;
+  const linked = mx.linkedMeasure;
+  const x = (v: Decimal) => `${v.toString()}×`;
+  rows.forEach((r, i) =>
+    columns.forEach((c, j) => {
+      if (cells[i][j] === null)
+        warn(
+          `the payout matrix has no cell at ${own} ${pct(r)} × ${linked} ${pct(c)}: it pays 0× there${mx.mode === "Interpolated" ? ", and less on the way to it" : ""}. Give every row × column of the grid a Multiple.`,
+          "Multiple",
+          mx.cells[0].source,
+        );
+    }),
+  );
+  // Neighbouring cells, along the linked measure (within a row) then along the measure's own attainment:
+  // [lower cell, higher cell, what rises, from, to, where the other stands].
+  type Pair = [MatrixCell, MatrixCell, string, Decimal, Decimal, string];
+  const alongLinked: Pair[] = [];
+  const alongOwn: Pair[] = [];
+  rows.forEach((r, i) =>
+    columns.forEach((c, j) => {
+      const lo = cells[i][j];
+      const right = j + 1 < columns.length ? cells[i][j + 1] : null;
+      const up = i + 1 < rows.length ? cells[i + 1][j] : null;
+      if (lo && right) alongLinked.push([lo, right, linked, c, columns[j + 1], `${own} at ${pct(r)}`]);
+      if (lo && up) alongOwn.push([lo, up, own, r, rows[i + 1], `${linked} at ${pct(c)}`]);
+    }),
+  );
+  const ordered = [...alongLinked, ...alongOwn];
+  for (const [lo, hi, rising, from, to, other] of ordered) {
+    if (hi.multiple.lt(lo.multiple))
+      warn(
+        `the payout matrix falls from ${x(lo.multiple)} to ${x(hi.multiple)} as ${rising} rises from ${pct(from)} to ${pct(to)} (${other}): a rep earns less for doing better on ${rising}.`,
+        "Multiple",
+        hi.source,
+      );
+  }
+  if (mx.mode !== "Stepped") return;
+  for (const [lo, hi, rising, , to, other] of ordered) {
+    const jump = hi.multiple.minus(lo.multiple);
+    if (jump.gt(ONE))
+      warn(
+        `the stepped matrix jumps from ${x(lo.multiple)} to ${x(hi.multiple)} target incentive where ${rising} reaches ${pct(to)} (${other}): one more dollar there pays ${pct(jump)} of a target incentive at once. Interpolated mode pays the way between the cells.`,
+        "Mode",
+        hi.source,
+      );
+  }
 }
 
 function pct(value: Decimal): string {

@@ -76,6 +76,39 @@ export interface Modifier {
   readonly steps: readonly { readonly from: Decimal; readonly factor: Decimal; readonly source?: string }[];
 }
 
+/** How a payout matrix reads between its grid lines (see PayoutMatrix). */
+export type MatrixMode = "Stepped" | "Interpolated";
+
+/** One cell of a payout matrix: the payout multiple at a point of the grid. */
+export interface MatrixCell {
+  /** The measure's own attainment (the cell's row). */
+  readonly attainment: Decimal;
+  /** The linked measure's attainment (the cell's column). */
+  readonly linked: Decimal;
+  /** Payout as a multiple of the measure's target incentive. */
+  readonly multiple: Decimal;
+  /** Where the cell came from, for messages: "PayoutMatrix row 4". */
+  readonly source?: string;
+}
+
+/**
+ * A payout matrix: the measure pays a multiple of its target incentive looked
+ * up from its own attainment (rows) and a linked measure's attainment
+ * (columns), measured in the same period or year to date. `Stepped` pays the
+ * cell of the band reached in each dimension (the greatest row and column at
+ * or below the attainments); `Interpolated` is bilinear between grid points
+ * (linear along an edge). Below the first row or column it pays 0; beyond the
+ * last it holds the edge. A missing cell of the grid counts as 0×. It replaces
+ * the measure's tiers (line/matrix.ts).
+ */
+export interface PayoutMatrix {
+  readonly linkedMeasure: string;
+  readonly measured: "Period" | "YTD";
+  readonly mode: MatrixMode;
+  /** Each (attainment, linked) once; any order. */
+  readonly cells: readonly MatrixCell[];
+}
+
 /** One measure of a plan: its share of target variable and its payout rules. */
 export interface MeasurePlan {
   readonly measure: string;
@@ -97,6 +130,8 @@ export interface MeasurePlan {
   readonly kicker?: Kicker | null;
   /** Scales the payout by another measure's attainment (line/modifier.ts); absent = none. */
   readonly modifier?: Modifier | null;
+  /** Pays a multiple of target looked up from its own and another measure's attainment, in place of the tiers (line/matrix.ts); absent = none. */
+  readonly matrix?: PayoutMatrix | null;
   /** Where the measure came from, for messages: "Plans row 4". */
   readonly source?: string;
 }

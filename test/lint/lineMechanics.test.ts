@@ -11,7 +11,16 @@ import { LINE_MECHANICS } from "../../src/engine/line/mechanics";
  */
 const INTERPRETERS = ["src/engine/line/pricer.ts", "src/engine/line/payoutCurve.ts", "src/engine/trace.ts"];
 /** Every MeasurePlan field a mechanic owns: no interpreter may read one. */
-const MECHANIC_FIELDS = ["threshold", "capAttainment", "capPayout", "tiers", "tierMode", "kicker", "modifier"];
+const MECHANIC_FIELDS = [
+  "threshold",
+  "capAttainment",
+  "capPayout",
+  "tiers",
+  "tierMode",
+  "kicker",
+  "modifier",
+  "matrix",
+];
 
 const code = (file: string) =>
   readFileSync(join(__dirname, "..", "..", file), "utf8")
@@ -34,6 +43,7 @@ describe("line mechanics", () => {
       "Cap attainment",
       "Tiers",
       "Kicker",
+      "Matrix",
       "Modifier",
       "Cap payout",
     ]);

@@ -20,6 +20,9 @@ export enum OpKind {
  * them in one switch over one object shape, so the hot loop makes no calls
  * (a closure per mechanic made every line's calls megamorphic: 15% of the
  * kernel). A mechanic whose arithmetic is none of these returns `custom`.
+ * Only a custom op may put the line over a denominator of its own
+ * (LineState.over, a payout matrix); the ops before it never see one, and
+ * `ceiling` and the final rounding take it into account.
  * Every op has every field, so a line's loop sees one hidden class.
  */
 export class KernelOp {

@@ -31,8 +31,8 @@ export interface LineMechanic {
  *  - `credit`: on the credit before it is priced (gate, attainment cap). The
  *    kernel and the trace run these first, in order; the curve applies them to
  *    the priced curve in reverse order (payout(a) = rate(cap(gate(a)))).
- *  - `rate`: turns the credit into money; several add up (the tiers, an extra
- *    rate above a trigger).
+ *  - `rate`: turns the credit into money; several add up (the tiers or a
+ *    payout matrix in their place, an extra rate above a trigger).
  *  - `payout`: on the money (a payout cap), in order, after the rates.
  */
 export type Stage = "credit" | "rate" | "payout";
@@ -69,15 +69,23 @@ export interface LineOutcome {
 
 /**
  * A line in flight through the kernel, in scaled integers: `scaled` is the
- * credit × quota.den at the comparison scale; the payout so far is n ÷ D
- * (units.ts) with n at the numerator scale. One per pricer, reused per line.
+ * credit × quota.den at the comparison scale; the payout so far is
+ * n ÷ (D × over) (units.ts) with n at the numerator scale. One per pricer,
+ * reused per line.
  */
 export interface LineState {
   scaled: bigint;
   capped: Capped;
   n: bigint;
+  /**
+   * A denominator of this line only, 1 on almost every line: a step whose
+   * money is over a line's own integer (a matrix interpolated at a linked
+   * attainment, whose fraction differs from line to line) multiplies n and
+   * this by it rather than divide. The line's one rounding divides by it.
+   */
+  over: bigint;
   rate: Decimal;
-  /** The attainment of the measure a modifier links to (null: none given, read as 0%). */
+  /** The attainment of the measure a modifier or matrix links to (null: none given, read as 0%). */
   linked: Ratio | null;
 }
 
@@ -106,7 +114,7 @@ export interface Lift {
   readonly digits: number;
   /** Decimal places of n. */
   readonly numeratorScale: number;
-  /** What n is over when it reaches this step: the payout so far is n ÷ (D × denominator). */
+  /** What n is over when it reaches this step: the payout so far is n ÷ (D × denominator × the line's `over`). */
   readonly denominator: Fixed;
   /** A compared value as an integer at the comparison scale. */
   credit(f: Fixed): bigint;

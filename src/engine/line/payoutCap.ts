@@ -21,7 +21,7 @@ export const payoutCap: LineMechanic = {
       stage: "payout",
       kernel(units) {
         const multiplier = units.rateType === "Multiplier";
-        // payout > cap × target ⇔ n × td > cap × tn × D × denominator; with multiplier rates
+        // payout > cap × target ⇔ n × td > cap × tn × D × denominator (× over); with multiplier rates
         // D = td × qn, so td cancels: n > cap × tn × qn × denominator.
         const capTarget = fixedTimes(fixed, units.tn);
         const factor = multiplier ? UNIT : units.td;
@@ -35,6 +35,7 @@ export const payoutCap: LineMechanic = {
             let rounding: QuotientRounding | null = null;
             const { td } = units;
             const { digits } = l;
+            // The pricer compares n × mul with at × the line's own denominator (LineState.over; 1 but on a matrix line).
             return KernelOp.ceiling(mul, at, (rate) => {
               rounding ??= new QuotientRounding(td, capTarget.scale, digits);
               const numerator = capTarget.int;

@@ -69,6 +69,9 @@ interface Lifted {
   readonly aMul: bigint;
   readonly ops: readonly KernelOp[];
   readonly rounding: QuotientRounding;
+  /** The final divisor and the numerator scale, for a line with a denominator of its own (LineState.over). */
+  readonly D: Fixed;
+  readonly N: number;
 }
 
 const UNIT: Fixed = { int: 1n, scale: 0 };
@@ -114,7 +117,7 @@ class Pricer implements LinePricer {
   private readonly zeroRounding: QuotientRounding;
   private readonly byScale: (Lifted | undefined)[] = [];
   private readonly none: None;
-  private readonly state: LineState = { scaled: 0n, capped: null, n: 0n, rate: ZERO, linked: null };
+  private readonly state: LineState = { scaled: 0n, capped: null, n: 0n, over: 1n, rate: ZERO, linked: null };
 
   constructor(
     private readonly rule: MeasureRule,
@@ -155,6 +158,8 @@ class Pricer implements LinePricer {
     let n = 0n;
     let rate = ZERO;
     let capped: Capped = null;
+    // A denominator of this line only (LineState.over): 1 but on an interpolated matrix's line.
+    let over = 1n;
     const ops = k.ops;
     for (let i = 0; i < ops.length; i++) {
       const op = ops[i];
@@ -187,7 +192,7 @@ class Pricer implements LinePricer {
           if (scaled >= op.at) n += op.c0[0] + op.c1[0] * scaled;
           break;
         case OpKind.Ceiling:
-          if (n * op.mul > op.at) return op.ceiling!(rate);
+          if (n * op.mul > (over === 1n ? op.at : op.at * over)) return op.ceiling!(rate);
           break;
         case OpKind.Custom: {
           const s = this.state;
@@ -195,15 +200,25 @@ class Pricer implements LinePricer {
           s.n = n;
           s.rate = rate;
           s.capped = capped;
+          s.over = over;
           s.linked = linked;
           const out = op.custom!(s);
           if (out !== null) return out;
-          ({ scaled, n, rate, capped } = s);
+          ({ scaled, n, rate, capped, over } = s);
           break;
         }
       }
     }
-    return { minor: k.rounding.round(n), numerator: n, rounding: k.rounding, rate, gated: false, capped };
+    // A line over a denominator of its own rounds once on D × over.
+    const rounding = over === 1n ? k.rounding : this.roundingOver(k, over);
+    return { minor: rounding.round(n), numerator: n, rounding, rate, gated: false, capped };
+  }
+
+  /** The rounding of a line whose n is also over `over` (LineState.over). */
+  private roundingOver(k: Lifted, over: bigint): QuotientRounding {
+    return k.D.int === 0n
+      ? this.zeroRounding
+      : new QuotientRounding(fixedTimes(k.D, { int: over, scale: 0 }), k.N, this.digits);
   }
 
   /**
@@ -242,6 +257,8 @@ class Pricer implements LinePricer {
       aMul: qd.int * pow10(S - scale - qd.scale),
       ops,
       rounding: D.int === 0n ? this.zeroRounding : new QuotientRounding(D, N, this.digits),
+      D,
+      N,
     };
     this.byScale[scale] = lifted;
     return lifted;

@@ -15,13 +15,16 @@ const UNIT: Fixed = { int: 1n, scale: 0 };
  * The tier table: accelerators and decelerators, as Marginal bands, one
  * Retroactive rate for all credit, or a Curve of payout multiples
  * (tierSchedule.ts turns each mode into pieces y = intercept + slope × x).
- * Every measure has it (no Tiers rows: 1.0× from 0). Tiers table; Plans
+ * Every measure has it (no Tiers rows: 1.0× from 0) but one paid by a payout
+ * matrix, which replaces it. Tiers table; Plans
  * columns `TierMode`, `TierBasis`, `RateType`.
  */
 export const tiers: LineMechanic = {
   name: "Tiers",
   stage: "rate",
   compile(measure) {
+    // A payout matrix is the measure's rate in place of its tiers (line/matrix.ts).
+    if (measure.matrix && measure.matrix.cells.length > 0) return null;
     const table = [...tiersOf(measure)].sort((a, b) => a.from.comparedTo(b.from));
     const schedule = buildSchedule(measure.tierMode, table);
     const rate: RateUnits = { axis: measure.tierBasis, rateType: rateTypeOf(measure) };

@@ -201,6 +201,16 @@ describe("plan editing", () => {
     expect(saveTiersPlan(sheetTiers, plan, newArr(), tiers)).toEqual({
       reason: expect.stringContaining("plain sheet"),
     });
+    // A measure paid by a payout matrix has no bands to save: Tiers rows beside its matrix are an error.
+    const matrix = {
+      linkedMeasure: "Renewals",
+      measured: "Period" as const,
+      mode: "Stepped" as const,
+      cells: [{ attainment: new Decimal(1), linked: new Decimal(1), multiple: new Decimal(1) }],
+    };
+    expect(saveTiersPlan(tables, plan, { ...newArr(), matrix }, tiers)).toEqual({
+      reason: "New ARR is paid by its PayoutMatrix, not by Tiers bands: edit the PayoutMatrix table to change it.",
+    });
   });
 });
 
@@ -248,6 +258,20 @@ describe("measureTermsText", () => {
     };
     expect(measureTermsText(m({ modifier }))).toBe(
       "Marginal tiers on attainment · × Renewals modifier (0%: ×0.8, 90%: ×1)",
+    );
+    const cell = (a: number, l: number, x: number) => ({
+      attainment: new Decimal(a),
+      linked: new Decimal(l),
+      multiple: new Decimal(x),
+    });
+    const matrix = {
+      linkedMeasure: "Renewals",
+      measured: "YTD" as const,
+      mode: "Interpolated" as const,
+      cells: [cell(0.5, 0.8, 0.25), cell(0.5, 1.2, 0.6), cell(1, 0.8, 0.6), cell(1, 1.2, 1.2), cell(1.5, 1.2, 2)],
+    };
+    expect(measureTermsText(m({ matrix, capPayout: new Decimal(2) }))).toBe(
+      "Interpolated matrix × Renewals (year to date): 3 × 2 cells, 0.25× to 2× · payout cap 2×",
     );
     expect(measureTermsText(m({ basis: "Score", capAttainment: new Decimal(1.5) }))).toBe(
       "Marginal tiers on the score (MBO) · attainment cap 150%",

@@ -1,5 +1,13 @@
 import { canonicalNumber, entryLocale, type NumberLocale } from "./numberEntry";
-import { buildPayoutCurve, checkPlan, Decimal, type MeasurePlan, type Plan, type Tier } from "../../engine";
+import {
+  buildPayoutCurve,
+  checkPlan,
+  Decimal,
+  type MeasurePlan,
+  type PayoutMatrix,
+  type Plan,
+  type Tier,
+} from "../../engine";
 import type { RowPatch } from "../../workbook/port";
 import { normalizeKey } from "../../workbook/parse/cells/cell";
 import { locateInputs } from "../../workbook/parse/locate";
@@ -221,6 +229,10 @@ export function saveTiersPlan(
   measure: MeasurePlan,
   tiers: readonly Tier[],
 ): SavePlan | { readonly reason: string } {
+  if (measure.matrix)
+    return {
+      reason: `${measure.measure} is paid by its PayoutMatrix, not by Tiers bands: edit the PayoutMatrix table to change it.`,
+    };
   const table = locateInputs(tables).Tiers;
   if (!table)
     return {
@@ -272,7 +284,8 @@ export function saveTiersPlan(
 /** A measure's terms in a line under the plan editor's picker: "Marginal tiers on attainment · gate 40% · payout cap 3×". */
 export function measureTermsText(m: MeasurePlan): string {
   const onAxis = (x: Decimal) => (m.tierBasis === "Attainment" ? `${x.times(100).toString()}%` : x.toString());
-  const parts = [`${m.tierMode} tiers on ${m.basis === "Score" ? "the score (MBO)" : m.tierBasis.toLowerCase()}`];
+  const own = m.basis === "Score" ? "the score (MBO)" : m.tierBasis.toLowerCase();
+  const parts = [m.matrix ? matrixText(m.matrix) : `${m.tierMode} tiers on ${own}`];
   if (m.threshold) parts.push(`gate ${m.threshold.times(100).toString()}%`);
   if (m.capAttainment) parts.push(`attainment cap ${m.capAttainment.times(100).toString()}%`);
   if (m.capPayout) parts.push(`payout cap ${m.capPayout.toString()}×`);
@@ -283,6 +296,15 @@ export function measureTermsText(m: MeasurePlan): string {
   if (m.kicker)
     parts.push(`kicker +${m.kicker.rate.toString()} from ${onAxis(m.kicker.from)} (${m.kicker.mode.toLowerCase()})`);
   return parts.join(" · ");
+}
+
+/** A payout matrix in a few words: "Interpolated matrix × Renewals (this period): 3 × 3 cells, 0.25× to 2×". */
+function matrixText(mx: PayoutMatrix): string {
+  const distinct = (values: readonly Decimal[]) => new Set(values.map((v) => v.toString())).size;
+  const multiples = mx.cells.map((c) => c.multiple).sort((a, b) => a.comparedTo(b));
+  const range = `${multiples[0].toString()}× to ${multiples[multiples.length - 1].toString()}×`;
+  const grid = `${distinct(mx.cells.map((c) => c.attainment))} × ${distinct(mx.cells.map((c) => c.linked))} cells`;
+  return `${mx.mode} matrix × ${mx.linkedMeasure} (${mx.measured === "YTD" ? "year to date" : "this period"}): ${grid}, ${range}`;
 }
 
 /** A plan's plan-wide terms in a line (read only): "annual cap 2.5× · 80% advanced · annual gate 50% (full year) · …"; "" when none. */

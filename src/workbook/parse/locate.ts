@@ -6,6 +6,7 @@ export const INPUT_NAMES = [
   "Plans",
   "Tiers",
   "Modifiers",
+  "PayoutMatrix",
   "Quotas",
   "Actuals",
   "Scores",

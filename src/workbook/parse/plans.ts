@@ -1,4 +1,13 @@
-import { ONE, rateTypeOf, ZERO, type MeasurePlan, type Modifier, type Plan, type Tier } from "../../engine";
+import {
+  ONE,
+  rateTypeOf,
+  ZERO,
+  type MeasurePlan,
+  type Modifier,
+  type PayoutMatrix,
+  type Plan,
+  type Tier,
+} from "../../engine";
 import { tableIssue } from "../issues";
 import type { Issue, RawTable } from "../types";
 import { formatRows } from "./format";
@@ -8,6 +17,7 @@ import { measureOf, PLAN_FIELDS, PLAN_LEVEL_KEYS, readPlanRow, type PlanLevel, t
 import { TableReader } from "./reader";
 import { readTierRow, TIER_FIELDS, tierOf, type TierRow } from "./tierRows";
 import { MODIFIER_FIELDS, modifierOf, readModifierRow, type ModifierRow } from "./modifierRows";
+import { MATRIX_FIELDS, matrixOf, readMatrixRow, type MatrixRow } from "./matrixRows";
 import type { LocatedInputs } from "./locate";
 
 type Level = Required<PlanLevel>;
@@ -90,7 +100,8 @@ export function readPlans(
     Plans: plansTable,
     Tiers: tiersTable,
     Modifiers: modifiersTable,
-  }: Pick<LocatedInputs, "Plans" | "Tiers" | "Modifiers">,
+    PayoutMatrix: matrixTable,
+  }: Pick<LocatedInputs, "Plans" | "Tiers" | "Modifiers" | "PayoutMatrix">,
   scenarioNames: ScenarioNames,
   issues: Issue[],
 ): PlansRead {
@@ -155,6 +166,8 @@ export function readPlans(
   const baselineTiers = tierRows.filter((t) => t.scenario === null);
   const modifierRows = readModifiers(modifiersTable, spelled, scenarioOf, issues);
   const baselineModifiers = modifierRows.filter((r) => r.scenario === null);
+  const matrixRows = readMatrices(matrixTable, spelled, scenarioOf, issues);
+  const baselineMatrices = matrixRows.filter((r) => r.scenario === null);
 
   // Baseline plans.
   const baselineVersions = new Map<string, Version>();
@@ -172,12 +185,17 @@ export function readPlans(
       baselineModifiers.filter((r) => r.plan === plan),
       measures,
     );
+    attachMatrices(
+      version,
+      baselineMatrices.filter((r) => r.plan === plan),
+      measures,
+    );
     baselineVersions.set(plan, version);
     result.plans.set(plan, toPlan(version));
     result.firstMeasure.set(plan, unique[0].measure);
   }
 
-  for (const t of baselineTiers) {
+  for (const t of [...baselineTiers, ...baselineMatrices]) {
     if (!baseline.has(t.plan!))
       t.row.error(
         "plan",
@@ -188,16 +206,18 @@ export function readPlans(
   // Scenario versions: the baseline plus the scenario's rows.
   const scenarios = new Set([
     ...byScenario.keys(),
-    ...[...tierRows, ...modifierRows].flatMap((t) => (t.scenario ? [t.scenario] : [])),
+    ...[...tierRows, ...modifierRows, ...matrixRows].flatMap((t) => (t.scenario ? [t.scenario] : [])),
   ]);
   for (const scenario of scenarios) {
     const planRows = byScenario.get(scenario) ?? new Map<string, PlanRow[]>();
     const scenarioTiers = tierRows.filter((t) => t.scenario === scenario);
     const scenarioModifiers = modifierRows.filter((r) => r.scenario === scenario);
+    const scenarioMatrices = matrixRows.filter((r) => r.scenario === scenario);
     const touched = new Set([
       ...planRows.keys(),
       ...scenarioTiers.map((t) => t.plan!),
       ...scenarioModifiers.map((r) => r.plan!),
+      ...scenarioMatrices.map((r) => r.plan!),
     ]);
     const versions = new Map<string, Plan>();
     for (const plan of touched) {
@@ -205,8 +225,9 @@ export function readPlans(
       const own = uniqueMeasures(plan, planRows.get(plan) ?? [], ` in scenario ${scenario}`);
       const ownTiers = scenarioTiers.filter((t) => t.plan === plan);
       const ownModifiers = scenarioModifiers.filter((r) => r.plan === plan);
+      const ownMatrices = scenarioMatrices.filter((r) => r.plan === plan);
       if (!base && own.length === 0) {
-        for (const t of [...ownTiers, ...ownModifiers])
+        for (const t of [...ownTiers, ...ownModifiers, ...ownMatrices])
           t.row.error("plan", `Plan "${plan}" has no Plans row, neither in the baseline nor in scenario ${scenario}`);
         continue;
       }
@@ -224,6 +245,7 @@ export function readPlans(
       version.source = own[0]?.row.source ?? ownTiers[0]?.row.source ?? base?.source ?? version.source;
       attachTiers(version, ownTiers, measures, base);
       attachModifiers(version, ownModifiers, measures, base);
+      attachMatrices(version, ownMatrices, measures, base);
       versions.set(plan, toPlan(version));
     }
     if (versions.size > 0) result.scenarioPlans.set(scenario, versions);
@@ -257,6 +279,9 @@ interface Version {
   /** Measure -> its modifier, and the Modifiers rows tied to it (a scenario falls back to the baseline's). */
   readonly modifiers: Map<string, Modifier>;
   modifierRowsByMeasure?: Map<string, ModifierRow[]>;
+  /** Measure -> its payout matrix, and the PayoutMatrix rows tied to it (a scenario falls back to the baseline's). */
+  readonly matrices: Map<string, PayoutMatrix>;
+  matrixRowsByMeasure?: Map<string, MatrixRow[]>;
   source: string;
 }
 
@@ -294,6 +319,7 @@ function buildVersion(
     measures,
     tiers: new Map(),
     modifiers: new Map(),
+    matrices: new Map(),
     source: rows[0]?.row.source ?? "",
   };
 }
@@ -359,7 +385,83 @@ function attachModifiers(version: Version, rows: readonly ModifierRow[], measure
   version.modifierRowsByMeasure = byMeasure;
 }
 
-function tierMeasure(t: TierRow | ModifierRow, version: Version, measures: NameIndex): string | null {
+/**
+ * Ties PayoutMatrix rows to this version's measures. A matrix is the
+ * measure's rate in place of its tiers: a measure with both, from the same
+ * rows (the baseline's, or one scenario's), is an error on its Tiers rows; in
+ * a scenario the scenario's own rows win over what it keeps of the baseline
+ * (a scenario's matrix replaces baseline bands, its bands a baseline matrix).
+ */
+function attachMatrices(version: Version, rows: readonly MatrixRow[], measures: NameIndex, base?: Version): void {
+  const byMeasure = new Map<string, MatrixRow[]>();
+  for (const r of rows) {
+    const m = tierMeasure(r, version, measures);
+    if (m !== null) push(byMeasure, m, r);
+  }
+  const where = version.scenario ? ` in scenario ${version.scenario}` : "";
+  const names = version.measures.map((m) => m.measure);
+  for (const m of version.measures) {
+    const own = byMeasure.get(m.measure);
+    const chosen = own ?? base?.matrixRowsByMeasure?.get(m.measure);
+    if (!chosen || chosen.length === 0) continue;
+    const ownTiers = version.tierRowsByMeasure?.get(m.measure) ?? [];
+    if (!own) {
+      // A scenario's bands replace a baseline matrix; a baseline with both was reported in the baseline.
+      if (ownTiers.length > 0 || (base?.tierRowsByMeasure?.get(m.measure)?.length ?? 0) > 0) continue;
+    } else if (ownTiers.length > 0) {
+      for (const t of ownTiers)
+        t.row.error(
+          t.row.reader.has("measure") ? "measure" : "plan",
+          `${m.measure} of plan ${version.name}${where} is paid by its PayoutMatrix (${own[0].row.source}), so it has no tier bands: a measure's rate is its tiers or its matrix; remove these bands or the matrix rows`,
+        );
+      continue;
+    }
+    if (version.level.combine === "WeightedAttainment") {
+      chosen[0].row.error(
+        "plan",
+        `Plan ${version.name}${where} combines its measures by WeightedAttainment, so no measure is paid on its own to look up in a matrix; PayoutMatrix applies to PerMeasure plans`,
+      );
+      continue;
+    }
+    const planRow = version.rows.find((r) => r.measure === m.measure);
+    if (planRow && m.tierBasis === "Amount") {
+      planRow.row.error(
+        "tierBasis",
+        `TierBasis Amount cannot be used with a PayoutMatrix: ${m.measure}'s matrix rows are attainments; use TierBasis Attainment`,
+      );
+      continue;
+    }
+    if (planRow && planRow.rateType === "Percent") {
+      planRow.row.error(
+        "rateType",
+        `RateType Percent cannot be used with a PayoutMatrix: its cells are payout multiples of ${m.measure}'s target incentive; use Multiplier (or leave RateType blank)`,
+      );
+      continue;
+    }
+    if (planRow && !planRow.row.blank("tierMode"))
+      planRow.row.info(
+        "tierMode",
+        `TierMode is not used: ${m.measure} is paid by its PayoutMatrix (Mode there says Stepped or Interpolated)`,
+      );
+    const matrix = matrixOf(chosen, m, names, measures, where);
+    if (!matrix) continue;
+    // One linked attainment per line: a modifier on the same measure must read the same one.
+    const modifier = version.modifiers.get(m.measure);
+    if (modifier && (modifier.linkedMeasure !== matrix.linkedMeasure || modifier.measured !== matrix.measured)) {
+      chosen[0].row.error(
+        "linked",
+        `${m.measure}${where} has a payout matrix on ${matrix.linkedMeasure} (${matrix.measured}) and a modifier on ${modifier.linkedMeasure} (${modifier.measured}): a measure reads one linked measure, measured one way; make them the same`,
+      );
+      continue;
+    }
+    version.matrices.set(m.measure, matrix);
+    // The matrix replaces the bands the scenario kept from the baseline.
+    version.tiers.set(m.measure, []);
+  }
+  version.matrixRowsByMeasure = byMeasure;
+}
+
+function tierMeasure(t: TierRow | ModifierRow | MatrixRow, version: Version, measures: NameIndex): string | null {
   const names = version.measures.map((m) => m.measure);
   const where = version.scenario ? ` in scenario ${version.scenario}` : "";
   if (t.measure !== null) {
@@ -388,7 +490,13 @@ function toPlan(v: Version): Plan {
     name: v.name,
     measures: v.measures.map((m) => {
       const modifier = v.modifiers.get(m.measure);
-      return { ...m, tiers: sortByFrom(v.tiers.get(m.measure) ?? []), ...(modifier ? { modifier } : {}) };
+      const matrix = v.matrices.get(m.measure);
+      return {
+        ...m,
+        tiers: sortByFrom(v.tiers.get(m.measure) ?? []),
+        ...(modifier ? { modifier } : {}),
+        ...(matrix ? { matrix } : {}),
+      };
     }),
     ...v.level,
     source: v.source,
@@ -484,6 +592,30 @@ function readModifiers(
   const rows: ModifierRow[] = [];
   for (const row of new TableReader(table, columns, issues).rows()) {
     const r = readModifierRow(row);
+    const scenario = scenarioOf(r.scenario, row);
+    if (r.plan === null || (r.scenario !== null && scenario === null)) continue;
+    const plan = plans.get(r.plan);
+    if (plan === undefined) {
+      row.error("plan", `Plan "${r.plan}" is not in Plans (plans: ${listForMessage(plans.list())})`);
+      continue;
+    }
+    rows.push({ ...r, plan, scenario });
+  }
+  return rows;
+}
+
+function readMatrices(
+  table: RawTable | undefined,
+  plans: NameIndex,
+  scenarioOf: (name: string | null, row: MatrixRow["row"]) => string | null,
+  issues: Issue[],
+): MatrixRow[] {
+  if (!table) return [];
+  const columns = mapColumns(table, MATRIX_FIELDS, issues);
+  if (!columns) return [];
+  const rows: MatrixRow[] = [];
+  for (const row of new TableReader(table, columns, issues).rows()) {
+    const r = readMatrixRow(row);
     const scenario = scenarioOf(r.scenario, row);
     if (r.plan === null || (r.scenario !== null && scenario === null)) continue;
     const plan = plans.get(r.plan);
