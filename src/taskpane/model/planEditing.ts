@@ -223,16 +223,18 @@ export interface SavePlan {
  * the Tiers table (scenario rows and other plans untouched). Null with a
  * reason when Tiers is not an Excel table the add-in can update in place.
  */
+/** Why a matrix measure has no bands to edit (the plan editor shows it in place of the bands). */
+export function matrixMeasureText(measure: MeasurePlan): string {
+  return `${measure.measure} is paid by its PayoutMatrix, not by Tiers bands: edit the PayoutMatrix table to change it.`;
+}
+
 export function saveTiersPlan(
   tables: readonly RawTable[],
   plan: Plan,
   measure: MeasurePlan,
   tiers: readonly Tier[],
 ): SavePlan | { readonly reason: string } {
-  if (measure.matrix)
-    return {
-      reason: `${measure.measure} is paid by its PayoutMatrix, not by Tiers bands: edit the PayoutMatrix table to change it.`,
-    };
+  if (measure.matrix) return { reason: matrixMeasureText(measure) };
   const table = locateInputs(tables).Tiers;
   if (!table)
     return {

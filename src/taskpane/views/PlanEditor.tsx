@@ -33,6 +33,7 @@ import {
   curvePoints,
   draftsOf,
   isEdited,
+  matrixMeasureText,
   measureTermsText,
   planTermsText,
   parseBands,
@@ -226,88 +227,96 @@ export function PlanEditor({ port, tables, compute, edits, onEditsChange, onSave
       <Section title="Realistic pay">
         <RealisticPanel price={price} plan={plan.name} measure={measure.measure} tiers={parsed?.tiers ?? null} />
       </Section>
-      <Section
-        title="Bands"
-        action={
-          edited ? (
-            <Badge appearance="tint" color="warning" data-testid="unsaved">
-              Unsaved changes
-            </Badge>
-          ) : undefined
-        }
-      >
-        <div className={s.grid} role="table" aria-label="Tier bands">
-          <div className={s.row} role="row">
-            <Caption1 className={s.head} role="columnheader">
-              From {units.bound && `(${units.bound})`}
-            </Caption1>
-            <Caption1 className={s.head} role="columnheader">
-              To {units.bound && `(${units.bound})`}
-            </Caption1>
-            <Caption1 className={s.head} role="columnheader">
-              Rate ({units.rate})
-            </Caption1>
-            <span role="columnheader">
-              <span className={s.hidden}>Remove</span>
-            </span>
-          </div>
-          {drafts.map((b, i) => (
-            <BandRow
-              key={i}
-              band={b}
-              index={i}
-              onEdit={edit}
-              onDelete={() => setDrafts((d) => d.filter((_, j) => j !== i))}
-              inputClass={s.input}
-              invalidClass={s.invalid}
-              invalid={parsed?.invalid}
-              rowClass={s.row}
-              cellClass={s.cell}
-            />
-          ))}
-        </div>
-        {parsed && parsed.problems.length > 0 && (
-          <ul className={s.problems}>
-            {parsed.problems.map((p) => (
-              <li key={p}>
-                <Caption1>{p}</Caption1>
-              </li>
+      {measure.matrix ? (
+        <Section title="Bands">
+          <Caption1 className={s.muted} data-testid="matrix-measure">
+            {matrixMeasureText(measure)}
+          </Caption1>
+        </Section>
+      ) : (
+        <Section
+          title="Bands"
+          action={
+            edited ? (
+              <Badge appearance="tint" color="warning" data-testid="unsaved">
+                Unsaved changes
+              </Badge>
+            ) : undefined
+          }
+        >
+          <div className={s.grid} role="table" aria-label="Tier bands">
+            <div className={s.row} role="row">
+              <Caption1 className={s.head} role="columnheader">
+                From {units.bound && `(${units.bound})`}
+              </Caption1>
+              <Caption1 className={s.head} role="columnheader">
+                To {units.bound && `(${units.bound})`}
+              </Caption1>
+              <Caption1 className={s.head} role="columnheader">
+                Rate ({units.rate})
+              </Caption1>
+              <span role="columnheader">
+                <span className={s.hidden}>Remove</span>
+              </span>
+            </div>
+            {drafts.map((b, i) => (
+              <BandRow
+                key={i}
+                band={b}
+                index={i}
+                onEdit={edit}
+                onDelete={() => setDrafts((d) => d.filter((_, j) => j !== i))}
+                inputClass={s.input}
+                invalidClass={s.invalid}
+                invalid={parsed?.invalid}
+                rowClass={s.row}
+                cellClass={s.cell}
+              />
             ))}
-          </ul>
-        )}
-        {checks.length > 0 && (
-          <MessageBar intent="warning" data-testid="band-checks">
-            <MessageBarBody>
-              {checks.map((c) => (
-                <div key={c}>{c}</div>
+          </div>
+          {parsed && parsed.problems.length > 0 && (
+            <ul className={s.problems}>
+              {parsed.problems.map((p) => (
+                <li key={p}>
+                  <Caption1>{p}</Caption1>
+                </li>
               ))}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        <div className={s.actions}>
-          <Button size="small" icon={<AddRegular />} onClick={addBand}>
-            Add band
-          </Button>
-          <Button size="small" icon={<ArrowUndoRegular />} onClick={reset} disabled={!edited}>
-            Reset
-          </Button>
-          <Button
-            size="small"
-            appearance="primary"
-            icon={<SaveRegular />}
-            disabled={!save || "reason" in save}
-            onClick={() => setConfirming(true)}
-          >
-            Save to workbook
-          </Button>
-        </div>
-        {save && "reason" in save && <Caption1 className={s.muted}>{save.reason}</Caption1>}
-        {status && (
-          <MessageBar intent={status.intent}>
-            <MessageBarBody>{status.text}</MessageBarBody>
-          </MessageBar>
-        )}
-      </Section>
+            </ul>
+          )}
+          {checks.length > 0 && (
+            <MessageBar intent="warning" data-testid="band-checks">
+              <MessageBarBody>
+                {checks.map((c) => (
+                  <div key={c}>{c}</div>
+                ))}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          <div className={s.actions}>
+            <Button size="small" icon={<AddRegular />} onClick={addBand}>
+              Add band
+            </Button>
+            <Button size="small" icon={<ArrowUndoRegular />} onClick={reset} disabled={!edited}>
+              Reset
+            </Button>
+            <Button
+              size="small"
+              appearance="primary"
+              icon={<SaveRegular />}
+              disabled={!save || "reason" in save}
+              onClick={() => setConfirming(true)}
+            >
+              Save to workbook
+            </Button>
+          </div>
+          {save && "reason" in save && <Caption1 className={s.muted}>{save.reason}</Caption1>}
+          {status && (
+            <MessageBar intent={status.intent}>
+              <MessageBarBody>{status.text}</MessageBarBody>
+            </MessageBar>
+          )}
+        </Section>
+      )}
       <Dialog open={confirming} onOpenChange={(_, d) => setConfirming(d.open)}>
         <DialogSurface>
           <DialogBody>
