@@ -46,7 +46,7 @@ async function bench(): Promise<void> {
   if (run("addin")) await addinBench(reps);
   // The add-in's figures: the adapter against the fake host, then the pane itself in Chromium.
   if (run("addin") || run("pane")) await paneBench(reps);
-  if (run("functions")) await functionsBench();
+  if (run("functions")) await functionsBench(reps);
   printGoals();
 }
 

@@ -2,13 +2,11 @@ import {
   BASELINE,
   Decimal,
   ONE,
-  buildPayoutCurve,
   fitDistribution,
   DistributionError,
   roundMoney,
   type DistributionSpec,
 } from "../engine";
-import { typicalContext } from "../workbook/render/payoutCurve";
 import {
   attainmentArg,
   choices,
@@ -107,10 +105,7 @@ function measureOf(model: FunctionModel, planName: CallArg, measureName: CallArg
     throw notAvailable(
       `Plan ${plan.name} has no measure "${wanted}" (measures: ${choices(plan.measures.map((m) => m.measure))}).`,
     );
-  // A Percent or Amount measure's curve depends on quota and target: the plan's typical rep's, as Results_PayoutCurve draws it.
-  const { target, quota } = typicalContext(model.model.reps, plan, measure);
-  if (target.isZero()) throw notAvailable(`Plan ${plan.name} · ${measure.measure} has no target incentive to pay on.`);
-  return { plan, measure, curve: buildPayoutCurve(measure, target.div(quota), quota) };
+  return { plan, measure, curve: model.payoutCurve(plan, measure) };
 }
 
 /**

@@ -1,44 +1,51 @@
 import {
   BASELINE,
-  RealisticContext,
-  evaluateOffers,
-  runModel,
+  buildPayoutCurve,
   type DistributionSpec,
   type EngineIssue,
   type ModelInput,
+  type MeasurePlan,
   type ModelResult,
   type OffersEvaluation,
   type Plan,
   type RealisticRep,
 } from "../engine";
-import { parseModelInput } from "../workbook/parse";
-import { medianRep, UNIT_ID, UNIT_PLAN, unitRep } from "../workbook/planStandIn";
+import { medianRep, UNIT_ID, UNIT_PLAN } from "../workbook/planStandIn";
+import { typicalContext } from "../workbook/render/payoutCurve";
 import type { RawTable } from "../workbook/types";
+import { WorkbookModel, type ParsedWorkbook } from "../workbook/workbookModel";
 import { choices, sameName } from "./args";
-import { notAvailable } from "./failure";
+import { FunctionFailure, notAvailable } from "./failure";
+
+export type PayoutCurve = ReturnType<typeof buildPayoutCurve>;
 
 /**
- * What the worksheet functions compute on: the workbook's input tables read
- * as the Run reads them (parseModelInput), and — built only when a function
- * first needs it — the model run (COMP.PAY), the realistic-earnings context
- * (COMP.EXPECTED, PERCENTILE, PROBOTE) and the offers (COMP.OFFER). One per
- * workbook read: it is the cache the functions share, and it is dropped when
- * a watched table changes (docs/architecture.md, "Live worksheet functions").
+ * What the worksheet functions compute on: a read of the input tables as the
+ * Run parses it, and — built only when a function first needs it — the model
+ * run (COMP.PAY), the realistic-earnings context (COMP.EXPECTED, PERCENTILE,
+ * PROBOTE) and the offers (COMP.OFFER), all taken from the read's
+ * WorkbookModel, which the pane's model thread shares with the Run, the
+ * Inputs check and the plan editor; and the functions' own answers on them
+ * (curves, realistic figures). One per read, dropped when a watched table
+ * changes (docs/architecture.md, "Live worksheet functions in one runtime").
  */
 export class FunctionModel {
   readonly input: ModelInput | null;
   /** Why there is no input: the first error the Inputs tab would show. */
   readonly problem: string | null;
-  private result: ModelResult | null = null;
-  private context: RealisticContext | null = null;
-  private offerValues: OffersEvaluation | null = null;
+  private readonly parsed: ParsedWorkbook;
   private readonly realisticAnswers = new Map<string, RealisticRep>();
+  /** Per plan (baseline or a scenario's) and measure: its curve, or why it has none. */
+  private readonly curves = new WeakMap<Plan, Map<MeasurePlan, PayoutCurve | FunctionFailure>>();
+  private readonly scenarioPlans = new Map<string, ReadonlyMap<string, Plan>>();
 
-  constructor(
-    readonly tables: readonly RawTable[],
-    today: Date = new Date(),
-  ) {
-    const parsed = parseModelInput(tables, { today });
+  /** On a read's tables (a WorkbookModel of its own) or on a WorkbookModel shared with the pane. */
+  readonly workbook: WorkbookModel;
+
+  constructor(source: readonly RawTable[] | WorkbookModel, today: Date = new Date()) {
+    this.workbook = source instanceof WorkbookModel ? source : new WorkbookModel(source);
+    this.parsed = this.workbook.at(today);
+    const parsed = this.parsed.parsed;
     this.input = parsed.input;
     const first = parsed.issues.find((i) => i.severity === "Error");
     this.problem = parsed.input
@@ -48,8 +55,11 @@ export class FunctionModel {
 
   /** The parsed input, or #N/A with why there is none. */
   get model(): ModelInput {
-    if (!this.input) throw notAvailable(this.problem ?? "The workbook has no input tables.");
-    return this.input;
+    return this.input ?? this.unavailable();
+  }
+
+  private unavailable(): never {
+    throw notAvailable(this.problem ?? "The workbook has no input tables.");
   }
 
   /** The scenario's name as the workbook writes it (Baseline when omitted); #N/A when unknown. */
@@ -67,8 +77,12 @@ export class FunctionModel {
   plansUnder(scenario: string): ReadonlyMap<string, Plan> {
     const swapped = this.model.scenarioPlans.get(scenario);
     if (!swapped) return this.model.plans;
-    const plans = new Map(this.model.plans);
-    for (const [name, plan] of swapped) plans.set(name, plan);
+    let plans = this.scenarioPlans.get(scenario);
+    if (!plans) {
+      const all = new Map(this.model.plans);
+      for (const [name, plan] of swapped) all.set(name, plan);
+      this.scenarioPlans.set(scenario, (plans = all));
+    }
     return plans;
   }
 
@@ -79,13 +93,34 @@ export class FunctionModel {
     throw notAvailable(`Plan "${name}" is not in Plans (plans: ${choices(plans.keys())}).`);
   }
 
+  /**
+   * A plan measure's payout curve, as Results_PayoutCurve draws it: a Percent
+   * or Amount measure's depends on quota and target, the plan's typical rep's.
+   * Made once per plan and measure (finding the typical rep sorts every rep on
+   * the plan: at 10,000 reps, milliseconds a call).
+   */
+  payoutCurve(plan: Plan, measure: MeasurePlan): PayoutCurve {
+    let byMeasure = this.curves.get(plan);
+    if (!byMeasure) this.curves.set(plan, (byMeasure = new Map()));
+    let made = byMeasure.get(measure);
+    if (made === undefined) {
+      const { target, quota } = typicalContext(this.model.reps, plan, measure);
+      made = target.isZero()
+        ? notAvailable(`Plan ${plan.name} · ${measure.measure} has no target incentive to pay on.`)
+        : buildPayoutCurve(measure, target.div(quota), quota);
+      byMeasure.set(measure, made);
+    }
+    if (made instanceof FunctionFailure) throw made;
+    return made;
+  }
+
   /** The model run, as the Run computes it (every scenario), once per workbook read. */
   run(): ModelResult {
-    return (this.result ??= runModel(this.model));
+    return this.input ? this.parsed.run() : this.unavailable();
   }
 
   offers(): OffersEvaluation {
-    return (this.offerValues ??= evaluateOffers(this.model));
+    return this.input ? this.parsed.offers() : this.unavailable();
   }
 
   /**
@@ -99,10 +134,7 @@ export class FunctionModel {
     const cached = this.realisticAnswers.get(key);
     if (cached) return cached;
     const input = this.model;
-    const context = (this.context ??= new RealisticContext({
-      ...input,
-      reps: [...input.reps, unitRep(input.settings.reportingCurrency)],
-    }));
+    const context = this.parsed.standInContext();
     const rep = medianRep(input.reps, plan.name);
     const plans = new Map(input.plans);
     plans.set(rep ? plan.name : UNIT_PLAN, plan);

@@ -7,18 +7,20 @@ import type { FunctionAnswer } from "./failure";
 
 /**
  * The functions' side of the shared runtime, with no Office in it
- * (docs/architecture.md, "Live worksheet functions"):
+ * (docs/architecture.md, "Live worksheet functions in one runtime"):
  *
- * - **one read**: the input tables are read once (the pane's WorkbookPort) and
- *   kept until a watched table changes; every cell's call is answered on that
- *   read, on the model thread that holds it (the pane's worker) or here;
+ * - **one read**: the calls are answered on the runtime's shared read of the
+ *   input tables (`LiveHost.read`: the one the pane uses too, kept until an
+ *   input table changes), on the model thread that holds it (the pane's
+ *   worker) or here;
  * - **batches**: the calls Excel makes in one recalculation arrive in one task;
  *   they are answered together, in one request to the model thread, on the
  *   next microtask;
  * - **live**: every call that reads the workbook stays open (a streaming
- *   function) until Excel cancels it; when a watched table changes the read is
- *   dropped and every open call is answered again, in one batch, so a cell
- *   follows an edit of Plans, Tiers or Reps without a full recalculation.
+ *   function) until Excel cancels it; when a watched table changes
+ *   (`invalidate`) every open call is answered again, in one batch, on the
+ *   new read, so a cell follows an edit of Plans, Tiers or Reps without a full
+ *   recalculation.
  */
 
 /** A table whose change invalidates the read: an input table (Results_… and the user's other tables do not). */
@@ -29,9 +31,13 @@ export const isInputTableName = (name: string): boolean =>
 export type Sink = (answer: FunctionAnswer) => void;
 
 export interface LiveHost {
-  /** The workbook's input tables (the pane's WorkbookPort.readTables). */
+  /**
+   * The workbook's input tables, asked once per batch: the runtime's shared
+   * read (src/workbook/sharedRead.ts), which hands out the same read until an
+   * input table changes.
+   */
   readonly read: () => Promise<readonly RawTable[]>;
-  /** Answers calls on a read: the pane's model thread when there is one. */
+  /** Answers a batch of calls on a read: the pane's model thread (Compute.functions) when there is one. */
   readonly evaluate?: (tables: readonly RawTable[], calls: readonly FunctionCall[]) => Promise<FunctionAnswer[]>;
 }
 
@@ -42,21 +48,14 @@ interface Open {
   last: string | null;
 }
 
-/** Answers on this thread, on one FunctionModel per read (the cache, when no model thread holds it). */
+/** Answers on this thread, on the FunctionModel of the last read (the cache, when no model thread holds it). */
 export function evaluateHere(): NonNullable<LiveHost["evaluate"]> {
-  const models = new WeakMap<readonly RawTable[], FunctionModel>();
-  return async (tables, calls) => {
-    const model = () => {
-      let m = models.get(tables);
-      if (!m) models.set(tables, (m = new FunctionModel(tables)));
-      return m;
-    };
-    return evaluateCalls(calls, model);
-  };
+  let held: FunctionModel | null = null;
+  return async (tables, calls) =>
+    evaluateCalls(calls, () => (held?.workbook.tables === tables ? held : (held = new FunctionModel(tables))));
 }
 
 export class LiveFunctions {
-  private reading: Promise<readonly RawTable[]> | null = null;
   /** Bumped by every invalidation: a batch computed across one is answered again on the new read. */
   private generation = 0;
   private readonly open = new Set<Open>();
@@ -91,9 +90,8 @@ export class LiveFunctions {
     };
   }
 
-  /** A watched table changed: drop the read, and answer every open call again. */
+  /** A watched table changed (the shared read was dropped): answer every open call again. */
   invalidate(): void {
-    this.reading = null;
     this.generation++;
     this.enqueue([...this.open]);
   }
@@ -101,13 +99,6 @@ export class LiveFunctions {
   /** How many calls are open (cells that follow the workbook). */
   get openCalls(): number {
     return this.open.size;
-  }
-
-  private tables(): Promise<readonly RawTable[]> {
-    return (this.reading ??= this.host.read().catch((e) => {
-      this.reading = null;
-      throw e;
-    }));
   }
 
   private enqueue(entries: readonly Open[]): void {
@@ -121,22 +112,12 @@ export class LiveFunctions {
     const entries = this.batch;
     this.batch = [];
     this.batches++;
-    let answers: FunctionAnswer[];
-    try {
-      const generation = this.generation;
-      const tables = await this.tables();
-      answers = await this.evaluate(
-        tables,
-        entries.map((e) => e.call),
-      );
-      if (generation !== this.generation) {
-        // The workbook changed meanwhile: the open calls were queued again; the others go again too.
-        this.enqueue(entries.filter((e) => !this.open.has(e)));
-        return;
-      }
-    } catch (e) {
-      const message = `Could not read the workbook: ${e instanceof Error ? e.message : String(e)}`;
-      answers = entries.map(() => ({ error: "#N/A", message }));
+    const generation = this.generation;
+    const answers = await this.answer(entries.map((e) => e.call));
+    if (generation !== this.generation) {
+      // The workbook changed meanwhile: the open calls were queued again; the others go again too.
+      this.enqueue(entries.filter((e) => !this.open.has(e)));
+      return;
     }
     entries.forEach((entry, i) => {
       const key = JSON.stringify(answers[i]);
@@ -144,5 +125,24 @@ export class LiveFunctions {
       entry.last = key;
       entry.sink(answers[i]);
     });
+  }
+
+  /** One batch: one read (the shared one, most often kept), one request to the model thread. */
+  private async answer(calls: readonly FunctionCall[]): Promise<FunctionAnswer[]> {
+    const failed = (what: string, e: unknown): FunctionAnswer[] => {
+      const message = `${what}: ${e instanceof Error ? e.message : String(e)}`;
+      return calls.map(() => ({ error: "#N/A", message }));
+    };
+    let tables: readonly RawTable[];
+    try {
+      tables = await this.host.read();
+    } catch (e) {
+      return failed("Could not read the workbook", e);
+    }
+    try {
+      return await this.evaluate(tables, calls);
+    } catch (e) {
+      return failed("Could not compute", e);
+    }
   }
 }

@@ -110,30 +110,34 @@ export function App({ port, theme, compute = computeHere }: { port: WorkbookPort
     void refresh();
   };
 
-  const refresh = useCallback(async () => {
-    setBusy(true);
-    try {
-      const read = await port.readTables();
-      setTables(read);
-      // Dry run (on the model thread): runWorkbook reports every problem even when it cannot compute.
-      setIssues((await compute(read, { sourceName: "", computedAt: new Date() }, { issuesOnly: true })).issues);
-    } catch (e) {
-      setTables([]);
-      setIssues([
-        {
-          severity: "Error",
-          table: "",
-          sheet: "",
-          row: null,
-          column: null,
-          address: null,
-          message: `Could not read the workbook: ${e instanceof Error ? e.message : String(e)}`,
-        },
-      ]);
-    } finally {
-      setBusy(false);
-    }
-  }, [port, compute]);
+  /** Reads the tables (the runtime's kept read, unless `fresh`: the Inputs tab's Refresh) and checks them. */
+  const refresh = useCallback(
+    async (fresh = false) => {
+      setBusy(true);
+      try {
+        const read = await port.readTables(undefined, { fresh });
+        setTables(read);
+        // Dry run (on the model thread): runWorkbook reports every problem even when it cannot compute.
+        setIssues((await compute(read, { sourceName: "", computedAt: new Date() }, { issuesOnly: true })).issues);
+      } catch (e) {
+        setTables([]);
+        setIssues([
+          {
+            severity: "Error",
+            table: "",
+            sheet: "",
+            row: null,
+            column: null,
+            address: null,
+            message: `Could not read the workbook: ${e instanceof Error ? e.message : String(e)}`,
+          },
+        ]);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [port, compute],
+  );
 
   useEffect(() => {
     void refresh();
@@ -187,7 +191,7 @@ export function App({ port, theme, compute = computeHere }: { port: WorkbookPort
         </nav>
         <main className={s.main}>
           {tab === "inputs" && (
-            <InputsView port={port} tables={tables} issues={issues} busy={busy} onRefresh={() => void refresh()} />
+            <InputsView port={port} tables={tables} issues={issues} busy={busy} onRefresh={() => void refresh(true)} />
           )}
           {tab === "run" && (
             <RunView

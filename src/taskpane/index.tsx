@@ -2,12 +2,12 @@ import { createRoot } from "react-dom/client";
 import { officeWorkbookPort } from "../excel/officeWorkbookPort";
 import { watchTables } from "../excel/watchTables";
 import { attachLiveFunctions, hostHasCustomFunctions } from "../functions/functions";
-import { isInputTableName, LiveFunctions } from "../functions/live";
 import type { WorkbookPort } from "../workbook/port";
 import { App } from "./App";
 import { useOfficeTheme } from "./hooks/useOfficeTheme";
 import { computeHere, computeInWorker, MODEL_WORKER_URL, type Compute } from "./model/compute";
 import { setEntryLocale } from "./model/numberEntry";
+import { startRuntime } from "./model/runtime";
 
 const officeTheme = () => Office.context?.officeTheme;
 
@@ -25,24 +25,16 @@ void Office.onReady(() => {
   setEntryLocale(Office.context?.displayLanguage || navigator.language || "en-US");
   // The model runs on its own thread (dist/model-worker.js), so the pane never freezes while it computes.
   const compute = typeof Worker === "undefined" ? computeHere : computeInWorker(MODEL_WORKER_URL);
-  const port = officeWorkbookPort();
-  startLiveFunctions(port);
-  createRoot(root).render(<Root port={port} compute={compute} />);
+  // The shared runtime: this page also hosts the COMP.* worksheet functions (a host without it loads
+  // functions.js instead, which answers #N/A). The pane and the functions share one read of the input tables
+  // and the model thread, and tables.onChanged drops the read when an input table changes (model/runtime.ts).
+  const runtime = startRuntime({
+    source: officeWorkbookPort(),
+    compute,
+    watch: (onChange) => watchTables((batch) => Excel.run(batch), onChange),
+    functions:
+      hostHasCustomFunctions() && Office.context?.requirements?.isSetSupported("SharedRuntime", "1.1") === true,
+  });
+  attachLiveFunctions(runtime.live);
+  createRoot(root).render(<Root port={runtime.port} compute={compute} />);
 });
-
-/**
- * The shared runtime: this page also hosts the COMP.* worksheet functions. They read the input tables through
- * the pane's port, once per change: an edit of an input table (tables.onChanged) drops the read and answers
- * every open function again. A host without the shared runtime loads functions.js instead (#N/A, see there).
- */
-function startLiveFunctions(port: ReturnType<typeof officeWorkbookPort>): void {
-  if (!hostHasCustomFunctions() || !Office.context?.requirements?.isSetSupported("SharedRuntime", "1.1")) return;
-  const live = new LiveFunctions({ read: () => port.readTables() });
-  attachLiveFunctions(live);
-  void watchTables(
-    (batch) => Excel.run(batch),
-    (table) => {
-      if (table === "" || isInputTableName(table)) live.invalidate();
-    },
-  ).catch(() => undefined);
-}

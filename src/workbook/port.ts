@@ -9,8 +9,12 @@ import type { RawCell, RawTable, SheetSpec } from "./types";
 
 /** Everything the task pane asks of the workbook. */
 export interface WorkbookPort {
-  /** The input tables (Reps, Plans, ...) as plain grids. */
-  readTables(onProgress?: (p: ReadProgress) => void): Promise<readonly RawTable[]>;
+  /**
+   * The input tables (Reps, Plans, ...) as plain grids. A port that keeps a
+   * read (the shared runtime's, sharedRead.ts) may hand it out again unless
+   * `fresh` (the Inputs tab's Refresh); a read is never changed in place.
+   */
+  readTables(onProgress?: (p: ReadProgress) => void, options?: ReadRequest): Promise<readonly RawTable[]>;
   /** Writes result sheets all-or-nothing, replacing only sheets the add-in owns. */
   writeSheets(sheets: readonly SheetSpec[], onProgress?: (p: WriteProgress) => void): Promise<WriteReport>;
   /** Adds the example tables on new sheets; never overwrites (with `whole`, inserts all of them or none). */
@@ -26,6 +30,11 @@ export interface WorkbookPort {
   markResultsStale(note: string): Promise<number>;
   /** The workbook's file name, for the "computed from" line. */
   workbookName(): Promise<string>;
+}
+
+export interface ReadRequest {
+  /** Read the workbook now, even when a read is kept. */
+  readonly fresh?: boolean;
 }
 
 /** How far reading the input tables has got. */

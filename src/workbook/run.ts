@@ -1,13 +1,5 @@
-import {
-  runModel,
-  realisticBacktest,
-  runRealistic,
-  evaluateOffers,
-  type ModelResult,
-  type RepProgress,
-} from "../engine";
+import { realisticBacktest, runRealistic, type ModelResult, type RepProgress } from "../engine";
 import { locateEngineIssue } from "./engineIssues";
-import { parseModelInput } from "./parse";
 import { subtitle } from "./render/cells";
 import { issuesSheet } from "./render/issuesSheet";
 import { payoutCurveSheet } from "./render/payoutCurve";
@@ -24,6 +16,7 @@ import { resultsJson } from "./render/json";
 import { headline } from "./render/headline";
 import { scenarioFigures } from "./render/totals";
 import { renderSheet, type Issue, type PendingSheet, type RawTable, type SheetSource, type SheetSpec } from "./types";
+import { ParsedWorkbook, type WorkbookModel } from "./workbookModel";
 
 export interface RunOptions {
   /** What the tables were read from, for the subtitle line ("acme-comp.xlsx"). */
@@ -82,10 +75,13 @@ export interface StreamedRunResult extends Omit<RunResult, "sheets"> {
 /**
  * The whole job over plain tables: parse the inputs, run the engine, render
  * result sheet specs. Both adapters (Excel and .xlsx) call this, so the add-in
- * and the CLI compute the same numbers from the same tables.
+ * and the CLI compute the same numbers from the same tables. With `model`
+ * (the same tables' WorkbookModel, kept by the pane's model thread) the parse
+ * and the model run are taken from it when it holds them, and left in it when
+ * it keeps them.
  */
-export function runWorkbook(tables: readonly RawTable[], options: RunOptions): RunResult {
-  const run = runWorkbookStreamed(tables, options);
+export function runWorkbook(tables: readonly RawTable[], options: RunOptions, model?: WorkbookModel): RunResult {
+  const run = runWorkbookStreamed(tables, options, model);
   const sheets = run.sheets.map(renderSheet);
   // The json getter is carried over, not read: 240,000 lines of JSON are built only when asked for.
   return Object.defineProperties(
@@ -101,7 +97,12 @@ export function runWorkbook(tables: readonly RawTable[], options: RunOptions): R
  * when the caller passes the only reference to them (their rows are 100+ MB
  * at 10,000 reps; only their shapes are kept, to locate engine issues).
  */
-export function runWorkbookStreamed(tables: readonly RawTable[], options: RunOptions): StreamedRunResult {
+export function runWorkbookStreamed(
+  tables: readonly RawTable[],
+  options: RunOptions,
+  model?: WorkbookModel,
+): StreamedRunResult {
+  if (model && model.tables !== tables) throw new Error("internal: a WorkbookModel of other tables");
   const step = (i: number) => options.onStep?.({ label: STEPS[i], done: i, total: STEPS.length });
   // Reps priced, as a percent of the stage: a progress bar needs no more, and a worker posts no more.
   const repsIn = (i: number, reps: number): RepProgress | undefined => {
@@ -116,7 +117,8 @@ export function runWorkbookStreamed(tables: readonly RawTable[], options: RunOpt
     };
   };
   step(0);
-  const parsed = parseModelInput(tables, { today: options.computedAt });
+  const workbook = model ? model.at(options.computedAt) : new ParsedWorkbook(tables, options.computedAt);
+  const parsed = workbook.parsed;
   // Only the shapes stay (names, headers, positions): the rows are garbage once parsed, unless the caller keeps them.
   tables = tables.map(tableShape);
   const issues: Issue[] = [...parsed.issues];
@@ -126,13 +128,13 @@ export function runWorkbookStreamed(tables: readonly RawTable[], options: RunOpt
 
   const input = parsed.input;
   step(1);
-  const result: ModelResult = runModel(input, repsIn(1, input.reps.length));
+  const result: ModelResult = workbook.run(repsIn(1, input.reps.length));
   const engineIssues = [...result.issues];
   step(2);
   const realistic = runRealistic(input, engineIssues, repsIn(2, input.reps.length));
   step(3);
   const backtest = realisticBacktest(input);
-  const offers = evaluateOffers(input);
+  const offers = workbook.offers();
   engineIssues.push(...offers.issues);
   issues.push(...engineIssues.map((i) => locateEngineIssue(i, tables)));
   if (issues.some((i) => i.severity === "Error")) return failed(issues, sub);

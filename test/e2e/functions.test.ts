@@ -115,6 +115,19 @@ maybe("COMP.* functions in Chromium, in the pane's shared runtime", () => {
     const context = await paneContext(browser, hostScript, { width: 320, height: 700, outside });
     page = await context.newPage();
     page.on("pageerror", (e) => pageErrors.push(e.message));
+    // What the pane posts to its model worker, by kind: the functions' batches go there too (one message each).
+    await page.addInitScript(() => {
+      const asked: string[] = [];
+      (window as unknown as { __workerAsked: string[] }).__workerAsked = asked;
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (this: Worker, message: unknown, options?: StructuredSerializeOptions) {
+        const m = message as Record<string, unknown>;
+        const kind = ["functions", "forget", "run", "realistic", "chunk"].find((k) => k in m) ?? "?";
+        const tables = m.tables as { fresh: boolean } | undefined;
+        asked.push(tables ? `${kind} ${tables.fresh ? "fresh" : "held"}` : kind);
+        return post.call(this, message, options);
+      } as typeof post;
+    });
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/taskpane.html`);
     await page.getByRole("button", { name: "Insert example" }).waitFor();
     expect(outside).toEqual([]);
@@ -166,6 +179,11 @@ maybe("COMP.* functions in Chromium, in the pane's shared runtime", () => {
       'Plan "Flatt" is not in Plans (plans: AE, AE YTD, AE New Hire, Manager, Director).',
     );
     await shootSheet(await page.evaluate((s) => (window as unknown as HostWindow).__fakeExcel.cells(s), SHEET));
+    // Answered on the pane's model worker: the tables went over once, each batch one message about them.
+    const asked = () => page.evaluate(() => (window as unknown as { __workerAsked: string[] }).__workerAsked);
+    const first = (await asked()).filter((k) => k !== "chunk");
+    expect(first.filter((k) => k.startsWith("functions")).length).toBeGreaterThan(0);
+    expect(first.filter((k) => k.startsWith("functions") && k.endsWith("fresh"))).toHaveLength(1);
 
     // Edit a band through the host: AE · New ARR 100–150% pays 3× instead of 2× (Tiers!E4). tables.onChanged
     // drops the functions' read; every open cell is answered again.
@@ -188,6 +206,10 @@ maybe("COMP.* functions in Chromium, in the pane's shared runtime", () => {
     ]);
     expect([at("B12"), at("B13")]).toEqual([240000, 230000]);
     expect([at("C12"), at("C13"), at("B16")]).toEqual([after.growth, after.late, after.pay]);
+    // The edit dropped what the worker held; the cells' next batch sent the new read.
+    const since = (await asked()).filter((k) => k !== "chunk").slice(first.length);
+    expect(since[0]).toBe("forget");
+    expect(since.filter((k) => k.endsWith("fresh"))).toEqual(["functions fresh"]);
     expect(pageErrors).toEqual([]);
   }, 120_000);
 

@@ -1,3 +1,4 @@
+import { Decimal } from "../../src/engine";
 import { acmeExample } from "../../src/workbook/example/acme";
 import { runWorkbook } from "../../src/workbook/run";
 import type { RawCell, RawTable } from "../../src/workbook/types";
@@ -76,6 +77,22 @@ describe("COMP.PAYOUT", () => {
       message: 'Plan AE has no measure "Upsell" (measures: New ARR, Renewals).',
     });
     expect(call("PAYOUT", "AE", "New ARR", 1, null, "Nope")).toMatchObject({ error: "#N/A" });
+  });
+
+  it("draws each plan measure's curve once per read, a scenario's plan apart from the baseline's", () => {
+    const fresh = new FunctionModel(acme, new Date("2026-06-01"));
+    const ae = fresh.plan("AE");
+    const richer = fresh.plan("AE", "Richer accelerators");
+    expect(richer).not.toBe(ae);
+    const curve = fresh.payoutCurve(ae, ae.measures[0]);
+    // The typical rep is found once (it sorts every rep on the plan): the same curve object every time after.
+    expect(fresh.payoutCurve(ae, ae.measures[0])).toBe(curve);
+    expect(fresh.plan("ae", " baseline ")).toBe(ae);
+    expect(fresh.payoutCurve(richer, richer.measures[0])).not.toBe(curve);
+    expect(fresh.payoutCurve(richer, richer.measures[0]).evaluate(new Decimal("1.2")).toNumber()).toBe(1.5);
+    expect(curve.evaluate(new Decimal("1.2")).toNumber()).toBe(1.4);
+    // A scenario's plans are put together once, too.
+    expect(fresh.plansUnder("Richer accelerators")).toBe(fresh.plansUnder("Richer accelerators"));
   });
 });
 

@@ -1,51 +1,19 @@
-import { acmeExample } from "../../src/workbook/example/acme";
-import { watchTables } from "../../src/excel/watchTables";
-import { isInputTableName, LiveFunctions } from "../../src/functions/live";
 import * as functions from "../../src/functions/functions";
-import { FakeExcel } from "../fake-excel";
-import { parseAddress } from "../fake-excel/a1";
-import { FakeCustomFunctions } from "../fake-excel/customFunctions";
-import { runWith } from "../fake-excel/excelRun";
-import { fakeWorkbookPort } from "../fake-excel/fakeWorkbookPort";
-import { functionsBuild } from "../fake-excel/functionsHost";
+import { fakeSharedRuntime, type FakeSharedRuntime } from "../fake-excel/sharedRuntime";
 
 /**
  * The shared runtime end to end in Node: the Acme tables in the fake Excel,
  * the functions as the build registers them (metadata and associate calls
- * from the same generator), a LiveFunctions reading through the pane's port
- * and watching tables.onChanged — formulas typed into a sheet, values
+ * from the same generator), wired as the pane's entry wires them (one shared
+ * read, tables.onChanged watched; answered on this thread here, on the
+ * model worker in runtime.test.ts) — formulas typed into a sheet, values
  * checked, and checked again after a tier edit.
  */
+let current: FakeSharedRuntime | null = null;
 async function host(attach = true) {
-  const fake = new FakeExcel();
-  fake.state.addSheet("What-if");
-  for (const t of acmeExample()) fake.state.seedTable(t.name, t.name, t.headers, t.rows);
-  const build = await functionsBuild();
-  const cf = new FakeCustomFunctions(fake.state, build.metadata);
-  (globalThis as { CustomFunctions?: unknown }).CustomFunctions = cf.global;
-  const mod = functions;
-  // What custom-functions-metadata-plugin appends to functions.ts.
-  for (const a of build.associate)
-    cf.global.associate(a.id, (mod as unknown as Record<string, (...args: unknown[]) => unknown>)[a.functionName]);
-  const port = fakeWorkbookPort(fake);
-  let reads = 0;
-  const live = new LiveFunctions({ read: () => (reads++, port.readTables()) });
-  if (attach) {
-    mod.attachLiveFunctions(live);
-  } else mod.attachLiveFunctions(null);
-  if (attach) {
-    await watchTables(
-      (batch) => runWith(fake, batch),
-      (table) => {
-        if (table === "" || isInputTableName(table)) live.invalidate();
-      },
-    );
-  }
-  const at = (address: string) => {
-    const { rect } = parseAddress(address);
-    return fake.state.getValue(fake.state.findSheet("What-if")!, rect.r0, rect.c0);
-  };
-  return { fake, cf, live, mod, at, reads: () => reads };
+  current = await fakeSharedRuntime({ functions: attach });
+  const { fake, cf, runtime, at, reads } = current;
+  return { fake, cf, live: runtime.live!, mod: functions, at, reads };
 }
 
 async function until(done: () => boolean): Promise<void> {
@@ -54,7 +22,8 @@ async function until(done: () => boolean): Promise<void> {
 }
 
 afterEach(() => {
-  delete (globalThis as { CustomFunctions?: unknown }).CustomFunctions;
+  current?.dispose();
+  current = null;
 });
 
 describe("COMP.* in the shared runtime (fake host)", () => {
@@ -119,7 +88,7 @@ describe("COMP.* in the shared runtime (fake host)", () => {
     expect(live.openCalls).toBe(1000);
     const batches = live.batches;
     cf.type("Tiers", "E4", 3); // every open call again: one read, one batch
-    await until(() => at("B600") === 15940); // 0.25 + 0.75 + 3 × 0.198 = 1.594 // 0.25 + 0.75 + 3 × 0.198 = 1.594
+    await until(() => at("B600") === 15940); // 0.25 + 0.75 + 3 × 0.198 = 1.594
     expect([reads(), live.batches - batches]).toEqual([2, 1]);
   });
 

@@ -1,8 +1,10 @@
-import { runWorkbook, type RunOptions, type RunResult, type RunStep } from "../../workbook/run";
+import type { FunctionCall } from "../../functions/comp";
+import type { FunctionAnswer } from "../../functions/failure";
+import type { RunOptions, RunResult, RunStep } from "../../workbook/run";
 import type { RawTable, SheetSpec } from "../../workbook/types";
+import { ModelCache } from "./modelCache";
 import { RowAssembler, rowChunks } from "./rowChunks";
-import { realisticModel, type RealisticModel } from "./planRealistic";
-import { answerFromWire, answerRealistic, type RealisticAnswer, type RealisticQuery } from "./realisticQuery";
+import { answerFromWire, type RealisticAnswer, type RealisticQuery } from "./realisticQuery";
 import type { FromWorker, TablesRef, ToWorker } from "./workerProtocol";
 
 /**
@@ -11,12 +13,23 @@ import type { FromWorker, TablesRef, ToWorker } from "./workerProtocol";
  * hosts without workers compute on the calling thread. Same runWorkbook
  * either way, so the numbers cannot differ. `issuesOnly`: the caller wants the
  * problems (the Inputs tab's check), so the result sheets need not cross back.
+ * Every request is about one read of the tables, and the model thread keeps
+ * what it builds on the last one (ModelCache): the Run, the check, the plan
+ * editor and the worksheet functions share it.
  */
 export type Compute = ((tables: readonly RawTable[], options: RunOptions, want?: Want) => Promise<RunResult>) & {
   /** Stops the cancellable computations in flight (they reject with CancelledError); the others carry on. */
   readonly cancel?: () => void;
   /** The plan editor's realistic figures for edited bands, on the realistic model kept for these tables. */
   readonly realistic: (tables: readonly RawTable[], query: RealisticQuery) => Promise<RealisticAnswer>;
+  /** One batch of COMP.* calls (one recalculation's), answered in order on these tables. */
+  readonly functions: (
+    tables: readonly RawTable[],
+    calls: readonly FunctionCall[],
+    today?: Date,
+  ) => Promise<FunctionAnswer[]>;
+  /** An input table changed: drop the tables held and everything built on them (the next request sends its own). */
+  readonly forget: () => void;
 };
 
 export interface Want {
@@ -42,23 +55,26 @@ export const MODEL_WORKER_URL = "model-worker.js";
 /** Lets the pane paint (a progress line, the next click) between long steps. */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** The realistic model of the last tables priced here, built once per workbook change. */
-function realisticHere(): Compute["realistic"] {
-  let held: { tables: readonly RawTable[]; model: RealisticModel } | null = null;
-  return async (tables, query) => {
-    await nextTask();
-    if (held?.tables !== tables) held = { tables, model: realisticModel(tables, new Date(query.today)) };
-    return answerRealistic(held.model, query);
-  };
+/** Computes on the calling thread, on a ModelCache of its own. */
+export function computeOnThisThread(cache: ModelCache = new ModelCache()): Compute {
+  return Object.assign(
+    async (tables: readonly RawTable[], options: RunOptions, want: Want = {}) => {
+      await nextTask();
+      return cache.run(tables, { ...options, onStep: want.onStep });
+    },
+    {
+      realistic: async (tables: readonly RawTable[], query: RealisticQuery) => {
+        await nextTask();
+        return cache.realistic(tables, query);
+      },
+      functions: async (tables: readonly RawTable[], calls: readonly FunctionCall[], today: Date = new Date()) =>
+        cache.functions(tables, calls, today.getTime()),
+      forget: () => cache.forget(),
+    },
+  );
 }
 
-export const computeHere: Compute = Object.assign(
-  async (tables: readonly RawTable[], options: RunOptions, want: Want = {}) => {
-    await nextTask();
-    return runWorkbook(tables, { ...options, onStep: want.onStep });
-  },
-  { realistic: realisticHere() },
-);
+export const computeHere: Compute = computeOnThisThread();
 
 /** One kind of request: how it runs without a worker, what it asks the worker, how it takes the replies. */
 interface Job<T> {
@@ -195,6 +211,28 @@ export function computeInWorker(
       },
     });
   };
+  const functions = (
+    tables: readonly RawTable[],
+    calls: readonly FunctionCall[],
+    today: Date = new Date(),
+  ): Promise<FunctionAnswer[]> =>
+    // One batch, one message (after the tables, when the worker does not hold them) and one reply.
+    request<FunctionAnswer[]>(tables, {
+      here: () => fallback.functions(tables, calls, today),
+      cancellable: false,
+      ask: (id, ref) => ({ id, tables: ref, functions: { calls, today: today.getTime() } }),
+      listen: (resolve, reject) => (reply) => {
+        if ("error" in reply) reject(new Error(reply.error));
+        else if ("answers" in reply) resolve([...reply.answers]);
+        return true;
+      },
+    });
+  const forget = () => {
+    // Posted in order with the requests: what is asked after it sends its tables again.
+    held = null;
+    worker?.postMessage({ id: next++, forget: true });
+    fallback.forget();
+  };
   const realistic = (tables: readonly RawTable[], query: RealisticQuery): Promise<RealisticAnswer> =>
     request<RealisticAnswer>(tables, {
       here: () => fallback.realistic(tables, query),
@@ -206,5 +244,5 @@ export function computeInWorker(
         return true;
       },
     });
-  return Object.assign(compute, { cancel, realistic });
+  return Object.assign(compute, { cancel, realistic, functions, forget });
 }

@@ -15,7 +15,6 @@ import {
   type Scenario,
   type Tier,
 } from "../../engine";
-import { parseModelInput } from "../../workbook/parse";
 import { readAttainmentHistory } from "../../workbook/parse/history";
 import { locateInputs } from "../../workbook/parse/locate";
 import { readPlans } from "../../workbook/parse/plans";
@@ -23,6 +22,7 @@ import { readRamps } from "../../workbook/parse/ramps";
 import { readReps } from "../../workbook/parse/reps";
 import { readSettings } from "../../workbook/parse/settings";
 import { UNIT_ID, UNIT_PLAN, unitRep } from "../../workbook/planStandIn";
+import { WorkbookModel } from "../../workbook/workbookModel";
 
 export { medianRep } from "../../workbook/planStandIn";
 import type { Issue, RawTable } from "../../workbook/types";
@@ -58,24 +58,27 @@ export interface RealisticModel {
  * The workbook as the run reads it (parseModelInput). When some table has an
  * error the run stops, but the editor need not: the tables the realistic
  * model uses (Settings, Plans and Tiers, Ramps, Reps, AttainmentHistory) are
- * then read leniently, keeping the rows that read.
+ * then read leniently, keeping the rows that read. On a WorkbookModel (the
+ * model thread's, for the tables it holds) the parse and the realistic context
+ * are the ones the functions and the Run use.
  */
-export function realisticModel(tables: readonly RawTable[], today: Date = new Date()): RealisticModel {
-  const parsed = parseModelInput(tables, { today });
-  const input = parsed.input ?? lenientInput(tables, today);
-  const context = new RealisticContext({
-    ...input,
-    reps: [...input.reps, unitRep(input.settings.reportingCurrency)],
-  });
+export function realisticModel(source: readonly RawTable[] | WorkbookModel, today: Date = new Date()): RealisticModel {
+  const workbook = source instanceof WorkbookModel ? source : new WorkbookModel(source);
+  const parsed = workbook.at(today);
+  const input = parsed.parsed.input ?? lenientInput(workbook.tables, today);
+  const context = parsed.parsed.input ? parsed.standInContext() : standInContext(input);
   return {
     reps: input.reps,
     historyYears: context.years.length,
-    partial: parsed.input
+    partial: parsed.parsed.input
       ? null
       : "The workbook has input errors (see Inputs): these figures use the rows that read without them.",
     context,
   };
 }
+
+const standInContext = (input: ModelInput): RealisticContext =>
+  new RealisticContext({ ...input, reps: [...input.reps, unitRep(input.settings.reportingCurrency)] });
 
 function lenientInput(tables: readonly RawTable[], today: Date): ModelInput {
   const found = locateInputs(tables);

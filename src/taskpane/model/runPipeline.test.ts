@@ -79,7 +79,7 @@ describe("runPipeline", () => {
         );
         return { ...result, sheets };
       },
-      { realistic: computeHere.realistic },
+      { realistic: computeHere.realistic, functions: computeHere.functions, forget: computeHere.forget },
     );
     const end = await runPipeline(port, () => undefined, undefined, { compute });
     expect(end).toEqual({
