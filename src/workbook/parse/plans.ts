@@ -11,10 +11,10 @@ import {
 import { tableIssue } from "../issues";
 import type { Issue, RawTable } from "../types";
 import { formatRows } from "./format";
-import { mapColumns } from "./headers";
+import { mapColumns, type FieldSpec } from "./headers";
 import { listForMessage, NameIndex } from "./names";
 import { measureOf, PLAN_FIELDS, PLAN_LEVEL_KEYS, readPlanRow, type PlanLevel, type PlanRow } from "./planRows";
-import { TableReader } from "./reader";
+import { TableReader, type RowReader } from "./reader";
 import { readTierRow, TIER_FIELDS, tierOf, type TierRow } from "./tierRows";
 import { MODIFIER_FIELDS, modifierOf, readModifierRow, type ModifierRow } from "./modifierRows";
 import { MATRIX_FIELDS, matrixOf, readMatrixRow, type MatrixRow } from "./matrixRows";
@@ -162,11 +162,11 @@ export function readPlans(
   if (planRowCount === 0)
     issues.push(tableIssue(plansTable, "Error", "Plans has no rows: add one row per plan and measure"));
 
-  const tierRows = readTiers(tiersTable, spelled, scenarioOf, issues);
+  const tierRows = readPlanKeyed(tiersTable, TIER_FIELDS, readTierRow, spelled, scenarioOf, issues);
   const baselineTiers = tierRows.filter((t) => t.scenario === null);
-  const modifierRows = readModifiers(modifiersTable, spelled, scenarioOf, issues);
+  const modifierRows = readPlanKeyed(modifiersTable, MODIFIER_FIELDS, readModifierRow, spelled, scenarioOf, issues);
   const baselineModifiers = modifierRows.filter((r) => r.scenario === null);
-  const matrixRows = readMatrices(matrixTable, spelled, scenarioOf, issues);
+  const matrixRows = readPlanKeyed(matrixTable, MATRIX_FIELDS, readMatrixRow, spelled, scenarioOf, issues);
   const baselineMatrices = matrixRows.filter((r) => r.scenario === null);
 
   // Baseline plans.
@@ -556,66 +556,23 @@ function resolveLevel(plan: string, rows: readonly PlanRow[], fallback: Level, c
   return level as Level;
 }
 
-function readTiers(
+/** Rows of a table keyed by plan (Tiers, Modifiers, PayoutMatrix), each on a plan in Plans and a known scenario. */
+function readPlanKeyed<
+  R extends { readonly row: RowReader; readonly plan: string | null; readonly scenario: string | null },
+>(
   table: RawTable | undefined,
+  fields: readonly FieldSpec[],
+  readRow: (row: RowReader) => R,
   plans: NameIndex,
-  scenarioOf: (name: string | null, row: TierRow["row"]) => string | null,
+  scenarioOf: (name: string | null, row: RowReader) => string | null,
   issues: Issue[],
-): TierRow[] {
+): R[] {
   if (!table) return [];
-  const columns = mapColumns(table, TIER_FIELDS, issues);
+  const columns = mapColumns(table, fields, issues);
   if (!columns) return [];
-  const rows: TierRow[] = [];
+  const rows: R[] = [];
   for (const row of new TableReader(table, columns, issues).rows()) {
-    const t = readTierRow(row);
-    const scenario = scenarioOf(t.scenario, row);
-    if (t.plan === null || (t.scenario !== null && scenario === null)) continue;
-    const plan = plans.get(t.plan);
-    if (plan === undefined) {
-      row.error("plan", `Plan "${t.plan}" is not in Plans (plans: ${listForMessage(plans.list())})`);
-      continue;
-    }
-    rows.push({ ...t, plan, scenario });
-  }
-  return rows;
-}
-
-function readModifiers(
-  table: RawTable | undefined,
-  plans: NameIndex,
-  scenarioOf: (name: string | null, row: ModifierRow["row"]) => string | null,
-  issues: Issue[],
-): ModifierRow[] {
-  if (!table) return [];
-  const columns = mapColumns(table, MODIFIER_FIELDS, issues);
-  if (!columns) return [];
-  const rows: ModifierRow[] = [];
-  for (const row of new TableReader(table, columns, issues).rows()) {
-    const r = readModifierRow(row);
-    const scenario = scenarioOf(r.scenario, row);
-    if (r.plan === null || (r.scenario !== null && scenario === null)) continue;
-    const plan = plans.get(r.plan);
-    if (plan === undefined) {
-      row.error("plan", `Plan "${r.plan}" is not in Plans (plans: ${listForMessage(plans.list())})`);
-      continue;
-    }
-    rows.push({ ...r, plan, scenario });
-  }
-  return rows;
-}
-
-function readMatrices(
-  table: RawTable | undefined,
-  plans: NameIndex,
-  scenarioOf: (name: string | null, row: MatrixRow["row"]) => string | null,
-  issues: Issue[],
-): MatrixRow[] {
-  if (!table) return [];
-  const columns = mapColumns(table, MATRIX_FIELDS, issues);
-  if (!columns) return [];
-  const rows: MatrixRow[] = [];
-  for (const row of new TableReader(table, columns, issues).rows()) {
-    const r = readMatrixRow(row);
+    const r = readRow(row);
     const scenario = scenarioOf(r.scenario, row);
     if (r.plan === null || (r.scenario !== null && scenario === null)) continue;
     const plan = plans.get(r.plan);
