@@ -6,6 +6,7 @@ import { text } from "./cells/text";
 import type { FieldSpec } from "./headers";
 import type { NameIndex } from "./names";
 import type { RowReader } from "./reader";
+import { linkedMeasureOf } from "./linkedMeasure";
 
 /**
  * The PayoutMatrix table: a measure paid a multiple of its target incentive
@@ -98,32 +99,14 @@ export function matrixOf(
   measures: NameIndex,
   where: string,
 ): PayoutMatrix | null {
-  let bad = false;
-  const first = rows[0];
-  const linked = first.linked === null ? null : (measures.get(first.linked) ?? first.linked);
-  for (const r of rows) {
-    const name = r.linked === null ? null : (measures.get(r.linked) ?? r.linked);
-    if (name === null) bad = true;
-    else if (name !== linked) {
-      r.row.error(
-        "linked",
-        `${m.measure}${where} has payout matrix rows linked to ${linked} and to ${name}: a matrix has one linked measure (its columns)`,
-      );
-      bad = true;
-    } else if (name === m.measure) {
-      r.row.error(
-        "linked",
-        `${m.measure}${where} cannot be its own linked measure: its rows are already its own attainment; link another measure of the plan for the columns`,
-      );
-      bad = true;
-    } else if (!planMeasures.includes(name)) {
-      r.row.error(
-        "linked",
-        `The plan${where} has no measure "${name}" to link to (its measures: ${planMeasures.join(", ")})`,
-      );
-      bad = true;
-    }
-  }
+  const link = linkedMeasureOf(rows, m, planMeasures, measures, where, {
+    twoLinks: (linked, other) =>
+      `has payout matrix rows linked to ${linked} and to ${other}: a matrix has one linked measure (its columns)`,
+    itself:
+      "cannot be its own linked measure: its rows are already its own attainment; link another measure of the plan for the columns",
+  });
+  const linked = link.linked;
+  let bad = !link.ok;
   const agreed = <K extends "mode" | "measured">(key: K, name: string, fallback: NonNullable<MatrixRow[K]>) => {
     const value = rows.find((r) => r[key] !== null)?.[key] ?? fallback;
     for (const r of rows) {

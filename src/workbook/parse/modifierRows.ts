@@ -6,6 +6,7 @@ import { text } from "./cells/text";
 import type { FieldSpec } from "./headers";
 import type { NameIndex } from "./names";
 import type { RowReader } from "./reader";
+import { linkedMeasureOf } from "./linkedMeasure";
 
 /**
  * The Modifiers table: a linked measure's multiplier, one row per step
@@ -70,32 +71,13 @@ export function modifierOf(
   measures: NameIndex,
   where: string,
 ): Modifier | null {
-  let bad = false;
-  const first = rows[0];
-  const linked = first.linked === null ? null : (measures.get(first.linked) ?? first.linked);
-  for (const r of rows) {
-    const name = r.linked === null ? null : (measures.get(r.linked) ?? r.linked);
-    if (name === null) bad = true;
-    else if (name !== linked) {
-      r.row.error(
-        "linked",
-        `${m.measure}${where} has modifier rows linked to ${linked} and to ${name}: a measure's payout is modified by one linked measure`,
-      );
-      bad = true;
-    } else if (name === m.measure) {
-      r.row.error(
-        "linked",
-        `${m.measure}${where} cannot be modified by its own attainment: its tiers already pay on it; link another measure of the plan`,
-      );
-      bad = true;
-    } else if (!planMeasures.includes(name)) {
-      r.row.error(
-        "linked",
-        `The plan${where} has no measure "${name}" to link to (its measures: ${planMeasures.join(", ")})`,
-      );
-      bad = true;
-    }
-  }
+  const link = linkedMeasureOf(rows, m, planMeasures, measures, where, {
+    twoLinks: (linked, other) =>
+      `has modifier rows linked to ${linked} and to ${other}: a measure's payout is modified by one linked measure`,
+    itself: "cannot be modified by its own attainment: its tiers already pay on it; link another measure of the plan",
+  });
+  const linked = link.linked;
+  let bad = !link.ok;
   const measured = rows.find((r) => r.measured !== null)?.measured ?? "Period";
   for (const r of rows) {
     if (r.measured !== null && r.measured !== measured) {
