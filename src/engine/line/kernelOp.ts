@@ -13,6 +13,10 @@ export enum OpKind {
   Custom,
 }
 
+/** What an op without pieces holds (shared: a pricer is made per quota and target, thousands a run). */
+const NONE: readonly bigint[] = [];
+const NO_RATES: readonly Decimal[] = [];
+
 /**
  * A mechanic's step in the exact kernel, as data. The common steps are a few
  * kinds of integer arithmetic, not mechanics: "pay nothing below", "clamp the
@@ -48,19 +52,19 @@ export class KernelOp {
   ) {}
 
   /** Goes on without a change. */
-  static readonly pass = new KernelOp(OpKind.Pass, 0n, [], [], [], [], false, null, 0n, null, null);
+  static readonly pass = new KernelOp(OpKind.Pass, 0n, NONE, NONE, NONE, NO_RATES, false, null, 0n, null, null);
 
   /** Ends every line paying nothing, gated or not (no quota to clear a gate with). */
   static stop(gated: boolean): KernelOp {
-    return new KernelOp(OpKind.Stop, 0n, [], [], [], [], gated, null, 0n, null, null);
+    return new KernelOp(OpKind.Stop, 0n, NONE, NONE, NONE, NO_RATES, gated, null, 0n, null, null);
   }
   /** Ends the line paying nothing, gated, when scaled < at. */
   static below(at: bigint): KernelOp {
-    return new KernelOp(OpKind.Below, at, [], [], [], [], true, null, 0n, null, null);
+    return new KernelOp(OpKind.Below, at, NONE, NONE, NONE, NO_RATES, true, null, 0n, null, null);
   }
   /** scaled > at: the credit becomes `at`, and the line is marked capped. */
   static clamp(at: bigint, capped: Capped): KernelOp {
-    return new KernelOp(OpKind.Clamp, at, [], [], [], [], false, capped, 0n, null, null);
+    return new KernelOp(OpKind.Clamp, at, NONE, NONE, NONE, NO_RATES, false, capped, 0n, null, null);
   }
   /**
    * A piecewise-linear rate: pays nothing for a negative credit (or always, `payNothing`); else adds
@@ -77,14 +81,14 @@ export class KernelOp {
   }
   /** Adds c0 + c1 × scaled when scaled ≥ at. */
   static addAbove(at: bigint, c0: bigint, c1: bigint): KernelOp {
-    return new KernelOp(OpKind.AddAbove, at, [], [c0], [c1], [], false, null, 0n, null, null);
+    return new KernelOp(OpKind.AddAbove, at, NONE, [c0], [c1], NO_RATES, false, null, 0n, null, null);
   }
   /** Ends the line with `outcome(rate)` when n × mul > at. */
   static ceiling(mul: bigint, at: bigint, outcome: (rate: Decimal) => LineOutcome): KernelOp {
-    return new KernelOp(OpKind.Ceiling, at, [], [], [], [], false, null, mul, outcome, null);
+    return new KernelOp(OpKind.Ceiling, at, NONE, NONE, NONE, NO_RATES, false, null, mul, outcome, null);
   }
   /** Any other arithmetic, on the line's state: an outcome ends the line, null goes on. */
   static custom(step: (s: LineState) => LineOutcome | null): KernelOp {
-    return new KernelOp(OpKind.Custom, 0n, [], [], [], [], false, null, 0n, null, step);
+    return new KernelOp(OpKind.Custom, 0n, NONE, NONE, NONE, NO_RATES, false, null, 0n, null, step);
   }
 }

@@ -25,9 +25,11 @@ export const payoutCap: LineMechanic = {
         // D = td × qn, so td cancels: n > cap × tn × qn × denominator.
         const capTarget = fixedTimes(fixed, units.tn);
         const factor = multiplier ? UNIT : units.td;
+        const ceiling = fixedTimes(capTarget, multiplier ? units.qn : units.D);
         return {
           lift(l) {
-            const rhs = fixedTimes(fixedTimes(capTarget, multiplier ? units.qn : units.D), l.denominator);
+            const over = l.denominator;
+            const rhs = over.int === 1n && over.scale === 0 ? ceiling : fixedTimes(ceiling, over);
             const scale = Math.max(l.numeratorScale + factor.scale, rhs.scale);
             const mul = factor.int * pow10(scale - l.numeratorScale - factor.scale);
             const at = atScale(rhs, scale);

@@ -112,12 +112,14 @@ class Pricer implements LinePricer {
   private readonly units: LineUnits;
   private readonly parts: readonly KernelPart[];
   private readonly denominator: Fixed;
-  private readonly others: readonly Fixed[];
+  /** The factor that brings each part over the common denominator; null when every part is over 1 (the usual case). */
+  private readonly others: readonly Fixed[] | null;
   private readonly compareScale: number;
   private readonly zeroRounding: QuotientRounding;
   private readonly byScale: (Lifted | undefined)[] = [];
   private readonly none: None;
-  private readonly state: LineState = { scaled: 0n, capped: null, n: 0n, over: 1n, rate: ZERO, linked: null };
+  /** The line in flight for a custom op, made the first time one runs. */
+  private state: LineState | null = null;
 
   constructor(
     private readonly rule: MeasureRule,
@@ -137,7 +139,7 @@ class Pricer implements LinePricer {
     this.compareScale = scale;
     if (!over) {
       this.denominator = UNIT;
-      this.others = this.parts.map(() => UNIT);
+      this.others = null;
     } else {
       const dens = this.parts.map((p) => p.denominator ?? UNIT);
       this.denominator = dens.reduce(fixedTimes, UNIT);
@@ -195,7 +197,7 @@ class Pricer implements LinePricer {
           if (n * op.mul > (over === 1n ? op.at : op.at * over)) return op.ceiling!(rate);
           break;
         case OpKind.Custom: {
-          const s = this.state;
+          const s = (this.state ??= { scaled: 0n, capped: null, n: 0n, over: 1n, rate: ZERO, linked: null });
           s.scaled = scaled;
           s.n = n;
           s.rate = rate;
@@ -231,7 +233,7 @@ class Pricer implements LinePricer {
     const { parts, others, denominator } = this;
     let N = 0;
     for (let i = 0; i < parts.length; i++) {
-      const extra = others[i].scale;
+      const extra = others === null ? 0 : others[i].scale;
       const { intercepts, slopes } = parts[i];
       if (intercepts) for (const c of intercepts) N = Math.max(N, c.scale + extra);
       if (slopes) for (const c of slopes) N = Math.max(N, c.scale + extra + S);
@@ -243,7 +245,7 @@ class Pricer implements LinePricer {
     let reaching = denominator;
     const ops: KernelOp[] = [];
     for (let i = 0; i < parts.length; i++) {
-      const other = others[i];
+      const other = others === null ? UNIT : others[i];
       const lift =
         other !== UNIT || reaching !== denominator
           ? new ScaleLift(S, N, other, reaching, this.digits, none)

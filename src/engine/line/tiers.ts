@@ -54,13 +54,17 @@ export const tiers: LineMechanic = {
           slopes,
           denominator,
           lift(l) {
-            return KernelOp.pieces(
-              edges.map((f) => l.credit(f)),
-              intercepts.map((f) => l.intercept(f)),
-              slopes.map((f) => l.slope(f)),
-              rates,
-              payNothing,
-            );
+            // One loop, not three map()s: a run lifts thousands of pricers.
+            const k = edges.length;
+            const e = new Array<bigint>(k);
+            const c0 = new Array<bigint>(k);
+            const c1 = new Array<bigint>(k);
+            for (let i = 0; i < k; i++) {
+              e[i] = l.credit(edges[i]);
+              c0[i] = l.intercept(intercepts[i]);
+              c1[i] = l.slope(slopes[i]);
+            }
+            return KernelOp.pieces(e, c0, c1, rates, payNothing);
           },
         };
       },
