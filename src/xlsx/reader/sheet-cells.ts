@@ -99,6 +99,18 @@ export function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
   let column = 0; // 1-based column of the previous cell in the row
   let rowCells: (RawCell | undefined)[] | undefined;
   let rowFormats: (string | null | undefined)[] | undefined;
+  // A row is made as wide as the last one and trimmed to its last cell when it ends: an array grown from [] one
+  // cell at a time keeps room for 16, and a 480,000-row sheet keeps every row (about 60 MB of empty slots).
+  let width = 0;
+  let formatWidth = 0;
+  let hint = 0;
+  const endRow = () => {
+    if (rowCells !== undefined && rowCells.length > width) rowCells.length = width;
+    if (rowFormats !== undefined && rowFormats.length > formatWidth) rowFormats.length = formatWidth;
+    if (width > 0) hint = width;
+    width = formatWidth = 0;
+    rowCells = rowFormats = undefined;
+  };
   let pos = xml.indexOf(">", dataStart) + 1;
   for (;;) {
     pos = xml.indexOf("<", pos);
@@ -116,7 +128,7 @@ export function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
       rowNumber = at.rFrom >= 0 ? parseDigits(xml, at.rFrom, at.rTo) : rowNumber + 1;
       if (rowNumber > MAX_ROWS) throw beyondGrid(xml, at, rowNumber, 1);
       column = 0;
-      rowCells = rowFormats = undefined;
+      endRow();
       pos = tagEnd + 1;
       continue;
     }
@@ -139,8 +151,8 @@ export function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
       if (i < at.rTo) {
         const r = parseDigits(xml, i, at.rTo);
         if (r !== rowNumber) {
+          endRow();
           rowNumber = r;
-          rowCells = rowFormats = undefined;
         }
       }
     } else {
@@ -185,14 +197,28 @@ export function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
     const s = at.sFrom >= 0 ? parseDigits(xml, at.sFrom, at.sTo) : 0;
     if (typeof value === "number" && date1904 && type !== CellType.Date && dates[s] === true)
       value += DAYS_1904_TO_1900;
-    rowCells ??= cells[rowNumber - 1] ??= [];
+    if (rowCells === undefined) {
+      rowCells = cells[rowNumber - 1];
+      // A row met again (cells out of order) keeps its array; trimmed, so it is as wide as its last cell.
+      if (rowCells === undefined)
+        rowCells = cells[rowNumber - 1] = hint > 0 ? new Array<RawCell | undefined>(hint) : [];
+      else width = rowCells.length;
+    }
     rowCells[column - 1] = value;
+    if (column > width) width = column;
     const code = codes[s];
     if (code !== undefined && code !== null) {
-      rowFormats ??= formats[rowNumber - 1] ??= [];
+      if (rowFormats === undefined) {
+        rowFormats = formats[rowNumber - 1];
+        if (rowFormats === undefined)
+          rowFormats = formats[rowNumber - 1] = hint > 0 ? new Array<string | null | undefined>(hint) : [];
+        else formatWidth = rowFormats.length;
+      }
       rowFormats[column - 1] = code;
+      if (column > formatWidth) formatWidth = column;
     }
   }
+  endRow();
   return { cells, formats };
 }
 
