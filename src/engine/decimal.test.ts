@@ -1,4 +1,5 @@
-import { compactDecimal, Decimal } from "./decimal";
+import fc from "fast-check";
+import { compactDecimal, Decimal, sq } from "./decimal";
 
 const words = (x: Decimal) => (x as unknown as { d: number[] }).d;
 
@@ -18,5 +19,25 @@ describe("compactDecimal", () => {
     const x = compactDecimal(new Decimal(1234.56));
     expect(x.times(3).toString()).toBe("3703.68");
     expect(x.plus("0.44").toString()).toBe("1235");
+  });
+});
+
+describe("sq", () => {
+  it("(−1.5)² = 2.25; a 34-digit square rounds once: 0.1234567890123456789012345678901234² to 34 digits", () => {
+    expect(sq(new Decimal("-1.5")).toString()).toBe("2.25");
+    expect(sq(new Decimal("0.1234567890123456789012345678901234")).toString()).toBe(
+      "0.01524157875323883675049535156256667", // exact square: …256666792…
+    );
+  });
+
+  it("gives pow(2)'s digits for any 34-digit value (it replaces pow(2) in the realistic model)", () => {
+    const digits = fc.stringMatching(/^[1-9][0-9]{0,33}$/);
+    fc.assert(
+      fc.property(digits, fc.integer({ min: -40, max: 40 }), fc.boolean(), (d, e, negative) => {
+        const x = new Decimal(`${negative ? "-" : ""}${d}e${e}`);
+        expect(sq(x).toString()).toBe(x.pow(2).toString());
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { Decimal, ONE, ZERO } from "../decimal";
+import { Decimal, ONE, ZERO, sq } from "../decimal";
 import {
   empirical,
   flat,
@@ -39,11 +39,11 @@ export function teamDistribution(
   const moments = members.map((m) => ({ ...momentsOf(m.dist), q: m.quota }));
   const mean = moments.reduce((s, m) => s.plus(m.q.times(m.mean)), ZERO).div(leaderQuota);
   const spread = moments.reduce((s, m) => s.plus(m.q.times(m.sd)), ZERO);
-  const squares = moments.reduce((s, m) => s.plus(m.q.times(m.sd).pow(2)), ZERO);
+  const squares = moments.reduce((s, m) => s.plus(sq(m.q.times(m.sd))), ZERO);
   const variance = ONE.minus(correlation)
     .times(squares)
-    .plus(correlation.times(spread.pow(2)))
-    .div(leaderQuota.pow(2));
+    .plus(correlation.times(sq(spread)))
+    .div(sq(leaderQuota));
   if (variance.isZero()) return flat(Decimal.max(mean, ZERO));
   const sd = variance.sqrt();
   const kinds = new Set(members.map((m) => m.dist.kind));
@@ -62,7 +62,7 @@ export function teamSwingFactor(quotas: readonly Decimal[], correlation: Decimal
   const total = quotas.reduce((s, q) => s.plus(q), ZERO);
   if (total.isZero()) return ONE;
   const squares = quotas.reduce((s, q) => s.plus(q.times(q)), ZERO);
-  return ONE.minus(correlation).times(squares).div(total.pow(2)).plus(correlation).sqrt();
+  return ONE.minus(correlation).times(squares).div(sq(total)).plus(correlation).sqrt();
 }
 
 const momentCache = new WeakMap<AttainmentDistribution, { mean: Decimal; sd: Decimal }>();
@@ -88,7 +88,7 @@ function computeMoments(d: AttainmentDistribution): { mean: Decimal; sd: Decimal
     case "Empirical": {
       const total = d.cumWeight[d.values.length];
       const mean = d.cumMoment[d.values.length].div(total);
-      const variance = d.values.reduce((s, v, k) => s.plus(d.weights[k].times(v.minus(mean).pow(2))), ZERO).div(total);
+      const variance = d.values.reduce((s, v, k) => s.plus(d.weights[k].times(sq(v.minus(mean)))), ZERO).div(total);
       return { mean, sd: variance.sqrt() };
     }
     default:
@@ -174,8 +174,15 @@ function moveTo(sample: AttainmentDistribution, mean: Decimal, sd: Decimal): Att
   const own = momentsOf(sample);
   if (own.sd.isZero() || sample.kind !== "Empirical") return flat(Decimal.max(mean, ZERO));
   const scale = sd.div(own.sd);
-  return empirical(
-    sample.values.map((v) => mean.plus(scale.times(v.minus(own.mean)))),
-    sample.weights,
-  );
+  // A rising map of a sorted sample stays sorted, with its weights: only the moments are new (empirical() would sort again).
+  const values = sample.values.map((v) => {
+    const moved = mean.plus(scale.times(v.minus(own.mean)));
+    return moved.isNeg() ? ZERO : moved;
+  });
+  const cumMoment: Decimal[] = [ZERO];
+  values.forEach((v, k) => {
+    const w = sample.weights[k];
+    cumMoment.push(cumMoment[k].plus(w.eq(ONE) ? v : w.times(v)));
+  });
+  return { kind: "Empirical", values, weights: sample.weights, cumWeight: sample.cumWeight, cumMoment };
 }

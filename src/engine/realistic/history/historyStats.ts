@@ -1,4 +1,4 @@
-import { Decimal, ZERO } from "../../decimal";
+import { Decimal, ZERO, sq } from "../../decimal";
 import type { PeriodsPerYear } from "../../types";
 import {
   correlationFromLagRatio,
@@ -106,7 +106,7 @@ export function orgYears(years: readonly RepYear[]): OrgYear[] {
       const attainment = list.reduce((s, y, k) => s.plus(w[k].times(y.level)), ZERO).div(total);
       const mean = list.reduce((s, y) => s.plus(y.level), ZERO).div(list.length);
       const repVariance =
-        list.length < 2 ? ZERO : list.reduce((s, y) => s.plus(y.level.minus(mean).pow(2)), ZERO).div(list.length - 1);
+        list.length < 2 ? ZERO : list.reduce((s, y) => s.plus(sq(y.level.minus(mean))), ZERO).div(list.length - 1);
       const squares = w.reduce((s, x) => s.plus(x.times(x)), ZERO);
       return { year, attainment, reps: list.length, repVariance, effectiveReps: total.times(total).div(squares) };
     });
@@ -126,7 +126,7 @@ export function teamCorrelationFromHistory(years: readonly OrgYear[]): Decimal |
   const usable = years.filter((y) => y.reps >= 2);
   if (usable.length < MIN_YEARS_FOR_CORRELATION) return null;
   const mean = usable.reduce((s, y) => s.plus(y.attainment), ZERO).div(usable.length);
-  const orgVariance = usable.reduce((s, y) => s.plus(y.attainment.minus(mean).pow(2)), ZERO).div(usable.length - 1);
+  const orgVariance = usable.reduce((s, y) => s.plus(sq(y.attainment.minus(mean))), ZERO).div(usable.length - 1);
   const repVariance = usable.reduce((s, y) => s.plus(y.repVariance), ZERO).div(usable.length);
   const n = usable.reduce((s, y) => s.plus(y.effectiveReps), ZERO).div(usable.length);
   if (repVariance.isZero() || n.lte(1)) return null;
@@ -140,7 +140,7 @@ export function orgYearSpread(years: readonly OrgYear[]): Decimal | null {
   if (years.length < 2) return null;
   const mean = years.reduce((s, y) => s.plus(y.attainment), ZERO).div(years.length);
   return years
-    .reduce((s, y) => s.plus(y.attainment.minus(mean).pow(2)), ZERO)
+    .reduce((s, y) => s.plus(sq(y.attainment.minus(mean))), ZERO)
     .div(years.length - 1)
     .sqrt();
 }

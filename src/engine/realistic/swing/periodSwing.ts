@@ -164,6 +164,15 @@ export function swingRows(swing: PreparedSwing, count: number): Float64Array {
 const scaledCache = new Map<string, Rows>();
 const unitCache = new Map<string, Rows>();
 
+/**
+ * The unit-spread rows behind swingRows: row k of swingRows is σ times row k
+ * of these, so a reader that multiplies as it goes (σ·u, the same double)
+ * needs no scaled copy — a leader's own swing then costs no rows of its own.
+ */
+export function unitRows(swing: PreparedSwing, count: number): Float64Array {
+  return unitVectors(swing, count);
+}
+
 function unitVectors(swing: PreparedSwing, count: number): Float64Array {
   const { n, rho, unitKey: key } = swing;
   const hit = unitCache.get(key);

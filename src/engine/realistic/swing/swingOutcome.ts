@@ -9,7 +9,7 @@ import { detCdf, detNormal, detPdf } from "./detMath";
 import { evalCurve, floatCurve, type FloatCurve } from "./floatCurve";
 import { floatLevel, type FloatDensity, type FloatLevel } from "./floatLevel";
 import { heldExcessCurve, heldExcessOverDensity, type HeldExcessCurve } from "./heldExcess";
-import { prepareSwing, swingRows, type PeriodSwing, type PreparedSwing } from "./periodSwing";
+import { prepareSwing, swingRows, unitRows, type PeriodSwing, type PreparedSwing } from "./periodSwing";
 
 /**
  * What a plan pays over one year, as the realistic model sees it: n periods
@@ -127,8 +127,9 @@ export function swingOutcome(
     // Without point masses the atoms' one path is never read (no levels to pay on it).
     atomCount === 0
       ? new Float64Array(n)
-      : swingRows(prepared, ytdCurves === null ? atomPaths : atomPaths * HOLD_PATH_FACTOR),
-    swingRows(prepared, densityPaths(prepared.spread)),
+      : unitRows(prepared, ytdCurves === null ? atomPaths : atomPaths * HOLD_PATH_FACTOR),
+    unitRows(prepared, densityPaths(prepared.spread)),
+    prepared.sigma,
     capStart?.toNumber() ?? null,
     cap?.toNumber() ?? null,
     gate?.toNumber() ?? null,
@@ -285,6 +286,7 @@ function scaledExpectation(c: FloatCurve, d: FloatDensity, f: number): number {
   return total;
 }
 
+/** Read it before the next payGrid: its rows are the shared scratch grids. */
 interface PayGrid {
   readonly probCapped: number;
   /** The grid's mean pay (read only under an annual cap, where the year's pay is not a sum of periods). */
@@ -343,9 +345,25 @@ function atomNodes(level: FloatLevel): { values: Float64Array; weights: Float64A
 }
 
 /**
+ * Two zero-filled grids reused from one outcome to the next (the point
+ * masses' and the density's): a grid is read only inside the swingOutcome
+ * call that made it, and a fresh 100–200 KB array per grid was most of the
+ * realistic run's garbage.
+ */
+const scratch: Float64Array[] = [new Float64Array(0), new Float64Array(0)];
+
+function scratchRows(slot: 0 | 1, size: number): Float64Array {
+  if (scratch[slot].length < size) scratch[slot] = new Float64Array(Math.max(size, 2 * scratch[slot].length));
+  const rows = scratch[slot].subarray(0, size);
+  rows.fill(0);
+  return rows;
+}
+
+/**
  * The pay of every (path, level) pair: row k holds the pay on swing path k
  * at each level in `values` (ascending), and the weight of the levels on
- * which some period reaches `capStart`.
+ * which some period reaches `capStart`. `swings` are unit-spread rows
+ * (unitRows), scaled by `sigma` as they are read.
  */
 function payRows(
   n: number,
@@ -354,14 +372,16 @@ function payRows(
   values: Float64Array,
   weights: Float64Array,
   swings: Float64Array,
+  sigma: number,
   capStart: number | null,
   yearCap: number | null,
   yearGate: number | null,
+  slot: 0 | 1,
 ): { pay: Float64Array; capped: number } {
   const J = values.length;
   const K = swings.length / n;
   // Zeros: each per-period row is a sum from 0.
-  const pay = new Float64Array(K * J);
+  const pay = scratchRows(slot, K * J);
   const zeroPay = evalCurve(curve, 0);
   // Weight of the levels from j up: a path's capped share is one suffix (values ascend).
   const suffix = new Float64Array(J + 1);
@@ -392,7 +412,7 @@ function payRows(
       const base = k * J;
       let maxFactor = 0;
       for (let p = 0; p < n; p++) {
-        const f = 1 + swings[off + p];
+        const f = 1 + sigma * swings[off + p];
         if (f > maxFactor) maxFactor = f;
         if (f <= 0) {
           for (let j = 0; j < J; j++) pay[base + j] += zero;
@@ -417,7 +437,7 @@ function payRows(
       const base = k * J;
       let cum = 0;
       for (let p = 0; p < n; p++) {
-        cum += swings[off + p];
+        cum += sigma * swings[off + p];
         // The swings of a year add up to 0: the year-end YTD attainment is the level itself, exactly.
         const f = p === n - 1 ? 1 : 1 + cum / (p + 1);
         const c = ytd[p];
@@ -516,6 +536,7 @@ function payGrid(
   atoms: { values: Float64Array; weights: Float64Array },
   atomSwings: Float64Array,
   densitySwings: Float64Array,
+  sigma: number,
   capStart: number | null,
   yearCap: number | null,
   yearGate: number | null,
@@ -542,8 +563,8 @@ function payGrid(
     const right = j === J - 1 ? 1 - U[J - 1] : (U[j + 1] - U[j]) / 2;
     contWeights[j] = contMass * (left + right);
   }
-  const A = payRows(n, curve, ytd, atoms.values, atoms.weights, atomSwings, capStart, yearCap, yearGate);
-  const C = payRows(n, curve, ytd, cont, contWeights, densitySwings, capStart, yearCap, yearGate);
+  const A = payRows(n, curve, ytd, atoms.values, atoms.weights, atomSwings, sigma, capStart, yearCap, yearGate, 0);
+  const C = payRows(n, curve, ytd, cont, contWeights, densitySwings, sigma, capStart, yearCap, yearGate, 1);
   const m = atoms.values.length;
   const cumA = new Float64Array(m + 1);
   for (let i = 0; i < m; i++) cumA[i + 1] = cumA[i] + atoms.weights[i];
