@@ -1,6 +1,20 @@
-import type { MeasurePlan } from "../../engine";
+import type { MeasurePlan, Modifier } from "../../engine";
+import { choice } from "./cells/enums";
+import type { FieldSpec } from "./headers";
 import type { NameIndex } from "./names";
 import type { RowReader } from "./reader";
+
+/** Where the linked measure's attainment is taken (Modifiers and PayoutMatrix alike): its Measured column. */
+export const MEASURED_FIELD: FieldSpec = {
+  key: "measured",
+  name: "Measured",
+  aliases: ["Linked Period", "Measured On", "Measured Over"],
+};
+
+export const MEASURED = choice<Modifier["measured"]>({
+  Period: ["Same Period", "This Period", "Per Period"],
+  YTD: ["Year To Date", "Cumulative"],
+});
 
 /** What a row of a table that links two measures (Modifiers, PayoutMatrix) says about the link. */
 export interface LinkRow {

@@ -6,7 +6,7 @@ import { text } from "./cells/text";
 import type { FieldSpec } from "./headers";
 import type { NameIndex } from "./names";
 import type { RowReader } from "./reader";
-import { linkedMeasureOf } from "./linkedMeasure";
+import { linkedMeasureOf, MEASURED, MEASURED_FIELD } from "./linkedMeasure";
 
 /**
  * The PayoutMatrix table: a measure paid a multiple of its target incentive
@@ -36,18 +36,13 @@ export const MATRIX_FIELDS: readonly FieldSpec[] = [
   },
   { key: "multiple", name: "Multiple", aliases: ["Payout Multiple", "Payout", "Multiplier"], required: true },
   { key: "mode", name: "Mode", aliases: ["Matrix Mode", "Lookup", "Interpolation"] },
-  { key: "measured", name: "Measured", aliases: ["Linked Period", "Measured On", "Measured Over"] },
+  MEASURED_FIELD,
   { key: "scenario", name: "Scenario", aliases: ["Scenario Name"] },
 ];
 
 const MODE = choice<MatrixMode>({
   Stepped: ["Step", "Steps", "Cell", "Band", "Bands"],
   Interpolated: ["Interpolate", "Interpolation", "Linear", "Bilinear"],
-});
-
-const MEASURED = choice<PayoutMatrix["measured"]>({
-  Period: ["Same Period", "This Period", "Per Period"],
-  YTD: ["Year To Date", "Cumulative"],
 });
 
 /** A PayoutMatrix row read, before it is tied to a plan version's measure. */

@@ -1,12 +1,11 @@
 import type { Decimal, MeasurePlan, Modifier } from "../../engine";
-import { choice } from "./cells/enums";
 import { multiple } from "./cells/multiple";
 import { percent } from "./cells/percent";
 import { text } from "./cells/text";
 import type { FieldSpec } from "./headers";
 import type { NameIndex } from "./names";
 import type { RowReader } from "./reader";
-import { linkedMeasureOf } from "./linkedMeasure";
+import { linkedMeasureOf, MEASURED, MEASURED_FIELD } from "./linkedMeasure";
 
 /**
  * The Modifiers table: a linked measure's multiplier, one row per step
@@ -23,14 +22,9 @@ export const MODIFIER_FIELDS: readonly FieldSpec[] = [
   },
   { key: "from", name: "From", aliases: ["Linked From", "From Attainment", "Lower", "Min"], required: true },
   { key: "factor", name: "Multiplier", aliases: ["Factor", "Modifier", "Payout Multiplier"], required: true },
-  { key: "measured", name: "Measured", aliases: ["Linked Period", "Measured On", "Measured Over"] },
+  MEASURED_FIELD,
   { key: "scenario", name: "Scenario", aliases: ["Scenario Name"] },
 ];
-
-const MEASURED = choice<Modifier["measured"]>({
-  Period: ["Same Period", "This Period", "Per Period"],
-  YTD: ["Year To Date", "Cumulative"],
-});
 
 /** A Modifiers row read, before it is tied to a plan version's measure. */
 export interface ModifierRow {
