@@ -3,9 +3,9 @@ import { locateEngineIssue } from "./engineIssues";
 import { subtitle } from "./render/cells";
 import { issuesSheet } from "./render/issuesSheet";
 import { payoutCurveSheet } from "./render/payoutCurve";
-import { payoutsSheet } from "./render/payouts";
+import { payoutsSheet, payoutsStreamed } from "./render/payouts";
 import { summarySheet } from "./render/summary";
-import { statementsSheet } from "./render/statements";
+import { statementsSheet, statementsStreamed } from "./render/statements";
 import { realisticSheet } from "./render/realistic";
 import { scenariosSheet } from "./render/scenarios";
 import { scenarioDeltasSheet } from "./render/scenarioDeltas";
@@ -15,7 +15,16 @@ import { traceSheet, TRACE_LINE_LIMIT } from "./render/trace";
 import { resultsJson } from "./render/json";
 import { headline } from "./render/headline";
 import { scenarioFigures } from "./render/totals";
-import { renderSheet, type Issue, type PendingSheet, type RawTable, type SheetSource, type SheetSpec } from "./types";
+import {
+  renderSheet,
+  type Issue,
+  type PendingSheet,
+  type RawTable,
+  type SheetSource,
+  type SheetSpec,
+  type SpecCell,
+  type StreamedSheet,
+} from "./types";
 import { ParsedWorkbook, type WorkbookModel } from "./workbookModel";
 
 export interface RunOptions {
@@ -173,8 +182,16 @@ export function runWorkbookStreamed(
   const optional = (sheet: SheetSpec | null) => (sheet ? [sheet] : []);
   const sheets: SheetSource[] = [
     pending("Results_Summary", () => summarySheet(result.scenarios, sub, settings)),
-    pending("Results_Statements", () => statementsSheet(result.scenarios, sub)),
-    pending("Results_Payouts", () => payoutsSheet(result.scenarios, sub)),
+    pending(
+      "Results_Statements",
+      () => statementsSheet(result.scenarios, sub),
+      () => statementsStreamed(result.scenarios, sub),
+    ),
+    pending(
+      "Results_Payouts",
+      () => payoutsSheet(result.scenarios, sub),
+      () => payoutsStreamed(result.scenarios, sub),
+    ),
     ...(realistic.length ? [pending("Results_Realistic", () => realisticSheet(realistic, sub))] : []),
     ...(result.scenarios.length > 1 || realistic.length ? [scenariosSheet(figures, sub, settings)] : []),
     ...optional(scenarioDeltasSheet(result, realistic, sub)),
@@ -209,28 +226,52 @@ export function runWorkbookStreamed(
  * #NUM! or a silently wrong total.
  */
 export function assertFinite(sheets: readonly SheetSpec[]): void {
-  for (const sheet of sheets)
-    for (let r = 0; r < sheet.rows.length; r++) {
-      const row = sheet.rows[r];
-      for (let c = 0; c < row.length; c++) {
-        const v = row[c];
-        if (typeof v === "number" && !Number.isFinite(v))
-          throw new Error(
-            `internal: ${sheet.name} row ${r + 1}, column ${sheet.columns[c]?.header ?? c + 1} would hold ${String(v)}`,
-          );
-      }
-    }
+  for (const sheet of sheets) for (let r = 0; r < sheet.rows.length; r++) assertFiniteRow(sheet, sheet.rows[r], r);
 }
 
-/** A large sheet rendered when written, checked finite as it is rendered. */
-function pending(name: string, make: () => SheetSpec): PendingSheet {
-  return {
+function assertFiniteRow(sheet: Pick<SheetSpec, "name" | "columns">, row: readonly SpecCell[], r: number): void {
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (typeof v === "number" && !Number.isFinite(v))
+      throw new Error(
+        `internal: ${sheet.name} row ${r + 1}, column ${sheet.columns[c]?.header ?? c + 1} would hold ${String(v)}`,
+      );
+  }
+}
+
+/**
+ * A large sheet rendered when written, checked finite as it is rendered; with
+ * `stream`, a streaming writer may instead take its rows one at a time, each
+ * checked as it is made.
+ */
+function pending(name: string, make: () => SheetSpec, stream?: () => StreamedSheet): PendingSheet {
+  const sheet: PendingSheet = {
     name,
     render: () => {
-      const sheet = make();
-      if (sheet.name !== name) throw new Error(`internal: ${name} rendered as ${sheet.name}`);
-      assertFinite([sheet]);
-      return sheet;
+      const spec = make();
+      if (spec.name !== name) throw new Error(`internal: ${name} rendered as ${spec.name}`);
+      assertFinite([spec]);
+      return spec;
+    },
+  };
+  if (!stream) return sheet;
+  return {
+    ...sheet,
+    stream: () => {
+      const streamed = stream();
+      if (streamed.name !== name) throw new Error(`internal: ${name} rendered as ${streamed.name}`);
+      const rows = streamed.rows;
+      return {
+        ...streamed,
+        rows: {
+          length: rows.length,
+          row: (i) => {
+            const row = rows.row(i);
+            assertFiniteRow(streamed, row, i);
+            return row;
+          },
+        },
+      };
     },
   };
 }
