@@ -52,8 +52,9 @@ export function modelCommand(args: ModelArgs, io: CliIo): number {
     const outputPath = chooseOutput(args, inputPath, explicitOutput, input.bytes);
     const sourceName = basename(inputPath);
     const computedAt = (io.now ?? (() => new Date()))();
-    // The tables are handed over, not kept: the run lets their rows go once parsed.
-    const result = runWorkbookStreamed(takeTables(input), { sourceName, computedAt, traceReps: args.trace });
+    // The tables are handed over, not kept (nor passed, which would keep them on the stack): the run lets their
+    // rows go once parsed.
+    const result = runWorkbookStreamed(() => takeTables(input), { sourceName, computedAt, traceReps: args.trace });
 
     if (!result.ok) {
       reportInputErrors(result, args, io);

@@ -103,15 +103,15 @@ export function runWorkbook(tables: readonly RawTable[], options: RunOptions, mo
  * runWorkbook for a writer that streams (the CLI): the same run, but the
  * large result sheets are rendered one at a time as they are written, so the
  * run never holds all of them; and the input tables are let go once parsed
- * when the caller passes the only reference to them (their rows are 100+ MB
- * at 10,000 reps; only their shapes are kept, to locate engine issues).
+ * when the caller hands them over (a function returning the only reference
+ * to them: TablesSource); their rows are 70+ MB at 10,000 reps, and only
+ * their shapes are kept, to locate engine issues.
  */
 export function runWorkbookStreamed(
-  tables: readonly RawTable[],
+  source: TablesSource,
   options: RunOptions,
   model?: WorkbookModel,
 ): StreamedRunResult {
-  if (model && model.tables !== tables) throw new Error("internal: a WorkbookModel of other tables");
   const step = (i: number) => options.onStep?.({ label: STEPS[i], done: i, total: STEPS.length });
   // Reps priced, as a percent of the stage: a progress bar needs no more, and a worker posts no more.
   const repsIn = (i: number, reps: number): RepProgress | undefined => {
@@ -126,10 +126,8 @@ export function runWorkbookStreamed(
     };
   };
   step(0);
-  const workbook = model ? model.at(options.computedAt) : new ParsedWorkbook(tables, options.computedAt);
+  const { workbook, tables } = parseTables(source, options.computedAt, model);
   const parsed = workbook.parsed;
-  // Only the shapes stay (names, headers, positions): the rows are garbage once parsed, unless the caller keeps them.
-  tables = tables.map(tableShape);
   const issues: Issue[] = [...parsed.issues];
   const planYear = parsed.input ? ` · plan year ${parsed.input.settings.planYear}` : "";
   const sub = subtitle(options.sourceName, options.computedAt) + planYear;
@@ -274,6 +272,30 @@ function pending(name: string, make: () => SheetSpec, stream?: () => StreamedShe
       };
     },
   };
+}
+
+/**
+ * The input tables, or a function that hands them over (called once). Handed
+ * over, no frame of the run holds them once they are parsed: an argument's
+ * stack slot keeps what it was passed for the whole call, even when the
+ * parameter is assigned another value.
+ */
+export type TablesSource = readonly RawTable[] | (() => readonly RawTable[]);
+
+/**
+ * The tables parsed (or the model's parse of them), and their shapes (names,
+ * headers, positions), all the run keeps of them: the rows are garbage once
+ * parsed, unless the caller keeps them.
+ */
+function parseTables(
+  source: TablesSource,
+  computedAt: Date,
+  model: WorkbookModel | undefined,
+): { workbook: ParsedWorkbook; tables: readonly RawTable[] } {
+  const tables = typeof source === "function" ? source() : source;
+  if (model && model.tables !== tables) throw new Error("internal: a WorkbookModel of other tables");
+  const workbook = model ? model.at(computedAt) : new ParsedWorkbook(tables, computedAt);
+  return { workbook, tables: tables.map(tableShape) };
 }
 
 /** A table without its rows: what locating an engine issue needs. */

@@ -31,6 +31,21 @@ describe("runWorkbookStreamed", () => {
     expect(tables.find((t) => t.name === "Reps")?.rows.length).toBeGreaterThan(0);
   });
 
+  it("takes the tables handed over by a function, called once, with the same results", () => {
+    const whole = runWorkbookStreamed(readXlsx(bytes), { sourceName: "acme-comp.xlsx", computedAt });
+    let calls = 0;
+    const handed = runWorkbookStreamed(
+      () => {
+        calls++;
+        return readXlsx(bytes);
+      },
+      { sourceName: "acme-comp.xlsx", computedAt },
+    );
+    expect(calls).toBe(1);
+    expect(handed.sheets.map(renderSheet)).toEqual(whole.sheets.map(renderSheet));
+    expect(handed.issues).toEqual(whole.issues);
+  });
+
   it("streams Statements and Payouts row by row: the same rows as rendered whole, the others as their specs", () => {
     for (const example of ["acme-comp.xlsx", "modern-saas-plan.xlsx"]) {
       const file = new Uint8Array(readFileSync(join(__dirname, "../../examples", example)));
