@@ -29,6 +29,36 @@ export function compactDecimal(x: Decimal): Decimal {
   return x;
 }
 
+/** 10^0 … 10^22: every one exact as a double. */
+const EXACT_POWERS = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+const TWO_POW_53 = 2 ** 53;
+
+/**
+ * `x.toNumber()`, the same double, without the text decimal.js goes through
+ * (a result sheet converts a million values). When the digits make an integer
+ * m below 2^53 and x = m × 10^p with |p| ≤ 22, m and 10^|p| are exact doubles,
+ * so the one multiplication or division IEEE rounds correctly gives the double
+ * nearest x — what parsing its text gives. Anything else goes through toNumber.
+ */
+export function toNumber(x: Decimal): number {
+  const d = (x as unknown as { d: number[] | null }).d;
+  if (d !== null && d.length <= 3) {
+    let m = d[0];
+    let digits = 1;
+    for (let w = m; w >= 10; w = Math.floor(w / 10)) digits++;
+    for (let i = 1; i < d.length; i++) {
+      m = m * 1e7 + d[i];
+      digits += 7;
+    }
+    const p = x.e - digits + 1;
+    if (m < TWO_POW_53 && p <= 22 && p >= -22) {
+      const n = p >= 0 ? m * EXACT_POWERS[p] : m / EXACT_POWERS[-p];
+      return x.s < 0 ? -n : n;
+    }
+  }
+  return x.toNumber();
+}
+
 /** Accepts a string like "1200.50", a bigint, or another Decimal. Never a JS number. */
 export type DecimalInput = string | bigint | Decimal;
 

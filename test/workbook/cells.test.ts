@@ -84,6 +84,11 @@ describe("money", () => {
       'Amount "1e309" is beyond ±10,000,000,000,000 (ten trillion): no single amount, quota or pay in a plan is that large',
     );
     expect(str(value(read(money, 1e13)))).toBe("10000000000000");
+    // At the limit's own exponent the digits decide; below it, every amount is within.
+    expect(str(value(read(money, "-10,000,000,000,000")))).toBe("-10000000000000");
+    expect(str(value(read(money, "9999999999999.99")))).toBe("9999999999999.99");
+    expect(message(read(money, "10000000000000.01"))).toMatch(/is beyond ±10,000,000,000,000/);
+    expect(message(read(money, "-19000000000000"))).toMatch(/is beyond ±10,000,000,000,000/);
   });
 
   it("reads money text and refuses percents and booleans", () => {

@@ -1,4 +1,4 @@
-import { minorUnits, type PayoutLine, type ScenarioResult, type Ratio } from "../../engine";
+import { minorUnits, toNumber, type PayoutLine, type ScenarioResult, type Ratio } from "../../engine";
 import { rowsArray, type ColumnSpec, type SheetSpec, type SpecCell, type StreamedSheet } from "../types";
 import { minorNum, money, num, ratioNum, sharedNum } from "./cells";
 import { nestedRows } from "./rows";
@@ -18,7 +18,7 @@ function attainmentNum(l: PayoutLine, actual: number | null): number | null {
 function payoutMultiple(l: PayoutLine, payout: number, target: number): number | null {
   if (l.ytd) {
     const ytdTarget = ratioNum(l.ytd.target);
-    return ytdTarget === 0 ? null : l.ytd.earned.toNumber() / ytdTarget;
+    return ytdTarget === 0 ? null : toNumber(l.ytd.earned) / ytdTarget;
   }
   return target === 0 ? null : payout / target;
 }
@@ -96,7 +96,7 @@ function lineRow(s: ScenarioResult, l: PayoutLine): SpecCell[] {
   const payout = minorNum(l.minor, minorUnits(l.rep.currency));
   // An MBO line has a score, not a quota and credited money: its Attainment column says it all.
   const scored = l.quotaSource === "Score";
-  const actual = l.actual === null || scored ? null : l.actual.toNumber();
+  const actual = l.actual === null || scored ? null : toNumber(l.actual);
   return [
     s.name,
     l.rep.id,
@@ -137,10 +137,10 @@ function componentRow(s: ScenarioResult, l: PayoutLine, c: PayoutComponent): Spe
     Measure: c.measure,
     Currency: l.rep.currency,
     Quota: money(c.quota),
-    Actual: c.actual.toNumber(),
+    Actual: toNumber(c.actual),
     Attainment: c.attainment ? ratioNum(c.attainment) : null,
     Basis: l.team ? "Team" : "Individual",
     Proration: ratioNum(l.proration),
-    Weight: c.weight.toNumber(),
+    Weight: toNumber(c.weight),
   });
 }

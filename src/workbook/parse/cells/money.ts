@@ -9,7 +9,7 @@ import { decimalOfNumber, parseNumberText } from "./numbers";
  */
 export const money: CellParser<Decimal> = (cell, ctx) => {
   const read = moneyValue(cell, ctx);
-  if (!read.ok || read.value.abs().lte(MONEY_LIMIT)) return read;
+  if (!read.ok || withinMoneyLimit(read.value)) return read;
   return fail(
     `${ctx.label} ${show(cell)} is beyond ±10,000,000,000,000 (ten trillion): no single amount, quota or pay in a plan is that large`,
   );
@@ -20,6 +20,11 @@ export const money: CellParser<Decimal> = (cell, ctx) => {
  * double holds to the cent, so sums of a large org stay exact when Excel reads them back.
  */
 export const MONEY_LIMIT = new Decimal("1e13");
+
+/** |x| ≤ 1e13, told from the exponent alone below 1e13 (almost every amount): no Decimal made for the check. */
+function withinMoneyLimit(x: Decimal): boolean {
+  return x.e < MONEY_LIMIT.e || (x.e === MONEY_LIMIT.e && x.abs().lte(MONEY_LIMIT));
+}
 
 const moneyValue: CellParser<Decimal> = (cell, { label }) => {
   if (typeof cell === "number") {
