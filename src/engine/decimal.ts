@@ -59,6 +59,49 @@ export function toNumber(x: Decimal): number {
   return x.toNumber();
 }
 
+/** Doubles up to this size with at most two decimals (cents) are read by fromDouble's fast path. */
+const CENTS_LIMIT = 1e13;
+/** Digits in one of decimal.js's words (base 1e7). */
+const WORD_DIGITS = 7;
+
+/**
+ * `new Decimal(n)`: the Decimal of the double's shortest round-trip text, the
+ * same sign, exponent and digit words, without the text for an amount of whole
+ * cents up to 1e13 (almost every input cell). There, two amounts of whole cents
+ * are further apart than two neighbouring doubles, so the cents m with
+ * m / 100 === n are exactly the value of n's shortest text. Its digits are laid
+ * out in words as decimal.js lays them out: aligned on multiples of 7 of the
+ * base-10 exponent, the first word holding the digits above the highest
+ * multiple, the last padded with zeros to 7 digits.
+ */
+export function fromDouble(n: number): Decimal {
+  const v = Math.abs(n);
+  const cents = Math.round(v * 100);
+  if (!(v !== 0 && v <= CENTS_LIMIT && cents / 100 === v)) return new Decimal(n);
+  // value = m × 10^low, m without trailing zeros.
+  let m = cents;
+  let low = -2;
+  while (m % 10 === 0) {
+    m /= 10;
+    low++;
+  }
+  let top = low;
+  for (let w = m; w >= 10; w = Math.floor(w / 10)) top++;
+  // The last word's unit is 10^(7 × floor(low / 7)); below m's lowest digit, `shift` zeros pad it.
+  const shift = low - WORD_DIGITS * Math.floor(low / WORD_DIGITS);
+  const words: number[] = [];
+  const lowSpan = 10 ** (WORD_DIGITS - shift);
+  words.push((m % lowSpan) * 10 ** shift);
+  for (let rest = Math.floor(m / lowSpan); rest > 0; rest = Math.floor(rest / 1e7)) words.push(rest % 1e7);
+  words.reverse();
+  // Made as a small integer is (the constructor's fields, in its order), then given n's sign, exponent and words.
+  const x = new Decimal(1) as unknown as { s: number; e: number; d: number[] };
+  x.s = n < 0 ? -1 : 1;
+  x.e = top;
+  x.d = words;
+  return x as unknown as Decimal;
+}
+
 /** Accepts a string like "1200.50", a bigint, or another Decimal. Never a JS number. */
 export type DecimalInput = string | bigint | Decimal;
 
