@@ -121,11 +121,16 @@ describe("Quotas, Actuals and the fiscal year", () => {
         ["R1", "2026-Q1", 1000], // row 2
         [null, null, null], // row 3
         ["R1", "2026-Q1", 1000], // row 4: the same quota again
+        ["R1", "Q1 2026", 1000], // row 5: and again, written another way
+        ["R2", "2026-01", 500], // row 6
+        ["R2", "P1 2026", 500], // row 7: fiscal period 1, the same days as January
       ],
     );
     const bad = parse(withTables(minimalTables(), actuals, quotas));
     expect(located(errors(bad.issues))).toEqual([
       "Quotas!B4 Quota for R1, Bookings, 2026-01-01 to 2026-03-31 is given twice (rows 2 and 4); keep one",
+      "Quotas!B5 Quota for R1, Bookings, 2026-01-01 to 2026-03-31 is given twice (rows 2 and 5); keep one",
+      "Quotas!B7 Quota for R2, Bookings, 2026-01-01 to 2026-01-31 is given twice (rows 6 and 7); keep one",
       'Actuals!C4 Amount "lots" is not a number',
     ]);
     expect(bad.input).toBeNull();

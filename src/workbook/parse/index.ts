@@ -75,15 +75,23 @@ export function parseModelInput(tables: readonly RawTable[], options: ParseOptio
     issues,
     calendar,
   );
-  // Large inputs repeat a few labels many times: place each label once (a column's equal cells share one label).
+  // Large inputs repeat a few labels many times: place each label once (a column's equal cells share one label),
+  // and labels of the same days share one Span, which the duplicate check uses as a key.
   const spans = new Map<string, Span>();
+  const spanByDays = new Map<string, Span>();
   const spanByLabel = new Map<PeriodLabel, Span>();
   const spanOf = (label: PeriodLabel): Span => {
     let span = spanByLabel.get(label);
     if (span) return span;
     const key = labelKey(label);
     span = spans.get(key);
-    if (!span) spans.set(key, (span = labelSpan(label, fy, planYear, calendar)));
+    if (!span) {
+      const placed = labelSpan(label, fy, planYear, calendar);
+      const days = `${placed.start}\u0000${placed.end}`;
+      span = spanByDays.get(days);
+      if (!span) spanByDays.set(days, (span = placed));
+      spans.set(key, span);
+    }
     spanByLabel.set(label, span);
     return span;
   };
@@ -93,7 +101,7 @@ export function parseModelInput(tables: readonly RawTable[], options: ParseOptio
   place(quotas);
   place(actuals);
   place(scores);
-  checkDuplicateQuotas(quotas);
+  checkDuplicateQuotas(quotas, (i) => spanOf(quotas.labels[i]));
   checkZeroQuotas(quotas, actuals, reps.zeroQuotas);
   const adjustments: Adjustment[] = adjustmentRecords.map((a) => ({
     repId: a.repId,

@@ -1,14 +1,23 @@
 import type { AmountRows } from "./amounts";
 import { formatRows } from "./format";
+import type { Span } from "./periods";
 import type { RowReader } from "./reader";
 import type { RowAmount } from "./rowAmount";
 
-/** Quotas must not give the same rep, measure and period twice. */
-export function checkDuplicateQuotas(quotas: AmountRows): void {
-  const seen = new Map<string, RowAmount>();
+/**
+ * Quotas must not give the same rep, measure and period twice. `spanOf(i)` is
+ * row i's period, one Span object for the same days: keyed by it, measure and
+ * rep, no key is made per row.
+ */
+export function checkDuplicateQuotas(quotas: AmountRows, spanOf: (i: number) => Span): void {
+  const seen = new Map<Span, Map<string, Map<string, RowAmount>>>();
   quotas.amounts.forEach((a, i) => {
-    const key = `${a.repId}\u0000${a.measure}\u0000${a.start}\u0000${a.end}`;
-    const first = seen.get(key);
+    const span = spanOf(i);
+    let byMeasure = seen.get(span);
+    if (!byMeasure) seen.set(span, (byMeasure = new Map()));
+    let byRep = byMeasure.get(a.measure);
+    if (!byRep) byMeasure.set(a.measure, (byRep = new Map()));
+    const first = byRep.get(a.repId);
     if (first)
       quotas
         .rowOf(i)
@@ -16,7 +25,7 @@ export function checkDuplicateQuotas(quotas: AmountRows): void {
           "period",
           `Quota for ${a.repId}, ${a.measure}, ${a.start} to ${a.end} is given twice (${formatRows([first.excelRow, a.excelRow])}); keep one`,
         );
-    else seen.set(key, a);
+    else byRep.set(a.repId, a);
   });
 }
 
