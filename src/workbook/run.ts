@@ -1,4 +1,10 @@
-import { realisticBacktest, runRealistic, type ModelResult, type RepProgress } from "../engine";
+import {
+  realisticBacktest,
+  runRealistic,
+  type ModelResult,
+  type RepProgress,
+  type ScenarioResult,
+} from "../engine";
 import { locateEngineIssue } from "./engineIssues";
 import { subtitle } from "./render/cells";
 import { issuesSheet } from "./render/issuesSheet";
@@ -177,18 +183,20 @@ export function runWorkbookStreamed(
   }
   const { settings } = input;
   const figures = scenarioFigures(result.scenarios, realistic, settings, result.baselineAt);
+  // What the sheets rendered later and the JSON read: the trace above was the last to ask a line's team members.
+  const rendered = withoutTeamMembers(result);
   const optional = (sheet: SheetSpec | null) => (sheet ? [sheet] : []);
   const sheets: SheetSource[] = [
-    pending("Results_Summary", () => summarySheet(result.scenarios, sub, settings)),
+    pending("Results_Summary", () => summarySheet(rendered.scenarios, sub, settings)),
     pending(
       "Results_Statements",
-      () => statementsSheet(result.scenarios, sub),
-      () => statementsStreamed(result.scenarios, sub),
+      () => statementsSheet(rendered.scenarios, sub),
+      () => statementsStreamed(rendered.scenarios, sub),
     ),
     pending(
       "Results_Payouts",
-      () => payoutsSheet(result.scenarios, sub),
-      () => payoutsStreamed(result.scenarios, sub),
+      () => payoutsSheet(rendered.scenarios, sub),
+      () => payoutsStreamed(rendered.scenarios, sub),
     ),
     ...(realistic.length ? [pending("Results_Realistic", () => realisticSheet(realistic, sub))] : []),
     ...(result.scenarios.length > 1 || realistic.length ? [scenariosSheet(figures, sub, settings)] : []),
@@ -207,8 +215,29 @@ export function runWorkbookStreamed(
       sheets,
       headline: [...headline(figures, settings.reportingCurrency), ...(backtest ? [describeBacktest(backtest)] : [])],
     },
-    result,
+    rendered,
   );
+}
+
+/**
+ * The model result without each scenario's `teamMembers`: that function keeps
+ * the whole model input (every Quotas and Actuals row, ~100 MB at 10,000
+ * reps) for a trace step, and only the trace, made before the sheets are
+ * written, asks it. The lines, statements and reps are the same objects.
+ */
+function withoutTeamMembers(result: ModelResult): ModelResult {
+  const strip = (scenario: ScenarioResult): ScenarioResult => {
+    const { teamMembers, ...rest } = scenario;
+    void teamMembers;
+    return rest;
+  };
+  return {
+    ...result,
+    scenarios: result.scenarios.map(strip),
+    ...(result.baselineAt
+      ? { baselineAt: new Map([...result.baselineAt].map(([name, scenario]) => [name, strip(scenario)])) }
+      : {}),
+  };
 }
 
 /**
