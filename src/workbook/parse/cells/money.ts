@@ -45,7 +45,8 @@ const moneyValue: CellParser<Decimal> = (cell, { label }) => {
  */
 export function quotaProblem(quota: Decimal, header: string): string | null {
   if (quota.isNeg()) return `${header} can't be negative`;
-  if (!quota.isZero() && quota.lt(QUOTA_MINIMUM))
+  // A positive value is below 0.01 exactly when its leading digit is below the hundredths (no Decimal made to compare).
+  if (!quota.isZero() && quota.e < QUOTA_MINIMUM.e)
     return `${header} ${quota.toString()} is less than a cent: a quota is 0 (nothing to attain) or at least 0.01`;
   return null;
 }
