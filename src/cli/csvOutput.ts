@@ -11,7 +11,7 @@ import {
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { csvLines } from "../workbook/csv";
-import { renderSheet, type SheetSource, type SheetSpec } from "../workbook/types";
+import { streamSheet, type SheetSource, type WritableSheet } from "../workbook/types";
 
 /** What a folder of results holds: our files only (`Results_Summary.csv`, …). */
 const OURS = /^Results_[A-Za-z0-9]+\.csv$/;
@@ -49,7 +49,7 @@ export function writeCsvFolder(dir: string, sheets: readonly SheetSource[]): Csv
     mkdirSync(temporary, { recursive: true });
     // One table at a time: a pending sheet is rendered, written and let go before the next.
     const files = sheets.map((source) => {
-      const sheet = renderSheet(source);
+      const sheet = streamSheet(source);
       return { name: `${sheet.name}.csv`, rows: writeCsv(join(temporary, `${sheet.name}.csv`), sheet) };
     });
     if (existsSync(dir)) renameSync(dir, old);
@@ -65,7 +65,7 @@ export function writeCsvFolder(dir: string, sheets: readonly SheetSource[]): Csv
 }
 
 /** Streams a table's lines to `path` in blocks of about a megabyte; returns the rows written. */
-function writeCsv(path: string, sheet: SheetSpec): number {
+function writeCsv(path: string, sheet: WritableSheet): number {
   const fd = openSync(path, "w");
   try {
     let block = "";

@@ -15,6 +15,7 @@ import { readXlsx } from "../xlsx/read";
 import type { ModelArgs } from "./args";
 import { EXIT_INPUT_ERRORS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, type CliIo } from "./io";
 import { defaultOutputPath, displayPath, isSameFile } from "./paths";
+import { collectGarbage } from "./collect";
 import { CsvFolderError, writeCsvFolder, type CsvWritten } from "./csvOutput";
 import {
   countBySeverity,
@@ -52,13 +53,24 @@ export function modelCommand(args: ModelArgs, io: CliIo): number {
     const outputPath = chooseOutput(args, inputPath, explicitOutput, input.bytes);
     const sourceName = basename(inputPath);
     const computedAt = (io.now ?? (() => new Date()))();
-    // The tables are handed over, not kept: the run lets their rows go once parsed.
-    const result = runWorkbookStreamed(takeTables(input), { sourceName, computedAt, traceReps: args.trace });
+    // The tables are handed over, not kept (nor passed, which would keep them on the stack): the run lets their
+    // rows go once parsed.
+    const result = runWorkbookStreamed(() => takeTables(input), {
+      sourceName,
+      computedAt,
+      traceReps: args.trace,
+      // Once the tables are parsed and let go (the first stage after reading), the heap is at its smallest.
+      onStep: (step) => {
+        if (step.done === 1 && step.reps === undefined) collectGarbage();
+      },
+    });
 
     if (!result.ok) {
       reportInputErrors(result, args, io);
       return EXIT_INPUT_ERRORS;
     }
+    // The engine's own garbage, before the result sheets are made.
+    collectGarbage();
     let summary: string[] = [];
     if (outputPath !== null && args.format === "csv") {
       const written = writeCsvOutput(outputPath, result);

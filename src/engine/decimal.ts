@@ -29,6 +29,79 @@ export function compactDecimal(x: Decimal): Decimal {
   return x;
 }
 
+/** 10^0 … 10^22: every one exact as a double. */
+const EXACT_POWERS = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+const TWO_POW_53 = 2 ** 53;
+
+/**
+ * `x.toNumber()`, the same double, without the text decimal.js goes through
+ * (a result sheet converts a million values). When the digits make an integer
+ * m below 2^53 and x = m × 10^p with |p| ≤ 22, m and 10^|p| are exact doubles,
+ * so the one multiplication or division IEEE rounds correctly gives the double
+ * nearest x — what parsing its text gives. Anything else goes through toNumber.
+ */
+export function toNumber(x: Decimal): number {
+  const d = (x as unknown as { d: number[] | null }).d;
+  if (d !== null && d.length <= 3) {
+    let m = d[0];
+    let digits = 1;
+    for (let w = m; w >= 10; w = Math.floor(w / 10)) digits++;
+    for (let i = 1; i < d.length; i++) {
+      m = m * 1e7 + d[i];
+      digits += 7;
+    }
+    const p = x.e - digits + 1;
+    if (m < TWO_POW_53 && p <= 22 && p >= -22) {
+      const n = p >= 0 ? m * EXACT_POWERS[p] : m / EXACT_POWERS[-p];
+      return x.s < 0 ? -n : n;
+    }
+  }
+  return x.toNumber();
+}
+
+/** Doubles up to this size with at most two decimals (cents) are read by fromDouble's fast path. */
+const CENTS_LIMIT = 1e13;
+/** Digits in one of decimal.js's words (base 1e7). */
+const WORD_DIGITS = 7;
+
+/**
+ * `new Decimal(n)`: the Decimal of the double's shortest round-trip text, the
+ * same sign, exponent and digit words, without the text for an amount of whole
+ * cents up to 1e13 (almost every input cell). There, two amounts of whole cents
+ * are further apart than two neighbouring doubles, so the cents m with
+ * m / 100 === n are exactly the value of n's shortest text. Its digits are laid
+ * out in words as decimal.js lays them out: aligned on multiples of 7 of the
+ * base-10 exponent, the first word holding the digits above the highest
+ * multiple, the last padded with zeros to 7 digits.
+ */
+export function fromDouble(n: number): Decimal {
+  const v = Math.abs(n);
+  const cents = Math.round(v * 100);
+  if (!(v !== 0 && v <= CENTS_LIMIT && cents / 100 === v)) return new Decimal(n);
+  // value = m × 10^low, m without trailing zeros.
+  let m = cents;
+  let low = -2;
+  while (m % 10 === 0) {
+    m /= 10;
+    low++;
+  }
+  let top = low;
+  for (let w = m; w >= 10; w = Math.floor(w / 10)) top++;
+  // The last word's unit is 10^(7 × floor(low / 7)); below m's lowest digit, `shift` zeros pad it.
+  const shift = low - WORD_DIGITS * Math.floor(low / WORD_DIGITS);
+  const words: number[] = [];
+  const lowSpan = 10 ** (WORD_DIGITS - shift);
+  words.push((m % lowSpan) * 10 ** shift);
+  for (let rest = Math.floor(m / lowSpan); rest > 0; rest = Math.floor(rest / 1e7)) words.push(rest % 1e7);
+  words.reverse();
+  // Made as a small integer is (the constructor's fields, in its order), then given n's sign, exponent and words.
+  const x = new Decimal(1) as unknown as { s: number; e: number; d: number[] };
+  x.s = n < 0 ? -1 : 1;
+  x.e = top;
+  x.d = words;
+  return x as unknown as Decimal;
+}
+
 /** Accepts a string like "1200.50", a bigint, or another Decimal. Never a JS number. */
 export type DecimalInput = string | bigint | Decimal;
 

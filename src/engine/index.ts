@@ -100,7 +100,7 @@ export {
 } from "./offers";
 
 // Decimal values, exact ratios, rounding to a currency's minor unit, FX conversion.
-export { compactDecimal, Decimal, ONE, ZERO, dec } from "./decimal";
+export { compactDecimal, Decimal, ONE, ZERO, dec, fromDouble, toNumber } from "./decimal";
 export { ratioValue, type Ratio } from "./exact/ratio";
 export { minorUnits, roundMoney, variableMoney } from "./exact/rounding";
 export { fxRate } from "./mechanics/fx";

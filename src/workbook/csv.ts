@@ -1,6 +1,6 @@
 import { serialToIso } from "./parse/cells/dates";
 import { textSafe } from "./textSafety";
-import type { ColumnFormat, SheetSpec, SpecCell } from "./types";
+import { sheetRows, type ColumnFormat, type SpecCell, type WritableSheet } from "./types";
 
 /**
  * A result table as CSV (RFC 4180): the header, then one line per row, the
@@ -27,10 +27,12 @@ export function csvField(value: SpecCell, format: ColumnFormat): string {
 }
 
 /** The table's lines, each ending in CRLF, one at a time (a 1,000,000-row sheet is never one string). */
-export function* csvLines(sheet: SheetSpec): Generator<string> {
+export function* csvLines(sheet: WritableSheet): Generator<string> {
   yield `${sheet.columns.map((c) => textField(c.header)).join(",")}\r\n`;
   const formats = sheet.columns.map((c) => c.format);
-  for (const row of sheet.rows) {
+  const rows = sheetRows(sheet);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows.row(r);
     let line = "";
     for (let i = 0; i < formats.length; i++) line += (i ? "," : "") + csvField(row[i] ?? null, formats[i]);
     yield `${line}\r\n`;

@@ -1,11 +1,17 @@
-import { realisticBacktest, runRealistic, type ModelResult, type RepProgress } from "../engine";
+import {
+  realisticBacktest,
+  runRealistic,
+  type ModelResult,
+  type RepProgress,
+  type ScenarioResult,
+} from "../engine";
 import { locateEngineIssue } from "./engineIssues";
 import { subtitle } from "./render/cells";
 import { issuesSheet } from "./render/issuesSheet";
 import { payoutCurveSheet } from "./render/payoutCurve";
-import { payoutsSheet } from "./render/payouts";
+import { payoutsSheet, payoutsStreamed } from "./render/payouts";
 import { summarySheet } from "./render/summary";
-import { statementsSheet } from "./render/statements";
+import { statementsSheet, statementsStreamed } from "./render/statements";
 import { realisticSheet } from "./render/realistic";
 import { scenariosSheet } from "./render/scenarios";
 import { scenarioDeltasSheet } from "./render/scenarioDeltas";
@@ -15,7 +21,16 @@ import { traceSheet, TRACE_LINE_LIMIT } from "./render/trace";
 import { resultsJson } from "./render/json";
 import { headline } from "./render/headline";
 import { scenarioFigures } from "./render/totals";
-import { renderSheet, type Issue, type PendingSheet, type RawTable, type SheetSource, type SheetSpec } from "./types";
+import {
+  renderSheet,
+  type Issue,
+  type PendingSheet,
+  type RawTable,
+  type SheetSource,
+  type SheetSpec,
+  type SpecCell,
+  type StreamedSheet,
+} from "./types";
 import { ParsedWorkbook, type WorkbookModel } from "./workbookModel";
 
 export interface RunOptions {
@@ -94,15 +109,15 @@ export function runWorkbook(tables: readonly RawTable[], options: RunOptions, mo
  * runWorkbook for a writer that streams (the CLI): the same run, but the
  * large result sheets are rendered one at a time as they are written, so the
  * run never holds all of them; and the input tables are let go once parsed
- * when the caller passes the only reference to them (their rows are 100+ MB
- * at 10,000 reps; only their shapes are kept, to locate engine issues).
+ * when the caller hands them over (a function returning the only reference
+ * to them: TablesSource); their rows are 70+ MB at 10,000 reps, and only
+ * their shapes are kept, to locate engine issues.
  */
 export function runWorkbookStreamed(
-  tables: readonly RawTable[],
+  source: TablesSource,
   options: RunOptions,
   model?: WorkbookModel,
 ): StreamedRunResult {
-  if (model && model.tables !== tables) throw new Error("internal: a WorkbookModel of other tables");
   const step = (i: number) => options.onStep?.({ label: STEPS[i], done: i, total: STEPS.length });
   // Reps priced, as a percent of the stage: a progress bar needs no more, and a worker posts no more.
   const repsIn = (i: number, reps: number): RepProgress | undefined => {
@@ -117,10 +132,8 @@ export function runWorkbookStreamed(
     };
   };
   step(0);
-  const workbook = model ? model.at(options.computedAt) : new ParsedWorkbook(tables, options.computedAt);
+  const { workbook, tables } = parseTables(source, options.computedAt, model);
   const parsed = workbook.parsed;
-  // Only the shapes stay (names, headers, positions): the rows are garbage once parsed, unless the caller keeps them.
-  tables = tables.map(tableShape);
   const issues: Issue[] = [...parsed.issues];
   const planYear = parsed.input ? ` · plan year ${parsed.input.settings.planYear}` : "";
   const sub = subtitle(options.sourceName, options.computedAt) + planYear;
@@ -170,11 +183,21 @@ export function runWorkbookStreamed(
   }
   const { settings } = input;
   const figures = scenarioFigures(result.scenarios, realistic, settings, result.baselineAt);
+  // What the sheets rendered later and the JSON read: the trace above was the last to ask a line's team members.
+  const rendered = withoutTeamMembers(result);
   const optional = (sheet: SheetSpec | null) => (sheet ? [sheet] : []);
   const sheets: SheetSource[] = [
-    pending("Results_Summary", () => summarySheet(result.scenarios, sub, settings)),
-    pending("Results_Statements", () => statementsSheet(result.scenarios, sub)),
-    pending("Results_Payouts", () => payoutsSheet(result.scenarios, sub)),
+    pending("Results_Summary", () => summarySheet(rendered.scenarios, sub, settings)),
+    pending(
+      "Results_Statements",
+      () => statementsSheet(rendered.scenarios, sub),
+      () => statementsStreamed(rendered.scenarios, sub),
+    ),
+    pending(
+      "Results_Payouts",
+      () => payoutsSheet(rendered.scenarios, sub),
+      () => payoutsStreamed(rendered.scenarios, sub),
+    ),
     ...(realistic.length ? [pending("Results_Realistic", () => realisticSheet(realistic, sub))] : []),
     ...(result.scenarios.length > 1 || realistic.length ? [scenariosSheet(figures, sub, settings)] : []),
     ...optional(scenarioDeltasSheet(result, realistic, sub)),
@@ -192,8 +215,29 @@ export function runWorkbookStreamed(
       sheets,
       headline: [...headline(figures, settings.reportingCurrency), ...(backtest ? [describeBacktest(backtest)] : [])],
     },
-    result,
+    rendered,
   );
+}
+
+/**
+ * The model result without each scenario's `teamMembers`: that function keeps
+ * the whole model input (every Quotas and Actuals row, ~100 MB at 10,000
+ * reps) for a trace step, and only the trace, made before the sheets are
+ * written, asks it. The lines, statements and reps are the same objects.
+ */
+function withoutTeamMembers(result: ModelResult): ModelResult {
+  const strip = (scenario: ScenarioResult): ScenarioResult => {
+    const { teamMembers, ...rest } = scenario;
+    void teamMembers;
+    return rest;
+  };
+  return {
+    ...result,
+    scenarios: result.scenarios.map(strip),
+    ...(result.baselineAt
+      ? { baselineAt: new Map([...result.baselineAt].map(([name, scenario]) => [name, strip(scenario)])) }
+      : {}),
+  };
 }
 
 /**
@@ -209,30 +253,78 @@ export function runWorkbookStreamed(
  * #NUM! or a silently wrong total.
  */
 export function assertFinite(sheets: readonly SheetSpec[]): void {
-  for (const sheet of sheets)
-    for (let r = 0; r < sheet.rows.length; r++) {
-      const row = sheet.rows[r];
-      for (let c = 0; c < row.length; c++) {
-        const v = row[c];
-        if (typeof v === "number" && !Number.isFinite(v))
-          throw new Error(
-            `internal: ${sheet.name} row ${r + 1}, column ${sheet.columns[c]?.header ?? c + 1} would hold ${String(v)}`,
-          );
-      }
-    }
+  for (const sheet of sheets) for (let r = 0; r < sheet.rows.length; r++) assertFiniteRow(sheet, sheet.rows[r], r);
 }
 
-/** A large sheet rendered when written, checked finite as it is rendered. */
-function pending(name: string, make: () => SheetSpec): PendingSheet {
-  return {
+function assertFiniteRow(sheet: Pick<SheetSpec, "name" | "columns">, row: readonly SpecCell[], r: number): void {
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (typeof v === "number" && !Number.isFinite(v))
+      throw new Error(
+        `internal: ${sheet.name} row ${r + 1}, column ${sheet.columns[c]?.header ?? c + 1} would hold ${String(v)}`,
+      );
+  }
+}
+
+/**
+ * A large sheet rendered when written, checked finite as it is rendered; with
+ * `stream`, a streaming writer may instead take its rows one at a time, each
+ * checked as it is made.
+ */
+function pending(name: string, make: () => SheetSpec, stream?: () => StreamedSheet): PendingSheet {
+  const sheet: PendingSheet = {
     name,
     render: () => {
-      const sheet = make();
-      if (sheet.name !== name) throw new Error(`internal: ${name} rendered as ${sheet.name}`);
-      assertFinite([sheet]);
-      return sheet;
+      const spec = make();
+      if (spec.name !== name) throw new Error(`internal: ${name} rendered as ${spec.name}`);
+      assertFinite([spec]);
+      return spec;
     },
   };
+  if (!stream) return sheet;
+  return {
+    ...sheet,
+    stream: () => {
+      const streamed = stream();
+      if (streamed.name !== name) throw new Error(`internal: ${name} rendered as ${streamed.name}`);
+      const rows = streamed.rows;
+      return {
+        ...streamed,
+        rows: {
+          length: rows.length,
+          row: (i) => {
+            const row = rows.row(i);
+            assertFiniteRow(streamed, row, i);
+            return row;
+          },
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The input tables, or a function that hands them over (called once). Handed
+ * over, no frame of the run holds them once they are parsed: an argument's
+ * stack slot keeps what it was passed for the whole call, even when the
+ * parameter is assigned another value.
+ */
+export type TablesSource = readonly RawTable[] | (() => readonly RawTable[]);
+
+/**
+ * The tables parsed (or the model's parse of them), and their shapes (names,
+ * headers, positions), all the run keeps of them: the rows are garbage once
+ * parsed, unless the caller keeps them.
+ */
+function parseTables(
+  source: TablesSource,
+  computedAt: Date,
+  model: WorkbookModel | undefined,
+): { workbook: ParsedWorkbook; tables: readonly RawTable[] } {
+  const tables = typeof source === "function" ? source() : source;
+  if (model && model.tables !== tables) throw new Error("internal: a WorkbookModel of other tables");
+  const workbook = model ? model.at(computedAt) : new ParsedWorkbook(tables, computedAt);
+  return { workbook, tables: tables.map(tableShape) };
 }
 
 /** A table without its rows: what locating an engine issue needs. */

@@ -4,7 +4,7 @@ import { TITLE_ROWS, type SheetSpec } from "./types";
 export const EXCEL_MAX_ROWS = 1_048_576;
 
 /** The worksheet rows a result sheet takes: title, subtitle, a blank line, the header, then its rows. */
-export function sheetRowCount(sheet: SheetSpec): number {
+export function sheetRowCount(sheet: { readonly rows: { readonly length: number } }): number {
   return TITLE_ROWS + 1 + sheet.rows.length;
 }
 

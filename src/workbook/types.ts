@@ -96,7 +96,28 @@ export interface SheetSpec {
 export interface PendingSheet {
   readonly name: string;
   render(): SheetSpec;
+  /**
+   * The same sheet with its rows made one at a time as they are asked for
+   * (a writer that streams: 240,000 payout rows are never held together).
+   * Absent when the sheet is small enough to render whole.
+   */
+  stream?(): StreamedSheet;
 }
+
+/** Body rows made on demand: `row(i)` is the i-th row (0-based), made afresh at each call. */
+export interface SheetRows {
+  readonly length: number;
+  row(index: number): readonly SpecCell[];
+}
+
+/** A sheet whose rows are made as they are written; no charts (a chart reads the rows it plots). */
+export interface StreamedSheet extends Omit<SheetSpec, "rows" | "charts"> {
+  readonly rows: SheetRows;
+  readonly charts?: undefined;
+}
+
+/** A sheet as a streaming writer takes it: a whole spec or one whose rows are made as written. */
+export type WritableSheet = SheetSpec | StreamedSheet;
 
 /** A sheet's spec now, or its renderer. */
 export type SheetSource = SheetSpec | PendingSheet;
@@ -104,6 +125,30 @@ export type SheetSource = SheetSpec | PendingSheet;
 /** The spec of a sheet source, rendering it if need be. */
 export function renderSheet(source: SheetSource): SheetSpec {
   return "render" in source ? source.render() : source;
+}
+
+/** A sheet source for a streaming writer: its rows made as written when it can, else its spec. */
+export function streamSheet(source: SheetSource): WritableSheet {
+  if (!("render" in source)) return source;
+  return source.stream ? source.stream() : source.render();
+}
+
+/** A writable sheet's body rows by index, whichever form they come in. */
+export function sheetRows(sheet: WritableSheet): SheetRows {
+  const rows = sheet.rows;
+  return Array.isArray(rows) ? arrayRows(rows) : (rows as SheetRows);
+}
+
+/** Rows held in an array, as SheetRows. */
+export function arrayRows(rows: readonly (readonly SpecCell[])[]): SheetRows {
+  return { length: rows.length, row: (i) => rows[i] };
+}
+
+/** Every row of a SheetRows, made now, as a spec's array. */
+export function rowsArray(rows: SheetRows): SpecCell[][] {
+  const out: SpecCell[][] = [];
+  for (let i = 0; i < rows.length; i++) out.push(rows.row(i) as SpecCell[]);
+  return out;
 }
 
 /** Rows of the table start here (1-based): title, subtitle, blank, header. */

@@ -3,7 +3,7 @@ import { Decimal } from "../../src/engine/decimal";
 import type { CellParser, Parsed } from "../../src/workbook/parse/cells/cell";
 import { date, serialToIso } from "../../src/workbook/parse/cells/dates";
 import { choice, yesNo } from "../../src/workbook/parse/cells/enums";
-import { money } from "../../src/workbook/parse/cells/money";
+import { money, quotaProblem } from "../../src/workbook/parse/cells/money";
 import { multiple } from "../../src/workbook/parse/cells/multiple";
 import { parseNumberText } from "../../src/workbook/parse/cells/numbers";
 import { percent } from "../../src/workbook/parse/cells/percent";
@@ -84,6 +84,25 @@ describe("money", () => {
       'Amount "1e309" is beyond ±10,000,000,000,000 (ten trillion): no single amount, quota or pay in a plan is that large',
     );
     expect(str(value(read(money, 1e13)))).toBe("10000000000000");
+    // At the limit's own exponent the digits decide; below it, every amount is within.
+    expect(str(value(read(money, "-10,000,000,000,000")))).toBe("-10000000000000");
+    expect(str(value(read(money, "9999999999999.99")))).toBe("9999999999999.99");
+    expect(message(read(money, "10000000000000.01"))).toMatch(/is beyond ±10,000,000,000,000/);
+    expect(message(read(money, "-19000000000000"))).toMatch(/is beyond ±10,000,000,000,000/);
+  });
+
+  it("takes a quota of 0 or at least a cent", () => {
+    for (const ok of ["0", "0.01", "0.010", "0.0100001", "1", "1e13"])
+      expect(quotaProblem(new Decimal(ok), "Quota")).toBeNull();
+    for (const [under, shown] of [
+      ["0.0099999", "0.0099999"],
+      ["0.001", "0.001"],
+      ["1e-300", "1e-300"],
+    ])
+      expect(quotaProblem(new Decimal(under), "Quota")).toBe(
+        `Quota ${shown} is less than a cent: a quota is 0 (nothing to attain) or at least 0.01`,
+      );
+    expect(quotaProblem(new Decimal("-0.01"), "Quota")).toBe("Quota can't be negative");
   });
 
   it("reads money text and refuses percents and booleans", () => {

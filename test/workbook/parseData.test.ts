@@ -103,6 +103,50 @@ describe("Quotas, Actuals and the fiscal year", () => {
     ]);
   });
 
+  it("reads amount rows one after another: blank rows skipped, a bad row fails alone, each amount names its row", () => {
+    const actuals = table(
+      "Actuals",
+      ["RepID", "Period", "Amount"],
+      [
+        ["R1", "2026-01", 100], // row 2
+        [null, null, null], // row 3: blank, skipped
+        ["R2", "2026-02", "lots"], // row 4: not an amount
+        ["R2", "2026-03", 250.5], // row 5
+      ],
+    );
+    const quotas = table(
+      "Quotas",
+      ["RepID", "Period", "Quota"],
+      [
+        ["R1", "2026-Q1", 1000], // row 2
+        [null, null, null], // row 3
+        ["R1", "2026-Q1", 1000], // row 4: the same quota again
+        ["R1", "Q1 2026", 1000], // row 5: and again, written another way
+        ["R2", "2026-01", 500], // row 6
+        ["R2", "P1 2026", 500], // row 7: fiscal period 1, the same days as January
+      ],
+    );
+    const bad = parse(withTables(minimalTables(), actuals, quotas));
+    expect(located(errors(bad.issues))).toEqual([
+      "Quotas!B4 Quota for R1, Bookings, 2026-01-01 to 2026-03-31 is given twice (rows 2 and 4); keep one",
+      "Quotas!B5 Quota for R1, Bookings, 2026-01-01 to 2026-03-31 is given twice (rows 2 and 5); keep one",
+      "Quotas!B7 Quota for R2, Bookings, 2026-01-01 to 2026-01-31 is given twice (rows 6 and 7); keep one",
+      'Actuals!C4 Amount "lots" is not a number',
+    ]);
+    expect(bad.input).toBeNull();
+    const good = parse(
+      withTables(minimalTables(), {
+        ...actuals,
+        rows: actuals.rows.map((r, i) => (i === 2 ? ["R2", "2026-02", 75] : r)),
+      }),
+    ).input!;
+    expect(good.actuals.map((a) => [a.repId, a.measure, a.start, a.end, a.amount.toString(), a.source])).toEqual([
+      ["R1", "Bookings", "2026-01-01", "2026-01-31", "100", "Actuals row 2"],
+      ["R2", "Bookings", "2026-02-01", "2026-02-28", "75", "Actuals row 4"],
+      ["R2", "Bookings", "2026-03-01", "2026-03-31", "250.5", "Actuals row 5"],
+    ]);
+  });
+
   it("checks RepIDs, measures and amounts", () => {
     const quotas = table(
       "Quotas",

@@ -1,5 +1,5 @@
-import { runWorkbook } from "../../src/workbook/run";
-import type { RawCell, RawTable, SheetSpec } from "../../src/workbook/types";
+import { runWorkbook, runWorkbookStreamed } from "../../src/workbook/run";
+import { rowsArray, type RawCell, type RawTable, type SheetSpec } from "../../src/workbook/types";
 
 /** A table as a user would type it on its own sheet, header in row 1 from column A. */
 function sheet(name: string, headers: string[], rows: RawCell[][]): RawTable {
@@ -358,41 +358,40 @@ describe("ramp tenure month 1", () => {
 
 describe("a weighted-attainment plan on Results_Payouts", () => {
   it("shows each measure's quota, actual, attainment and weight below the weighted line", () => {
-    const r = runWorkbook(
-      [
-        sheet(
-          "Reps",
-          ["RepID", "Plan", "Base", "TargetVariable", "Quota A", "Quota B"],
-          [["W1", "W", 100000, 100000, 400000, 400000]],
-        ),
-        sheet(
-          "Plans",
-          ["Plan", "Measure", "Weight", "Period", "Combine"],
-          [
-            ["W", "A", 0.6, "Quarter", "WeightedAttainment"],
-            ["W", "B", 0.4, "Quarter", "WeightedAttainment"],
-          ],
-        ),
-        sheet(
-          "Tiers",
-          ["Plan", "From", "To", "Rate"],
-          [
-            ["W", 0, 1, 1],
-            ["W", 1, null, 2],
-          ],
-        ),
-        sheet(
-          "Actuals",
-          ["RepID", "Period", "Measure", "Amount"],
-          [
-            ["W1", "2026-Q1", "A", 150000],
-            ["W1", "2026-Q1", "B", 50000],
-          ],
-        ),
-        settings,
-      ],
-      { sourceName: "weighted.xlsx", computedAt: at },
-    );
+    const tables = (): RawTable[] => [
+      sheet(
+        "Reps",
+        ["RepID", "Plan", "Base", "TargetVariable", "Quota A", "Quota B"],
+        [["W1", "W", 100000, 100000, 400000, 400000]],
+      ),
+      sheet(
+        "Plans",
+        ["Plan", "Measure", "Weight", "Period", "Combine"],
+        [
+          ["W", "A", 0.6, "Quarter", "WeightedAttainment"],
+          ["W", "B", 0.4, "Quarter", "WeightedAttainment"],
+        ],
+      ),
+      sheet(
+        "Tiers",
+        ["Plan", "From", "To", "Rate"],
+        [
+          ["W", 0, 1, 1],
+          ["W", 1, null, 2],
+        ],
+      ),
+      sheet(
+        "Actuals",
+        ["RepID", "Period", "Measure", "Amount"],
+        [
+          ["W1", "2026-Q1", "A", 150000],
+          ["W1", "2026-Q1", "B", 50000],
+        ],
+      ),
+      settings,
+    ];
+    const options = { sourceName: "weighted.xlsx", computedAt: at };
+    const r = runWorkbook(tables(), options);
     expect(r.issues.filter((i) => i.severity === "Error")).toEqual([]);
     const p = table(r.sheets, "Results_Payouts");
     const cols = ["Period", "Measure", "Quota", "Actual", "Attainment", "Weight", "Payout"];
@@ -403,6 +402,12 @@ describe("a weighted-attainment plan on Results_Payouts", () => {
       ["2026-Q1", "A", 100000, 150000, 1.5, 0.6, null],
       ["2026-Q1", "B", 100000, 50000, 0.5, 0.4, null],
     ]);
+    // Streamed (the CLI's writer), the measures' rows follow their line the same, row by row.
+    const pending = runWorkbookStreamed(tables(), options).sheets.find((s) => s.name === "Results_Payouts");
+    const streamed = pending && "stream" in pending && pending.stream ? pending.stream() : null;
+    expect(streamed?.rows.length).toBe(p.rows.length);
+    expect(rowsArray(streamed!.rows)).toEqual(p.rows);
+    expect(streamed!.rows.row(2)).toEqual(p.rows[2]);
   });
 });
 

@@ -8,6 +8,7 @@ import { listForMessage } from "./names";
 import { cachedPeriodLabel, type PeriodLabel } from "./periods";
 import type { PlansRead } from "./plans";
 import { TableReader, type RowReader } from "./reader";
+import { RowAmount } from "./rowAmount";
 import { REP_ID_FIELD, type RepsRead } from "./reps";
 
 export type AmountKind = "Quotas" | "Actuals" | "Scores";
@@ -44,14 +45,26 @@ const FIELDS: Record<AmountKind, readonly FieldSpec[]> = {
 /** The highest MBO score a Scores row may give (150%): above it, a typo is likelier than a plan. */
 const SCORE_LIMIT = new Decimal("1.5");
 
-/** A Quotas, Actuals or Scores row before its period label is placed on the calendar. */
-export interface AmountRecord {
-  readonly row: RowReader;
-  readonly repId: string;
-  readonly measure: string;
-  readonly label: PeriodLabel;
-  readonly amount: Decimal;
+/**
+ * A table's usable Quotas, Actuals or Scores rows, before their period labels
+ * are placed on the calendar: one RowAmount a row, its label beside it, and a
+ * way back to the row to report a problem found later (a duplicate quota).
+ */
+export interface AmountRows {
+  readonly amounts: RowAmount[];
+  /** Row i's period label, as read. */
+  readonly labels: PeriodLabel[];
+  /** A reader of row i, to report on. */
+  rowOf(i: number): RowReader;
 }
+
+const NO_ROWS: AmountRows = {
+  amounts: [],
+  labels: [],
+  rowOf: () => {
+    throw new Error("internal: no amount rows");
+  },
+};
 
 export interface RowContext {
   readonly reps: RepsRead;
@@ -67,13 +80,16 @@ export function readAmounts(
   table: RawTable | undefined,
   ctx: RowContext,
   issues: Issue[],
-): AmountRecord[] {
-  if (!table) return [];
+): AmountRows {
+  if (!table) return NO_ROWS;
   const columns = mapColumns(table, FIELDS[kind], issues);
-  if (!columns) return [];
-  const records: AmountRecord[] = [];
+  if (!columns) return NO_ROWS;
+  const amounts: RowAmount[] = [];
+  const labels: PeriodLabel[] = [];
+  const indexes: number[] = [];
   const period = cachedPeriodLabel();
-  for (const row of new TableReader(table, columns, issues).rows()) {
+  const reader = new TableReader(table, columns, issues);
+  reader.forEachRow((row) => {
     const repId = readRepId(row, ctx.reps);
     const label = row.required("period", period);
     const amount = row.required("amount", kind === "Scores" ? percent : money);
@@ -95,12 +111,14 @@ export function readAmounts(
           ? `${measure} is not a Score (MBO) measure: Scores rows are for measures whose Basis is Score; its credit goes in Actuals`
           : `${measure} is a Score (MBO) measure: its attainment is entered in the Scores table, not as an amount in Actuals`,
       );
-      continue;
+      return;
     }
-    if (repId === null || label === null || amount === null || measure === null || row.failed) continue;
-    records.push({ row, repId, measure, label, amount });
-  }
-  return records;
+    if (repId === null || label === null || amount === null || measure === null || row.failed) return;
+    amounts.push(new RowAmount(repId, measure, amount, table.name, row.excelRow));
+    labels.push(label);
+    indexes.push(row.index);
+  });
+  return { amounts, labels, rowOf: (i) => reader.row(indexes[i]) };
 }
 
 /** RepID, checked against Reps (when Reps could be read). */

@@ -1,16 +1,15 @@
-import { weekCalendarOf, type Adjustment, type ModelInput, type PeriodAmount, type Scenario } from "../../engine";
+import { weekCalendarOf, type Adjustment, type ModelInput, type Scenario } from "../../engine";
 import { dedupeIssues, hasErrors, sortIssues, workbookIssue } from "../issues";
 import type { Issue, RawTable } from "../types";
 import { readAdjustments } from "./adjustments";
-import { readAmounts, type AmountRecord } from "./amounts";
-import { RowAmount } from "./rowAmount";
+import { readAmounts, type AmountRows } from "./amounts";
 import { readAttainmentHistory } from "./history";
 import { INPUT_NAMES, locateInputs } from "./locate";
 import { readOffers } from "./offers";
 import { labelKey, labelSpan, type PeriodLabel, type Span } from "./periods";
 import { resolvePlanYear } from "./planYear";
 import { readPlans } from "./plans";
-import { checkDuplicateQuotas, checkZeroQuotas, type PlacedAmount } from "./quotaChecks";
+import { checkDuplicateQuotas, checkZeroQuotas } from "./quotaChecks";
 import { readRamps } from "./ramps";
 import { readReps } from "./reps";
 import { readScenarios } from "./scenarios";
@@ -57,9 +56,9 @@ export function parseModelInput(tables: readonly RawTable[], options: ParseOptio
   const ramps = readRamps(found.Ramps, issues);
   const plans = readPlans(found, { known: scenarioTable.names }, issues);
   const reps = readReps(found.Reps, { plans, ramps, settings }, issues);
-  const quotaRecords = readAmounts("Quotas", found.Quotas, { reps, plans }, issues);
-  const actualRecords = readAmounts("Actuals", found.Actuals, { reps, plans }, issues);
-  const scoreRecords = readAmounts("Scores", found.Scores, { reps, plans }, issues);
+  const quotas = readAmounts("Quotas", found.Quotas, { reps, plans }, issues);
+  const actuals = readAmounts("Actuals", found.Actuals, { reps, plans }, issues);
+  const scores = readAmounts("Scores", found.Scores, { reps, plans }, issues);
   const adjustmentRecords = readAdjustments(found.Adjustments, reps, issues);
   const attainmentHistory = readAttainmentHistory(found.AttainmentHistory, issues, settings);
   const offers = readOffers(found.Offers, { plans, settings }, issues);
@@ -69,29 +68,40 @@ export function parseModelInput(tables: readonly RawTable[], options: ParseOptio
   const calendar = weekCalendarOf(settings);
   const planYear = resolvePlanYear(
     settings.planYear,
-    [...quotaRecords, ...actualRecords, ...scoreRecords].map((r) => r.label),
+    [...quotas.labels, ...actuals.labels, ...scores.labels],
     fy,
     options.today,
     found.Settings,
     issues,
     calendar,
   );
-  // Large inputs repeat a few labels many times: place each label once.
+  // Large inputs repeat a few labels many times: place each label once (a column's equal cells share one label),
+  // and labels of the same days share one Span, which the duplicate check uses as a key.
   const spans = new Map<string, Span>();
+  const spanByDays = new Map<string, Span>();
+  const spanByLabel = new Map<PeriodLabel, Span>();
   const spanOf = (label: PeriodLabel): Span => {
+    let span = spanByLabel.get(label);
+    if (span) return span;
     const key = labelKey(label);
-    let span = spans.get(key);
-    if (!span) spans.set(key, (span = labelSpan(label, fy, planYear, calendar)));
+    span = spans.get(key);
+    if (!span) {
+      const placed = labelSpan(label, fy, planYear, calendar);
+      const days = `${placed.start}\u0000${placed.end}`;
+      span = spanByDays.get(days);
+      if (!span) spanByDays.set(days, (span = placed));
+      spans.set(key, span);
+    }
+    spanByLabel.set(label, span);
     return span;
   };
-  const place = (r: AmountRecord): PlacedAmount => {
-    const { start, end } = spanOf(r.label);
-    return { row: r.row, amount: new RowAmount(r, start, end) };
+  const place = (rows: AmountRows): void => {
+    for (let i = 0; i < rows.amounts.length; i++) rows.amounts[i].place(spanOf(rows.labels[i]));
   };
-  const quotas = quotaRecords.map(place);
-  const actuals = actualRecords.map(place);
-  const scores = scoreRecords.map(place);
-  checkDuplicateQuotas(quotas);
+  place(quotas);
+  place(actuals);
+  place(scores);
+  checkDuplicateQuotas(quotas, (i) => spanOf(quotas.labels[i]));
   checkZeroQuotas(quotas, actuals, reps.zeroQuotas);
   const adjustments: Adjustment[] = adjustmentRecords.map((a) => ({
     repId: a.repId,
@@ -110,7 +120,6 @@ export function parseModelInput(tables: readonly RawTable[], options: ParseOptio
 
   const sorted = sortIssues(dedupeIssues(issues), INPUT_NAMES);
   if (hasErrors(sorted)) return { input: null, issues: sorted };
-  const amounts = (list: readonly PlacedAmount[]): PeriodAmount[] => list.map((p) => p.amount);
   return {
     input: {
       settings: {
@@ -125,9 +134,9 @@ export function parseModelInput(tables: readonly RawTable[], options: ParseOptio
       plans: plans.plans,
       scenarioPlans: plans.scenarioPlans,
       scenarios,
-      quotas: amounts(quotas),
-      actuals: amounts(actuals),
-      ...(scores.length > 0 ? { scores: amounts(scores) } : {}),
+      quotas: quotas.amounts,
+      actuals: actuals.amounts,
+      ...(scores.amounts.length > 0 ? { scores: scores.amounts } : {}),
       adjustments,
       // The Settings rule for ramp tenure month 1 travels with each schedule, where the ramp is priced.
       ramps:

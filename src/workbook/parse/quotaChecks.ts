@@ -1,27 +1,32 @@
-import type { PeriodAmount } from "../../engine";
+import type { AmountRows } from "./amounts";
 import { formatRows } from "./format";
+import type { Span } from "./periods";
 import type { RowReader } from "./reader";
+import type { RowAmount } from "./rowAmount";
 
-/** A placed Quotas/Actuals row, with the row it came from. */
-export interface PlacedAmount {
-  readonly amount: PeriodAmount;
-  readonly row: RowReader;
-}
-
-/** Quotas must not give the same rep, measure and period twice. */
-export function checkDuplicateQuotas(quotas: readonly PlacedAmount[]): void {
-  const seen = new Map<string, PlacedAmount>();
-  for (const q of quotas) {
-    const a = q.amount;
-    const key = `${a.repId}\u0000${a.measure}\u0000${a.start}\u0000${a.end}`;
-    const first = seen.get(key);
+/**
+ * Quotas must not give the same rep, measure and period twice. `spanOf(i)` is
+ * row i's period, one Span object for the same days: keyed by it, measure and
+ * rep, no key is made per row.
+ */
+export function checkDuplicateQuotas(quotas: AmountRows, spanOf: (i: number) => Span): void {
+  const seen = new Map<Span, Map<string, Map<string, RowAmount>>>();
+  quotas.amounts.forEach((a, i) => {
+    const span = spanOf(i);
+    let byMeasure = seen.get(span);
+    if (!byMeasure) seen.set(span, (byMeasure = new Map()));
+    let byRep = byMeasure.get(a.measure);
+    if (!byRep) byMeasure.set(a.measure, (byRep = new Map()));
+    const first = byRep.get(a.repId);
     if (first)
-      q.row.error(
-        "period",
-        `Quota for ${a.repId}, ${a.measure}, ${a.start} to ${a.end} is given twice (${formatRows([first.row.excelRow, q.row.excelRow])}); keep one`,
-      );
-    else seen.set(key, q);
-  }
+      quotas
+        .rowOf(i)
+        .error(
+          "period",
+          `Quota for ${a.repId}, ${a.measure}, ${a.start} to ${a.end} is given twice (${formatRows([first.excelRow, a.excelRow])}); keep one`,
+        );
+    else byRep.set(a.repId, a);
+  });
 }
 
 /**
@@ -31,8 +36,8 @@ export function checkDuplicateQuotas(quotas: readonly PlacedAmount[]): void {
  * replace (any credit of that measure).
  */
 export function checkZeroQuotas(
-  quotas: readonly PlacedAmount[],
-  actuals: readonly PlacedAmount[],
+  quotas: AmountRows,
+  actuals: AmountRows,
   zeroAnnual: readonly {
     readonly repId: string;
     readonly measure: string;
@@ -40,31 +45,35 @@ export function checkZeroQuotas(
     readonly key: string;
   }[],
 ): void {
-  const zeroQuotaRows = quotas.filter((q) => q.amount.amount.isZero());
+  const zeroQuotaRows: number[] = [];
+  quotas.amounts.forEach((q, i) => {
+    if (q.amount.isZero()) zeroQuotaRows.push(i);
+  });
   if (zeroQuotaRows.length === 0 && zeroAnnual.length === 0) return;
-  const credits = new Map<string, PlacedAmount[]>();
-  for (const a of actuals) {
-    if (a.amount.amount.isZero()) continue;
-    const key = `${a.amount.repId}\u0000${a.amount.measure}`;
+  const credits = new Map<string, RowAmount[]>();
+  for (const a of actuals.amounts) {
+    if (a.amount.isZero()) continue;
+    const key = `${a.repId}\u0000${a.measure}`;
     const list = credits.get(key);
     if (list) list.push(a);
     else credits.set(key, [a]);
   }
-  const rowsOf = (list: readonly PlacedAmount[]) =>
-    formatRows(list.slice(0, 5).map((a) => a.row.excelRow)) + (list.length > 5 ? ", …" : "");
-  for (const q of zeroQuotaRows) {
-    const key = `${q.amount.repId}\u0000${q.amount.measure}`;
-    const inside = (credits.get(key) ?? []).filter(
-      (a) => a.amount.start >= q.amount.start && a.amount.end <= q.amount.end,
-    );
+  const rowsOf = (list: readonly RowAmount[]) =>
+    formatRows(list.slice(0, 5).map((a) => a.excelRow)) + (list.length > 5 ? ", …" : "");
+  for (const i of zeroQuotaRows) {
+    const q = quotas.amounts[i];
+    const key = `${q.repId}\u0000${q.measure}`;
+    const inside = (credits.get(key) ?? []).filter((a) => a.start >= q.start && a.end <= q.end);
     if (inside.length > 0)
-      q.row.error(
-        "amount",
-        `Quota is 0 but Actuals credit ${q.amount.repId} with ${q.amount.measure} in this period (Actuals ${rowsOf(inside)}): attainment is undefined; enter the quota or move the credit`,
-      );
+      quotas
+        .rowOf(i)
+        .error(
+          "amount",
+          `Quota is 0 but Actuals credit ${q.repId} with ${q.measure} in this period (Actuals ${rowsOf(inside)}): attainment is undefined; enter the quota or move the credit`,
+        );
   }
   const withQuotaRows = new Set(
-    zeroAnnual.length === 0 ? [] : quotas.map((q) => `${q.amount.repId}\u0000${q.amount.measure}`),
+    zeroAnnual.length === 0 ? [] : quotas.amounts.map((q) => `${q.repId}\u0000${q.measure}`),
   );
   for (const z of zeroAnnual) {
     const key = `${z.repId}\u0000${z.measure}`;

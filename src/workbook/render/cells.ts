@@ -1,4 +1,4 @@
-import { ZERO, type Decimal, type Ratio } from "../../engine";
+import { toNumber, ZERO, type Decimal, type Ratio } from "../../engine";
 import type { SpecCell } from "../types";
 
 /**
@@ -7,7 +7,7 @@ import type { SpecCell } from "../types";
  */
 export function num(value: Decimal | null | undefined): SpecCell {
   if (value === null || value === undefined) return null;
-  return value === ZERO ? 0 : value.toNumber(); // the engine's shared zero fills most statement columns
+  return value === ZERO ? 0 : toNumber(value); // the engine's shared zero fills most statement columns
 }
 
 /**
@@ -29,7 +29,7 @@ const sharedNums = new WeakMap<Decimal, number>();
 export function sharedNum(value: Decimal): number {
   let n = sharedNums.get(value);
   if (n === undefined) {
-    n = value.toNumber();
+    n = toNumber(value);
     sharedNums.set(value, n);
   }
   return n;
@@ -46,7 +46,7 @@ const shown = new WeakMap<Ratio, number>();
 export function ratioNum(value: Ratio): number {
   let n = shown.get(value);
   if (n === undefined) {
-    n = value.num.toNumber() / value.den.toNumber();
+    n = toNumber(value.num) / toNumber(value.den);
     shown.set(value, n);
   }
   return n;
@@ -54,7 +54,7 @@ export function ratioNum(value: Ratio): number {
 
 /** A display-only money value (a prorated target, a spread quota): to the cent. */
 export function money(value: Decimal | Ratio): number {
-  const n = "num" in value ? ratioNum(value) : value.toNumber();
+  const n = "num" in value ? ratioNum(value) : toNumber(value);
   return Math.round(n * 100) / 100;
 }
 

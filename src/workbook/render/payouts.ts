@@ -1,6 +1,7 @@
-import { minorUnits, type PayoutLine, type ScenarioResult, type Ratio } from "../../engine";
-import type { ColumnSpec, SheetSpec, SpecCell } from "../types";
+import { minorUnits, toNumber, type PayoutLine, type ScenarioResult, type Ratio } from "../../engine";
+import { rowsArray, type ColumnSpec, type SheetSpec, type SpecCell, type StreamedSheet } from "../types";
 import { minorNum, money, num, ratioNum, sharedNum } from "./cells";
+import { nestedRows } from "./rows";
 
 /** actual ÷ quota for display; a year-to-date or weighted line's own fraction. */
 function attainmentNum(l: PayoutLine, actual: number | null): number | null {
@@ -17,7 +18,7 @@ function attainmentNum(l: PayoutLine, actual: number | null): number | null {
 function payoutMultiple(l: PayoutLine, payout: number, target: number): number | null {
   if (l.ytd) {
     const ytdTarget = ratioNum(l.ytd.target);
-    return ytdTarget === 0 ? null : l.ytd.earned.toNumber() / ytdTarget;
+    return ytdTarget === 0 ? null : toNumber(l.ytd.earned) / ytdTarget;
   }
   return target === 0 ? null : payout / target;
 }
@@ -26,6 +27,8 @@ function payoutMultiple(l: PayoutLine, payout: number, target: number): number |
 function byHeader(cells: Readonly<Record<string, SpecCell>>): SpecCell[] {
   return PAYOUT_COLUMNS.map((c) => cells[c.header] ?? null);
 }
+
+type PayoutComponent = NonNullable<PayoutLine["components"]>[number];
 
 /** Base commission rate: target incentive ÷ quota (display). */
 function bcr(target: Ratio, quota: Ratio): number {
@@ -67,67 +70,77 @@ export const PAYOUT_COLUMNS: readonly ColumnSpec[] = [
  * blank: the measures are paid together, on the weighted line).
  */
 export function payoutsSheet(scenarios: readonly ScenarioResult[], subtitleText: string): SheetSpec {
-  const rows: SpecCell[][] = [];
-  for (const s of scenarios) {
-    for (const l of s.lines) {
-      const target = ratioNum(l.target);
-      const payout = minorNum(l.minor, minorUnits(l.rep.currency));
-      // An MBO line has a score, not a quota and credited money: its Attainment column says it all.
-      const scored = l.quotaSource === "Score";
-      const actual = l.actual === null || scored ? null : l.actual.toNumber();
-      rows.push([
-        s.name,
-        l.rep.id,
-        l.rep.name,
-        l.rep.plan,
-        l.period.key,
-        l.measure,
-        l.rep.currency,
-        l.quota && !scored ? money(l.quota) : null,
-        actual,
-        scored ? (l.attainment ? ratioNum(l.attainment) : null) : attainmentNum(l, actual),
-        money(l.target),
-        l.quota && !scored && !l.quota.num.isZero() ? bcr(l.target, l.quota) : null,
-        sharedNum(l.rate),
-        payoutMultiple(l, payout, target),
-        payout,
-        l.gated ? "Below threshold" : null, // blank, not empty text: COUNTA and filters see only flagged lines
-        l.capped,
-        l.team ? "Team" : scored ? "Score" : "Individual",
-        l.ramp ? ratioNum(l.ramp) : null,
-        ratioNum(l.proration),
-        l.ytd && !scored ? money(l.ytd.quota) : null,
-        l.ytd && !scored ? num(l.ytd.actual) : null,
-        l.ytd ? num(l.ytd.earned) : null,
-        l.guarantee ? num(l.guarantee) : null,
-        null,
-      ]);
-      // A weighted-attainment line is explained by its measures: one row each, payout blank, right below it.
-      for (const c of l.components ?? [])
-        rows.push(
-          byHeader({
-            Scenario: s.name,
-            RepID: l.rep.id,
-            Name: l.rep.name,
-            Plan: l.rep.plan,
-            Period: l.period.key,
-            Measure: c.measure,
-            Currency: l.rep.currency,
-            Quota: money(c.quota),
-            Actual: c.actual.toNumber(),
-            Attainment: c.attainment ? ratioNum(c.attainment) : null,
-            Basis: l.team ? "Team" : "Individual",
-            Proration: ratioNum(l.proration),
-            Weight: c.weight.toNumber(),
-          }),
-        );
-    }
-  }
+  const sheet = payoutsStreamed(scenarios, subtitleText);
+  return { ...sheet, rows: rowsArray(sheet.rows) };
+}
+
+/** Results_Payouts with its rows made as they are written (the CLI's streaming writer). */
+export function payoutsStreamed(scenarios: readonly ScenarioResult[], subtitleText: string): StreamedSheet {
   return {
     name: "Results_Payouts",
     title: "Payouts by rep, period and measure",
     subtitle: subtitleText,
     columns: PAYOUT_COLUMNS,
-    rows,
+    // A weighted-attainment line is explained by its measures: one row each, payout blank, right below it.
+    rows: nestedRows(
+      scenarios,
+      (s) => s.lines,
+      (l) => 1 + (l.components?.length ?? 0),
+      (s, l, part) => (part === 0 ? lineRow(s, l) : componentRow(s, l, l.components![part - 1])),
+    ),
   };
+}
+
+function lineRow(s: ScenarioResult, l: PayoutLine): SpecCell[] {
+  const target = ratioNum(l.target);
+  const payout = minorNum(l.minor, minorUnits(l.rep.currency));
+  // An MBO line has a score, not a quota and credited money: its Attainment column says it all.
+  const scored = l.quotaSource === "Score";
+  const actual = l.actual === null || scored ? null : toNumber(l.actual);
+  return [
+    s.name,
+    l.rep.id,
+    l.rep.name,
+    l.rep.plan,
+    l.period.key,
+    l.measure,
+    l.rep.currency,
+    l.quota && !scored ? money(l.quota) : null,
+    actual,
+    scored ? (l.attainment ? ratioNum(l.attainment) : null) : attainmentNum(l, actual),
+    money(l.target),
+    l.quota && !scored && !l.quota.num.isZero() ? bcr(l.target, l.quota) : null,
+    sharedNum(l.rate),
+    payoutMultiple(l, payout, target),
+    payout,
+    l.gated ? "Below threshold" : null, // blank, not empty text: COUNTA and filters see only flagged lines
+    l.capped,
+    l.team ? "Team" : scored ? "Score" : "Individual",
+    l.ramp ? ratioNum(l.ramp) : null,
+    ratioNum(l.proration),
+    l.ytd && !scored ? money(l.ytd.quota) : null,
+    l.ytd && !scored ? num(l.ytd.actual) : null,
+    l.ytd ? num(l.ytd.earned) : null,
+    l.guarantee ? num(l.guarantee) : null,
+    null,
+  ];
+}
+
+/** One measure of a weighted-attainment line: its quota, actual, attainment and weight. */
+function componentRow(s: ScenarioResult, l: PayoutLine, c: PayoutComponent): SpecCell[] {
+  return byHeader({
+    Scenario: s.name,
+    RepID: l.rep.id,
+    Name: l.rep.name,
+    Plan: l.rep.plan,
+    Period: l.period.key,
+    Measure: c.measure,
+    Currency: l.rep.currency,
+    Quota: money(c.quota),
+    Actual: toNumber(c.actual),
+    Attainment: c.attainment ? ratioNum(c.attainment) : null,
+    Basis: l.team ? "Team" : "Individual",
+    Proration: ratioNum(l.proration),
+    Weight: toNumber(c.weight),
+  });
 }

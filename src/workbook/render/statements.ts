@@ -1,6 +1,7 @@
 import type { ScenarioResult } from "../../engine";
-import type { ColumnSpec, SheetSpec, SpecCell } from "../types";
+import { rowsArray, type ColumnSpec, type SheetSpec, type StreamedSheet } from "../types";
 import { num } from "./cells";
+import { nestedRows } from "./rows";
 
 const COLUMNS: readonly ColumnSpec[] = [
   { header: "Scenario", format: "text" },
@@ -31,38 +32,42 @@ const COLUMNS: readonly ColumnSpec[] = [
  * HeldBack is what has been paid beyond YTD earned.
  */
 export function statementsSheet(scenarios: readonly ScenarioResult[], subtitleText: string): SheetSpec {
-  const rows: SpecCell[][] = [];
-  for (const s of scenarios) {
-    for (const r of s.reps) {
-      for (const st of r.statement) {
-        rows.push([
-          s.name,
-          r.rep.id,
-          r.rep.name,
-          st.period.key,
-          r.rep.currency,
-          num(st.earned),
-          num(st.overCap),
-          num(st.deferredToYearEnd),
-          num(st.adjustments),
-          num(st.drawTopUp),
-          num(st.recovered),
-          num(st.drawBalance),
-          num(st.deferred),
-          num(st.debitRecovered),
-          num(st.clawbackCarried),
-          num(st.held),
-          num(st.netPaid),
-          st.notes || null,
-        ]);
-      }
-    }
-  }
+  const sheet = statementsStreamed(scenarios, subtitleText);
+  return { ...sheet, rows: rowsArray(sheet.rows) };
+}
+
+/** Results_Statements with its rows made as they are written (the CLI's streaming writer). */
+export function statementsStreamed(scenarios: readonly ScenarioResult[], subtitleText: string): StreamedSheet {
+  const repsOf = scenarios.flatMap((s) => s.reps.map((r) => ({ s, r })));
   return {
     name: "Results_Statements",
     title: "Pay statements: what each rep is paid each period",
     subtitle: `${subtitleText} · Net paid = Earned − Over annual cap − Deferred to year end + Draw top-up − Recovered + Adjustments + True-up deferred − Debit recovered`,
     columns: COLUMNS,
-    rows,
+    rows: nestedRows(
+      repsOf,
+      ({ r }) => r.statement,
+      () => 1,
+      ({ s, r }, st) => [
+        s.name,
+        r.rep.id,
+        r.rep.name,
+        st.period.key,
+        r.rep.currency,
+        num(st.earned),
+        num(st.overCap),
+        num(st.deferredToYearEnd),
+        num(st.adjustments),
+        num(st.drawTopUp),
+        num(st.recovered),
+        num(st.drawBalance),
+        num(st.deferred),
+        num(st.debitRecovered),
+        num(st.clawbackCarried),
+        num(st.held),
+        num(st.netPaid),
+        st.notes || null,
+      ],
+    ),
   };
 }

@@ -1,5 +1,5 @@
 import { sheetRowCount, type PastExcel } from "../../workbook/sheetLimits";
-import { renderSheet, type SheetSource } from "../../workbook/types";
+import { streamSheet, type SheetSource } from "../../workbook/types";
 import { XlsxFormatError } from "../errors";
 import { isType, relsPartFor } from "../reader/relationships";
 import { CONTENT_TYPE, REL_TYPE, printTitlesXml, type RelationshipEntry } from "../writer/package-xml";
@@ -116,7 +116,7 @@ export function patchWorkbook(options: PatchOptions): PatchResult {
   // One sheet at a time: rendered (when pending), deflated as it is written, and let go before the next.
   const past: PastExcel[] = [];
   for (const p of planned) {
-    const spec = renderSheet(p.source);
+    const spec = streamSheet(p.source);
     if (options.rowLimit !== undefined && sheetRowCount(spec) > options.rowLimit) {
       past.push({ sheet: p.sheetName, rows: sheetRowCount(spec) });
       continue;

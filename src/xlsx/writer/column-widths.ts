@@ -1,4 +1,4 @@
-import type { ColumnFormat, SpecCell } from "../../workbook/types";
+import type { ColumnFormat, SheetRows, SpecCell } from "../../workbook/types";
 import { assertNever } from "../../engine";
 
 const MIN_WIDTH = 8;
@@ -52,14 +52,14 @@ function longestLine(text: string): number {
  */
 export function estimateWidth(
   header: string,
-  rows: readonly (readonly SpecCell[])[],
+  rows: SheetRows,
   column: number,
   format: ColumnFormat | null,
 ): number {
   let widest = longestLine(header) + FILTER_BUTTON;
   const step = Math.max(1, Math.floor(rows.length / SAMPLE_SIZE));
   for (let i = 0; i < rows.length; i += i < SAMPLE_SIZE / 2 ? 1 : step) {
-    const len = displayLength(rows[i][column] ?? null, format);
+    const len = displayLength(rows.row(i)[column] ?? null, format);
     if (len > widest) widest = len;
   }
   return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widest + 1));

@@ -1,4 +1,4 @@
-import { TITLE_ROWS, type SheetSpec } from "../../workbook/types";
+import { sheetRows, TITLE_ROWS, type WritableSheet } from "../../workbook/types";
 import { columnLetterTable } from "../shared/cell-ref";
 import { chartXml } from "./chart-xml";
 import { estimateWidth } from "./column-widths";
@@ -21,7 +21,7 @@ const CHART_GAP_ROWS = 2;
  * table (header in row 4, body from row 5) named like the sheet, frozen below
  * its header, with charts to its right.
  */
-export function addResultSheet(pkg: ResultSheetTarget, spec: SheetSpec): void {
+export function addResultSheet(pkg: ResultSheetTarget, spec: WritableSheet): void {
   const sheetName = pkg.names.sheetName(spec.name);
   const headers = uniqueColumnNames(spec.columns.map((c) => c.header));
   const width = headers.length;
@@ -47,7 +47,7 @@ export function addResultSheet(pkg: ResultSheetTarget, spec: SheetSpec): void {
 
   let drawingRelId: string | undefined;
   const charts = spec.charts ?? [];
-  if (charts.length > 0 && width > 0) {
+  if (charts.length > 0 && width > 0 && Array.isArray(spec.rows)) {
     const source = { sheetName, firstBodyRow, letters: columnLetterTable(width), formatCodes, rows: spec.rows };
     const anchors: ChartAnchor[] = [];
     const chartRels: RelationshipEntry[] = [];
@@ -69,7 +69,8 @@ export function addResultSheet(pkg: ResultSheetTarget, spec: SheetSpec): void {
     rels.push({ id: drawingRelId, type: REL_TYPE.drawing, target: pkg.addDrawing(drawingXml(anchors), chartRels) });
   }
 
-  const columnWidths = spec.columns.map((c, j) => c.width ?? estimateWidth(headers[j], spec.rows, j, c.format));
+  const body = sheetRows(spec);
+  const columnWidths = spec.columns.map((c, j) => c.width ?? estimateWidth(headers[j], body, j, c.format));
   const layout = {
     dimension: width > 0 ? blockRef(1, lastRow, width) : "A1:A2",
     selected: false,
@@ -84,7 +85,7 @@ export function addResultSheet(pkg: ResultSheetTarget, spec: SheetSpec): void {
     data.row(1, [spec.title], [titleStyle], 1, { height: 18.75 });
     data.row(2, [spec.subtitle], [subtitleStyle], 1);
     data.row(headerRow, headers, [], width);
-    for (let i = 0; i < spec.rows.length; i++) data.row(firstBodyRow + i, spec.rows[i], columnStyles, width);
+    for (let i = 0; i < body.length; i++) data.row(firstBodyRow + i, body.row(i), columnStyles, width);
   });
   // Printed, the title, subtitle and header row repeat on every page.
   pkg.addWorksheet(sheetName, xml, rels, `$1:$${headerRow}`);

@@ -9,7 +9,7 @@ import { decimalOfNumber, parseNumberText } from "./numbers";
  */
 export const money: CellParser<Decimal> = (cell, ctx) => {
   const read = moneyValue(cell, ctx);
-  if (!read.ok || read.value.abs().lte(MONEY_LIMIT)) return read;
+  if (!read.ok || withinMoneyLimit(read.value)) return read;
   return fail(
     `${ctx.label} ${show(cell)} is beyond ±10,000,000,000,000 (ten trillion): no single amount, quota or pay in a plan is that large`,
   );
@@ -20,6 +20,11 @@ export const money: CellParser<Decimal> = (cell, ctx) => {
  * double holds to the cent, so sums of a large org stay exact when Excel reads them back.
  */
 export const MONEY_LIMIT = new Decimal("1e13");
+
+/** |x| ≤ 1e13, told from the exponent alone below 1e13 (almost every amount): no Decimal made for the check. */
+function withinMoneyLimit(x: Decimal): boolean {
+  return x.e < MONEY_LIMIT.e || (x.e === MONEY_LIMIT.e && x.abs().lte(MONEY_LIMIT));
+}
 
 const moneyValue: CellParser<Decimal> = (cell, { label }) => {
   if (typeof cell === "number") {
@@ -40,7 +45,8 @@ const moneyValue: CellParser<Decimal> = (cell, { label }) => {
  */
 export function quotaProblem(quota: Decimal, header: string): string | null {
   if (quota.isNeg()) return `${header} can't be negative`;
-  if (!quota.isZero() && quota.lt(QUOTA_MINIMUM))
+  // A positive value is below 0.01 exactly when its leading digit is below the hundredths (no Decimal made to compare).
+  if (!quota.isZero() && quota.e < QUOTA_MINIMUM.e)
     return `${header} ${quota.toString()} is less than a cent: a quota is 0 (nothing to attain) or at least 0.01`;
   return null;
 }

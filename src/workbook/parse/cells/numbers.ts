@@ -1,4 +1,4 @@
-import { compactDecimal, Decimal, ZERO } from "../../../engine";
+import { compactDecimal, Decimal, fromDouble, ZERO } from "../../../engine";
 import { fail, ok, show, type CellParser, type Parsed } from "./cell";
 import { isCurrencyCode } from "./currencies";
 
@@ -81,12 +81,12 @@ export function parseNumberText(text: string): Parsed<NumberText> {
 
 /**
  * A JS number from a numeric cell, as the shortest text that round-trips (0.1
- * stays 0.1): decimal.js reads a number through that text itself, without the
- * string constructor's pattern test. −0 is 0.
+ * stays 0.1), as decimal.js reads a number (fromDouble: whole cents without
+ * the text). −0 is 0.
  */
 export function decimalOfNumber(n: number): Decimal | null {
   if (!Number.isFinite(n)) return null;
-  return n === 0 ? ZERO : compactDecimal(new Decimal(n));
+  return n === 0 ? ZERO : compactDecimal(fromDouble(n));
 }
 
 /** A plain number (no %, no ×): counts, months, years. */
