@@ -1,10 +1,4 @@
-import {
-  realisticBacktest,
-  runRealistic,
-  type ModelResult,
-  type RepProgress,
-  type ScenarioResult,
-} from "../engine";
+import { realisticBacktest, runRealistic, type ModelResult, type RepProgress, type ScenarioResult } from "../engine";
 import { locateEngineIssue } from "./engineIssues";
 import { subtitle } from "./render/cells";
 import { issuesSheet } from "./render/issuesSheet";

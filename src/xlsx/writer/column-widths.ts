@@ -50,12 +50,7 @@ function longestLine(text: string): number {
  * A column width (in characters) from its header and a sample of its values:
  * the first rows and an even spread over the rest, clamped to 8–50.
  */
-export function estimateWidth(
-  header: string,
-  rows: SheetRows,
-  column: number,
-  format: ColumnFormat | null,
-): number {
+export function estimateWidth(header: string, rows: SheetRows, column: number, format: ColumnFormat | null): number {
   let widest = longestLine(header) + FILTER_BUTTON;
   const step = Math.max(1, Math.floor(rows.length / SAMPLE_SIZE));
   for (let i = 0; i < rows.length; i += i < SAMPLE_SIZE / 2 ? 1 : step) {
