@@ -7,6 +7,20 @@ import { KernelOp } from "./kernelOp";
 import type { LineMechanic } from "./mechanic";
 import { addCurves, type CurveSegment } from "./segments";
 
+/** The kernel's row: the greatest i with e[i] ≤ x (the rows as the line's scaled credit), −1 below the first. */
+function rowAt(e: readonly bigint[], x: bigint): number {
+  let i = e.length - 1;
+  while (i >= 0 && x < e[i]) i--;
+  return i;
+}
+
+/** The kernel's column: the greatest j with Y[j] ≤ num ÷ den (the linked attainment), −1 below the first. */
+function columnAt(Y: readonly bigint[], num: bigint, den: bigint): number {
+  let j = Y.length - 1;
+  while (j >= 0 && num < Y[j] * den) j--;
+  return j;
+}
+
 /**
  * Payout matrix: the measure pays a multiple of its target incentive looked up
  * from its own attainment (the rows) and a linked measure's (the columns),
@@ -72,12 +86,10 @@ export const matrix: LineMechanic = {
               return KernelOp.custom((s) => {
                 const x = s.scaled;
                 if (x < 0n || none) return nothing(false, s.capped);
-                let i = R - 1;
-                while (i >= 0 && x < e[i]) i--;
+                const i = rowAt(e, x);
                 if (i < 0) return null;
                 const b = linkedInts(s.linked, ySpread);
-                let j = C - 1;
-                while (j >= 0 && b.num < Y[j] * b.den) j--;
+                const j = columnAt(Y, b.num, b.den);
                 if (j < 0) return null;
                 const v = n[i][j];
                 s.n += s.over === 1n ? v : v * s.over;
@@ -104,14 +116,12 @@ export const matrix: LineMechanic = {
             return KernelOp.custom((s) => {
               const x = s.scaled;
               if (x < 0n || none) return nothing(false, s.capped);
-              let i = R - 1;
-              while (i >= 0 && x < e[i]) i--;
+              const i = rowAt(e, x);
               if (i < 0) return null;
               const b = linkedInts(s.linked, ySpread);
               const bn = b.num;
               const beta = b.den;
-              let j = C - 1;
-              while (j >= 0 && bn < Y[j] * beta) j--;
+              const j = columnAt(Y, bn, beta);
               if (j < 0) return null;
               s.rate = multiples[i][j];
               const onRow = i === R - 1 || x === e[i];

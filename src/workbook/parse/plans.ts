@@ -330,11 +330,7 @@ function buildVersion(
  * keeps the baseline's bands (re-read by the scenario's rules).
  */
 function attachTiers(version: Version, rows: readonly TierRow[], measures: NameIndex, base?: Version): void {
-  const byMeasure = new Map<string, TierRow[]>();
-  for (const t of rows) {
-    const m = tierMeasure(t, version, measures);
-    if (m !== null) push(byMeasure, m, t);
-  }
+  const byMeasure = byPlanMeasure(rows, version, measures);
   for (const m of version.measures) {
     const own = byMeasure.get(m.measure);
     const chosen = own ?? base?.tierRowsByMeasure?.get(m.measure) ?? [];
@@ -362,11 +358,7 @@ function attachTiers(version: Version, rows: readonly TierRow[], measures: NameI
  * against the scenario's measures).
  */
 function attachModifiers(version: Version, rows: readonly ModifierRow[], measures: NameIndex, base?: Version): void {
-  const byMeasure = new Map<string, ModifierRow[]>();
-  for (const r of rows) {
-    const m = tierMeasure(r, version, measures);
-    if (m !== null) push(byMeasure, m, r);
-  }
+  const byMeasure = byPlanMeasure(rows, version, measures);
   const where = version.scenario ? ` in scenario ${version.scenario}` : "";
   const names = version.measures.map((m) => m.measure);
   for (const m of version.measures) {
@@ -385,6 +377,20 @@ function attachModifiers(version: Version, rows: readonly ModifierRow[], measure
   version.modifierRowsByMeasure = byMeasure;
 }
 
+/** A plan-keyed table's rows (Tiers, Modifiers, PayoutMatrix) grouped by the version's measure they name. */
+function byPlanMeasure<R extends Parameters<typeof tierMeasure>[0]>(
+  rows: readonly R[],
+  version: Version,
+  measures: NameIndex,
+): Map<string, R[]> {
+  const byMeasure = new Map<string, R[]>();
+  for (const r of rows) {
+    const m = tierMeasure(r, version, measures);
+    if (m !== null) push(byMeasure, m, r);
+  }
+  return byMeasure;
+}
+
 /**
  * Ties PayoutMatrix rows to this version's measures. A matrix is the
  * measure's rate in place of its tiers: a measure with both, from the same
@@ -393,11 +399,7 @@ function attachModifiers(version: Version, rows: readonly ModifierRow[], measure
  * (a scenario's matrix replaces baseline bands, its bands a baseline matrix).
  */
 function attachMatrices(version: Version, rows: readonly MatrixRow[], measures: NameIndex, base?: Version): void {
-  const byMeasure = new Map<string, MatrixRow[]>();
-  for (const r of rows) {
-    const m = tierMeasure(r, version, measures);
-    if (m !== null) push(byMeasure, m, r);
-  }
+  const byMeasure = byPlanMeasure(rows, version, measures);
   const where = version.scenario ? ` in scenario ${version.scenario}` : "";
   const names = version.measures.map((m) => m.measure);
   for (const m of version.measures) {

@@ -150,7 +150,7 @@ export function swingRows(swing: PreparedSwing, count: number): Float64Array {
     scaledCache.set(key, rows);
     if (rows.count >= count) return rows.data.subarray(0, count * n);
   }
-  const unit = unitVectors(swing, count);
+  const unit = unitRows(swing, count);
   const out = new Float64Array(count * n);
   const have = rows ? rows.count * n : 0;
   if (rows) out.set(rows.data.subarray(0, have));
@@ -170,10 +170,6 @@ const unitCache = new Map<string, Rows>();
  * needs no scaled copy — a leader's own swing then costs no rows of its own.
  */
 export function unitRows(swing: PreparedSwing, count: number): Float64Array {
-  return unitVectors(swing, count);
-}
-
-function unitVectors(swing: PreparedSwing, count: number): Float64Array {
   const { n, rho, unitKey: key } = swing;
   const hit = unitCache.get(key);
   if (hit && hit.count >= count) return hit.data.subarray(0, count * n);
