@@ -30,9 +30,9 @@ const WORKBOOK_VERSION = 1;
 export function cliBench(repCount: number): void {
   const inputPath = benchWorkbook(repCount);
   const inputBytes = statSync(inputPath).size;
-  // The CLI's own process first, before this process holds the in-process stages' ~900 MB: V8 sweeps and marks
-  // a heap that size on background threads, which took one of the machine's two cores from the child (4.6 s
-  // measured after the stages, 3.8 s before them).
+  // The CLI's own process first, before this process holds the in-process stages' ~900 MB (bench.ts runs this
+  // section before the others for the same reason): V8 marks and sweeps a heap that size on background threads,
+  // which took one of the machine's two cores from the child (4.6 s measured after the stages, 3.8 s before them).
   const processRun = cliProcess(inputPath, join(BENCH_DIR, `bench-${repCount}-cli.xlsx`));
   const now = new Date();
 
