@@ -64,6 +64,7 @@ export { runModel, BASELINE } from "./model";
 export type { RepProgress } from "./types";
 export { checkPlan } from "./planChecks";
 export { buildPayoutCurve } from "./line/payoutCurve";
+export { yearMeasureCurve } from "./realistic/planYearPay";
 export { rateTypeOf } from "./line/measureRule";
 
 // Results: per scenario, the payout lines, statements and their trace.

@@ -66,7 +66,7 @@ export function runModel(input: ModelInput, progress?: RepProgress): ModelResult
     const reps: RepResult[] = [];
     const lines: PayoutLine[] = [];
     const flat = set.scenario?.assumption?.kind === "Flat" ? set.scenario.assumption.attainment : null;
-    const team = new TeamActuals(input.reps, shared, input.settings);
+    const team = new TeamActuals(input.reps, shared, input.settings, set.plans);
     for (const rep of input.reps) {
       progress?.(done++, total);
       const plan = set.plans.get(rep.plan);

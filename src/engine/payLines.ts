@@ -125,7 +125,11 @@ function periodActual(
   quota: Ratio,
   own: readonly (Decimal | null)[] | undefined,
 ): Decimal {
-  if (ctx.flat !== null) return quota.num.times(ctx.flat).div(quota.den);
+  if (ctx.flat !== null) {
+    // Everyone at the flat attainment: a leader's team is at it on the members' quotas, so over-assigned it is higher.
+    const flat = m.basis === "Team" ? ctx.team.flatAttainment(ctx.plan, m.measure, ctx.rep, ctx.flat) : ctx.flat;
+    return quota.num.times(flat).div(quota.den);
+  }
   if (m.basis === "Team") return ctx.team.actual(ctx.plan, m.measure, ctx.rep, index);
   // An MBO period without a score has not been scored: it pays as 0% until one is entered.
   return own?.[index] ?? ZERO;

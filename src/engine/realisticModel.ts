@@ -18,7 +18,7 @@ import {
 } from "./realistic/history/historyStats";
 import { repYears, type RepYear } from "./realistic/history/repYears";
 import { backtest, type Backtest } from "./realistic/history/backtest";
-import { PERIODS_PER_YEAR, planYearPay, yearPayKey } from "./realistic/planYearPay";
+import { curveMeasures, needsQuota, PERIODS_PER_YEAR, planYearPay, yearPayKey } from "./realistic/planYearPay";
 import {
   DEFAULT_PERIOD_CORRELATION,
   DEFAULT_QUARTER_SPREAD,
@@ -210,10 +210,16 @@ export class RealisticContext {
     const own = fits.map((f) => (f instanceof Error ? null : f));
 
     const reps: RealisticRep[] = [];
+    const noQuota: string[] = [];
     this.input.reps.forEach((rep, i) => {
       progress?.(i);
       const plan = set.plans.get(rep.plan);
       if (!plan || (only !== undefined && !only.has(rep.id))) return;
+      // Paid on bookings (a percent of credit, money bands) with no quota: an attainment says nothing about bookings.
+      if (curveMeasures(plan).some((m) => needsQuota(m) && !rep.annualQuota.get(m.measure)?.gt(ZERO))) {
+        noQuota.push(rep.id);
+        return;
+      }
       const team = this.teamOf(i, plan, set.plans, own, teamCorrelation.value);
       const fitted = fits[i];
       const dist = team?.dist ?? (fitted instanceof Error ? null : fitted);
@@ -246,6 +252,20 @@ export class RealisticContext {
         method: outcome.method,
       });
     });
+    if (noQuota.length > 0) {
+      const named = noQuota.slice(0, 5).join(", ") + (noQuota.length > 5 ? ` and ${noQuota.length - 5} more` : "");
+      issues.push({
+        severity: "Warning",
+        source: set.scenario?.source,
+        message:
+          `Scenario ${set.name}: ${named} ${noQuota.length === 1 ? "is" : "are"} paid on bookings (a percent of credit or money bands) ` +
+          `with no quota for that measure, so an attainment cannot be turned into bookings; left out of its realistic earnings` +
+          (set.spec.kind === "Flat"
+            ? " (paid line by line, a flat attainment gives them no bookings and pays nothing)"
+            : "") +
+          `. Give them a quota in Reps to include them.`,
+      });
+    }
     return {
       name: set.name,
       scenario: set.scenario,

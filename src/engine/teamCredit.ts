@@ -1,4 +1,4 @@
-import { ZERO, type Decimal } from "./decimal";
+import { ONE, ZERO, type Decimal } from "./decimal";
 import { convert, fxRate } from "./mechanics/fx";
 import { indexOrg, type OrgIndex } from "./mechanics/hierarchy";
 import { leaderOverAssignment, paidOnMembers, reportsOf, teamActuals } from "./mechanics/rollup";
@@ -20,14 +20,52 @@ export interface TeamMemberCredit {
  */
 export class TeamActuals {
   private readonly cache = new Map<string, Map<string, Decimal>[]>();
+  private readonly flats = new Map<string, Decimal>();
   private byId?: Map<string, Rep>;
   private org?: OrgIndex;
 
+  /** `plans`: the scenario's, which say who is paid on a measure individually (the members a leader is paid on). */
   constructor(
     private readonly reps: readonly Rep[],
     private readonly shared: SharedInputs,
     private readonly settings: Settings,
+    private readonly plans: ReadonlyMap<string, Plan> = new Map(),
   ) {}
+
+  /**
+   * A leader's team attainment on a measure when everyone reaches `flat` (a
+   * flat scenario): the team's credit is flat × its members' quotas, so the
+   * leader's attainment is flat × their quotas ÷ the leader's own (the
+   * over-assignment of the people they are paid on), as the realistic view
+   * prices a team. Flat itself when that share cannot be told (no members
+   * with a quota, or no quota of the leader's own).
+   */
+  flatAttainment(plan: Plan, measure: string, manager: Rep, flat: Decimal): Decimal {
+    const key = `${manager.id}\u241f${measure}`;
+    let share = this.flats.get(key);
+    if (share === undefined) {
+      this.org ??= indexOrg(this.reps);
+      const org = this.org;
+      const i = org.indexOf.get(manager.id);
+      const quotaOf = (k: number) => {
+        const r = this.reps[k];
+        const q = r.annualQuota.get(measure) ?? null;
+        return q === null ? null : convert(q, r.currency, manager.currency, this.settings);
+      };
+      const paidOn =
+        i === undefined
+          ? null
+          : leaderOverAssignment(
+              org,
+              i,
+              paidOnMembers(org, i, plan.teamScope, measure, (r) => this.plans.get(r.plan)),
+              quotaOf,
+            ).paidOn;
+      share = paidOn !== null && paidOn.gt(ZERO) ? paidOn : ONE;
+      this.flats.set(key, share);
+    }
+    return flat.times(share);
+  }
 
   /**
    * A team spans currencies: each report's credit is converted to the

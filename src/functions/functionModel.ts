@@ -1,6 +1,7 @@
 import {
   BASELINE,
-  buildPayoutCurve,
+  needsQuota,
+  yearMeasureCurve,
   type DistributionSpec,
   type EngineIssue,
   type ModelInput,
@@ -17,7 +18,7 @@ import { WorkbookModel, type ParsedWorkbook } from "../workbook/workbookModel";
 import { choices, sameName } from "./args";
 import { FunctionFailure, notAvailable } from "./failure";
 
-export type PayoutCurve = ReturnType<typeof buildPayoutCurve>;
+export type PayoutCurve = ReturnType<typeof yearMeasureCurve>;
 
 /**
  * What the worksheet functions compute on: a read of the input tables as the
@@ -104,10 +105,14 @@ export class FunctionModel {
     if (!byMeasure) this.curves.set(plan, (byMeasure = new Map()));
     let made = byMeasure.get(measure);
     if (made === undefined) {
-      const { target, quota } = typicalContext(this.model.reps, plan, measure);
+      const { target, quota, quotaKnown } = typicalContext(this.model.reps, plan, measure);
       made = target.isZero()
         ? notAvailable(`Plan ${plan.name} · ${measure.measure} has no target incentive to pay on.`)
-        : buildPayoutCurve(measure, target.div(quota), quota);
+        : needsQuota(measure) && !quotaKnown
+          ? notAvailable(
+              `Plan ${plan.name} · ${measure.measure} pays on bookings, and no rep on it has a ${measure.measure} quota to turn an attainment into bookings.`,
+            )
+          : yearMeasureCurve(plan, measure, target, quota);
       byMeasure.set(measure, made);
     }
     if (made instanceof FunctionFailure) throw made;

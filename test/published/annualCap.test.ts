@@ -36,4 +36,9 @@ describe("published annual cap example: PeopleSoft's maximum yearly earnings lim
     expect([q2.earned, q2.overCap, q2.netPaid].map((x) => x.toFixed(2))).toEqual(["50.00", "40.00", "10.00"]);
     expect([r.netPaid.toFixed(2), r.capped]).toEqual(["1010.00", true]);
   });
+
+  it("reports Variable pay after the cap: the lines' 1,050 less the 40 held back (docs/workbook.md, Results_Summary)", () => {
+    expect(r.lines.reduce((sum, l) => sum + l.payout.toNumber(), 0)).toBe(1050);
+    expect(r.variablePay.toFixed(2)).toBe("1010.00");
+  });
 });

@@ -43,6 +43,17 @@ describe("offer payout curve", () => {
     expect(at(offerCurve(p, d("100000"), null), "1.5")).toBe("2");
   });
 
+  it("pays a flat kicker once per period over the year: 4 quarters × 2,000 on a 60,000 target", () => {
+    const kicker = { rate: d("0"), from: d("1.1"), mode: "Marginal" as const, amount: d("2000") };
+    const quarterly = plan({ period: "Quarter", measures: [measure({ kicker })] });
+    // 125%: 1.25 + 4 × 2,000 ÷ 60,000; 105%: below the trigger, 1.05.
+    expect(at(offerCurve(quarterly, d("60000"), null), "1.25")).toBe(d("1.25").plus(d("8000").div(60000)).toString());
+    expect(at(offerCurve(quarterly, d("60000"), null), "1.05")).toBe("1.05");
+    // Monthly, 500 a month: 1.25 + 12 × 500 ÷ 60,000 = 1.35.
+    const monthly = plan({ period: "Month", measures: [measure({ kicker: { ...kicker, amount: d("500") } })] });
+    expect(at(offerCurve(monthly, d("60000"), null), "1.25")).toBe("1.35");
+  });
+
   it("finds a payout cap and where it is reached", () => {
     // 1.0× to 100%, 2× above, capped at 1.5× target: reached at 100% + 0.5/2 = 125%.
     const p = plan({ measures: [measure({ tiers: tiers([0, 1, 1], [1, null, 2]), capPayout: d("1.5") })] });

@@ -2,16 +2,14 @@ import { buildPayoutCurve } from "../line/payoutCurve";
 import { capCurve, simplify, type CurveSegment } from "../line/segments";
 import { ONE, ZERO, type Decimal } from "../decimal";
 import { combineCurves } from "../realistic";
-import { annualCapMultiple } from "../realistic/planYearPay";
+import { annualCapMultiple, curveShare, needsQuota } from "../realistic/planYearPay";
 import type { MeasurePlan, Plan } from "../types";
 
 /** No plan stated: the bonus pays 1.0× target per 100% attainment, from 0, uncapped. */
 export const LINEAR_UNCAPPED: readonly CurveSegment[] = [{ from: ZERO, to: null, intercept: ZERO, slope: ONE }];
 
 /** Measures that need a quota to turn their rates into multiples of target (percent of bookings, amount bands). */
-export function needsQuota(m: MeasurePlan): boolean {
-  return m.rateType === "Percent" || m.tierBasis === "Amount";
-}
+export { needsQuota };
 
 /** The measures that drive pay: a WeightedAttainment plan runs the first measure's curve on the whole target. */
 export function drivingMeasures(plan: Plan): readonly { readonly measure: MeasurePlan; readonly weight: Decimal }[] {
@@ -35,7 +33,8 @@ export function offerCurve(plan: Plan | null, targetVariable: Decimal, quota: De
     const target = targetVariable.times(weight);
     // BCR = target ÷ quota; a zero target pays nothing whatever the curve, so any BCR will do.
     const bcr = target.isZero() ? ONE : target.div(q);
-    return { weight, segments: buildPayoutCurve(measure, bcr, q).segments };
+    // Each period on its own terms (a flat kicker, a money band once a period): the year's curve is the period's.
+    return { weight, segments: buildPayoutCurve(measure, bcr, q.times(curveShare(plan))).segments };
   });
   const combined = combineCurves(parts);
   // An annual cap on the year's incentive caps the offer's curve too (a multiple of target variable).

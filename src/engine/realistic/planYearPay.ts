@@ -1,4 +1,5 @@
 import { buildPayoutCurve } from "../line/payoutCurve";
+import type { PayoutCurve } from "../line/segments";
 import type { CurveSegment } from "../line/segments";
 import { Decimal, ONE } from "../decimal";
 import type { MeasurePlan, PeriodKind, Plan, Rep } from "../types";
@@ -8,9 +9,45 @@ import type { YearPay } from "./swing/swingOutcome";
 
 export const PERIODS_PER_YEAR: Record<PeriodKind, number> = { Month: 12, Quarter: 4, Year: 1 };
 
-/** Whether a measure's curve in attainment depends on the rep's quota (money bands, or a percent of bookings). */
+/**
+ * Whether a measure's curve in attainment depends on the size of the quota and
+ * target it is priced on: money bands, a percent of bookings, or a flat kicker
+ * amount (money, so a multiple of the target it is paid on).
+ */
 export function curveNeedsQuota(m: MeasurePlan): boolean {
+  return needsQuota(m) || (m.kicker?.amount ?? null) !== null;
+}
+
+/** Paid on bookings (a percent of credit, or money bands): an attainment means something only with a quota. */
+export function needsQuota(m: MeasurePlan): boolean {
   return m.rateType === "Percent" || m.tierBasis === "Amount";
+}
+
+/** The measures whose curves make the plan's: a WeightedAttainment plan runs its first measure's on the whole target. */
+export function curveMeasures(plan: Plan): readonly MeasurePlan[] {
+  return plan.combine === "WeightedAttainment" ? plan.measures.slice(0, 1) : plan.measures;
+}
+
+/**
+ * The share of the year's quota and target a plan's curve is priced on when
+ * it stands for the whole year at one attainment (Results_PayoutCurve,
+ * COMP.PAYOUT, offers): a per-period plan pays each of its n periods on its
+ * own terms — a flat kicker or a money band once a period — so its curve is
+ * the period's, 1/n, and as a multiple it is also the year's; a cumulative
+ * plan pays the year on the year-to-date curve at year end, 1.
+ */
+export function curveShare(plan: Plan): Decimal {
+  const n = PERIODS_PER_YEAR[plan.period];
+  return plan.cumulative || n === 1 ? ONE : ONE.div(n);
+}
+
+/**
+ * A plan measure's payout curve standing for the whole year at one
+ * attainment (curveShare), for a rep with this annual target incentive and
+ * quota: a multiple of the target, so the year pays multiple × target.
+ */
+export function yearMeasureCurve(plan: Plan, m: MeasurePlan, target: Decimal, quota: Decimal): PayoutCurve {
+  return buildPayoutCurve(m, target.div(quota), quota.times(curveShare(plan)));
 }
 
 /**
@@ -19,7 +56,7 @@ export function curveNeedsQuota(m: MeasurePlan): boolean {
  * annual curve, 1/n for one of n periods, k/n for a YTD curve after k periods.
  */
 export function planCurve(plan: Plan, rep: Rep, share: Decimal = ONE): CurveSegment[] {
-  const parts = (plan.combine === "WeightedAttainment" ? plan.measures.slice(0, 1) : plan.measures).map((m) => {
+  const parts = curveMeasures(plan).map((m) => {
     const quota = (rep.annualQuota.get(m.measure) ?? ONE).times(share);
     const target = rep.targetVariable.times(m.weight).times(share);
     const bcr = quota.isZero() || target.isZero() ? ONE : target.div(quota);

@@ -1,6 +1,7 @@
 import {
   roundMoney,
-  buildPayoutCurve,
+  needsQuota,
+  yearMeasureCurve,
   Decimal,
   probAtLeast,
   type ScenarioResult,
@@ -35,7 +36,7 @@ export function typicalContext(
   all: readonly Rep[],
   plan: Plan,
   m: MeasurePlan,
-): { target: Decimal; quota: Decimal; currency: string | null } {
+): { target: Decimal; quota: Decimal; currency: string | null; quotaKnown: boolean } {
   const onPlan = all.filter((r) => r.plan === plan.name);
   // One currency per curve: the plan's most common (first in Reps on a tie), so a median never mixes EUR and USD.
   const counts = new Map<string, number>();
@@ -51,7 +52,12 @@ export function typicalContext(
     .filter((q): q is Decimal => q !== undefined && q.gt(0))
     .sort((a, b) => a.comparedTo(b));
   const median = (xs: Decimal[], fallback: Decimal) => (xs.length ? xs[Math.floor(xs.length / 2)] : fallback);
-  return { target: median(targets, new Decimal(1)), quota: median(quotas, new Decimal(1)), currency };
+  return {
+    target: median(targets, new Decimal(1)),
+    quota: median(quotas, new Decimal(1)),
+    currency,
+    quotaKnown: quotas.length > 0,
+  };
 }
 
 /** A plan set to draw: a scenario's plans and the attainment spread of its reps. */
@@ -120,10 +126,12 @@ export function payoutCurveSheet(
         const plan = s.plans.get(planName);
         const m = plan?.measures.find((x) => x.measure === measureName);
         if (!plan || !m || (plan.combine === "WeightedAttainment" && m !== plan.measures[0])) continue;
-        const { target, quota, currency } = typicalContext(s.reps, plan, m);
-        // A measure with no target incentive (pure commission: rate × credit) has no multiple of target to draw.
-        if (target.isZero()) continue;
-        const curve = buildPayoutCurve(m, target.div(quota), quota);
+        const { target, quota, currency, quotaKnown } = typicalContext(s.reps, plan, m);
+        // A measure with no target incentive (pure commission: rate × credit) has no multiple of target to draw;
+        // one paid on bookings (a percent, money bands) by nobody with a quota has no attainment to draw it on.
+        if (target.isZero() || (needsQuota(m) && !quotaKnown)) continue;
+        // Each period on its own terms (a flat kicker, a money band once a period): the year's curve is the period's.
+        const curve = yearMeasureCurve(plan, m, target, quota);
         const label = plan.combine === "WeightedAttainment" ? "Weighted" : measureName;
         const first = rows.length;
         for (const a of curveAttainments(curve.breakpoints)) {

@@ -1,0 +1,256 @@
+import { runWorkbook } from "../../src/workbook/run";
+import type { RawCell, RawTable, SheetSpec } from "../../src/workbook/types";
+
+/**
+ * What an independent recalculation of a new workbook (every figure rebuilt
+ * by hand from docs/calculation.md) found, pinned: a per-period plan's terms
+ * apply once a period, so a flat kicker of 2,000 a quarter is paid four times
+ * a year by the payout curve, the realistic view and offers too (the curve
+ * paid it once a year); a rep paid on bookings with no quota is left out of
+ * attainment views, not priced on a quota of 1; a leader paid on the team is
+ * over-assigned in a flat scenario line by line as in the realistic view;
+ * and, as the docs now say, money bands are a period's, not prorated.
+ */
+function sheet(name: string, headers: string[], rows: RawCell[][]): RawTable {
+  return { name, sheet: name, source: "sheet", headerRow: 1, firstColumn: 1, headers, rows };
+}
+
+const settings = sheet(
+  "Settings",
+  ["Setting", "Value"],
+  [
+    ["ReportingCurrency", "USD"],
+    ["FiscalYearStart", 1],
+    ["PlanYear", 2026],
+  ],
+);
+
+function column(sheets: readonly SheetSpec[], name: string, header: string): (row: readonly unknown[]) => unknown {
+  const s = sheets.find((x) => x.name === name);
+  if (!s) throw new Error(`no sheet ${name}`);
+  const j = s.columns.findIndex((c) => c.header === header);
+  return (row) => row[j];
+}
+
+const tables = (): RawTable[] => [
+  settings,
+  sheet(
+    "Reps",
+    ["RepID", "Name", "Plan", "Base", "TargetVariable", "Quota"],
+    [
+      ["K1", "Quarterly, 60k", "KQ", 100000, 60000, 2500000],
+      ["K2", "Quarterly, 120k", "KQ", 100000, 120000, 2500000],
+      ["K3", "Monthly", "KM", 100000, 60000, 2500000],
+    ],
+  ),
+  sheet(
+    "Plans",
+    ["Plan", "Measure", "Period", "KickerFrom", "KickerAmount"],
+    [
+      ["KQ", "Bookings", "Quarter", 1.1, 2000],
+      ["KM", "Bookings", "Month", 1.1, 500],
+    ],
+  ),
+  sheet("Actuals", ["RepID", "Period", "Measure", "Amount"], [["K1", "2026-Q1", "Bookings", 100000]]),
+  sheet("Scenarios", ["Scenario", "Attainment"], [["Flat 125", 1.25]]),
+];
+
+describe("a flat kicker on a per-period plan, over the year", () => {
+  const result = runWorkbook(tables(), { sourceName: "kicker.xlsx", computedAt: new Date("2026-12-05T00:00:00Z") });
+
+  it("runs", () => {
+    expect(result.issues.filter((i) => i.severity === "Error")).toEqual([]);
+  });
+
+  it("pays it once a period, line by line: 4 × (15,000 × 1.25 + 2,000) = 83,000 at a flat 125%", () => {
+    const payouts = result.sheets.find((s) => s.name === "Results_Payouts")!;
+    const scenario = column(result.sheets, "Results_Payouts", "Scenario");
+    const rep = column(result.sheets, "Results_Payouts", "RepID");
+    const payout = column(result.sheets, "Results_Payouts", "Payout");
+    const yearOf = (id: string) =>
+      (payouts.rows as unknown[][])
+        .filter((r) => scenario(r) === "Flat 125" && rep(r) === id)
+        .reduce((sum, r) => sum + (payout(r) as number), 0);
+    expect(yearOf("K1")).toBe(83000);
+    // 12 × (5,000 × 1.25 + 500) = 81,000
+    expect(yearOf("K3")).toBe(81000);
+  });
+
+  it("draws the payout curve with the kicker once a period: 83,000 (quarterly) and 81,000 (monthly) at 125%", () => {
+    const curve = result.sheets.find((s) => s.name === "Results_PayoutCurve")!;
+    const plan = column(result.sheets, "Results_PayoutCurve", "Plan");
+    const scenario = column(result.sheets, "Results_PayoutCurve", "Scenario");
+    const attainment = column(result.sheets, "Results_PayoutCurve", "Attainment");
+    const payout = column(result.sheets, "Results_PayoutCurve", "Payout");
+    const multiple = column(result.sheets, "Results_PayoutCurve", "Payout multiple");
+    const at = (p: string, a: number) =>
+      (curve.rows as unknown[][]).find((r) => plan(r) === p && scenario(r) === "Baseline" && attainment(r) === a)!;
+    // The typical rep of KQ is the median target: 120,000 (of 60,000 and 120,000): 1.25 + 4 × 2,000 ÷ 120,000.
+    expect(multiple(at("KQ", 1.25))).toBeCloseTo(1.25 + 8000 / 120000, 12);
+    expect(payout(at("KQ", 1.25))).toBe(158000);
+    expect(payout(at("KQ", 1.05))).toBe(126000); // below the trigger: 1.05 × 120,000
+    expect(multiple(at("KM", 1.25))).toBeCloseTo(1.35, 12);
+    expect(payout(at("KM", 1.25))).toBe(81000);
+  });
+
+  it("prices each rep's own kicker in the realistic view (the jump is a multiple of that rep's target)", () => {
+    const realistic = result.sheets.find((s) => s.name === "Results_Realistic")!;
+    const rep = column(result.sheets, "Results_Realistic", "RepID");
+    const expected = column(result.sheets, "Results_Realistic", "Expected variable");
+    const of = (id: string) => expected((realistic.rows as unknown[][]).find((r) => rep(r) === id)!);
+    expect(of("K1")).toBe(83000);
+    // 4 × (30,000 × 1.25 + 2,000): not K1's multiple × 120,000 (166,000), as when the plan's pay was shared by plan alone.
+    expect(of("K2")).toBe(158000);
+    expect(of("K3")).toBe(81000);
+  });
+});
+
+describe("a commission rep with no quota under an attainment scenario", () => {
+  // 30,000 of target paid as 5% of bookings up to 50,000 a month and 8% above, and no quota: an attainment of 90% is
+  // 90% of nothing. Found by an independent recalculation: the realistic view priced him on a quota of 1 (0.05 a year).
+  const result = runWorkbook(
+    [
+      settings,
+      sheet(
+        "Reps",
+        ["RepID", "Name", "Plan", "Base", "TargetVariable", "Quota"],
+        [
+          ["S3", "No quota", "SDR-NR", 60000, 30000, null],
+          ["A1", "With quota", "AE", 100000, 60000, 1000000],
+        ],
+      ),
+      sheet(
+        "Plans",
+        ["Plan", "Measure", "Period", "TierBasis", "RateType"],
+        [
+          ["SDR-NR", "Bookings", "Month", "Amount", "Percent"],
+          ["AE", "Bookings", "Quarter", "Attainment", "Multiplier"],
+        ],
+      ),
+      sheet(
+        "Tiers",
+        ["Plan", "Measure", "From", "To", "Rate"],
+        [
+          ["SDR-NR", "Bookings", 0, 50000, "5%"],
+          ["SDR-NR", "Bookings", 50000, null, "8%"],
+        ],
+      ),
+      sheet("Actuals", ["RepID", "Period", "Measure", "Amount"], [["S3", "2026-01", "Bookings", 60000]]),
+      sheet("Scenarios", ["Scenario", "Attainment"], [["Flat 90", 0.9]]),
+    ],
+    { sourceName: "commission.xlsx", computedAt: new Date("2026-12-05T00:00:00Z") },
+  );
+
+  it("still pays his actual bookings line by line: 5% × 50,000 + 8% × 10,000 = 3,300 in January", () => {
+    expect(result.issues.filter((i) => i.severity === "Error")).toEqual([]);
+    const payouts = result.sheets.find((s) => s.name === "Results_Payouts")!;
+    const get = (h: string) => column(result.sheets, "Results_Payouts", h);
+    const row = (payouts.rows as unknown[][]).find(
+      (r) => get("Scenario")(r) === "Baseline" && get("RepID")(r) === "S3" && get("Period")(r) === "2026-01",
+    )!;
+    expect(get("Payout")(row)).toBe(3300);
+  });
+
+  it("leaves him out of the realistic view with a warning that names him, and keeps the rep who has a quota", () => {
+    const realistic = result.sheets.find((s) => s.name === "Results_Realistic")!;
+    const rep = column(result.sheets, "Results_Realistic", "RepID");
+    expect((realistic.rows as unknown[][]).map(rep)).toEqual(["A1"]);
+    const warning = result.issues.find((i) => i.message.includes("S3 is paid on bookings"));
+    expect(warning?.severity).toBe("Warning");
+    expect(warning?.message).toMatch(/^Scenario Flat 90: S3 is paid on bookings .* left out of its realistic earnings/);
+  });
+
+  it("draws no payout curve for a plan paid on bookings that nobody on it has a quota for", () => {
+    const curve = result.sheets.find((s) => s.name === "Results_PayoutCurve")!;
+    const plan = column(result.sheets, "Results_PayoutCurve", "Plan");
+    expect(new Set((curve.rows as unknown[][]).map(plan))).toEqual(new Set(["AE"]));
+  });
+});
+
+describe("a flat scenario and a leader paid on the team", () => {
+  // Two AEs with quotas of 500,000 report to M1, whose own quota is 900,000 (over-assigned 1,000,000 ÷ 900,000).
+  // With everyone at 90% the team credits 900,000: M1 is at 100%, as the realistic view prices a team (found by an
+  // independent recalculation: line by line, M1 was paid at 90% of his own quota).
+  const result = runWorkbook(
+    [
+      settings,
+      sheet(
+        "Reps",
+        ["RepID", "Name", "Manager", "Plan", "Base", "TargetVariable", "Quota"],
+        [
+          ["M1", "Manager", null, "MGR", 120000, 60000, 900000],
+          ["A1", "AE one", "M1", "AE", 100000, 50000, 500000],
+          ["A2", "AE two", "M1", "AE", 100000, 50000, 500000],
+        ],
+      ),
+      sheet(
+        "Plans",
+        ["Plan", "Measure", "Period", "Basis"],
+        [
+          ["MGR", "Bookings", "Quarter", "Team"],
+          ["AE", "Bookings", "Quarter", "Individual"],
+        ],
+      ),
+      sheet("Actuals", ["RepID", "Period", "Measure", "Amount"], [["A1", "2026-Q1", "Bookings", 100000]]),
+      sheet("Scenarios", ["Scenario", "Attainment"], [["Flat 90", 0.9]]),
+    ],
+    { sourceName: "team.xlsx", computedAt: new Date("2026-12-05T00:00:00Z") },
+  );
+
+  it("puts the leader at 90% × 1,000,000 ÷ 900,000 = 100% each quarter: 4 × 15,000 = 60,000, as the realistic view", () => {
+    expect(result.issues.filter((i) => i.severity === "Error")).toEqual([]);
+    const payouts = result.sheets.find((s) => s.name === "Results_Payouts")!;
+    const get = (h: string) => column(result.sheets, "Results_Payouts", h);
+    const m1 = (payouts.rows as unknown[][]).filter(
+      (r) => get("Scenario")(r) === "Flat 90" && get("RepID")(r) === "M1",
+    );
+    expect(m1.map(get("Attainment"))).toEqual([1, 1, 1, 1]);
+    expect(m1.map(get("Actual"))).toEqual([225000, 225000, 225000, 225000]);
+    expect(m1.reduce((sum, r) => sum + (get("Payout")(r) as number), 0)).toBe(60000);
+    // The AEs stay at 90%: 4 × 12,500 × 0.9 = 45,000 each.
+    const a1 = (payouts.rows as unknown[][]).filter(
+      (r) => get("Scenario")(r) === "Flat 90" && get("RepID")(r) === "A1",
+    );
+    expect(a1.reduce((sum, r) => sum + (get("Payout")(r) as number), 0)).toBe(45000);
+    const realistic = result.sheets.find((s) => s.name === "Results_Realistic")!;
+    const rep = column(result.sheets, "Results_Realistic", "RepID");
+    const expected = column(result.sheets, "Results_Realistic", "Expected variable");
+    expect(expected((realistic.rows as unknown[][]).find((r) => rep(r) === "M1")!)).toBe(60000);
+  });
+});
+
+describe("money bands in a leaver's last, partial month", () => {
+  it("are the month's, not prorated: 5% × 50,000 + 8% × 10,000 = 3,300 for a leaver on 20 January", () => {
+    const result = runWorkbook(
+      [
+        settings,
+        sheet(
+          "Reps",
+          ["RepID", "Name", "Plan", "Base", "TargetVariable", "EndDate"],
+          [["S3", "Leaver", "SDR", 60000, 0, "2026-01-20"]],
+        ),
+        sheet(
+          "Plans",
+          ["Plan", "Measure", "Period", "TierBasis", "RateType"],
+          [["SDR", "Bookings", "Month", "Amount", "Percent"]],
+        ),
+        sheet(
+          "Tiers",
+          ["Plan", "Measure", "From", "To", "Rate"],
+          [
+            ["SDR", "Bookings", 0, 50000, "5%"],
+            ["SDR", "Bookings", 50000, null, "8%"],
+          ],
+        ),
+        sheet("Actuals", ["RepID", "Period", "Measure", "Amount"], [["S3", "2026-01", "Bookings", 60000]]),
+      ],
+      { sourceName: "leaver.xlsx", computedAt: new Date("2026-12-05T00:00:00Z") },
+    );
+    expect(result.issues.filter((i) => i.severity === "Error")).toEqual([]);
+    const payouts = result.sheets.find((s) => s.name === "Results_Payouts")!;
+    const get = (h: string) => column(result.sheets, "Results_Payouts", h);
+    const january = (payouts.rows as unknown[][]).find((r) => get("Period")(r) === "2026-01")!;
+    expect(get("Proration")(january)).toBeCloseTo(20 / 31, 12);
+    expect(get("Payout")(january)).toBe(3300);
+  });
+});
