@@ -69,7 +69,10 @@ export function bucketAmounts(
         severity: "Error",
         source: row.source,
         column: "Period",
-        message: `${table} amount for ${row.start}..${row.end} spans more than one payout period (${period.key} ends ${period.end}); give it per ${period.months === 1 ? "month" : "period"}.`,
+        message:
+          `${table} amount for ${row.start}..${row.end} spans more than one payout period (${period.key} ends ${period.end}); give it per ${period.months === 1 ? "month" : "period"}.` +
+          // A quarter label read on a fiscal year the user did not expect (Q3 of a year from April is Oct–Dec).
+          " Quarter and half labels (2026-Q3) count from the fiscal year's start (Settings FiscalYearStart).",
       });
       continue;
     }

@@ -121,7 +121,9 @@ describe("runModel: quotas, scenarios and weighted attainment", () => {
     const messages = runModel(input).issues.map((i) => `${i.severity} ${i.source} ${i.message}`);
     expect(messages).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^Error Actuals row 2 .*spans more than one payout period \(2026-01/),
+        expect.stringMatching(
+          /^Error Actuals row 2 .*spans more than one payout period \(2026-01.* count from the fiscal year's start \(Settings FiscalYearStart\)\.$/,
+        ),
         expect.stringMatching(/^Error Reps row 5 Rep R1 has no quota for measure "Bookings"/),
       ]),
     );

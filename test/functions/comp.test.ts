@@ -30,6 +30,45 @@ const value = (name: FunctionName, ...args: CallArg[]) => {
   return a.value;
 };
 
+describe("COMP.PAYOUT on a per-period plan's flat kicker and on bookings with no quota", () => {
+  const tables = [
+    table("Settings", ["Setting", "Value"], [["PlanYear", 2026]]),
+    table(
+      "Reps",
+      ["RepID", "Plan", "Base", "TargetVariable", "Quota"],
+      [
+        ["K1", "KQ", 100000, 60000, 2500000],
+        ["S1", "Commission", 60000, 30000, null],
+      ],
+    ),
+    table(
+      "Plans",
+      ["Plan", "Measure", "Period", "KickerFrom", "KickerAmount", "TierBasis", "RateType"],
+      [
+        ["KQ", "Bookings", "Quarter", 1.1, 2000, null, null],
+        ["Commission", "Bookings", "Month", null, null, "Amount", "Percent"],
+      ],
+    ),
+    table("Tiers", ["Plan", "Measure", "From", "To", "Rate"], [["Commission", "Bookings", 0, null, "5%"]]),
+  ];
+  const kicker = new FunctionModel(tables, new Date("2026-06-01"));
+  const ask = (...args: CallArg[]) => evaluateCall({ name: "PAYOUT", args } as FunctionCall, () => kicker);
+
+  it("pays the kicker once a quarter over the year: 1.25 + 4 × 2,000 ÷ 60,000 at 125%, as Results_PayoutCurve", () => {
+    const a = ask("KQ", "Bookings", 1.25);
+    expect("value" in a && a.value).toBeCloseTo(1.25 + 8000 / 60000, 12);
+  });
+
+  it("answers #N/A, saying why, for a plan paid on bookings that no rep on it has a quota for", () => {
+    const a = ask("Commission", "Bookings", 1);
+    expect(a).toEqual({
+      error: "#N/A",
+      message:
+        "Plan Commission · Bookings pays on bookings, and no rep on it has a Bookings quota to turn an attainment into bookings.",
+    });
+  });
+});
+
 describe("COMP.PAYOUT", () => {
   it("is the payout multiple at an attainment: bands marginal, gate, cap", () => {
     expect(value("PAYOUT", "AE", "New ARR", 1.2)).toBe(1.4); // 0.5×0.5 + 1.5×0.5 + 2×0.2
