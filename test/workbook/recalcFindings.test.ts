@@ -171,31 +171,29 @@ describe("a flat scenario and a leader paid on the team", () => {
   // Two AEs with quotas of 500,000 report to M1, whose own quota is 900,000 (over-assigned 1,000,000 ÷ 900,000).
   // With everyone at 90% the team credits 900,000: M1 is at 100%, as the realistic view prices a team (found by an
   // independent recalculation: line by line, M1 was paid at 90% of his own quota).
-  const result = runWorkbook(
-    [
-      settings,
-      sheet(
-        "Reps",
-        ["RepID", "Name", "Manager", "Plan", "Base", "TargetVariable", "Quota"],
-        [
-          ["M1", "Manager", null, "MGR", 120000, 60000, 900000],
-          ["A1", "AE one", "M1", "AE", 100000, 50000, 500000],
-          ["A2", "AE two", "M1", "AE", 100000, 50000, 500000],
-        ],
-      ),
-      sheet(
-        "Plans",
-        ["Plan", "Measure", "Period", "Basis"],
-        [
-          ["MGR", "Bookings", "Quarter", "Team"],
-          ["AE", "Bookings", "Quarter", "Individual"],
-        ],
-      ),
-      sheet("Actuals", ["RepID", "Period", "Measure", "Amount"], [["A1", "2026-Q1", "Bookings", 100000]]),
-      sheet("Scenarios", ["Scenario", "Attainment"], [["Flat 90", 0.9]]),
-    ],
-    { sourceName: "team.xlsx", computedAt: new Date("2026-12-05T00:00:00Z") },
-  );
+  const tables = (): RawTable[] => [
+    settings,
+    sheet(
+      "Reps",
+      ["RepID", "Name", "Manager", "Plan", "Base", "TargetVariable", "Quota"],
+      [
+        ["M1", "Manager", null, "MGR", 120000, 60000, 900000],
+        ["A1", "AE one", "M1", "AE", 100000, 50000, 500000],
+        ["A2", "AE two", "M1", "AE", 100000, 50000, 500000],
+      ],
+    ),
+    sheet(
+      "Plans",
+      ["Plan", "Measure", "Period", "Basis"],
+      [
+        ["MGR", "Bookings", "Quarter", "Team"],
+        ["AE", "Bookings", "Quarter", "Individual"],
+      ],
+    ),
+    sheet("Actuals", ["RepID", "Period", "Measure", "Amount"], [["A1", "2026-Q1", "Bookings", 100000]]),
+    sheet("Scenarios", ["Scenario", "Attainment"], [["Flat 90", 0.9]]),
+  ];
+  const result = runWorkbook(tables(), { sourceName: "team.xlsx", computedAt: new Date("2026-12-05T00:00:00Z") });
 
   it("puts the leader at 90% × 1,000,000 ÷ 900,000 = 100% each quarter: 4 × 15,000 = 60,000, as the realistic view", () => {
     expect(result.issues.filter((i) => i.severity === "Error")).toEqual([]);
@@ -216,6 +214,30 @@ describe("a flat scenario and a leader paid on the team", () => {
     const rep = column(result.sheets, "Results_Realistic", "RepID");
     const expected = column(result.sheets, "Results_Realistic", "Expected variable");
     expect(expected((realistic.rows as unknown[][]).find((r) => rep(r) === "M1")!)).toBe(60000);
+  });
+
+  it("traces the flat team credit as the members' quotas at 90%, not their actual bookings", () => {
+    const traced = runWorkbook(tables(), {
+      sourceName: "team.xlsx",
+      computedAt: new Date("2026-12-05T00:00:00Z"),
+      traceReps: ["M1"],
+    });
+    const trace = traced.sheets.find((s) => s.name === "Results_Trace")!;
+    const get = (h: string) => column(traced.sheets, "Results_Trace", h);
+    const q1 = (scenario: string) =>
+      (trace.rows as unknown[][]).filter((r) => get("Scenario")(r) === scenario && get("Period")(r) === "2026-Q1");
+    const team = q1("Flat 90").find((r) => get("Step")(r) === "Team")!;
+    expect(get("Detail")(team)).toBe(
+      "credit = the team's bookings with everyone at 90%: 90% of the quotas of M1's reports",
+    );
+    expect(get("Credit")(team)).toBe(225000);
+    expect(q1("Flat 90").filter((r) => get("Step")(r) === "Team member")).toEqual([]);
+    // On actuals the members are listed: A1's 100,000 in Q1.
+    expect(
+      q1("Baseline")
+        .filter((r) => get("Step")(r) === "Team member")
+        .map(get("Credit")),
+    ).toEqual([100000]);
   });
 });
 

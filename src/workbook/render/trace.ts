@@ -10,7 +10,7 @@ import {
   type Rep,
 } from "../../engine";
 import type { ColumnSpec, SheetSpec, SpecCell } from "../types";
-import { num } from "./cells";
+import { num, percentText } from "./cells";
 
 const COLUMNS: readonly ColumnSpec[] = [
   { header: "Scenario", format: "text" },
@@ -52,6 +52,7 @@ export function traceSheet(
   if (chosen === undefined && lineCount > TRACE_LINE_LIMIT) return null;
   const rows: SpecCell[][] = [];
   for (const s of scenarios) {
+    const flat = s.scenario?.assumption?.kind === "Flat" ? s.scenario.assumption.attainment : null;
     for (const r of s.reps) {
       if (chosen !== undefined && !chosen.has(r.rep.id)) continue;
       const digits = minorUnits(r.rep.currency);
@@ -83,6 +84,14 @@ export function traceSheet(
         if (current !== null && current !== line.period.key) flush(current);
         current = line.period.key;
         for (const t of explainLine(line)) {
+          if (t.step === "Team" && flat !== null) {
+            // Not the members' bookings: everyone at the flat attainment, on the members' quotas.
+            row(line.period.key, line.measure, {
+              ...t,
+              detail: `credit = the team's bookings with everyone at ${percentText(flat)}: ${percentText(flat)} of the quotas of ${r.rep.id}'s reports`,
+            });
+            continue;
+          }
           row(line.period.key, line.measure, t);
           if (t.step !== "Team") continue;
           for (const m of s.teamMembers?.(line) ?? []) row(line.period.key, line.measure, memberStep(m, r.rep, money));
