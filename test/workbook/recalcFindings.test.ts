@@ -276,3 +276,40 @@ describe("money bands in a leaver's last, partial month", () => {
     expect(get("Payout")(january)).toBe(3300);
   });
 });
+
+describe("money bands on a monthly plan, over the year", () => {
+  it("draw the curve on the month's bands: at 100%, 12 × (5% × 50,000 + 8% × 50,000) = 78,000 on a 1,200,000 quota", () => {
+    const result = runWorkbook(
+      [
+        settings,
+        sheet("Reps", ["RepID", "Plan", "Base", "TargetVariable", "Quota"], [["S1", "SDR", 60000, 30000, 1200000]]),
+        sheet(
+          "Plans",
+          ["Plan", "Measure", "Period", "TierBasis", "RateType"],
+          [["SDR", "Bookings", "Month", "Amount", "Percent"]],
+        ),
+        sheet(
+          "Tiers",
+          ["Plan", "Measure", "From", "To", "Rate"],
+          [
+            ["SDR", "Bookings", 0, 50000, "5%"],
+            ["SDR", "Bookings", 50000, null, "8%"],
+          ],
+        ),
+        sheet("Actuals", ["RepID", "Period", "Measure", "Amount"], [["S1", "2026-01", "Bookings", 100000]]),
+      ],
+      { sourceName: "bands.xlsx", computedAt: new Date("2026-12-05T00:00:00Z") },
+    );
+    const curve = result.sheets.find((s) => s.name === "Results_PayoutCurve")!;
+    const get = (h: string) => column(result.sheets, "Results_PayoutCurve", h);
+    const at = (a: number) => (curve.rows as unknown[][]).find((r) => get("Attainment")(r) === a)!;
+    // Not the year's credit on the month's bands (5% × 50,000 + 8% × 1,150,000 = 94,500).
+    expect(get("Payout")(at(1))).toBe(78000);
+    expect(get("Payout multiple")(at(1))).toBeCloseTo(2.6, 12);
+    // 50%: 50,000 a month, all in the first band: 12 × 2,500 = 30,000.
+    expect(get("Payout")(at(0.5))).toBe(30000);
+    // Line by line January's 100,000 pays the same 6,500.
+    const payouts = result.sheets.find((s) => s.name === "Results_Payouts")!;
+    expect(column(result.sheets, "Results_Payouts", "Payout")((payouts.rows as unknown[][])[0])).toBe(6500);
+  });
+});
