@@ -163,6 +163,15 @@ describe("plan editing", () => {
     expect(pts.some((p) => p.attainment < 0.4 && p.attainment > 0.3999 && p.multiple === 0)).toBe(true);
   });
 
+  it("leaves a flat kicker amount out of the drawn curve (its multiple depends on each rep's target)", () => {
+    const kicker = { rate: new Decimal("0.5"), from: new Decimal("1.2"), mode: "Marginal" as const };
+    const withAmount = curvePoints({ ...newArr(), kicker: { ...kicker, amount: new Decimal(2000) } }, newArr().tiers);
+    const rateOnly = curvePoints({ ...newArr(), kicker }, newArr().tiers);
+    expect(withAmount).toEqual(rateOnly);
+    // 150%: 2.0 from the tiers + 0.5 × 0.3 from the kicker's rate = 2.15, not 2.15 + 10 × 2,000.
+    expect(withAmount.find((p) => Math.abs(p.attainment - 1.5) < 1e-12)?.multiple).toBeCloseTo(2.15, 12);
+  });
+
   it("saves only this plan × measure's baseline rows, with the table's own headers", () => {
     const plan = ae();
     const tiers = parseBands(
@@ -248,6 +257,11 @@ describe("measureTermsText", () => {
         }),
       ),
     ).toBe("Marginal tiers on amount · gate 50% · kicker +0.02 from 100000 (retroactive)");
+    expect(
+      measureTermsText(
+        m({ kicker: { rate: new Decimal(0), from: new Decimal(1.1), mode: "Marginal", amount: new Decimal(2000) } }),
+      ),
+    ).toBe("Marginal tiers on attainment · kicker +0 + 2000 flat a period from 110% (marginal)");
     const modifier = {
       linkedMeasure: "Renewals",
       measured: "Period" as const,

@@ -187,7 +187,10 @@ export const PREVIEW_BCR = new Decimal("0.1");
  * drawing only.
  */
 export function curvePoints(measure: MeasurePlan, tiers: readonly Tier[], max = 2): CurvePoint[] {
-  const curve = buildPayoutCurve({ ...measure, tiers }, PREVIEW_BCR);
+  // A flat kicker amount is money: as a multiple it depends on each rep's target, which the preview has not got
+  // (its multiple of a BCR of 10% on a quota of 1 would be 10 × the amount). It is said in the terms line instead.
+  const kicker = measure.kicker?.amount ? { ...measure.kicker, amount: null } : measure.kicker;
+  const curve = buildPayoutCurve({ ...measure, tiers, kicker }, PREVIEW_BCR);
   const xs = new Set<string>();
   for (let i = 0; i <= max * 100; i++) xs.add(new Decimal(i).div(HUNDRED).toString());
   const points: { x: Decimal; y: Decimal }[] = [...xs].map((x) => ({
@@ -295,8 +298,12 @@ export function measureTermsText(m: MeasurePlan): string {
     parts.push(
       `× ${m.modifier.linkedMeasure} modifier (${m.modifier.steps.map((s) => `${s.from.times(100).toString()}%: ×${s.factor.toString()}`).join(", ")})`,
     );
-  if (m.kicker)
-    parts.push(`kicker +${m.kicker.rate.toString()} from ${onAxis(m.kicker.from)} (${m.kicker.mode.toLowerCase()})`);
+  if (m.kicker) {
+    const flat = m.kicker.amount ? ` + ${m.kicker.amount.toString()} flat a period` : "";
+    parts.push(
+      `kicker +${m.kicker.rate.toString()}${flat} from ${onAxis(m.kicker.from)} (${m.kicker.mode.toLowerCase()})`,
+    );
+  }
   return parts.join(" · ");
 }
 
