@@ -131,6 +131,17 @@ const RETRO_CAP = measure({
 });
 /** Marginal 1.0× to quota, 1.5× above, no gate, uncapped. */
 const ACCELERATOR = measure({ tiers: [tier(0, 1, 1), tier(1, null, 1.5)] });
+/**
+ * Two plans from an independent check (2026-12-05) whose P10 sat where quarters fall through the gate, so pay is
+ * nearly flat in attainment there and a small error in probability is a large one in pay. A: gate 50%, 1.0× to
+ * quota, 2.0× to 150%, a 0.5× decelerator above, capped at 2.2×. B: gate 60%, 0.9× to 110%, 2.0× above, capped at 1.8×.
+ */
+const DECELERATOR = measure({
+  threshold: d("0.5"),
+  capPayout: d("2.2"),
+  tiers: [tier(0, 1, 1), tier(1, 1.5, 2), tier(1.5, null, 0.5)],
+});
+const HIGH_GATE = measure({ threshold: d("0.6"), capPayout: d("1.8"), tiers: [tier(0, 1.1, 0.9), tier(1.1, null, 2)] });
 
 const CASE_PLANS = {
   "Q gate/cap": plan("Q gate/cap", { measures: [GATE_CAP] }),
@@ -138,6 +149,8 @@ const CASE_PLANS = {
   "Q accel": plan("Q accel", { measures: [ACCELERATOR] }),
   "Q YTD hold": plan("Q YTD hold", { measures: [GATE_CAP], cumulative: true, negativeTrueUp: "Hold" }),
   "Q leader": plan("Q leader", { measures: [{ ...GATE_CAP, basis: "Team" }], teamScope: "Direct" }),
+  "Q decel": plan("Q decel", { measures: [DECELERATOR] }),
+  "Q gate 60%": plan("Q gate 60%", { measures: [HIGH_GATE] }),
 } as const;
 
 type CasePlan = keyof typeof CASE_PLANS;
@@ -167,6 +180,11 @@ function cases(): Case[] {
   const normal = fitDistribution({ kind: "Normal", mean: d("0.85"), stdDev: d("0.25"), shareAtQuota: null }, []);
   const logNormal = fitDistribution({ kind: "LogNormal", mean: d("0.95"), stdDev: null, shareAtQuota: d("0.35") }, []);
   const flat = fitDistribution({ kind: "Flat", attainment: d("0.9") }, []);
+  const normal9030 = fitDistribution({ kind: "Normal", mean: d("0.9"), stdDev: d("0.3"), shareAtQuota: null }, []);
+  const logNormal9535 = fitDistribution(
+    { kind: "LogNormal", mean: d("0.95"), stdDev: d("0.35"), shareAtQuota: null },
+    [],
+  );
   const e72 = sample72();
   const sw = (spread: string, correlation: string): PeriodSwing => ({ spread: d(spread), correlation: d(correlation) });
   // A leader over 8 reps with equal quotas, assigned 1.1× the leader's quota, team correlation 0.25.
@@ -202,6 +220,8 @@ function cases(): Case[] {
     { plan: "Q YTD hold", distName: "Empirical 72 yrs", dist: e72, swing: sw("0.25", "0.4") },
     { plan: "Q leader", distName: "Team of 8 × Normal", dist: team(normal), swing: teamSwing("0.4"), note: teamNote },
     { plan: "Q leader", distName: "Team of 8 × Empirical", dist: team(e72), swing: teamSwing("0"), note: teamNote },
+    { plan: "Q decel", distName: "Normal 90±30%", dist: normal9030, swing: sw("0.1", "0") },
+    { plan: "Q gate 60%", distName: "LogNormal 95±35%", dist: logNormal9535, swing: sw("0.25", "0") },
   ];
 }
 
@@ -267,6 +287,9 @@ function accuracy(draws: number, write: (line: string) => void, only?: string): 
       "                                 Q YTD hold   quarterly cumulative (YTD) with the Q gate/cap curve, negative true-ups held",
       "                                 Q leader     the Q gate/cap curve on a team's attainment: teamDistribution of 8 reps",
       "                                              (equal quotas, 1.1× over-assigned, team correlation 0.25), spread × teamSwingFactor",
+      "                                 Q decel      quarterly, gate 50%, 1.0× to quota / 2.0× to 150% / 0.5× above, payout cap 2.2×",
+      "                                 Q gate 60%   quarterly, gate 60%, 0.9× to 110% / 2.0× above, payout cap 1.8×",
+      "                                 (the last two from an independent check: P10 where pay is nearly flat in attainment)",
       "  Swing: spread / ρ (lag-one correlation). Flat with a swing: runRealistic gives a Flat scenario no swing; the",
       "  Flat 90% rows with a swing test swingOutcome on a single level (reachable for a team whose sample has no spread).",
       `  Bounds, per rep with target variable ${fmtInt(VARIABLE)} and base ${fmtInt(BASE)}: |Δ expected pay| ≤ ${money(BOUND_PAY)};` +

@@ -313,3 +313,29 @@ describe("money bands on a monthly plan, over the year", () => {
     expect(column(result.sheets, "Results_Payouts", "Payout")((payouts.rows as unknown[][])[0])).toBe(6500);
   });
 });
+
+describe("Expected attainment under a Normal censored at 0 (docs/calculation.md)", () => {
+  it("is the mean as paid, E[max(0, A)]: Mean 30%, StdDev 40% shows 35.25%, not 30%", () => {
+    const result = runWorkbook(
+      [
+        settings,
+        sheet("Reps", ["RepID", "Plan", "Base", "TargetVariable", "Quota"], [["A1", "AE", 100000, 60000, 1000000]]),
+        sheet("Plans", ["Plan", "Measure", "Period"], [["AE", "Bookings", "Year"]]),
+        sheet("Actuals", ["RepID", "Period", "Measure", "Amount"], [["A1", "2026", "Bookings", 900000]]),
+        sheet("Scenarios", ["Scenario", "Distribution", "Mean", "StdDev"], [["Low", "Normal", 0.3, 0.4]]),
+      ],
+      { sourceName: "censored.xlsx", computedAt: new Date("2026-12-05T00:00:00Z") },
+    );
+    const realistic = result.sheets.find((s) => s.name === "Results_Realistic")!;
+    const expected = column(
+      result.sheets,
+      "Results_Realistic",
+      "Expected attainment",
+    )((realistic.rows as unknown[][])[0]);
+    // μΦ(μ/σ) + σφ(μ/σ) at μ = 0.3, σ = 0.4: 0.3 × Φ(0.75) + 0.4 × φ(0.75).
+    const phi = Math.exp((-0.75 * 0.75) / 2) / Math.sqrt(2 * Math.PI);
+    const Phi = 0.7733726476231317; // Φ(0.75)
+    expect(expected as number).toBeCloseTo(0.3 * Phi + 0.4 * phi, 10);
+    expect((expected as number).toFixed(4)).toBe("0.3525");
+  });
+});
