@@ -339,3 +339,46 @@ describe("Expected attainment under a Normal censored at 0 (docs/calculation.md)
     expect((expected as number).toFixed(4)).toBe("0.3525");
   });
 });
+
+describe("the Assumption text says only what is used", () => {
+  it("names no period swing when every plan is annual, and no team correlation in a flat scenario", () => {
+    const result = runWorkbook(
+      [
+        settings,
+        sheet(
+          "Reps",
+          ["RepID", "Name", "Manager", "Plan", "Base", "TargetVariable", "Quota"],
+          [
+            ["M1", "Manager", null, "MGR", 120000, 60000, 900000],
+            ["A1", "AE one", "M1", "AE", 100000, 50000, 500000],
+          ],
+        ),
+        sheet(
+          "Plans",
+          ["Plan", "Measure", "Period", "Basis"],
+          [
+            ["MGR", "Bookings", "Year", "Team"],
+            ["AE", "Bookings", "Year", "Individual"],
+          ],
+        ),
+        sheet("Actuals", ["RepID", "Period", "Measure", "Amount"], [["A1", "2026", "Bookings", 400000]]),
+        sheet(
+          "Scenarios",
+          ["Scenario", "Attainment", "Distribution", "Mean", "StdDev"],
+          [
+            ["Normal", null, "Normal", 0.9, 0.25],
+            ["Flat 90", 0.9, null, null, null],
+          ],
+        ),
+      ],
+      { sourceName: "annual.xlsx", computedAt: new Date("2026-12-05T00:00:00Z") },
+    );
+    const realistic = result.sheets.find((s) => s.name === "Results_Realistic")!;
+    const get = (h: string) => column(result.sheets, "Results_Realistic", h);
+    const assumption = (scenario: string) =>
+      get("Assumption")((realistic.rows as unknown[][]).find((r) => get("Scenario")(r) === scenario)!) as string;
+    expect(assumption("Normal")).not.toMatch(/around the year's level/);
+    expect(assumption("Normal")).toMatch(/team members correlated 25% \(default\)$/);
+    expect(assumption("Flat 90")).not.toMatch(/correlated|around the year's level/);
+  });
+});

@@ -75,8 +75,9 @@ function describeSwing(s: SwingAssumption): string {
 /** The full assumption of a realistic scenario: year level, period swing, team correlation. */
 export function describeRealistic(s: RealisticScenario): string {
   const parts = [describeAssumption(s.spec)];
-  if (s.spec.kind !== "Flat") parts.push(describeSwing(s.swing));
-  if (s.reps.some((r) => r.team !== null))
+  // Said only where it is used: a flat scenario has neither; an annual plan has no periods to swing.
+  if (s.spec.kind !== "Flat" && s.reps.some((r) => r.periods > 1)) parts.push(describeSwing(s.swing));
+  if (s.spec.kind !== "Flat" && s.reps.some((r) => r.team !== null))
     parts.push(
       `team members correlated ${percentText(s.teamCorrelation.value)} (${SOURCE_WORDS[s.teamCorrelation.source]})`,
     );
