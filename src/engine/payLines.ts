@@ -126,9 +126,10 @@ function periodActual(
   own: readonly (Decimal | null)[] | undefined,
 ): Decimal {
   if (ctx.flat !== null) {
+    if (m.basis !== "Team") return quota.num.times(ctx.flat).div(quota.den);
     // Everyone at the flat attainment: a leader's team is at it on the members' quotas, so over-assigned it is higher.
-    const flat = m.basis === "Team" ? ctx.team.flatAttainment(ctx.plan, m.measure, ctx.rep, ctx.flat) : ctx.flat;
-    return quota.num.times(flat).div(quota.den);
+    const flat = ctx.team.flatAttainment(ctx.plan, m.measure, ctx.rep, ctx.flat);
+    return quota.num.times(flat.num).div(quota.den.times(flat.den));
   }
   if (m.basis === "Team") return ctx.team.actual(ctx.plan, m.measure, ctx.rep, index);
   // An MBO period without a score has not been scored: it pays as 0% until one is entered.

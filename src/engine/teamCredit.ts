@@ -1,4 +1,5 @@
-import { ONE, ZERO, type Decimal } from "./decimal";
+import { ZERO, type Decimal } from "./decimal";
+import { ratio, type Ratio } from "./exact/ratio";
 import { convert, fxRate } from "./mechanics/fx";
 import { indexOrg, type OrgIndex } from "./mechanics/hierarchy";
 import { leaderOverAssignment, paidOnMembers, reportsOf, teamActuals } from "./mechanics/rollup";
@@ -20,7 +21,7 @@ export interface TeamMemberCredit {
  */
 export class TeamActuals {
   private readonly cache = new Map<string, Map<string, Decimal>[]>();
-  private readonly flats = new Map<string, Decimal>();
+  private readonly flats = new Map<string, Ratio | null>();
   private byId?: Map<string, Rep>;
   private org?: OrgIndex;
 
@@ -37,34 +38,37 @@ export class TeamActuals {
    * flat scenario): the team's credit is flat × its members' quotas, so the
    * leader's attainment is flat × their quotas ÷ the leader's own (the
    * over-assignment of the people they are paid on), as the realistic view
-   * prices a team. Flat itself when that share cannot be told (no members
-   * with a quota, or no quota of the leader's own).
+   * prices a team. As a ratio, so the line keeps its one division (0.9 ×
+   * 1,000,000 ÷ 900,000 is 100% exactly, not 99.99…%). Flat itself when that
+   * share cannot be told (no members with a quota, or no quota of the leader's own).
    */
-  flatAttainment(plan: Plan, measure: string, manager: Rep, flat: Decimal): Decimal {
+  flatAttainment(plan: Plan, measure: string, manager: Rep, flat: Decimal): Ratio {
     const key = `${manager.id}\u241f${measure}`;
     let share = this.flats.get(key);
     if (share === undefined) {
-      this.org ??= indexOrg(this.reps);
-      const org = this.org;
-      const i = org.indexOf.get(manager.id);
-      const quotaOf = (k: number) => {
-        const r = this.reps[k];
-        const q = r.annualQuota.get(measure) ?? null;
-        return q === null ? null : convert(q, r.currency, manager.currency, this.settings);
-      };
-      const paidOn =
-        i === undefined
-          ? null
-          : leaderOverAssignment(
-              org,
-              i,
-              paidOnMembers(org, i, plan.teamScope, measure, (r) => this.plans.get(r.plan)),
-              quotaOf,
-            ).paidOn;
-      share = paidOn !== null && paidOn.gt(ZERO) ? paidOn : ONE;
+      share = this.paidOnShare(plan, measure, manager);
       this.flats.set(key, share);
     }
-    return flat.times(share);
+    return share === null ? ratio(flat) : ratio(flat.times(share.num), share.den);
+  }
+
+  /** The quotas of the people a leader is paid on, and the leader's own, in the leader's currency; null when either is missing. */
+  private paidOnShare(plan: Plan, measure: string, manager: Rep): Ratio | null {
+    this.org ??= indexOrg(this.reps);
+    const org = this.org;
+    const i = org.indexOf.get(manager.id);
+    if (i === undefined) return null;
+    const quotaOf = (k: number) => {
+      const r = this.reps[k];
+      const q = r.annualQuota.get(measure) ?? null;
+      return q === null ? null : convert(q, r.currency, manager.currency, this.settings);
+    };
+    const own = quotaOf(i);
+    const members = paidOnMembers(org, i, plan.teamScope, measure, (r) => this.plans.get(r.plan));
+    if (own === null || !own.gt(ZERO) || members.length === 0) return null;
+    let total = ZERO;
+    for (const k of members) if (k !== i) total = total.plus(quotaOf(k) ?? ZERO);
+    return total.gt(ZERO) ? ratio(total, own) : null;
   }
 
   /**

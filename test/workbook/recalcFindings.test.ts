@@ -182,12 +182,13 @@ describe("a flat scenario and a leader paid on the team", () => {
         ["A2", "AE two", "M1", "AE", 100000, 50000, 500000],
       ],
     ),
+    // A gate at exactly 100% on the leader: 0.9 × 1,000,000 ÷ 900,000 must be 100% exactly to pay.
     sheet(
       "Plans",
-      ["Plan", "Measure", "Period", "Basis"],
+      ["Plan", "Measure", "Period", "Basis", "Threshold"],
       [
-        ["MGR", "Bookings", "Quarter", "Team"],
-        ["AE", "Bookings", "Quarter", "Individual"],
+        ["MGR", "Bookings", "Quarter", "Team", 1],
+        ["AE", "Bookings", "Quarter", "Individual", null],
       ],
     ),
     sheet("Actuals", ["RepID", "Period", "Measure", "Amount"], [["A1", "2026-Q1", "Bookings", 100000]]),
