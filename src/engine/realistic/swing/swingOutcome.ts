@@ -508,6 +508,101 @@ function densityNodes(d: FloatDensity, c: FloatCurve, count: number): { u: Float
   return { u: Float64Array.from(nodes, (x) => x.u), values: Float64Array.from(nodes, (x) => x.v) };
 }
 
+/**
+ * Each swing path's steps in pay between the density's level nodes: where a
+ * period's attainment L·f crosses a jump g of the period curve (a gate, a
+ * retroactive tier), at the level L = g / f, pay rises by the jump ÷ n. Kept
+ * per path as (u, size), sorted: u the level's place among the nodes (their
+ * u, linear in the level between two), as the grid reads the density.
+ */
+interface PathJumps {
+  /** The u in [u0, u1] where pay reaches t on path k, between nodes paying y0 ≤ t < y1. */
+  u(k: number, t: number, u0: number, u1: number, y0: number, y1: number): number;
+}
+
+function pathJumps(
+  n: number,
+  curve: FloatCurve,
+  nodeValues: Float64Array,
+  nodeU: Float64Array,
+  swings: Float64Array,
+  sigma: number,
+): PathJumps | null {
+  const gates: number[] = [];
+  const sizes: number[] = [];
+  for (let s = 1; s < curve.from.length; s++) {
+    const g = curve.from[s];
+    const size = curve.intercept[s] + curve.slope[s] * g - (curve.intercept[s - 1] + curve.slope[s - 1] * g);
+    if (size > 1e-12 && g > 0) {
+      gates.push(g);
+      sizes.push(size / n);
+    }
+  }
+  const J = nodeValues.length;
+  if (gates.length === 0 || J < 2) return null;
+  const K = swings.length / n;
+  const start = new Int32Array(K + 1);
+  const U = new Float64Array(K * n * gates.length);
+  const size = new Float64Array(U.length);
+  let count = 0;
+  for (let k = 0; k < K; k++) {
+    const first = count;
+    for (let p = 0; p < n; p++) {
+      const f = 1 + sigma * swings[k * n + p];
+      if (f <= 0) continue;
+      for (let i = 0; i < gates.length; i++) {
+        // The crossing level's place among the nodes, linear in the level between two of them.
+        const level = gates[i] / f;
+        if (!(level > nodeValues[0] && level < nodeValues[J - 1])) continue;
+        let a = 0;
+        let b = J - 1;
+        while (b - a > 1) {
+          const mid = (a + b) >>> 1;
+          if (nodeValues[mid] <= level) a = mid;
+          else b = mid;
+        }
+        const span = nodeValues[b] - nodeValues[a];
+        const u = span > 0 ? nodeU[a] + ((level - nodeValues[a]) / span) * (nodeU[b] - nodeU[a]) : nodeU[a];
+        // Insertion into the path's sorted run (a handful of entries).
+        let at = count++;
+        while (at > first && U[at - 1] > u) {
+          U[at] = U[at - 1];
+          size[at] = size[at - 1];
+          at--;
+        }
+        U[at] = u;
+        size[at] = sizes[i];
+      }
+    }
+    start[k + 1] = count;
+  }
+  return {
+    u(k, t, u0, u1, y0, y1) {
+      if (!(u1 > u0)) return u0;
+      // The path's steps inside (u0, u1].
+      let first = start[k];
+      const end = start[k + 1];
+      while (first < end && U[first] <= u0) first++;
+      let last = first;
+      let stepped = 0;
+      while (last < end && U[last] <= u1) stepped += size[last++];
+      if (first === last) return u0 + (y1 > y0 ? ((t - y0) / (y1 - y0)) * (u1 - u0) : 0);
+      // Between the steps pay rises linearly by what the steps leave of y1 − y0.
+      const slope = Math.max(0, y1 - y0 - stepped) / (u1 - u0);
+      let pos = u0;
+      let level = y0;
+      for (let i = first; i < last; i++) {
+        const before = level + slope * (U[i] - pos);
+        if (t < before) return slope > 0 ? pos + (t - level) / slope : pos;
+        if (t < before + size[i]) return U[i];
+        pos = U[i];
+        level = before + size[i];
+      }
+      return slope > 0 ? Math.min(u1, pos + (t - level) / slope) : pos;
+    },
+  };
+}
+
 /** Largest index i in [0, len) of row `base` with pay[base + i] ≤ t (or < t when strict), −1 when none. */
 function lastAtMost(pay: Float64Array, base: number, len: number, t: number, strict: boolean): number {
   let a = 0;
@@ -587,6 +682,12 @@ function payGrid(
   if (!monotone)
     return { ...histogramGrid(A.pay, atoms.weights, Ka, C.pay, contWeights, Kc, cappedShare, total), mean };
 
+  // Where a period crosses a jump of the curve (a gate) between two level nodes, pay steps there: counted as a step
+  // at its own level, not spread over the interval (which put P10 inside the gap the step leaves).
+  const jumps =
+    d && ytd === null && yearCap === null && yearGate === null
+      ? pathJumps(n, curve, cont, U, densitySwings, sigma)
+      : null;
   /** P(pay ≤ t), or P(pay < t) when strict. */
   // The same points are asked for by several percentiles (0 and the top of every search): each is counted once.
   const known = new Map<number, number>();
@@ -610,7 +711,10 @@ function payGrid(
         else {
           const y0 = C.pay[base + j];
           const y1 = C.pay[base + j + 1];
-          u = U[j] + (y1 > y0 ? ((t - y0) / (y1 - y0)) * (U[j + 1] - U[j]) : 0);
+          u =
+            jumps === null
+              ? U[j] + (y1 > y0 ? ((t - y0) / (y1 - y0)) * (U[j + 1] - U[j]) : 0)
+              : jumps.u(k, t, U[j], U[j + 1], y0, y1);
         }
         sum += contMass * u;
       }
