@@ -831,7 +831,9 @@ maybe("task pane in Chromium with a fake Office host", () => {
       fake.state.deleteSheet(fake.state.findSheet("Plans")!);
     });
     await p.getByRole("button", { name: "Refresh" }).first().click();
+    // Both kinds, before reading them: under load the list can show one before the other.
     await p.locator('li > div [aria-label="Error"]').first().waitFor();
+    await p.locator('button[title^="Show "] [aria-label="Error"]').first().waitFor();
     const colours = await p.evaluate(() => {
       const colour = (el: Element | null) => (el ? getComputedStyle(el).color : null);
       const button = document.querySelector('button[title^="Show "] [aria-label="Error"] svg');
