@@ -2,7 +2,7 @@ import { ZERO, type Decimal } from "./decimal";
 import { ratio, type Ratio } from "./exact/ratio";
 import { convert, fxRate } from "./mechanics/fx";
 import { indexOrg, type OrgIndex } from "./mechanics/hierarchy";
-import { leaderOverAssignment, paidOnMembers, reportsOf, teamActuals } from "./mechanics/rollup";
+import { leaderOverAssignment, paidOnMembers, quotaShare, reportsOf, teamActuals } from "./mechanics/rollup";
 import type { SharedInputs } from "./sharedInputs";
 import type { Plan, Rep, Settings } from "./types";
 
@@ -49,26 +49,26 @@ export class TeamActuals {
       share = this.paidOnShare(plan, measure, manager);
       this.flats.set(key, share);
     }
-    return share === null ? ratio(flat) : ratio(flat.times(share.num), share.den);
+    return share === null || share.num.isZero() ? ratio(flat) : ratio(flat.times(share.num), share.den);
   }
 
-  /** The quotas of the people a leader is paid on, and the leader's own, in the leader's currency; null when either is missing. */
+  /** The quotas of the people a leader is paid on over the leader's own, in the leader's currency (quotaShare). */
   private paidOnShare(plan: Plan, measure: string, manager: Rep): Ratio | null {
     this.org ??= indexOrg(this.reps);
     const org = this.org;
     const i = org.indexOf.get(manager.id);
     if (i === undefined) return null;
-    const quotaOf = (k: number) => {
+    const members = paidOnMembers(org, i, plan.teamScope, measure, (r) => this.plans.get(r.plan));
+    return quotaShare(i, members, this.quotaIn(manager, measure));
+  }
+
+  /** Rep k's annual quota on `measure` in the leader's currency, null without one. */
+  private quotaIn(leader: Rep, measure: string): (k: number) => Decimal | null {
+    return (k) => {
       const r = this.reps[k];
       const q = r.annualQuota.get(measure) ?? null;
-      return q === null ? null : convert(q, r.currency, manager.currency, this.settings);
+      return q === null ? null : convert(q, r.currency, leader.currency, this.settings);
     };
-    const own = quotaOf(i);
-    const members = paidOnMembers(org, i, plan.teamScope, measure, (r) => this.plans.get(r.plan));
-    if (own === null || !own.gt(ZERO) || members.length === 0) return null;
-    let total = ZERO;
-    for (const k of members) if (k !== i) total = total.plus(quotaOf(k) ?? ZERO);
-    return total.gt(ZERO) ? ratio(total, own) : null;
   }
 
   /**
@@ -139,13 +139,7 @@ export class TeamActuals {
     const org = this.org;
     const i = org.indexOf.get(rep.id);
     if (i === undefined) return null;
-    const settings = this.settings;
-    const quotaOf = (k: number) => {
-      const r = this.reps[k];
-      const q = r.annualQuota.get(m.measure) ?? null;
-      return q === null ? null : convert(q, r.currency, rep.currency, settings);
-    };
     const members = paidOnMembers(org, i, plan.teamScope, m.measure, (r) => plans.get(r.plan));
-    return leaderOverAssignment(org, i, members, quotaOf);
+    return leaderOverAssignment(org, i, members, this.quotaIn(rep, m.measure));
   }
 }

@@ -25,6 +25,20 @@ const settings = sheet(
   ],
 );
 
+/** Tiers of a plan paid 5% of bookings up to 50,000 a period and 8% above (money bands). */
+const bandTiers = (plan: string): RawTable =>
+  sheet(
+    "Tiers",
+    ["Plan", "Measure", "From", "To", "Rate"],
+    [
+      [plan, "Bookings", 0, 50000, "5%"],
+      [plan, "Bookings", 50000, null, "8%"],
+    ],
+  );
+
+const run = (sourceName: string, tables: RawTable[]) =>
+  runWorkbook(tables, { sourceName, computedAt: new Date("2026-12-05T00:00:00Z") });
+
 function column(sheets: readonly SheetSpec[], name: string, header: string): (row: readonly unknown[]) => unknown {
   const s = sheets.find((x) => x.name === name);
   if (!s) throw new Error(`no sheet ${name}`);
@@ -56,7 +70,7 @@ const tables = (): RawTable[] => [
 ];
 
 describe("a flat kicker on a per-period plan, over the year", () => {
-  const result = runWorkbook(tables(), { sourceName: "kicker.xlsx", computedAt: new Date("2026-12-05T00:00:00Z") });
+  const result = run("kicker.xlsx", tables());
 
   it("runs", () => {
     expect(result.issues.filter((i) => i.severity === "Error")).toEqual([]);
@@ -108,38 +122,28 @@ describe("a flat kicker on a per-period plan, over the year", () => {
 describe("a commission rep with no quota under an attainment scenario", () => {
   // 30,000 of target paid as 5% of bookings up to 50,000 a month and 8% above, and no quota: an attainment of 90% is
   // 90% of nothing. Found by an independent recalculation: the realistic view priced him on a quota of 1 (0.05 a year).
-  const result = runWorkbook(
-    [
-      settings,
-      sheet(
-        "Reps",
-        ["RepID", "Name", "Plan", "Base", "TargetVariable", "Quota"],
-        [
-          ["S3", "No quota", "SDR-NR", 60000, 30000, null],
-          ["A1", "With quota", "AE", 100000, 60000, 1000000],
-        ],
-      ),
-      sheet(
-        "Plans",
-        ["Plan", "Measure", "Period", "TierBasis", "RateType"],
-        [
-          ["SDR-NR", "Bookings", "Month", "Amount", "Percent"],
-          ["AE", "Bookings", "Quarter", "Attainment", "Multiplier"],
-        ],
-      ),
-      sheet(
-        "Tiers",
-        ["Plan", "Measure", "From", "To", "Rate"],
-        [
-          ["SDR-NR", "Bookings", 0, 50000, "5%"],
-          ["SDR-NR", "Bookings", 50000, null, "8%"],
-        ],
-      ),
-      sheet("Actuals", ["RepID", "Period", "Measure", "Amount"], [["S3", "2026-01", "Bookings", 60000]]),
-      sheet("Scenarios", ["Scenario", "Attainment"], [["Flat 90", 0.9]]),
-    ],
-    { sourceName: "commission.xlsx", computedAt: new Date("2026-12-05T00:00:00Z") },
-  );
+  const result = run("commission.xlsx", [
+    settings,
+    sheet(
+      "Reps",
+      ["RepID", "Name", "Plan", "Base", "TargetVariable", "Quota"],
+      [
+        ["S3", "No quota", "SDR-NR", 60000, 30000, null],
+        ["A1", "With quota", "AE", 100000, 60000, 1000000],
+      ],
+    ),
+    sheet(
+      "Plans",
+      ["Plan", "Measure", "Period", "TierBasis", "RateType"],
+      [
+        ["SDR-NR", "Bookings", "Month", "Amount", "Percent"],
+        ["AE", "Bookings", "Quarter", "Attainment", "Multiplier"],
+      ],
+    ),
+    bandTiers("SDR-NR"),
+    sheet("Actuals", ["RepID", "Period", "Measure", "Amount"], [["S3", "2026-01", "Bookings", 60000]]),
+    sheet("Scenarios", ["Scenario", "Attainment"], [["Flat 90", 0.9]]),
+  ]);
 
   it("still pays his actual bookings line by line: 5% × 50,000 + 8% × 10,000 = 3,300 in January", () => {
     expect(result.issues.filter((i) => i.severity === "Error")).toEqual([]);
@@ -194,7 +198,7 @@ describe("a flat scenario and a leader paid on the team", () => {
     sheet("Actuals", ["RepID", "Period", "Measure", "Amount"], [["A1", "2026-Q1", "Bookings", 100000]]),
     sheet("Scenarios", ["Scenario", "Attainment"], [["Flat 90", 0.9]]),
   ];
-  const result = runWorkbook(tables(), { sourceName: "team.xlsx", computedAt: new Date("2026-12-05T00:00:00Z") });
+  const result = run("team.xlsx", tables());
 
   it("puts the leader at 90% × 1,000,000 ÷ 900,000 = 100% each quarter: 4 × 15,000 = 60,000, as the realistic view", () => {
     expect(result.issues.filter((i) => i.severity === "Error")).toEqual([]);
@@ -244,31 +248,21 @@ describe("a flat scenario and a leader paid on the team", () => {
 
 describe("money bands in a leaver's last, partial month", () => {
   it("are the month's, not prorated: 5% × 50,000 + 8% × 10,000 = 3,300 for a leaver on 20 January", () => {
-    const result = runWorkbook(
-      [
-        settings,
-        sheet(
-          "Reps",
-          ["RepID", "Name", "Plan", "Base", "TargetVariable", "EndDate"],
-          [["S3", "Leaver", "SDR", 60000, 0, "2026-01-20"]],
-        ),
-        sheet(
-          "Plans",
-          ["Plan", "Measure", "Period", "TierBasis", "RateType"],
-          [["SDR", "Bookings", "Month", "Amount", "Percent"]],
-        ),
-        sheet(
-          "Tiers",
-          ["Plan", "Measure", "From", "To", "Rate"],
-          [
-            ["SDR", "Bookings", 0, 50000, "5%"],
-            ["SDR", "Bookings", 50000, null, "8%"],
-          ],
-        ),
-        sheet("Actuals", ["RepID", "Period", "Measure", "Amount"], [["S3", "2026-01", "Bookings", 60000]]),
-      ],
-      { sourceName: "leaver.xlsx", computedAt: new Date("2026-12-05T00:00:00Z") },
-    );
+    const result = run("leaver.xlsx", [
+      settings,
+      sheet(
+        "Reps",
+        ["RepID", "Name", "Plan", "Base", "TargetVariable", "EndDate"],
+        [["S3", "Leaver", "SDR", 60000, 0, "2026-01-20"]],
+      ),
+      sheet(
+        "Plans",
+        ["Plan", "Measure", "Period", "TierBasis", "RateType"],
+        [["SDR", "Bookings", "Month", "Amount", "Percent"]],
+      ),
+      bandTiers("SDR"),
+      sheet("Actuals", ["RepID", "Period", "Measure", "Amount"], [["S3", "2026-01", "Bookings", 60000]]),
+    ]);
     expect(result.issues.filter((i) => i.severity === "Error")).toEqual([]);
     const payouts = result.sheets.find((s) => s.name === "Results_Payouts")!;
     const get = (h: string) => column(result.sheets, "Results_Payouts", h);
@@ -280,27 +274,17 @@ describe("money bands in a leaver's last, partial month", () => {
 
 describe("money bands on a monthly plan, over the year", () => {
   it("draw the curve on the month's bands: at 100%, 12 × (5% × 50,000 + 8% × 50,000) = 78,000 on a 1,200,000 quota", () => {
-    const result = runWorkbook(
-      [
-        settings,
-        sheet("Reps", ["RepID", "Plan", "Base", "TargetVariable", "Quota"], [["S1", "SDR", 60000, 30000, 1200000]]),
-        sheet(
-          "Plans",
-          ["Plan", "Measure", "Period", "TierBasis", "RateType"],
-          [["SDR", "Bookings", "Month", "Amount", "Percent"]],
-        ),
-        sheet(
-          "Tiers",
-          ["Plan", "Measure", "From", "To", "Rate"],
-          [
-            ["SDR", "Bookings", 0, 50000, "5%"],
-            ["SDR", "Bookings", 50000, null, "8%"],
-          ],
-        ),
-        sheet("Actuals", ["RepID", "Period", "Measure", "Amount"], [["S1", "2026-01", "Bookings", 100000]]),
-      ],
-      { sourceName: "bands.xlsx", computedAt: new Date("2026-12-05T00:00:00Z") },
-    );
+    const result = run("bands.xlsx", [
+      settings,
+      sheet("Reps", ["RepID", "Plan", "Base", "TargetVariable", "Quota"], [["S1", "SDR", 60000, 30000, 1200000]]),
+      sheet(
+        "Plans",
+        ["Plan", "Measure", "Period", "TierBasis", "RateType"],
+        [["SDR", "Bookings", "Month", "Amount", "Percent"]],
+      ),
+      bandTiers("SDR"),
+      sheet("Actuals", ["RepID", "Period", "Measure", "Amount"], [["S1", "2026-01", "Bookings", 100000]]),
+    ]);
     const curve = result.sheets.find((s) => s.name === "Results_PayoutCurve")!;
     const get = (h: string) => column(result.sheets, "Results_PayoutCurve", h);
     const at = (a: number) => (curve.rows as unknown[][]).find((r) => get("Attainment")(r) === a)!;
@@ -317,16 +301,13 @@ describe("money bands on a monthly plan, over the year", () => {
 
 describe("Expected attainment under a Normal censored at 0 (docs/calculation.md)", () => {
   it("is the mean as paid, E[max(0, A)]: Mean 30%, StdDev 40% shows 35.25%, not 30%", () => {
-    const result = runWorkbook(
-      [
-        settings,
-        sheet("Reps", ["RepID", "Plan", "Base", "TargetVariable", "Quota"], [["A1", "AE", 100000, 60000, 1000000]]),
-        sheet("Plans", ["Plan", "Measure", "Period"], [["AE", "Bookings", "Year"]]),
-        sheet("Actuals", ["RepID", "Period", "Measure", "Amount"], [["A1", "2026", "Bookings", 900000]]),
-        sheet("Scenarios", ["Scenario", "Distribution", "Mean", "StdDev"], [["Low", "Normal", 0.3, 0.4]]),
-      ],
-      { sourceName: "censored.xlsx", computedAt: new Date("2026-12-05T00:00:00Z") },
-    );
+    const result = run("censored.xlsx", [
+      settings,
+      sheet("Reps", ["RepID", "Plan", "Base", "TargetVariable", "Quota"], [["A1", "AE", 100000, 60000, 1000000]]),
+      sheet("Plans", ["Plan", "Measure", "Period"], [["AE", "Bookings", "Year"]]),
+      sheet("Actuals", ["RepID", "Period", "Measure", "Amount"], [["A1", "2026", "Bookings", 900000]]),
+      sheet("Scenarios", ["Scenario", "Distribution", "Mean", "StdDev"], [["Low", "Normal", 0.3, 0.4]]),
+    ]);
     const realistic = result.sheets.find((s) => s.name === "Results_Realistic")!;
     const expected = column(
       result.sheets,
@@ -343,37 +324,34 @@ describe("Expected attainment under a Normal censored at 0 (docs/calculation.md)
 
 describe("the Assumption text says only what is used", () => {
   it("names no period swing when every plan is annual, and no team correlation in a flat scenario", () => {
-    const result = runWorkbook(
-      [
-        settings,
-        sheet(
-          "Reps",
-          ["RepID", "Name", "Manager", "Plan", "Base", "TargetVariable", "Quota"],
-          [
-            ["M1", "Manager", null, "MGR", 120000, 60000, 900000],
-            ["A1", "AE one", "M1", "AE", 100000, 50000, 500000],
-          ],
-        ),
-        sheet(
-          "Plans",
-          ["Plan", "Measure", "Period", "Basis"],
-          [
-            ["MGR", "Bookings", "Year", "Team"],
-            ["AE", "Bookings", "Year", "Individual"],
-          ],
-        ),
-        sheet("Actuals", ["RepID", "Period", "Measure", "Amount"], [["A1", "2026", "Bookings", 400000]]),
-        sheet(
-          "Scenarios",
-          ["Scenario", "Attainment", "Distribution", "Mean", "StdDev"],
-          [
-            ["Normal", null, "Normal", 0.9, 0.25],
-            ["Flat 90", 0.9, null, null, null],
-          ],
-        ),
-      ],
-      { sourceName: "annual.xlsx", computedAt: new Date("2026-12-05T00:00:00Z") },
-    );
+    const result = run("annual.xlsx", [
+      settings,
+      sheet(
+        "Reps",
+        ["RepID", "Name", "Manager", "Plan", "Base", "TargetVariable", "Quota"],
+        [
+          ["M1", "Manager", null, "MGR", 120000, 60000, 900000],
+          ["A1", "AE one", "M1", "AE", 100000, 50000, 500000],
+        ],
+      ),
+      sheet(
+        "Plans",
+        ["Plan", "Measure", "Period", "Basis"],
+        [
+          ["MGR", "Bookings", "Year", "Team"],
+          ["AE", "Bookings", "Year", "Individual"],
+        ],
+      ),
+      sheet("Actuals", ["RepID", "Period", "Measure", "Amount"], [["A1", "2026", "Bookings", 400000]]),
+      sheet(
+        "Scenarios",
+        ["Scenario", "Attainment", "Distribution", "Mean", "StdDev"],
+        [
+          ["Normal", null, "Normal", 0.9, 0.25],
+          ["Flat 90", 0.9, null, null, null],
+        ],
+      ),
+    ]);
     const realistic = result.sheets.find((s) => s.name === "Results_Realistic")!;
     const get = (h: string) => column(result.sheets, "Results_Realistic", h);
     const assumption = (scenario: string) =>

@@ -1,4 +1,5 @@
 import { Decimal, ZERO } from "../decimal";
+import { ratio, type Ratio } from "../exact/ratio";
 import type { Plan, Rep, TeamScope } from "../types";
 import { indexOrg, type OrgIndex } from "./hierarchy";
 
@@ -100,13 +101,25 @@ export function leaderOverAssignment(
   paidOn: readonly number[],
   quotaOf: (k: number) => Decimal | null,
 ): { readonly directs: Decimal | null; readonly paidOn: Decimal | null } {
-  const own = quotaOf(i);
-  if (own === null || !own.gt(ZERO)) return { directs: null, paidOn: null };
   const share = (members: readonly number[]) => {
-    if (members.length === 0) return null;
-    let total = ZERO;
-    for (const k of members) if (k !== i) total = total.plus(quotaOf(k) ?? ZERO);
-    return total.div(own);
+    const q = quotaShare(i, members, quotaOf);
+    return q === null ? null : q.num.div(q.den);
   };
   return { directs: share(org.children[i]), paidOn: share(paidOn) };
+}
+
+/**
+ * Σ members' quotas (the leader left out) over the leader's own, as a ratio
+ * not yet divided; null when the leader has no quota or nobody to add up.
+ */
+export function quotaShare(
+  i: number,
+  members: readonly number[],
+  quotaOf: (k: number) => Decimal | null,
+): Ratio | null {
+  const own = quotaOf(i);
+  if (own === null || !own.gt(ZERO) || members.length === 0) return null;
+  let total = ZERO;
+  for (const k of members) if (k !== i) total = total.plus(quotaOf(k) ?? ZERO);
+  return ratio(total, own);
 }

@@ -2,7 +2,7 @@ import { buildPayoutCurve } from "../line/payoutCurve";
 import { capCurve, simplify, type CurveSegment } from "../line/segments";
 import { ONE, ZERO, type Decimal } from "../decimal";
 import { combineCurves } from "../realistic";
-import { annualCapMultiple, curveShare, needsQuota } from "../realistic/planYearPay";
+import { annualCapMultiple, curveMeasures, curveShare, needsQuota } from "../realistic/planYearPay";
 import type { MeasurePlan, Plan } from "../types";
 
 /** No plan stated: the bonus pays 1.0× target per 100% attainment, from 0, uncapped. */
@@ -13,9 +13,8 @@ export { needsQuota };
 
 /** The measures that drive pay: a WeightedAttainment plan runs the first measure's curve on the whole target. */
 export function drivingMeasures(plan: Plan): readonly { readonly measure: MeasurePlan; readonly weight: Decimal }[] {
-  if (plan.combine === "WeightedAttainment")
-    return plan.measures.slice(0, 1).map((measure) => ({ measure, weight: ONE }));
-  return plan.measures.map((measure) => ({ measure, weight: measure.weight }));
+  const weighted = plan.combine === "WeightedAttainment";
+  return curveMeasures(plan).map((measure) => ({ measure, weight: weighted ? ONE : measure.weight }));
 }
 
 /**

@@ -586,7 +586,7 @@ function pathJumps(
       let last = first;
       let stepped = 0;
       while (last < end && U[last] <= u1) stepped += size[last++];
-      if (first === last) return u0 + (y1 > y0 ? ((t - y0) / (y1 - y0)) * (u1 - u0) : 0);
+      if (first === last) return linearU(t, u0, u1, y0, y1);
       // Between the steps pay rises linearly by what the steps leave of y1 − y0.
       const slope = Math.max(0, y1 - y0 - stepped) / (u1 - u0);
       let pos = u0;
@@ -601,6 +601,11 @@ function pathJumps(
       return slope > 0 ? Math.min(u1, pos + (t - level) / slope) : pos;
     },
   };
+}
+
+/** Where pay reaches t between two nodes (u0 paying y0 ≤ t, u1 paying y1 > t), pay linear in u between them. */
+function linearU(t: number, u0: number, u1: number, y0: number, y1: number): number {
+  return u0 + (y1 > y0 ? ((t - y0) / (y1 - y0)) * (u1 - u0) : 0);
 }
 
 /** Largest index i in [0, len) of row `base` with pay[base + i] ≤ t (or < t when strict), −1 when none. */
@@ -711,10 +716,7 @@ function payGrid(
         else {
           const y0 = C.pay[base + j];
           const y1 = C.pay[base + j + 1];
-          u =
-            jumps === null
-              ? U[j] + (y1 > y0 ? ((t - y0) / (y1 - y0)) * (U[j + 1] - U[j]) : 0)
-              : jumps.u(k, t, U[j], U[j + 1], y0, y1);
+          u = jumps === null ? linearU(t, U[j], U[j + 1], y0, y1) : jumps.u(k, t, U[j], U[j + 1], y0, y1);
         }
         sum += contMass * u;
       }
