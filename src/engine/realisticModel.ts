@@ -27,7 +27,8 @@ import {
   type PeriodSwing,
 } from "./realistic/swing/periodSwing";
 import { swingOutcome, type SwingOutcome, type YearPay } from "./realistic/swing/swingOutcome";
-import { teamDistribution, teamSwingFactor, type TeamMember } from "./realistic/teamDistribution";
+import { floatLevelOf, levelAtLeast } from "./realistic/swing/floatLevel";
+import { isModelledTeam, teamDistribution, teamSwingFactor, type TeamMember } from "./realistic/teamDistribution";
 import type { DistributionSpec, ModelInput, Plan, Rep, RepProgress, Scenario } from "./types";
 
 export { planCurve } from "./realistic/planYearPay";
@@ -401,7 +402,8 @@ export class RealisticContext {
   private atQuota(dist: AttainmentDistribution): Decimal {
     let p = this.quotaOdds.get(dist);
     if (p === undefined) {
-      p = probAttainmentAtLeast(dist, ONE);
+      // A team's distribution is a moment match built in doubles: its share at quota is read in doubles as well.
+      p = isModelledTeam(dist) ? new Decimal(levelAtLeast(floatLevelOf(dist), 1)) : probAttainmentAtLeast(dist, ONE);
       this.quotaOdds.set(dist, p);
     }
     return p;

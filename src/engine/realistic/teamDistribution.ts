@@ -1,12 +1,15 @@
 import { Decimal, ONE, ZERO, sq } from "../decimal";
 import {
-  empirical,
   flat,
-  logNormalFromMoments,
-  logNormalStdDev,
   normal,
+  requirePositiveMean,
   type AttainmentDistribution,
+  type EmpiricalDistribution,
+  type FlatDistribution,
+  type LogNormalDistribution,
 } from "./distribution";
+import { detExp, detLog, detSqrt } from "./swing/detMath";
+import { floatLevelOf, withFloatLevel } from "./swing/floatLevel";
 import { assertNever } from "../assertNever";
 
 /**
@@ -36,25 +39,49 @@ export function teamDistribution(
   leaderQuota: Decimal,
   correlation: Decimal,
 ): AttainmentDistribution {
-  const moments = members.map((m) => ({ ...momentsOf(m.dist), q: m.quota }));
-  const mean = moments.reduce((s, m) => s.plus(m.q.times(m.mean)), ZERO).div(leaderQuota);
-  const spread = moments.reduce((s, m) => s.plus(m.q.times(m.sd)), ZERO);
-  const squares = moments.reduce((s, m) => s.plus(sq(m.q.times(m.sd))), ZERO);
-  const variance = ONE.minus(correlation)
-    .times(squares)
-    .plus(correlation.times(sq(spread)))
-    .div(sq(leaderQuota));
-  if (variance.isZero()) return flat(Decimal.max(mean, ZERO));
-  const sd = variance.sqrt();
-  const kinds = new Set(members.map((m) => m.dist.kind));
-  if (kinds.size === 1 && kinds.has("Normal")) return normal(mean, sd);
-  if (kinds.size === 1 && kinds.has("LogNormal")) return logNormalFromMoments(mean, sd);
-  if ([...kinds].every((k) => k === "Empirical" || k === "Flat")) {
-    // A large team of members with different histories is a sum of many: Normal, by the central limit theorem.
-    const one = members.every((m) => m.dist === members[0].dist);
-    if (one || distinct(members) <= TEAM_SAMPLE_POINTS) return rescaled(members, mean, sd);
+  // Every member on one flat attainment (a flat scenario): the team's is one exact number, paid to the cent.
+  if (members.every((m) => m.dist.kind === "Flat")) {
+    const credit = members.reduce((s, m) => s.plus(m.quota.times((m.dist as FlatDistribution).attainment)), ZERO);
+    return flat(Decimal.max(credit.div(leaderQuota), ZERO));
   }
-  return normal(mean, sd);
+  // Otherwise the team's distribution is a moment match, not a closed form: built in doubles (a leader's
+  // figures are numerical whenever a swing applies, read in doubles anyway), the same bits on every machine.
+  const q = leaderQuota.toNumber();
+  const rho = correlation.toNumber();
+  let credit = 0;
+  let spread = 0;
+  let squares = 0;
+  for (const m of members) {
+    const quota = m.quota.toNumber();
+    const { mean, sd } = floatMomentsOf(m.dist);
+    credit += quota * mean;
+    spread += quota * sd;
+    squares += quota * sd * (quota * sd);
+  }
+  const mean = credit / q;
+  const variance = ((1 - rho) * squares + rho * spread * spread) / (q * q);
+  if (!(variance > 0)) return flat(new Decimal(Math.max(mean, 0)));
+  const sd = detSqrt(variance);
+  const kinds = new Set(members.map((m) => m.dist.kind));
+  let team: AttainmentDistribution;
+  if (kinds.size === 1 && kinds.has("LogNormal")) team = logNormalOfMoments(mean, sd);
+  else if (
+    !kinds.has("Normal") &&
+    !kinds.has("LogNormal") &&
+    // A large team of members with different histories is a sum of many: Normal, by the central limit theorem.
+    (members.every((m) => m.dist === members[0].dist) || distinct(members) <= TEAM_SAMPLE_POINTS)
+  )
+    team = rescaled(members, mean, sd);
+  else team = normal(new Decimal(mean), new Decimal(sd));
+  teams.add(team);
+  return team;
+}
+
+const teams = new WeakSet<AttainmentDistribution>();
+
+/** A team's distribution built in doubles (see teamDistribution): its figures are read in doubles too. */
+export function isModelledTeam(d: AttainmentDistribution): boolean {
+  return teams.has(d);
 }
 
 /** The factor on the period-swing spread of a team: its period swing is the quota-weighted mean of the members'. */
@@ -65,35 +92,64 @@ export function teamSwingFactor(quotas: readonly Decimal[], correlation: Decimal
   return ONE.minus(correlation).times(squares).div(sq(total)).plus(correlation).sqrt();
 }
 
-const momentCache = new WeakMap<AttainmentDistribution, { mean: Decimal; sd: Decimal }>();
+const momentCache = new WeakMap<AttainmentDistribution, { mean: number; sd: number }>();
 
-/** Mean and standard deviation of attainment (a Normal's latent μ and σ: its censoring at 0 is left out). */
-function momentsOf(d: AttainmentDistribution): { mean: Decimal; sd: Decimal } {
+/** Mean and standard deviation of attainment in doubles (a Normal's latent μ and σ: its censoring at 0 is left out). */
+function floatMomentsOf(d: AttainmentDistribution): { mean: number; sd: number } {
   let m = momentCache.get(d);
   if (!m) {
-    m = computeMoments(d);
+    m = floatMoments(d);
     momentCache.set(d, m);
   }
   return m;
 }
 
-function computeMoments(d: AttainmentDistribution): { mean: Decimal; sd: Decimal } {
+function floatMoments(d: AttainmentDistribution): { mean: number; sd: number } {
   switch (d.kind) {
     case "Flat":
-      return { mean: d.attainment, sd: ZERO };
+      return { mean: d.attainment.toNumber(), sd: 0 };
     case "Normal":
-      return { mean: d.mu, sd: d.sigma };
-    case "LogNormal":
-      return { mean: d.mean, sd: logNormalStdDev(d) };
+      return { mean: d.mu.toNumber(), sd: d.sigma.toNumber() };
+    case "LogNormal": {
+      // m·√(e^(σ²) − 1)
+      const sigma = d.sigma.toNumber();
+      const mean = d.mean.toNumber();
+      return { mean, sd: mean * detSqrt(detExp(sigma * sigma) - 1) };
+    }
     case "Empirical": {
-      const total = d.cumWeight[d.values.length];
-      const mean = d.cumMoment[d.values.length].div(total);
-      const variance = d.values.reduce((s, v, k) => s.plus(d.weights[k].times(sq(v.minus(mean)))), ZERO).div(total);
-      return { mean, sd: variance.sqrt() };
+      const level = floatLevelOf(d);
+      return sampleMoments(level.atomValues, level.atomProbs);
     }
     default:
       return assertNever(d);
   }
+}
+
+/** Weighted mean and standard deviation of a sample (weights need not add up to 1). */
+function sampleMoments(values: Float64Array, weights: Float64Array): { mean: number; sd: number } {
+  let total = 0;
+  let moment = 0;
+  for (let i = 0; i < values.length; i++) {
+    total += weights[i];
+    moment += weights[i] * values[i];
+  }
+  const mean = moment / total;
+  let variance = 0;
+  for (let i = 0; i < values.length; i++) variance += weights[i] * (values[i] - mean) * (values[i] - mean);
+  return { mean, sd: detSqrt(variance / total) };
+}
+
+/** LogNormal from the mean m and standard deviation s of attainment: σ² = ln(1 + s²/m²), μ = ln m − σ²/2. */
+function logNormalOfMoments(mean: number, sd: number): LogNormalDistribution {
+  requirePositiveMean(new Decimal(mean));
+  const cv = sd / mean;
+  const sigma2 = detLog(1 + cv * cv);
+  return {
+    kind: "LogNormal",
+    mean: new Decimal(mean),
+    mu: new Decimal(detLog(mean) - sigma2 / 2),
+    sigma: new Decimal(detSqrt(sigma2)),
+  };
 }
 
 /**
@@ -104,85 +160,129 @@ function computeMoments(d: AttainmentDistribution): { mean: Decimal; sd: Decimal
  */
 export const TEAM_SAMPLE_POINTS = 64;
 
-const compressed = new WeakMap<AttainmentDistribution, AttainmentDistribution>();
+/** A sample in doubles, ascending, weights above 0. */
+interface Sample {
+  readonly values: Float64Array;
+  readonly weights: Float64Array;
+}
 
-/** The members' samples mixed by quota share, then moved and scaled to the team's mean and spread. */
-function rescaled(members: readonly TeamMember[], mean: Decimal, sd: Decimal): AttainmentDistribution {
+const compressed = new WeakMap<AttainmentDistribution, Sample>();
+
+/** The members' samples mixed by quota share, grouped (compress), then moved and scaled to the team's mean and spread. */
+function rescaled(members: readonly TeamMember[], mean: number, sd: number): AttainmentDistribution {
   const first = members[0].dist;
-  const same = members.every((m) => m.dist === first);
-  if (same) {
+  if (members.every((m) => m.dist === first)) {
     let small = compressed.get(first);
-    if (!small) {
-      small = compress(mixture([first], [ONE]));
-      compressed.set(first, small);
-    }
+    if (!small) compressed.set(first, (small = compress(mixture(new Map([[first, 1]])))));
     return moveTo(small, mean, sd);
   }
   // Members sharing a sample (a team's history) enter the mixture once, with their quotas added.
-  const shares = new Map<AttainmentDistribution, Decimal>();
-  for (const m of members) shares.set(m.dist, (shares.get(m.dist) ?? ZERO).plus(m.quota));
-  return moveTo(compress(mixture([...shares.keys()], [...shares.values()])), mean, sd);
+  const shares = new Map<AttainmentDistribution, number>();
+  for (const m of members) shares.set(m.dist, (shares.get(m.dist) ?? 0) + m.quota.toNumber());
+  return moveTo(compress(mixture(shares)), mean, sd);
 }
 
 function distinct(members: readonly TeamMember[]): number {
   return new Set(members.map((m) => m.dist)).size;
 }
 
-function mixture(dists: readonly AttainmentDistribution[], shares: readonly Decimal[]): AttainmentDistribution {
-  const values: Decimal[] = [];
-  const weights: Decimal[] = [];
-  dists.forEach((d, k) => {
-    const share = shares[k];
-    if (d.kind === "Flat") {
-      values.push(d.attainment);
-      weights.push(share);
-    } else if (d.kind === "Empirical") {
-      const total = d.cumWeight[d.values.length];
-      d.values.forEach((v, i) => {
-        values.push(v);
-        weights.push(share.isZero() ? ZERO : d.weights[i].div(total).times(share));
-      });
+/** Each sample's points at its share (its weights over their total, times the share), ascending, none at weight 0. */
+function mixture(shares: ReadonlyMap<AttainmentDistribution, number>): Sample {
+  const points: { v: number; w: number }[] = [];
+  shares.forEach((share, d) => {
+    if (!(share > 0)) return;
+    if (d.kind === "Flat") points.push({ v: Math.max(0, d.attainment.toNumber()), w: share });
+    else if (d.kind === "Empirical") {
+      const level = floatLevelOf(d);
+      for (let i = 0; i < level.atomValues.length; i++)
+        if (level.atomProbs[i] > 0) points.push({ v: level.atomValues[i], w: level.atomProbs[i] * share });
     }
   });
-  return empirical(values, weights);
+  points.sort((a, b) => a.v - b.v);
+  return { values: Float64Array.from(points, (p) => p.v), weights: Float64Array.from(points, (p) => p.w) };
 }
 
 /** At most TEAM_SAMPLE_POINTS equal-weight bins, each at its weighted mean (the sample's mean is kept). */
-function compress(d: AttainmentDistribution): AttainmentDistribution {
-  if (d.kind !== "Empirical" || d.values.length <= TEAM_SAMPLE_POINTS) return d;
-  const total = d.cumWeight[d.values.length];
-  const values: Decimal[] = [];
-  const weights: Decimal[] = [];
+function compress(sample: Sample): Sample {
+  const n = sample.values.length;
+  if (n <= TEAM_SAMPLE_POINTS) return sample;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += sample.weights[i];
+  const values: number[] = [];
+  const weights: number[] = [];
   let bin = 1;
-  let w = ZERO;
-  let moment = ZERO;
-  d.values.forEach((v, i) => {
-    w = w.plus(d.weights[i]);
-    moment = moment.plus(d.weights[i].times(v));
-    if (d.cumWeight[i + 1].times(TEAM_SAMPLE_POINTS).gte(total.times(bin)) || i === d.values.length - 1) {
-      values.push(moment.div(w));
+  let cum = 0;
+  let w = 0;
+  let moment = 0;
+  for (let i = 0; i < n; i++) {
+    const wi = sample.weights[i];
+    cum += wi;
+    w += wi;
+    moment += wi * sample.values[i];
+    // A bin closes once it holds its share; the tolerance lets equal weights close on their exact multiples.
+    if (cum * TEAM_SAMPLE_POINTS >= total * bin * (1 - 1e-12) || i === n - 1) {
+      values.push(moment / w);
       weights.push(w);
-      w = ZERO;
-      moment = ZERO;
+      w = 0;
+      moment = 0;
       bin++;
     }
-  });
-  return empirical(values, weights);
+  }
+  return { values: Float64Array.from(values), weights: Float64Array.from(weights) };
 }
 
-function moveTo(sample: AttainmentDistribution, mean: Decimal, sd: Decimal): AttainmentDistribution {
-  const own = momentsOf(sample);
-  if (own.sd.isZero() || sample.kind !== "Empirical") return flat(Decimal.max(mean, ZERO));
-  const scale = sd.div(own.sd);
-  // A rising map of a sorted sample stays sorted, with its weights: only the moments are new (empirical() would sort again).
-  const values = sample.values.map((v) => {
-    const moved = mean.plus(scale.times(v.minus(own.mean)));
-    return moved.isNeg() ? ZERO : moved;
+/** The sample moved and scaled to the mean and spread (a rising map: it stays sorted), censored at 0. */
+function moveTo(sample: Sample, mean: number, sd: number): AttainmentDistribution {
+  const own = sampleMoments(sample.values, sample.weights);
+  if (!(own.sd > 0)) return flat(new Decimal(Math.max(mean, 0)));
+  const scale = sd / own.sd;
+  const n = sample.values.length;
+  const values = new Float64Array(n);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    values[i] = Math.max(0, mean + scale * (sample.values[i] - own.mean));
+    total += sample.weights[i];
+  }
+  const probs = Float64Array.from(sample.weights, (w) => w / total);
+  return withFloatLevel(lazyEmpirical(values, sample.weights), {
+    atomValues: values,
+    atomProbs: probs,
+    continuous: null,
   });
-  const cumMoment: Decimal[] = [ZERO];
-  values.forEach((v, k) => {
-    const w = sample.weights[k];
-    cumMoment.push(cumMoment[k].plus(w.eq(ONE) ? v : w.times(v)));
-  });
-  return { kind: "Empirical", values, weights: sample.weights, cumWeight: sample.cumWeight, cumMoment };
+}
+
+/**
+ * An Empirical distribution whose decimals are made only if something reads
+ * them (an annual plan's closed forms): the period-swing grid reads the
+ * doubles it was built from (withFloatLevel).
+ */
+function lazyEmpirical(values: Float64Array, weights: Float64Array): EmpiricalDistribution {
+  let made: EmpiricalDistribution | null = null;
+  const make = (): EmpiricalDistribution => {
+    if (made) return made;
+    const vs = Array.from(values, (v) => new Decimal(v));
+    const ws = Array.from(weights, (w) => new Decimal(w));
+    const cumWeight: Decimal[] = [ZERO];
+    const cumMoment: Decimal[] = [ZERO];
+    vs.forEach((v, k) => {
+      cumWeight.push(cumWeight[k].plus(ws[k]));
+      cumMoment.push(cumMoment[k].plus(ws[k].times(v)));
+    });
+    return (made = { kind: "Empirical", values: vs, weights: ws, cumWeight, cumMoment });
+  };
+  return {
+    kind: "Empirical",
+    get values() {
+      return make().values;
+    },
+    get weights() {
+      return make().weights;
+    },
+    get cumWeight() {
+      return make().cumWeight;
+    },
+    get cumMoment() {
+      return make().cumMoment;
+    },
+  };
 }

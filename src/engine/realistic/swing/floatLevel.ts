@@ -28,6 +28,30 @@ export interface FloatDensity {
   quantile(u: number): number;
 }
 
+/** floatLevel once per distribution (shared objects; read only): a history's rep-years serve every plan. */
+const levels = new WeakMap<AttainmentDistribution, FloatLevel>();
+
+export function floatLevelOf(dist: AttainmentDistribution): FloatLevel {
+  let level = levels.get(dist);
+  if (!level) levels.set(dist, (level = floatLevel(dist)));
+  return level;
+}
+
+/** A distribution built in doubles (a team's) hands its own level over, rather than be read back from its decimals. */
+export function withFloatLevel<D extends AttainmentDistribution>(dist: D, level: FloatLevel): D {
+  levels.set(dist, level);
+  return dist;
+}
+
+/** P(L ≥ x) for x > 0: the point masses at or above x and the density's part above it. */
+export function levelAtLeast(level: FloatLevel, x: number): number {
+  let p = 0;
+  for (let i = 0; i < level.atomValues.length; i++) if (level.atomValues[i] >= x) p += level.atomProbs[i];
+  const d = level.continuous;
+  // Masses that add up to 1 in exact arithmetic may pass it by an ulp in doubles.
+  return Math.min(1, d === null ? p : p + Math.max(0, d.mass - d.cdf(x)));
+}
+
 export function floatLevel(dist: AttainmentDistribution): FloatLevel {
   switch (dist.kind) {
     case "Flat":

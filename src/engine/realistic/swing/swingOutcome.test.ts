@@ -238,3 +238,23 @@ describe("swingOutcome: a P10 where quarters fall through a gate", () => {
     expect(Math.abs(o.p50.toNumber() - mc.p50)).toBeLessThanOrEqual(0.005 * (1 + mc.p50) + 4 * mc.quantileStdError.p50);
   });
 });
+
+describe("swingOutcome: a percentile on an exact tie of rep-years", () => {
+  it("takes the lower of the two pays a tie lies between, as exact arithmetic does", () => {
+    // n rep-years 50%, 51%, … on a linear quarterly plan: every swing path pays the year's level exactly (the
+    // quarters' swings add up to 0 and none goes below 0), so pay is the sample itself. With 10 rep-years P10 is
+    // reached exactly at the first (1 of 10), P50 at the fifth, P90 at the ninth; with 20, P50 at the tenth. In
+    // doubles such shares fall an ulp short, which read the next rep-year up (0.51, 0.55, 0.59 and 0.60).
+    const linear = quarterly(curve(["0", "0", "1"]));
+    const sample = (n: number) => empirical(Array.from({ length: n }, (_, i) => d(String(50 + i)).div(100)));
+    const ten = swingOutcome(linear, sample(10), swing("0.1"), null);
+    expect(ten.method).toBe("numerical");
+    expect([ten.p10, ten.p50, ten.p90].map((p) => p.toFixed(12))).toEqual([
+      "0.500000000000",
+      "0.540000000000",
+      "0.580000000000",
+    ]);
+    const twenty = swingOutcome(linear, sample(20), swing("0.1"), null);
+    expect(twenty.p50.toFixed(12)).toBe("0.590000000000");
+  });
+});

@@ -7,7 +7,7 @@ import { realisticOutcome, type RealisticOutcome } from "../outcome";
 import { probAttainmentAtLeast } from "../payProbability";
 import { detCdf, detNormal, detPdf } from "./detMath";
 import { evalCurve, floatCurve, type FloatCurve } from "./floatCurve";
-import { floatLevel, type FloatDensity, type FloatLevel } from "./floatLevel";
+import { floatLevelOf, type FloatDensity, type FloatLevel } from "./floatLevel";
 import { heldExcessCurve, heldExcessOverDensity, type HeldExcessCurve } from "./heldExcess";
 import { prepareSwing, swingRows, unitRows, type PeriodSwing, type PreparedSwing } from "./periodSwing";
 
@@ -44,13 +44,19 @@ export interface SwingOutcome extends RealisticOutcome {
 
 /**
  * Swing paths for the density part of the year level: more for a wider swing,
- * whose path-to-path differences carry more of the pay's spread (a leader's
- * averaged swing needs fewer). Point masses get paths enough that each is
- * seen on about ATOM_PATH_POINTS (level, path) pairs in all.
+ * whose path-to-path differences carry more of the pay's spread. A narrow
+ * swing (a leader's, averaged over the team, or a stated 10%) needs fewer:
+ * its paths differ little, and the level's spread dominates pay's. Point
+ * masses get paths enough that each is seen on about ATOM_PATH_POINTS
+ * (level, path) pairs in all, and at least minAtomPaths.
  */
 export function densityPaths(spread: number): number {
-  return spread <= 0.15 ? 256 : 512;
+  return spread <= NARROW_SWING ? 128 : 512;
 }
+export function minAtomPaths(spread: number): number {
+  return spread <= NARROW_SWING ? 128 : 256;
+}
+const NARROW_SWING = 0.15;
 export const ATOM_PATH_POINTS = 8192;
 /**
  * A held YTD plan's pay distribution turns on the year-to-date path, not
@@ -115,9 +121,12 @@ export function swingOutcome(
   const ytdCurves = pay.ytd?.curves.map((c) => floatCurve(c, curveView({ segments: c }).nonDecreasing)) ?? null;
   const atoms = atomNodesOf(level);
   const atomCount = atoms.values.length;
-  // At least ATOM_PATH_POINTS (level, path) pairs, in whole blocks of 64 paths, from 256 paths up (integers
+  // At least ATOM_PATH_POINTS (level, path) pairs, in whole blocks of 64 paths, from minAtomPaths up (integers
   // only, the same count on every machine). A held plan's expected pay does not come from these.
-  const atomPaths = Math.max(256, Math.ceil(ATOM_PATH_POINTS / Math.max(1, atomCount) / 64) * 64);
+  const atomPaths = Math.max(
+    minAtomPaths(prepared.spread),
+    Math.ceil(ATOM_PATH_POINTS / Math.max(1, atomCount) / 64) * 64,
+  );
   const grid = payGrid(
     n,
     curve,
@@ -295,15 +304,8 @@ interface PayGrid {
   probAtLeast(t: number): number;
 }
 
-/** floatLevel and atomNodes once per distribution (shared objects; read only): a history's rep-years serve every plan. */
-const levels = new WeakMap<AttainmentDistribution, FloatLevel>();
+/** atomNodes once per level (shared objects; read only). */
 const nodesOf = new WeakMap<FloatLevel, { values: Float64Array; weights: Float64Array }>();
-
-function floatLevelOf(dist: AttainmentDistribution): FloatLevel {
-  let level = levels.get(dist);
-  if (!level) levels.set(dist, (level = floatLevel(dist)));
-  return level;
-}
 
 function atomNodesOf(level: FloatLevel): { values: Float64Array; weights: Float64Array } {
   let nodes = nodesOf.get(level);
@@ -608,6 +610,17 @@ function linearU(t: number, u0: number, u1: number, y0: number, y1: number): num
   return u0 + (y1 > y0 ? ((t - y0) / (y1 - y0)) * (u1 - u0) : 0);
 }
 
+/**
+ * The weight at which a running sum of point weights has reached the q-th
+ * share of `total`. Equal weights that reach it exactly (12 of 24 rep-years at
+ * the median) may add up in doubles to an ulp short of it: a hair's tolerance
+ * keeps the lower of the two pays such a tie lies between, as exact arithmetic
+ * does, rather than leap across the gap between them.
+ */
+function reached(q: number, total: number): number {
+  return q * total * (1 - 1e-12);
+}
+
 /** Largest index i in [0, len) of row `base` with pay[base + i] ≤ t (or < t when strict), −1 when none. */
 function lastAtMost(pay: Float64Array, base: number, len: number, t: number, strict: boolean): number {
   let a = 0;
@@ -732,10 +745,17 @@ function payGrid(
   for (let i = 0; i < m; i++) atomShare[i] = atoms.weights[i] / Ka;
   const contShare = new Float64Array(J);
   for (let j = 0; j < J; j++) contShare[j] = contWeights[j] / Kc;
+  const perWidth = 1 / width;
   const fill = (pay: Float64Array, share: Float64Array, K: number) => {
     const L = share.length;
     for (let k = 0; k < K; k++)
-      for (let i = 0; i < L; i++) hist[Math.min(bins, Math.max(0, Math.floor(pay[k * L + i] / width)))] += share[i];
+      for (let i = 0; i < L; i++) {
+        // Pays lie in [0, hi]: the bin is the integer part, the top pay in the last bin.
+        let b = (pay[k * L + i] * perWidth) | 0;
+        if (b > bins) b = bins;
+        else if (b < 0) b = 0;
+        hist[b] += share[i];
+      }
   };
   fill(A.pay, atomShare, Ka);
   fill(C.pay, contShare, Kc);
@@ -743,7 +763,7 @@ function payGrid(
     let acc = 0;
     for (let i = 0; i <= bins; i++) {
       acc += hist[i];
-      if (acc >= q * total) return [Math.max(0, (i - 2) * width), Math.min(hi, (i + 3) * width)];
+      if (acc >= reached(q, total)) return [Math.max(0, (i - 2) * width), Math.min(hi, (i + 3) * width)];
     }
     return null;
   };
@@ -758,7 +778,7 @@ function payGrid(
         // sorted pays inside the bracket from the CDF at its low end (each path's row ascends: two searches).
         const [lo, up] = start;
         let acc = cdf(lo, false) * total;
-        if (acc < q * total && cdf(up, false) >= q) {
+        if (acc < reached(q, total) && cdf(up, false) * total >= reached(q, total)) {
           // The pays in (lo, up], path by path, then in ascending order (ties in that order, as a stable sort).
           let count = 0;
           const firsts = new Int32Array(Ka);
@@ -777,10 +797,10 @@ function payGrid(
               ys[count] = A.pay[k * m + i];
               atom[count++] = i;
             }
-          const order = Array.from({ length: count }, (_, i) => i).sort((x, z) => ys[x] - ys[z] || x - z);
-          for (const o of order) {
+          sortByPay(ys, atom, 0, count - 1);
+          for (let o = 0; o < count; o++) {
             acc += atomShare[atom[o]];
-            if (acc >= q * total) return ys[o];
+            if (acc >= reached(q, total)) return ys[o];
           }
         }
       }
@@ -799,6 +819,53 @@ function payGrid(
       return least < Infinity ? least : b;
     },
   };
+}
+
+/**
+ * Sorts ys[lo..hi] ascending, moving each pay's atom with it (quicksort on the
+ * two typed arrays, insertion sort for short runs: no comparator calls). Tied
+ * pays may end in any order: the pay returned at a share is the same.
+ */
+function sortByPay(ys: Float64Array, atom: Int32Array, lo: number, hi: number): void {
+  while (hi - lo > 16) {
+    const pivot = ys[(lo + hi) >>> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (ys[i] < pivot) i++;
+      while (ys[j] > pivot) j--;
+      if (i <= j) {
+        const y = ys[i];
+        ys[i] = ys[j];
+        ys[j] = y;
+        const a = atom[i];
+        atom[i] = atom[j];
+        atom[j] = a;
+        i++;
+        j--;
+      }
+    }
+    // The shorter side by recursion, the longer by the loop: the stack stays logarithmic.
+    if (j - lo < hi - i) {
+      sortByPay(ys, atom, lo, j);
+      lo = i;
+    } else {
+      sortByPay(ys, atom, i, hi);
+      hi = j;
+    }
+  }
+  for (let i = lo + 1; i <= hi; i++) {
+    const y = ys[i];
+    const a = atom[i];
+    let j = i - 1;
+    while (j >= lo && ys[j] > y) {
+      ys[j + 1] = ys[j];
+      atom[j + 1] = atom[j];
+      j--;
+    }
+    ys[j + 1] = y;
+    atom[j + 1] = a;
+  }
 }
 
 /**
@@ -879,7 +946,7 @@ function histogramGrid(
       let acc = 0;
       for (const p of points) {
         acc += p.w;
-        if (acc >= q * mass) return p.y;
+        if (acc >= reached(q, mass)) return p.y;
       }
       return points.length ? points[points.length - 1].y : 0;
     },
