@@ -1,20 +1,37 @@
 import {
   closeSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   openSync,
+  readFileSync,
   readdirSync,
   renameSync,
   rmSync,
   statSync,
+  writeFileSync,
   writeSync,
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { csvLines } from "../workbook/csv";
 import { streamSheet, type SheetSource, type WritableSheet } from "../workbook/types";
 
-/** What a folder of results holds: our files only (`Results_Summary.csv`, …). */
-const OURS = /^Results_[A-Za-z0-9]+\.csv$/;
+/**
+ * The list of the files a run wrote, kept in the folder beside them: the next
+ * run replaces the folder only if it holds nothing but those files (plain
+ * files, by those names) — a name that merely looks like ours
+ * (`Results_Q3forecast.csv`), or a folder, is the user's and is never removed.
+ */
+const WRITTEN = ".compplan-results";
+const WRITTEN_HEADER = "Files written by compplan model --format csv; the next run replaces only these:";
+
+/** The names our earlier run listed, or none when the folder holds no list. */
+function writtenBefore(dir: string): Set<string> {
+  const list = join(dir, WRITTEN);
+  if (!existsSync(list) || !lstatSync(list).isFile()) return new Set();
+  const lines = readFileSync(list, "utf8").split(/\r?\n/);
+  return lines[0] === WRITTEN_HEADER ? new Set(lines.slice(1).filter((l) => l !== "")) : new Set();
+}
 
 export interface CsvWritten {
   readonly files: readonly { readonly name: string; readonly rows: number }[];
@@ -28,20 +45,21 @@ export class CsvFolderError extends Error {}
 /**
  * One CSV file per result table in `dir`, all or nothing: written into a
  * sibling folder, then moved into place. A folder from an earlier run (only
- * our Results_*.csv files in it) is replaced whole; a folder holding anything
- * else is refused, so no file of the user's is ever overwritten or removed.
+ * the files its list names, WRITTEN) is replaced whole; a folder holding
+ * anything else is refused, so no file of the user's is ever overwritten or removed.
  */
 export function writeCsvFolder(dir: string, sheets: readonly SheetSource[]): CsvWritten {
   let replaced: string[] = [];
   if (existsSync(dir)) {
     if (!statSync(dir).isDirectory()) throw new CsvFolderError(`${dir} is a file; --format csv writes a folder`);
     const entries = readdirSync(dir);
-    const theirs = entries.filter((e) => !OURS.test(e));
+    const ours = writtenBefore(dir);
+    const theirs = entries.filter((e) => e !== WRITTEN && !(ours.has(e) && lstatSync(join(dir, e)).isFile()));
     if (theirs.length > 0)
       throw new CsvFolderError(
         `${dir} holds files compplan did not write (${theirs.slice(0, 3).join(", ")}${theirs.length > 3 ? ", …" : ""}); choose an empty or new folder with -o`,
       );
-    replaced = entries;
+    replaced = entries.filter((e) => e !== WRITTEN);
   }
   const temporary = join(dirname(dir), `.${basename(dir)}.${process.pid}.tmp`);
   const old = join(dirname(dir), `.${basename(dir)}.${process.pid}.old`);
@@ -52,6 +70,7 @@ export function writeCsvFolder(dir: string, sheets: readonly SheetSource[]): Csv
       const sheet = streamSheet(source);
       return { name: `${sheet.name}.csv`, rows: writeCsv(join(temporary, `${sheet.name}.csv`), sheet) };
     });
+    writeFileSync(join(temporary, WRITTEN), [WRITTEN_HEADER, ...files.map((f) => f.name), ""].join("\n"));
     if (existsSync(dir)) renameSync(dir, old);
     renameSync(temporary, dir);
     rmSync(old, { recursive: true, force: true });

@@ -64,7 +64,16 @@ describe("compplan model --format csv", () => {
     expect(run.code).toBe(0);
     expect(sha256(input)).toBe(before);
     const results = xlsx.worksheets.map((w) => w.name).filter((n) => n.startsWith("Results_"));
-    expect(readdirSync(join(dir, "acme-comp-results")).sort()).toEqual(results.map((n) => `${n}.csv`).sort());
+    expect(readdirSync(join(dir, "acme-comp-results")).sort()).toEqual(
+      [".compplan-results", ...results.map((n) => `${n}.csv`)].sort(),
+    );
+    // The list of what it wrote, which is all a later run will replace.
+    expect(
+      readFileSync(join(dir, "acme-comp-results", ".compplan-results"), "utf8")
+        .split("\n")
+        .slice(1, -1)
+        .sort(),
+    ).toEqual(results.map((n) => `${n}.csv`).sort());
     expect(run.stdout).toContain("Wrote acme-comp-results: one CSV file per result table");
     const payouts = resultRows(xlsx, "Results_Payouts").length;
     expect(run.stdout).toContain(`  Results_Payouts.csv  ${payouts.toLocaleString("en-US")} rows\n`);
@@ -102,6 +111,20 @@ describe("compplan model --format csv", () => {
     );
     expect(readdirSync(mine)).toEqual(["notes.txt"]);
     expect(readFileSync(join(mine, "notes.txt"), "utf8")).toBe("keep me");
+    // A name that only looks like ours, or a folder so named, beside an earlier run's files: the user's, refused.
+    const results = join(dir, "acme-comp-results");
+    writeFileSync(join(results, "Results_Q3forecast.csv"), "mine");
+    mkdirSync(join(results, "Results_Archive.csv"));
+    writeFileSync(join(results, "Results_Archive.csv", "important.txt"), "mine too");
+    const lookalikes = runCli(["model", "acme-comp.xlsx", "--format", "csv"], dir);
+    expect(lookalikes.code).toBe(2);
+    expect(lookalikes.stderr).toContain(
+      "holds files compplan did not write (Results_Archive.csv, Results_Q3forecast.csv)",
+    );
+    expect(readFileSync(join(results, "Results_Q3forecast.csv"), "utf8")).toBe("mine");
+    expect(readFileSync(join(results, "Results_Archive.csv", "important.txt"), "utf8")).toBe("mine too");
+    rmSync(join(results, "Results_Q3forecast.csv"));
+    rmSync(join(results, "Results_Archive.csv"), { recursive: true });
     expect(readdirSync(dir).filter((n) => n.startsWith("."))).toEqual([]);
   });
 

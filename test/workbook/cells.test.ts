@@ -37,7 +37,8 @@ describe("number text", () => {
     ["US$ 12", "12"],
     ["1 234 567.5", "1234567.5"],
     [".5", "0.5"],
-    ["1.200", "1.2"], // a dot is always the decimal point
+    ["1.2000", "1.2"], // a dot is the decimal point…
+    ["0.125", "0.125"],
     ["1.5e3", "1500"],
   ])("%s -> %s", (text, expected) => {
     expect(str(value(parseNumberText(text)).value)).toBe(expected);
@@ -53,6 +54,20 @@ describe("number text", () => {
   it.each(["abc", "12abc", "abc 12", "--5", "(-5)", "$", "12,34,567", ""])("refuses %s", (text) => {
     expect(message(parseNumberText(text))).toBe(`"${text.trim()}" is not a number`);
   });
+
+  it.each([
+    ["300.000", "300000", "300"],
+    ["€300.000", "300000", "300"],
+    ["1.200", "1200", "1.2"],
+    ["-45.500 USD", "45500", "45.5"],
+  ])(
+    "…but refuses %s, one dot and three digits after it, as ambiguous (where a dot groups thousands it is %s)",
+    (text, thousands, decimal) => {
+      expect(message(parseNumberText(text))).toBe(
+        `"${text}" has an ambiguous number format: it reads ${thousands} where a dot groups thousands; write ${thousands} or ${decimal} (no dots for thousands)`,
+      );
+    },
+  );
 
   it("notes % and x suffixes", () => {
     expect(value(parseNumberText("120%"))).toMatchObject({ percent: true, multiple: false });

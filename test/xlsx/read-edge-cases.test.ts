@@ -1,4 +1,5 @@
 import { readXlsx, XlsxFormatError } from "../../src/xlsx/read";
+import { findElements } from "../../src/xlsx/reader/xml-elements";
 import { fixturePackage, worksheet } from "./package-fixture";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 
@@ -232,5 +233,21 @@ describe("readXlsx on files that are not .xlsx", () => {
   it("reports a truncated file as damaged", () => {
     const good = fixturePackage({ sheets: [{ name: "S", xml: worksheet("") }] });
     expect(message(good.subarray(0, good.length - 30))).toMatch(/damaged/);
+  });
+});
+
+describe("findElements on hostile markup", () => {
+  it("stays linear on start tags that never close: 200,000 of them after the real ones find the real ones alone", () => {
+    // Each unclosed "<sheet " used to be scanned to the end of the part (quadratic: 40,000 took 25 s, this hours).
+    const xml =
+      '<workbook><sheets><sheet name="A" r:id="rId1"/><sheet name="B&gt;" r:id="rId2"/></sheets></workbook><!-- ' +
+      "<sheet ".repeat(200_000);
+    expect(findElements(xml, "sheet").map((e) => e.attrs.name)).toEqual(["A", "B>"]);
+  });
+
+  it("still reads a '>' inside a quoted attribute value", () => {
+    expect(findElements('<a><sheet name="x > y" id=\'1\'/></a>', "sheet").map((e) => e.attrs)).toEqual([
+      { name: "x > y", id: "1" },
+    ]);
   });
 });

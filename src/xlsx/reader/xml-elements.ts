@@ -16,8 +16,10 @@ export interface XmlElement {
   readonly selfClosing: boolean;
 }
 
-// Attribute values may legally hold ">" so the tag body is quote-aware.
-const TAG_BODY = `((?:[^>"']|"[^"]*"|'[^']*')*)`;
+// Attribute values may legally hold ">" so the tag body is quote-aware. Neither a tag body nor an attribute value
+// may hold "<" (it is escaped as &lt;): a start tag that never closes stops at the next "<" instead of scanning
+// the rest of the part, which made 40,000 unclosed tags in a 39 KB file take 25 s (quadratic).
+const TAG_BODY = `((?:[^<>"']|"[^"<]*"|'[^'<]*')*)`;
 const ATTR = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 export function parseAttributes(body: string): Record<string, string> {

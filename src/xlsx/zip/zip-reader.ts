@@ -97,6 +97,7 @@ export function readCentralDirectory(bytes: Uint8Array): ZipEntry[] {
   // Entries left over after the count: the package would be read, and copied, in part.
   if (p < directoryEnd && view.getUint32(p, true) === CENTRAL)
     throw damaged(`the zip directory lists more parts than its count of ${count}`);
+  checkPartNames(entries);
   return entries;
 }
 
@@ -177,4 +178,28 @@ function checked(entry: ZipEntry, data: Uint8Array): Uint8Array {
 /** Checks a part that is copied without being read: it must decompress to its stated size and checksum. */
 export function verifyEntry(bytes: Uint8Array, entry: ZipEntry): void {
   if (!verified.get(bytes)?.has(entry.localHeaderOffset)) readEntry(bytes, entry);
+}
+
+/**
+ * Part names as the package format allows them (ECMA-376 Part 2, §9.1.1): no
+ * name that leaves the package (`../`, `/tmp/…`, `C:`, `\\`), which the copy
+ * would hand on to whoever unzips the output, and no two names that differ
+ * only in case — two readers could take different copies of the "same" part,
+ * and the workbook be paid on figures another program does not show.
+ */
+function checkPartNames(entries: readonly ZipEntry[]): void {
+  const seen = new Map<string, string>();
+  for (const { name } of entries) {
+    if (/^[/\\]|\\|^[A-Za-z]:/.test(name) || name.split("/").some((s) => s === "." || s === ".."))
+      throw damaged(`it holds a part named ${JSON.stringify(name)}, which points outside the package`);
+    const key = name.toLowerCase();
+    const other = seen.get(key);
+    if (other !== undefined)
+      throw damaged(
+        other === name
+          ? `it holds the part ${name} twice`
+          : `it holds the part ${other} twice (also as ${name}: part names may not differ only in case)`,
+      );
+    seen.set(key, name);
+  }
 }

@@ -234,3 +234,45 @@ describe("copying entries raw", () => {
     ]);
   });
 });
+
+describe("part names", () => {
+  const zip = (names: string[]) => {
+    // fflate keys are unique: a second copy of a name is added by renaming a same-length placeholder in place.
+    const files: Record<string, Uint8Array> = {};
+    names.forEach(
+      (n, i) => (files[n.length === 0 ? "x" : `${String(i).padStart(n.length, "#")}`] = strToU8(`part ${i}`)),
+    );
+    const bytes = zipSync(files);
+    names.forEach((n, i) => {
+      const placeholder = strToU8(String(i).padStart(n.length, "#"));
+      const replacement = strToU8(n);
+      for (let at = 0; at + placeholder.length <= bytes.length; at++)
+        if (placeholder.every((b, k) => bytes[at + k] === b)) bytes.set(replacement, at);
+    });
+    return bytes;
+  };
+
+  it("refuses two parts whose names differ only in case, or are the same", () => {
+    expect(() => readCentralDirectory(zip(["xl/worksheets/sheet2.xml", "XL/Worksheets/Sheet2.xml"]))).toThrow(
+      "The .xlsx file is damaged: it holds the part xl/worksheets/sheet2.xml twice (also as XL/Worksheets/Sheet2.xml: part names may not differ only in case).",
+    );
+    expect(() => readCentralDirectory(zip(["xl/worksheets/sheet2.xml", "xl/worksheets/sheet2.xml"]))).toThrow(
+      "The .xlsx file is damaged: it holds the part xl/worksheets/sheet2.xml twice.",
+    );
+  });
+
+  it.each(["../../tmp/pwned.txt", "/tmp/pwned_abs.txt", "xl/../../evil.xml", "C:/evil.xml", "xl\\evil.xml"])(
+    "refuses a part named %s, which points outside the package",
+    (name) => {
+      expect(() => readCentralDirectory(zip(["[Content_Types].xml", name]))).toThrow(
+        `The .xlsx file is damaged: it holds a part named ${JSON.stringify(name)}, which points outside the package.`,
+      );
+    },
+  );
+
+  it("reads ordinary names", () => {
+    expect(
+      readCentralDirectory(zip(["[Content_Types].xml", "xl/workbook.xml", "docProps/app.xml"])).map((e) => e.name),
+    ).toEqual(["[Content_Types].xml", "xl/workbook.xml", "docProps/app.xml"]);
+  });
+});
