@@ -149,9 +149,11 @@ export function runWorkbookStreamed(
   step(4);
   let chosen: Set<string> | undefined;
   if (options.traceReps?.length) {
-    const known = new Set(input.reps.map((r) => r.id));
-    chosen = new Set(options.traceReps.filter((id) => known.has(id)));
-    const unknown = options.traceReps.filter((id) => !known.has(id));
+    // RepIDs match as everywhere else in the workbook: ignoring capitals and surrounding spaces.
+    const known = new Map(input.reps.map((r) => [r.id.trim().toLowerCase(), r.id]));
+    const idOf = (id: string) => known.get(id.trim().toLowerCase());
+    chosen = new Set(options.traceReps.flatMap((id) => idOf(id) ?? []));
+    const unknown = options.traceReps.filter((id) => idOf(id) === undefined);
     if (unknown.length > 0)
       issues.push({
         severity: "Warning",

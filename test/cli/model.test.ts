@@ -99,8 +99,10 @@ describe("compplan model --trace", () => {
     const dir = tempDir();
     try {
       copyExample(dir);
-      const run = runCli(["model", "acme-comp.xlsx", "-o", "out.xlsx", "--trace", "E1300,E1205"], dir);
+      // RepIDs match ignoring capitals, as everywhere in the workbook: e1300 is E1300.
+      const run = runCli(["model", "acme-comp.xlsx", "-o", "out.xlsx", "--trace", "e1300,E1205"], dir);
       expect(run.code).toBe(0);
+      expect(run.stdout).not.toContain("Trace: no rep");
       const trace = resultRows(await readWorkbook(join(dir, "out.xlsx")), "Results_Trace");
       expect(new Set(trace.map((r) => r.RepID))).toEqual(new Set(["E1300", "E1205"]));
       const q1 = (rep: string) =>
