@@ -1,6 +1,6 @@
 import { TITLE_ROWS, type SheetSpec, type SpecCell } from "../workbook/types";
 import { blockAddress } from "./address";
-import { textSafe } from "../workbook/textSafety";
+import { textSafe, withinCellLimit } from "../workbook/textSafety";
 
 /**
  * Where things go on a result sheet (0-based rows/columns): title in row 0,
@@ -21,12 +21,12 @@ export function bodyColumnAddress(spec: SheetSpec, column: number): string {
   return blockAddress(BODY_ROW, column, Math.max(1, spec.rows.length), 1);
 }
 
-/** Cells as they are sent: text made formula-proof, blanks as "" (clears), non-finite numbers blank. */
+/** Cells as they are sent: text made formula-proof and cut to a cell's limit, blanks as "" (clears), non-finite numbers blank. */
 export function toWireRow(row: readonly SpecCell[]): (string | number | boolean)[] {
   return row.map((cell) => {
     if (cell === null) return "";
     if (typeof cell === "number") return Number.isFinite(cell) ? cell : "";
-    return textSafe(cell);
+    return typeof cell === "string" ? withinCellLimit(textSafe(cell)) : cell;
   });
 }
 

@@ -1,4 +1,5 @@
 import type { SpecCell } from "../../workbook/types";
+import { withinCellLimit } from "../../workbook/textSafety";
 import { columnLetterTable } from "../shared/cell-ref";
 import type { ByteSink } from "../zip/deflating-sink";
 import { InlineStrings } from "./inline-strings";
@@ -131,7 +132,7 @@ export class SheetDataBuilder {
       } else if (typeof value === "string") {
         if (this.inline) {
           // Inline text has no size bound: make room for it and the rest of the row.
-          const tail = this.inline.cellTail(value);
+          const tail = this.inline.cellTail(withinCellLimit(value));
           const need = tail.length + (width - j) * MAX_CELL_BYTES + 8;
           if (p + need > buf.length) {
             this.pos = p;
@@ -144,7 +145,7 @@ export class SheetDataBuilder {
           continue;
         }
         put(' t="s"><v>');
-        p = writeDigits(buf, p, (this.shared as SharedStringTable).indexOf(value));
+        p = writeDigits(buf, p, (this.shared as SharedStringTable).indexOf(withinCellLimit(value)));
       } else {
         put(value ? ' t="b"><v>1' : ' t="b"><v>0');
       }
