@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { readXlsx } from "../../src/xlsx/read";
 import { runWorkbook } from "../../src/workbook/run";
 import type { SheetSpec } from "../../src/workbook/types";
+import { Decimal } from "../../src/engine";
 
 /** What the README claims the CLI prints on the example is what it prints: the docs cannot drift. */
 describe("README", () => {
@@ -26,6 +27,34 @@ describe("README", () => {
       .map((l) => l.trim());
     const headline = lines.slice(0, lines.indexOf(""));
     expect(headline).toEqual(result.headline);
+  });
+
+  it("foots each distribution scenario's totals to its Results_Realistic rows, each converted and rounded", () => {
+    // docs/workbook.md: "each rep's figures converted and rounded as Results_Summary shows them, then added" — for
+    // expected totals too (the EUR reps' rows at 1.08 used to miss Results_Scenarios by a cent or two).
+    const realistic = rowsOf("Results_Realistic");
+    const scenarios = rowsOf("Results_Scenarios");
+    const expected = scenarios.filter((s) => String(s.Basis).startsWith("Expected"));
+    expect(expected.map((s) => s.Scenario)).toEqual([
+      "Baseline (history)",
+      "Richer accelerators",
+      "Payout cap 2x",
+      "Lower gate 25%",
+    ]);
+    expect(realistic.some((r) => r.Currency === "EUR")).toBe(true);
+    for (const s of expected) {
+      const rows = realistic.filter((r) => r.Scenario === s.Scenario);
+      const sum = rows.reduce(
+        (total, r) =>
+          total.plus(
+            new Decimal(r["Expected variable"] as number)
+              .times(r.Currency === "EUR" ? "1.08" : 1)
+              .toDecimalPlaces(2, Decimal.ROUND_HALF_UP),
+          ),
+        new Decimal(0),
+      );
+      expect(sum.toNumber()).toBe(s["Variable pay USD"]);
+    }
   });
 
   it("describes mechanics the example's statements really show", () => {

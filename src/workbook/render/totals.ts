@@ -206,10 +206,11 @@ function expectedTotalsIn(
   for (const r of s.reps) {
     const rate = fx(r.rep.currency);
     const outcome = which === "baseline" && r.baseline ? r.baseline : r.outcome;
-    // Rounded per rep, as Results_Realistic shows it, so the column foots to this total.
+    // Rounded per rep, as Results_Realistic shows it, then converted and rounded in the reporting currency (as
+    // actualTotalsIn does), so the rows converted one by one foot to this total.
     const v = variableMoney(r.rep, outcome.expectedMultiple);
-    variable = variable.plus(v.times(rate));
-    total = total.plus(r.rep.base.plus(v).times(rate));
+    variable = variable.plus(roundMoney(v.times(rate), reporting));
+    total = total.plus(roundMoney(r.rep.base.plus(v).times(rate), reporting));
     targetVariable = targetVariable.plus(r.rep.targetVariable.times(rate));
     // Expected bookings: E[attainment] × the annual quota of each individual measure.
     for (const m of r.plan.measures) {
