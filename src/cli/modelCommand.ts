@@ -172,7 +172,8 @@ function reportInputErrors(result: StreamedRunResult, args: ModelArgs, io: CliIo
     io.stdout("\n");
     formatIssues(result.issues).forEach((line) => io.stdout(`${line}\n`));
   } else {
-    // Quiet and --json still owe the user the reasons, on stderr.
+    // Quiet and --json still owe the user the reasons, on stderr; --json also owes a script its JSON ({ ok: false, issues }).
+    if (args.json) io.stdout(`${JSON.stringify(result.json, null, 2)}\n`);
     const onlyErrors = sortIssues(result.issues).filter((issue) => issue.severity === "Error");
     formatIssues(onlyErrors).forEach((line) => io.stderr(`${line}\n`));
   }

@@ -166,12 +166,18 @@ describe("compplan model on input errors", () => {
     expect(sha256(join(dir, "bad.xlsx"))).toBe(before);
   });
 
-  it("still reports the errors on stderr with --quiet and --json", () => {
+  it("still reports the errors on stderr with --quiet and --json; --json also prints them as JSON", () => {
     for (const flag of ["--quiet", "--json"]) {
       const run = runCli(["model", "bad.xlsx", flag], dir);
       expect(run.code).toBe(1);
-      expect(run.stdout).toBe("");
       expect(run.stderr).toMatch(/^Error +Reps!D7 /m);
+      if (flag === "--quiet") expect(run.stdout).toBe("");
+      else {
+        // A script reading stdout gets { ok: false, issues } with each error located.
+        const json = JSON.parse(run.stdout) as { ok: boolean; issues: { severity: string; address: string }[] };
+        expect(json.ok).toBe(false);
+        expect(json.issues.filter((i) => i.severity === "Error").map((i) => i.address)).toContain("Reps!D7");
+      }
     }
   });
 });
