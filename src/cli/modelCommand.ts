@@ -1,10 +1,24 @@
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
 import { basename, dirname, extname, resolve } from "node:path";
 import { runWorkbookStreamed, type StreamedRunResult } from "../workbook/run";
 import { describePastExcel, EXCEL_MAX_ROWS } from "../workbook/sheetLimits";
 import type { RawTable } from "../workbook/types";
 import { XlsxFormatError } from "../xlsx/errors";
 import {
+  isResultsWorkbook,
   patchWorkbook,
   ResultSheetConflictError,
   SheetsPastLimitError,
@@ -51,6 +65,7 @@ export function modelCommand(args: ModelArgs, io: CliIo): number {
     const explicitOutput = checkExplicitOutput(args, inputPath, cwd);
     const input = readInput(inputPath);
     const outputPath = chooseOutput(args, inputPath, explicitOutput, input.bytes);
+    if (outputPath !== null && args.format !== "csv") checkReplaceable(outputPath);
     const sourceName = basename(inputPath);
     const computedAt = (io.now ?? (() => new Date()))();
     // The tables are handed over, not kept (nor passed, which would keep them on the stack): the run lets their
@@ -136,6 +151,34 @@ function chooseOutput(args: ModelArgs, inputPath: string, explicit: string | nul
     );
   }
   return explicit;
+}
+
+/**
+ * An existing output file is replaced only when it is an earlier run's (a
+ * workbook with our result sheets) and may be written: a file of the user's
+ * that happens to have the name, or one made read-only, is left as it was.
+ * Checked before the model runs, so the refusal comes at once.
+ */
+function checkReplaceable(outputPath: string): void {
+  if (!existsSync(outputPath)) return;
+  const stat = lstatSync(outputPath);
+  if (stat.isDirectory()) throw new CliFailure(EXIT_USAGE, `${outputPath} is a folder; name a workbook file with -o`);
+  const refuse = (why: string) =>
+    new CliFailure(
+      EXIT_USAGE,
+      `${outputPath} ${why}; it was left as it was. Choose another name with -o, or move it away.`,
+    );
+  if (!stat.isFile()) throw refuse("is not a plain file");
+  // Read-only by its mode (as a user sets it, `chmod a-w`, and as root's access check would not see it) or to us.
+  let writable = (stat.mode & 0o222) !== 0;
+  try {
+    accessSync(outputPath, constants.W_OK);
+  } catch {
+    writable = false;
+  }
+  if (!writable) throw refuse("is read-only");
+  if (!isResultsWorkbook(readFileSync(outputPath)))
+    throw refuse("exists and is not a workbook compplan wrote (it has no result sheets of ours)");
 }
 
 function takeTables(input: Input): RawTable[] {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync } from "fflate";
 import { zipFiles } from "../../src/xlsx/zip/zip-writer";
@@ -471,7 +471,8 @@ describe("compplan model when the disk fails it", () => {
   beforeEach(() => {
     dir = tempDir();
     copyExample(dir);
-    writeFileSync(join(dir, "out.xlsx"), "the previous results");
+    // An earlier run's results: the only kind of file a run replaces.
+    expect(runCli(["model", "acme-comp.xlsx", "-o", "out.xlsx", "-q"], dir).code).toBe(0);
     before = sha256(join(dir, "out.xlsx"));
   });
   afterEach(() => {
@@ -500,6 +501,26 @@ describe("compplan model when the disk fails it", () => {
     expect(readdirSync(dir).sort()).toEqual(["acme-comp.xlsx", "out.xlsx"]);
     expect(writes).toBe(1);
     spy.mockRestore();
+  });
+
+  it("replaces an earlier run's results, but never a file of the user's, nor a read-only one", () => {
+    expect(runCli(["model", "acme-comp.xlsx", "-o", "out.xlsx", "-q"], dir).code).toBe(0);
+    writeFileSync(join(dir, "mine.xlsx"), "the user's own file");
+    const mine = runCli(["model", "acme-comp.xlsx", "-o", "mine.xlsx"], dir);
+    expect(mine.code).toBe(2);
+    expect(mine.stderr).toBe(
+      `compplan: ${join(dir, "mine.xlsx")} exists and is not a workbook compplan wrote (it has no result sheets of ours); ` +
+        "it was left as it was. Choose another name with -o, or move it away.\n",
+    );
+    expect(readFileSync(join(dir, "mine.xlsx"), "utf8")).toBe("the user's own file");
+    // The input itself is a workbook, but not ours to replace either: a copy of it under another name.
+    copyFileSync(join(dir, "acme-comp.xlsx"), join(dir, "copy.xlsx"));
+    expect(runCli(["model", "acme-comp.xlsx", "-o", "copy.xlsx"], dir).code).toBe(2);
+    chmodSync(join(dir, "out.xlsx"), 0o444);
+    const locked = runCli(["model", "acme-comp.xlsx", "-o", "out.xlsx"], dir);
+    chmodSync(join(dir, "out.xlsx"), 0o644);
+    expect(locked.code).toBe(2);
+    expect(locked.stderr).toContain("out.xlsx is read-only; it was left as it was.");
   });
 
   it("leaves the output as it was when the final rename fails", () => {

@@ -57,6 +57,21 @@ export interface PatchResult {
 }
 
 /** The input package with `sheets` added after the last sheet; sheets of the same names that WE wrote before are replaced. */
+/**
+ * Whether a file is a workbook with result sheets of ours (marked, OWNED_MARK):
+ * one the CLI may replace as an earlier run's output. Anything else — the
+ * user's file, a damaged or foreign one — is not.
+ */
+export function isResultsWorkbook(bytes: Uint8Array): boolean {
+  try {
+    const pkg = new SourcePackage(bytes);
+    const xml = pkg.text(workbookPartOf(pkg));
+    return xml !== null && ownedSheetIndexes(parseBook(xml).names).size > 0;
+  } catch {
+    return false;
+  }
+}
+
 export function addResultSheets(options: PatchOptions): Uint8Array {
   return patchWorkbook(options).bytes;
 }
