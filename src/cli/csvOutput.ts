@@ -14,6 +14,7 @@ import {
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { csvLines } from "../workbook/csv";
+import { removeStaleTemporaries, temporaryPath } from "./paths";
 import { streamSheet, type SheetSource, type WritableSheet } from "../workbook/types";
 
 /**
@@ -61,8 +62,9 @@ export function writeCsvFolder(dir: string, sheets: readonly SheetSource[]): Csv
       );
     replaced = entries.filter((e) => e !== WRITTEN);
   }
-  const temporary = join(dirname(dir), `.${basename(dir)}.${process.pid}.tmp`);
+  const temporary = temporaryPath(dir, process.pid, true);
   const old = join(dirname(dir), `.${basename(dir)}.${process.pid}.old`);
+  removeStaleTemporaries(dir, true);
   try {
     mkdirSync(temporary, { recursive: true });
     // One table at a time: a pending sheet is rendered, written and let go before the next.

@@ -28,7 +28,7 @@ import {
 import { readXlsx } from "../xlsx/read";
 import type { ModelArgs } from "./args";
 import { EXIT_INPUT_ERRORS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, type CliIo } from "./io";
-import { defaultOutputPath, displayPath, isSameFile } from "./paths";
+import { defaultOutputPath, displayPath, isSameFile, removeStaleTemporaries, temporaryPath } from "./paths";
 import { collectGarbage } from "./collect";
 import { CsvFolderError, writeCsvFolder, type CsvWritten } from "./csvOutput";
 import {
@@ -265,7 +265,8 @@ function writeOutput(
     }
     throw error;
   }
-  const temporary = `${outputPath}.${process.pid}.tmp`;
+  const temporary = temporaryPath(outputPath, process.pid, false);
+  removeStaleTemporaries(outputPath, false);
   try {
     mkdirSync(dirname(outputPath), { recursive: true });
     writeStreamed(temporary, patched);

@@ -1,4 +1,4 @@
-import { existsSync, realpathSync } from "node:fs";
+import { existsSync, readdirSync, realpathSync, rmSync } from "node:fs";
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from "node:path";
 
 /**
@@ -29,4 +29,47 @@ function canonical(path: string): string {
 export function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
+}
+
+/**
+ * A temporary beside `path` for a run of process `pid`: the output is written
+ * there, then renamed into place, so a failed or interrupted run never leaves
+ * a half-written output. `hidden` (a folder's): `.<name>.<pid>.tmp`.
+ */
+export function temporaryPath(path: string, pid: number, hidden: boolean): string {
+  return hidden ? join(dirname(path), `.${basename(path)}.${pid}.tmp`) : `${path}.${pid}.tmp`;
+}
+
+/**
+ * Temporaries an earlier run left beside `path` when it was stopped (Ctrl-C
+ * ends the process before it can clean up): those of processes no longer
+ * running, removed by the next run to the same output.
+ */
+export function removeStaleTemporaries(path: string, hidden: boolean): void {
+  const dir = dirname(path);
+  const name = basename(path);
+  const pattern = hidden ? /^\.(.*)\.(\d+)\.tmp$/ : /^(.*)\.(\d+)\.tmp$/;
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const m = pattern.exec(entry);
+    if (!m || m[1] !== name) continue;
+    const pid = Number(m[2]);
+    if (pid === process.pid || isRunning(pid)) continue;
+    rmSync(join(dir, entry), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }

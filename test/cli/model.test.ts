@@ -1,4 +1,14 @@
-import { chmodSync, copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync } from "fflate";
 import { zipFiles } from "../../src/xlsx/zip/zip-writer";
@@ -521,6 +531,18 @@ describe("compplan model when the disk fails it", () => {
     chmodSync(join(dir, "out.xlsx"), 0o644);
     expect(locked.code).toBe(2);
     expect(locked.stderr).toContain("out.xlsx is read-only; it was left as it was.");
+  });
+
+  it("removes what a run stopped half way (Ctrl-C) left beside the output, and nothing of a run still going", () => {
+    // A process that has ended, and one that runs (pid 1): only the first one's temporary is garbage.
+    const ended = spawnSync(process.execPath, ["-e", ""]).pid!;
+    writeFileSync(join(dir, `out.xlsx.${ended}.tmp`), "half a workbook");
+    writeFileSync(join(dir, "out.xlsx.1.tmp"), "another run's");
+    mkdirSync(join(dir, `.acme-comp-results.${ended}.tmp`));
+    writeFileSync(join(dir, `.acme-comp-results.${ended}.tmp`, "Results_Summary.csv"), "half a table");
+    expect(runCli(["model", "acme-comp.xlsx", "-o", "out.xlsx", "-q"], dir).code).toBe(0);
+    expect(runCli(["model", "acme-comp.xlsx", "--format", "csv", "-q"], dir).code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(["acme-comp-results", "acme-comp.xlsx", "out.xlsx", "out.xlsx.1.tmp"]);
   });
 
   it("leaves the output as it was when the final rename fails", () => {
