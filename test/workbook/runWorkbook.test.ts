@@ -448,3 +448,29 @@ describe("a cumulative plan on Results_Payouts", () => {
     expect(rows[2][7]).toBe(80000);
   });
 });
+
+describe("ratios on Results_Payouts", () => {
+  it("are the doubles nearest the exact fractions: a 36% month reads 0.36, BCR 10% reads 0.1", () => {
+    // Monthly quota 1,200,000 ÷ 12 = 100,000; target 120,000 ÷ 12 = 10,000. Divided as actual ÷ (num ÷ den), 36,000
+    // read 0.36000000000000004 and 240,000 read 2.4000000000000004; BCR 0.10000000000000002.
+    const result = runWorkbook(
+      [
+        sheet("Reps", ["RepID", "Plan", "Base", "TargetVariable", "Quota"], [["R1", "M", 100000, 120000, 1200000]]),
+        sheet("Plans", ["Plan", "Measure", "Period"], [["M", "Bookings", "Month"]]),
+        sheet(
+          "Actuals",
+          ["RepID", "Period", "Measure", "Amount"],
+          [
+            ["R1", "2026-01", "Bookings", 36000],
+            ["R1", "2026-02", "Bookings", 240000],
+          ],
+        ),
+        settings,
+      ],
+      { sourceName: "t.xlsx", computedAt: at },
+    );
+    const p = table(result.sheets, "Results_Payouts");
+    expect([p.get(0, "Attainment"), p.get(1, "Attainment")]).toEqual([0.36, 2.4]);
+    expect(p.get(0, "BCR")).toBe(0.1);
+  });
+});

@@ -43,6 +43,17 @@ export function sharedNum(value: Decimal): number {
  * one object), so each is converted once.
  */
 const shown = new WeakMap<Ratio, number>();
+const parts = new WeakMap<Ratio, readonly [number, number]>();
+
+/** A fraction's numerator and denominator as doubles (shared fractions converted once). */
+export function ratioParts(value: Ratio): readonly [number, number] {
+  let p = parts.get(value);
+  if (p === undefined) {
+    p = [toNumber(value.num), toNumber(value.den)];
+    parts.set(value, p);
+  }
+  return p;
+}
 export function ratioNum(value: Ratio): number {
   let n = shown.get(value);
   if (n === undefined) {

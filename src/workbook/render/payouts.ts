@@ -1,13 +1,15 @@
 import { minorUnits, toNumber, type PayoutLine, type ScenarioResult, type Ratio } from "../../engine";
 import { rowsArray, type ColumnSpec, type SheetSpec, type SpecCell, type StreamedSheet } from "../types";
-import { minorNum, money, num, ratioNum, sharedNum } from "./cells";
+import { minorNum, money, num, ratioNum, ratioParts, sharedNum } from "./cells";
 import { nestedRows } from "./rows";
 
 /** actual ÷ quota for display; a year-to-date or weighted line's own fraction. */
 function attainmentNum(l: PayoutLine, actual: number | null): number | null {
   if (l.ytd || l.components || actual === null || l.quota === null) return l.attainment ? ratioNum(l.attainment) : null;
-  const quota = ratioNum(l.quota);
-  return quota === 0 ? null : actual / quota;
+  // actual × den ÷ num, one division last: with whole amounts (below 2^53) that is the double nearest the exact
+  // attainment — 36% reads 0.36, where actual ÷ (num ÷ den) rounded twice and read 0.36000000000000004.
+  const [num, den] = ratioParts(l.quota);
+  return num === 0 ? null : (actual * den) / num;
 }
 
 /**
@@ -32,7 +34,10 @@ type PayoutComponent = NonNullable<PayoutLine["components"]>[number];
 
 /** Base commission rate: target incentive ÷ quota (display). */
 function bcr(target: Ratio, quota: Ratio): number {
-  return ratioNum(target) / ratioNum(quota);
+  // (tn ÷ td) ÷ (qn ÷ qd) as (tn × qd) ÷ (td × qn): one division, so 10,000 ÷ 100,000 reads 0.1.
+  const [tn, td] = ratioParts(target);
+  const [qn, qd] = ratioParts(quota);
+  return (tn * qd) / (td * qn);
 }
 
 export const PAYOUT_COLUMNS: readonly ColumnSpec[] = [
