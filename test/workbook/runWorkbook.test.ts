@@ -451,18 +451,18 @@ describe("a cumulative plan on Results_Payouts", () => {
 
 describe("ratios on Results_Payouts", () => {
   it("are the doubles nearest the exact fractions: a 36% month reads 0.36, BCR 10% reads 0.1", () => {
-    // Monthly quota 1,200,000 ÷ 12 = 100,000; target 120,000 ÷ 12 = 10,000. Divided as actual ÷ (num ÷ den), 36,000
-    // read 0.36000000000000004 and 240,000 read 2.4000000000000004; BCR 0.10000000000000002.
+    // Monthly quota 1,000,000 ÷ 12, target 100,000 ÷ 12 (no finite decimal). Divided as actual ÷ (num ÷ den), 30,000
+    // read 0.36000000000000004 and 200,000 read 2.4000000000000004; BCR 0.10000000000000002.
     const result = runWorkbook(
       [
-        sheet("Reps", ["RepID", "Plan", "Base", "TargetVariable", "Quota"], [["R1", "M", 100000, 120000, 1200000]]),
+        sheet("Reps", ["RepID", "Plan", "Base", "TargetVariable", "Quota"], [["R1", "M", 100000, 100000, 1000000]]),
         sheet("Plans", ["Plan", "Measure", "Period"], [["M", "Bookings", "Month"]]),
         sheet(
           "Actuals",
           ["RepID", "Period", "Measure", "Amount"],
           [
-            ["R1", "2026-01", "Bookings", 36000],
-            ["R1", "2026-02", "Bookings", 240000],
+            ["R1", "2026-01", "Bookings", 30000],
+            ["R1", "2026-02", "Bookings", 200000],
           ],
         ),
         settings,
