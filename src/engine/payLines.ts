@@ -78,7 +78,8 @@ function periodQuotas(
     ctx.issues.push({
       severity: "Error",
       source: rep.row ? `Reps row ${rep.row}` : undefined,
-      column: "Quota",
+      // The plan's first measure takes its quota from the Quota column, another from its own "Quota <Measure>".
+      column: ctx.plan.measures[0]?.measure === measure ? "Quota" : `Quota ${measure}`,
       message: `Rep ${rep.id} has no quota for measure "${measure}": add a "Quota ${measure}" column in Reps or Quotas rows.`,
     });
   }

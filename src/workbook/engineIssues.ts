@@ -24,7 +24,7 @@ export function locateEngineIssue(issue: EngineIssue, tables: readonly RawTable[
   const table =
     tables.find((t) => norm(t.name) === norm(tableName) && t.source === "table") ??
     tables.find((t) => norm(t.name) === norm(tableName));
-  const colIndex = table && issue.column ? table.headers.findIndex((h) => norm(h).startsWith(norm(issue.column!))) : -1;
+  const colIndex = table && issue.column ? columnIndex(table.headers, issue.column) : -1;
   return {
     severity: issue.severity,
     table: table?.name ?? tableName,
@@ -34,4 +34,20 @@ export function locateEngineIssue(issue: EngineIssue, tables: readonly RawTable[
     address: table && colIndex >= 0 ? cellAddress(table.sheet, row, table.firstColumn + colIndex) : null,
     message: issue.message,
   };
+}
+
+/**
+ * The header an engine issue's column names: itself (ignoring case and
+ * punctuation); for a measure's quota also "<Measure> Quota"; for the Quota
+ * column its aliases; otherwise a header it begins (an alias such as "Base
+ * Salary" for Base). Never another measure's quota: "Quota" is not "Quota: Renewals".
+ */
+function columnIndex(headers: readonly string[], column: string): number {
+  const want = norm(column);
+  const exact = headers.findIndex((h) => norm(h) === want);
+  if (exact >= 0) return exact;
+  const measureQuota = /^Quota (.+)$/.exec(column);
+  if (measureQuota) return headers.findIndex((h) => norm(h) === `${norm(measureQuota[1])}quota`);
+  if (want === "quota") return headers.findIndex((h) => norm(h) === "annualquota" || norm(h) === "quotaamount");
+  return headers.findIndex((h) => norm(h).startsWith(want));
 }

@@ -474,3 +474,38 @@ describe("ratios on Results_Payouts", () => {
     expect(p.get(0, "BCR")).toBe(0.1);
   });
 });
+
+describe("a missing quota's place", () => {
+  it("names the measure's own quota column, never another measure's", () => {
+    const result = runWorkbook(
+      [
+        sheet(
+          "Reps",
+          ["RepID", "Plan", "Base", "TargetVariable", "Quota", "Quota: Renewals"],
+          [
+            ["R1", "P", 100000, 100000, 1000000, 200000],
+            ["R2", "P", 100000, 100000, null, 200000],
+          ],
+        ),
+        sheet(
+          "Plans",
+          ["Plan", "Measure", "Weight", "Period"],
+          [
+            ["P", "Bookings", 0.5, "Quarter"],
+            ["P", "Renewals", 0.3, "Quarter"],
+            ["P", "Services", 0.2, "Quarter"],
+          ],
+        ),
+        settings,
+      ],
+      { sourceName: "t.xlsx", computedAt: at },
+    );
+    const missing = result.issues.filter((i) => i.message.includes("has no quota"));
+    // R2's Bookings quota belongs in Quota (E3); Services has no column at all, so no cell — not Quota: Renewals (F).
+    expect(missing.map((i) => [i.message.slice(0, 41), i.column, i.address])).toEqual([
+      ['Rep R1 has no quota for measure "Services', "Quota Services", null],
+      ['Rep R2 has no quota for measure "Bookings', "Quota", "Reps!E3"],
+      ['Rep R2 has no quota for measure "Services', "Quota Services", null],
+    ]);
+  });
+});
