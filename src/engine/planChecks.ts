@@ -174,10 +174,17 @@ function checkMeasure(plan: Plan, m: MeasurePlan): EngineIssue[] {
   if (m.tierBasis === "Attainment" && rateTypeOf(m) === "Multiplier") {
     const atTarget = buildPayoutCurve(m, ONE).evaluate(ONE);
     if (!atTarget.eq(ONE)) {
-      warn(
-        `payout at 100% attainment is ${pct(atTarget)} of target incentive, not 100% — a rep at quota will not earn their OTE.`,
-        "Rate",
-      );
+      // A threshold above 100% is the likeliest cause (2.5 typed for 2.5% reads 250%): say so, on its cell.
+      if (m.threshold !== null && m.threshold.gt(ONE))
+        warn(
+          `the threshold is ${pct(m.threshold)}, above quota, so payout at 100% attainment is ${pct(atTarget)} of target incentive — a rep at quota will not earn their OTE. A number up to 3 reads as a percentage (2.5 is 250%); write 2.5% for two and a half percent.`,
+          "Threshold",
+        );
+      // Otherwise the tiers' rates: the plan's row, no one cell.
+      else
+        warn(
+          `payout at 100% attainment is ${pct(atTarget)} of target incentive, not 100% — a rep at quota will not earn their OTE.`,
+        );
     }
   }
   return issues;

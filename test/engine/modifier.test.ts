@@ -118,7 +118,7 @@ describe("the plan checks on a modifier", () => {
       "From: Plan AE, New ARR: the Renewals modifier starts at 90%: below it the payout is not multiplied (× 1), which pays more than the step at 90% when that step is below 1. Add a row from 0% to say what applies there.",
       "Multiplier: Plan AE, New ARR: the Renewals modifier falls from × 0.8 to × 0.5 at 110%: a rep earns less on New ARR for doing better on Renewals.",
       // The curve takes Renewals at New ARR's attainment: at 100% the × 0.8 step applies.
-      "Rate: Plan AE, New ARR: payout at 100% attainment is 80% of target incentive, not 100% — a rep at quota will not earn their OTE.",
+      "undefined: Plan AE, New ARR: payout at 100% attainment is 80% of target incentive, not 100% — a rep at quota will not earn their OTE.",
     ]);
   });
 });

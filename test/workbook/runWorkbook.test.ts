@@ -509,3 +509,22 @@ describe("a missing quota's place", () => {
     ]);
   });
 });
+
+describe("a threshold above quota", () => {
+  it("is named, on its own cell, as why a rep at quota earns nothing", () => {
+    const result = runWorkbook(
+      [
+        sheet("Reps", ["RepID", "Plan", "Base", "TargetVariable", "Quota"], [["R1", "P", 100000, 100000, 1000000]]),
+        // 2.5 meant as 2.5% reads 250% (a number up to 3 is a percentage).
+        sheet("Plans", ["Plan", "Measure", "Period", "Threshold"], [["P", "Bookings", "Quarter", 2.5]]),
+        settings,
+      ],
+      { sourceName: "t.xlsx", computedAt: at },
+    );
+    const warning = result.issues.find((i) => i.message.includes("payout at 100% attainment"))!;
+    expect(warning).toMatchObject({ severity: "Warning", column: "Threshold", address: "Plans!D2" });
+    expect(warning.message).toBe(
+      "Plan P, Bookings: the threshold is 250%, above quota, so payout at 100% attainment is 0% of target incentive — a rep at quota will not earn their OTE. A number up to 3 reads as a percentage (2.5 is 250%); write 2.5% for two and a half percent.",
+    );
+  });
+});
