@@ -528,3 +528,22 @@ describe("a threshold above quota", () => {
     );
   });
 });
+
+describe("a column no table reads", () => {
+  it("is reported on its header cell", () => {
+    const result = runWorkbook(
+      [
+        sheet(
+          "Reps",
+          ["RepID", "Plan", "Region", "Base", "TargetVariable", "Quota"],
+          [["R1", "P", "EMEA", 100000, 100000, 1000000]],
+        ),
+        sheet("Plans", ["Plan", "Measure", "Period"], [["P", "Bookings", "Quarter"]]),
+        settings,
+      ],
+      { sourceName: "t.xlsx", computedAt: at },
+    );
+    const info = result.issues.find((i) => i.message.startsWith("Reps: column not used"))!;
+    expect(info).toMatchObject({ severity: "Info", row: 1, column: "Region", address: "Reps!C1" });
+  });
+});

@@ -38,6 +38,7 @@ export function mapColumns(
 
   const columns = new Map<string, number>();
   const unknown: string[] = [];
+  let firstUnknown = -1;
   const headless: string[] = [];
   table.headers.forEach((raw, i) => {
     const header = String(raw ?? "").trim();
@@ -60,19 +61,21 @@ export function mapColumns(
           ),
         );
     } else if (!REMARK_COLUMNS.has(key) && !options.claim?.(header, key, i)) {
+      if (unknown.length === 0) firstUnknown = i;
       unknown.push(header);
     }
   });
 
   if (unknown.length > 0) {
-    issues.push({
-      ...tableIssue(
+    // Placed on the first such header cell (each one is named in the message).
+    issues.push(
+      headerIssue(
         table,
+        firstUnknown,
         "Info",
         `${table.name}: ${plural(unknown.length, "column")} not used: ${unknown.map((h) => `"${h}"`).join(", ")} (columns read: ${specs.map((s) => s.name).join(", ")})`,
       ),
-      row: table.headerRow,
-    });
+    );
   }
   if (headless.length > 0) {
     issues.push({
