@@ -338,7 +338,7 @@ describe("Finding tables and Settings", () => {
       "Settings!B2 FiscalYearStart 13 is not a month; write a month number 1–12 or a name like February",
       'Settings!B3 PlanYear "next" is not a year like 2026',
       "Settings!B4 FX rate FX:EUR must be more than 0",
-      "Settings!B5 Setting Region is not used (settings read: ReportingCurrency, FiscalYearStart, FiscalYearEnd, PlanYear, Calendar, Proration, RampMonth1, and FX rates like FX:EUR)",
+      "Settings!A5 Setting Region is not used (settings read: ReportingCurrency, FiscalYearStart, FiscalYearEnd, PlanYear, Calendar, Proration, RampMonth1, and FX rates like FX:EUR)",
     ]);
   });
 });

@@ -9,7 +9,7 @@ import {
   type WeekPattern,
   type YearEndRule,
 } from "../../engine";
-import { cellIssue, tableIssue } from "../issues";
+import { cellIssue, headerIssue, tableIssue } from "../issues";
 import type { Issue, RawCell, RawTable, Severity } from "../types";
 import { excelErrorOf, fail, isDateFormat, isEmptyCell, normalizeKey, ok, show, type CellParser } from "./cells/cell";
 import { currencyCode } from "./cells/text";
@@ -86,6 +86,8 @@ interface Entry {
   readonly value: RawCell;
   readonly rowIndex: number;
   readonly valueCol: number;
+  /** Where the setting's name is: a Setting column's cell in its row, or (one row, a column per setting) its header. */
+  readonly keyCol: number | "header";
   readonly format: string | null;
 }
 
@@ -100,6 +102,13 @@ export function readSettings(table: RawTable | undefined, issues: Issue[]): Sett
   const entries = settingEntries(table, issues);
   const report = (e: Entry, severity: Severity, message: string) =>
     issues.push(cellIssue(table, e.rowIndex, e.valueCol, severity, message));
+  // A setting the add-in does not read: the problem is its name, so its name's cell.
+  const reportName = (e: Entry, severity: Severity, message: string) =>
+    issues.push(
+      e.keyCol === "header"
+        ? headerIssue(table, e.valueCol, severity, message)
+        : cellIssue(table, e.rowIndex, e.keyCol, severity, message),
+    );
 
   const seen = new Map<string, Entry>();
   const unique: Entry[] = [];
@@ -165,7 +174,7 @@ export function readSettings(table: RawTable | undefined, issues: Issue[]): Sett
       );
     else if (fxTarget(e.key) !== null) fxEntries.push(e);
     else
-      report(
+      reportName(
         e,
         "Info",
         `Setting ${e.key} is not used (settings read: ReportingCurrency, FiscalYearStart, FiscalYearEnd, PlanYear, Calendar, Proration, RampMonth1, and FX rates like FX:EUR)`,
@@ -404,6 +413,7 @@ function settingEntries(table: RawTable, issues: Issue[]): Entry[] {
         value: row[valueCol] ?? null,
         rowIndex: r,
         valueCol,
+        keyCol,
         format: format(r, valueCol),
       });
     });
@@ -424,7 +434,14 @@ function settingEntries(table: RawTable, issues: Issue[]): Entry[] {
   table.headers.forEach((h, c) => {
     const key = String(h ?? "").trim();
     if (key !== "")
-      entries.push({ key, value: first.row[c] ?? null, rowIndex: first.r, valueCol: c, format: format(first.r, c) });
+      entries.push({
+        key,
+        value: first.row[c] ?? null,
+        rowIndex: first.r,
+        valueCol: c,
+        keyCol: "header",
+        format: format(first.r, c),
+      });
   });
   return entries;
 }
