@@ -38,6 +38,9 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
+    // Node's own wording for an unknown option runs on about positionals (and leaves a quote open): ours is shorter.
+    const unknown = /Unknown option '([^']*)'/.exec(String(error));
+    if (unknown) return { kind: "usage-error", message: `unknown option '${unknown[1]}'` };
     return { kind: "usage-error", message: error instanceof Error ? error.message : String(error) };
   }
   const { values, positionals } = parsed;

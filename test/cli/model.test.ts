@@ -424,7 +424,7 @@ describe("compplan usage errors exit 2", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.each([
-    [["model", "acme-comp.xlsx", "--fast"], /Unknown option '--fast'/],
+    [["model", "acme-comp.xlsx", "--fast"], /^compplan: unknown option '--fast'\nRun 'compplan --help' for usage.\n$/],
     [["model", "missing.xlsx"], /cannot read .*missing\.xlsx: no such file/],
     [["model", "."], /is not a file/],
     [["model", "notes.xlsx"], /notes\.xlsx is not a readable \.xlsx workbook/],
