@@ -246,8 +246,21 @@ describe("findElements on hostile markup", () => {
   });
 
   it("still reads a '>' inside a quoted attribute value", () => {
-    expect(findElements('<a><sheet name="x > y" id=\'1\'/></a>', "sheet").map((e) => e.attrs)).toEqual([
+    expect(findElements("<a><sheet name=\"x > y\" id='1'/></a>", "sheet").map((e) => e.attrs)).toEqual([
       { name: "x > y", id: "1" },
     ]);
+  });
+});
+
+describe("numeric cells", () => {
+  it("take decimal numbers with an exponent; 0x10, 0b1 or Infinity stay text for the table to refuse", () => {
+    const xml = worksheet(
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>H</t></is></c></row>' +
+        '<row r="2"><c r="A2"><v>1.5E+3</v></c></row><row r="3"><c r="A3"><v>-.25</v></c></row>' +
+        '<row r="4"><c r="A4"><v>0x10</v></c></row><row r="5"><c r="A5"><v>0b1</v></c></row>' +
+        '<row r="6"><c r="A6"><v>Infinity</v></c></row>',
+    );
+    const [sheet] = readXlsx(fixturePackage({ sheets: [{ name: "S", xml }] }));
+    expect(sheet.rows).toEqual([[1500], [-0.25], ["0x10"], ["0b1"], ["Infinity"]]);
   });
 });

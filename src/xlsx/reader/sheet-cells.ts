@@ -312,10 +312,13 @@ function parseNumber(xml: string, from: number, to: number): RawCell {
     return negative ? -n : n;
   }
   const text = xml.slice(from, to);
-  const n = Number(text);
-  if (!Number.isNaN(n) && text.trim() !== "") return n;
+  // A decimal number with an optional exponent, as SpreadsheetML writes one. Number() alone would also take
+  // "0x10" (16), "0b1" or "Infinity": those stay text, and the table that reads the cell says it is not a number.
+  if (DECIMAL_NUMBER.test(text)) return Number(text);
   return text.trim() === "" ? null : decodeCellText(text);
 }
+
+const DECIMAL_NUMBER = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
 
 /** An ISO 8601 date-time (t="d" cells) as a 1900-system serial, null when unparseable. */
 function isoToSerial(iso: string): number | null {

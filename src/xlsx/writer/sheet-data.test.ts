@@ -77,18 +77,27 @@ describe("SheetDataBuilder with inline strings", () => {
     );
   });
 
-  it("makes room for text longer than the buffer, mid-row, and keeps the cells in order", () => {
-    // 5,000,000 characters: more than one buffer.
-    const long = "x".repeat(5_000_000);
+  it("makes room for a row longer than the buffer, mid-row, and keeps the cells in order", () => {
+    // 40 cells of Excel's most, 32,767 characters of 3 bytes each: about 3.9 MB, more than one buffer.
+    const long = "€".repeat(32_767);
     const builder = new SheetDataBuilder(new InlineStrings());
-    builder.row(1, ["Zoë", long, 7], []);
+    builder.row(1, ["Zoë", ...Array<string>(40).fill(long), 7], []);
     builder.row(2, ["東京"], []);
     const xml = new TextDecoder().decode(builder.finish("<h>", "</t>"));
     expect(xml).toBe(
       '<h><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Zoë</t></is></c>' +
-        `<c t="inlineStr"><is><t>${long}</t></is></c><c><v>7</v></c></row>` +
-        '<row r="2"><c r="A2" t="inlineStr"><is><t>東京</t></is></c></row></sheetData></t>',
+        `<c t="inlineStr"><is><t>${long}</t></is></c>`.repeat(40) +
+        '<c><v>7</v></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>東京</t></is></c></row></sheetData></t>',
     );
+  });
+
+  it("cuts a text past Excel's 32,767 characters a cell, saying so", () => {
+    const builder = new SheetDataBuilder(new InlineStrings());
+    builder.row(1, ["x".repeat(40_000)], []);
+    const xml = new TextDecoder().decode(builder.finish("", ""));
+    const text = /<t>([^<]*)<\/t>/.exec(xml)![1];
+    expect(text).toHaveLength(32_767);
+    expect(text.endsWith(" … [cut to Excel's 32,767 characters a cell; 40,000 in all]")).toBe(true);
   });
 });
 
