@@ -89,9 +89,9 @@ describe("compplan model --format csv", () => {
       expect(csv[0]).toEqual(headers);
       expect(csv.slice(1)).toEqual(rows.map((r) => headers.map((h) => asCsv(r[h]))));
     }
-    // Text a spreadsheet would run as a formula stays text (the example's offer crossovers begin with "=").
+    // Our own text never begins like a formula, so it is written as it reads.
     const offers = readFileSync(join(dir, "acme-comp-results", "Results_Offers.csv"), "utf8");
-    expect(offers).toContain(`,"'= Current job at 292.4% attainment (above it, Current job pays more)"\r\n`);
+    expect(offers).toContain(`,"Even with Current job at 292.4% attainment (above it, Current job pays more)"\r\n`);
     // Money at full precision, without thousands separators.
     const statements = parseCsv(readFileSync(join(dir, "acme-comp-results", "Results_Statements.csv"), "utf8"));
     expect(statements.slice(1).every((r) => r.every((f) => !/^\d{1,3}(,\d{3})+/.test(f)))).toBe(true);

@@ -91,8 +91,8 @@ describe("Acme example offers", () => {
     // Late-stage capped at 205,000 + 168,187.50 = 373,187.50 from 190%; the current job pays
     //   200,000 + 90,000 (a − 1) above quota: equal at a = 1 + 173,187.50 / 90,000 = 292.4%.
     expect(breakEven).toEqual([
-      "= Late-stage director at 5.6% attainment (above it, this offer pays more); = Current job: none in 0–300% (this offer pays more throughout)",
-      "= Current job at 292.4% attainment (above it, Current job pays more)",
+      "Even with Late-stage director at 5.6% attainment (above it, this offer pays more); Even with Current job: none in 0–300% (this offer pays more throughout)",
+      "Even with Current job at 292.4% attainment (above it, Current job pays more)",
       "",
     ]);
   });

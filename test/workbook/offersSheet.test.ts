@@ -79,7 +79,7 @@ describe("Results_Offers", () => {
         10000,
         145000,
         580000,
-        "= Steady at 30% attainment (above it, this offer pays more)",
+        "Even with Steady at 30% attainment (above it, this offer pays more)",
       ],
       // 25,000 × E[max(A, 0)] = 25,000 × (0.8 Φ(8) + 0.1 φ(8)) = 20,000; 120,000 steady; gap 5,000 (4%);
       // four years 4 × 120,000 = 480,000. Percentiles of A: 0.8 ∓ 0.1 × Φ⁻¹(0.9) = 0.8 ∓ 0.128155157:
@@ -194,22 +194,22 @@ describe("break-even text", () => {
   });
   it("names the other offer, the attainment and who pays more above it", () => {
     expect(breakEvenText(be({ at: [d("0.92")] }))).toBe(
-      "= Growth Co at 92% attainment (above it, this offer pays more)",
+      "Even with Growth Co at 92% attainment (above it, this offer pays more)",
     );
     expect(breakEvenText(be({ at: [d("0.9234")], aheadBelow: "this" }))).toBe(
-      "= Growth Co at 92.3% attainment (above it, Growth Co pays more)",
+      "Even with Growth Co at 92.3% attainment (above it, Growth Co pays more)",
     );
     // Two crossings: the lead changes twice, so whoever led below the first leads again above the second.
     expect(breakEvenText(be({ at: [d("1.1"), d("1.8")] }))).toBe(
-      "= Growth Co at 110% and 180% attainment (above 180%, Growth Co pays more)",
+      "Even with Growth Co at 110% and 180% attainment (above 180%, Growth Co pays more)",
     );
   });
   it("says so when the offers never cross, or never differ", () => {
     expect(breakEvenText(be({ kind: "none", aheadBelow: "this" }))).toBe(
-      "= Growth Co: none in 0–300% (this offer pays more throughout)",
+      "Even with Growth Co: none in 0–300% (this offer pays more throughout)",
     );
     expect(breakEvenText(be({ kind: "identical", aheadBelow: "tie" }))).toBe(
-      "= Growth Co at every attainment in 0–300%",
+      "Even with Growth Co at every attainment in 0–300%",
     );
   });
 });

@@ -101,21 +101,22 @@ export function offersSheet(result: readonly OfferResult[], subtitle: string): S
 
 /**
  * One pair's break-even as the candidate reads it, on the row of the offer listed first:
- *   "= Late-stage director at 92% attainment (above it, Late-stage director pays more)"
- *   "= Current job: none in 0–300% (this offer pays more throughout)"
+ *   "Even with Late-stage director at 92% attainment (above it, Late-stage director pays more)"
+ *   "Even with Current job: none in 0–300% (this offer pays more throughout)"
+ * (Words, not "=": a cell that begins with "=" reads as a formula in a spreadsheet, and CSV had to mark it as text.)
  */
 export function breakEvenText(b: BreakEven): string {
   const who = (side: "this" | "other") => (side === "this" ? "this offer" : b.other);
-  if (b.kind === "identical") return `= ${b.other} at every attainment in 0–300%`;
+  if (b.kind === "identical") return `Even with ${b.other} at every attainment in 0–300%`;
   if (b.kind === "none" || b.at.length === 0)
-    return `= ${b.other}: none in 0–300% (${who(b.aheadBelow === "other" ? "other" : "this")} pays more throughout)`;
+    return `Even with ${b.other}: none in 0–300% (${who(b.aheadBelow === "other" ? "other" : "this")} pays more throughout)`;
   // The better offer changes at each break-even: after an odd number of them the other side leads.
   const below = b.aheadBelow === "other" ? "other" : "this";
   const above = b.at.length % 2 === 1 ? (below === "this" ? "other" : "this") : below;
   const texts = b.at.map(percentText);
   const points = texts.length > 1 ? `${texts.slice(0, -1).join(", ")} and ${texts[texts.length - 1]}` : texts[0];
   const last = b.at.length > 1 ? ` ${percentText(b.at[b.at.length - 1])}` : " it";
-  return `= ${b.other} at ${points} attainment (above${last}, ${who(above)} pays more)`;
+  return `Even with ${b.other} at ${points} attainment (above${last}, ${who(above)} pays more)`;
 }
 
 /**
