@@ -30,6 +30,7 @@ describe("workbook text on the terminal", () => {
       const run = runCli(["model", "acme-comp.xlsx", "-o", "out.xlsx"], dir);
       expect(run.code).toBe(0);
       expect(run.stdout).toContain("\\u001b]0;owned\\u0007\\u001b[2J\\u001b[31mFAKE\\u001b[0m: 29 reps");
+      // eslint-disable-next-line no-control-regex
       expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
