@@ -61,11 +61,13 @@ describe("number text", () => {
     ["1.200", "1200", "1.2"],
     ["-45.500 USD", "45500", "45.5"],
   ])(
-    "…but refuses %s, one dot and three digits after it, as ambiguous (where a dot groups thousands it is %s)",
+    "…but refuses the amount %s, one dot and three digits after it, as ambiguous (where a dot groups thousands it is %s)",
     (text, thousands, decimal) => {
-      expect(message(parseNumberText(text))).toBe(
+      expect(message(parseNumberText(text, { amount: true }))).toBe(
         `"${text}" has an ambiguous number format: it reads ${thousands} where a dot groups thousands; write ${thousands} or ${decimal} (no dots for thousands)`,
       );
+      // Not an amount (an FX rate of 1.085; a number the pane's locale has already read): the dot is the decimal point.
+      expect(str(value(parseNumberText(text)).value).replace("-", "")).toBe(decimal);
     },
   );
 

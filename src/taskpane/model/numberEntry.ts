@@ -41,6 +41,16 @@ export function entryLocale(): NumberLocale {
   return current;
 }
 
+/**
+ * A number the pane puts in a field (a rate read from the workbook, one it
+ * restated), written as the user types it: the locale's decimal separator,
+ * no grouping — so what the pane shows, the pane reads back as the same number.
+ */
+export function entryText(value: { toString(): string }, locale: NumberLocale = current): string {
+  const text = value.toString();
+  return locale.decimal === "," ? text.replace(".", ",") : text;
+}
+
 export type NumberEntry =
   { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string };
 

@@ -2,6 +2,7 @@ import { Decimal, type MeasurePlan } from "../../engine";
 import type { RawTable } from "../../workbook/types";
 import { numberLocaleOf } from "./numberEntry";
 import {
+  addedBand,
   bandChecks,
   bandLines,
   curvePoints,
@@ -45,6 +46,39 @@ describe("plan editing", () => {
       { from: "100", to: "150", rate: "2" },
       { from: "150", to: "", rate: "2.5" },
     ]);
+  });
+
+  it("reads 150% in a multiple's field as 1.5×, as the workbook does, never 150×", () => {
+    const bands = (rate: string) =>
+      parseBands(
+        [
+          { from: "0", to: "100", rate: "1" },
+          { from: "100", to: "", rate },
+        ],
+        newArr(),
+      ).tiers!.map((t) => t.rate.toString());
+    expect(bands("150%")).toEqual(["1", "1.5"]);
+    expect(bands("1.5×")).toEqual(["1", "1.5"]);
+    expect(bands("1.5")).toEqual(["1", "1.5"]);
+  });
+
+  it("adds a band after the last in the user's own writing, even when its From has a % or a decimal comma", () => {
+    const open = (from: string) => [
+      { from: "0", to: from, rate: "1" },
+      { from, to: "", rate: "2" },
+    ];
+    // The last band has no limit: it ends 50 points above its From, where the new band starts.
+    expect(addedBand(open("160%"), numberLocaleOf("en-US")).slice(1)).toEqual([
+      { from: "160%", to: "210", rate: "2" },
+      { from: "210", to: "", rate: "2" },
+    ]);
+    expect(addedBand(open("162,5"), numberLocaleOf("de-DE")).slice(1)).toEqual([
+      { from: "162,5", to: "212,5", rate: "2" },
+      { from: "212,5", to: "", rate: "2" },
+    ]);
+    // A From that is not a number yet: the new band's From is left for the user, never NaN.
+    expect(addedBand(open("abc"), numberLocaleOf("en-US"))[2]).toEqual({ from: "", to: "", rate: "2" });
+    expect(addedBand([], numberLocaleOf("en-US"))).toEqual([{ from: "0", to: "", rate: "1" }]);
   });
 
   it("parses drafts back to fractions and reports bad bands", () => {

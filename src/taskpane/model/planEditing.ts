@@ -66,13 +66,38 @@ export function draftsOf(measure: MeasurePlan, locale: NumberLocale = entryLocal
   }));
 }
 
-/** A band's number as typed in the user's locale ("1,5" in de-DE, "1.5" in en-US); a message when it is not one. */
-function parseNumber(text: string, locale: NumberLocale): Decimal | string {
+/**
+ * A band's number as typed in the user's locale ("1,5" in de-DE, "1.5" in en-US), in the field's units (`unit`):
+ * typed with the other unit's sign it is converted, as the workbook reads it — 150% in a multiple's field is 1.5×,
+ * 1.5× in a percent field 150 — never taken as 150×. A message when it is not a number.
+ */
+function parseNumber(text: string, locale: NumberLocale, unit: "%" | "×" | "" = ""): Decimal | string {
   const entry = canonicalNumber(text.trim(), locale);
   if (!entry.ok) return entry.message;
+  const percent = /%\s*$/.test(entry.text);
+  const multiple = /[×x]\s*$/i.test(entry.text);
   const t = entry.text.replace(/[%×x\s]/gi, "");
   if (t === "" || !/^[+-]?(\d+\.?\d*|\.\d+)$/.test(t)) return "not a number";
-  return new Decimal(t);
+  const value = new Decimal(t);
+  if (unit === "×" && percent) return value.div(HUNDRED);
+  if (unit === "%" && multiple) return value.times(HUNDRED);
+  return value;
+}
+
+/**
+ * The drafts with a band added after the last: it starts at the last band's
+ * To, or, when that band has no limit, 50 points above its From, which then
+ * becomes the last band's To; left blank when that From is not a number yet.
+ */
+export function addedBand(drafts: readonly BandDraft[], locale: NumberLocale = entryLocale()): BandDraft[] {
+  const last = drafts[drafts.length - 1];
+  if (!last) return [{ from: "0", to: "", rate: "1" }];
+  let end = last.to.trim();
+  if (end === "") {
+    const from = parseNumber(last.from.trim() || "0", locale);
+    end = typeof from === "string" ? "" : show(from.plus(50), false, locale);
+  }
+  return [...drafts.slice(0, -1), { ...last, to: end }, { from: end, to: "", rate: last.rate }];
 }
 
 export interface ParsedBands {
@@ -96,9 +121,9 @@ export function parseBands(
   const tiers: Tier[] = [];
   drafts.forEach((d, i) => {
     const label = `Band ${i + 1}`;
-    const from = parseNumber(d.from, locale);
-    const to = d.to.trim() === "" ? null : parseNumber(d.to, locale);
-    const rate = parseNumber(d.rate, locale);
+    const from = parseNumber(d.from, locale, u.bound);
+    const to = d.to.trim() === "" ? null : parseNumber(d.to, locale, u.bound);
+    const rate = parseNumber(d.rate, locale, u.rate);
     // A number typed the other locale's way ("1,5" in en-US) is refused with how to type it, never guessed.
     const why = (v: Decimal | string | null) => (typeof v === "string" && v !== "not a number" ? `: ${v}` : "");
     const fault = (field: keyof BandDraft, message: string) => {

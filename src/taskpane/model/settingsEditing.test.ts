@@ -12,6 +12,7 @@ import {
   yearEndText,
   type SettingsDraft,
 } from "./settingsEditing";
+import { setEntryLocale } from "./numberEntry";
 
 const settings = (rows: RawTable["rows"]): RawTable[] => [
   {
@@ -128,6 +129,34 @@ describe("FX rates and a change of reporting currency", () => {
     ]);
     // Without a rate for the new currency there is nothing to restate from.
     expect(restateFx({ ...draft, reportingCurrency: "JPY" }, "USD")).toBeNull();
+  });
+
+  it("takes a rate with three decimals, and shows and restates rates as the user's locale writes them", () => {
+    const tables = workbook([
+      ["ReportingCurrency", "USD"],
+      ["FX EUR", 1.085],
+      ["FX GBP", 1.35],
+    ]);
+    // 1.085 is a rate, read with a dot for decimals (an amount typed 1.085 in a money cell is another matter).
+    expect(fxProblems(currentSettings(tables), tables)).toEqual([]);
+    setEntryLocale("de-DE");
+    try {
+      // In Berlin the pane shows 1,085 — what it shows, it reads back — and restates in the same writing.
+      const draft = currentSettings(tables);
+      expect(draft.fx).toEqual([
+        { currency: "EUR", rate: "1,085" },
+        { currency: "GBP", rate: "1,35" },
+      ]);
+      expect(fxProblems(draft, tables)).toEqual([]);
+      const restated = restateFx({ ...draft, reportingCurrency: "EUR" }, "USD")!;
+      expect(restated.fx).toEqual([
+        { currency: "GBP", rate: "1,244239631" },
+        { currency: "USD", rate: "0,9216589862" },
+      ]);
+      expect(fxProblems(restated, tables)).toEqual([]);
+    } finally {
+      setEntryLocale("en-US");
+    }
   });
 });
 

@@ -9,7 +9,7 @@ import {
 } from "../../engine";
 import type { SettingEntry } from "../../workbook/port";
 import { parseNumberText } from "../../workbook/parse/cells/numbers";
-import { canonicalNumber } from "./numberEntry";
+import { canonicalNumber, entryText } from "./numberEntry";
 import { normalizeKey } from "../../workbook/parse/cells/cell";
 import { locateInputs } from "../../workbook/parse/locate";
 import { KEY_COLUMNS, readSettings, SETTING_KEYS, yearEndSetting } from "../../workbook/parse/settings";
@@ -81,7 +81,10 @@ export function currentSettings(tables: readonly RawTable[]): SettingsDraft {
   const fx = [...new Set([...used, ...s.fxRates.keys()])]
     .filter((c) => c !== s.reportingCurrency)
     .sort()
-    .map((currency) => ({ currency, rate: s.fxRates.get(currency)?.toString() ?? "" }));
+    .map((currency) => {
+      const rate = s.fxRates.get(currency);
+      return { currency, rate: rate === undefined ? "" : entryText(rate) };
+    });
   return {
     reportingCurrency: s.reportingCurrency,
     fiscalYearStartMonth: s.fiscalYearStartMonth,
@@ -202,7 +205,7 @@ export function restateFx(draft: SettingsDraft, from: string): SettingsDraft | n
   const pivot = rateOf(rates.get(to) ?? "");
   if (pivot === null) return null;
   const currencies = [...new Set([...rates.keys(), from])].filter((c) => c !== to).sort();
-  const show = (d: Decimal) => d.toSignificantDigits(10).toString();
+  const show = (d: Decimal) => entryText(d.toSignificantDigits(10));
   const fx = currencies.map((currency) => {
     if (currency === from) return { currency, rate: show(new Decimal(1).div(pivot)) };
     const rate = rateOf(rates.get(currency) ?? "");

@@ -30,6 +30,7 @@ import { Section } from "../components/Section";
 import {
   bandChecks,
   bandLines,
+  addedBand,
   curvePoints,
   draftsOf,
   isEdited,
@@ -149,14 +150,7 @@ export function PlanEditor({ port, tables, compute, edits, onEditsChange, onSave
     setStatus(null);
     setDrafts((d) => d.map((b, j) => (j === i ? { ...b, [key]: value } : b)));
   };
-  const addBand = () => {
-    const last = drafts[drafts.length - 1];
-    setDrafts((d) => [
-      ...d.slice(0, -1),
-      ...(last ? [{ ...last, to: last.to || String(Number(last.from || 0) + 50) }] : []),
-      { from: last ? last.to || String(Number(last.from || 0) + 50) : "0", to: "", rate: last?.rate ?? "1" },
-    ]);
-  };
+  const addBand = () => setDrafts((d) => addedBand(d));
   const doSave = async () => {
     setConfirming(false);
     if (!save || "reason" in save) return;

@@ -32,7 +32,8 @@ const moneyValue: CellParser<Decimal> = (cell, { label }) => {
     return d ? ok(d) : fail(`${label} ${show(cell)} is not an amount`);
   }
   if (typeof cell === "boolean") return fail(`${label} ${show(cell)} is not an amount`);
-  const parsed = parseNumberText(cell);
+  // Typed as text, an amount such as 300.000 may be 300,000 written where a dot groups thousands: refused, not guessed.
+  const parsed = parseNumberText(cell, { amount: true });
   if (!parsed.ok) return fail(`${label} ${parsed.message}`);
   if (parsed.value.percent) return fail(`${label} ${show(cell)} is a percent, not an amount`);
   if (parsed.value.multiple) return fail(`${label} ${show(cell)} is a multiple, not an amount`);

@@ -22,17 +22,19 @@ const US_STYLE = /^(?:\d{1,3}(?:([,' ])\d{3})(?:\1\d{3})*|\d*)(?:\.\d+)?$/;
 const EXPONENT = /^(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+$/;
 /** 1.234,5 / 1 234,5 / 12,5 / 1.234.567: a comma for decimals or dots for thousands. */
 const COMMA_DECIMAL = /^(?:\d{1,3}(?:[. ']\d{3})*,\d+|\d+,\d+|\d{1,3}(?:\.\d{3}){2,})$/;
-/** 300.000 / 1.200: one dot and three digits after it reads 300 here and 300,000 where a dot groups thousands. */
+/** 300.000 / 1.200: one dot and three digits after it reads 300 here and 300,000 where a dot groups thousands (an amount's concern). */
 const DOT_THOUSANDS = /^[1-9]\d{0,2}\.\d{3}$/;
 
 /**
  * Reads the number in a text cell the way a finance user types it:
  * `1200`, `1,200.50`, `$1,200.50`, `USD 1,200`, `(1,200.50)` (negative),
- * `-1200`, `120%`, `1.5x`. Comma-decimal text (`1.200,50`) and a plain
- * number whose one dot has three digits after it (`300.000`, `€1.200`: 300 or
- * 300,000?) are refused as ambiguous rather than guessed.
+ * `-1200`, `120%`, `1.5x`. Comma-decimal text (`1.200,50`) is refused as
+ * ambiguous rather than guessed; so, for an amount (`options.amount`: a
+ * workbook's money cell), is one whose one dot has three digits after it
+ * (`300.000`, `€1.200`: 300 or 300,000?) — a rate such as an FX 1.085 is not,
+ * and neither is the pane's input, which its locale has already read.
  */
-export function parseNumberText(text: string): Parsed<NumberText> {
+export function parseNumberText(text: string, options: { amount?: boolean } = {}): Parsed<NumberText> {
   const original = text.trim();
   let s = original.replace(/[\u00A0\u2007\u202F]/g, " ");
   let negative = false;
@@ -71,7 +73,7 @@ export function parseNumberText(text: string): Parsed<NumberText> {
   if (signs > 1 || s === "") return fail(`"${original}" is not a number`);
   let digits: string;
   if (EXPONENT.test(s)) digits = s;
-  else if (DOT_THOUSANDS.test(s) && !percent && !multiple)
+  else if (options.amount && DOT_THOUSANDS.test(s) && !percent && !multiple)
     return fail(
       `"${original}" has an ambiguous number format: it reads ${s.replace(".", "")} where a dot groups thousands; write ${s.replace(".", "")} or ${s.replace(/0+$/, "").replace(/\.$/, "")} (no dots for thousands)`,
     );
