@@ -1,5 +1,5 @@
 import { normalizeKey } from "../workbook/parse/cells/cell";
-import type { RowPatch } from "../workbook/port";
+import { RowsChangedError, type RowPatch } from "../workbook/port";
 import type { RawCell } from "../workbook/types";
 import { isExcelApiSupported } from "./requirements";
 import { suspendForWrite } from "./suspend";
@@ -31,6 +31,18 @@ export async function replaceTableRows(context: Excel.RequestContext, patch: Row
   const writeCols = patch.columns.map(col);
   const values = body.values as unknown[][];
   const matches = values.flatMap((row, i) => (matchCols.every((m) => valueKey(row[m.index]) === m.key) ? [i] : []));
+  // Compare and swap: rows edited in Excel since the pane read them are not overwritten with the pane's old copy.
+  if (patch.expected) {
+    const now = matches.map((i) => writeCols.map((c) => cellKey(values[i][c])));
+    const then = patch.expected.map((row) => row.map(cellKey));
+    if (JSON.stringify(now) !== JSON.stringify(then))
+      throw new RowsChangedError(
+        `The ${patch.table} rows you are editing (${Object.values(patch.match)
+          .filter((v) => v !== "")
+          .join(" · ")}) changed in the workbook since the pane read them, so nothing was written. ` +
+          "Refresh (Inputs) to load them as they are now, then make your change again.",
+      );
+  }
 
   suspendForWrite(context, isExcelApiSupported("1.9"));
   const kept = Math.min(matches.length, patch.rows.length);
@@ -51,6 +63,12 @@ export async function replaceTableRows(context: Excel.RequestContext, patch: Row
     for (const i of matches.slice(patch.rows.length).reverse()) table.rows.getItemAt(i).delete();
   }
   await context.sync();
+}
+
+/** A cell as compared: blank, a number, or trimmed text (Excel reads a blank cell as ""). */
+function cellKey(v: unknown): string {
+  if (v === null || v === undefined || v === "") return "";
+  return typeof v === "number" ? `n${v}` : `s${String(v).trim()}`;
 }
 
 function wire(v: RawCell | undefined): string | number | boolean {

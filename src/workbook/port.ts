@@ -80,7 +80,16 @@ export interface RowPatch {
   /** Headers of the columns written, in the order of each row's values. */
   readonly columns: readonly string[];
   readonly rows: readonly (readonly RawCell[])[];
+  /**
+   * What the matching rows held (in `columns`, in order) when the edit began:
+   * when set, a port writes only if they still do, and otherwise refuses
+   * (RowsChangedError) — an edit made in Excel meanwhile is never overwritten.
+   */
+  readonly expected?: readonly (readonly RawCell[])[];
 }
+
+/** The rows a RowPatch would replace changed in the workbook since they were read: nothing was written. */
+export class RowsChangedError extends Error {}
 
 /** One key/value row of the Settings table. */
 export interface SettingEntry {

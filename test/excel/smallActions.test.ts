@@ -99,6 +99,56 @@ describe("replaceTableRows (plan editor save)", () => {
   });
 });
 
+describe("replaceTableRows with the rows the edit began from", () => {
+  const read = [
+    [0, 0.5, 0.5],
+    [0.5, 1, 1.5],
+    [1, null, 2],
+  ];
+  const seed = (secondRate: number) => {
+    const fake = new FakeExcel();
+    fake.state.seedTable(
+      "Tiers",
+      "Tiers",
+      ["Plan", "Measure", "From", "To", "Rate", "Scenario"],
+      [
+        ["AE", "New ARR", 0, 0.5, 0.5, null],
+        ["AE", "New ARR", 0.5, 1, secondRate, null],
+        ["AE", "New ARR", 1, null, 2, null],
+      ],
+    );
+    return fake;
+  };
+  const patch = {
+    table: "Tiers",
+    match: { Plan: "AE", Measure: "New ARR", Scenario: "" },
+    columns: ["From", "To", "Rate"],
+    // The pane changed the last band's rate to 3.
+    rows: [
+      [0, 0.5, 0.5],
+      [0.5, 1, 1.5],
+      [1, null, 3],
+    ],
+    expected: read,
+  };
+
+  it("writes when the rows are as read", async () => {
+    const fake = seed(1.5);
+    await runWith(fake, (ctx) => replaceTableRows(ctx, patch));
+    expect(fake.state.tableValues("Tiers").rows.map((r) => r[4])).toEqual([0.5, 1.5, 3]);
+  });
+
+  it("writes nothing when a band was edited in Excel meanwhile, and says so", async () => {
+    // Band 2's rate changed to 1.6 in Excel after the pane read 1.5: saving would have put 1.5 back.
+    const fake = seed(1.6);
+    const before = fake.state.tableValues("Tiers").rows;
+    await expect(runWith(fake, (ctx) => replaceTableRows(ctx, patch))).rejects.toThrow(
+      "The Tiers rows you are editing (AE · New ARR) changed in the workbook since the pane read them, so nothing was written.",
+    );
+    expect(fake.state.tableValues("Tiers").rows).toEqual(before);
+  });
+});
+
 describe("upsertSettings", () => {
   it("updates a key in place and appends a new one", async () => {
     const fake = new FakeExcel();

@@ -225,6 +225,13 @@ describe("plan editing", () => {
           [0, 1, 1],
           [1, null, 1.8],
         ],
+        // The four rows as read: written only if the workbook still holds them (not edited in Excel meanwhile).
+        expected: [
+          [0, 0.5, 0.5],
+          [0.5, 1, 1.5],
+          [1, 1.5, 2],
+          [1.5, null, 2.5],
+        ],
       },
       replacing: 4, // the "Rich" scenario row is not among them
     });

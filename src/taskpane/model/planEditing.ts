@@ -308,7 +308,12 @@ export function saveTiersPlan(
       ? [t.from.toNumber(), t.to === null ? null : t.to.toNumber(), t.rate.toNumber()]
       : [t.from.toNumber(), t.rate.toNumber()],
   );
-  return { patch: { table: table.name, match, columns, rows }, replacing };
+  // What this plan × measure's rows held when read: the port writes only if they still do.
+  const colIdx = columns.map((h) => idx(h));
+  const expected = mine
+    .filter((r) => measureCol === null || text(r[idx(measureCol)]) === nameKey(measureValue))
+    .map((r) => colIdx.map((c) => r[c] ?? null));
+  return { patch: { table: table.name, match, columns, rows, expected }, replacing };
 }
 
 /** A measure's terms in a line under the plan editor's picker: "Marginal tiers on attainment · gate 40% · payout cap 3×". */

@@ -290,7 +290,7 @@ describe("swingOutcome: a leader whose level is no wider than the team's swing",
     );
     const teamSwing: PeriodSwing = {
       spread: d("0.2529").times(teamSwingFactor(quotas, correlation)),
-      correlation: d(0),
+      correlation: d("0"),
     };
     expect(teamSwing.spread.toNumber()).toBeLessThan(0.15);
     const o = swingOutcome(pay, level, teamSwing, d("1.32"));
