@@ -103,7 +103,7 @@ export function detCdf(z: number): number {
  * Φ(z) for |z| ≤ 38 given φ(z) (φ is even, so φ(|z|) is the same number):
  * below 3 the series Φ(z) = ½ + φ(z)·Σ z^(2k+1)/(1·3·…·(2k+1)); above, the
  * tail Q(a) = φ(a) / (a + 1/(a + 2/(a + 3/(a + …)))), evaluated from a fixed
- * depth backwards.
+ * depth (by the band a lies in) backwards.
  */
 function cdfWithPdf(z: number, pdf: number): number {
   const a = z < 0 ? -z : z;
@@ -118,8 +118,11 @@ function cdfWithPdf(z: number, pdf: number): number {
     }
     return 0.5 + pdf * sum;
   }
+  // The fraction converges faster the further out a is: its depth, fixed for each band of a, is where the value
+  // stopped changing on a dense grid of a (to within an ulp; 80 at every a was half the realistic run's Φ).
+  const depth = a < 4 ? 60 : a < 5 ? 40 : a < 6 ? 30 : a < 8 ? 25 : a < 12 ? 20 : a < 20 ? 15 : 12;
   let f = a;
-  for (let k = 80; k >= 1; k--) f = a + k / f;
+  for (let k = depth; k >= 1; k--) f = a + k / f;
   const tail = pdf / f;
   return z < 0 ? tail : 1 - tail;
 }

@@ -798,18 +798,24 @@ function payGrid(
         // Point masses only: pay is a weighted sample, and its percentile is one of its values. Walk the
         // sorted pays inside the bracket from the CDF at its low end (each path's row ascends: two searches).
         const [lo, up] = start;
-        let acc = cdf(lo, false) * total;
-        if (acc < reached(q, total) && cdf(up, false) * total >= reached(q, total)) {
+        // Each path's pays at or below lo and up (rows ascend: two searches a path), which also give the CDF at both
+        // ends, added in the same order as count() adds them, so the same numbers.
+        const firsts = new Int32Array(Ka);
+        const lasts = new Int32Array(Ka);
+        let below = 0;
+        let upTo = 0;
+        for (let k = 0; k < Ka; k++) {
+          const base = k * m;
+          firsts[k] = lastAtMost(A.pay, base, m, lo, false) + 1;
+          lasts[k] = lastAtMost(A.pay, base, m, up, false);
+          below += cumA[firsts[k]];
+          upTo += cumA[lasts[k] + 1];
+        }
+        let acc = (below / Ka / total) * total;
+        if (acc < reached(q, total) && (upTo / Ka / total) * total >= reached(q, total)) {
           // The pays in (lo, up], path by path, then in ascending order (ties in that order, as a stable sort).
           let count = 0;
-          const firsts = new Int32Array(Ka);
-          const lasts = new Int32Array(Ka);
-          for (let k = 0; k < Ka; k++) {
-            const base = k * m;
-            firsts[k] = lastAtMost(A.pay, base, m, lo, false) + 1;
-            lasts[k] = lastAtMost(A.pay, base, m, up, false);
-            if (lasts[k] >= firsts[k]) count += lasts[k] - firsts[k] + 1;
-          }
+          for (let k = 0; k < Ka; k++) if (lasts[k] >= firsts[k]) count += lasts[k] - firsts[k] + 1;
           const ys = new Float64Array(count);
           const atom = new Int32Array(count);
           count = 0;
