@@ -26,7 +26,10 @@ export function toWireRow(row: readonly SpecCell[]): (string | number | boolean)
   return row.map((cell) => {
     if (cell === null) return "";
     if (typeof cell === "number") return Number.isFinite(cell) ? cell : "";
-    return typeof cell === "string" ? withinCellLimit(textSafe(cell)) : cell;
+    // Excel takes a leading apostrophe as its "this is text" prefix and drops it ('Rep Roster'!I7 lost its first
+    // quote): one more keeps the text as it is.
+    if (typeof cell === "string") return withinCellLimit(cell.startsWith("'") ? `'${cell}` : textSafe(cell));
+    return cell;
   });
 }
 

@@ -19,6 +19,7 @@ import {
 import { useCallback, useEffect, useState } from "react";
 import type { WorkbookPort } from "../workbook/port";
 import type { Issue, RawTable } from "../workbook/types";
+import type { SettingsDraft } from "./model/settingsEditing";
 import { AboutSection } from "./components/AboutSection";
 import { progressOf } from "./components/RunProgress";
 import { computeHere, type Compute } from "./model/compute";
@@ -94,6 +95,8 @@ export function App({ port, theme, compute = computeHere }: { port: WorkbookPort
   const [leftOut, setLeftOut] = useState<readonly string[]>([]);
   const [offerDraft, setOfferDraft] = useState<OfferDraft>(EMPTY_DRAFT);
   const [planEdits, setPlanEdits] = useState<PlanEdits>(NO_PLAN_EDITS);
+  // Unsaved Settings edits survive a tab switch; they belong to the read they were made on (a new read shows the table).
+  const [settingsEdit, setSettingsEdit] = useState<{ on: readonly RawTable[]; draft: SettingsDraft } | null>(null);
   // Whether the Results sheets still describe the workbook (model/resultFreshness.ts).
   const [freshness, setFreshness] = useState<Freshness>(NO_RUN);
   // Stale result sheets say so on the sheet too, under their title (a new run rewrites them and clears it).
@@ -231,7 +234,15 @@ export function App({ port, theme, compute = computeHere }: { port: WorkbookPort
           {tab === "offers" && tables && (
             <OffersView port={port} tables={tables} draft={offerDraft} onDraftChange={setOfferDraft} onSaved={saved} />
           )}
-          {tab === "settings" && tables && <SettingsView port={port} tables={tables} onSaved={saved} />}
+          {tab === "settings" && tables && (
+            <SettingsView
+              port={port}
+              tables={tables}
+              edit={settingsEdit?.on === tables ? settingsEdit.draft : null}
+              onEditChange={(draft) => setSettingsEdit({ on: tables, draft })}
+              onSaved={saved}
+            />
+          )}
           {tab === "settings" && <AboutSection />}
         </main>
       </div>

@@ -646,6 +646,11 @@ maybe("task pane in Chromium with a fake Office host", () => {
     expect(await save.isDisabled()).toBe(true);
     await page.getByTestId("restate-fx").click();
     expect(await page.getByLabel("FX rate for USD").inputValue()).toBe("0.9259259259"); // 1 ÷ 1.08
+    // A tab switch keeps the unsaved edit (it was lost).
+    await page.getByRole("tab", { name: "Run" }).click();
+    await page.getByRole("tab", { name: "Settings" }).click();
+    expect(await page.getByLabel("Reporting currency").inputValue()).toBe("EUR");
+    expect(await page.getByLabel("FX rate for USD").inputValue()).toBe("0.9259259259");
     expect(await save.isEnabled()).toBe(true);
     await save.click();
     await page.getByText("Saved to the Settings table.").waitFor();

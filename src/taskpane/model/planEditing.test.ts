@@ -62,6 +62,19 @@ describe("plan editing", () => {
     expect(bands("1.5")).toEqual(["1", "1.5"]);
   });
 
+  it("refuses a negative rate before saving, as the workbook would", () => {
+    const parsed = parseBands(
+      [
+        { from: "0", to: "100", rate: "1" },
+        { from: "100", to: "", rate: "-1.5" },
+      ],
+      newArr(),
+    );
+    expect(parsed.tiers).toBeNull();
+    expect(parsed.problems).toEqual(["Band 2: Rate cannot be negative; use 0 to pay nothing there"]);
+    expect([...parsed.invalid]).toEqual(["1.rate"]);
+  });
+
   it("adds a band after the last in the user's own writing, even when its From has a % or a decimal comma", () => {
     const open = (from: string) => [
       { from: "0", to: from, rate: "1" },

@@ -135,6 +135,8 @@ export function parseBands(
     if (typeof rate === "string") fault("rate", `${label}: Rate must be a number${why(rate)}`);
     if (typeof from === "string" || typeof rate === "string" || typeof to === "string") return;
     if (from.isNeg()) fault("from", `${label}: From cannot be negative`);
+    // The workbook refuses a negative rate (pay would fall as the rep sells more): so does the editor, before saving.
+    if (rate.isNeg()) fault("rate", `${label}: Rate cannot be negative; use 0 to pay nothing there`);
     if (to !== null && to.lte(from)) fault("to", `${label}: To must be above From`);
     tiers.push({
       from: scale(from, u.bound === "%"),

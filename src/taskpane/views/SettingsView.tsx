@@ -11,7 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { SaveRegular } from "@fluentui/react-icons";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { WorkbookPort } from "../../workbook/port";
 import type { RawTable } from "../../workbook/types";
 import { Section } from "../components/Section";
@@ -69,17 +69,22 @@ const PRORATION_HINTS: Record<ProrationChoice, string> = {
 export function SettingsView({
   port,
   tables,
+  edit,
+  onEditChange,
   onSaved,
 }: {
   port: WorkbookPort;
   tables: readonly RawTable[];
+  /** The unsaved draft, kept by the pane across tabs (null: the table as read). */
+  edit: SettingsDraft | null;
+  onEditChange: (draft: SettingsDraft) => void;
   onSaved: () => void;
 }) {
   const s = useStyles();
-  const [draft, setDraft] = useState<SettingsDraft>(() => currentSettings(tables));
+  const draft = edit ?? currentSettings(tables);
+  const setDraft = onEditChange;
   const [status, setStatus] = useState<{ intent: "success" | "error"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => setDraft(currentSettings(tables)), [tables]);
   const problem = currencyProblem(draft.reportingCurrency);
   const savedCurrency = currentSettings(tables).reportingCurrency;
   const reporting = draft.reportingCurrency.trim().toUpperCase();
