@@ -79,7 +79,10 @@ export interface SwingAssumption {
   readonly spread: Decimal;
   readonly periodsPerYear: number | null;
   readonly correlation: Decimal;
+  /** Where the spread came from. */
   readonly source: AssumptionSource;
+  /** Where the correlation came from (a scenario may state the spread and leave the correlation to history). */
+  readonly correlationSource: AssumptionSource;
 }
 
 export interface RealisticScenario {
@@ -282,16 +285,19 @@ export class RealisticContext {
   private swingAssumption(set: RealisticSet): SwingAssumption {
     const s = set.scenario;
     const correlation = s?.periodCorrelation ?? this.measuredSwing?.correlation ?? DEFAULT_PERIOD_CORRELATION;
+    const correlationSource: AssumptionSource =
+      s?.periodCorrelation != null ? "Scenario" : this.measuredSwing ? "AttainmentHistory" : "Default";
     if (s?.periodSpread != null)
-      return { spread: s.periodSpread, periodsPerYear: null, correlation, source: "Scenario" };
+      return { spread: s.periodSpread, periodsPerYear: null, correlation, source: "Scenario", correlationSource };
     if (this.measuredSwing)
       return {
         spread: this.measuredSwing.spread,
         periodsPerYear: this.measuredSwing.periodsPerYear,
         correlation,
         source: "AttainmentHistory",
+        correlationSource,
       };
-    return { spread: DEFAULT_QUARTER_SPREAD, periodsPerYear: 4, correlation, source: "Default" };
+    return { spread: DEFAULT_QUARTER_SPREAD, periodsPerYear: 4, correlation, source: "Default", correlationSource };
   }
 
   /** The spread at a plan's period length: as stated, or carried from the grain it was measured at. */

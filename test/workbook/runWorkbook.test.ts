@@ -1,5 +1,8 @@
 import { runWorkbook, runWorkbookStreamed } from "../../src/workbook/run";
 import { rowsArray, type RawCell, type RawTable, type SheetSpec } from "../../src/workbook/types";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { readXlsx } from "../../src/xlsx/read";
 
 /** A table as a user would type it on its own sheet, header in row 1 from column A. */
 function sheet(name: string, headers: string[], rows: RawCell[][]): RawTable {
@@ -545,5 +548,31 @@ describe("a column no table reads", () => {
     );
     const info = result.issues.find((i) => i.message.startsWith("Reps: column not used"))!;
     expect(info).toMatchObject({ severity: "Info", row: 1, column: "Region", address: "Reps!C1" });
+  });
+});
+
+describe("the period swing's assumption in words", () => {
+  it("names the correlation's own source when a scenario states only the spread", () => {
+    const tables = readXlsx(new Uint8Array(readFileSync(join(__dirname, "../../examples/acme-comp.xlsx")))).map((t) => {
+      if (t.name !== "Scenarios") return t;
+      // "Payout cap 2x" states a 20% spread and leaves the correlation to AttainmentHistory's.
+      const scenario = t.headers.indexOf("Scenario");
+      return {
+        ...t,
+        headers: [...t.headers, "PeriodSpread"],
+        rows: t.rows.map((r) => [...r, r[scenario] === "Payout cap 2x" ? 0.2 : null]),
+      };
+    });
+    const result = runWorkbook(tables, { sourceName: "acme-comp.xlsx", computedAt: at });
+    const realistic = table(result.sheets, "Results_Realistic");
+    const assumption = (name: string) =>
+      realistic.get(
+        realistic.rows.findIndex((r) => r[0] === name),
+        "Assumption",
+      );
+    expect(assumption("Payout cap 2x")).toContain(
+      "periods ±20% per period around the year's level (stated; correlation 33.9% from AttainmentHistory)",
+    );
+    expect(assumption("Baseline (history)")).toContain("(from AttainmentHistory, correlation 33.9%)");
   });
 });

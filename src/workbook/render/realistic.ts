@@ -68,7 +68,12 @@ export const SOURCE_WORDS: Record<AssumptionSource, string> = {
 function describeSwing(s: SwingAssumption): string {
   if (s.spread.isZero()) return "no period swing";
   const per = s.periodsPerYear === null ? "per period" : `per ${GRAIN[s.periodsPerYear] ?? "period"}`;
-  const corr = s.correlation.isZero() ? "" : `, correlation ${percentText(s.correlation)}`;
+  // The correlation's own source when it differs from the spread's ("stated; correlation −59.9% from AttainmentHistory").
+  const corr = s.correlation.isZero()
+    ? ""
+    : s.correlationSource === s.source
+      ? `, correlation ${percentText(s.correlation)}`
+      : `; correlation ${percentText(s.correlation)} ${SOURCE_WORDS[s.correlationSource]}`;
   return `periods ±${percentText(s.spread)} ${per} around the year's level (${SOURCE_WORDS[s.source]}${corr})`;
 }
 
