@@ -1,4 +1,5 @@
 import {
+  AriaLiveAnnouncer,
   Caption1,
   FluentProvider,
   makeStyles,
@@ -173,79 +174,100 @@ export function App({ port, theme, compute = computeHere }: { port: WorkbookPort
     // Layout on an inner div: Fluent copies the provider's className onto every portal's mount node (dropdown
     // lists, dialogs), and a full-height flex box there covers the pane and swallows every click.
     <FluentProvider theme={theme}>
-      <div className={s.root}>
-        <header className={s.header}>
-          <img className={s.logo} src="assets/icon-32.png" alt="" />
-          <div className={s.titles}>
-            <Subtitle1 as="h1" className={s.title}>
-              CompPlan
-            </Subtitle1>
-            <Caption1 className={s.muted}>Sales compensation model</Caption1>
-          </div>
-        </header>
-        <nav aria-label="Views">
-          <TabList className={s.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
-            {TABS.map((t) => (
-              <Tab key={t.id} className={s.tab} value={t.id} icon={t.icon}>
-                {t.label}
-              </Tab>
-            ))}
-          </TabList>
-        </nav>
-        <main className={s.main}>
-          {tab === "inputs" && (
-            <InputsView port={port} tables={tables} issues={issues} busy={busy} onRefresh={() => void refresh(true)} />
-          )}
-          {tab === "run" && (
-            <RunView
-              port={port}
-              phase={phase}
-              freshness={freshnessNote(freshness)}
-              blocked={progressOf(scenarioPhase) !== null}
-              noInputs={tables !== null && !hasRepsTable(tables)}
-              onCancel={compute.cancel}
-              onRun={(traceReps) => void run(traceReps)}
-            />
-          )}
-          {tab === "plan" && tables && (
-            <PlanEditor
-              port={port}
-              tables={tables}
-              compute={compute}
-              edits={planEdits}
-              onEditsChange={setPlanEdits}
-              onSaved={saved}
-            />
-          )}
-          {tab === "scenarios" && tables && (
-            <ScenariosView
-              port={port}
-              tables={tables}
-              leftOut={leftOut}
-              onLeftOutChange={(next) => {
-                setLeftOut(next);
-                setFreshness((f) => changed(f, new Date()));
-              }}
-              phase={scenarioPhase}
-              onRun={() => void runChecked()}
-              blocked={progressOf(phase) !== null}
-            />
-          )}
-          {tab === "offers" && tables && (
-            <OffersView port={port} tables={tables} draft={offerDraft} onDraftChange={setOfferDraft} onSaved={saved} />
-          )}
-          {tab === "settings" && tables && (
-            <SettingsView
-              port={port}
-              tables={tables}
-              edit={settingsEdit?.on === tables ? settingsEdit.draft : null}
-              onEditChange={(draft) => setSettingsEdit({ on: tables, draft })}
-              onSaved={saved}
-            />
-          )}
-          {tab === "settings" && <AboutSection />}
-        </main>
-      </div>
+      {/* Status messages (saved, refused, a run's outcome) are announced to screen readers: MessageBar announces
+          through this, and without it says nothing. */}
+      <AriaLiveAnnouncer>
+        <div className={s.root}>
+          <header className={s.header}>
+            <img className={s.logo} src="assets/icon-32.png" alt="" />
+            <div className={s.titles}>
+              <Subtitle1 as="h1" className={s.title}>
+                CompPlan
+              </Subtitle1>
+              <Caption1 className={s.muted}>Sales compensation model</Caption1>
+            </div>
+          </header>
+          <nav aria-label="Views">
+            <TabList
+              className={s.tabs}
+              size="small"
+              selectedValue={tab}
+              onTabSelect={(_, d) => setTab(d.value as TabId)}
+            >
+              {TABS.map((t) => (
+                <Tab key={t.id} className={s.tab} value={t.id} icon={t.icon}>
+                  {t.label}
+                </Tab>
+              ))}
+            </TabList>
+          </nav>
+          <main className={s.main}>
+            {tab === "inputs" && (
+              <InputsView
+                port={port}
+                tables={tables}
+                issues={issues}
+                busy={busy}
+                onRefresh={() => void refresh(true)}
+              />
+            )}
+            {tab === "run" && (
+              <RunView
+                port={port}
+                phase={phase}
+                freshness={freshnessNote(freshness)}
+                blocked={progressOf(scenarioPhase) !== null}
+                noInputs={tables !== null && !hasRepsTable(tables)}
+                onCancel={compute.cancel}
+                onRun={(traceReps) => void run(traceReps)}
+              />
+            )}
+            {tab === "plan" && tables && (
+              <PlanEditor
+                port={port}
+                tables={tables}
+                compute={compute}
+                edits={planEdits}
+                onEditsChange={setPlanEdits}
+                onSaved={saved}
+              />
+            )}
+            {tab === "scenarios" && tables && (
+              <ScenariosView
+                port={port}
+                tables={tables}
+                leftOut={leftOut}
+                onLeftOutChange={(next) => {
+                  setLeftOut(next);
+                  setFreshness((f) => changed(f, new Date()));
+                }}
+                phase={scenarioPhase}
+                onRun={() => void runChecked()}
+                blocked={progressOf(phase) !== null}
+              />
+            )}
+            {tab === "offers" && tables && (
+              <OffersView
+                port={port}
+                tables={tables}
+                draft={offerDraft}
+                onDraftChange={setOfferDraft}
+                onSaved={saved}
+              />
+            )}
+            {tab === "settings" && tables && (
+              <SettingsView
+                port={port}
+                tables={tables}
+                edit={settingsEdit?.on === tables ? settingsEdit.draft : null}
+                onEditChange={(draft) => setSettingsEdit({ on: tables, draft })}
+                onSaved={saved}
+              />
+            )}
+            {tab === "settings" && <AboutSection />}
+          </main>
+        </div>
+      </AriaLiveAnnouncer>
     </FluentProvider>
   );
 }
