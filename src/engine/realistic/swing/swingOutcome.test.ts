@@ -14,6 +14,13 @@ const quarterly = (c: { segments: YearPay["periodCurve"] }): YearPay => ({
   periodCurve: c.segments,
   ytd: null,
 });
+/** A curve segment [from, to) paying intercept + slope × attainment. */
+const seg = (from: string, to: string | null, intercept: string, slope: string) => ({
+  from: d(from),
+  to: to === null ? null : d(to),
+  intercept: d(intercept),
+  slope: d(slope),
+});
 const near = (x: Decimal, expected: number, tolerance: number) =>
   expect(Math.abs(x.toNumber() - expected)).toBeLessThanOrEqual(tolerance);
 
@@ -212,12 +219,6 @@ describe("swingOutcome: a P10 where quarters fall through a gate", () => {
     // Found by an independent check: quarterly, gate 50%, 1× to quota, 2× to 150%, 0.5× above, capped at 2.2× (at
     // 190%); Normal 90% ± 30%; a 10% swing. P10 sits where some quarters fall below the gate, in a gap of pay:
     // interpolating across the step put it 1.8% of pay off.
-    const seg = (from: string, to: string | null, intercept: string, slope: string) => ({
-      from: d(from),
-      to: to === null ? null : d(to),
-      intercept: d(intercept),
-      slope: d(slope),
-    });
     const pay: YearPay = {
       periods: 4,
       periodCurve: [
@@ -265,12 +266,6 @@ describe("swingOutcome: a leader whose level is no wider than the team's swing",
     // Found by an independent check: a leader over 8 reps (Normal 90% ± 25%, team correlation 25%, 1.1×
     // over-assigned) on gate 80%, 1× to quota, 2.5× above, capped at 1.8× (at 132%); a stated 25.29% swing, which
     // the team's averaging brings to 14.8%. The level's spread is about the swing's: 128 swing paths were 0.61 pp off.
-    const seg = (from: string, to: string | null, intercept: string, slope: string) => ({
-      from: d(from),
-      to: to === null ? null : d(to),
-      intercept: d(intercept),
-      slope: d(slope),
-    });
     const pay: YearPay = {
       periods: 4,
       periodCurve: [
