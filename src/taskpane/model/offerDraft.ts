@@ -1,7 +1,7 @@
 import { Decimal, assertNever, type VestingFrequency } from "../../engine";
 import { parseIsoText } from "../../workbook/parse/cells/dates";
 import { parseNumberText } from "../../workbook/parse/cells/numbers";
-import { canonicalNumber, entryLocale, type NumberLocale } from "./numberEntry";
+import { canonicalNumber, entryLocale, entryText, type NumberLocale } from "./numberEntry";
 import type { RawCell } from "../../workbook/types";
 import type { OfferKey } from "./offerColumns";
 
@@ -125,7 +125,7 @@ export function percentShown(text: string, locale: NumberLocale = entryLocale())
   const v = percentOf(text, locale);
   if (v === null || v === undefined) return null;
   const points = new Decimal(v).times(HUNDRED).toDecimalPlaces(4).toString();
-  return `= ${locale.decimal === "," ? points.replace(".", ",") : points}%`;
+  return `= ${entryText(points, locale)}%`;
 }
 
 export function wholeOf(text: string): number | null | undefined {

@@ -1,4 +1,4 @@
-import { canonicalNumber, entryLocale, type NumberLocale } from "./numberEntry";
+import { canonicalNumber, entryLocale, entryText, type NumberLocale } from "./numberEntry";
 import {
   buildPayoutCurve,
   checkPlan,
@@ -53,8 +53,7 @@ const HUNDRED = new Decimal(100);
 
 /** A band's value as the user types it: percent or plain, with the locale's decimal separator. */
 function show(value: Decimal, percent: boolean, locale: NumberLocale): string {
-  const text = (percent ? value.times(HUNDRED) : value).toDecimalPlaces(6).toString();
-  return locale.decimal === "," ? text.replace(".", ",") : text;
+  return entryText((percent ? value.times(HUNDRED) : value).toDecimalPlaces(6), locale);
 }
 
 export function draftsOf(measure: MeasurePlan, locale: NumberLocale = entryLocale()): BandDraft[] {
