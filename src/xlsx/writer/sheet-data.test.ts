@@ -50,6 +50,18 @@ describe("SheetDataBuilder", () => {
     );
   });
 
+  it("writes any amount of up to 4 decimals with no more decimals than it has, reading back as itself", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e13, max: 1e13 }), fc.integer({ min: 0, max: 4 }), (m, k) => {
+        const value = m / 10 ** k;
+        const text = /<v>([^<]*)<\/v>/.exec(sheetData([[value]]))![1];
+        expect(Number(text)).toBe(Object.is(value, -0) ? 0 : value);
+        expect(text).toMatch(k === 0 ? /^-?\d+$/ : new RegExp(`^-?\\d+(\\.\\d{1,${k}})?$`));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it("writes money amounts as their short decimal form", () => {
     // 0.1 + 0.2 is not 0.3: it keeps all its digits; amounts with up to 4 decimals stay short.
     const xml = sheetData([[1234.5, 0.01, 99999999.99, 0.1 + 0.2, 12.3456]]);

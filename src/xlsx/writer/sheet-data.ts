@@ -43,6 +43,8 @@ export class SheetDataBuilder {
   private letters: string[] = [];
   private readonly shared: SharedStringTable | null;
   private readonly inline: InlineStrings | null;
+  private openStyles: readonly number[] | null = null;
+  private opens: Uint8Array[] = [];
 
   /** `head` (the worksheet part up to <sheetData>) is written first when streaming to `sink`. */
   constructor(
@@ -92,43 +94,36 @@ export class SheetDataBuilder {
     for (let j = 0; j < width && !any; j++) any = cells[j] !== null && cells[j] !== undefined;
     if (!any) return;
 
+    const opens = this.openings(styles, width);
     const rowDigits = String(rowNumber);
-    const rowOpen =
-      options.height === undefined
-        ? `<row r="${rowDigits}">`
-        : `<row r="${rowDigits}" ht="${options.height}" customHeight="1">`;
-    this.room(rowOpen.length + width * MAX_CELL_BYTES + 8);
+    this.room(ROW_OPEN_BYTES + rowDigits.length + width * MAX_CELL_BYTES + 8);
     let buf = this.buf;
-    let p = this.pos;
-    const put = (text: string): void => {
-      for (let i = 0; i < text.length; i++) buf[p++] = text.charCodeAt(i);
-    };
-    put(rowOpen);
+    let p = copy(buf, this.pos, ROW_OPEN);
+    p = putAscii(buf, p, rowDigits);
+    p =
+      options.height === undefined
+        ? copy(buf, p, QUOTE_CLOSE)
+        : putAscii(buf, p, `" ht="${options.height}" customHeight="1">`);
     let previous = -2; // column of the previous cell written in this row
     for (let j = 0; j < width; j++) {
       const value = cells[j];
       if (value === null || value === undefined) continue;
-      put("<c");
-      if (j !== previous + 1) {
-        put(' r="');
-        put(this.letters[j]);
-        put(rowDigits);
-        put('"');
+      if (j === previous + 1) p = copy(buf, p, opens[j]);
+      else {
+        // After a gap the cell says where it is: <c r="B7" then its style.
+        p = copy(buf, p, CELL_REF_OPEN);
+        p = putAscii(buf, p, this.letters[j]);
+        p = putAscii(buf, p, rowDigits);
+        buf[p++] = QUOTE;
+        p = copy(buf, p, opens[j], 2);
       }
       previous = j;
-      const style = styles[j];
-      if (style) {
-        put(' s="');
-        p = writeDigits(buf, p, style);
-        put('"');
-      }
       if (typeof value === "number") {
         if (Number.isFinite(value)) {
-          put("><v>");
+          p = copy(buf, p, VALUE_OPEN);
           p = writeNumber(buf, p, value);
-        } else {
-          put(' t="e"><v>#NUM!');
-        }
+          p = copy(buf, p, VALUE_CLOSE);
+        } else p = copy(buf, p, NUM_ERROR);
       } else if (typeof value === "string") {
         if (this.inline) {
           // Inline text has no size bound: make room for it and the rest of the row.
@@ -144,15 +139,21 @@ export class SheetDataBuilder {
           p += tail.length;
           continue;
         }
-        put(' t="s"><v>');
+        p = copy(buf, p, SHARED_OPEN);
         p = writeDigits(buf, p, (this.shared as SharedStringTable).indexOf(withinCellLimit(value)));
-      } else {
-        put(value ? ' t="b"><v>1' : ' t="b"><v>0');
-      }
-      put("</v></c>");
+        p = copy(buf, p, VALUE_CLOSE);
+      } else p = copy(buf, p, value ? TRUE_CELL : FALSE_CELL);
     }
-    put("</row>");
+    p = copy(buf, p, ROW_CLOSE);
     this.pos = p;
+  }
+
+  /** Each column's `<c s="N"` (just `<c` for the default style), made once per styles array: rows share theirs. */
+  private openings(styles: readonly number[], width: number): Uint8Array[] {
+    if (this.openStyles === styles && this.opens.length >= width) return this.opens;
+    this.openStyles = styles;
+    this.opens = Array.from({ length: width }, (_, j) => asciiBytes(styles[j] ? `<c s="${styles[j]}"` : "<c"));
+    return this.opens;
   }
 
   /** Streaming: closes <sheetData>, writes `tail` (the rest of the worksheet part) and hands every byte left to the sink. */
@@ -184,7 +185,35 @@ export class SheetDataBuilder {
   }
 }
 
+const asciiBytes = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
+const ROW_OPEN = asciiBytes('<row r="');
+const ROW_OPEN_BYTES = ROW_OPEN.length + 40; // and ` ht="…" customHeight="1">`
+const QUOTE = 34;
+const QUOTE_CLOSE = asciiBytes('">');
+const ROW_CLOSE = asciiBytes("</row>");
+const CELL_REF_OPEN = asciiBytes('<c r="');
+const VALUE_OPEN = asciiBytes("><v>");
+const VALUE_CLOSE = asciiBytes("</v></c>");
+const SHARED_OPEN = asciiBytes(' t="s"><v>');
+const NUM_ERROR = asciiBytes(' t="e"><v>#NUM!</v></c>');
+const TRUE_CELL = asciiBytes(' t="b"><v>1</v></c>');
+const FALSE_CELL = asciiBytes(' t="b"><v>0</v></c>');
+
+/** Copies `bytes` from index `from` to buf at p (a loop: these are a few bytes, below what set() pays off for). */
+function copy(buf: Uint8Array, p: number, bytes: Uint8Array, from = 0): number {
+  for (let i = from; i < bytes.length; i++) buf[p++] = bytes[i];
+  return p;
+}
+
+function putAscii(buf: Uint8Array, p: number, text: string): number {
+  for (let i = 0; i < text.length; i++) buf[p++] = text.charCodeAt(i);
+  return p;
+}
+
 const MAX_EXACT = 9007199254740992; // 2^53
+const SMALL_INT = 2147483648; // 2^31
+/** Below 2^32, v·10^4 rounds to the integer m·10^(4−k) whenever v = m/10^k: see writeNumber. */
+const SCALE_CHECK_LIMIT = 4294967296;
 const SCALES = [1, 10, 100, 1000, 10000];
 
 /** Decimal digits of a non-negative integer below 2^53; returns the new position. */
@@ -192,6 +221,14 @@ function writeDigits(buf: Uint8Array, p: number, value: number): number {
   if (value < 10) {
     buf[p] = 48 + value;
     return p + 1;
+  }
+  if (value < SMALL_INT) {
+    // Int32 arithmetic: most cells (row numbers, styles, cents) are below 2^31.
+    let digits = 1;
+    for (let v = (value / 10) | 0; v > 0; v = (v / 10) | 0) digits++;
+    let q = p + digits;
+    for (let v = value; v > 0; v = (v / 10) | 0) buf[--q] = 48 + (v % 10);
+    return p + digits;
   }
   let digits = 0;
   for (let v = value; v >= 1; v = Math.floor(v / 10)) digits++;
@@ -213,6 +250,9 @@ function writeNumber(buf: Uint8Array, p: number, value: number): number {
     buf[p++] = 45; // -
     v = -v;
   }
+  // A value no scale up to 10^4 writes (a ratio such as 1.0968932458022433) fails the largest at once: if
+  // v = m/10^k, then v·10^4 is within 0.01 of the integer m·10^(4−k) below 2^32, and that over 10^4 is v again.
+  if (v < SCALE_CHECK_LIMIT && Math.round(v * 10000) / 10000 !== v) return putAscii(buf, p, String(v));
   for (let k = 0; k < SCALES.length; k++) {
     const m = Math.round(v * SCALES[k]);
     if (m < MAX_EXACT && m / SCALES[k] === v) {
@@ -229,7 +269,5 @@ function writeNumber(buf: Uint8Array, p: number, value: number): number {
       return p;
     }
   }
-  const text = String(v);
-  for (let i = 0; i < text.length; i++) buf[p++] = text.charCodeAt(i);
-  return p;
+  return putAscii(buf, p, String(v));
 }

@@ -1,4 +1,5 @@
 import { chunkedDeflate, crc32, deflateRaw, deflateRawChunk, FINAL_EMPTY_BLOCK } from "./codec";
+import { sharedDeflateThread, type DeflateThread } from "./deflate-thread";
 
 /** Takes bytes as they are made. A sink must be done with `chunk` when write returns: the caller reuses it. */
 export interface ByteSink {
@@ -18,8 +19,10 @@ export interface DeflatedData {
 /**
  * A part deflated as it is written: each chunk is compressed as it arrives
  * (see deflateRawChunk) and only compressed bytes are kept, so a 200 MB sheet
- * never exists whole. Without native zlib the chunks are kept and deflated
- * together at the end (the browser bundle never writes large parts).
+ * never exists whole. On Node the chunks go to the deflate thread (see
+ * deflate-thread.ts), the same bytes made on the spare core. Without native
+ * zlib the chunks are kept and deflated together at the end (the browser
+ * bundle never writes large parts).
  */
 export class DeflatingSink implements ByteSink {
   private crc = 0;
@@ -27,12 +30,23 @@ export class DeflatingSink implements ByteSink {
   private readonly chunks: Uint8Array[] = [];
   private compressedSize = 0;
   private ended = false;
+  /** This part on the deflate thread, once written to. */
+  private part: number | null = null;
 
-  constructor(private readonly level: number) {}
+  constructor(
+    private readonly level: number,
+    private readonly thread: DeflateThread | null = chunkedDeflate ? sharedDeflateThread() : null,
+  ) {}
 
   write(chunk: Uint8Array): void {
     if (this.ended) throw new Error("internal: write after end");
     if (chunk.length === 0) return;
+    if (this.thread) {
+      this.part ??= this.thread.open();
+      this.thread.write(this.part, chunk, this.level);
+      this.size += chunk.length;
+      return;
+    }
     this.crc = crc32(chunk, this.crc);
     this.size += chunk.length;
     const deflated = chunkedDeflate ? deflateRawChunk(chunk, this.level) : null;
@@ -47,6 +61,11 @@ export class DeflatingSink implements ByteSink {
   end(): DeflatedData {
     if (this.ended) throw new Error("internal: part ended twice");
     this.ended = true;
+    if (this.thread && this.part !== null) {
+      const done = this.thread.finish(this.part);
+      this.crc = done.crc;
+      for (const chunk of done.chunks) this.push(chunk);
+    }
     if (chunkedDeflate) this.push(FINAL_EMPTY_BLOCK);
     else {
       const whole = concat(this.chunks, this.size);
