@@ -47,15 +47,25 @@ function longestLine(text: string): number {
 }
 
 /**
- * A column width (in characters) from its header and a sample of its values:
- * the first rows and an even spread over the rest, clamped to 8–50.
+ * Column widths (in characters), each from its header and a sample of its
+ * values (`columns[k]` of the rows under `headers[k]`): the first rows and an
+ * even spread over the rest, clamped to 8–50. Each sampled row is made once
+ * for all the columns: a streamed sheet renders a row each time it is asked.
  */
-export function estimateWidth(header: string, rows: SheetRows, column: number, format: ColumnFormat | null): number {
-  let widest = longestLine(header) + FILTER_BUTTON;
+export function estimateWidths(
+  headers: readonly string[],
+  rows: SheetRows,
+  formats: readonly (ColumnFormat | null)[],
+  columns: readonly number[] = headers.map((_, j) => j),
+): number[] {
+  const widest = headers.map((header) => longestLine(header) + FILTER_BUTTON);
   const step = Math.max(1, Math.floor(rows.length / SAMPLE_SIZE));
   for (let i = 0; i < rows.length; i += i < SAMPLE_SIZE / 2 ? 1 : step) {
-    const len = displayLength(rows.row(i)[column] ?? null, format);
-    if (len > widest) widest = len;
+    const row = rows.row(i);
+    for (let k = 0; k < columns.length; k++) {
+      const len = displayLength(row[columns[k]] ?? null, formats[k]);
+      if (len > widest[k]) widest[k] = len;
+    }
   }
-  return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widest + 1));
+  return widest.map((w) => Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w + 1)));
 }

@@ -1,5 +1,5 @@
 import { arrayRows, type RawTable } from "../../workbook/types";
-import { estimateWidth } from "./column-widths";
+import { estimateWidths } from "./column-widths";
 import { uniqueColumnNames } from "./names";
 import type { PackageBuilder } from "./package-builder";
 import { REL_TYPE, type RelationshipEntry } from "./package-xml";
@@ -26,7 +26,11 @@ export function addInputCopySheet(pkg: PackageBuilder, input: RawTable): void {
     dimension: width > 0 ? blockRef(1, lastRow, width) : "A1",
     selected: false,
     frozenRows: width > 0 ? 1 : 0,
-    columnWidths: headers.map((h, j) => estimateWidth(h, arrayRows(input.rows), j, null)),
+    columnWidths: estimateWidths(
+      headers,
+      arrayRows(input.rows),
+      headers.map(() => null),
+    ),
     tableRelIds: rels.map((r) => r.id),
   };
   const xml = streamWorksheet(layout, pkg.strings, (data) => {

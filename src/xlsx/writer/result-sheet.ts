@@ -1,7 +1,7 @@
 import { sheetRows, TITLE_ROWS, type WritableSheet } from "../../workbook/types";
 import { columnLetterTable } from "../shared/cell-ref";
 import { chartXml } from "./chart-xml";
-import { estimateWidth } from "./column-widths";
+import { estimateWidths } from "./column-widths";
 import { drawingXml, type ChartAnchor } from "./drawing-xml";
 import { uniqueColumnNames } from "./names";
 import { columnFormatCode } from "./number-formats";
@@ -70,7 +70,16 @@ export function addResultSheet(pkg: ResultSheetTarget, spec: WritableSheet): voi
   }
 
   const body = sheetRows(spec);
-  const columnWidths = spec.columns.map((c, j) => c.width ?? estimateWidth(headers[j], body, j, c.format));
+  // Only the columns without a set width are estimated (each sampled row made once for all of them).
+  const estimated = spec.columns.flatMap((c, j) => (c.width === undefined ? [j] : []));
+  const estimates = estimateWidths(
+    estimated.map((j) => headers[j]),
+    body,
+    estimated.map((j) => spec.columns[j].format),
+    estimated,
+  );
+  const columnWidths = spec.columns.map((c) => c.width ?? 0);
+  estimated.forEach((j, k) => (columnWidths[j] = estimates[k]));
   const layout = {
     dimension: width > 0 ? blockRef(1, lastRow, width) : "A1:A2",
     selected: false,
