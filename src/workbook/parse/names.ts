@@ -5,12 +5,17 @@ export function nameKey(name: string): string {
   return name.trim().replace(/\s+/g, " ").toLowerCase();
 }
 
+/** Spellings whose key NameIndex keeps: enough for any workbook's names, bounded for one full of typos. */
+const KEY_CACHE_LIMIT = 10_000;
+
 /**
  * Names as first written in their defining table. References elsewhere
  * resolve to that spelling, so "ae" in Reps means the plan "AE".
  */
 export class NameIndex {
   private readonly byKey = new Map<string, string>();
+  /** nameKey of names looked up, as written. */
+  private readonly keys = new Map<string, string>();
 
   /** Registers a name (first spelling wins) and returns the canonical spelling. */
   add(name: string): string {
@@ -22,7 +27,13 @@ export class NameIndex {
   }
 
   get(name: string): string | undefined {
-    return this.byKey.get(nameKey(name));
+    // Half a million Actuals rows name a handful of measures: each spelling is keyed once.
+    let key = this.keys.get(name);
+    if (key === undefined) {
+      key = nameKey(name);
+      if (this.keys.size < KEY_CACHE_LIMIT) this.keys.set(name, key);
+    }
+    return this.byKey.get(key);
   }
 
   /** Match ignoring punctuation too (for names embedded in headers: "Quota: New-ARR"). */

@@ -1,6 +1,6 @@
 import { cellIssue, excelRow, rowIssue } from "../issues";
 import type { Issue, RawCell, RawTable, Severity } from "../types";
-import { excelErrorOf, isEmptyCell, type CellParser } from "./cells/cell";
+import { excelErrorOf, isEmptyCell, type CellParser, type FilledCell } from "./cells/cell";
 
 /** "Plans row 5": how the engine names a row in its messages. */
 export function rowSource(tableName: string, excelRow: number): string {
@@ -99,11 +99,13 @@ export class RowReader {
 
   /** Required cell: blank is an error. Null when blank or invalid (the row is then failed). */
   required<T>(key: string, parser: CellParser<T>): T | null {
-    if (this.blank(key)) {
+    const i = this.reader.columns.get(key);
+    const cell = i === undefined ? null : (this.table.rows[this.index][i] ?? null);
+    if (cell === null || i === undefined || isEmptyCell(cell)) {
       this.error(key, `${this.reader.header(key)} is required`);
       return null;
     }
-    return this.optional(key, parser);
+    return this.parse(key, i, cell, parser);
   }
 
   /** Optional cell: null when blank, or when invalid (the row is then failed). */
@@ -111,6 +113,11 @@ export class RowReader {
     const i = this.reader.columns.get(key);
     const cell = i === undefined ? null : (this.table.rows[this.index][i] ?? null);
     if (cell === null || i === undefined || isEmptyCell(cell)) return null;
+    return this.parse(key, i, cell, parser);
+  }
+
+  /** A filled cell of column `i` through its parser. */
+  private parse<T>(key: string, i: number, cell: FilledCell, parser: CellParser<T>): T | null {
     const label = this.reader.header(key);
     const excelError = excelErrorOf(cell);
     if (excelError) {

@@ -32,7 +32,9 @@ const EXCEL_ERRORS =
 
 /** "#N/A" and friends: what a formula error reads as. */
 export function excelErrorOf(cell: RawCell): string | null {
-  return typeof cell === "string" && EXCEL_ERRORS.test(cell.trim()) ? cell.trim().toUpperCase() : null;
+  // Every text cell of every row comes here: only one with a "#" can be an error (most have none).
+  if (typeof cell !== "string" || !cell.includes("#")) return null;
+  return EXCEL_ERRORS.test(cell.trim()) ? cell.trim().toUpperCase() : null;
 }
 
 /** How a cell is shown inside a message: text quoted, numbers as Excel would show them unformatted. */
