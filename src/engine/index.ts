@@ -68,7 +68,7 @@ export { yearMeasureCurve } from "./realistic/planYearPay";
 export { rateTypeOf } from "./line/measureRule";
 
 // Results: per scenario, the payout lines, statements and their trace.
-export type { ModelResult, PayoutLine, ScenarioResult, StatementLine } from "./model";
+export type { ModelResult, PayoutLine, RepResult, ScenarioResult, StatementLine } from "./model";
 export type { TeamMemberCredit } from "./teamCredit";
 export { explainLine, moneyText, type TraceStep } from "./trace";
 

@@ -91,6 +91,12 @@ export interface StatementLine {
   readonly netPaid: Decimal;
   /** The period's adjustments in words ("SPIF 2500: Multi-year prepaid deal SPIF"); empty when none. */
   readonly notes: string;
+  /**
+   * Set when the period is its commission alone (every other amount 0, no
+   * notes, NetPaid = Earned): Earned in minor units, which a sheet writes
+   * without making the Decimal.
+   */
+  readonly commissionMinor?: bigint;
 }
 
 export interface RepResult {

@@ -260,12 +260,12 @@ class CommissionOnly implements StatementLine {
 
   constructor(
     readonly period: Period,
-    private readonly minor: bigint,
+    readonly commissionMinor: bigint,
     private readonly digits: number,
   ) {}
 
   get earned(): Decimal {
-    return (this.value ??= fromMinor(this.minor, this.digits));
+    return (this.value ??= fromMinor(this.commissionMinor, this.digits));
   }
   get netPaid(): Decimal {
     return this.earned;

@@ -1,6 +1,6 @@
-import type { ScenarioResult } from "../../engine";
-import { rowsArray, type ColumnSpec, type SheetSpec, type StreamedSheet } from "../types";
-import { num } from "./cells";
+import { minorUnits, type RepResult, type ScenarioResult, type StatementLine } from "../../engine";
+import { rowsArray, type ColumnSpec, type SheetSpec, type SpecCell, type StreamedSheet } from "../types";
+import { minorNum, num } from "./cells";
 import { nestedRows } from "./rows";
 
 const COLUMNS: readonly ColumnSpec[] = [
@@ -48,26 +48,57 @@ export function statementsStreamed(scenarios: readonly ScenarioResult[], subtitl
       repsOf,
       ({ r }) => r.statement,
       () => 1,
-      ({ s, r }, st) => [
-        s.name,
-        r.rep.id,
-        r.rep.name,
-        st.period.key,
-        r.rep.currency,
-        num(st.earned),
-        num(st.overCap),
-        num(st.deferredToYearEnd),
-        num(st.adjustments),
-        num(st.drawTopUp),
-        num(st.recovered),
-        num(st.drawBalance),
-        num(st.deferred),
-        num(st.debitRecovered),
-        num(st.clawbackCarried),
-        num(st.held),
-        num(st.netPaid),
-        st.notes || null,
-      ],
+      ({ s, r }, st) =>
+        st.commissionMinor === undefined
+          ? statementRow(s.name, r, st)
+          : commissionRow(s.name, r, st, minorNum(st.commissionMinor, minorUnits(r.rep.currency))),
     ),
   };
+}
+
+/** A period that is its commission alone: Earned and Net paid, every other amount 0 (made without a Decimal). */
+function commissionRow(scenario: string, r: RepResult, st: StatementLine, earned: number): SpecCell[] {
+  return [
+    scenario,
+    r.rep.id,
+    r.rep.name,
+    st.period.key,
+    r.rep.currency,
+    earned,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    earned,
+    null,
+  ];
+}
+
+function statementRow(scenario: string, r: RepResult, st: StatementLine): SpecCell[] {
+  return [
+    scenario,
+    r.rep.id,
+    r.rep.name,
+    st.period.key,
+    r.rep.currency,
+    num(st.earned),
+    num(st.overCap),
+    num(st.deferredToYearEnd),
+    num(st.adjustments),
+    num(st.drawTopUp),
+    num(st.recovered),
+    num(st.drawBalance),
+    num(st.deferred),
+    num(st.debitRecovered),
+    num(st.clawbackCarried),
+    num(st.held),
+    num(st.netPaid),
+    st.notes || null,
+  ];
 }
