@@ -3,7 +3,7 @@ import { Decimal } from "../../src/engine/decimal";
 import type { CellParser, Parsed } from "../../src/workbook/parse/cells/cell";
 import { date, serialToIso } from "../../src/workbook/parse/cells/dates";
 import { choice, yesNo } from "../../src/workbook/parse/cells/enums";
-import { money, quotaProblem } from "../../src/workbook/parse/cells/money";
+import { cachedMoney, money, quotaProblem } from "../../src/workbook/parse/cells/money";
 import { multiple } from "../../src/workbook/parse/cells/multiple";
 import { parseNumberText } from "../../src/workbook/parse/cells/numbers";
 import { percent } from "../../src/workbook/parse/cells/percent";
@@ -120,6 +120,30 @@ describe("money", () => {
         `Quota ${shown} is less than a cent: a quota is 0 (nothing to attain) or at least 0.01`,
       );
     expect(quotaProblem(new Decimal("-0.01"), "Quota")).toBe("Quota can't be negative");
+  });
+
+  it("reads a number cell once when cached (one Decimal for a repeated quota), and says as much as money of the rest", () => {
+    const cached = cachedMoney();
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -0, 1200.5)),
+        (n) => {
+          const direct = read(money, n, null, "Quota");
+          const first = read(cached, n, null, "Quota");
+          const again = read(cached, n, null, "Quota");
+          if (direct.ok) {
+            expect(value(first).eq(direct.value)).toBe(true);
+            expect(value(again)).toBe(value(first));
+          } else {
+            expect(message(first)).toBe(message(direct));
+            // A refusal is made for its own column: not one remembered under another label.
+            expect(message(read(cached, n, null, "Target"))).toBe(message(read(money, n, null, "Target")));
+          }
+        },
+      ),
+    );
+    expect(str(value(read(cached, "$1,200.50")))).toBe("1200.5");
+    expect(message(read(cached, "12%", null, "Quota"))).toBe('Quota "12%" is a percent, not an amount');
   });
 
   it("reads money text and refuses percents and booleans", () => {

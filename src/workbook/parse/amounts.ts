@@ -1,6 +1,6 @@
 import { Decimal } from "../../engine";
 import type { Issue, RawTable } from "../types";
-import { money, quotaProblem } from "./cells/money";
+import { cachedMoney, money, quotaProblem } from "./cells/money";
 import { percent } from "./cells/percent";
 import { text } from "./cells/text";
 import { mapColumns, type FieldSpec } from "./headers";
@@ -88,11 +88,13 @@ export function readAmounts(
   const labels: PeriodLabel[] = [];
   const indexes: number[] = [];
   const period = cachedPeriodLabel();
+  // Quotas repeat their amounts; credits rarely do.
+  const amountParser = kind === "Scores" ? percent : kind === "Quotas" ? cachedMoney() : money;
   const reader = new TableReader(table, columns, issues);
   reader.forEachRow((row) => {
     const repId = readRepId(row, ctx.reps);
     const label = row.required("period", period);
-    const amount = row.required("amount", kind === "Scores" ? percent : money);
+    const amount = row.required("amount", amountParser);
     const problem =
       amount === null
         ? null

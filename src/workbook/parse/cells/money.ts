@@ -1,5 +1,5 @@
 import { Decimal } from "../../../engine";
-import { fail, ok, show, type CellParser } from "./cell";
+import { fail, ok, show, type CellParser, type Parsed } from "./cell";
 import { decimalOfNumber, parseNumberText } from "./numbers";
 
 /**
@@ -14,6 +14,28 @@ export const money: CellParser<Decimal> = (cell, ctx) => {
     `${ctx.label} ${show(cell)} is beyond ±10,000,000,000,000 (ten trillion): no single amount, quota or pay in a plan is that large`,
   );
 };
+
+/** Number cells cachedMoney remembers, at most: a column of distinct amounts stops adding. */
+const REMEMBERED = 65_536;
+
+/**
+ * `money`, with each number cell's amount read once: a Quotas column repeats
+ * its amounts (an annual quota spread by month gives a rep the same twelve
+ * times), so each is made, and held by every row it is on, once.
+ */
+export function cachedMoney(): CellParser<Decimal> {
+  const read = new Map<number, Parsed<Decimal>>();
+  return (cell, ctx) => {
+    if (typeof cell !== "number") return money(cell, ctx);
+    let parsed = read.get(cell);
+    if (parsed === undefined) {
+      parsed = money(cell, ctx);
+      // Only amounts: a message names its column, so a refusal is made for each cell.
+      if (parsed.ok && read.size < REMEMBERED) read.set(cell, parsed);
+    }
+    return parsed;
+  };
+}
 
 /**
  * The largest amount any money cell may hold, ±1e13: far above any real quota or pay, and well inside the range a
