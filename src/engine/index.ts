@@ -65,6 +65,7 @@ export type { RepProgress } from "./types";
 export { checkPlan } from "./planChecks";
 export { buildPayoutCurve } from "./line/payoutCurve";
 export { yearMeasureCurve } from "./realistic/planYearPay";
+export { lowerBound } from "./realistic/massModel";
 export { rateTypeOf } from "./line/measureRule";
 
 // Results: per scenario, the payout lines, statements and their trace.

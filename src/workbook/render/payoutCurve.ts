@@ -4,6 +4,7 @@ import {
   yearMeasureCurve,
   Decimal,
   probAtLeast,
+  lowerBound,
   type ScenarioResult,
   type MeasurePlan,
   type Plan,
@@ -72,18 +73,6 @@ interface CurveSet {
 const HALF_STEP = new Decimal("0.025");
 const IDENTITY = [{ from: new Decimal(0), to: null, intercept: new Decimal(0), slope: new Decimal(1) }];
 
-/** How many of the sorted `values` are below `limit`. */
-function countBelow(values: readonly Decimal[], limit: Decimal): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid].lt(limit)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 function curveSets(actual: readonly ScenarioResult[], realistic: readonly RealisticScenario[]): CurveSet[] {
   const sets: CurveSet[] = actual.map((s) => {
     // Sorted once: each step's count is two binary searches, not a pass over every rep.
@@ -97,7 +86,7 @@ function curveSets(actual: readonly ScenarioResult[], realistic: readonly Realis
       reps: s.reps.map((r) => r.rep),
       share: (lo, hi) =>
         attainments.length
-          ? new Decimal(countBelow(attainments, hi) - countBelow(attainments, lo)).div(attainments.length)
+          ? new Decimal(lowerBound(attainments, hi) - lowerBound(attainments, lo)).div(attainments.length)
           : null,
     };
   });
