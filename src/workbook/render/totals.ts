@@ -158,10 +158,7 @@ function actualTotalsIn(s: ScenarioResult, fx: Fx, reporting: string): ScenarioT
     adjustments = adjustments.plus(inReporting(r.adjustments));
     total = total.plus(inReporting(earned));
     targetVariable = targetVariable.plus(r.rep.targetVariable.times(share).times(rate));
-    // Each credit counted once: Team lines re-count the reports' credit.
-    let credited = ZERO;
-    for (const l of r.lines) if (!l.team && l.actual) credited = credited.plus(l.actual);
-    bookings = bookings.plus(credited.times(rate));
+    bookings = bookings.plus(creditedBookings(r).times(rate));
     const ote = r.rep.base.plus(r.rep.targetVariable).times(share);
     if (!ote.isZero()) pctOfOteSum = pctOfOteSum.plus(earned.div(ote));
     if (r.attainment?.gte(1)) atQuota++;
@@ -182,6 +179,26 @@ function actualTotalsIn(s: ScenarioResult, fx: Fx, reporting: string): ScenarioT
     capped: new Decimal(capped),
     reachOte: null,
   };
+}
+
+/**
+ * What a rep booked in the year: the credit of each individual measure, each
+ * credit once. A Team measure re-counts the reports' credit and an MBO's
+ * "actual" is its score, so neither is bookings; a weighted-attainment line
+ * holds its measures' credit in its components.
+ */
+function creditedBookings(r: ScenarioResult["reps"][number]): Decimal {
+  const booked = (measure: string) => {
+    const basis = r.plan.measures.find((m) => m.measure === measure)?.basis;
+    return basis !== "Team" && basis !== "Score";
+  };
+  let credited = ZERO;
+  for (const l of r.lines) {
+    if (l.components) {
+      for (const c of l.components) if (booked(c.measure)) credited = credited.plus(c.actual);
+    } else if (l.actual && !l.team && l.quotaSource !== "Score") credited = credited.plus(l.actual);
+  }
+  return credited;
 }
 
 /**
