@@ -62,12 +62,29 @@ describe("the deflate thread", () => {
     });
   });
 
+  it("leaves a part of one chunk to the main thread (a workbook of small sheets never starts it), same bytes", () => {
+    const small = sheetBytes(2_000, 3);
+    const open = jest.spyOn(thread!, "open");
+    const sink = new DeflatingSink(1, thread);
+    sink.write(small);
+    const got = sink.end();
+    expect(open).not.toHaveBeenCalled();
+    open.mockRestore();
+    const here = new DeflatingSink(1, null);
+    here.write(small);
+    const expected = here.end();
+    expect(got.crc).toBe(expected.crc);
+    expect(Buffer.from(concat(got.chunks)).equals(Buffer.from(concat(expected.chunks)))).toBe(true);
+  });
+
   it("takes a chunk larger than its buffers", () => {
-    const big = sheetBytes(60_000, 7); // about 2.6 MB, past the 1 MB buffers
+    let big = sheetBytes(60_000, 7); // about 2.6 MB, past the 1 MB buffers
     expect(big.length).toBeGreaterThan(2 << 20);
     const sink = new DeflatingSink(1, thread);
     sink.write(big);
+    sink.write(big);
     const got = sink.end();
+    big = concat([big, big]);
     expect(got.crc).toBe(crc32(big));
     expect(Buffer.from(inflateRaw(concat(got.chunks), big.length)).equals(Buffer.from(big))).toBe(true);
   });
@@ -87,7 +104,9 @@ describe("the deflate thread", () => {
       const mute = DeflateThread.start(silent, 300);
       expect(mute).not.toBeNull();
       const sink = new DeflatingSink(1, mute);
+      // Two chunks: a part of one is deflated here.
       sink.write(sheetBytes(100, 1));
+      sink.write(sheetBytes(100, 2));
       expect(() => sink.end()).toThrow("the deflate thread stopped answering");
       await mute?.close();
     } finally {

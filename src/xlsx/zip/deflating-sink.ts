@@ -19,10 +19,12 @@ export interface DeflatedData {
 /**
  * A part deflated as it is written: each chunk is compressed as it arrives
  * (see deflateRawChunk) and only compressed bytes are kept, so a 200 MB sheet
- * never exists whole. On Node the chunks go to the deflate thread (see
- * deflate-thread.ts), the same bytes made on the spare core. Without native
- * zlib the chunks are kept and deflated together at the end (the browser
- * bundle never writes large parts).
+ * never exists whole. On Node the chunks of a large part go to the deflate
+ * thread (see deflate-thread.ts), the same bytes made on the spare core: the
+ * first chunk is held until a second shows the part is large, so a workbook
+ * of small sheets never starts the thread. Without native zlib the chunks are
+ * kept and deflated together at the end (the browser bundle never writes
+ * large parts).
  */
 export class DeflatingSink implements ByteSink {
   private crc = 0;
@@ -30,25 +32,44 @@ export class DeflatingSink implements ByteSink {
   private readonly chunks: Uint8Array[] = [];
   private compressedSize = 0;
   private ended = false;
-  /** This part on the deflate thread, once written to. */
-  private part: number | null = null;
+  /** The first chunk (a copy), until a second one comes. */
+  private held: Uint8Array | null = null;
+  /** The thread deflating this part, and the part there, once it has a second chunk. */
+  private on: { readonly thread: DeflateThread; readonly part: number } | null = null;
 
+  /**
+   * `thread`: where a large part is deflated — by default the process's deflate
+   * thread, started when a part first proves large; null for this thread.
+   */
   constructor(
     private readonly level: number,
-    private readonly thread: DeflateThread | null = chunkedDeflate ? sharedDeflateThread() : null,
+    private readonly thread?: DeflateThread | null,
   ) {}
 
   write(chunk: Uint8Array): void {
     if (this.ended) throw new Error("internal: write after end");
     if (chunk.length === 0) return;
-    if (this.thread) {
-      this.part ??= this.thread.open();
-      this.thread.write(this.part, chunk, this.level);
-      this.size += chunk.length;
+    this.size += chunk.length;
+    if (this.on === null && chunkedDeflate && this.thread !== null) {
+      if (this.held === null && this.chunks.length === 0) {
+        this.held = chunk.slice();
+        return;
+      }
+      const thread = this.thread ?? sharedDeflateThread();
+      if (thread) this.on = { thread, part: thread.open() };
+      if (this.held !== null) this.send(this.held);
+      this.held = null;
+    }
+    this.send(chunk);
+  }
+
+  /** One chunk deflated: on the thread once the part is there, else here. */
+  private send(chunk: Uint8Array): void {
+    if (this.on) {
+      this.on.thread.write(this.on.part, chunk, this.level);
       return;
     }
     this.crc = crc32(chunk, this.crc);
-    this.size += chunk.length;
     const deflated = chunkedDeflate ? deflateRawChunk(chunk, this.level) : null;
     this.push(deflated ?? chunk.slice());
   }
@@ -61,8 +82,13 @@ export class DeflatingSink implements ByteSink {
   end(): DeflatedData {
     if (this.ended) throw new Error("internal: part ended twice");
     this.ended = true;
-    if (this.thread && this.part !== null) {
-      const done = this.thread.finish(this.part);
+    if (this.held !== null) {
+      // A part of one chunk: deflated here, as the thread would have.
+      this.send(this.held);
+      this.held = null;
+    }
+    if (this.on) {
+      const done = this.on.thread.finish(this.on.part);
       this.crc = done.crc;
       for (const chunk of done.chunks) this.push(chunk);
     }
