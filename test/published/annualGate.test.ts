@@ -46,6 +46,7 @@ function year(attainments: number[]) {
   return {
     statement,
     variablePaid: cents(summary["Variable paid"]),
+    variablePay: cents(summary["Variable pay"]),
     notes: rows(r.sheets, "Results_Statements")[3].Notes,
   };
 }
@@ -63,6 +64,8 @@ describe("published annual gate example: St. Bernard Software's 70% hurdle on a 
     // Each quarter earns 0.65 × 28,750 = 18,687.50 and holds it (the year to date is 65%); Q4 forfeits the year.
     expect(y.statement).toEqual(Array(4).fill(["18687.50", "18687.50", "0.00"]));
     expect(y.variablePaid).toBe("0.00");
+    // Variable pay, as docs/workbook.md says: the payout lines' 74,750.00 less what the missed gate forfeits.
+    expect(y.variablePay).toBe("0.00");
     // Nothing was advanced (every quarter held), so there is nothing to take back.
     expect(y.notes).toBe("Annual gate 70% not reached (year attainment 65%): the year's incentive is not paid");
   });
