@@ -77,3 +77,51 @@ it("counts each individual credit once: not the leader's team credit, not an MBO
     12,
   );
 });
+
+describe("Results_Scenarios' reporting-currency totals", () => {
+  // Three EUR reps of 33,333.33 target variable at 1.085: each converts to 36,166.66305.
+  const eur = runWorkbook(
+    [
+      sheet(
+        "Settings",
+        ["Setting", "Value"],
+        [
+          ["ReportingCurrency", "USD"],
+          ["PlanYear", 2026],
+          ["FX:EUR", 1.085],
+        ],
+      ),
+      sheet(
+        "Reps",
+        ["RepID", "Plan", "Currency", "Base", "TargetVariable", "Quota"],
+        ["E1", "E2", "E3"].map((id) => [id, "AE", "EUR", 50000, 33333.33, 100000]),
+      ),
+      sheet("Plans", ["Plan", "Measure", "Period"], [["AE", "Bookings", "Year"]]),
+      sheet(
+        "Actuals",
+        ["RepID", "Period", "Measure", "Amount"],
+        ["E1", "E2", "E3"].map((id) => [id, "2026-03", "Bookings", 33333.33]),
+      ),
+      sheet("Scenarios", ["Scenario", "Attainment"], [["Flat 100", 1]]),
+    ],
+    { sourceName: "eur.xlsx", computedAt: new Date("2026-12-05T00:00:00Z") },
+  );
+
+  it("adds Target variable and Bookings exactly and rounds once; Variable pay per rep, so the Summary foots to it", () => {
+    expect(eur.issues.filter((i) => i.severity === "Error")).toEqual([]);
+    const scenarios = eur.sheets.find((s) => s.name === "Results_Scenarios")!;
+    const col = (h: string) => scenarios.columns.findIndex((c) => c.header === h);
+    const baseline = (scenarios.rows as unknown[][]).find((r) => r[col("Scenario")] === "Baseline")!;
+    // 99,999.99 × 1.085 = 108,499.98915 → 108,499.99 (three rounded 36,166.66 would give 108,499.98).
+    expect(baseline[col("Target variable USD")]).toBe(108499.99);
+    expect(baseline[col("Bookings USD")]).toBe(108499.99);
+    // Each rep's variable pay converted and rounded, then added: the Summary's column foots to the total.
+    const summary = eur.sheets.find((s) => s.name === "Results_Summary")!;
+    const sc = (h: string) => summary.columns.findIndex((c) => c.header === h);
+    const perRep = (summary.rows as unknown[][])
+      .filter((r) => r[sc("Scenario")] === "Baseline")
+      .map((r) => Math.round((r[sc("Variable pay USD")] as number) * 100));
+    expect(perRep).toHaveLength(3);
+    expect(Math.round((baseline[col("Variable pay USD")] as number) * 100)).toBe(perRep.reduce((a, b) => a + b, 0));
+  });
+});
