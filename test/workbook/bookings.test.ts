@@ -1,5 +1,4 @@
-import { runWorkbook } from "../../src/workbook/run";
-import type { RawCell, RawTable } from "../../src/workbook/types";
+import { cents, rows, run, settings, sheet } from "../published/workbook";
 
 /**
  * Results_Scenarios' Bookings on actuals: every credited amount of an
@@ -8,120 +7,96 @@ import type { RawCell, RawTable } from "../../src/workbook/types";
  * against the 6,940,000 of its Actuals), and a weighted-attainment plan's
  * credit — held in its lines' components — was left out.
  */
-function sheet(name: string, headers: string[], rows: RawCell[][]): RawTable {
-  return { name, sheet: name, source: "sheet", headerRow: 1, firstColumn: 1, headers, rows };
-}
 
-const result = runWorkbook(
-  [
-    sheet(
-      "Settings",
-      ["Setting", "Value"],
-      [
-        ["ReportingCurrency", "USD"],
-        ["PlanYear", 2026],
-      ],
-    ),
-    sheet(
-      "Reps",
-      ["RepID", "Name", "Manager", "Plan", "Base", "TargetVariable", "Quota", "Quota Renewals"],
-      [
-        ["M1", "Manager", null, "MGR", 150000, 50000, 400000, null],
-        ["A1", "AE with an MBO", "M1", "AE", 100000, 50000, 400000, null],
-        ["W1", "Weighted AE", "M1", "WT", 100000, 50000, 200000, 100000],
-      ],
-    ),
-    sheet(
-      "Plans",
-      ["Plan", "Measure", "Weight", "Period", "Basis", "Combine"],
-      [
-        ["MGR", "Bookings", 1, "Quarter", "Team", null],
-        ["AE", "Bookings", 0.8, "Quarter", "Individual", null],
-        ["AE", "Goals", 0.2, "Quarter", "Score", null],
-        ["WT", "Bookings", 0.6, "Quarter", "Individual", "WeightedAttainment"],
-        ["WT", "Renewals", 0.4, "Quarter", "Individual", "WeightedAttainment"],
-      ],
-    ),
-    sheet(
-      "Actuals",
-      ["RepID", "Period", "Measure", "Amount"],
-      [
-        ["A1", "2026-Q1", "Bookings", 100000],
-        ["W1", "2026-Q1", "Bookings", 50000],
-        ["W1", "2026-Q2", "Renewals", 20000],
-      ],
-    ),
-    sheet(
-      "Scores",
-      ["RepID", "Period", "Measure", "Score"],
-      [
-        ["A1", "2026-Q1", "Goals", 0.9],
-        ["A1", "2026-Q2", "Goals", 1.1],
-      ],
-    ),
-    sheet("Scenarios", ["Scenario", "Attainment"], [["Flat 100", 1]]),
-  ],
-  { sourceName: "bookings.xlsx", computedAt: new Date("2026-12-05T00:00:00Z") },
-);
+/** Results_Scenarios' Baseline row, by header. */
+const baselineOf = (r: ReturnType<typeof run>) =>
+  rows(r.sheets, "Results_Scenarios").find((row) => row.Scenario === "Baseline")!;
+
+const flat100 = sheet("Scenarios", ["Scenario", "Attainment"], [["Flat 100", 1]]);
 
 it("counts each individual credit once: not the leader's team credit, not an MBO score, and a weighted plan's measures", () => {
-  expect(result.issues.filter((i) => i.severity === "Error")).toEqual([]);
-  const scenarios = result.sheets.find((s) => s.name === "Results_Scenarios")!;
-  const col = (h: string) => scenarios.columns.findIndex((c) => c.header === h);
-  const baseline = (scenarios.rows as unknown[][]).find((r) => r[col("Scenario")] === "Baseline")!;
-  // A1's 100,000 and W1's 50,000 + 20,000; M1's team line re-counts both, A1's scores 0.9 and 1.1 are not money.
-  expect(baseline[col("Bookings USD")]).toBe(170000);
-  // Variable cost of sales divides by them.
-  expect(baseline[col("Variable cost of sales")]).toBeCloseTo(
-    (baseline[col("Variable cost USD")] as number) / 170000,
-    12,
-  );
-});
-
-describe("Results_Scenarios' reporting-currency totals", () => {
-  // Three EUR reps of 33,333.33 target variable at 1.085: each converts to 36,166.66305.
-  const eur = runWorkbook(
-    [
+  const baseline = baselineOf(
+    run([
+      settings([
+        ["ReportingCurrency", "USD"],
+        ["PlanYear", 2026],
+      ]),
       sheet(
-        "Settings",
-        ["Setting", "Value"],
+        "Reps",
+        ["RepID", "Name", "Manager", "Plan", "Base", "TargetVariable", "Quota", "Quota Renewals"],
         [
-          ["ReportingCurrency", "USD"],
-          ["PlanYear", 2026],
-          ["FX:EUR", 1.085],
+          ["M1", "Manager", null, "MGR", 150000, 50000, 400000, null],
+          ["A1", "AE with an MBO", "M1", "AE", 100000, 50000, 400000, null],
+          ["W1", "Weighted AE", "M1", "WT", 100000, 50000, 200000, 100000],
         ],
       ),
       sheet(
-        "Reps",
-        ["RepID", "Plan", "Currency", "Base", "TargetVariable", "Quota"],
-        ["E1", "E2", "E3"].map((id) => [id, "AE", "EUR", 50000, 33333.33, 100000]),
+        "Plans",
+        ["Plan", "Measure", "Weight", "Period", "Basis", "Combine"],
+        [
+          ["MGR", "Bookings", 1, "Quarter", "Team", null],
+          ["AE", "Bookings", 0.8, "Quarter", "Individual", null],
+          ["AE", "Goals", 0.2, "Quarter", "Score", null],
+          ["WT", "Bookings", 0.6, "Quarter", "Individual", "WeightedAttainment"],
+          ["WT", "Renewals", 0.4, "Quarter", "Individual", "WeightedAttainment"],
+        ],
       ),
-      sheet("Plans", ["Plan", "Measure", "Period"], [["AE", "Bookings", "Year"]]),
       sheet(
         "Actuals",
         ["RepID", "Period", "Measure", "Amount"],
-        ["E1", "E2", "E3"].map((id) => [id, "2026-03", "Bookings", 33333.33]),
+        [
+          ["A1", "2026-Q1", "Bookings", 100000],
+          ["W1", "2026-Q1", "Bookings", 50000],
+          ["W1", "2026-Q2", "Renewals", 20000],
+        ],
       ),
-      sheet("Scenarios", ["Scenario", "Attainment"], [["Flat 100", 1]]),
-    ],
-    { sourceName: "eur.xlsx", computedAt: new Date("2026-12-05T00:00:00Z") },
+      sheet(
+        "Scores",
+        ["RepID", "Period", "Measure", "Score"],
+        [
+          ["A1", "2026-Q1", "Goals", 0.9],
+          ["A1", "2026-Q2", "Goals", 1.1],
+        ],
+      ),
+      flat100,
+    ]),
   );
+  // A1's 100,000 and W1's 50,000 + 20,000; M1's team line re-counts both, A1's scores 0.9 and 1.1 are not money.
+  expect(baseline["Bookings USD"]).toBe(170000);
+  // Variable cost of sales divides by them.
+  expect(baseline["Variable cost of sales"]).toBeCloseTo((baseline["Variable cost USD"] as number) / 170000, 12);
+});
 
-  it("adds Target variable and Bookings exactly and rounds once; Variable pay per rep, so the Summary foots to it", () => {
-    expect(eur.issues.filter((i) => i.severity === "Error")).toEqual([]);
-    const scenarios = eur.sheets.find((s) => s.name === "Results_Scenarios")!;
-    const col = (h: string) => scenarios.columns.findIndex((c) => c.header === h);
-    const baseline = (scenarios.rows as unknown[][]).find((r) => r[col("Scenario")] === "Baseline")!;
-    // 99,999.99 × 1.085 = 108,499.98915 → 108,499.99 (three rounded 36,166.66 would give 108,499.98).
-    expect(baseline[col("Target variable USD")]).toBe(108499.99);
-    expect(baseline[col("Bookings USD")]).toBe(108499.99);
-    // Each rep's variable pay converted and rounded, then added: the Summary's column foots to the total.
-    const summary = eur.sheets.find((s) => s.name === "Results_Summary")!;
-    const sc = (h: string) => summary.columns.findIndex((c) => c.header === h);
-    const perRep = (summary.rows as unknown[][])
-      .filter((r) => r[sc("Scenario")] === "Baseline")
-      .map((r) => Math.round((r[sc("Variable pay USD")] as number) * 100));
-    expect(perRep).toHaveLength(3);
-    expect(Math.round((baseline[col("Variable pay USD")] as number) * 100)).toBe(perRep.reduce((a, b) => a + b, 0));
-  });
+it("adds Target variable and Bookings exactly and rounds once; Variable pay per rep, so the Summary foots to it", () => {
+  // Three EUR reps of 33,333.33 target variable at 1.085: each converts to 36,166.66305.
+  const ids = ["E1", "E2", "E3"];
+  const eur = run([
+    settings([
+      ["ReportingCurrency", "USD"],
+      ["PlanYear", 2026],
+      ["FX:EUR", 1.085],
+    ]),
+    sheet(
+      "Reps",
+      ["RepID", "Plan", "Currency", "Base", "TargetVariable", "Quota"],
+      ids.map((id) => [id, "AE", "EUR", 50000, 33333.33, 100000]),
+    ),
+    sheet("Plans", ["Plan", "Measure", "Period"], [["AE", "Bookings", "Year"]]),
+    sheet(
+      "Actuals",
+      ["RepID", "Period", "Measure", "Amount"],
+      ids.map((id) => [id, "2026-03", "Bookings", 33333.33]),
+    ),
+    flat100,
+  ]);
+  const baseline = baselineOf(eur);
+  // 99,999.99 × 1.085 = 108,499.98915 → 108,499.99 (three rounded 36,166.66 would give 108,499.98).
+  expect(baseline["Target variable USD"]).toBe(108499.99);
+  expect(baseline["Bookings USD"]).toBe(108499.99);
+  // Each rep's variable pay converted and rounded, then added: the Summary's column foots to the total.
+  const perRep = rows(eur.sheets, "Results_Summary")
+    .filter((r) => r.Scenario === "Baseline")
+    .map((r) => Math.round(Number(cents(r["Variable pay USD"])) * 100));
+  expect(perRep).toHaveLength(3);
+  expect(Math.round((baseline["Variable pay USD"] as number) * 100)).toBe(perRep.reduce((a, b) => a + b, 0));
 });

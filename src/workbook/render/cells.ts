@@ -35,17 +35,9 @@ export function sharedNum(value: Decimal): number {
   return n;
 }
 
-/**
- * A fraction shown on a sheet (a quota, an attainment, a proration factor):
- * numerator and denominator as doubles, divided as doubles. Display only — no
- * payout is computed from it — and the result is the double nearest the exact
- * value to within an ulp. Fractions are shared between lines (a spread quota is
- * one object), so each is converted once.
- */
-const shown = new WeakMap<Ratio, number>();
 const parts = new WeakMap<Ratio, readonly [number, number]>();
 
-/** A fraction's numerator and denominator as doubles (shared fractions converted once). */
+/** A fraction's numerator and denominator as doubles (fractions are shared between lines: each converted once). */
 export function ratioParts(value: Ratio): readonly [number, number] {
   let p = parts.get(value);
   if (p === undefined) {
@@ -54,13 +46,16 @@ export function ratioParts(value: Ratio): readonly [number, number] {
   }
   return p;
 }
+
+/**
+ * A fraction shown on a sheet (a quota, an attainment, a proration factor):
+ * numerator and denominator as doubles, divided as doubles. Display only — no
+ * payout is computed from it — and the result is the double nearest the exact
+ * value to within an ulp.
+ */
 export function ratioNum(value: Ratio): number {
-  let n = shown.get(value);
-  if (n === undefined) {
-    n = toNumber(value.num) / toNumber(value.den);
-    shown.set(value, n);
-  }
-  return n;
+  const [num, den] = ratioParts(value);
+  return num / den;
 }
 
 /** A display-only money value (a prorated target, a spread quota): to the cent. */

@@ -56,7 +56,6 @@ export interface PatchResult {
   readonly extension: WorkbookExtension;
 }
 
-/** The input package with `sheets` added after the last sheet; sheets of the same names that WE wrote before are replaced. */
 /**
  * Whether a file is a workbook with result sheets of ours (marked, OWNED_MARK):
  * one the CLI may replace as an earlier run's output. Anything else — the
@@ -72,6 +71,7 @@ export function isResultsWorkbook(bytes: Uint8Array): boolean {
   }
 }
 
+/** The input package with `sheets` added after the last sheet; sheets of the same names that WE wrote before are replaced. */
 export function addResultSheets(options: PatchOptions): Uint8Array {
   return patchWorkbook(options).bytes;
 }
