@@ -335,6 +335,8 @@ describe("Plans and Tiers errors", () => {
         ["B", null, "Normal", 0.9, 0.2, 0.4], // row 3: both spreads
         ["C", 0.9, "Normal", 0.9, 0.2, null], // row 4: flat and a distribution
         ["A", 0.9, null, null, null, null], // row 5: duplicate
+        ["D", null, "Normal", null, null, null], // row 6: neither Mean nor a spread
+        ["E", null, "Normal", null, 0.2, null], // row 7: no Mean
       ],
     );
     const errs = errors(parse([reps(), table("Plans", ["Plan"], [["AE"]]), scenarios]).issues);
@@ -343,6 +345,9 @@ describe("Plans and Tiers errors", () => {
       "Scenarios!F3 Give StdDev or ShareAtQuota, not both: either one fixes the spread of a Normal distribution",
       "Scenarios!B4 Give a flat Attainment or a Distribution, not both",
       "Scenarios!A5 Scenario A is listed twice (rows 2 and 5); keep one",
+      // One message for the row, on its Mean cell, not one for Mean and another for the spread.
+      "Scenarios!D6 A Normal distribution needs Mean (e.g. 95%) and StdDev (e.g. 25%) or ShareAtQuota (e.g. 55%)",
+      "Scenarios!D7 A Normal distribution needs Mean (e.g. 95%)",
     ]);
   });
 });

@@ -32,7 +32,10 @@ export function minorUnits(currency: string): number {
  * sheet foots.
  */
 export function roundMoney(amount: Decimal, currency: string): Decimal {
-  return amount.toDecimalPlaces(minorUnits(currency), Decimal.ROUND_HALF_UP);
+  const digits = minorUnits(currency);
+  // Already whole minor units (most amounts): the same value, without the Decimal toDecimalPlaces makes.
+  if (amount.isFinite() && amount.decimalPlaces() <= digits) return amount;
+  return amount.toDecimalPlaces(digits, Decimal.ROUND_HALF_UP);
 }
 
 /** A rep's variable pay at a payout multiple of target variable, rounded once in the rep's currency. */

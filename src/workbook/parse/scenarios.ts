@@ -151,15 +151,15 @@ function fitted(
   shareAtQuota: Decimal | null,
 ): DistributionSpec | null {
   const header = (key: string) => row.reader.header(key);
-  if (mean === null) {
-    if (row.blank("mean"))
-      row.error(
-        row.reader.has("mean") ? "mean" : null,
-        `A ${kind} distribution needs Mean (e.g. 95%) and StdDev or ShareAtQuota`,
-      );
-  } else if (!mean.gt(ZERO)) row.error("mean", `${header("mean")} must be more than 0`);
-  if (row.blank("stdDev") && row.blank("shareAtQuota"))
-    row.error(null, `A ${kind} distribution needs StdDev (e.g. 25%) or ShareAtQuota (e.g. 55%)`);
+  // One message says everything the row lacks (a blank Mean and a blank spread are not two problems to fix).
+  const noMean = mean === null && row.blank("mean");
+  const noSpread = row.blank("stdDev") && row.blank("shareAtQuota");
+  if (noMean || noSpread) {
+    const spread = "StdDev (e.g. 25%) or ShareAtQuota (e.g. 55%)";
+    const needs = noMean && noSpread ? `Mean (e.g. 95%) and ${spread}` : noMean ? "Mean (e.g. 95%)" : spread;
+    row.error(noMean && row.reader.has("mean") ? "mean" : null, `A ${kind} distribution needs ${needs}`);
+  }
+  if (mean !== null && !mean.gt(ZERO)) row.error("mean", `${header("mean")} must be more than 0`);
   if (stdDev !== null && shareAtQuota !== null)
     row.error(
       "shareAtQuota",
