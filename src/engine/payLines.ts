@@ -11,7 +11,8 @@ import { FULL, isOne, prorations, type RepContext } from "./repContext";
 import type { PayoutLine, RepLines } from "./results";
 import { PricedLine, type LineExtras, type LineSeat, type LineTerms, type PeriodQuota } from "./pricedLine";
 import { minorUnits, roundMoney } from "./exact/rounding";
-import type { MeasurePlan, NegativeTrueUp } from "./types";
+import type { MeasurePlan, NegativeTrueUp, RampSchedule, Rep } from "./types";
+import type { Period } from "./periods";
 
 /** The rarer parts of a line, kept out of the hot loop. */
 function extrasOf(
@@ -176,7 +177,7 @@ export function payPerMeasure(ctx: RepContext): RepLines {
   for (const period of periods) {
     const k = period.index;
     if (!active[k]) continue; // not employed in this period: nothing to pay
-    const guaranteed = schedule?.guarantee && inRamp(schedule, rep.startDate, period) ? schedule.guarantee : null;
+    const guaranteed = rampGuarantee(schedule, rep, period);
     for (let j = 0; j < perMeasure.length; j++) {
       const pm = perMeasure[j];
       const { m } = pm;
@@ -211,11 +212,10 @@ export function payPerMeasure(ctx: RepContext): RepLines {
       }
       let guarantee: Decimal | undefined;
       if (guaranteed) {
-        const floor = roundMoney(guaranteed.times(target.num).div(target.den), rep.currency);
-        const floorMinor = toMinor(floor, digits);
-        if (minor < floorMinor) {
+        const floor = guaranteeFloor(guaranteed, target, rep.currency);
+        if (minor < toMinor(floor, digits)) {
           guarantee = floor;
-          minor = floorMinor;
+          minor = toMinor(floor, digits);
         }
       }
       lines.push(
@@ -233,10 +233,7 @@ export function payPerMeasure(ctx: RepContext): RepLines {
       );
     }
   }
-  const year = new Map(
-    perMeasure.map((pm) => [pm.m.measure, { credit: pm.credit.value, quota: sumRatios(pm.yearQuotas) }]),
-  );
-  return { lines, year };
+  return { lines, year: yearOf(perMeasure) };
 }
 
 /**
@@ -271,23 +268,53 @@ function linkedAttainment(
   return q.num.isZero() ? null : ratio(actual.times(q.den), q.num);
 }
 
-/** A Weighted line has no quota of its own: its measures' quotas are in its components. */
-const WEIGHTED_QUOTA: PeriodQuota = { quota: null, ramp: null, source: "Annual" };
+/** The ramp guarantee (a share of target incentive) in force in `period`: null outside the ramp or without one. */
+function rampGuarantee(schedule: RampSchedule | null, rep: Rep, period: Period): Decimal | null {
+  return schedule?.guarantee && inRamp(schedule, rep.startDate, period) ? schedule.guarantee : null;
+}
 
-/** WeightedAttainment: Σ weight × attainment of each measure drives the first measure's curve on the whole target. */
+/** The least a ramp period pays: the guaranteed share of its target incentive, rounded once. */
+function guaranteeFloor(guaranteed: Decimal, target: Ratio, currency: string): Decimal {
+  return roundMoney(guaranteed.times(target.num).div(target.den), currency);
+}
+
+/** The year's credit and quota of each measure: what the year's attainment is computed from (Σ credit ÷ Σ quota). */
+function yearOf(
+  perMeasure: readonly { m: MeasurePlan; credit: FixedSum; yearQuotas: Ratio[] }[],
+): RepLines["year"] {
+  return new Map(perMeasure.map((pm) => [pm.m.measure, { credit: pm.credit.value, quota: sumRatios(pm.yearQuotas) }]));
+}
+
+/**
+ * WeightedAttainment: Σ weight × attainment of each measure drives the first
+ * measure's curve on the whole target. Its line carries the first measure's
+ * ramp (one schedule per rep) and the ramp guarantee's floor, as a per-measure
+ * line does; the year's attainment is Σ weight × (Σ credit ÷ Σ quota).
+ */
 export function payWeighted(ctx: RepContext): RepLines {
   const { rep, plan, periods } = ctx;
   const rule = ctx.shared.ruleFor(plan.measures[0]);
   const seat: LineSeat = { rep, measure: "Weighted", rule, team: false };
   const factors = prorations(ctx);
-  const perMeasure = plan.measures.map((m) => ({ m, quotas: quotasOf(ctx, m, true, factors) }));
+  const schedule = rep.ramp ? (ctx.input.ramps.get(rep.ramp) ?? null) : null;
+  const digits = minorUnits(rep.currency);
+  const perMeasure = plan.measures.map((m) => ({
+    m,
+    quotas: quotasOf(ctx, m, true, factors),
+    own: ownCredit(ctx, m),
+    credit: new FixedSum(),
+    yearQuotas: [] as Ratio[],
+  }));
   const lines: PayoutLine[] = [];
   for (const period of periods) {
     const k = period.index;
     if (factors[k].num.isZero()) continue;
-    const components = perMeasure.map(({ m, quotas }) => {
-      const { quota } = quotas[k];
-      const actual = periodActual(ctx, m, k, quota, ownCredit(ctx, m));
+    const components = perMeasure.map((pm) => {
+      const { m } = pm;
+      const { quota } = pm.quotas[k];
+      const actual = periodActual(ctx, m, k, quota, pm.own);
+      pm.credit.add(fixedOf(actual));
+      pm.yearQuotas.push(quota);
       return {
         measure: m.measure,
         weight: m.weight,
@@ -301,21 +328,32 @@ export function payWeighted(ctx: RepContext): RepLines {
     // Priced as credit N against a quota of D: the attainment the tiers see is N ÷ D, exactly.
     const outcome =
       rule.rateType === "Multiplier"
-        ? linePricer(rule, ratio(weighted.den), target, minorUnits(rep.currency)).pay(weighted.num)
-        : linePricer(rule, FULL, target, minorUnits(rep.currency)).pay(ratioValue(weighted));
+        ? linePricer(rule, ratio(weighted.den), target, digits).pay(weighted.num)
+        : linePricer(rule, FULL, target, digits).pay(ratioValue(weighted));
+    let minor = outcome.minor;
+    let guarantee: Decimal | undefined;
+    const guaranteed = rampGuarantee(schedule, rep, period);
+    if (guaranteed) {
+      const floor = guaranteeFloor(guaranteed, target, rep.currency);
+      if (minor < toMinor(floor, digits)) {
+        guarantee = floor;
+        minor = toMinor(floor, digits);
+      }
+    }
     lines.push(
       new PricedLine(
         seat,
         period,
-        { ...WEIGHTED_QUOTA, target, proration: factors[k] },
+        // No quota of its own: its measures' quotas are in its components.
+        { quota: null, ramp: perMeasure[0].quotas[k].ramp, source: "Annual", target, proration: factors[k] },
         null,
-        outcome.minor,
+        minor,
         outcome.rate,
         outcome.gated,
         outcome.capped,
-        { components, weightedAttainment: weighted },
+        { components, weightedAttainment: weighted, ...(guarantee ? { guarantee } : {}) },
       ),
     );
   }
-  return { lines, year: null };
+  return { lines, year: yearOf(perMeasure) };
 }

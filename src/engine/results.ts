@@ -62,7 +62,8 @@ export interface PayoutLine {
 /** A rep's payout lines, and per measure the year's Σ credit and Σ quota over the periods paid (null: a Weighted plan). */
 export interface RepLines {
   readonly lines: PayoutLine[];
-  readonly year: ReadonlyMap<string, { readonly credit: Fixed; readonly quota: Ratio }> | null;
+  /** Each measure's credit and quota over the periods employed: the year's attainment is Σ weight × credit ÷ quota. */
+  readonly year: ReadonlyMap<string, { readonly credit: Fixed; readonly quota: Ratio }>;
 }
 
 /** One period of a rep's pay statement. */

@@ -5,7 +5,7 @@ import { weightedQuotient } from "./exact/weightedSum";
 import { adjustmentsByPeriod, applyAdjustments } from "./mechanics/adjustments";
 import { settleAdvances, type YearEndTerms } from "./mechanics/advances";
 import { applyDraw, drawAmounts } from "./mechanics/draw";
-import { ratioValue, sumRatios, type Ratio } from "./exact/ratio";
+import { sumRatios, type Ratio } from "./exact/ratio";
 import { FULL, prorations, type RepContext } from "./repContext";
 import type { PayoutLine, RepLines, RepResult, StatementLine } from "./results";
 import { minorUnits, roundMoney } from "./exact/rounding";
@@ -201,14 +201,17 @@ function ytdAttainments(plan: Plan, lines: readonly PayoutLine[], periods: numbe
   const cache: (Decimal | null | undefined)[] = [];
   return (k) => {
     if (cache[k] !== undefined) return cache[k];
+    // A weighted plan's measures are the components of its Weighted lines.
+    const credits: { measure: string; actual: Decimal | null; quota: Ratio | null }[] = [];
+    for (const l of lines) if (l.period.index <= k) credits.push(...(l.components ?? [l]));
     const terms = plan.measures.map((m) => {
-      const own = lines.filter((l) => l.measure === m.measure && l.period.index <= k && l.quota !== null);
+      const own = credits.filter((c) => c.measure === m.measure && c.quota !== null);
       const credit = new FixedSum();
-      for (const l of own) credit.add(fixedOf(l.actual ?? ZERO));
+      for (const c of own) credit.add(fixedOf(c.actual ?? ZERO));
       return {
         weight: m.weight,
         credit: credit.value,
-        quota: own.length ? sumRatios(own.map((l) => l.quota!)) : undefined,
+        quota: own.length ? sumRatios(own.map((c) => c.quota!)) : undefined,
       };
     });
     return (cache[k] = k < periods ? weightedQuotient(terms) : null);
@@ -237,10 +240,6 @@ function exitDrawNote(balance: Decimal, plan: Plan, currency: string): string {
 
 function yearAttainment(plan: Plan, lines: readonly PayoutLine[], credited: RepLines["year"]): Decimal | null {
   if (lines.length === 0) return null;
-  if (credited === null) {
-    // Year view of a weighted plan: the mean of its period attainments.
-    return lines.reduce((a, l) => a.plus(l.attainment ? ratioValue(l.attainment) : ZERO), ZERO).div(lines.length);
-  }
   // Σ weight × max(0, Σ credit) ÷ Σ quota over the measures, as one exact fraction and one division.
   const terms = [];
   for (const m of plan.measures) {

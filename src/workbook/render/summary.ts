@@ -34,9 +34,12 @@ const COLUMNS = (reporting: string): ColumnSpec[] => [
   { header: `Total earnings ${reporting}`, format: "money" },
 ];
 
-/** The year's ramp: mean quota % over the periods a ramp applied to (first measure); blank when none did. */
+/**
+ * The year's ramp: mean quota % over the periods a ramp applied to (first
+ * measure; a weighted plan's Weighted lines carry it); blank when none did.
+ */
 function rampPct(r: ScenarioResult["reps"][number]): number | null {
-  const first = r.plan.measures[0]?.measure;
+  const first = r.plan.combine === "WeightedAttainment" ? "Weighted" : r.plan.measures[0]?.measure;
   const ramps = r.lines.filter((l) => l.measure === first && l.ramp !== null).map((l) => ratioNum(l.ramp!));
   return ramps.length ? ramps.reduce((a, b) => a + b, 0) / ramps.length : null;
 }
