@@ -11,7 +11,7 @@ import { FULL, isOne, prorations, type RepContext } from "./repContext";
 import type { PayoutLine, RepLines } from "./results";
 import { PricedLine, type LineExtras, type LineSeat, type LineTerms, type PeriodQuota } from "./pricedLine";
 import { minorUnits, roundMoney } from "./exact/rounding";
-import type { MeasurePlan, NegativeTrueUp, RampSchedule, Rep } from "./types";
+import type { MeasurePlan, NegativeTrueUp, Plan, RampSchedule, Rep } from "./types";
 import type { Period } from "./periods";
 
 /** The rarer parts of a line, kept out of the hot loop. */
@@ -128,14 +128,36 @@ function periodActual(
   own: readonly (Decimal | null)[] | undefined,
 ): Decimal {
   if (ctx.flat !== null) {
-    if (m.basis !== "Team") return quota.num.times(ctx.flat).div(quota.den);
-    // Everyone at the flat attainment: a leader's team is at it on the members' quotas, so over-assigned it is higher.
-    const flat = ctx.team.flatAttainment(ctx.plan, m.measure, ctx.rep, ctx.flat);
-    return quota.num.times(flat.num).div(quota.den.times(flat.den));
+    if (m.basis === "Team") {
+      // Everyone at the flat attainment: the team credits what its members' own lines credit that period.
+      const team = ctx.team.flatActual(ctx.plan, m.measure, ctx.rep, index, (member, plan) =>
+        memberFlatCredits(ctx, member, plan, m.measure),
+      );
+      if (team !== null) return team;
+    }
+    return quota.num.times(ctx.flat).div(quota.den);
   }
   if (m.basis === "Team") return ctx.team.actual(ctx.plan, m.measure, ctx.rep, index);
   // An MBO period without a score has not been scored: it pays as 0% until one is entered.
   return own?.[index] ?? ZERO;
+}
+
+/**
+ * What a team member's own lines credit on `measure` in a flat scenario, per
+ * period of their plan (null where not employed): their period quota (ramped,
+ * prorated, or as Quotas gives it) at the flat attainment, as periodActual pays them.
+ */
+function memberFlatCredits(ctx: RepContext, member: Rep, plan: Plan, measure: string): (Decimal | null)[] {
+  const m = plan.measures.find((x) => x.measure === measure);
+  if (!m || ctx.flat === null) return [];
+  const { quotas, actuals, scores } = ctx.shared.bucketsFor(plan);
+  const periods = ctx.shared.periodsFor(plan);
+  const own: RepContext = { ...ctx, rep: member, plan, periods, quotas, actuals, scores };
+  const factors = prorations(own);
+  const flat = ctx.flat;
+  return periodQuotas(own, measure, needsQuota(m), factors).map((q, k) =>
+    factors[k].num.isZero() ? null : q.quota.num.times(flat).div(q.quota.den),
+  );
 }
 
 function needsQuota(m: MeasurePlan): boolean {
@@ -279,9 +301,7 @@ function guaranteeFloor(guaranteed: Decimal, target: Ratio, currency: string): D
 }
 
 /** The year's credit and quota of each measure: what the year's attainment is computed from (Σ credit ÷ Σ quota). */
-function yearOf(
-  perMeasure: readonly { m: MeasurePlan; credit: FixedSum; yearQuotas: Ratio[] }[],
-): RepLines["year"] {
+function yearOf(perMeasure: readonly { m: MeasurePlan; credit: FixedSum; yearQuotas: Ratio[] }[]): RepLines["year"] {
   return new Map(perMeasure.map((pm) => [pm.m.measure, { credit: pm.credit.value, quota: sumRatios(pm.yearQuotas) }]));
 }
 

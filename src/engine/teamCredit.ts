@@ -1,8 +1,7 @@
 import { ZERO, type Decimal } from "./decimal";
-import { ratio, type Ratio } from "./exact/ratio";
 import { convert, fxRate } from "./mechanics/fx";
 import { indexOrg, type OrgIndex } from "./mechanics/hierarchy";
-import { leaderOverAssignment, paidOnMembers, quotaShare, reportsOf, teamActuals } from "./mechanics/rollup";
+import { leaderOverAssignment, paidOnMembers, reportsOf, teamActuals } from "./mechanics/rollup";
 import type { SharedInputs } from "./sharedInputs";
 import type { Plan, Rep, Settings } from "./types";
 
@@ -21,7 +20,7 @@ export interface TeamMemberCredit {
  */
 export class TeamActuals {
   private readonly cache = new Map<string, Map<string, Decimal>[]>();
-  private readonly flats = new Map<string, Ratio | null>();
+  private readonly flats = new Map<string, Decimal[] | null>();
   private byId?: Map<string, Rep>;
   private org?: OrgIndex;
 
@@ -34,32 +33,68 @@ export class TeamActuals {
   ) {}
 
   /**
-   * A leader's team attainment on a measure when everyone reaches `flat` (a
-   * flat scenario): the team's credit is flat × its members' quotas, so the
-   * leader's attainment is flat × their quotas ÷ the leader's own (the
-   * over-assignment of the people they are paid on), as the realistic view
-   * prices a team. As a ratio, so the line keeps its one division (0.9 ×
-   * 1,000,000 ÷ 900,000 is 100% exactly, not 99.99…%). Flat itself when that
-   * share cannot be told (no members with a quota, or no quota of the leader's own).
+   * A leader's team credit in period `index` of a flat scenario: what the
+   * people they are paid on credit on their own lines (`creditsOf` gives a
+   * member's credit per period of the member's plan, null where not
+   * employed), converted to the leader's currency as `actual` converts credit,
+   * and placed on the leader's periods (a member's months add up into the
+   * leader's quarter; a member's quarter is spread over the leader's months by
+   * period share). So a report who left, or is ramping, counts as their own
+   * lines do that period. Null when the leader is paid on nobody with a quota:
+   * the leader is then at the flat attainment on their own quota.
    */
-  flatAttainment(plan: Plan, measure: string, manager: Rep, flat: Decimal): Ratio {
+  flatActual(
+    plan: Plan,
+    measure: string,
+    manager: Rep,
+    index: number,
+    creditsOf: (member: Rep, memberPlan: Plan) => readonly (Decimal | null)[],
+  ): Decimal | null {
     const key = `${manager.id}\u241f${measure}`;
-    let share = this.flats.get(key);
-    if (share === undefined) {
-      share = this.paidOnShare(plan, measure, manager);
-      this.flats.set(key, share);
+    let perPeriod = this.flats.get(key);
+    if (perPeriod === undefined) {
+      perPeriod = this.flatCredits(plan, measure, manager, creditsOf);
+      this.flats.set(key, perPeriod);
     }
-    return share === null || share.num.isZero() ? ratio(flat) : ratio(flat.times(share.num), share.den);
+    return perPeriod === null ? null : perPeriod[index];
   }
 
-  /** The quotas of the people a leader is paid on over the leader's own, in the leader's currency (quotaShare). */
-  private paidOnShare(plan: Plan, measure: string, manager: Rep): Ratio | null {
+  private flatCredits(
+    plan: Plan,
+    measure: string,
+    manager: Rep,
+    creditsOf: (member: Rep, memberPlan: Plan) => readonly (Decimal | null)[],
+  ): Decimal[] | null {
     this.org ??= indexOrg(this.reps);
     const org = this.org;
     const i = org.indexOf.get(manager.id);
     if (i === undefined) return null;
-    const members = paidOnMembers(org, i, plan.teamScope, measure, (r) => this.plans.get(r.plan));
-    return quotaShare(i, members, this.quotaIn(manager, measure));
+    const periods = this.shared.periodsFor(plan);
+    const reporting = this.settings.reportingCurrency;
+    const totals = periods.map(() => ZERO);
+    let any = false;
+    for (const k of paidOnMembers(org, i, plan.teamScope, measure, (r) => this.plans.get(r.plan))) {
+      const member = this.reps[k];
+      const memberPlan = this.plans.get(member.plan);
+      if (k === i || !memberPlan) continue;
+      const rate = member.currency === reporting ? null : fxRate(member.currency, this.settings);
+      const memberPeriods = this.shared.periodsFor(memberPlan);
+      creditsOf(member, memberPlan).forEach((credit, j) => {
+        if (credit === null || credit.isZero()) return;
+        any = true;
+        const inReporting = rate === null ? credit : credit.times(rate);
+        const mp = memberPeriods[j];
+        periods.forEach((lp, n) => {
+          if (lp.start >= mp.start && lp.end <= mp.end && (lp.start !== mp.start || lp.end !== mp.end))
+            totals[n] = totals[n].plus(
+              inReporting.times(lp.share.num).times(mp.share.den).div(lp.share.den.times(mp.share.num)),
+            );
+          else if (mp.start >= lp.start && mp.end <= lp.end) totals[n] = totals[n].plus(inReporting);
+        });
+      });
+    }
+    if (!any) return null;
+    return manager.currency === reporting ? totals : totals.map((t) => t.div(fxRate(manager.currency, this.settings)));
   }
 
   /** Rep k's annual quota on `measure` in the leader's currency, null without one. */

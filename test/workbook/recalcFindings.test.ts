@@ -246,6 +246,83 @@ describe("a flat scenario and a leader paid on the team", () => {
   });
 });
 
+describe("a flat scenario and a team that changes during the year", () => {
+  // Found by a second independent recalculation: the leader was at flat × the year's over-assignment every period,
+  // counting a report who had left and one not yet hired. The team credits what its members' own lines credit.
+  // M1 (quarterly, 1,000,000 a quarter, 10,000 target incentive, paid attainment × target) is paid on
+  //  - A1, quarterly, 500,000 a quarter, all year;
+  //  - A2, quarterly, 600,000 a quarter, leaving on 15 August (Q3 prorated 46 ÷ 92 days: 300,000; no Q4);
+  //  - A3, monthly, 100,000 a month, hired on 1 May (May and June in Q2, three months in Q3 and in Q4).
+  // At 90%: Q1 0.9 × 1,100,000 = 990,000 (99%); Q2 0.9 × 1,300,000 = 1,170,000 (117%);
+  // Q3 0.9 × 1,100,000 = 990,000 (99%); Q4 0.9 × 800,000 = 720,000 (72%).
+  // M2 (monthly, 100,000 a month, 1,000 target incentive) is paid on B1, quarterly at 300,000 a quarter: each
+  // quarter's 270,000 is spread over its months by period share, 90,000 a month (90%).
+  const result = run("team-changes.xlsx", [
+    settings,
+    sheet(
+      "Reps",
+      ["RepID", "Name", "Manager", "Plan", "Base", "TargetVariable", "Quota", "StartDate", "EndDate"],
+      [
+        ["M1", "Quarterly leader", null, "MGR", 120000, 40000, 4000000, null, null],
+        ["A1", "AE all year", "M1", "AE", 100000, 50000, 2000000, null, null],
+        ["A2", "AE leaving", "M1", "AE", 100000, 50000, 2400000, null, "2026-08-15"],
+        ["A3", "Monthly hire", "M1", "AE monthly", 100000, 50000, 1200000, "2026-05-01", null],
+        ["M2", "Monthly leader", null, "MGR monthly", 120000, 12000, 1200000, null, null],
+        ["B1", "Quarterly AE", "M2", "AE", 100000, 50000, 1200000, null, null],
+      ],
+    ),
+    sheet(
+      "Plans",
+      ["Plan", "Measure", "Period", "Basis", "TeamScope"],
+      [
+        ["MGR", "Bookings", "Quarter", "Team", "Direct"],
+        ["MGR monthly", "Bookings", "Month", "Team", "Direct"],
+        ["AE", "Bookings", "Quarter", "Individual", null],
+        ["AE monthly", "Bookings", "Month", "Individual", null],
+      ],
+    ),
+    sheet(
+      "Tiers",
+      ["Plan", "From", "Rate"],
+      [
+        ["MGR", 0, 1],
+        ["MGR monthly", 0, 1],
+        ["AE", 0, 1],
+        ["AE monthly", 0, 1],
+      ],
+    ),
+    sheet("Actuals", ["RepID", "Period", "Measure", "Amount"], [["A1", "2026-Q1", "Bookings", 100000]]),
+    sheet("Scenarios", ["Scenario", "Attainment"], [["Flat 90", 0.9]]),
+  ]);
+  const flatLines = (id: string) => {
+    const get = (h: string) => column(result.sheets, "Results_Payouts", h);
+    const payouts = result.sheets.find((s) => s.name === "Results_Payouts")!;
+    return (payouts.rows as unknown[][])
+      .filter((r) => get("Scenario")(r) === "Flat 90" && get("RepID")(r) === id)
+      .map((r) => [get("Period")(r), get("Actual")(r), get("Payout")(r)]);
+  };
+
+  it("credits a quarterly leader with the members employed each quarter, at their own period quotas", () => {
+    expect(result.issues.filter((i) => i.severity === "Error")).toEqual([]);
+    expect(flatLines("M1")).toEqual([
+      ["2026-Q1", 990000, 9900],
+      ["2026-Q2", 1170000, 11700],
+      ["2026-Q3", 990000, 9900],
+      ["2026-Q4", 720000, 7200],
+    ]);
+    // The members' own lines credit the same: Q3 is A1's 450,000, A2's 270,000 and A3's 3 × 90,000.
+    const q3 = ["A1", "A2"].map((id) => flatLines(id)[2][1] as number);
+    const a3 = flatLines("A3").filter(([p]) => ["2026-07", "2026-08", "2026-09"].includes(p as string));
+    expect(q3.reduce((a, b) => a + b, 0) + a3.reduce((a, [, c]) => a + (c as number), 0)).toBe(990000);
+  });
+
+  it("spreads a quarterly member's credit over a monthly leader's months by period share", () => {
+    const m2 = flatLines("M2");
+    expect(m2).toHaveLength(12);
+    expect(new Set(m2.map(([, actual, payout]) => `${actual} ${payout}`))).toEqual(new Set(["90000 900"]));
+  });
+});
+
 describe("money bands in a leaver's last, partial month", () => {
   it("are the month's, not prorated: 5% × 50,000 + 8% × 10,000 = 3,300 for a leaver on 20 January", () => {
     const result = run("leaver.xlsx", [
