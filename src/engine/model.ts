@@ -48,12 +48,20 @@ export function runModel(input: ModelInput, progress?: RepProgress): ModelResult
     planSets.push({ name: s.name, scenario: s, plans });
   }
 
+  // A scenario's own plans are checked too; what its plans repeat of the baseline's is said once, and what is
+  // new names the scenario.
   const checked = new Set<Plan>();
+  const said = new Set<string>();
   for (const set of planSets) {
     for (const plan of set.plans.values()) {
       if (checked.has(plan)) continue;
       checked.add(plan);
-      issues.push(...checkPlan(plan));
+      for (const issue of checkPlan(plan)) {
+        const key = `${issue.severity}\u241f${issue.source ?? ""}\u241f${issue.column ?? ""}\u241f${issue.message}`;
+        if (said.has(key)) continue;
+        said.add(key);
+        issues.push(set.scenario ? { ...issue, message: `Scenario ${set.name}: ${issue.message}` } : issue);
+      }
     }
   }
 

@@ -131,7 +131,8 @@ function checkMeasure(plan: Plan, m: MeasurePlan): EngineIssue[] {
       if (jump.gt(ZERO) && m.tierBasis === "Attainment" && rateTypeOf(m) === "Multiplier") {
         warn(
           `retroactive cliff at ${fmt(m, tiers[i].from)}: one more dollar of bookings there raises the payout by ${pct(jump)} of the period's target incentive at once (the whole credit moves to the higher rate). Marginal tiers avoid the cliff.`,
-          "TierMode",
+          // On the band's From, where the cliff is (TierMode is a Plans column, not the Tiers row's).
+          "From",
           tiers[i].source,
         );
       }

@@ -225,7 +225,8 @@ describe("Adjustments, Ramps and AttainmentHistory", () => {
     const plans = table("Plans", ["Plan"], [["AE"]]);
     const r = parse([reps, plans, ramps]);
     expect(located(errors(r.issues))).toEqual([
-      "Ramps row null Ramp Gappy has no row for month 2: months must run 1, 2, 3, … without gaps",
+      // On the Month cell of month 3, the row after the gap (it named no cell before).
+      "Ramps!B6 Ramp Gappy has no row for month 2: months must run 1, 2, 3, … without gaps",
       "Ramps!D8 Ramp Split has different guarantees (50% on row 7, 60% on row 8); a ramp has one guarantee",
     ]);
     const ok = parse([reps, plans, table("Ramps", ramps.headers, ramps.rows.slice(0, 3))]);

@@ -494,6 +494,23 @@ describe("the Modifiers table (a linked measure's multiplier)", () => {
       "Modifiers!D4 Renewals has two modifier rows from 0%: keep one",
     ]);
   });
+
+  it("calls a typo in one row a measure the plan lacks, and a row linking to itself such, not a second link", () => {
+    const modifiers = table(
+      "Modifiers",
+      ["Plan", "Measure", "LinkedMeasure", "From", "Multiplier"],
+      [
+        ["AE", "New ARR", "Renewals", 0, 0.8], // row 2
+        ["AE", "New ARR", "Renewal", 0.9, 1], // row 3: a typo
+        ["AE", "New ARR", "New ARR", 1.1, 1.1], // row 4: itself
+      ],
+    );
+    const r = parse([reps(), plans2, modifiers]);
+    expect(errors(r.issues).map((i) => `${i.address} ${i.message}`)).toEqual([
+      'Modifiers!C3 The plan has no measure "Renewal" to link to (its measures: New ARR, Renewals)',
+      "Modifiers!C4 New ARR cannot be modified by its own attainment: its tiers already pay on it; link another measure of the plan",
+    ]);
+  });
 });
 
 describe("a plan's draw terms", () => {

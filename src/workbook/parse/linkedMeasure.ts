@@ -44,15 +44,13 @@ export function linkedMeasureOf(
   wording: LinkWording,
 ): { readonly linked: string | null; readonly ok: boolean } {
   let ok = true;
-  const first = rows[0];
-  const linked = first.linked === null ? null : (measures.get(first.linked) ?? first.linked);
+  // Each row's own fault first (a link to itself, a name the plan lacks: a typo is a typo, not a second link);
+  // then the rows that name real measures must name one.
+  let linked: string | null = null;
   for (const r of rows) {
     const name = r.linked === null ? null : (measures.get(r.linked) ?? r.linked);
     if (name === null) ok = false;
-    else if (name !== linked) {
-      r.row.error("linked", `${m.measure}${where} ${wording.twoLinks(linked ?? "", name)}`);
-      ok = false;
-    } else if (name === m.measure) {
+    else if (name === m.measure) {
       r.row.error("linked", `${m.measure}${where} ${wording.itself}`);
       ok = false;
     } else if (!planMeasures.includes(name)) {
@@ -60,6 +58,10 @@ export function linkedMeasureOf(
         "linked",
         `The plan${where} has no measure "${name}" to link to (its measures: ${planMeasures.join(", ")})`,
       );
+      ok = false;
+    } else if (linked === null) linked = name;
+    else if (name !== linked) {
+      r.row.error("linked", `${m.measure}${where} ${wording.twoLinks(linked, name)}`);
       ok = false;
     }
   }

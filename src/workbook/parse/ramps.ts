@@ -1,5 +1,4 @@
 import { ZERO, type Decimal, type RampSchedule } from "../../engine";
-import { tableIssue } from "../issues";
 import type { Issue, RawTable } from "../types";
 import { integer } from "./cells/numbers";
 import { percent } from "./cells/percent";
@@ -71,13 +70,13 @@ export function readRamps(table: RawTable | undefined, issues: Issue[]): RampsRe
   }
 
   for (const [name, group] of groups) {
-    const schedule = buildRamp(table, name, group.rows, issues);
+    const schedule = buildRamp(name, group.rows);
     if (schedule && !group.broken) ramps.set(name, schedule);
   }
   return { names, ramps, present: true };
 }
 
-function buildRamp(table: RawTable, name: string, rows: RampRow[], issues: Issue[]): RampSchedule | null {
+function buildRamp(name: string, rows: RampRow[]): RampSchedule | null {
   let ok = true;
   const byMonth = new Map<number, RampRow>();
   for (const r of rows) {
@@ -93,12 +92,11 @@ function buildRamp(table: RawTable, name: string, rows: RampRow[], issues: Issue
   const months = [...byMonth.keys()].sort((a, b) => a - b);
   const missing = months.length === 0 ? [] : range(1, months[months.length - 1]).filter((m) => !byMonth.has(m));
   if (missing.length > 0) {
-    issues.push(
-      tableIssue(
-        table,
-        "Error",
-        `Ramp ${name} has no row for month ${missing.join(", ")}: months must run 1, 2, 3, … without gaps`,
-      ),
+    // On the Month cell of the first row after the gap: the row the user will look at to see what is missing.
+    const after = byMonth.get(months.find((m) => m > missing[0])!)!;
+    after.row.error(
+      "month",
+      `Ramp ${name} has no row for month ${missing.join(", ")}: months must run 1, 2, 3, … without gaps`,
     );
     ok = false;
   }
