@@ -317,6 +317,35 @@ describe("negative true-ups on a cumulative plan, finance-safe", () => {
     expect([r.heldAtYearEnd.toFixed(2), r.clawbackOutstanding.toFixed(2)]).toEqual(["80000.00", "0.00"]);
   });
 
+  it("Clawback nets a period's true-ups across measures before it defers a debit (docs/workbook.md, NegativeTrueUp)", () => {
+    // Measures A and B at 50% each: 12,500 target a quarter each on 250,000 quotas, 1× per 100%, A gated at 100%.
+    // Q1: A 300,000 = 120% → 15,000. Q2: A YTD 300,000 ÷ 500,000 = 60%, gated → YTD 0, a −15,000 true-up; B YTD
+    // 240,000 ÷ 500,000 = 48% → +12,000. The period's −3,000 is the debit, not A's −15,000 beside B's 12,000.
+    const ytdPlan = plan({
+      cumulative: true,
+      negativeTrueUp: "Clawback",
+      measures: [
+        measure({ measure: "A", weight: d(0.5), threshold: d(1), tiers: tiers([0, null, 1]) }),
+        measure({ measure: "B", weight: d(0.5), tiers: tiers([0, null, 1]) }),
+      ],
+    });
+    const input = model({
+      planList: [ytdPlan],
+      reps: [rep({ quota: { A: "1000000", B: "1000000" } })],
+      actuals: [quarter("R1", 1, 300000, "A"), quarter("R1", 2, 240000, "B")],
+    });
+    const r = runModel(input).scenarios[0].reps[0];
+    const col = (f: (s: (typeof r.statement)[number]) => Decimal) =>
+      r.statement.slice(0, 2).map((s) => f(s).toFixed(2));
+    expect(r.lines.filter((l) => l.period.index === 1).map((l) => l.payout.toFixed(2))).toEqual([
+      "-15000.00",
+      "12000.00",
+    ]);
+    expect(col((s) => s.earned)).toEqual(["15000.00", "-3000.00"]);
+    expect(col((s) => s.deferred)).toEqual(["0.00", "3000.00"]);
+    expect(col((s) => s.netPaid)).toEqual(["15000.00", "0.00"]);
+  });
+
   it("NegativePay: only a plan that says so pays a negative amount", () => {
     const { col } = run("NegativePay");
     expect(col((s) => s.netPaid)).toEqual(["30000.00", "-30000.00", "80000.00", "-80000.00"]);

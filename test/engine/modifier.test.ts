@@ -45,6 +45,18 @@ describe("a linked measure's modifier", () => {
     expect(paid.map((l) => l.payout.toFixed(2))).toEqual(["14000.00", "17500.00", "19250.00", "17500.00"]);
   });
 
+  it("multiplies a flat KickerAmount with the rest of what the line pays (docs/calculation.md, step 6)", () => {
+    // New ARR at 100% pays 17,500, plus a flat 2,000 from 100%: 19,500; Renewals at 85% → × 0.8 = 15,600.
+    const paid = lines(
+      {
+        modifier: renewalsModifier(),
+        kicker: { rate: d(0), from: d(1), mode: "Marginal", amount: d(2000) },
+      },
+      [[1, 250_000, 85_000]],
+    );
+    expect(paid[0].payout.toFixed(2)).toBe("15600.00");
+  });
+
   it("reads the linked attainment year to date when told", () => {
     // Q2: Renewals YTD (120,000 + 70,000) ÷ 200,000 = 95% → × 1, though Q2 alone is 70%.
     const paid = lines({ modifier: renewalsModifier("YTD") }, [
