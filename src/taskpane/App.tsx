@@ -91,10 +91,12 @@ export function App({ port, theme, compute = computeHere }: { port: WorkbookPort
   const [issues, setIssues] = useState<readonly Issue[]>([]);
   const [busy, setBusy] = useState(false);
   const [phase, setPhase] = useState<RunPhase>({ kind: "idle" });
-  // Kept here, not in the views, so switching tabs keeps a scenario run, a half-typed offer and unsaved bands.
+  // Kept here, not in the views, so switching tabs keeps a scenario run, a half-typed offer, the offers left out of
+  // the comparison and unsaved bands.
   const [scenarioPhase, setScenarioPhase] = useState<RunPhase>({ kind: "idle" });
   const [leftOut, setLeftOut] = useState<readonly string[]>([]);
   const [offerDraft, setOfferDraft] = useState<OfferDraft>(EMPTY_DRAFT);
+  const [offersLeftOut, setOffersLeftOut] = useState<ReadonlySet<string>>(new Set());
   const [planEdits, setPlanEdits] = useState<PlanEdits>(NO_PLAN_EDITS);
   // Unsaved Settings edits survive a tab switch; they belong to the read they were made on (a new read shows the table).
   const [settingsEdit, setSettingsEdit] = useState<{ on: readonly RawTable[]; draft: SettingsDraft } | null>(null);
@@ -252,6 +254,8 @@ export function App({ port, theme, compute = computeHere }: { port: WorkbookPort
                 tables={tables}
                 draft={offerDraft}
                 onDraftChange={setOfferDraft}
+                excluded={offersLeftOut}
+                onExcludedChange={setOffersLeftOut}
                 onSaved={saved}
               />
             )}

@@ -101,9 +101,19 @@ export function serveDist(): Promise<Server> {
 export async function paneContext(
   browser: Browser,
   hostScript: string,
-  options: { readonly width: number; readonly height: number; readonly dark?: boolean; readonly outside?: string[] },
+  options: {
+    readonly width: number;
+    readonly height: number;
+    readonly dark?: boolean;
+    readonly outside?: string[];
+    /** The browser's language (navigator.language), which the pane's numbers follow; Playwright's default else. */
+    readonly locale?: string;
+  },
 ): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: options.width, height: options.height } });
+  const context = await browser.newContext({
+    viewport: { width: options.width, height: options.height },
+    locale: options.locale,
+  });
   if (options.dark)
     await context.addInitScript(() => {
       (window as unknown as { __fakeOfficeTheme: unknown }).__fakeOfficeTheme = { bodyBackgroundColor: "#1F1F1F" };

@@ -2,9 +2,16 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { NUMBER_FORMATS } from "../../src/excel/numberFormats";
-import { formatCount, formatMoney, formatMoneyDelta, formatPercent } from "../../src/taskpane/model/format";
+import {
+  formatCount,
+  formatMoney,
+  formatMoneyDelta,
+  formatMultiple,
+  formatPercent,
+} from "../../src/taskpane/model/format";
+import { numberLocaleOf } from "../../src/taskpane/model/numberEntry";
 import { medianRep, realisticModel } from "../../src/taskpane/model/planRealistic";
 import { backtestSummary, comparisonNote, scenarioComparison } from "../../src/taskpane/model/scenarioComparison";
 import { withoutScenarios } from "../../src/taskpane/model/scenarioSelection";
@@ -112,6 +119,23 @@ async function poll<T>(read: () => Promise<T>, done: (v: T) => boolean): Promise
   }
   return v;
 }
+
+/** "focused" when `target` has keyboard focus, else what has it: "body", or the element's tag and name. */
+function focusOn(target: Locator): Promise<string> {
+  return target.evaluate((el) => {
+    const a = document.activeElement;
+    if (a === el) return "focused";
+    if (!a || a === document.body) return "body";
+    return `${a.tagName} "${(a.getAttribute("aria-label") ?? a.textContent ?? "").trim().slice(0, 60)}"`;
+  });
+}
+
+/** focusOn once focus has settled (a dialog hands it back after its closing animation). */
+const focusSettlesOn = (target: Locator) =>
+  poll(
+    () => focusOn(target),
+    (v) => v === "focused",
+  );
 
 /** axe-core's violations on the page as it is now: rule, impact and up to five offending elements each. */
 async function axeViolations(p: Page): Promise<string[]> {
@@ -482,6 +506,18 @@ maybe("task pane in Chromium with a fake Office host", () => {
     await page.setViewportSize({ width: 500, height: 900 });
     await shoot("offers-500");
     await page.setViewportSize({ width: 320, height: 900 });
+
+    // An offer left out of the comparison stays out across a tab switch, as the form's typing does (it came back).
+    const other = offers.find((get) => get("Offer") !== "Published check")!("Offer") as string;
+    const current = page.getByRole("checkbox", { name: other, exact: true });
+    await current.click();
+    expect(await page.getByTestId("offer-compare").locator("tbody tr").count()).toBe(3);
+    await page.getByRole("tab", { name: "Settings" }).click();
+    await page.getByRole("tab", { name: "Offers" }).click();
+    expect(await current.isChecked()).toBe(false);
+    expect(await page.getByTestId("offer-compare").locator("tbody tr").count()).toBe(3);
+    await current.click();
+    expect(await page.getByTestId("offer-compare").locator("tbody tr").count()).toBe(4);
     expect(outside).toEqual([]);
     expect(pageErrors).toEqual([]);
   }, 60_000);
@@ -930,10 +966,12 @@ maybe("task pane in Chromium with a fake Office host", () => {
     });
     await p.getByTestId("run").click();
     await p.getByText(/^Computing from [\d,]+ input rows: .+, stage [1-5] of 5…$/).waitFor({ timeout: 60_000 });
-    await p.getByTestId("cancel-run").click({ timeout: 60_000 });
+    await p.getByTestId("cancel-run").press("Enter", { timeout: 60_000 });
     expect(await p.getByTestId("run-failed").innerText()).toBe(
       "Cancelled before anything was written: the Results sheets are as they were.",
     );
+    // Cancel went with the computation: keyboard focus is on what the run says now, not on the page.
+    expect(await focusOn(p.getByTestId("run-failed"))).toBe("focused");
     const names = () =>
       p.evaluate(() => (window as unknown as { __fakeExcel: { sheetNames(): string[] } }).__fakeExcel.sheetNames());
     expect((await names()).filter((n) => n.startsWith("Results_") || n.startsWith("~cp"))).toEqual([]);
@@ -959,6 +997,260 @@ maybe("task pane in Chromium with a fake Office host", () => {
     expect(Object.entries(blocked).filter(([, ms]) => ms > 200)).toEqual([]);
     await context.close();
   }, 240_000);
+
+  it("keeps keyboard focus on the control used, or on what took its place, after each action: never on the page", async () => {
+    const { context, page: p } = await freshPage();
+    await p.goto(`${base}/taskpane.html`);
+    // Excel answers slowly (each sync `ms`), so a control's busy state, while its action runs, can be seen.
+    const excelTakes = (ms: number) =>
+      p.evaluate((ms) => {
+        const { fake } = (window as unknown as { __fakeExcel: { fake: FakeExcel } }).__fakeExcel;
+        fake.roundTrip = () => new Promise((resolve) => setTimeout(resolve, ms));
+      }, ms);
+    const busy = (button: Locator) =>
+      poll(
+        () => button.getAttribute("aria-disabled"),
+        (v) => v === "true",
+      );
+
+    // Inputs. Insert example keeps focus while it inserts; then the card goes, and focus goes to the tables it added.
+    await p.getByRole("button", { name: "Insert example" }).press("Enter");
+    await p.getByTestId("input-Reps").waitFor({ timeout: 30_000 });
+    expect(await focusOn(p.getByRole("heading", { name: "Input tables" }))).toBe("focused");
+    // Refresh keeps it while it reads the workbook, and after.
+    await excelTakes(100);
+    const refresh = p.getByRole("button", { name: "Refresh" });
+    await refresh.press("Enter");
+    expect(await busy(refresh)).toBe("true");
+    expect(await focusOn(refresh)).toBe("focused");
+    await p.waitForFunction(() => !document.querySelector('[aria-label="Checking"]'));
+    expect(await focusOn(refresh)).toBe("focused");
+
+    // Tabs: the arrow keys move along them, Enter opens one, and focus stays on it.
+    await p.getByRole("tab", { name: "Inputs" }).press("ArrowRight");
+    await p.keyboard.press("Enter");
+    const runTab = p.getByRole("tab", { name: "Run" });
+    expect(await runTab.getAttribute("aria-selected")).toBe("true");
+    expect(await focusOn(runTab)).toBe("focused");
+
+    // Run keeps focus while it runs (it dropped it to the page as it turned itself off) and after.
+    const run = p.getByTestId("run");
+    await run.press("Enter");
+    expect(await busy(run)).toBe("true");
+    expect(await focusOn(run)).toBe("focused");
+    await p.getByText("Result sheets", { exact: true }).waitFor({ timeout: 60_000 });
+    expect(await run.isEnabled()).toBe(true);
+    expect(await focusOn(run)).toBe("focused");
+
+    // Scenarios: Run all, the same.
+    await p.getByRole("tab", { name: "Scenarios" }).press("Enter");
+    const runAll = p.getByTestId("run-scenarios");
+    await runAll.press("Enter");
+    expect(await busy(runAll)).toBe("true");
+    expect(await focusOn(runAll)).toBe("focused");
+    await p.getByText("Comparison", { exact: true }).waitFor({ timeout: 60_000 });
+    expect(await focusOn(runAll)).toBe("focused");
+    await excelTakes(0);
+
+    // Plans. Add band keeps focus.
+    await p.getByRole("tab", { name: "Plans" }).press("Enter");
+    const add = p.getByRole("button", { name: "Add band" });
+    await add.press("Enter");
+    await p.getByLabel("Band 5 from").waitFor();
+    expect(await focusOn(add)).toBe("focused");
+    // Removing the last band takes its button away: focus goes to the band before's.
+    await p.getByRole("button", { name: "Remove band 5" }).press("Enter");
+    expect(await p.getByLabel("Band 5 from").count()).toBe(0);
+    expect(await focusOn(p.getByRole("button", { name: "Remove band 4" }))).toBe("focused");
+    // Removing one above the last leaves focus where it was in the list: on the next band's, now band 2's.
+    await p.getByRole("button", { name: "Remove band 2" }).press("Enter");
+    expect(await p.getByLabel("Band 4 from").count()).toBe(0);
+    expect(await focusOn(p.getByRole("button", { name: "Remove band 2" }))).toBe("focused");
+    // Reset turns itself off, and keeps focus.
+    const reset = p.getByRole("button", { name: "Reset" });
+    await reset.press("Enter");
+    await p.getByLabel("Band 4 from").waitFor();
+    expect(await reset.getAttribute("aria-disabled")).toBe("true");
+    expect(await focusOn(reset)).toBe("focused");
+    // Save asks first: Escape, or confirming, brings focus back to Save.
+    await p.getByLabel("Band 4 rate").fill("3");
+    const save = p.getByRole("button", { name: "Save to workbook" });
+    await save.press("Enter");
+    await p.getByRole("dialog").waitFor();
+    await p.keyboard.press("Escape");
+    await p.getByRole("dialog").waitFor({ state: "detached" });
+    expect(await focusSettlesOn(save)).toBe("focused");
+    await save.press("Enter");
+    await p.getByRole("button", { name: "Update Tiers" }).press("Enter");
+    await p.getByText("Saved 4 bands").waitFor();
+    expect(await focusSettlesOn(save)).toBe("focused");
+
+    // Offers. Save keeps focus while it writes and after; updating the same offer, after its confirmation, too.
+    await p.getByRole("tab", { name: "Offers" }).press("Enter");
+    await p.getByRole("textbox", { name: "Offer name" }).fill("Published check");
+    await p.getByRole("textbox", { name: "Base" }).fill("75000");
+    await p.getByRole("textbox", { name: "OTE" }).fill("150000");
+    await p.getByRole("textbox", { name: "Expected attainment" }).fill("80");
+    await p.getByTestId("offer-gap").waitFor();
+    await excelTakes(100);
+    const saveOffer = p.getByRole("button", { name: "Save to workbook" });
+    await saveOffer.press("Enter");
+    expect(await busy(saveOffer)).toBe("true");
+    expect(await focusOn(saveOffer)).toBe("focused");
+    await p.getByText("Added this offer to the Offers table.").waitFor();
+    expect(await focusOn(saveOffer)).toBe("focused");
+    await excelTakes(0);
+    await p.getByRole("textbox", { name: "OTE" }).fill("160000");
+    await poll(
+      () => p.getByTestId("offer-gap").innerText(),
+      (t) => t === "$17,000",
+    );
+    await saveOffer.press("Enter");
+    await p.getByRole("button", { name: "Update offer" }).press("Enter");
+    await p.getByText(/^Updated row \d+ of the Offers table\.$/).waitFor();
+    expect(await focusSettlesOn(saveOffer)).toBe("focused");
+    // A compared offer's checkbox keeps focus as it is toggled.
+    const compared = p.getByRole("checkbox").first();
+    await compared.press("Space");
+    expect(await compared.isChecked()).toBe(false);
+    expect(await focusOn(compared)).toBe("focused");
+
+    // Settings: Save keeps focus while it writes and after.
+    await p.getByRole("tab", { name: "Settings" }).press("Enter");
+    await excelTakes(100);
+    const saveSettings = p.getByRole("button", { name: "Save to workbook" });
+    await saveSettings.press("Enter");
+    expect(await busy(saveSettings)).toBe("true");
+    expect(await focusOn(saveSettings)).toBe("focused");
+    await p.getByText("Saved to the Settings table.").waitFor();
+    expect(await focusOn(saveSettings)).toBe("focused");
+    await context.close();
+
+    // A Refresh that finds the user's first tables swaps the first-time view for the tables', Refresh included:
+    // focus goes to the new Refresh.
+    const { context: first, page: q } = await freshPage();
+    await q.goto(`${base}/taskpane.html`);
+    await q.getByRole("button", { name: "Insert example" }).waitFor();
+    const tables = exampleAsRawTables().map((t) => ({ name: t.name, headers: t.headers, rows: t.rows }));
+    await q.evaluate(
+      (t) => (window as unknown as { __fakeExcel: { seedTables(t: unknown): void } }).__fakeExcel.seedTables(t),
+      tables,
+    );
+    await q.getByRole("button", { name: "Refresh" }).press("Enter");
+    await q.getByTestId("input-Reps").waitFor({ timeout: 30_000 });
+    expect(await focusOn(q.getByRole("button", { name: "Refresh" }))).toBe("focused");
+    await first.close();
+    expect(outside).toEqual([]);
+  }, 120_000);
+
+  it("titles every section with a heading (h2 under the pane's h1), so screen readers can move by heading", async () => {
+    const { context, page: p } = await freshPage();
+    await p.goto(`${base}/taskpane.html`);
+    const headings = (level: number) => p.getByRole("heading", { level }).allInnerTexts();
+    await p.getByRole("button", { name: "Insert example" }).waitFor();
+    expect(await headings(1)).toEqual(["CompPlan"]);
+    expect(await headings(2)).toEqual(["Start with an example", "Or bring your own tables"]);
+    await p.getByRole("button", { name: "Insert example" }).click();
+    await p.getByTestId("input-Reps").waitFor({ timeout: 30_000 });
+    expect(await headings(2)).toEqual(["Input tables"]);
+    await p.getByRole("tab", { name: "Run" }).click();
+    expect(await headings(2)).toEqual(["Run the model"]);
+    await p.getByTestId("run").click();
+    await p.getByText("Result sheets", { exact: true }).waitFor({ timeout: 60_000 });
+    expect(await headings(2)).toEqual(["Run the model", "Results", "Look up a rep", "Result sheets"]);
+    await p.getByRole("tab", { name: "Plans" }).click();
+    expect(await headings(2)).toEqual(["Plan editor", "Realistic pay", "Bands"]);
+    await p.getByRole("tab", { name: "Scenarios" }).click();
+    expect(await headings(2)).toEqual(["Scenarios"]);
+    await p.getByRole("tab", { name: "Offers" }).click();
+    expect(await headings(2)).toEqual(["Evaluate an offer", "Result", "Compare offers"]);
+    // Under a section, a list's title is an h3.
+    await p.getByTestId("offer-break-evens").waitFor();
+    expect(await headings(3)).toEqual(["Break-even attainment (annual cash incl. equity per year)"]);
+    await p.getByRole("tab", { name: "Settings" }).click();
+    expect(await headings(2)).toEqual(["Settings", "About"]);
+    // Each still looks as it did (Subtitle2: 16 px semibold), with no margin of its own.
+    const look = await p
+      .getByRole("heading", { name: "Settings" })
+      .evaluate((h) => [getComputedStyle(h).fontSize, getComputedStyle(h).fontWeight, getComputedStyle(h).margin]);
+    expect(look).toEqual(["16px", "600", "0px"]);
+    await context.close();
+    expect(outside).toEqual([]);
+  }, 90_000);
+
+  it("shows every figure in the user's number format (de-DE: 1.234.567 $, 87,5 %), the words in English", async () => {
+    const context = await paneContext(browser, hostScript, { width: 320, height: 900, outside, locale: "de-DE" });
+    const p = await context.newPage();
+    const de = numberLocaleOf("de-DE");
+    await p.goto(`${base}/taskpane.html`);
+    await p.getByRole("button", { name: "Insert example" }).click();
+    await p.getByTestId("input-Reps").waitFor({ timeout: 30_000 });
+    await p.getByRole("tab", { name: "Run" }).click();
+    await p.getByTestId("run").click();
+    await p.getByText("Result sheets", { exact: true }).waitFor({ timeout: 60_000 });
+    // The Run tab's figures, as Intl writes them in de-DE (the en-US pane shows "$3,404,204" and "87.5%").
+    const expected = runWorkbook(exampleAsRawTables(), { sourceName: "acme-comp.xlsx", computedAt: COMPUTED_AT });
+    const cards = scenarioComparison(expected.sheets)!;
+    const baseline = cards.rows[0];
+    const shown = (what: string) => p.getByTestId(`scenario-${baseline.scenario}-${what}`).innerText();
+    expect(await shown("variable")).toBe(formatMoney(baseline.totalVariableCost!, cards.currency, de));
+    expect(await shown("variable")).toMatch(/^\d{1,3}(\.\d{3})+\u00A0\$$/);
+    expect(await shown("pct")).toBe(formatPercent(baseline.avgPctOfOte!, 1, de));
+    expect(await shown("pct")).toMatch(/^\d+(,\d)?\u00A0%$/);
+    expect(await shown("quota")).toBe(formatCount(baseline.repsAtOrAboveQuota!, de));
+    // Row counts too: Results_PayoutCurve has over a thousand.
+    const curveRows = expected.sheets.find((x) => x.name === "Results_PayoutCurve")!.rows.length;
+    expect(formatCount(curveRows, de)).toMatch(/^\d\.\d{3}$/);
+    await p.getByText(`${formatCount(curveRows, de)} rows`, { exact: true }).waitFor();
+
+    // The plan editor's curve: multiples and percents.
+    await p.getByRole("tab", { name: "Plans" }).click();
+    expect(
+      await poll(
+        () => p.getByTestId("curve-caption").innerText(),
+        (t) => t.includes(" at "),
+      ),
+    ).toBe(`Payout as a multiple of target incentive · ${formatMultiple(1, de)} at ${formatPercent(1, 1, de)}`);
+
+    // The offer form: its example amounts are written as de-DE types them, and what it reads it shows the same way.
+    await p.getByRole("tab", { name: "Offers" }).click();
+    expect(await p.getByRole("textbox", { name: "Base" }).getAttribute("placeholder")).toBe("150.000");
+    await p.getByRole("textbox", { name: "Offer name" }).fill("Published check");
+    await p.getByRole("textbox", { name: "Base" }).fill("75.000");
+    await p.getByRole("textbox", { name: "OTE" }).fill("150.000");
+    await p.getByRole("textbox", { name: "Expected attainment" }).fill("80");
+    const gap = formatMoney(15000, "USD", de);
+    expect(
+      await poll(
+        () => p.getByTestId("offer-gap").innerText(),
+        (t) => t === gap,
+      ),
+    ).toBe(gap);
+    expect(await p.getByTestId("offer-headline").innerText()).toBe(
+      `Realistically ${gap} below OTE (${formatPercent(0.1, 1, de)}).`,
+    );
+    expect(gap).toBe("15.000\u00A0$");
+    await context.close();
+    expect(outside).toEqual([]);
+  }, 90_000);
+
+  it("names the offer form's own fields in its messages, not the Offers columns behind them", async () => {
+    const { context, page: p } = await freshPage();
+    await p.goto(`${base}/taskpane.html`);
+    await p.getByRole("tab", { name: "Offers" }).click();
+    await p.getByRole("textbox", { name: "Offer name" }).fill("Globex");
+    await p.getByRole("textbox", { name: "Base" }).fill("75000");
+    await p.getByRole("textbox", { name: "OTE" }).fill("150000");
+    await p.getByRole("textbox", { name: "Share at quota" }).fill("40");
+    // It said "A spread (ShareAtQuota) needs ExpectedAttainment, …".
+    await p
+      .getByText("A spread (Share at quota) needs Expected attainment, the mean it spreads around (e.g. 70%)")
+      .waitFor();
+    await p.getByRole("textbox", { name: "Expected attainment" }).fill("80");
+    await p.getByRole("textbox", { name: "Share at quota" }).fill("150");
+    await p.getByText(/^Share at quota must be between 0\.1% and 99\.9%/).waitFor();
+    await context.close();
+  }, 60_000);
 
   it("axe-core finds no accessibility violations on any view, light and dark", async () => {
     const views = ["Inputs", "Run", "Plans", "Scenarios", "Offers", "Settings"];

@@ -41,6 +41,7 @@ const useStyles = makeStyles({
     gap: "2px",
   },
   muted: { color: tokens.colorNeutralForeground3 },
+  subheading: { margin: 0 },
   spread: { display: "block", color: tokens.colorNeutralForeground3 },
 });
 
@@ -120,7 +121,9 @@ export function OfferCompare({ choices, excluded, onToggle, comparison }: OfferC
           />
           {comparison.breakEvens.length > 0 && (
             <>
-              <Body1>Break-even attainment (annual cash incl. equity per year)</Body1>
+              <Body1 as="h3" className={s.subheading}>
+                Break-even attainment (annual cash incl. equity per year)
+              </Body1>
               <ul className={s.breakEvens} data-testid="offer-break-evens">
                 {comparison.breakEvens.map((b) => (
                   <li key={`${b.first}|${b.second}`}>

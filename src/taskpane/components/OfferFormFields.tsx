@@ -12,7 +12,9 @@ import {
   RadioGroup,
   tokens,
 } from "@fluentui/react-components";
+import { offerLabel } from "../model/offerColumns";
 import { percentShown, type DraftField, type OfferDraft } from "../model/offerDraft";
+import { formatCount, formatNumber, formatPercent } from "../model/format";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -80,12 +82,13 @@ export function OfferFormFields({
       />
     </Field>
   );
-  const payLabel = draft.payKind === "OTE" ? "OTE" : "Target variable";
-  const spreadLabel = draft.spreadKind === "ShareAtQuota" ? "Share at quota" : "Std dev";
+  // The labels the validation messages use too (offerEvaluation.ts), from one list (offerColumns.ts).
+  const payLabel = offerLabel(draft.payKind === "OTE" ? "ote" : "targetVariable");
+  const spreadLabel = offerLabel(draft.spreadKind === "ShareAtQuota" ? "shareAtQuota" : "stdDev");
 
   return (
     <div className={s.form}>
-      {text("name", "Offer name", { placeholder: "e.g. Globex, AE" })}
+      {text("name", offerLabel("offer"), { placeholder: "e.g. Globex, AE" })}
       <RadioGroup
         className={s.radios}
         layout="horizontal"
@@ -93,17 +96,18 @@ export function OfferFormFields({
         onChange={(_, d) => set({ payKind: d.value as OfferDraft["payKind"] })}
         aria-label="Second pay figure"
       >
-        <Radio value="OTE" label="OTE" />
-        <Radio value="TargetVariable" label="Target variable" />
+        <Radio value="OTE" label={offerLabel("ote")} />
+        <Radio value="TargetVariable" label={offerLabel("targetVariable")} />
       </RadioGroup>
       <div className={s.pair}>
-        {text("base", "Base", { placeholder: "150,000" })}
-        {text("pay", payLabel, { placeholder: draft.payKind === "OTE" ? "300,000" : "150,000" })}
+        {/* Example amounts in the user's number format: "150,000" typed in de-DE would read as 150. */}
+        {text("base", offerLabel("base"), { placeholder: formatCount(150_000) })}
+        {text("pay", payLabel, { placeholder: formatCount(draft.payKind === "OTE" ? 300_000 : 150_000) })}
       </div>
       <Field
-        label="Plan"
+        label={offerLabel("plan")}
         size="small"
-        hint="How the bonus pays: a plan of this workbook, or 1.0× target per 100% of quota"
+        hint={`How the bonus pays: a plan of this workbook, or ${formatNumber(1, 1, 1)}× target per ${formatPercent(1)} of quota`}
         validationMessage={problems.get("plan")}
         validationState={problems.has("plan") ? "error" : "none"}
       >
@@ -122,9 +126,9 @@ export function OfferFormFields({
           ))}
         </Dropdown>
       </Field>
-      {needsQuota && text("quota", "Annual quota", { hint: "The plan pays a percent of bookings" })}
+      {needsQuota && text("quota", offerLabel("quota"), { hint: "The plan pays a percent of bookings" })}
       <div className={s.pair}>
-        {text("expectedAttainment", "Expected attainment", {
+        {text("expectedAttainment", offerLabel("expectedAttainment"), {
           after: "%",
           placeholder: "80",
           // How the number was read (0.85 and 85 are both 85%), else what to type.
@@ -146,8 +150,8 @@ export function OfferFormFields({
         onChange={(_, d) => set({ spreadKind: d.value as OfferDraft["spreadKind"] })}
         aria-label="Spread given as"
       >
-        <Radio value="ShareAtQuota" label="Share at quota" />
-        <Radio value="StdDev" label="Std dev" />
+        <Radio value="ShareAtQuota" label={offerLabel("shareAtQuota")} />
+        <Radio value="StdDev" label={offerLabel("stdDev")} />
       </RadioGroup>
       <Accordion collapsible>
         <AccordionItem value="more">
@@ -156,17 +160,17 @@ export function OfferFormFields({
           </AccordionHeader>
           <AccordionPanel className={s.panel}>
             <div className={s.pair}>
-              {text("rampMonths", "Ramp months", { placeholder: "0" })}
-              {text("rampGuarantee", "Ramp guarantee", {
+              {text("rampMonths", offerLabel("rampMonths"), { placeholder: "0" })}
+              {text("rampGuarantee", offerLabel("rampGuarantee"), {
                 after: "%",
                 placeholder: "none",
                 hint: percentShown(draft.rampGuarantee) ?? undefined,
               })}
-              {text("signOnBonus", "Sign-on bonus", { placeholder: "0" })}
-              {text("equityValue", "Equity value", { placeholder: "0", hint: "Whole grant, at offer" })}
-              {text("vestingYears", "Vesting years", { placeholder: "4" })}
-              {text("cliffMonths", "Cliff months", { placeholder: "12" })}
-              <Field label="Vesting frequency" size="small">
+              {text("signOnBonus", offerLabel("signOnBonus"), { placeholder: "0" })}
+              {text("equityValue", offerLabel("equityValue"), { placeholder: "0", hint: "Whole grant, at offer" })}
+              {text("vestingYears", offerLabel("vestingYears"), { placeholder: "4" })}
+              {text("cliffMonths", offerLabel("cliffMonths"), { placeholder: "12" })}
+              <Field label={offerLabel("vestingFrequency")} size="small">
                 <Dropdown
                   className={s.input}
                   size="small"
@@ -182,8 +186,8 @@ export function OfferFormFields({
                   <Option value="Annual">Annual</Option>
                 </Dropdown>
               </Field>
-              {text("startDate", "Start date", { type: "date" })}
-              {text("currency", "Currency", { placeholder: reportingCurrency })}
+              {text("startDate", offerLabel("startDate"), { type: "date" })}
+              {text("currency", offerLabel("currency"), { placeholder: reportingCurrency })}
             </div>
           </AccordionPanel>
         </AccordionItem>

@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { formatNumber, formatPercent } from "../model/format";
 import type { CurvePoint } from "../model/planEditing";
 
 const useStyles = makeStyles({
@@ -42,13 +43,13 @@ export function PayoutCurveChart({ points, label }: PayoutCurveChartProps) {
         <g key={`y${v}`}>
           <line className={s.grid} x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} />
           <text className={s.label} x={M.left - 4} y={y(v) + 3} textAnchor="end">
-            {v}×
+            {formatNumber(v)}×
           </text>
         </g>
       ))}
       {xTicks.map((v) => (
         <text key={`x${v}`} className={s.label} x={x(v)} y={H - 8} textAnchor="middle">
-          {v * 100}%
+          {formatPercent(v, 0)}
         </text>
       ))}
       <line className={s.target} x1={x(1)} x2={x(1)} y1={M.top} y2={H - M.bottom} />

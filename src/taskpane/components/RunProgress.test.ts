@@ -1,3 +1,4 @@
+import { setEntryLocale } from "../model/numberEntry";
 import { progressOf } from "./RunProgress";
 
 describe("the progress line while a run computes", () => {
@@ -23,5 +24,19 @@ describe("the progress line while a run computes", () => {
         "Computing from 490,011 input rows: realistic earnings, 15,000 of 40,000 rep-scenarios (10,000 reps × 4), stage 3 of 5…",
       value: (2 + 0.375) / 5,
     });
+  });
+
+  it("counts in the pane's locale: 490.011 rows and 2.500 of 10.000 reps in de-DE", () => {
+    setEntryLocale("de-DE");
+    try {
+      expect(progressOf(step(1, "paying every line", { done: 2500, total: 10000, reps: 10000 }))?.label).toBe(
+        "Computing from 490.011 input rows: paying every line, 2.500 of 10.000 reps, stage 2 of 5…",
+      );
+      expect(progressOf({ kind: "writing", rowsWritten: 1200, rowsTotal: 240000 })?.label).toBe(
+        "Writing results… 1.200 of 240.000 rows",
+      );
+    } finally {
+      setEntryLocale("en-US");
+    }
   });
 });

@@ -1,5 +1,7 @@
 import { Caption1, makeStyles, MessageBar, MessageBarBody, ProgressBar, tokens } from "@fluentui/react-components";
+import type { Ref } from "react";
 import type { RunPhase } from "../model/runPipeline";
+import { formatCount } from "../model/format";
 import { assertNever } from "../../engine";
 
 const useStyles = makeStyles({
@@ -7,7 +9,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-const n = (x: number) => x.toLocaleString("en-US");
+const n = formatCount;
 
 /** The progress line of a run in progress; null when the phase is not a running one. */
 export function progressOf(phase: RunPhase): { label: string; value: number | undefined } | null {
@@ -49,12 +51,15 @@ export function progressOf(phase: RunPhase): { label: string; value: number | un
   }
 }
 
-/** Progress bar and line (reading / computing / writing, in rows) while a run is under way; why it failed after. */
-export function RunProgress({ phase }: { phase: RunPhase }) {
+/**
+ * Progress bar and line (reading / computing / writing, in rows) while a run is under way; why it failed after,
+ * in a message focus can be moved to (`failedRef`: after Cancel, whose button is gone).
+ */
+export function RunProgress({ phase, failedRef }: { phase: RunPhase; failedRef?: Ref<HTMLDivElement> }) {
   const s = useStyles();
   if (phase.kind === "failed") {
     return (
-      <MessageBar intent="error" data-testid="run-failed">
+      <MessageBar intent="error" data-testid="run-failed" ref={failedRef} tabIndex={-1}>
         <MessageBarBody>{phase.message}</MessageBarBody>
       </MessageBar>
     );

@@ -1,5 +1,5 @@
-import { Card, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
-import type { ReactNode } from "react";
+import { Card, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
+import type { ReactNode, Ref } from "react";
 
 const useStyles = makeStyles({
   card: {
@@ -14,15 +14,32 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     minHeight: "24px",
   },
+  // Subtitle2 (which takes no ref) as a real heading.
+  title: { ...typographyStyles.subtitle2, margin: 0 },
 });
 
-/** A subtle card with a heading and an optional action at its right. */
-export function Section({ title, action, children }: { title: ReactNode; action?: ReactNode; children: ReactNode }) {
+/**
+ * A subtle card with a heading and an optional action at its right. The title is an h2 under the pane's h1, so
+ * screen readers can list and jump between sections; `headingRef` makes it a place to move focus to.
+ */
+export function Section({
+  title,
+  action,
+  children,
+  headingRef,
+}: {
+  title: ReactNode;
+  action?: ReactNode;
+  children: ReactNode;
+  headingRef?: Ref<HTMLHeadingElement>;
+}) {
   const s = useStyles();
   return (
     <Card className={s.card} appearance="filled">
       <div className={s.header}>
-        <Subtitle2>{title}</Subtitle2>
+        <h2 className={s.title} ref={headingRef} tabIndex={headingRef ? -1 : undefined}>
+          {title}
+        </h2>
         {action}
       </div>
       {children}

@@ -1,5 +1,14 @@
 import { Decimal } from "../../engine";
-import { formatCount, formatMoney, formatMoneyDelta, formatMultiple, formatPercent } from "./format";
+import {
+  formatCount,
+  formatMoney,
+  formatMoneyCompact,
+  formatMoneyDelta,
+  formatMultiple,
+  formatNumber,
+  formatPercent,
+} from "./format";
+import { numberLocaleOf, setEntryLocale } from "./numberEntry";
 
 describe("pane formatting", () => {
   it("shows money in whole units with the currency's symbol, and a code Intl does not know as a prefix", () => {
@@ -21,5 +30,48 @@ describe("pane formatting", () => {
     expect(formatMoneyDelta(120000, "USD")).toBe("+$120,000");
     expect(formatMoneyDelta(-8000, "USD")).toBe("−$8,000");
     expect(formatMoneyDelta(0.2, "USD")).toBe("$0");
+    expect(formatMoneyCompact(217_000, "USD")).toBe("$217K");
+    expect(formatNumber(0.5)).toBe("0.5");
+  });
+
+  describe("in the pane's locale (de-DE: Intl's own rendering, the words unchanged)", () => {
+    const de = numberLocaleOf("de-DE");
+    // Intl writes a no-break space between a figure and its % or currency sign in de-DE.
+    const nb = (s: string) => s.replace(/ /g, "\u00A0");
+
+    it("given the locale", () => {
+      expect(formatMoney(new Decimal("1234567"), "USD", de)).toBe(nb("1.234.567 $"));
+      expect(formatMoney(-0.4, "EUR", de)).toBe(nb("0 €"));
+      expect(formatMoney(1200, "XYZ1", de)).toBe("XYZ1 1.200");
+      expect(formatPercent(0.875, 1, de)).toBe(nb("87,5 %"));
+      expect(formatPercent(new Decimal("0.12"), 1, de)).toBe(nb("12 %"));
+      expect(formatMultiple(new Decimal("0.8846"), de)).toBe("0,88×");
+      expect(formatCount(12.345, de)).toBe("12,3");
+      expect(formatCount(10_000, de)).toBe("10.000");
+      expect(formatMoneyDelta(-8000, "USD", de)).toBe(nb("−8.000 $"));
+      expect(formatNumber(0.5, 1, 0, de)).toBe("0,5");
+    });
+
+    it("by default, once the pane has set it (and back)", () => {
+      setEntryLocale("de-DE");
+      try {
+        expect([formatMoney(1234567, "USD"), formatPercent(0.875), formatCount(490011)]).toEqual([
+          nb("1.234.567 $"),
+          nb("87,5 %"),
+          "490.011",
+        ]);
+      } finally {
+        setEntryLocale("en-US");
+      }
+      expect([formatMoney(1234567, "USD"), formatPercent(0.875), formatCount(490011)]).toEqual([
+        "$1,234,567",
+        "87.5%",
+        "490,011",
+      ]);
+    });
+
+    it("a tag Intl refuses shows the US convention rather than failing", () => {
+      expect(formatPercent(0.875, 1, numberLocaleOf("not a locale"))).toBe("87.5%");
+    });
   });
 });

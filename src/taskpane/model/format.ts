@@ -1,83 +1,85 @@
 import type { Decimal } from "../../engine";
+import { entryLocale, type NumberLocale } from "./numberEntry";
 
 /**
  * How the task pane shows figures. Display only: the engine has already
  * rounded every amount; a Decimal becomes a JS number here, at the edge.
+ * Figures follow the locale the pane reads typed numbers in (numberEntry.ts:
+ * Office's display language, else the browser's), so a de-DE pane shows
+ * "1.234.567 $" and "87,5 %" and reads "1,5" back; the words stay English.
  */
 
 type Shown = number | Decimal;
 
 const asNumber = (v: Shown): number => (typeof v === "number" ? v : v.toNumber());
 
-const moneyFormats = new Map<string, (n: number) => string>();
+/** Intl formats are costly to make: one per locale, options and currency. */
+const formats = new Map<string, Intl.NumberFormat>();
 
-function moneyFormat(currency: string): (n: number) => string {
-  let f = moneyFormats.get(currency);
+function numberFormat(locale: NumberLocale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale.tag} ${JSON.stringify(options)}`;
+  let f = formats.get(key);
   if (!f) {
-    try {
-      const intl = new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0 });
-      f = (n) => intl.format(n);
-    } catch {
-      // Not a code Intl knows: show the code instead of a symbol.
-      const plain = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-      f = (n) => `${currency} ${plain.format(n)}`;
-    }
-    moneyFormats.set(currency, f);
+    f = new Intl.NumberFormat(locale.tag, options);
+    formats.set(key, f);
   }
   return f;
 }
 
-/** Whole currency units ("$15,000", "€92,500"): the pane is for reading, the sheets carry the cents. */
-export function formatMoney(value: Shown, currency: string): string {
+/** A currency format, or null for a code Intl does not know. */
+function currencyFormat(locale: NumberLocale, currency: string, options: Intl.NumberFormatOptions) {
+  try {
+    return numberFormat(locale, { style: "currency", currency, ...options });
+  } catch {
+    return null;
+  }
+}
+
+/** Whole currency units ("$15,000", "€92,500"; "15.000 $" in de-DE): the pane is for reading, the sheets carry the cents. */
+export function formatMoney(value: Shown, currency: string, locale: NumberLocale = entryLocale()): string {
   const n = asNumber(value);
   // Rounds to -0 below half a unit: "$0", not "-$0".
-  return moneyFormat(currency)(Math.round(n) === 0 ? 0 : n);
+  const shown = Math.round(n) === 0 ? 0 : n;
+  const intl = currencyFormat(locale, currency, { maximumFractionDigits: 0 });
+  // Not a code Intl knows: show the code instead of a symbol.
+  return intl ? intl.format(shown) : `${currency} ${numberFormat(locale, { maximumFractionDigits: 0 }).format(shown)}`;
 }
 
-/** A fraction as a percent with at most `digits` decimals: 0.12 → "12%", 0.1234 → "12.3%". */
-export function formatPercent(fraction: Shown, digits = 1): string {
-  const n = asNumber(fraction) * 100;
-  return `${n.toLocaleString("en-US", { maximumFractionDigits: digits })}%`;
+/** A fraction as a percent with at most `digits` decimals: 0.12 → "12%", 0.1234 → "12.3%" ("12,3 %" in de-DE). */
+export function formatPercent(fraction: Shown, digits = 1, locale: NumberLocale = entryLocale()): string {
+  return numberFormat(locale, { style: "percent", maximumFractionDigits: digits }).format(asNumber(fraction));
 }
 
-/** A payout multiple of target: 0.8846 → "0.88×". */
-export function formatMultiple(value: Shown): string {
-  return `${asNumber(value).toFixed(2)}×`;
+/** A payout multiple of target: 0.8846 → "0.88×" ("0,88×" in de-DE). */
+export function formatMultiple(value: Shown, locale: NumberLocale = entryLocale()): string {
+  const f = numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
+  return `${f.format(asNumber(value))}×`;
+}
+
+/** A plain number with `min` to `max` decimals: 0.5 → "0.5" ("0,5" in de-DE), 1234 → "1,234". */
+export function formatNumber(value: Shown, max = 1, min = 0, locale: NumberLocale = entryLocale()): string {
+  return numberFormat(locale, { minimumFractionDigits: min, maximumFractionDigits: max }).format(asNumber(value));
 }
 
 /**
  * A count that may be an expected (fractional) number of reps: 19 → "19", 12.345 → "12.3", 10000 → "10,000".
  * One decimal, as the headline writes it (render/headline.ts), so the pane and the CLI never show 8.16 and 8.2.
  */
-export function formatCount(value: Shown): string {
-  return asNumber(value).toLocaleString("en-US", { maximumFractionDigits: 1 });
+export function formatCount(value: Shown, locale: NumberLocale = entryLocale()): string {
+  return formatNumber(value, 1, 0, locale);
 }
 
 /** A signed money difference: "+$120,000", "−$8,000", "$0". */
-export function formatMoneyDelta(value: Shown, currency: string): string {
+export function formatMoneyDelta(value: Shown, currency: string, locale: NumberLocale = entryLocale()): string {
   const n = asNumber(value);
-  const shown = formatMoney(Math.abs(n), currency);
+  const shown = formatMoney(Math.abs(n), currency, locale);
   if (Math.round(n) === 0) return shown;
   return n > 0 ? `+${shown}` : `−${shown}`;
 }
 
-const compactFormats = new Map<string, Intl.NumberFormat>();
-
 /** Short money for narrow columns and chart labels: "$217K", "$1.06M". */
-export function formatMoneyCompact(value: Shown, currency: string): string {
-  let f = compactFormats.get(currency);
-  if (!f) {
-    try {
-      f = new Intl.NumberFormat("en-US", {
-        style: "currency",
-        currency,
-        notation: "compact",
-        maximumSignificantDigits: 3,
-      });
-    } catch {
-      f = new Intl.NumberFormat("en-US", { notation: "compact", maximumSignificantDigits: 3 });
-    }
-    compactFormats.set(currency, f);
-  }
+export function formatMoneyCompact(value: Shown, currency: string, locale: NumberLocale = entryLocale()): string {
+  const compact = { notation: "compact", maximumSignificantDigits: 3 } as const;
+  const f = currencyFormat(locale, currency, compact) ?? numberFormat(locale, compact);
   return f.format(asNumber(value));
 }

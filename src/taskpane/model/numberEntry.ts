@@ -18,21 +18,23 @@ export interface NumberLocale {
 }
 
 export function numberLocaleOf(tag: string): NumberLocale {
-  let decimal: "." | "," = ".";
-  let group = ",";
   try {
     const parts = new Intl.NumberFormat(tag).formatToParts(12345.6);
-    decimal = parts.find((p) => p.type === "decimal")?.value === "," ? "," : ".";
-    group = parts.find((p) => p.type === "group")?.value ?? (decimal === "," ? "." : ",");
+    const decimal = parts.find((p) => p.type === "decimal")?.value === "," ? "," : ".";
+    const group = parts.find((p) => p.type === "group")?.value ?? (decimal === "," ? "." : ",");
+    return { tag, decimal, group };
   } catch {
-    // An unknown tag: the US convention, as Excel's own default.
+    // A tag Intl refuses: the US convention, as Excel's own default (and a tag the pane's figures can be shown in).
+    return { tag: "en-US", decimal: ".", group: "," };
   }
-  return { tag, decimal, group };
 }
 
 let current: NumberLocale = numberLocaleOf("en-US");
 
-/** Set once when the pane starts, from Office's display language or the browser's. */
+/**
+ * Set once when the pane starts, from Office's display language or the browser's: the one locale the pane reads
+ * typed numbers in and shows its figures in (format.ts).
+ */
 export function setEntryLocale(tag: string): void {
   current = numberLocaleOf(tag);
 }

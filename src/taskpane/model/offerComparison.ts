@@ -46,17 +46,20 @@ export function compareOffers(ctx: OfferContext, chosen: readonly OfferChoice[])
 
 const at = (a: Decimal) => formatPercent(a, 1);
 
+/** The attainment range the engine searches break-evens over (its BREAK_EVEN_LIMIT), in the pane's locale. */
+const everywhere = () => `from ${formatPercent(0)} to ${formatPercent(3)}`;
+
 /**
  *   "equal at 92% attainment; above it, Late-stage pays more"
  *   "Growth pays more at every attainment from 0% to 300%"
  */
 export function breakEvenWords(first: string, b: BreakEven): string {
-  if (b.kind === "identical") return "they pay the same at every attainment from 0% to 300%";
+  if (b.kind === "identical") return `they pay the same at every attainment ${everywhere()}`;
   const below = b.aheadBelow === "other" ? b.other : first;
   if (b.kind === "none" || b.at.length === 0)
     return b.aheadBelow === "tie"
-      ? "they pay the same at every attainment from 0% to 300%"
-      : `${below} pays more at every attainment from 0% to 300%`;
+      ? `they pay the same at every attainment ${everywhere()}`
+      : `${below} pays more at every attainment ${everywhere()}`;
   // The better offer changes at each break-even: after an odd number of them the other one leads.
   const other = below === first ? b.other : first;
   const above = b.at.length % 2 === 1 ? other : below;

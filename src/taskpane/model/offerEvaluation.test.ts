@@ -173,13 +173,65 @@ describe("offer form: valued by the engine", () => {
     expect(bad.result).toBeNull();
     expect(bad.problems.get("pay")).toBe("OTE 90,000 is below Base 100,000");
     expect(bad.problems.get("spread")).toBe(
-      "ShareAtQuota must be between 0.1% and 99.9%: a spread cannot be fitted to 150% of reps at quota",
+      "Share at quota must be between 0.1% and 99.9%: a spread cannot be fitted to 150% of reps at quota",
     );
 
     expect(planNeedsQuota(ctx, "Commission")).toBe(true);
     expect(planNeedsQuota(ctx, "Director")).toBe(false);
     const noQuota = evaluateDraft(draft({ base: "1", pay: "2", plan: "Commission" }), ctx);
-    expect(noQuota.problems.get("quota")).toMatch(/needs its annual Quota above 0/);
+    expect(noQuota.problems.get("quota")).toMatch(/needs its Annual quota above 0/);
+  });
+
+  it("names the form's fields as the form labels them, not the Offers columns behind them", () => {
+    const said = (d: Partial<OfferDraft>) => {
+      const e = evaluateDraft(draft(d), ctx);
+      return { problems: Object.fromEntries(e.problems), general: e.general, warnings: e.warnings };
+    };
+    const offer = { base: "100000", pay: "200000" };
+    expect(said({ ...offer, spread: "20", spreadKind: "StdDev" }).problems).toEqual({
+      expectedAttainment: "A spread (Std dev) needs Expected attainment, the mean it spreads around (e.g. 70%)",
+    });
+    expect(said({ ...offer, rampMonths: "13" }).problems).toEqual({
+      rampMonths: "Ramp months 13 is more than 12: the ramp is part of year one",
+    });
+    expect(said({ ...offer, vestingYears: "2", cliffMonths: "30" }).problems).toEqual({
+      cliffMonths: "Cliff months 30 is longer than the 24-month vesting schedule",
+    });
+    expect(said({ ...offer, payKind: "TargetVariable", plan: "Commission", quota: "-5" }).problems).toEqual({
+      quota: "Annual quota can't be negative",
+    });
+    expect(said({ base: "100000" }).problems).toEqual({
+      pay: "Give two of Base, Target variable, OTE (only Base is given)",
+    });
+    // The engine's questions too, and a sentence that starts "Offer …" keeps its start.
+    expect(said({ ...offer, rampGuarantee: "50", equityValue: "100000" }).warnings).toEqual(
+      expect.arrayContaining([
+        "Ramp guarantee is not used: the offer has no Ramp months",
+        expect.stringMatching(/^the equity grant has no Vesting years and Cliff months; /),
+      ]),
+    );
+    expect(said({ ...offer, expectedAttainment: "70", spread: "60" }).warnings).toContainEqual(
+      expect.stringMatching(/^Share at quota is the share of individual reps at quota: .* Give Std dev for /),
+    );
+    expect(said({ ...offer, currency: "EUR" }).problems).toEqual({
+      currency: "Offer Candidate is in EUR but Settings has no FX rate for it: add the setting FX:EUR (USD per 1 EUR)",
+    });
+    // No message of any of these names an Offers column the form labels otherwise.
+    const columns = OFFER_COLUMNS.filter((c) => c.label !== c.name && c.key !== "offer").map((c) => c.name);
+    const all = [
+      { ...offer, spread: "150", expectedAttainment: "80" },
+      { ...offer, spread: "20" },
+      { ...offer, rampGuarantee: "50", equityValue: "1" },
+      { ...offer, vestingYears: "0" },
+      { ...offer, expectedAttainment: "70", spread: "60" },
+      { ...offer, expectedAttainment: "0", spread: "10", spreadKind: "StdDev" as const },
+      { base: "1", pay: "2", plan: "Commission" },
+    ].flatMap((d) => {
+      const s = said(d);
+      return [...Object.values(s.problems), ...s.general, ...s.warnings];
+    });
+    expect(all.length).toBeGreaterThan(8);
+    expect(all.filter((m) => columns.some((c) => new RegExp(`\\b${c}\\b`).test(m)))).toEqual([]);
   });
 });
 

@@ -106,6 +106,23 @@ export function draftTable(draft: OfferDraft): RawTable {
 }
 
 /**
+ * The Offers columns the parser's and the engine's messages name ("ShareAtQuota must be between…"), each with the
+ * label the form shows for it ("Share at quota must be between…"); "Offer" is also a word of their sentences.
+ */
+const RENAMED = OFFER_COLUMNS.filter((c) => c.key !== "offer" && c.label !== c.name).map((c) => {
+  // "needs its annual Quota" reads "needs its Annual quota", not "its annual Annual quota".
+  const lead = c.label.toLowerCase().endsWith(` ${c.name.toLowerCase()}`)
+    ? `(?:\\b${c.label.slice(0, -c.name.length).toLowerCase()})?`
+    : "";
+  return { pattern: new RegExp(`${lead}\\b${c.name}\\b`, "g"), label: c.label };
+});
+
+/** A message about an Offers row in the words of the form: its fields' labels where it names the columns. */
+export function inFormWords(message: string): string {
+  return RENAMED.reduce((m, r) => m.replace(r.pattern, r.label), message);
+}
+
+/**
  * Values the draft exactly as a row of the Offers table would be: the
  * workbook's parser checks it, the engine's offers module values it.
  */
@@ -115,12 +132,15 @@ export function evaluateDraft(draft: OfferDraft, ctx: OfferContext): DraftEvalua
   const general: string[] = [];
   const warnings: string[] = [];
   const table = draftTable(draft);
-  const unprefixed = (m: string) => m.replace(/^Offer .*?: /, "");
+  // The engine's messages start "Offer <name>: ", which the form is about already; only that prefix goes ("Offer X
+  // is in EUR but Settings has no FX rate for it: …" is a sentence).
+  const prefix = `Offer ${draft.name.trim()}: `;
+  const said = (m: string) => inFormWords(m.startsWith(prefix) ? m.slice(prefix.length) : m);
   const place = (column: string | null | undefined, message: string) => {
     const key = keyOfHeader(column ?? null, table);
     const field = key ? fieldOfKey(key) : null;
-    if (field && !problems.has(field)) problems.set(field, unprefixed(message));
-    else if (!field) general.push(unprefixed(message));
+    if (field && !problems.has(field)) problems.set(field, said(message));
+    else if (!field) general.push(said(message));
   };
 
   const issues: Issue[] = [];
@@ -129,11 +149,11 @@ export function evaluateDraft(draft: OfferDraft, ctx: OfferContext): DraftEvalua
   if (offers.length !== 1 || problems.size || general.length)
     return { offer: null, result: null, problems, general, warnings };
 
-  for (const i of issues) if (i.severity === "Warning") warnings.push(unprefixed(i.message));
+  for (const i of issues) if (i.severity === "Warning") warnings.push(said(i.message));
   const valued = valueOffers(offers, ctx);
   for (const i of valued.issues) {
     if (i.severity === "Error") place(i.column, i.message);
-    else if (i.severity === "Warning") warnings.push(unprefixed(i.message));
+    else if (i.severity === "Warning") warnings.push(said(i.message));
   }
   const result = valued.results[0] ?? null;
   return { offer: result ? offers[0] : null, result, problems, general, warnings };

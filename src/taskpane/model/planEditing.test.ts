@@ -1,6 +1,6 @@
 import { Decimal, type MeasurePlan } from "../../engine";
 import type { RawTable } from "../../workbook/types";
-import { numberLocaleOf } from "./numberEntry";
+import { numberLocaleOf, setEntryLocale } from "./numberEntry";
 import {
   addedBand,
   bandChecks,
@@ -366,5 +366,19 @@ describe("planTermsText", () => {
     ).toBe(
       "annual cap 2.5× target variable · 80% advanced, the rest at year end · annual gate 50% (full year) · recoverable draw 8000 for 6 months, forgiven at exit",
     );
+  });
+
+  it("writes the terms' numbers as the bands are typed in the pane's locale: 2,5× and 112,5% in de-DE", () => {
+    setEntryLocale("de-DE");
+    try {
+      expect(planTermsText({ ...ae(), annualCap: new Decimal(2.5), annualGate: new Decimal(1.125) })).toBe(
+        "annual cap 2,5× target variable · annual gate 112,5% (full year)",
+      );
+      expect(measureTermsText({ ...newArr(), capPayout: new Decimal(2.5) })).toBe(
+        "Marginal tiers on attainment · gate 40% · payout cap 2,5×",
+      );
+    } finally {
+      setEntryLocale("en-US");
+    }
   });
 });

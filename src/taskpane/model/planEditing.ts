@@ -317,22 +317,25 @@ export function saveTiersPlan(
   return { patch: { table: table.name, match, columns, rows, expected }, replacing };
 }
 
+/** A term's exact percent, written as the bands are typed: the locale's decimal separator ("112,5%" in de-DE). */
+const pct = (x: Decimal) => `${entryText(x.times(HUNDRED))}%`;
+
 /** A measure's terms in a line under the plan editor's picker: "Marginal tiers on attainment · gate 40% · payout cap 3×". */
 export function measureTermsText(m: MeasurePlan): string {
-  const onAxis = (x: Decimal) => (m.tierBasis === "Attainment" ? `${x.times(100).toString()}%` : x.toString());
+  const onAxis = (x: Decimal) => (m.tierBasis === "Attainment" ? pct(x) : entryText(x));
   const own = m.basis === "Score" ? "the score (MBO)" : m.tierBasis.toLowerCase();
   const parts = [m.matrix ? matrixText(m.matrix) : `${m.tierMode} tiers on ${own}`];
-  if (m.threshold) parts.push(`gate ${m.threshold.times(100).toString()}%`);
-  if (m.capAttainment) parts.push(`attainment cap ${m.capAttainment.times(100).toString()}%`);
-  if (m.capPayout) parts.push(`payout cap ${m.capPayout.toString()}×`);
+  if (m.threshold) parts.push(`gate ${pct(m.threshold)}`);
+  if (m.capAttainment) parts.push(`attainment cap ${pct(m.capAttainment)}`);
+  if (m.capPayout) parts.push(`payout cap ${entryText(m.capPayout)}×`);
   if (m.modifier)
     parts.push(
-      `× ${m.modifier.linkedMeasure} modifier (${m.modifier.steps.map((s) => `${s.from.times(100).toString()}%: ×${s.factor.toString()}`).join(", ")})`,
+      `× ${m.modifier.linkedMeasure} modifier (${m.modifier.steps.map((s) => `${pct(s.from)}: ×${entryText(s.factor)}`).join(", ")})`,
     );
   if (m.kicker) {
-    const flat = m.kicker.amount ? ` + ${m.kicker.amount.toString()} flat a period` : "";
+    const flat = m.kicker.amount ? ` + ${entryText(m.kicker.amount)} flat a period` : "";
     parts.push(
-      `kicker +${m.kicker.rate.toString()}${flat} from ${onAxis(m.kicker.from)} (${m.kicker.mode.toLowerCase()})`,
+      `kicker +${entryText(m.kicker.rate)}${flat} from ${onAxis(m.kicker.from)} (${m.kicker.mode.toLowerCase()})`,
     );
   }
   return parts.join(" · ");
@@ -342,17 +345,16 @@ export function measureTermsText(m: MeasurePlan): string {
 function matrixText(mx: PayoutMatrix): string {
   const distinct = (values: readonly Decimal[]) => new Set(values.map((v) => v.toString())).size;
   const multiples = mx.cells.map((c) => c.multiple).sort((a, b) => a.comparedTo(b));
-  const range = `${multiples[0].toString()}× to ${multiples[multiples.length - 1].toString()}×`;
+  const range = `${entryText(multiples[0])}× to ${entryText(multiples[multiples.length - 1])}×`;
   const grid = `${distinct(mx.cells.map((c) => c.attainment))} × ${distinct(mx.cells.map((c) => c.linked))} cells`;
   return `${mx.mode} matrix × ${mx.linkedMeasure} (${mx.measured === "YTD" ? "year to date" : "this period"}): ${grid}, ${range}`;
 }
 
 /** A plan's plan-wide terms in a line (read only): "annual cap 2.5× · 80% advanced · annual gate 50% (full year) · …"; "" when none. */
 export function planTermsText(p: Plan): string {
-  const pct = (x: Decimal) => `${x.times(100).toString()}%`;
   const parts: string[] = [];
-  if (p.annualCap) parts.push(`annual cap ${p.annualCap.toString()}× target variable`);
-  if (p.annualCapAmount) parts.push(`annual cap ${p.annualCapAmount.toString()}`);
+  if (p.annualCap) parts.push(`annual cap ${entryText(p.annualCap)}× target variable`);
+  if (p.annualCapAmount) parts.push(`annual cap ${entryText(p.annualCapAmount)}`);
   if (p.advancePct) parts.push(`${pct(p.advancePct)} advanced, the rest at year end`);
   if (p.annualGate)
     parts.push(
@@ -362,7 +364,7 @@ export function planTermsText(p: Plan): string {
     const term = p.drawMonths ? ` for ${p.drawMonths} months` : p.drawUntil ? ` until ${p.drawUntil}` : "";
     const exit = p.drawType === "Recoverable" ? `, ${p.drawOnExit === "Forgiven" ? "forgiven" : "owed"} at exit` : "";
     parts.push(
-      `${p.drawType === "Recoverable" ? "recoverable" : "non-recoverable"} draw ${p.draw.toString()}${term}${exit}`,
+      `${p.drawType === "Recoverable" ? "recoverable" : "non-recoverable"} draw ${entryText(p.draw)}${term}${exit}`,
     );
   }
   return parts.join(" · ");

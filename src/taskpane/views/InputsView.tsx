@@ -1,9 +1,12 @@
 import { Badge, Body1, Button, Caption1, makeStyles, Spinner, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, CheckmarkCircleRegular } from "@fluentui/react-icons";
+import { useRef } from "react";
 import type { WorkbookPort } from "../../workbook/port";
 import type { Issue, RawTable } from "../../workbook/types";
 import { IssueList } from "../components/IssueList";
 import { Section } from "../components/Section";
+import { useFocusFallback } from "../hooks/useFocusFallback";
+import { formatCount } from "../model/format";
 import { countBySeverity, hasRepsTable, summarizeInputs } from "../model/inputSummary";
 import { InsertExampleCard } from "./InsertExampleCard";
 
@@ -38,6 +41,19 @@ export interface InputsViewProps {
 /** What the add-in found in the workbook and what is wrong with it, table by table. */
 export function InputsView({ port, tables, issues, busy, onRefresh }: InputsViewProps) {
   const s = useStyles();
+  const moveFocus = useFocusFallback();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const refreshRef = useRef<HTMLButtonElement>(null);
+  // The example card goes once its tables are read: focus goes to them. A Refresh that finds the first tables
+  // swaps the first-time layout for the tables', and its Refresh button for theirs.
+  const inserted = () => {
+    moveFocus(() => headingRef.current);
+    onRefresh();
+  };
+  const refresh = () => {
+    moveFocus(() => refreshRef.current);
+    onRefresh();
+  };
   if (tables === null) return <Spinner label="Reading the workbook…" size="small" />;
   const { inputs, workbookIssues } = summarizeInputs(tables, issues);
   const total = countBySeverity(issues);
@@ -46,7 +62,7 @@ export function InputsView({ port, tables, issues, busy, onRefresh }: InputsView
     // A fresh workbook: no wall of "missing table" errors, just the way in.
     return (
       <div className={s.stack}>
-        <InsertExampleCard port={port} onInserted={onRefresh} />
+        <InsertExampleCard port={port} onInserted={inserted} />
         <Section title="Or bring your own tables">
           <Body1>
             Create Excel tables (Insert &gt; Table) named <b>Reps</b> and <b>Plans</b>, and optionally Tiers, Quotas,
@@ -56,8 +72,9 @@ export function InputsView({ port, tables, issues, busy, onRefresh }: InputsView
             <Button
               size="small"
               icon={busy ? <Spinner size="extra-tiny" aria-label="Checking" /> : <ArrowClockwiseRegular />}
-              onClick={onRefresh}
-              disabled={busy}
+              onClick={refresh}
+              disabledFocusable={busy}
+              ref={refreshRef}
             >
               Refresh
             </Button>
@@ -68,16 +85,19 @@ export function InputsView({ port, tables, issues, busy, onRefresh }: InputsView
   }
   return (
     <div className={s.stack}>
-      {!hasRepsTable(tables) && <InsertExampleCard port={port} onInserted={onRefresh} />}
+      {!hasRepsTable(tables) && <InsertExampleCard port={port} onInserted={inserted} />}
       <Section
         title="Input tables"
+        headingRef={headingRef}
         action={
           <Button
             size="small"
             appearance="subtle"
             icon={busy ? <Spinner size="extra-tiny" aria-label="Checking" /> : <ArrowClockwiseRegular />}
-            onClick={onRefresh}
-            disabled={busy}
+            onClick={refresh}
+            // Keeps focus while it reads (a disabled button drops it to the page).
+            disabledFocusable={busy}
+            ref={refreshRef}
           >
             Refresh
           </Button>
@@ -109,7 +129,7 @@ export function InputsView({ port, tables, issues, busy, onRefresh }: InputsView
                 <Body1 className={s.name}>{input.name}</Body1>
                 {input.found ? (
                   <Caption1 className={s.muted}>
-                    {input.rows.toLocaleString("en-US")} {input.rows === 1 ? "row" : "rows"} ·{" "}
+                    {formatCount(input.rows)} {input.rows === 1 ? "row" : "rows"} ·{" "}
                     {input.found.source === "table" ? "table" : "sheet"} on {input.found.sheet}
                   </Caption1>
                 ) : (

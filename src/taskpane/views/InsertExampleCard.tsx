@@ -44,7 +44,8 @@ export function InsertExampleCard({ port, onInserted }: { port: WorkbookPort; on
         <Button
           appearance="primary"
           icon={state.busy ? <Spinner size="tiny" aria-label="Inserting" /> : <TableAddRegular />}
-          disabled={state.busy}
+          // Keeps focus while it inserts; the Inputs view moves it once the card is gone.
+          disabledFocusable={state.busy}
           onClick={insert}
         >
           Insert example

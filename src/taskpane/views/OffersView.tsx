@@ -13,6 +13,7 @@ import {
   MessageBarBody,
   Spinner,
   tokens,
+  useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import { SaveRegular } from "@fluentui/react-icons";
 import { useMemo, useState } from "react";
@@ -32,6 +33,7 @@ const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   muted: { color: tokens.colorNeutralForeground3 },
   headline: { fontWeight: tokens.fontWeightSemibold },
+  subheading: { margin: 0 },
   warnings: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: "2px" },
   actions: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
@@ -41,6 +43,9 @@ export interface OffersViewProps {
   readonly tables: readonly RawTable[];
   readonly draft: OfferDraft;
   readonly onDraftChange: (draft: OfferDraft) => void;
+  /** Offers the user unchecked in the comparison (kept by the pane across tabs, as the draft is). */
+  readonly excluded: ReadonlySet<string>;
+  readonly onExcludedChange: (excluded: ReadonlySet<string>) => void;
   /** The Offers table changed: re-read the workbook. */
   readonly onSaved: () => void;
 }
@@ -48,13 +53,20 @@ export interface OffersViewProps {
 type Status = { intent: "success" | "error"; text: string } | null;
 
 /** Evaluate a job offer as the org really pays, save it to the Offers table, compare it with the others. */
-export function OffersView({ port, tables, draft, onDraftChange, onSaved }: OffersViewProps) {
+export function OffersView({
+  port,
+  tables,
+  draft,
+  onDraftChange,
+  excluded,
+  onExcludedChange,
+  onSaved,
+}: OffersViewProps) {
   const s = useStyles();
   const ctx = useMemo(() => offerContext(tables), [tables]);
   // Exact Normal sums take tens of milliseconds: value the form once typing pauses.
   const settled = useDebounced(draft, 120);
   const evaluation = useMemo(() => evaluateDraft(settled, ctx), [settled, ctx]);
-  const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
   const choices = useMemo(() => offerChoices(ctx, evaluation.offer), [ctx, evaluation.offer]);
   const comparison = useMemo(
     () =>
@@ -67,6 +79,8 @@ export function OffersView({ port, tables, draft, onDraftChange, onSaved }: Offe
   const [status, setStatus] = useState<Status>(null);
   const [confirming, setConfirming] = useState<OfferSave | null>(null);
   const [busy, setBusy] = useState(false);
+  // Closing the update confirmation returns focus to Save (a dialog opened without a DialogTrigger restores it nowhere).
+  const restoreFocusHere = useRestoreFocusTarget();
 
   const edit = (d: OfferDraft) => {
     setStatus(null);
@@ -112,7 +126,7 @@ export function OffersView({ port, tables, draft, onDraftChange, onSaved }: Offe
     const next = new Set(excluded);
     if (on) next.delete(name);
     else next.add(name);
-    setExcluded(next);
+    onExcludedChange(next);
   };
   // More than four offers: the rest start unchecked.
   const overflow = choices.filter((c) => !excluded.has(c.name)).length > MAX_COMPARED;
@@ -148,7 +162,9 @@ export function OffersView({ port, tables, draft, onDraftChange, onSaved }: Offe
             <OfferResultFigures result={r} />
             {evaluation.warnings.length > 0 && (
               <>
-                <Body1>Ask before accepting</Body1>
+                <Body1 as="h3" className={s.subheading}>
+                  Ask before accepting
+                </Body1>
                 <ul className={s.warnings}>
                   {evaluation.warnings.map((w) => (
                     <li key={w}>
@@ -163,8 +179,11 @@ export function OffersView({ port, tables, draft, onDraftChange, onSaved }: Offe
                 appearance="primary"
                 size="small"
                 icon={busy ? <Spinner size="extra-tiny" aria-label="Saving" /> : <SaveRegular />}
-                disabled={busy || !save || save.kind === "blocked"}
+                disabled={!save || save.kind === "blocked"}
+                // Keeps focus while it saves (a disabled button drops it to the page).
+                disabledFocusable={busy}
                 onClick={onSave}
+                {...restoreFocusHere}
               >
                 Save to workbook
               </Button>

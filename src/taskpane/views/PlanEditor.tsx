@@ -19,14 +19,16 @@ import {
   Option,
   shorthands,
   tokens,
+  useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import { AddRegular, ArrowUndoRegular, DeleteRegular, SaveRegular } from "@fluentui/react-icons";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { WorkbookPort } from "../../workbook/port";
 import type { RawTable } from "../../workbook/types";
 import { PayoutCurveChart } from "../components/PayoutCurveChart";
 import { RealisticPanel } from "../components/RealisticPanel";
 import { Section } from "../components/Section";
+import { useFocusFallback } from "../hooks/useFocusFallback";
 import {
   bandChecks,
   bandLines,
@@ -38,6 +40,7 @@ import {
   measureTermsText,
   planTermsText,
   parseBands,
+  PREVIEW_BCR,
   readBaselinePlans,
   saveTiersPlan,
   unitsOf,
@@ -45,6 +48,7 @@ import {
   type CurvePoint,
 } from "../model/planEditing";
 import type { Compute } from "../model/compute";
+import { formatMultiple, formatPercent } from "../model/format";
 import type { RealisticQuery } from "../model/realisticQuery";
 
 const useStyles = makeStyles({
@@ -123,6 +127,11 @@ export function PlanEditor({ port, tables, compute, edits, onEditsChange, onSave
   const [confirming, setConfirming] = useState(false);
   const [status, setStatus] = useState<{ intent: "success" | "error"; text: string } | null>(null);
   const [lastGood, setLastGood] = useState<CurvePoint[]>([]);
+  // Closing the confirmation returns focus to Save (a dialog opened without a DialogTrigger restores it nowhere).
+  const restoreFocusHere = useRestoreFocusTarget();
+  const moveFocus = useFocusFallback();
+  const removeRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const addRef = useRef<HTMLButtonElement>(null);
 
   const parsed = useMemo(() => (measure ? parseBands(drafts, measure) : null), [drafts, measure]);
   const points = useMemo(
@@ -151,6 +160,12 @@ export function PlanEditor({ port, tables, compute, edits, onEditsChange, onSave
     setDrafts((d) => d.map((b, j) => (j === i ? { ...b, [key]: value } : b)));
   };
   const addBand = () => setDrafts((d) => addedBand(d));
+  const removeBand = (i: number) => {
+    // The band's Remove button goes with it when it was the last: the one before it takes focus (Add band, when
+    // none is left). A band above the last keeps focus on the same button, now the next band's.
+    moveFocus(() => removeRefs.current[i] ?? removeRefs.current[i - 1] ?? addRef.current);
+    setDrafts((d) => d.filter((_, j) => j !== i));
+  };
   const doSave = async () => {
     setConfirming(false);
     if (!save || "reason" in save) return;
@@ -211,11 +226,12 @@ export function PlanEditor({ port, tables, compute, edits, onEditsChange, onSave
         {planTermsText(plan) && <Caption1 className={s.muted}>Plan: {planTermsText(plan)}</Caption1>}
         <PayoutCurveChart
           points={lastGood}
-          label={`${plan.name} · ${measure.measure} payout curve${at100 !== undefined ? `: ${at100.toFixed(2)}× target at 100% attainment` : ""}`}
+          label={`${plan.name} · ${measure.measure} payout curve${at100 !== undefined ? `: ${formatMultiple(at100)} target at ${formatPercent(1)} attainment` : ""}`}
         />
         <Caption1 className={s.muted} data-testid="curve-caption">
-          Payout as a multiple of target incentive{at100 !== undefined ? ` · ${at100.toFixed(2)}× at 100%` : ""}
-          {units.rate === "%" ? " · preview assumes a 10% base commission rate" : ""}
+          Payout as a multiple of target incentive
+          {at100 !== undefined ? ` · ${formatMultiple(at100)} at ${formatPercent(1)}` : ""}
+          {units.rate === "%" ? ` · preview assumes a ${formatPercent(PREVIEW_BCR)} base commission rate` : ""}
         </Caption1>
       </Section>
       <Section title="Realistic pay">
@@ -259,7 +275,10 @@ export function PlanEditor({ port, tables, compute, edits, onEditsChange, onSave
                 band={b}
                 index={i}
                 onEdit={edit}
-                onDelete={() => setDrafts((d) => d.filter((_, j) => j !== i))}
+                onDelete={() => removeBand(i)}
+                removeRef={(el) => {
+                  removeRefs.current[i] = el;
+                }}
                 inputClass={s.input}
                 invalidClass={s.invalid}
                 invalid={parsed?.invalid}
@@ -287,10 +306,11 @@ export function PlanEditor({ port, tables, compute, edits, onEditsChange, onSave
             </MessageBar>
           )}
           <div className={s.actions}>
-            <Button size="small" icon={<AddRegular />} onClick={addBand}>
+            <Button size="small" icon={<AddRegular />} onClick={addBand} ref={addRef}>
               Add band
             </Button>
-            <Button size="small" icon={<ArrowUndoRegular />} onClick={reset} disabled={!edited}>
+            {/* Reset turns itself off: it keeps focus rather than dropping it to the page. */}
+            <Button size="small" icon={<ArrowUndoRegular />} onClick={reset} disabledFocusable={!edited}>
               Reset
             </Button>
             <Button
@@ -299,6 +319,7 @@ export function PlanEditor({ port, tables, compute, edits, onEditsChange, onSave
               icon={<SaveRegular />}
               disabled={!save || "reason" in save}
               onClick={() => setConfirming(true)}
+              {...restoreFocusHere}
             >
               Save to workbook
             </Button>
@@ -359,6 +380,7 @@ function BandRow({
   index,
   onEdit,
   onDelete,
+  removeRef,
   inputClass,
   invalidClass,
   invalid,
@@ -369,6 +391,7 @@ function BandRow({
   index: number;
   onEdit: (i: number, key: keyof BandDraft, v: string) => void;
   onDelete: () => void;
+  removeRef: (el: HTMLButtonElement | null) => void;
   inputClass: string;
   invalidClass: string;
   invalid: ReadonlySet<string> | undefined;
@@ -417,6 +440,7 @@ function BandRow({
           icon={<DeleteRegular />}
           aria-label={`Remove band ${index + 1}`}
           onClick={onDelete}
+          ref={removeRef}
         />
       </div>
     </div>

@@ -9,7 +9,7 @@ import {
   MessageBarBody,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { OpenRegular, PlayRegular } from "@fluentui/react-icons";
 import type { WorkbookPort } from "../../workbook/port";
 import { IssueList } from "../components/IssueList";
@@ -17,7 +17,9 @@ import { progressOf, RunProgress } from "../components/RunProgress";
 import { Section } from "../components/Section";
 import { RepLookupSection } from "../components/RepLookupSection";
 import { ScenarioCards } from "../components/ScenarioCards";
+import { useFocusFallback } from "../hooks/useFocusFallback";
 import { useOpenSheet } from "../hooks/useOpenSheet";
+import { formatCount } from "../model/format";
 import { scenarioComparison } from "../model/scenarioComparison";
 import type { FreshnessNote } from "../model/resultFreshness";
 import { parseTraceReps, type RunPhase } from "../model/runPipeline";
@@ -43,8 +45,6 @@ const useStyles = makeStyles({
   },
   sheetName: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
 });
-
-const n = (x: number) => x.toLocaleString("en-US");
 
 export interface RunViewProps {
   readonly port: WorkbookPort;
@@ -77,6 +77,14 @@ export function RunView({
   const comparison = phase.kind === "done" && phase.result.ok ? scenarioComparison(phase.result.sheets) : null;
   const running = progressOf(phase) !== null;
   const [trace, setTrace] = useState("");
+  const moveFocus = useFocusFallback();
+  const runRef = useRef<HTMLButtonElement>(null);
+  const failedRef = useRef<HTMLDivElement>(null);
+  const cancel = (stop: () => void) => {
+    // The Cancel button goes with the computation: focus goes to what the run says then, else back to Run.
+    moveFocus(() => failedRef.current ?? runRef.current);
+    stop();
+  };
   return (
     <div className={s.stack}>
       <Section title="Run the model">
@@ -95,13 +103,16 @@ export function RunView({
             appearance="primary"
             icon={<PlayRegular />}
             onClick={() => onRun(parseTraceReps(trace))}
-            disabled={running || blocked || noInputs}
+            disabled={blocked || noInputs}
+            // Keeps focus while it runs (a disabled button drops it to the page).
+            disabledFocusable={running}
+            ref={runRef}
             data-testid="run"
           >
             {running ? "Running…" : "Run"}
           </Button>
           {phase.kind === "computing" && onCancel && (
-            <Button appearance="secondary" onClick={onCancel} data-testid="cancel-run">
+            <Button appearance="secondary" onClick={() => cancel(onCancel)} data-testid="cancel-run">
               Cancel
             </Button>
           )}
@@ -114,7 +125,7 @@ export function RunView({
         {blocked && (
           <Caption1 className={s.muted}>A scenario run is writing the result sheets: Run waits for it.</Caption1>
         )}
-        <RunProgress phase={phase} />
+        <RunProgress phase={phase} failedRef={failedRef} />
         {freshness && (
           <MessageBar intent={freshness.intent} data-testid="freshness">
             <MessageBarBody>{freshness.text}</MessageBarBody>
@@ -154,7 +165,7 @@ export function RunView({
                 <span className={s.sheetName}>
                   <Body1>{sheet.name}</Body1>{" "}
                   <Caption1 className={s.muted}>
-                    {n(sheet.rows.length)} {sheet.rows.length === 1 ? "row" : "rows"}
+                    {formatCount(sheet.rows.length)} {sheet.rows.length === 1 ? "row" : "rows"}
                   </Caption1>
                 </span>
                 <Button

@@ -19,6 +19,7 @@ import { progressOf, RunProgress } from "../components/RunProgress";
 import { ScenarioCards } from "../components/ScenarioCards";
 import { Section } from "../components/Section";
 import { useOpenSheet } from "../hooks/useOpenSheet";
+import { formatPercent } from "../model/format";
 import type { RunPhase } from "../model/runPipeline";
 import { BACKTEST_SHEET, backtestSummary, scenarioComparison, SCENARIO_SHEETS } from "../model/scenarioComparison";
 import { listScenarios, type ScenarioChoice } from "../model/scenarioSelection";
@@ -75,8 +76,9 @@ export function ScenariosView({ port, tables, leftOut, onLeftOutChange, phase, o
       <Section title="Scenarios">
         <Body1>
           No <b>Scenarios</b> table yet. Add an Excel table named <b>Scenarios</b> with a <b>Scenario</b> column (one
-          name per row), a Description, and the attainment each assumes: <b>Attainment</b> (a flat 90%), or{" "}
-          <b>Distribution</b> (Historical, Normal or LogNormal) with Mean and StdDev or ShareAtQuota.
+          name per row), a Description, and the attainment each assumes: <b>Attainment</b> (
+          {`a flat ${formatPercent(0.9)}`}), or <b>Distribution</b> (Historical, Normal or LogNormal) with Mean and
+          StdDev or ShareAtQuota.
         </Body1>
         <Body1>
           Rows of Plans and Tiers with that name in their <b>Scenario</b> column change the plan inside that scenario
@@ -139,7 +141,9 @@ export function ScenariosView({ port, tables, leftOut, onLeftOutChange, phase, o
             appearance="primary"
             icon={<PlayRegular />}
             onClick={onRun}
-            disabled={running || blocked || (choices.length > 0 && checked.length === 0)}
+            disabled={blocked || (choices.length > 0 && checked.length === 0)}
+            // Keeps focus while it runs (a disabled button drops it to the page).
+            disabledFocusable={running}
             data-testid="run-scenarios"
           >
             {running ? "Running…" : checked.length === choices.length ? "Run all" : `Run ${checked.length} checked`}

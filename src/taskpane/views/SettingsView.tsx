@@ -270,7 +270,9 @@ export function SettingsView({
           <Button
             appearance="primary"
             icon={<SaveRegular />}
-            disabled={busy || problem !== null || missing.length > 0}
+            disabled={problem !== null || missing.length > 0}
+            // Keeps focus while it saves (a disabled button drops it to the page).
+            disabledFocusable={busy}
             onClick={save}
           >
             Save to workbook
