@@ -113,3 +113,34 @@ it("settles a weighted plan's ProratedYTD annual gate on its measures' year-to-d
   const summary = rows(r.sheets, "Results_Summary").find((s) => s.RepID === "W1")!;
   expect(summary["Variable pay"]).toBe(24000);
 });
+
+it("shows an MBO measure under a Weighted line as an MBO line shows it: its score, Basis Score, no Quota or Actual", () => {
+  const r = run([
+    settings([
+      ["ReportingCurrency", "USD"],
+      ["PlanYear", 2026],
+    ]),
+    sheet(
+      "Reps",
+      ["RepID", "Name", "Plan", "Base", "TargetVariable", "Quota"],
+      [["W2", "AE", "WM", 100000, 40000, 400000]],
+    ),
+    sheet(
+      "Plans",
+      ["Plan", "Measure", "Weight", "Period", "Basis", "Combine"],
+      [
+        ["WM", "Bookings", 0.7, "Quarter", "Individual", "WeightedAttainment"],
+        ["WM", "Goals", 0.3, "Quarter", "Score", "WeightedAttainment"],
+      ],
+    ),
+    sheet("Actuals", ["RepID", "Period", "Measure", "Amount"], [["W2", "2026-Q1", "Bookings", 120000]]),
+    sheet("Scores", ["RepID", "Period", "Measure", "Score"], [["W2", "2026-Q1", "Goals", 0.9]]),
+  ]);
+  const q1 = rows(r.sheets, "Results_Payouts").filter((p) => p.RepID === "W2" && p.Period === "2026-Q1");
+  expect(q1.map((p) => [p.Measure, p.Quota, p.Actual, p.Attainment, p.Basis, p.Weight])).toEqual([
+    // 0.7 × 120,000 ÷ 100,000 + 0.3 × 0.9 = 0.84 + 0.27.
+    ["Weighted", null, null, 1.11, "Individual", null],
+    ["Bookings", 100000, 120000, 1.2, "Individual", 0.7],
+    ["Goals", null, null, 0.9, "Score", 0.3],
+  ]);
+});

@@ -26,4 +26,16 @@ describe("weightedQuotient", () => {
     expect(weightedQuotient([year("-5", 100, 0.7), year("150", 120, 0.3)])!.toString()).toBe("0.375");
     expect(weightedQuotient([year("90", 0, 1)])).toBeNull();
   });
+
+  it("leaves out a measure of weight 0 (a commission measure), quota or not; null when no measure has weight", () => {
+    const year = (credit: string, quota: number, weight: number) => ({
+      weight: d(weight),
+      credit: fixedOf(d(credit)),
+      quota: ratio(d(quota)),
+    });
+    // Found by an independent recalculation: a Services commission without weight or quota blanked the year.
+    expect(weightedQuotient([year("92", 100, 1), year("5000", 0, 0)])!.toString()).toBe("0.92");
+    expect(weightedQuotient([year("92", 100, 1), year("5000", 20000, 0)])!.toString()).toBe("0.92");
+    expect(weightedQuotient([year("5000", 20000, 0)])).toBeNull();
+  });
 });

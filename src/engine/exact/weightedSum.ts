@@ -27,16 +27,21 @@ export function weightedFraction(terms: readonly { weight: Decimal; fraction: Ra
 
 /**
  * Σ weight × credit ÷ quota over a year's measures, in scaled integers and one
- * division correctly rounded to 34 digits; null when a quota is missing or 0.
- * A negative year's credit counts as 0.
+ * division correctly rounded to 34 digits; null when a weighted measure's
+ * quota is missing or 0, or no measure has weight. A negative year's credit
+ * counts as 0; a measure of weight 0 (a commission paid whatever its weight)
+ * adds nothing, quota or not.
  */
 export function weightedQuotient(
   terms: readonly { weight: Decimal; credit: Fixed; quota: Ratio | undefined }[],
 ): Decimal | null {
   let num: Fixed = { int: 0n, scale: 0 };
   let den: Fixed = { int: 1n, scale: 0 };
+  let weighted = false;
   for (const t of terms) {
+    if (t.weight.isZero()) continue;
     if (!t.quota || t.quota.num.isZero()) return null;
+    weighted = true;
     const credit = t.credit.int < 0n ? { int: 0n, scale: 0 } : t.credit;
     const qn = fixedOf(t.quota.num);
     // a/b + w·c·qd/qn = (a·qn + w·c·qd·b) / (b·qn)
@@ -46,5 +51,5 @@ export function weightedQuotient(
     );
     den = fixedTimes(den, qn);
   }
-  return quotientDecimal(num, den);
+  return weighted ? quotientDecimal(num, den) : null;
 }

@@ -131,8 +131,14 @@ function lineRow(s: ScenarioResult, l: PayoutLine): SpecCell[] {
   ];
 }
 
-/** One measure of a weighted-attainment line: its quota, actual, attainment and weight. */
+/**
+ * One measure of a weighted-attainment line: its quota, actual, attainment and
+ * weight. An MBO measure shows its score as the Attainment and no Quota or
+ * Actual, as an MBO line does (its "quota" is 1 and its "actual" the score).
+ */
 function componentRow(s: ScenarioResult, l: PayoutLine, c: PayoutComponent): SpecCell[] {
+  const basis = s.plans.get(l.rep.plan)?.measures.find((m) => m.measure === c.measure)?.basis;
+  const scored = basis === "Score";
   return byHeader({
     Scenario: s.name,
     RepID: l.rep.id,
@@ -141,10 +147,10 @@ function componentRow(s: ScenarioResult, l: PayoutLine, c: PayoutComponent): Spe
     Period: l.period.key,
     Measure: c.measure,
     Currency: l.rep.currency,
-    Quota: money(c.quota),
-    Actual: toNumber(c.actual),
+    Quota: scored ? null : money(c.quota),
+    Actual: scored ? null : toNumber(c.actual),
     Attainment: c.attainment ? ratioNum(c.attainment) : null,
-    Basis: l.team ? "Team" : "Individual",
+    Basis: basis === "Team" ? "Team" : scored ? "Score" : "Individual",
     Proration: ratioNum(l.proration),
     Weight: toNumber(c.weight),
   });
