@@ -438,3 +438,47 @@ describe("the Assumption text says only what is used", () => {
     expect(assumption("Flat 90")).not.toMatch(/correlated|around the year's level/);
   });
 });
+
+describe("a commission measure without weight in the realistic view", () => {
+  // Found by a third independent recalculation: A1's Services, 5% of credit up to 50,000 a quarter and 8% above
+  // (money bands, no weight), was left out of realistic pay though A1 has a Services quota (200,000: 50,000 a
+  // quarter). At a flat 90%: New ARR 0.9 × 60,000 = 54,000, Services 4 × 5% × 45,000 = 9,000; 63,000, as line by line.
+  const result = run("commission.xlsx", [
+    settings,
+    sheet(
+      "Reps",
+      ["RepID", "Name", "Plan", "Base", "TargetVariable", "Quota", "Quota Services"],
+      [["A1", "AE", "AE", 90000, 60000, 1000000, 200000]],
+    ),
+    sheet(
+      "Plans",
+      ["Plan", "Measure", "Weight", "Period", "TierBasis", "RateType"],
+      [
+        ["AE", "New ARR", 1, "Quarter", null, null],
+        ["AE", "Services", null, "Quarter", "Amount", "Percent"],
+      ],
+    ),
+    sheet(
+      "Tiers",
+      ["Plan", "Measure", "From", "To", "Rate"],
+      [
+        ["AE", "Services", 0, 50000, "5%"],
+        ["AE", "Services", 50000, null, "8%"],
+      ],
+    ),
+    sheet("Actuals", ["RepID", "Period", "Measure", "Amount"], [["A1", "2026-Q1", "New ARR", 100000]]),
+    sheet("Scenarios", ["Scenario", "Attainment"], [["Flat 90", 0.9]]),
+  ]);
+
+  it("pays it at rate × credit, as the flat scenario's lines do", () => {
+    expect(result.issues.filter((i) => i.severity === "Error")).toEqual([]);
+    const realistic = result.sheets.find((s) => s.name === "Results_Realistic")!;
+    const rep = column(result.sheets, "Results_Realistic", "RepID");
+    const expected = column(result.sheets, "Results_Realistic", "Expected variable");
+    expect(expected((realistic.rows as unknown[][]).find((r) => rep(r) === "A1")!)).toBe(63000);
+    const summary = result.sheets.find((s) => s.name === "Results_Summary")!;
+    const get = (h: string) => column(result.sheets, "Results_Summary", h);
+    const flat = (summary.rows as unknown[][]).find((r) => get("Scenario")(r) === "Flat 90")!;
+    expect(get("Variable pay")(flat)).toBe(63000);
+  });
+});

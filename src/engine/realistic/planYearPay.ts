@@ -1,4 +1,5 @@
 import { buildPayoutCurve } from "../line/payoutCurve";
+import { rateTypeOf } from "../line/measureRule";
 import type { PayoutCurve } from "../line/segments";
 import type { CurveSegment } from "../line/segments";
 import { Decimal, ONE } from "../decimal";
@@ -58,12 +59,20 @@ export function yearMeasureCurve(plan: Plan, m: MeasurePlan, target: Decimal, qu
 export function planCurve(plan: Plan, rep: Rep, share: Decimal = ONE): CurveSegment[] {
   const parts = curveMeasures(plan).map((m) => {
     const quota = (rep.annualQuota.get(m.measure) ?? ONE).times(share);
-    const target = rep.targetVariable.times(m.weight).times(share);
+    // A percent-of-credit measure without weight still pays rate × credit: priced as a multiple of the whole
+    // target variable (weight 1), not of a target of 0, which would drop its pay.
+    const measureWeight = commissionWithoutWeight(plan, m) ? ONE : m.weight;
+    const target = rep.targetVariable.times(measureWeight).times(share);
     const bcr = quota.isZero() || target.isZero() ? ONE : target.div(quota);
-    const weight = plan.combine === "WeightedAttainment" ? ONE : m.weight;
+    const weight = plan.combine === "WeightedAttainment" ? ONE : measureWeight;
     return { weight, segments: buildPayoutCurve(m, bcr, quota).segments };
   });
   return combineCurves(parts);
+}
+
+/** A PerMeasure plan's percent-of-credit measure of weight 0: it pays rate × credit whatever its weight. */
+function commissionWithoutWeight(plan: Plan, m: MeasurePlan): boolean {
+  return plan.combine !== "WeightedAttainment" && m.weight.isZero() && rateTypeOf(m) === "Percent";
 }
 
 /**
