@@ -60,7 +60,7 @@ export {
 export { weekCalendarOf } from "./periods";
 
 // Running the model, and checking a plan and drawing its payout curve (the plan editor, Results_PayoutCurve).
-export { runModel, BASELINE } from "./model";
+export { runModel, inputChecks, BASELINE } from "./model";
 export type { RepProgress } from "./types";
 export { checkPlan } from "./planChecks";
 export { buildPayoutCurve } from "./line/payoutCurve";

@@ -33,13 +33,11 @@ function teamsWithoutMembers(input: ModelInput): EngineIssue[] {
   return issues;
 }
 
-/** Runs every scenario that pays on actual or flat attainment; `progress` hears each rep as it is paid. */
-export function runModel(input: ModelInput, progress?: RepProgress): ModelResult {
-  const issues: EngineIssue[] = [...checkHierarchy(input.reps), ...teamsWithoutMembers(input)];
-  const scenarios: ScenarioResult[] = [];
-  const planSets: { name: string; scenario: Scenario | null; plans: ReadonlyMap<string, Plan> }[] = [
-    { name: BASELINE, scenario: null, plans: input.plans },
-  ];
+type PlanSet = { name: string; scenario: Scenario | null; plans: ReadonlyMap<string, Plan> };
+
+/** The baseline plans, then each scenario paid line by line (on actuals or a flat attainment) with its own plans. */
+function planSetsOf(input: ModelInput): PlanSet[] {
+  const planSets: PlanSet[] = [{ name: BASELINE, scenario: null, plans: input.plans }];
   for (const s of input.scenarios) {
     if (s.assumption !== null && s.assumption.kind !== "Flat") continue; // distributions: realistic earnings
     const overrides = input.scenarioPlans.get(s.name);
@@ -47,9 +45,14 @@ export function runModel(input: ModelInput, progress?: RepProgress): ModelResult
     overrides?.forEach((plan, name) => plans.set(name, plan));
     planSets.push({ name: s.name, scenario: s, plans });
   }
+  return planSets;
+}
 
-  // A scenario's own plans are checked too; what its plans repeat of the baseline's is said once, and what is
-  // new names the scenario.
+/**
+ * Every plan's design checks. A scenario's own plans are checked too; what its
+ * plans repeat of the baseline's is said once, and what is new names the scenario.
+ */
+function checkPlans(planSets: readonly PlanSet[], issues: EngineIssue[]): void {
   const checked = new Set<Plan>();
   const said = new Set<string>();
   for (const set of planSets) {
@@ -64,6 +67,32 @@ export function runModel(input: ModelInput, progress?: RepProgress): ModelResult
       }
     }
   }
+}
+
+/**
+ * What the model finds in its input before it pays anyone: `plans` — each
+ * plan's design (bands, weights, caps); `amounts` — Quotas, Actuals and Scores
+ * rows that straddle a payout period or give a period twice. The workbook asks
+ * for these when other problems stop the run, so a user fixing the tables
+ * hears of them all at once; a model run reports them itself.
+ */
+export function inputChecks(input: ModelInput, which: { plans: boolean; amounts: boolean }): EngineIssue[] {
+  const issues: EngineIssue[] = [];
+  const planSets = planSetsOf(input);
+  if (which.plans) checkPlans(planSets, issues);
+  if (which.amounts) {
+    const shared = new SharedInputs(input, planSets, issues);
+    for (const set of planSets) for (const plan of set.plans.values()) shared.bucketsFor(plan);
+  }
+  return issues;
+}
+
+/** Runs every scenario that pays on actual or flat attainment; `progress` hears each rep as it is paid. */
+export function runModel(input: ModelInput, progress?: RepProgress): ModelResult {
+  const issues: EngineIssue[] = [...checkHierarchy(input.reps), ...teamsWithoutMembers(input)];
+  const scenarios: ScenarioResult[] = [];
+  const planSets = planSetsOf(input);
+  checkPlans(planSets, issues);
 
   const shared = new SharedInputs(input, planSets, issues);
   const flatSets = planSets.filter((set) => set.scenario?.assumption?.kind === "Flat").length;

@@ -1,4 +1,5 @@
-import { weekCalendarOf, type Adjustment, type ModelInput, type Scenario } from "../../engine";
+import { inputChecks, weekCalendarOf, type Adjustment, type ModelInput, type Scenario } from "../../engine";
+import { locateEngineIssue } from "../engineIssues";
 import { dedupeIssues, hasErrors, sortIssues, workbookIssue } from "../issues";
 import type { Issue, RawTable } from "../types";
 import { readAdjustments } from "./adjustments";
@@ -118,34 +119,57 @@ export function parseModelInput(tables: readonly RawTable[], options: ParseOptio
       ? scenarioTable.scenarios
       : plans.scenariosUsed.map((name) => ({ name, assumption: null, description: "" }));
 
-  const sorted = sortIssues(dedupeIssues(issues), INPUT_NAMES);
-  if (hasErrors(sorted)) return { input: null, issues: sorted };
-  return {
-    input: {
-      settings: {
-        reportingCurrency: settings.reportingCurrency,
-        fiscalYearStartMonth: fy,
-        planYear,
-        fxRates: settings.fxRates,
-        ...(settings.calendar ? { calendar: settings.calendar } : {}),
-        ...(settings.proration ? { proration: settings.proration } : {}),
-      },
-      reps: reps.reps,
-      plans: plans.plans,
-      scenarioPlans: plans.scenarioPlans,
-      scenarios,
-      quotas: quotas.amounts,
-      actuals: actuals.amounts,
-      ...(scores.amounts.length > 0 ? { scores: scores.amounts } : {}),
-      adjustments,
-      // The Settings rule for ramp tenure month 1 travels with each schedule, where the ramp is priced.
-      ramps:
-        settings.rampMonthOne === "StartMonth"
-          ? ramps.ramps
-          : new Map([...ramps.ramps].map(([k, r]) => [k, { ...r, monthOne: settings.rampMonthOne }])),
-      attainmentHistory,
-      ...(found.Offers ? { offers } : {}),
+  const input: ModelInput = {
+    settings: {
+      reportingCurrency: settings.reportingCurrency,
+      fiscalYearStartMonth: fy,
+      planYear,
+      fxRates: settings.fxRates,
+      ...(settings.calendar ? { calendar: settings.calendar } : {}),
+      ...(settings.proration ? { proration: settings.proration } : {}),
     },
-    issues: sorted,
+    reps: reps.reps,
+    plans: plans.plans,
+    scenarioPlans: plans.scenarioPlans,
+    scenarios,
+    quotas: quotas.amounts,
+    actuals: actuals.amounts,
+    ...(scores.amounts.length > 0 ? { scores: scores.amounts } : {}),
+    adjustments,
+    // The Settings rule for ramp tenure month 1 travels with each schedule, where the ramp is priced.
+    ramps:
+      settings.rampMonthOne === "StartMonth"
+        ? ramps.ramps
+        : new Map([...ramps.ramps].map(([k, r]) => [k, { ...r, monthOne: settings.rampMonthOne }])),
+    attainmentHistory,
+    ...(found.Offers ? { offers } : {}),
   };
+  if (hasErrors(issues)) issues.push(...modelChecks(input, found, issues, tables));
+  const sorted = sortIssues(dedupeIssues(issues), INPUT_NAMES);
+  return hasErrors(sorted) ? { input: null, issues: sorted } : { input, issues: sorted };
+}
+
+/**
+ * When the tables' own problems stop the run, the problems the model would
+ * find next — a plan's design (overlapping bands), an amount that straddles a
+ * payout period, a second score in one — are asked for too, so the user hears
+ * of them all at once: plan designs when the tables that define plans read
+ * cleanly, amounts when Settings, Reps and the plans do too (otherwise their
+ * findings would follow from rows already refused).
+ */
+function modelChecks(
+  input: ModelInput,
+  found: ReturnType<typeof locateInputs>,
+  issues: readonly Issue[],
+  tables: readonly RawTable[],
+): Issue[] {
+  const clean = (names: readonly (keyof typeof found)[]) =>
+    !issues.some(
+      (i) => i.severity === "Error" && names.some((n) => found[n] !== undefined && i.table === found[n]!.name),
+    );
+  const planTables = ["Plans", "Tiers", "Modifiers", "PayoutMatrix", "Scenarios", "Ramps"] as const;
+  const plans = clean(planTables) && input.plans.size > 0;
+  const amounts = plans && clean(["Settings", "Reps"]) && input.reps.length > 0;
+  if (!plans) return [];
+  return inputChecks(input, { plans, amounts }).map((i) => locateEngineIssue(i, tables));
 }
