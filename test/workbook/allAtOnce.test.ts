@@ -97,3 +97,13 @@ it("leaves out the amounts' findings when Reps has problems of its own (they cou
   expect(messages.some((m) => m.includes("spans more than one"))).toBe(false);
   expect(messages.some((m) => m.includes("overlap"))).toBe(true);
 });
+
+it("puts a model finding on the cell under the header the table uses for the column (Date for Period)", () => {
+  const dated = sheet(
+    "Actuals",
+    ["RepID", "Date", "Measure", "Amount"],
+    [["E1", "2026-Q2", "Bookings", 50000]], // a quarter under a monthly plan
+  );
+  const straddle = errorsOf(tables([dated])).find((e) => e.message.includes("spans more than one"))!;
+  expect([straddle.address, straddle.column]).toEqual(["Actuals!B2", "Date"]);
+});

@@ -9,7 +9,7 @@ import { periodLabel, type PeriodLabel } from "./periods";
 import { TableReader, type RowReader } from "./reader";
 import { REP_ID_FIELD, type RepsRead } from "./reps";
 
-const FIELDS: readonly FieldSpec[] = [
+export const ADJUSTMENTS_FIELDS: readonly FieldSpec[] = [
   REP_ID_FIELD,
   { key: "period", name: "Period", aliases: ["Date", "Pay Period", "Month"], required: true },
   { key: "type", name: "Type", aliases: ["Adjustment Type", "Kind"], required: true },
@@ -37,7 +37,7 @@ export interface AdjustmentRecord {
 /** Adjustments: SPIFs and bonuses paid, clawbacks taken back (a negative clawback counts as its size). */
 export function readAdjustments(table: RawTable | undefined, reps: RepsRead, issues: Issue[]): AdjustmentRecord[] {
   if (!table) return [];
-  const columns = mapColumns(table, FIELDS, issues);
+  const columns = mapColumns(table, ADJUSTMENTS_FIELDS, issues);
   if (!columns) return [];
   const records: AdjustmentRecord[] = [];
   for (const row of new TableReader(table, columns, issues).rows()) {

@@ -16,7 +16,7 @@ export type AmountKind = "Quotas" | "Actuals" | "Scores";
 const PERIOD_FIELD: FieldSpec = { key: "period", name: "Period", aliases: ["Month", "Period Label"], required: true };
 const MEASURE_FIELD: FieldSpec = { key: "measure", name: "Measure", aliases: ["Metric", "Measure Name"] };
 
-const FIELDS: Record<AmountKind, readonly FieldSpec[]> = {
+export const AMOUNT_FIELDS: Record<AmountKind, readonly FieldSpec[]> = {
   Quotas: [
     REP_ID_FIELD,
     PERIOD_FIELD,
@@ -82,7 +82,7 @@ export function readAmounts(
   issues: Issue[],
 ): AmountRows {
   if (!table) return NO_ROWS;
-  const columns = mapColumns(table, FIELDS[kind], issues);
+  const columns = mapColumns(table, AMOUNT_FIELDS[kind], issues);
   if (!columns) return NO_ROWS;
   const amounts: RowAmount[] = [];
   const labels: PeriodLabel[] = [];

@@ -27,7 +27,7 @@ const ATTAINMENT_FIELD: FieldSpec = {
   aliases: ["Attainment %", "Quota Attainment", "Pct Of Quota"],
 };
 
-const FIELDS: readonly FieldSpec[] = [
+export const HISTORY_FIELDS: readonly FieldSpec[] = [
   { ...REP_ID_FIELD, required: false },
   { key: "period", name: "Period", aliases: ["Year", "Period Label"] },
   // Required unless Quota and Actual are both columns (checked below).
@@ -139,7 +139,7 @@ export function readAttainmentHistory(
   settings: HistorySettings = { fiscalYearStartMonth: 1 },
 ): AttainmentRecord[] {
   if (!table) return [];
-  const columns = mapColumns(table, FIELDS, issues);
+  const columns = mapColumns(table, HISTORY_FIELDS, issues);
   if (!columns) return [];
   const fy = settings.fiscalYearStartMonth;
   const calendar = weekCalendarOf(settings);

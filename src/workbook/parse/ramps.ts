@@ -9,7 +9,7 @@ import { NameIndex } from "./names";
 import type { RowReader } from "./reader";
 import { TableReader } from "./reader";
 
-const FIELDS: readonly FieldSpec[] = [
+export const RAMPS_FIELDS: readonly FieldSpec[] = [
   { key: "ramp", name: "Ramp", aliases: ["Ramp Name", "Ramp Schedule", "Schedule", "Name"], required: true },
   { key: "month", name: "Month", aliases: ["Month Of Tenure", "Tenure Month"], required: true },
   {
@@ -43,7 +43,7 @@ export function readRamps(table: RawTable | undefined, issues: Issue[]): RampsRe
   const names = new NameIndex();
   const ramps = new Map<string, RampSchedule>();
   if (!table) return { names, ramps, present: false };
-  const columns = mapColumns(table, FIELDS, issues);
+  const columns = mapColumns(table, RAMPS_FIELDS, issues);
   if (!columns) return { names, ramps, present: true };
 
   const groups = new Map<string, { rows: RampRow[]; broken: boolean }>();

@@ -21,7 +21,7 @@ export const REP_ID_FIELD: FieldSpec = {
   required: true,
 };
 
-const FIELDS: readonly FieldSpec[] = [
+export const REPS_FIELDS: readonly FieldSpec[] = [
   REP_ID_FIELD,
   { key: "name", name: "Name", aliases: ["Rep Name", "Employee", "Employee Name", "Full Name"] },
   { key: "role", name: "Role", aliases: ["Title", "Job Title", "Position"] },
@@ -81,7 +81,7 @@ export function readReps(table: RawTable | undefined, ctx: RepsContext, issues: 
   // `Quota <Measure>` columns: key "quota:<measure>".
   const quotaColumns: { key: string; measure: string }[] = [];
   const claimed = new Map<string, number>();
-  const columns = mapColumns(table, FIELDS, issues, {
+  const columns = mapColumns(table, REPS_FIELDS, issues, {
     claim: (header, normalized, i) => {
       const measureText = quotaMeasureText(header, normalized);
       if (measureText === null) return false;

@@ -9,7 +9,7 @@ import { mapColumns, type FieldSpec } from "./headers";
 import { NameIndex } from "./names";
 import { TableReader, type RowReader } from "./reader";
 
-const FIELDS: readonly FieldSpec[] = [
+export const SCENARIOS_FIELDS: readonly FieldSpec[] = [
   { key: "scenario", name: "Scenario", aliases: ["Scenario Name", "Name"], required: true },
   { key: "attainment", name: "Attainment", aliases: ["Flat Attainment"] },
   { key: "distribution", name: "Distribution", aliases: ["Dist", "Attainment Distribution"] },
@@ -64,7 +64,7 @@ export function readScenarios(table: RawTable | undefined, issues: Issue[]): Sce
   if (!table) return { names: null, scenarios: [] };
   const names = new NameIndex();
   const scenarios: Scenario[] = [];
-  const columns = mapColumns(table, FIELDS, issues);
+  const columns = mapColumns(table, SCENARIOS_FIELDS, issues);
   // Unreadable (already an Error): don't also fail every scenario name used in Plans and Tiers.
   if (!columns) return { names: null, scenarios };
   const firstRow = new Map<string, number>();
