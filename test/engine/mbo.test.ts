@@ -1,7 +1,7 @@
 import { runModel } from "../../src/engine/model";
 import { explainLine } from "../../src/engine/trace";
 import type { MeasurePlan, PeriodAmount } from "../../src/engine/types";
-import { d, measure, model, plan, quarter, tiers } from "../../src/engine/testing/builders";
+import { d, measure, model, plan, quarter, rep, tiers } from "../../src/engine/testing/builders";
 
 /**
  * An MBO (Basis Score): no quota, its attainment is the period's score from
@@ -46,6 +46,33 @@ describe("an MBO measure (Basis Score)", () => {
     expect(steps.map((x) => x.step)).toEqual(["Target", "Attainment", "Band", "Payout"]);
     expect(steps[0].detail).toBe("target variable 100,000.00 × weight 20% × period share 1/4 = 5,000.00");
     expect(steps[1].detail).toBe("score 85% (Scores)");
+  });
+
+  it("enters the year's attainment as the mean of its periods' scores, an unscored period counting 0", () => {
+    // New ARR 250,000 of 1,000,000 (25%) at 80%; MBO 0.85 and 1.2 in Q1–Q2, nothing in Q3–Q4: (0.85 + 1.2) ÷ 4.
+    const input = model({
+      planList: [plan({ measures: [arr, mbo()] })],
+      reps: [rep({ quota: { "New ARR": "1000000" } })],
+      actuals: [quarter("R1", 1, 250_000, "New ARR")],
+      scores: [quarter("R1", 1, "0.85", "MBO"), quarter("R1", 2, "1.2", "MBO")],
+    });
+    const expected = d(0.8)
+      .times(0.25)
+      .plus(d(0.2).times(d(2.05).div(4)));
+    expect(runModel(input).scenarios[0].reps[0].attainment!.eq(expected)).toBe(true);
+  });
+
+  it("is at the flat attainment in a flat scenario, as every measure is: its scores are not read", () => {
+    const input = model({
+      planList: [plan({ measures: [arr, mbo()] })],
+      scores: [quarter("R1", 1, "0.5", "MBO")],
+    });
+    const flat = runModel({
+      ...input,
+      scenarios: [{ name: "Flat 90", assumption: { kind: "Flat", attainment: d(0.9) }, description: "" }],
+    }).scenarios[1];
+    // 90% × 5,000 = 4,500 in Q1, though its score there is 50%.
+    expect(flat.lines.find((l) => l.measure === "MBO")!.payout.toFixed(2)).toBe("4500.00");
   });
 
   it("reports a second score in one payout period", () => {

@@ -128,9 +128,10 @@ describe("Quotas, Actuals and the fiscal year", () => {
     );
     const bad = parse(withTables(minimalTables(), actuals, quotas));
     expect(located(errors(bad.issues))).toEqual([
-      "Quotas!B4 Quota for R1, Bookings, 2026-01-01 to 2026-03-31 is given twice (rows 2 and 4); keep one",
-      "Quotas!B5 Quota for R1, Bookings, 2026-01-01 to 2026-03-31 is given twice (rows 2 and 5); keep one",
-      "Quotas!B7 Quota for R2, Bookings, 2026-01-01 to 2026-01-31 is given twice (rows 6 and 7); keep one",
+      "Quotas!B4 Quota for R1, Bookings, 2026-Q1 (2026-01-01 to 2026-03-31) is given twice (rows 2 and 4); keep one",
+      // The period as typed on the row reported, with the days it covers.
+      "Quotas!B5 Quota for R1, Bookings, Q1 2026 (2026-01-01 to 2026-03-31) is given twice (rows 2 and 5); keep one",
+      "Quotas!B7 Quota for R2, Bookings, P1 2026 (2026-01-01 to 2026-01-31) is given twice (rows 6 and 7); keep one",
       'Actuals!C4 Amount "lots" is not a number',
     ]);
     expect(bad.input).toBeNull();
@@ -172,7 +173,7 @@ describe("Quotas, Actuals and the fiscal year", () => {
     expect(located(issues.filter((i) => i.severity !== "Info"))).toEqual([
       'Quotas!A2 RepID "R9" is not in Reps',
       "Quotas!C3 Quota can't be negative",
-      "Quotas!B5 Quota for R1, Bookings, 2026-01-01 to 2026-03-31 is given twice (rows 4 and 5); keep one",
+      "Quotas!B5 Quota for R1, Bookings, 2026-Q1 (2026-01-01 to 2026-03-31) is given twice (rows 4 and 5); keep one",
       'Actuals!B2 Period "someday" is not a period; write 2026, 2026-Q1, 2026-03, Mar 2026 or a date',
       'Actuals!C3 Measure "Upsell" is not in any plan (measures: Bookings); this row is not used',
       'Actuals!D4 Amount "1.234,50" has an ambiguous number format: write it with a dot for decimals and no dots for thousands (e.g. 1200.50)',

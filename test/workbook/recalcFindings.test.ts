@@ -482,3 +482,52 @@ describe("a commission measure without weight in the realistic view", () => {
     expect(get("Variable pay")(flat)).toBe(63000);
   });
 });
+
+describe("a payout multiple on a target with no finite decimal", () => {
+  it("reads 0.9 for 6,000 on a monthly target of 80,000 ÷ 12, not 0.8999999999999999", () => {
+    const result = run("multiple.xlsx", [
+      settings,
+      sheet(
+        "Reps",
+        ["RepID", "Name", "Plan", "Base", "TargetVariable", "Quota"],
+        [["A1", "AE", "AE", 80000, 80000, 1200000]],
+      ),
+      sheet("Plans", ["Plan", "Measure", "Period"], [["AE", "Bookings", "Month"]]),
+      // 90,000 of a 100,000 monthly quota at 1× per 100%: 0.9 × 6,666.666… = 6,000.00.
+      sheet("Actuals", ["RepID", "Period", "Measure", "Amount"], [["A1", "2026-01", "Bookings", 90000]]),
+    ]);
+    const get = (h: string) => column(result.sheets, "Results_Payouts", h);
+    const payouts = result.sheets.find((s) => s.name === "Results_Payouts")!;
+    const jan = (payouts.rows as unknown[][]).find((r) => get("Period")(r) === "2026-01")!;
+    expect([get("Payout")(jan), get("Payout multiple")(jan)]).toEqual([6000, 0.9]);
+  });
+});
+
+describe("credit dated in a month proration does not count", () => {
+  it("counts in its period: an August deal of a 10 August start under FullMonths is Q3's credit", () => {
+    const result = run("fullmonths.xlsx", [
+      sheet(
+        "Settings",
+        ["Setting", "Value"],
+        [
+          ["ReportingCurrency", "USD"],
+          ["PlanYear", 2026],
+          ["Proration", "FullMonths"],
+        ],
+      ),
+      sheet(
+        "Reps",
+        ["RepID", "Name", "Plan", "Base", "TargetVariable", "Quota", "StartDate"],
+        [["H1", "Hire", "AE", 80000, 80000, 1200000, "2026-08-10"]],
+      ),
+      sheet("Plans", ["Plan", "Measure", "Period"], [["AE", "Bookings", "Quarter"]]),
+      sheet("Actuals", ["RepID", "Date", "Measure", "Amount"], [["H1", "2026-08-20", "Bookings", 10000]]),
+    ]);
+    expect(result.issues.filter((i) => i.severity === "Error")).toEqual([]);
+    const get = (h: string) => column(result.sheets, "Results_Payouts", h);
+    const payouts = result.sheets.find((s) => s.name === "Results_Payouts")!;
+    const q3 = (payouts.rows as unknown[][]).find((r) => get("Period")(r) === "2026-Q3")!;
+    // August does not count (the start is after the 1st), September does: a third of the quarter's quota.
+    expect([get("Actual")(q3), get("Proration")(q3), get("Quota")(q3)]).toEqual([10000, 1 / 3, 100000]);
+  });
+});

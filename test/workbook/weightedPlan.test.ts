@@ -89,8 +89,8 @@ it("ramps and guarantees a Weighted line as a per-measure line, and reads the ye
     ["2026-03", "10000.00", null, null],
     ["2026-04", "0.00", null, null],
   ]);
-  // The gate still shows on the guaranteed month: it was below threshold, and the floor paid.
-  expect(weighted[0].Gate).toBe("Below threshold");
+  // The gate still shows on the guaranteed month: it was below threshold (Rate 0: no band paid), and the floor paid.
+  expect([weighted[0].Gate, weighted[0].Rate]).toEqual(["Below threshold", 0]);
 
   const summary = rows(r.sheets, "Results_Summary").find((s) => s.RepID === "W1")!;
   expect(summary["Variable pay"]).toBe(24000);

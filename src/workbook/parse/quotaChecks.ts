@@ -18,14 +18,16 @@ export function checkDuplicateQuotas(quotas: AmountRows, spanOf: (i: number) => 
     let byRep = byMeasure.get(a.measure);
     if (!byRep) byMeasure.set(a.measure, (byRep = new Map()));
     const first = byRep.get(a.repId);
-    if (first)
-      quotas
-        .rowOf(i)
-        .error(
-          "period",
-          `Quota for ${a.repId}, ${a.measure}, ${a.start} to ${a.end} is given twice (${formatRows([first.excelRow, a.excelRow])}); keep one`,
-        );
-    else byRep.set(a.repId, a);
+    if (first) {
+      const row = quotas.rowOf(i);
+      // The period as the user typed it (2026-P01), with the days it covers.
+      const typed = row.cell("period");
+      const when = typeof typed === "string" ? `${typed.trim()} (${a.start} to ${a.end})` : `${a.start} to ${a.end}`;
+      row.error(
+        "period",
+        `Quota for ${a.repId}, ${a.measure}, ${when} is given twice (${formatRows([first.excelRow, a.excelRow])}); keep one`,
+      );
+    } else byRep.set(a.repId, a);
   });
 }
 

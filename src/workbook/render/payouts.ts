@@ -17,12 +17,16 @@ function attainmentNum(l: PayoutLine, actual: number | null): number | null {
  * (YTD earned ÷ YTD target), since its Payout is the period's true-up and may
  * be negative while the curve's multiple never is.
  */
-function payoutMultiple(l: PayoutLine, payout: number, target: number): number | null {
+function payoutMultiple(l: PayoutLine, target: number): number | null {
   if (l.ytd) {
     const ytdTarget = ratioNum(l.ytd.target);
     return ytdTarget === 0 ? null : toNumber(l.ytd.earned) / ytdTarget;
   }
-  return target === 0 ? null : payout / target;
+  if (target === 0) return null;
+  // minor × den ÷ (num × 10^digits), one division last: 6,000 on a target of 20,000 ÷ 3 reads 0.9, where
+  // 6,000 ÷ 6,666.666… rounded twice and read 0.8999999999999999.
+  const [num, den] = ratioParts(l.target);
+  return (Number(l.minor) * den) / (num * 10 ** minorUnits(l.rep.currency));
 }
 
 /** A row of Results_Payouts from the cells it has, by column header; every other column blank. */
@@ -116,7 +120,7 @@ function lineRow(s: ScenarioResult, l: PayoutLine): SpecCell[] {
     money(l.target),
     l.quota && !scored && !l.quota.num.isZero() ? bcr(l.target, l.quota) : null,
     sharedNum(l.rate),
-    payoutMultiple(l, payout, target),
+    payoutMultiple(l, target),
     payout,
     l.gated ? "Below threshold" : null, // blank, not empty text: COUNTA and filters see only flagged lines
     l.capped,
