@@ -13,6 +13,13 @@ export function sheet(name: string, headers: string[], rows: RawCell[][]): RawTa
 
 export const settings = (rows: RawCell[][]): RawTable => sheet("Settings", ["Setting", "Value"], rows);
 
+/** The Settings most tests need: reporting in USD, plan year 2026. */
+export const usd2026 = (): RawTable =>
+  settings([
+    ["ReportingCurrency", "USD"],
+    ["PlanYear", 2026],
+  ]);
+
 export function run(tables: RawTable[]) {
   const r = runWorkbook(tables, { sourceName: "published.xlsx", computedAt: new Date("2026-11-22T10:00:00Z") });
   const errors = r.issues.filter((i) => i.severity === "Error").map((i) => `${i.address} ${i.message}`);

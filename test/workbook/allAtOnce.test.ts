@@ -1,6 +1,6 @@
 import { runWorkbook } from "../../src/workbook/run";
 import type { RawTable } from "../../src/workbook/types";
-import { settings, sheet } from "../published/workbook";
+import { sheet, usd2026 } from "../published/workbook";
 
 /**
  * "All problems are reported at once" (docs/workbook.md), found false by an
@@ -9,10 +9,7 @@ import { settings, sheet } from "../published/workbook";
  * reported only once every table's own problems were fixed, one round later.
  */
 const tables = (extra: RawTable[] = []): RawTable[] => [
-  settings([
-    ["ReportingCurrency", "USD"],
-    ["PlanYear", 2026],
-  ]),
+  usd2026(),
   sheet(
     "Reps",
     ["RepID", "Name", "Plan", "Base", "TargetVariable", "Quota"],

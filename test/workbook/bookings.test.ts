@@ -1,4 +1,4 @@
-import { cents, rows, run, settings, sheet } from "../published/workbook";
+import { cents, rows, run, settings, sheet, usd2026 } from "../published/workbook";
 
 /**
  * Results_Scenarios' Bookings on actuals: every credited amount of an
@@ -17,10 +17,7 @@ const flat100 = sheet("Scenarios", ["Scenario", "Attainment"], [["Flat 100", 1]]
 it("counts each individual credit once: not the leader's team credit, not an MBO score, and a weighted plan's measures", () => {
   const baseline = baselineOf(
     run([
-      settings([
-        ["ReportingCurrency", "USD"],
-        ["PlanYear", 2026],
-      ]),
+      usd2026(),
       sheet(
         "Reps",
         ["RepID", "Name", "Manager", "Plan", "Base", "TargetVariable", "Quota", "Quota Renewals"],

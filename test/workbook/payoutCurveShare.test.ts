@@ -1,4 +1,4 @@
-import { rows, run, settings, sheet } from "../published/workbook";
+import { rows, run, sheet, usd2026 } from "../published/workbook";
 
 /**
  * Results_PayoutCurve's "Share of reps" beside each 5% step: the reps whose
@@ -9,10 +9,7 @@ import { rows, run, settings, sheet } from "../published/workbook";
 // Annual quota 100,000, one quarter's bookings each: attainments 50%, 97.5%, 100%, 102.4%, 102.5% and 0%.
 const bookings = [50000, 97500, 100000, 102400, 102500, 0];
 const result = run([
-  settings([
-    ["ReportingCurrency", "USD"],
-    ["PlanYear", 2026],
-  ]),
+  usd2026(),
   sheet(
     "Reps",
     ["RepID", "Name", "Plan", "Base", "TargetVariable", "Quota"],

@@ -1,4 +1,4 @@
-import { run, settings, sheet } from "../published/workbook";
+import { run, sheet, usd2026 } from "../published/workbook";
 
 /**
  * Where a plan's design warnings point, and how often they are said (found by
@@ -8,10 +8,7 @@ import { run, settings, sheet } from "../published/workbook";
  * plan's other measures, word for word, without saying which scenario.
  */
 const result = run([
-  settings([
-    ["ReportingCurrency", "USD"],
-    ["PlanYear", 2026],
-  ]),
+  usd2026(),
   sheet(
     "Reps",
     ["RepID", "Name", "Plan", "Base", "TargetVariable", "Quota", "Quota Renewals"],

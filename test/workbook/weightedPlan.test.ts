@@ -1,4 +1,4 @@
-import { cents, rows, run, settings, sheet } from "../published/workbook";
+import { cents, rows, run, sheet, usd2026 } from "../published/workbook";
 
 /**
  * A WeightedAttainment plan under a ramp, by hand (found by an independent
@@ -16,10 +16,7 @@ import { cents, rows, run, settings, sheet } from "../published/workbook";
  */
 function weightedRun(annualGate: { gate: number; basis: string } | null = null) {
   return run([
-    settings([
-      ["ReportingCurrency", "USD"],
-      ["PlanYear", 2026],
-    ]),
+    usd2026(),
     sheet(
       "Reps",
       ["RepID", "Name", "Plan", "Base", "TargetVariable", "Quota", "Quota Renewals", "StartDate", "Ramp"],
@@ -116,10 +113,7 @@ it("settles a weighted plan's ProratedYTD annual gate on its measures' year-to-d
 
 it("shows an MBO measure under a Weighted line as an MBO line shows it: its score, Basis Score, no Quota or Actual", () => {
   const r = run([
-    settings([
-      ["ReportingCurrency", "USD"],
-      ["PlanYear", 2026],
-    ]),
+    usd2026(),
     sheet(
       "Reps",
       ["RepID", "Name", "Plan", "Base", "TargetVariable", "Quota"],
