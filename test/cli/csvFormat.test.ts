@@ -92,6 +92,10 @@ describe("compplan model --format csv", () => {
     // Our own text never begins like a formula, so it is written as it reads.
     const offers = readFileSync(join(dir, "acme-comp-results", "Results_Offers.csv"), "utf8");
     expect(offers).toContain(`,"Even with Current job at 292.4% attainment (above it, Current job pays more)"\r\n`);
+    // UTF-8 without a byte-order mark (README): the first bytes are the header's.
+    expect([...readFileSync(join(dir, "acme-comp-results", "Results_Summary.csv")).subarray(0, 3)]).toEqual(
+      [..."Sce"].map((c) => c.charCodeAt(0)),
+    );
     // Money at full precision, without thousands separators.
     const statements = parseCsv(readFileSync(join(dir, "acme-comp-results", "Results_Statements.csv"), "utf8"));
     expect(statements.slice(1).every((r) => r.every((f) => !/^\d{1,3}(,\d{3})+/.test(f)))).toBe(true);

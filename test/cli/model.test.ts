@@ -219,6 +219,16 @@ describe("compplan model on a small hand-built workbook", () => {
     expect(() => JSON.parse(run.stdout)).not.toThrow();
     // No Tiers: 1.0× from 0, uncapped: 250,000 / 200,000 = 125% × 50,000 = 62,500
     expect(run.stdout).toMatch(/62500/);
+    // As the README says: ok, the issues, and per scenario each rep's year and lines, amounts as exact decimal strings.
+    const json = JSON.parse(run.stdout) as {
+      ok: boolean;
+      issues: unknown[];
+      scenarios: { name: string; reps: { variablePay: string; attainment: string; lines: { payout: string }[] }[] }[];
+    };
+    expect(Object.keys(json)).toEqual(["ok", "issues", "scenarios"]);
+    expect(json.scenarios[0].name).toBe("Baseline");
+    const rep = json.scenarios[0].reps.find((r) => r.variablePay === "62500.00")!;
+    expect([rep.attainment, typeof rep.lines[0].payout]).toEqual(["1.25", "string"]);
     expect(existsSync(join(dir, "small-results.xlsx"))).toBe(false);
 
     const withOutput = runCli(["model", "small.xlsx", "--json", "-o", "small-out.xlsx"], dir);

@@ -66,8 +66,8 @@ interface CurveSet {
   readonly name: string;
   readonly plans: ReadonlyMap<string, Plan>;
   readonly reps: readonly Rep[];
-  /** Share of reps within ±2.5% of an attainment step. */
-  readonly share: (lo: Decimal, hi: Decimal) => Decimal | null;
+  /** Share of the plan's reps with an attainment from `lo` to just under `hi` (±2.5% of a step). */
+  readonly share: (plan: string, lo: Decimal, hi: Decimal) => Decimal | null;
 }
 
 const HALF_STEP = new Decimal("0.025");
@@ -75,19 +75,25 @@ const IDENTITY = [{ from: new Decimal(0), to: null, intercept: new Decimal(0), s
 
 function curveSets(actual: readonly ScenarioResult[], realistic: readonly RealisticScenario[]): CurveSet[] {
   const sets: CurveSet[] = actual.map((s) => {
-    // Sorted once: each step's count is two binary searches, not a pass over every rep.
-    const attainments = s.reps
-      .map((r) => r.attainment)
-      .filter((a): a is Decimal => a !== null)
-      .sort((a, b) => a.comparedTo(b));
+    // Each plan's reps' attainments, sorted once: a step's count is two binary searches, not a pass over every rep.
+    const byPlan = new Map<string, Decimal[]>();
+    for (const r of s.reps) {
+      if (r.attainment === null) continue;
+      const list = byPlan.get(r.rep.plan);
+      if (list) list.push(r.attainment);
+      else byPlan.set(r.rep.plan, [r.attainment]);
+    }
+    for (const list of byPlan.values()) list.sort((a, b) => a.comparedTo(b));
     return {
       name: s.name,
       plans: s.plans,
       reps: s.reps.map((r) => r.rep),
-      share: (lo, hi) =>
-        attainments.length
+      share: (plan, lo, hi) => {
+        const attainments = byPlan.get(plan);
+        return attainments
           ? new Decimal(lowerBound(attainments, hi) - lowerBound(attainments, lo)).div(attainments.length)
-          : null,
+          : null;
+      },
     };
   });
   for (const s of realistic) {
@@ -97,7 +103,8 @@ function curveSets(actual: readonly ScenarioResult[], realistic: readonly Realis
       name: s.name,
       plans: s.plans,
       reps: s.reps.map((r) => r.rep),
-      share: (lo, hi) =>
+      // Under a distribution every plan is drawn against the scenario's org-level one.
+      share: (_plan, lo, hi) =>
         dist
           ? probAtLeast({ segments: IDENTITY }, dist, lo).minus(probAtLeast({ segments: IDENTITY }, dist, hi))
           : null,
@@ -142,7 +149,7 @@ export function payoutCurveSheet(
         for (const a of curveAttainments(curve.breakpoints)) {
           const multiple = curve.evaluate(a);
           const onStep = a.times(20).isInteger();
-          const share = onStep ? s.share(a.minus(HALF_STEP), a.plus(HALF_STEP)) : null;
+          const share = onStep ? s.share(planName, a.minus(HALF_STEP), a.plus(HALF_STEP)) : null;
           rows.push([
             s.name,
             planName,
