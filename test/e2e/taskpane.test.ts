@@ -341,8 +341,15 @@ maybe("task pane in Chromium with a fake Office host", () => {
     for (const name of ["Richer accelerators", "Payout cap 2x", "60/40 measure mix", "Lower gate 25%"])
       expect(await page.getByRole("checkbox", { name }).isChecked()).toBe(true);
     await page.getByRole("checkbox", { name: "60/40 measure mix" }).click();
+    await listenForAnnouncements(page);
     await page.getByTestId("run-scenarios").click();
     await page.getByText("Comparison", { exact: true }).waitFor({ timeout: 60_000 });
+    // The run's end is announced, not only shown.
+    await page.waitForFunction(() =>
+      (window as unknown as { __announced: string[] }).__announced.some((m) =>
+        /^Scenario run finished: \d+ result sheets written\.$/.test(m),
+      ),
+    );
 
     // Node: the same tables with the unchecked scenario's rows left out.
     const expected = runWorkbook(withoutScenarios(exampleAsRawTables(), ["60/40 measure mix"]), {
@@ -680,7 +687,14 @@ maybe("task pane in Chromium with a fake Office host", () => {
     // USD (the old reporting currency, which reps are paid in) has no rate in EUR yet: Save stays off.
     const save = page.getByRole("button", { name: "Save to workbook" });
     expect(await save.isDisabled()).toBe(true);
-    await page.getByTestId("restate-fx").click();
+    // By keyboard: the button goes once pressed, and focus goes to the message, which says what was done.
+    await page.getByTestId("restate-fx").focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "currency-change");
+    expect(await page.getByTestId("restate-fx").count()).toBe(0);
+    expect(await page.getByTestId("currency-change").innerText()).toMatch(
+      /^Restated the FX rates in EUR, from 1 EUR = 1\.08 USD: check them below, then save\.$/,
+    );
     expect(await page.getByLabel("FX rate for USD").inputValue()).toBe("0.9259259259"); // 1 ÷ 1.08
     // A tab switch keeps the unsaved edit (it was lost).
     await page.getByRole("tab", { name: "Run" }).click();
@@ -1212,6 +1226,29 @@ maybe("task pane in Chromium with a fake Office host", () => {
       ),
     ).toBe(`Payout as a multiple of target incentive · ${formatMultiple(1, de)} at ${formatPercent(1, 1, de)}`);
 
+    // The what-if reads numbers as every field does: 87,5 is taken, 87.5 refused with the format's hint, on its input.
+    const mean = p.getByRole("textbox", { name: "What-if mean attainment" });
+    await mean.fill("87.5");
+    const meanProblem = p.getByText(/^Mean: "87\.5" is not a number in your format \(de-DE: a comma for decimals\)/);
+    await meanProblem.waitFor();
+    expect(await mean.getAttribute("aria-invalid")).toBe("true");
+    expect((await mean.getAttribute("aria-describedby"))?.split(" ")).toContain(await meanProblem.getAttribute("id"));
+    await mean.fill("87,5");
+    await meanProblem.waitFor({ state: "detached" });
+    expect(await mean.getAttribute("aria-invalid")).toBe("false");
+    // A band's refusal describes its input and is announced.
+    await listenForAnnouncements(p);
+    const rate = p.getByRole("textbox", { name: "Band 1 rate" });
+    await rate.fill("1.5");
+    const bandProblem = p.locator("li", { hasText: /^Band 1: .*"1\.5" is not a number in your format/ });
+    await bandProblem.waitFor();
+    expect(await rate.getAttribute("aria-invalid")).toBe("true");
+    expect((await rate.getAttribute("aria-describedby"))?.split(" ")).toContain(await bandProblem.getAttribute("id"));
+    await p.waitForFunction(() =>
+      (window as unknown as { __announced: string[] }).__announced.some((m) => m.startsWith("Band 1: ")),
+    );
+    await p.getByRole("button", { name: "Reset" }).click();
+
     // The offer form: its example amounts are written as de-DE types them, and what it reads it shows the same way.
     await p.getByRole("tab", { name: "Offers" }).click();
     expect(await p.getByRole("textbox", { name: "Base" }).getAttribute("placeholder")).toBe("150.000");
@@ -1230,6 +1267,11 @@ maybe("task pane in Chromium with a fake Office host", () => {
       `Realistically ${gap} below OTE (${formatPercent(0.1, 1, de)}).`,
     );
     expect(gap).toBe("15.000\u00A0$");
+    // "150,000" in de-DE is refused with the format's hint, never read as 150.
+    await p.getByRole("textbox", { name: "Base" }).fill("150,000");
+    await p.getByText(/^"150,000" is not a clear amount in your format \(de-DE/).waitFor();
+    // Its read-back hint writes the percent as de-DE does.
+    await p.getByText(`= ${formatPercent(0.8, 4, de)}`, { exact: true }).waitFor();
     await context.close();
     expect(outside).toEqual([]);
   }, 90_000);
@@ -1284,3 +1326,22 @@ maybe("task pane in Chromium with a fake Office host", () => {
     expect(found).toEqual([]);
   }, 120_000);
 });
+
+/** What a screen reader is told from now on, in `window.__announced`: Chromium's ariaNotify, else Fluent's live region. */
+async function listenForAnnouncements(p: Page): Promise<void> {
+  await p.evaluate(() => {
+    const w = window as unknown as { __announced: string[] };
+    w.__announced = [];
+    const d = document as unknown as { ariaNotify?: (m: string, o?: unknown) => void };
+    if (typeof d.ariaNotify === "function") {
+      const notify = d.ariaNotify.bind(document);
+      d.ariaNotify = (m, o) => {
+        w.__announced.push(m);
+        notify(m, o);
+      };
+    }
+    new MutationObserver(() => {
+      for (const e of document.querySelectorAll("[aria-live]")) if (e.textContent) w.__announced.push(e.textContent);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+}

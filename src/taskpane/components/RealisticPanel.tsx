@@ -1,8 +1,10 @@
 import { Caption1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
 import type { Tier } from "../../engine";
+import { useAnnounceText } from "../hooks/useAnnounceText";
 import { useDebounced } from "../hooks/useDebounced";
 import { formatMoney, formatMoneyDelta, formatMultiple, formatPercent } from "../model/format";
+import { entryLocale } from "../model/numberEntry";
 import { whatIfSpec, type Priced, type RealisticFigures } from "../model/planRealistic";
 import { tierText, type RealisticAnswer, type RealisticQuery } from "../model/realisticQuery";
 
@@ -76,7 +78,10 @@ export function RealisticPanel({ price, plan, measure, tiers }: RealisticPanelPr
   const [sd, setSd] = useState("25");
   const whatIf = useMemo(() => whatIfSpec(mean, sd), [mean, sd]);
   const live = useMemo(
-    () => (tiers ? { plan, measure, tiers: tiers.map(tierText), mean, sd, today: Date.now() } : null),
+    () =>
+      tiers
+        ? { plan, measure, tiers: tiers.map(tierText), mean, sd, locale: entryLocale().tag, today: Date.now() }
+        : null,
     [plan, measure, tiers, mean, sd],
   );
   const settled = useDebounced(live, 200);
@@ -121,6 +126,10 @@ export function RealisticPanel({ price, plan, measure, tiers }: RealisticPanelPr
     problemOf(shown?.history),
     "problem" in whatIf ? whatIf.problem : problemOf(shown?.whatIf),
   ].filter((p): p is string => p !== null);
+  // The what-if's problem marks its field, describes it and is announced, as the pane's other messages are.
+  const whatIfProblem = "problem" in whatIf ? whatIf.problem : problemOf(shown?.whatIf);
+  const badField = "problem" in whatIf ? (whatIf.field ?? null) : null;
+  useAnnounceText(problems.join(" "));
   const currency = rep?.currency ?? "";
   const money = (v: RealisticFigures["p10"]) => (rep ? formatMoney(v, currency) : formatMultiple(v));
   const delta = (f: RealisticFigures) => {
@@ -197,6 +206,8 @@ export function RealisticPanel({ price, plan, measure, tiers }: RealisticPanelPr
             value={mean}
             onChange={(_, d) => setMean(d.value)}
             contentAfter="%"
+            aria-invalid={badField === "mean"}
+            aria-describedby={badField === "mean" ? "whatif-problem" : undefined}
             aria-label="What-if mean attainment"
           />
         </Field>
@@ -207,12 +218,14 @@ export function RealisticPanel({ price, plan, measure, tiers }: RealisticPanelPr
             value={sd}
             onChange={(_, d) => setSd(d.value)}
             contentAfter="%"
+            aria-invalid={badField === "sd"}
+            aria-describedby={badField === "sd" ? "whatif-problem" : undefined}
             aria-label="What-if standard deviation"
           />
         </Field>
       </div>
       {problems.map((p, i) => (
-        <Caption1 key={i} className={s.problem}>
+        <Caption1 key={i} className={s.problem} id={p === whatIfProblem ? "whatif-problem" : undefined}>
           {p}
         </Caption1>
       ))}

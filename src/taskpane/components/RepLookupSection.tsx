@@ -1,7 +1,7 @@
 import { Body1, Caption1, Combobox, makeStyles, Option, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { SheetSpec } from "../../workbook/types";
-import { formatMoney, formatPercent } from "../model/format";
+import { formatMoney, formatPercent, localizeNoteAmounts } from "../model/format";
 import { repChoices, repLookup } from "../model/repLookup";
 import { Section } from "./Section";
 
@@ -74,7 +74,7 @@ export function RepLookupSection({ sheets }: { sheets: readonly SheetSpec[] }) {
               </thead>
               <tbody>
                 {rep.statement.map((p) => (
-                  <tr key={p.period} title={p.notes ?? undefined}>
+                  <tr key={p.period} title={p.notes ? localizeNoteAmounts(p.notes, rep.currency) : undefined}>
                     <th className={`${s.td} ${s.left}`} scope="row">
                       {p.period}
                     </th>
@@ -88,7 +88,7 @@ export function RepLookupSection({ sheets }: { sheets: readonly SheetSpec[] }) {
               .filter((p) => p.notes)
               .map((p) => (
                 <Caption1 key={p.period} className={s.muted}>
-                  {p.period}: {p.notes}
+                  {p.period}: {localizeNoteAmounts(p.notes ?? "", rep.currency)}
                 </Caption1>
               ))}
             <table className={s.table} data-testid="rep-lines">

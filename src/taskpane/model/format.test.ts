@@ -7,10 +7,37 @@ import {
   formatMultiple,
   formatNumber,
   formatPercent,
+  localizeFigures,
+  localizeNoteAmounts,
 } from "./format";
 import { numberLocaleOf, setEntryLocale } from "./numberEntry";
 
 describe("pane formatting", () => {
+  it("rewrites the engine's en-US percents and multiples as the pane writes figures (band checks, offer warnings)", () => {
+    const de = numberLocaleOf("de-DE");
+    const us = numberLocaleOf("en-US");
+    const gap = "Gap between 150% and 162.5%: no band's rate applies there, up to 1000% (E1205, 2026-Q3)";
+    expect(localizeFigures(gap, de)).toBe(
+      "Gap between 150\u00A0% and 162,5\u00A0%: no band's rate applies there, up to 1.000\u00A0% (E1205, 2026-Q3)",
+    );
+    expect(localizeFigures(gap, us)).toBe(
+      "Gap between 150% and 162.5%: no band's rate applies there, up to 1,000% (E1205, 2026-Q3)",
+    );
+    expect(localizeFigures("modelled as 1.0× target variable per 100% of quota", de)).toBe(
+      "modelled as 1,0× target variable per 100\u00A0% of quota",
+    );
+  });
+
+  it("writes an adjustment's amount in a statement's notes as money in the rep's currency", () => {
+    const notes = "Clawback 30000: Customer churned within 90 days; SPIF 1500.5";
+    expect(localizeNoteAmounts(notes, "USD", numberLocaleOf("en-US"))).toBe(
+      "Clawback $30,000: Customer churned within 90 days; SPIF $1,501",
+    );
+    expect(localizeNoteAmounts(notes, "USD", numberLocaleOf("de-DE"))).toBe(
+      "Clawback 30.000\u00A0$: Customer churned within 90 days; SPIF 1.501\u00A0$",
+    );
+  });
+
   it("shows money in whole units with the currency's symbol, and a code Intl does not know as a prefix", () => {
     expect(formatMoney(new Decimal("15000"), "USD")).toBe("$15,000");
     // Half a unit rounds away from zero, like Excel's ROUND.

@@ -83,3 +83,30 @@ export function formatMoneyCompact(value: Shown, currency: string, locale: Numbe
   const f = currencyFormat(locale, currency, compact) ?? numberFormat(locale, compact);
   return f.format(asNumber(value));
 }
+
+/**
+ * Text the engine wrote in its own (en-US) figures — a band check's "gap between 150% and 162.5%", an offer's
+ * "1.0× target variable per 100% of quota" — with each percent and multiple written as the pane writes figures
+ * ("150 %", "162,5 %", "1,0×" in de-DE; "1,000%" in en-US). Figures keep the decimals they were given.
+ */
+export function localizeFigures(text: string, locale: NumberLocale = entryLocale()): string {
+  return text.replace(/(?<![\w.,])(\d+)(?:\.(\d+))?(%|×)/g, (_, whole: string, fraction: string | undefined, unit) => {
+    const digits = Math.min(fraction?.length ?? 0, 6);
+    const value = Number(fraction === undefined ? whole : `${whole}.${fraction}`);
+    return unit === "%"
+      ? formatPercent(value / 100, digits, locale)
+      : `${formatNumber(value, digits, digits, locale)}×`;
+  });
+}
+
+/**
+ * A statement's notes with each adjustment's amount ("Clawback 30000: churned") in the rep's currency, as the pane
+ * writes money ("Clawback $30,000: churned"; "Clawback 30.000 $" in de-DE).
+ */
+export function localizeNoteAmounts(notes: string, currency: string, locale: NumberLocale = entryLocale()): string {
+  return notes.replace(
+    /(^|; )([A-Z][A-Za-z]*) (-?\d+(?:\.\d+)?)(?=:|;|$)/g,
+    (_, start: string, type: string, amount: string) =>
+      `${start}${type} ${formatMoney(Number(amount), currency, locale)}`,
+  );
+}

@@ -105,3 +105,22 @@ function refusal(core: string, locale: NumberLocale): string {
   const example = locale.decimal === "." ? "1.5 or 1,500" : "1,5 or 1.500";
   return `"${core}" is not a number in your format (${locale.tag}: ${dec} for decimals). Type it like ${example}.`;
 }
+
+/**
+ * An amount of money as typed: canonicalNumber's rules, and one more. A whole number of one to three digits with
+ * exactly three after the decimal separator ("150,000" in de-DE, "150.000" in en-US) is how the other convention
+ * writes thousands, and an amount is never typed to a thousandth: refused, never read as 150.
+ */
+export function canonicalAmount(text: string, locale: NumberLocale = current): NumberEntry {
+  const entry = canonicalNumber(text, locale);
+  if (!entry.ok) return entry;
+  const core = /\d[\d.,' \u00A0\u202F\u2007]*/.exec(text)?.[0].replace(/[.,' \u00A0\u202F\u2007]+$/, "") ?? "";
+  const [whole, thousandths] = core.split(locale.decimal);
+  if (thousandths === undefined || !/^\d{1,3}$/.test(whole) || !/^\d{3}$/.test(thousandths)) return entry;
+  const dec = locale.decimal === "." ? "a dot" : "a comma";
+  const grouped = `${whole}${locale.group}${thousandths}`;
+  return {
+    ok: false,
+    message: `"${core}" is not a clear amount in your format (${locale.tag}: ${dec} for decimals). Type ${grouped} for ${whole} thousand, or ${whole}.`,
+  };
+}

@@ -1,8 +1,9 @@
 import { Decimal, assertNever, type VestingFrequency } from "../../engine";
 import { parseIsoText } from "../../workbook/parse/cells/dates";
 import { parseNumberText } from "../../workbook/parse/cells/numbers";
-import { canonicalNumber, entryLocale, entryText, type NumberLocale } from "./numberEntry";
+import { canonicalAmount, canonicalNumber, entryLocale, type NumberLocale } from "./numberEntry";
 import type { RawCell } from "../../workbook/types";
+import { formatPercent } from "./format";
 import type { OfferKey } from "./offerColumns";
 
 /**
@@ -88,7 +89,7 @@ const SCALE: Record<string, Decimal> = { k: new Decimal(1000), m: new Decimal(1_
 
 /** "150,000", "$150k", "1.2m" → 150000 etc. (in the user's number format); null when blank; undefined when not an amount. */
 export function amountOf(text: string, locale: NumberLocale = entryLocale()): number | null | undefined {
-  const entry = canonicalNumber(text.trim(), locale);
+  const entry = canonicalAmount(text.trim(), locale);
   if (!entry.ok) return undefined;
   const t = entry.text;
   if (t === "") return null;
@@ -124,8 +125,7 @@ export const FRACTION_LIMIT = new Decimal("1.5");
 export function percentShown(text: string, locale: NumberLocale = entryLocale()): string | null {
   const v = percentOf(text, locale);
   if (v === null || v === undefined) return null;
-  const points = new Decimal(v).times(HUNDRED).toDecimalPlaces(4).toString();
-  return `= ${entryText(points, locale)}%`;
+  return `= ${formatPercent(v, 4, locale)}`;
 }
 
 export function wholeOf(text: string): number | null | undefined {
@@ -158,8 +158,15 @@ export function draftCells(draft: OfferDraft): DraftCells {
     return v;
   };
   const comma = entryLocale().decimal === ",";
-  const amount = (f: DraftField) => read(f, amountOf, `Type an amount, like ${comma ? "150.000" : "150,000"}`);
-  const percent = (f: DraftField) => read(f, percentOf, `Type a percent, like 80 or ${comma ? "12,5" : "12.5"}`);
+  const amount = (f: DraftField) => {
+    // Why the number cannot be read in the user's format, when that is the reason ("150,000" in de-DE).
+    const refused = canonicalAmount(draft[f].trim());
+    return read(f, amountOf, refused.ok ? `Type an amount, like ${comma ? "150.000" : "150,000"}` : refused.message);
+  };
+  const percent = (f: DraftField) => {
+    const refused = canonicalNumber(draft[f].trim());
+    return read(f, percentOf, refused.ok ? `Type a percent, like 80 or ${comma ? "12,5" : "12.5"}` : refused.message);
+  };
   const whole = (f: DraftField) => read(f, wholeOf, "Type a whole number, like 12");
   const text = (f: DraftField) => draft[f].trim() || null;
 

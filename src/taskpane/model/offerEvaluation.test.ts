@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS } from "../../workbook/parse/settings";
 import { readPlans } from "../../workbook/parse/plans";
 import type { Issue, RawTable } from "../../workbook/types";
 import { OFFER_COLUMNS } from "./offerColumns";
-import { numberLocaleOf } from "./numberEntry";
+import { canonicalAmount, numberLocaleOf, setEntryLocale } from "./numberEntry";
 import { amountOf, draftCells, EMPTY_DRAFT, percentOf, percentShown, type OfferDraft } from "./offerDraft";
 import { compareOffers, offerChoices } from "./offerComparison";
 import { draftTable, evaluateDraft, offerContext, planNeedsQuota } from "./offerEvaluation";
@@ -40,6 +40,36 @@ const d = (v: string) => new Decimal(v);
 const draft = (d: Partial<OfferDraft>): OfferDraft => ({ ...EMPTY_DRAFT, name: "Candidate", ...d });
 
 describe("offer form: typed text to Offers cells", () => {
+  it("refuses an amount written with the other convention's thousands, never reading 150,000 as 150", () => {
+    const de = numberLocaleOf("de-DE");
+    const us = numberLocaleOf("en-US");
+    expect([amountOf("150,000", de), amountOf("$150,000", de), amountOf("1,500k", de)]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect([amountOf("150.000", us), amountOf("150.000 $", us)]).toEqual([undefined, undefined]);
+    // Unambiguous ones are still read.
+    expect([amountOf("150.000", de), amountOf("150,5", de), amountOf("150,000", us), amountOf("150.5", us)]).toEqual([
+      150000, 150.5, 150000, 150.5,
+    ]);
+    expect(canonicalAmount("150,000", de)).toEqual({
+      ok: false,
+      message:
+        '"150,000" is not a clear amount in your format (de-DE: a comma for decimals). Type 150.000 for 150 thousand, or 150.',
+    });
+    setEntryLocale("de-DE");
+    try {
+      const { cells, problems } = draftCells(draft({ base: "150,000", signOnBonus: "1.5", equityValue: "20.000" }));
+      expect(cells.base).toBeNull();
+      expect(problems.get("base")).toMatch(/^"150,000" is not a clear amount in your format \(de-DE/);
+      expect(problems.get("signOnBonus")).toMatch(/^"1.5" is not a number in your format \(de-DE/);
+      expect(cells.equityValue).toBe(20000);
+    } finally {
+      setEntryLocale("en-US");
+    }
+  });
+
   it("reads amounts and percents the way a candidate types them", () => {
     expect(amountOf("150,000")).toBe(150000);
     expect(amountOf("$150k")).toBe(150000);
@@ -65,7 +95,7 @@ describe("offer form: typed text to Offers cells", () => {
       0.85,
       1500,
       1500,
-      "= 85,5%",
+      "= 85,5\u00A0%", // as the pane writes a percent in de-DE, not "85,5%"
     ]);
     expect(amountOf("1,5")).toBeUndefined(); // en-US: refused, not 15
     const { cells, problems } = draftCells(

@@ -1,3 +1,4 @@
+import { localizeFigures } from "./format";
 import { canonicalNumber, entryLocale, entryText, type NumberLocale } from "./numberEntry";
 import {
   buildPayoutCurve,
@@ -176,7 +177,7 @@ export function bandChecks(plan: Plan, measure: MeasurePlan, tiers: readonly Tie
     plan.combine === "WeightedAttainment" ? `Plan ${plan.name}: ` : `Plan ${plan.name}, ${measure.measure}: `;
   return checkPlan(edited)
     .filter((i) => i.message.startsWith(label))
-    .map((i) => i.message.slice(label.length).replace(/^./, (c) => c.toUpperCase()));
+    .map((i) => localizeFigures(i.message.slice(label.length).replace(/^./, (c) => c.toUpperCase())));
 }
 
 /** "0%–100%: 1×" for each band, as the confirmation shows what a save replaces and with what. */

@@ -3,6 +3,7 @@ import { acmeExample } from "../../workbook/example/acme";
 import { runWorkbook } from "../../workbook/run";
 import type { RawTable, SheetSpec, SpecCell } from "../../workbook/types";
 import { formatPercent } from "./format";
+import { numberLocaleOf } from "./numberEntry";
 import { readBaselinePlans } from "./planEditing";
 import {
   HISTORY,
@@ -145,9 +146,10 @@ describe("realistic pay beside the plan editor: hand-checked on an annual plan",
     expect(f.expectedVariable.toString()).toBe("48000");
     expect(f.pctOfOte!.toString()).toBe("0.92");
     expect(f.probReachOte.toString()).toBe("0");
-    expect(whatIfSpec("0", "25")).toEqual({ problem: "Mean: type a percent above 0, like 90" });
+    expect(whatIfSpec("0", "25")).toEqual({ problem: "Mean: type a percent above 0, like 90", field: "mean" });
     expect(whatIfSpec("90", "wide")).toEqual({
       problem: "Spread: type a percent, like 25 (0 = every year at the mean)",
+      field: "sd",
     });
   });
 
@@ -254,6 +256,16 @@ describe("realistic pay beside the plan editor: the run's model, period swings a
     expect(p.basis.swing).toBe(
       `quarters ±${formatPercent(cell("Period spread") as number)} around the year's level (from AttainmentHistory, averaged over the team)`,
     );
+  });
+
+  it("in de-DE the basis writes its percents as the pane does, also when asked from the model thread", () => {
+    const leader = medianRep(model.reps, "Lead")!;
+    const de = numberLocaleOf("de-DE");
+    const p = priced(priceRealistic(model, planOf("Lead"), leader, HISTORY, de));
+    expect(p.basis.attainment).toBe("Team of 3, over-assignment 110\u00A0%");
+    const spread = sheetRow(tables, "Baseline (history)", "L1")("Period spread") as number;
+    expect(p.basis.swing).toContain(`quarters ±${formatPercent(spread, 1, de)} around`);
+    expect(p.basis.swing).toMatch(/±\d+,\d\u00A0%/);
   });
 
   it("the what-if is priced as a scenario of that distribution would be", () => {
@@ -367,9 +379,30 @@ describe("the plan editor's question to the model thread", () => {
     expect(f.expectedMultiple.eq(priced(answer.history!).figures.expectedMultiple)).toBe(true);
   });
 
+  it("reads the what-if in the user's number format, on the model thread too, refusing the other convention", () => {
+    const de = numberLocaleOf("de-DE");
+    const mean = (text: string) => {
+      const w = whatIfSpec(text, "25", de);
+      return "spec" in w && w.spec.kind === "Normal" ? w.spec.mean.toString() : "problem" in w ? w.problem : "";
+    };
+    expect([mean("87,5"), mean("87,5 %"), mean("1.000")]).toEqual(["0.875", "0.875", "10"]);
+    expect(mean("87.5")).toBe(
+      'Mean: "87.5" is not a number in your format (de-DE: a comma for decimals). Type it like 1,5 or 1.500.',
+    );
+    expect(whatIfSpec("90", "2.5", de)).toMatchObject({
+      field: "sd",
+      problem: expect.stringMatching(/^Spread: "2.5" is not/),
+    });
+    // The pane sends its locale with the question: the worker, without one of its own, reads as the pane does.
+    const answer = answerRealistic(model, { ...query, mean: "87,5", sd: "25", locale: "de-DE" });
+    expect("figures" in answer.whatIf).toBe(true);
+    expect(answerRealistic(model, { ...query, mean: "87.5", locale: "de-DE" }).whatIf).toMatchObject({ field: "mean" });
+  });
+
   it("says what is wrong rather than pricing something else", () => {
     expect(answerRealistic(model, { ...query, mean: "abc" }).whatIf).toEqual({
       problem: "Mean: type a percent above 0, like 90",
+      field: "mean",
     });
     const gone = answerRealistic(model, { ...query, plan: "Renamed" });
     expect(gone.rep).toBeNull();

@@ -27,6 +27,7 @@ import { WorkbookModel } from "../../workbook/workbookModel";
 export { medianRep } from "../../workbook/planStandIn";
 import type { Issue, RawTable } from "../../workbook/types";
 import { formatPercent } from "./format";
+import { canonicalNumber, entryLocale, type NumberLocale } from "./numberEntry";
 import { SOURCE_WORDS } from "../../workbook/render/realistic";
 
 /**
@@ -149,11 +150,11 @@ export type Priced = RealisticPricing | { readonly problem: string };
 const GRAIN: Record<number, string> = { 2: "halves", 4: "quarters", 12: "months" };
 
 /** The rep's line of the run, described: who the attainment is and how its periods swing. */
-function describeBasis(r: RealisticRep, s: Pick<RealisticScenario, "swing">): RealisticBasis {
+function describeBasis(r: RealisticRep, s: Pick<RealisticScenario, "swing">, locale: NumberLocale): RealisticBasis {
   const attainment =
     r.team === null
       ? "Individual"
-      : `Team of ${r.team.members}, over-assignment ${formatPercent(r.team.overAssignment, 0)}`;
+      : `Team of ${r.team.members}, over-assignment ${formatPercent(r.team.overAssignment, 0, locale)}`;
   const grain = GRAIN[r.periods] ?? `${r.periods} periods`;
   const source = SOURCE_WORDS[s.swing.source];
   const swing =
@@ -161,7 +162,7 @@ function describeBasis(r: RealisticRep, s: Pick<RealisticScenario, "swing">): Re
       ? "paid on the year's level (one period a year)"
       : r.swing.spread.isZero()
         ? `${grain} at the year's level (no period swing)`
-        : `${grain} ±${formatPercent(r.swing.spread)} around the year's level (${source}${r.team ? ", averaged over the team" : ""})`;
+        : `${grain} ±${formatPercent(r.swing.spread, 1, locale)} around the year's level (${source}${r.team ? ", averaged over the team" : ""})`;
   return { attainment, swing };
 }
 
@@ -173,7 +174,13 @@ function describeBasis(r: RealisticRep, s: Pick<RealisticScenario, "swing">): Re
  * run's "Baseline (history)") makes the engine price the saved plan beside
  * it, like for like.
  */
-export function priceRealistic(model: RealisticModel, edited: Plan, rep: Rep | null, spec: DistributionSpec): Priced {
+export function priceRealistic(
+  model: RealisticModel,
+  edited: Plan,
+  rep: Rep | null,
+  spec: DistributionSpec,
+  locale: NumberLocale = entryLocale(),
+): Priced {
   const key = rep ? rep.plan : UNIT_PLAN;
   const id = rep ? rep.id : UNIT_ID;
   const plans = new Map(model.context.input.plans);
@@ -212,7 +219,7 @@ export function priceRealistic(model: RealisticModel, edited: Plan, rep: Rep | n
       probReachOte: r.outcome.probAtOrAboveTarget,
       savedVariable: money(saved.expectedMultiple),
     },
-    basis: describeBasis(r, run),
+    basis: describeBasis(r, run, locale),
   };
 }
 
@@ -226,12 +233,16 @@ function problemOf(issues: readonly EngineIssue[], name: string): string {
     .trim();
 }
 
-export type WhatIf = { readonly spec: DistributionSpec } | { readonly problem: string };
+/** The what-if, or its problem and, when one field is at fault, which (to mark it). */
+export type WhatIf = { readonly spec: DistributionSpec } | { readonly problem: string; readonly field?: "mean" | "sd" };
 
 const HUNDRED = new Decimal(100);
 
-function percentText(text: string): Decimal | null {
-  const t = text.trim().replace(/%$/, "").trim();
+/** A percent typed in the user's locale ("87,5" in de-DE): the fraction, or why it cannot be read (numberEntry.ts). */
+function percentText(text: string, locale: NumberLocale): Decimal | string | null {
+  const entry = canonicalNumber(text.trim(), locale);
+  if (!entry.ok) return entry.message;
+  const t = entry.text.trim().replace(/%$/, "").trim();
   return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(t) ? new Decimal(t).div(HUNDRED) : null;
 }
 
@@ -240,11 +251,14 @@ function percentText(text: string): Decimal | null {
  * percent of quota (sd 0 = every rep's year at the mean; the periods still
  * swing around it).
  */
-export function whatIfSpec(meanText: string, sdText: string): WhatIf {
-  const mean = percentText(meanText);
-  const sd = percentText(sdText);
-  if (mean === null || !mean.gt(ZERO)) return { problem: "Mean: type a percent above 0, like 90" };
-  if (sd === null || sd.isNeg()) return { problem: "Spread: type a percent, like 25 (0 = every year at the mean)" };
+export function whatIfSpec(meanText: string, sdText: string, locale: NumberLocale = entryLocale()): WhatIf {
+  const mean = percentText(meanText, locale);
+  const sd = percentText(sdText, locale);
+  if (typeof mean === "string") return { problem: `Mean: ${mean}`, field: "mean" };
+  if (mean === null || !mean.gt(ZERO)) return { problem: "Mean: type a percent above 0, like 90", field: "mean" };
+  if (typeof sd === "string") return { problem: `Spread: ${sd}`, field: "sd" };
+  if (sd === null || sd.isNeg())
+    return { problem: "Spread: type a percent, like 25 (0 = every year at the mean)", field: "sd" };
   const spec: DistributionSpec = { kind: "Normal", mean, stdDev: sd, shareAtQuota: null };
   try {
     fitDistribution(spec, []);

@@ -9,6 +9,7 @@ import {
   type RealisticFigures,
   type RealisticModel,
 } from "./planRealistic";
+import { entryLocale, numberLocaleOf } from "./numberEntry";
 
 /**
  * The plan editor's question to the model thread, and its answer. The
@@ -30,9 +31,14 @@ export interface RealisticQuery {
   readonly measure: string;
   /** The measure's bands as edited. */
   readonly tiers: readonly TierText[];
-  /** The what-if as typed: mean and sd in percent of quota. */
+  /** The what-if as typed: mean and sd in percent of quota, in the user's number format (`locale`). */
   readonly mean: string;
   readonly sd: string;
+  /**
+   * The pane's locale (numberEntry.ts): the model thread reads the what-if and writes the figures in the basis
+   * with it, as the pane would (the worker has no locale of its own). Absent: the thread's own (en-US).
+   */
+  readonly locale?: string;
   /** The day the workbook is read as of (epoch ms): a plan year left out of Settings is this day's year. */
   readonly today: number;
 }
@@ -79,7 +85,8 @@ export function answerRealistic(model: RealisticModel, query: RealisticQuery): R
     plan && plan.measures.some((m) => m.measure === query.measure)
       ? withTiers(plan, query.measure, query.tiers.map(tierOf))
       : null;
-  const whatIf = whatIfSpec(query.mean, query.sd);
+  const locale = query.locale ? numberLocaleOf(query.locale) : entryLocale();
+  const whatIf = whatIfSpec(query.mean, query.sd, locale);
   return {
     historyYears: model.historyYears,
     partial: model.partial,
@@ -89,8 +96,8 @@ export function answerRealistic(model: RealisticModel, query: RealisticQuery): R
       currency: rep.currency,
       ote: rep.base.plus(rep.targetVariable),
     },
-    history: model.historyYears === 0 ? null : edited ? priceRealistic(model, edited, rep, HISTORY) : missing,
-    whatIf: "problem" in whatIf ? whatIf : edited ? priceRealistic(model, edited, rep, whatIf.spec) : missing,
+    history: model.historyYears === 0 ? null : edited ? priceRealistic(model, edited, rep, HISTORY, locale) : missing,
+    whatIf: "problem" in whatIf ? whatIf : edited ? priceRealistic(model, edited, rep, whatIf.spec, locale) : missing,
   };
 }
 

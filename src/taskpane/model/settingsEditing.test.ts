@@ -154,6 +154,11 @@ describe("FX rates and a change of reporting currency", () => {
         { currency: "USD", rate: "0,9216589862" },
       ]);
       expect(fxProblems(restated, tables)).toEqual([]);
+      // A rate typed the other way ("1.5" in de-DE) is refused, and the message says why and how to type it.
+      const dotted = { ...draft, fx: [{ currency: "EUR", rate: "1.5" }, draft.fx![1]] };
+      expect(fxProblems(dotted, tables)).toEqual([
+        'Give the rate for EUR: how many USD one EUR is worth. "1.5" is not a number in your format (de-DE: a comma for decimals). Type it like 1,5 or 1.500.',
+      ]);
     } finally {
       setEntryLocale("en-US");
     }

@@ -222,7 +222,12 @@ export function fxProblems(draft: SettingsDraft, tables: readonly RawTable[]): s
     .filter((c) => c !== reporting)
     .sort()
     .filter((c) => rateOf(rates.get(c) ?? "") === null)
-    .map((c) => `Give the rate for ${c}: how many ${reporting} one ${c} is worth`);
+    .map((c) => {
+      // Typed but not in the user's number format ("1.5" in de-DE): say so, as the plan editor does.
+      const entry = canonicalNumber((rates.get(c) ?? "").trim());
+      const ask = `Give the rate for ${c}: how many ${reporting} one ${c} is worth`;
+      return entry.ok ? ask : `${ask}. ${entry.message}`;
+    });
 }
 
 /** The key spelling already used in the Settings table for a setting, so an update never adds a duplicate. */

@@ -22,6 +22,7 @@ import type { RawTable } from "../../workbook/types";
 import { OfferCompare } from "../components/OfferCompare";
 import { OfferFormFields } from "../components/OfferFormFields";
 import { gapWords, OfferResultFigures } from "../components/OfferResultFigures";
+import { localizeFigures } from "../model/format";
 import { Section } from "../components/Section";
 import { useDebounced } from "../hooks/useDebounced";
 import { compareOffers, MAX_COMPARED, offerChoices } from "../model/offerComparison";
@@ -168,7 +169,7 @@ export function OffersView({
                 <ul className={s.warnings}>
                   {evaluation.warnings.map((w) => (
                     <li key={w}>
-                      <Caption1>{w.charAt(0).toUpperCase() + w.slice(1)}</Caption1>
+                      <Caption1>{localizeFigures(w.charAt(0).toUpperCase() + w.slice(1))}</Caption1>
                     </li>
                   ))}
                 </ul>

@@ -28,6 +28,7 @@ import type { RawTable } from "../../workbook/types";
 import { PayoutCurveChart } from "../components/PayoutCurveChart";
 import { RealisticPanel } from "../components/RealisticPanel";
 import { Section } from "../components/Section";
+import { useAnnounceText } from "../hooks/useAnnounceText";
 import { useFocusFallback } from "../hooks/useFocusFallback";
 import {
   bandChecks,
@@ -141,6 +142,8 @@ export function PlanEditor({ port, tables, compute, edits, onEditsChange, onSave
   useEffect(() => {
     if (points) setLastGood(points);
   }, [points]);
+  // A band's problem is announced as it appears, as the pane's messages are (the list below is plain text).
+  useAnnounceText(parsed?.problems.join(" "));
   // Realistic pay, priced on the model thread on the realistic model it keeps for these tables.
   const price = useCallback((query: RealisticQuery) => compute.realistic(tables, query), [compute, tables]);
 
@@ -282,6 +285,9 @@ export function PlanEditor({ port, tables, compute, edits, onEditsChange, onSave
                 inputClass={s.input}
                 invalidClass={s.invalid}
                 invalid={parsed?.invalid}
+                problemIds={(parsed?.problems ?? []).flatMap((p, j) =>
+                  p.startsWith(`Band ${i + 1}:`) ? [`band-problem-${j}`] : [],
+                )}
                 rowClass={s.row}
                 cellClass={s.cell}
               />
@@ -289,8 +295,8 @@ export function PlanEditor({ port, tables, compute, edits, onEditsChange, onSave
           </div>
           {parsed && parsed.problems.length > 0 && (
             <ul className={s.problems}>
-              {parsed.problems.map((p) => (
-                <li key={p}>
+              {parsed.problems.map((p, j) => (
+                <li key={p} id={`band-problem-${j}`}>
                   <Caption1>{p}</Caption1>
                 </li>
               ))}
@@ -384,6 +390,7 @@ function BandRow({
   inputClass,
   invalidClass,
   invalid,
+  problemIds,
   rowClass,
   cellClass,
 }: {
@@ -395,6 +402,8 @@ function BandRow({
   inputClass: string;
   invalidClass: string;
   invalid: ReadonlySet<string> | undefined;
+  /** The ids of the problems that name this band: a field at fault is described by them. */
+  problemIds: readonly string[];
   rowClass: string;
   cellClass: string;
 }) {
@@ -402,6 +411,7 @@ function BandRow({
   const look = (field: keyof BandDraft) => ({
     className: mergeClasses(inputClass, bad(field) && invalidClass),
     "aria-invalid": bad(field),
+    "aria-describedby": bad(field) && problemIds.length > 0 ? problemIds.join(" ") : undefined,
   });
   return (
     <div className={rowClass} role="row">

@@ -11,13 +11,14 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { OpenRegular, PlayRegular } from "@fluentui/react-icons";
-import { useMemo } from "react";
+import { useMemo, useRef } from "react";
 import type { WorkbookPort } from "../../workbook/port";
 import type { RawTable } from "../../workbook/types";
 import { IssueList } from "../components/IssueList";
 import { progressOf, RunProgress } from "../components/RunProgress";
 import { ScenarioCards } from "../components/ScenarioCards";
 import { Section } from "../components/Section";
+import { useAnnounceText } from "../hooks/useAnnounceText";
 import { useOpenSheet } from "../hooks/useOpenSheet";
 import { formatPercent } from "../model/format";
 import type { RunPhase } from "../model/runPipeline";
@@ -70,6 +71,20 @@ export function ScenariosView({ port, tables, leftOut, onLeftOutChange, phase, o
   const choices = useMemo(() => listScenarios(tables), [tables]);
   const running = progressOf(phase) !== null;
   const idBase = useId("scenario");
+  // A run that finishes while the tab is open is announced (the button's label only goes back from "Running…");
+  // opening the tab on an earlier run's result is not.
+  const sawRun = useRef(false);
+  if (running) sawRun.current = true;
+  const finished = phase.kind === "done" && sawRun.current ? phase.result : null;
+  const sheetCount = finished?.ok ? new Set(finished.sheets.map((x) => x.name)).size : 0;
+  useAnnounceText(
+    finished
+      ? finished.ok
+        ? `Scenario run finished: ${sheetCount} result ${sheetCount === 1 ? "sheet" : "sheets"} written.`
+        : "Scenario run not computed: fix the problems listed below."
+      : null,
+    finished,
+  );
 
   if (choices === null) {
     return (

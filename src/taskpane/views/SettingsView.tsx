@@ -11,10 +11,11 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { SaveRegular } from "@fluentui/react-icons";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { WorkbookPort } from "../../workbook/port";
 import type { RawTable } from "../../workbook/types";
 import { Section } from "../components/Section";
+import { useFocusFallback } from "../hooks/useFocusFallback";
 import {
   CALENDARS,
   calendarProblems,
@@ -98,6 +99,18 @@ export function SettingsView({
       fx: [...(draft.fx ?? []).filter((f) => f.currency !== currency), { currency, rate }],
     });
   const restated = switching ? restateFx(draft, savedCurrency) : null;
+  // What Restate did, said in the message it came from (the button goes: its rate is now the reporting one).
+  const [restatedFrom, setRestatedFrom] = useState<{ to: string; rate: string } | null>(null);
+  const justRestated = switching && restatedFrom !== null && restatedFrom.to === reporting;
+  const changeRef = useRef<HTMLDivElement>(null);
+  const moveFocus = useFocusFallback();
+  const restate = () => {
+    if (!restated) return;
+    setRestatedFrom({ to: reporting, rate: rates.get(reporting) ?? "" });
+    // The button is gone once pressed: focus goes to the message that says what was done, not to the page.
+    moveFocus(() => changeRef.current);
+    setDraft(restated);
+  };
   const problems = calendarProblems(tables);
   const calendar = draft.calendar ?? "Months";
   const weeks = calendar !== "Months";
@@ -135,16 +148,23 @@ export function SettingsView({
           />
         </Field>
         {switching && (
-          <MessageBar intent="warning" data-testid="currency-change">
+          <MessageBar
+            intent={justRestated ? "info" : "warning"}
+            data-testid="currency-change"
+            ref={changeRef}
+            tabIndex={-1}
+          >
             <MessageBarBody>
-              The FX rates are quoted in {savedCurrency}. Changing the reporting currency to {reporting} needs them in{" "}
-              {reporting}:{" "}
-              {restated
-                ? `restate them from 1 ${reporting} = ${rates.get(reporting)} ${savedCurrency}, or type them below.`
-                : `type them below (there is no ${reporting} rate to restate them from).`}
+              {justRestated
+                ? `Restated the FX rates in ${reporting}, from 1 ${reporting} = ${restatedFrom.rate} ${savedCurrency}: check them below, then save.`
+                : `The FX rates are quoted in ${savedCurrency}. Changing the reporting currency to ${reporting} needs them in ${reporting}: ${
+                    restated
+                      ? `restate them from 1 ${reporting} = ${rates.get(reporting)} ${savedCurrency}, or type them below.`
+                      : `type them below (there is no ${reporting} rate to restate them from).`
+                  }`}
             </MessageBarBody>
             {restated && (
-              <Button size="small" onClick={() => setDraft(restated)} data-testid="restate-fx">
+              <Button size="small" onClick={restate} data-testid="restate-fx">
                 Restate the rates in {reporting}
               </Button>
             )}
