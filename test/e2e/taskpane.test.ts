@@ -703,21 +703,7 @@ maybe("task pane in Chromium with a fake Office host", () => {
     expect(await page.getByLabel("FX rate for USD").inputValue()).toBe("0.9259259259");
     expect(await save.isEnabled()).toBe(true);
     // What a screen reader is told: Chromium's ariaNotify when it has one, else Fluent's hidden live region.
-    await page.evaluate(() => {
-      const w = window as unknown as { __announced: string[] };
-      w.__announced = [];
-      const d = document as unknown as { ariaNotify?: (m: string, o?: unknown) => void };
-      if (typeof d.ariaNotify === "function") {
-        const notify = d.ariaNotify.bind(document);
-        d.ariaNotify = (m, o) => {
-          w.__announced.push(m);
-          notify(m, o);
-        };
-      }
-      new MutationObserver(() => {
-        for (const e of document.querySelectorAll("[aria-live]")) if (e.textContent) w.__announced.push(e.textContent);
-      }).observe(document.body, { subtree: true, childList: true, characterData: true });
-    });
+    await listenForAnnouncements(page);
     await save.click();
     await page.getByText("Saved to the Settings table.").waitFor();
     // The outcome is announced, not only shown (nothing was said before).
