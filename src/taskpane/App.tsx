@@ -53,16 +53,18 @@ const useStyles = makeStyles({
   logo: { width: "28px", height: "28px", flexShrink: 0 },
   titles: { display: "flex", flexDirection: "column", lineHeight: 1.1 },
   muted: { color: tokens.colorNeutralForeground3 },
-  // Six labelled tabs are wider than a 320 px pane: the list scrolls sideways rather than hiding their names.
+  // Six labelled tabs are wider than a 320 px pane. Narrow, they sit in two rows of three, each column as wide as
+  // its longest name, so every name shows whole (a scrolling list hid Offers and Settings; equal cells cut
+  // "Scenarios"); wider, in one row that wraps if it must.
   tabs: {
+    display: "grid",
+    gridTemplateColumns: "repeat(3, max-content)",
     padding: `0 ${tokens.spacingHorizontalS}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
-    overflowX: "auto",
-    flexWrap: "nowrap",
-    scrollbarWidth: "thin",
+    "@media (min-width: 600px)": { display: "flex", flexWrap: "wrap" },
   },
-  tab: { flexShrink: 0 },
+  tab: { flexShrink: 0, justifyContent: "flex-start" },
   title: { margin: 0 },
   main: {
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalS}`,

@@ -680,10 +680,43 @@ maybe("task pane in Chromium with a fake Office host", () => {
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
+  it("shows every tab's whole name at 320 px, inside the pane, not cut off or scrolled out of sight", async () => {
+    expect(page.viewportSize()?.width).toBe(320);
+    const tabs = page.getByRole("tab");
+    expect(await tabs.allInnerTexts()).toEqual(["Inputs", "Run", "Plans", "Scenarios", "Offers", "Settings"]);
+    for (const tab of await tabs.all()) {
+      const fit = await tab.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        // The name's own span (not Fluent's hidden bold copy that reserves its width) shows whole, inside the tab.
+        const name = el.querySelector(".fui-Tab__content:not(.fui-Tab__content--reserved-space)") as HTMLElement;
+        const text = name.getBoundingClientRect();
+        return {
+          left: box.left,
+          right: box.right,
+          pane: document.documentElement.clientWidth,
+          clipped: [el, name].filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.className),
+          inside: text.left >= box.left - 0.5 && text.right <= box.right + 0.5,
+        };
+      });
+      expect(fit.left).toBeGreaterThanOrEqual(0);
+      expect(fit.right).toBeLessThanOrEqual(fit.pane);
+      expect(fit.clipped).toEqual([]);
+      expect(fit.inside).toBe(true);
+    }
+    await shoot("tabs-320");
+  });
+
   it("changes the reporting currency with the rates restated in one confirmed step, and the workbook still runs", async () => {
     await page.getByRole("tab", { name: "Settings" }).click();
     await page.getByLabel("Reporting currency").fill("EUR");
     await page.getByTestId("currency-change").waitFor();
+    // At 320 px the message takes the pane's width, with its button below it (it was squeezed to a word a line
+    // beside the button).
+    const message = await page.getByTestId("currency-change").locator(".fui-MessageBarBody").boundingBox();
+    const restateBox = await page.getByTestId("restate-fx").boundingBox();
+    expect(message!.width).toBeGreaterThanOrEqual(200);
+    expect(restateBox!.y).toBeGreaterThanOrEqual(message!.y + message!.height - 1);
+    await shoot("settings-currency-warning-320");
     // USD (the old reporting currency, which reps are paid in) has no rate in EUR yet: Save stays off.
     const save = page.getByRole("button", { name: "Save to workbook" });
     expect(await save.isDisabled()).toBe(true);

@@ -22,22 +22,26 @@ export interface OfferBar {
 const W = 300;
 const ROW = 34;
 const LEGEND = 18;
-const LABEL_RIGHT = 46;
+/** Room a 10 px label needs per character (DejaVu Sans, the widest fallback, runs about 6.2 px), with a margin. */
+const CHAR = 6.4;
+/** Where each legend entry starts: after the one before it, its swatch, its label and a gap. */
+const LEGEND_X = [0, 52, 182] as const;
 
 /** A year's expected pay per offer: base, expected variable and equity per year, stacked (SVG, no chart library). */
 export function OfferBars({ bars, currency }: { bars: readonly OfferBar[]; currency: string }) {
   const s = useStyles();
   const max = Math.max(1, ...bars.map((b) => b.base + b.variable + b.equity));
-  const scale = (v: number) => (Math.max(0, v) / max) * (W - LABEL_RIGHT);
+  const totals = bars.map((b) => formatMoneyCompact(b.base + b.variable + b.equity, currency));
+  // The longest total ("1,2 Mio. $", "270.000 $") fits right of the longest bar, inside the chart.
+  const labelRight = 8 + CHAR * Math.max(6, ...totals.map((t) => t.length));
+  const scale = (v: number) => (Math.max(0, v) / max) * (W - labelRight);
   const h = LEGEND + bars.length * ROW;
   const parts = [
     ["Base", "base", s.base],
     ["Expected variable", "variable", s.variable],
     ["Equity / yr", "equity", s.equity],
   ] as const;
-  const summary = bars
-    .map((b) => `${b.name}: ${formatMoneyCompact(b.base + b.variable + b.equity, currency)} a year`)
-    .join("; ");
+  const summary = bars.map((b, i) => `${b.name}: ${totals[i]} a year`).join("; ");
   return (
     <svg
       className={s.svg}
@@ -46,7 +50,7 @@ export function OfferBars({ bars, currency }: { bars: readonly OfferBar[]; curre
       aria-label={`Expected pay per year by offer. ${summary}`}
     >
       {parts.map(([label, , cls], i) => (
-        <g key={label} transform={`translate(${i * 100},0)`}>
+        <g key={label} transform={`translate(${LEGEND_X[i]},0)`}>
           <rect className={cls} x={0} y={3} width={9} height={9} rx={2} />
           <text className={s.legend} x={13} y={11}>
             {label}
@@ -56,7 +60,6 @@ export function OfferBars({ bars, currency }: { bars: readonly OfferBar[]; curre
       {bars.map((b, i) => {
         const y = LEGEND + i * ROW;
         let x = 0;
-        const total = b.base + b.variable + b.equity;
         return (
           <g key={b.name} data-testid={`offer-bar-${b.name}`}>
             <text className={s.name} x={0} y={y + 11}>
@@ -69,7 +72,7 @@ export function OfferBars({ bars, currency }: { bars: readonly OfferBar[]; curre
               return rect;
             })}
             <text className={s.total} x={x + 4} y={y + 25}>
-              {formatMoneyCompact(total, currency)}
+              {totals[i]}
             </text>
           </g>
         );

@@ -1,4 +1,4 @@
-import { Caption1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1, Field, Input, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
 import type { Tier } from "../../engine";
 import { useAnnounceText } from "../hooks/useAnnounceText";
@@ -43,6 +43,8 @@ const useStyles = makeStyles({
     whiteSpace: "nowrap",
   },
   muted: { color: tokens.colorNeutralForeground3 },
+  // A column's note ("fix the inputs", "no AttainmentHistory") wraps in its cell, where figures do not.
+  note: { whiteSpace: "normal", overflowWrap: "anywhere", fontSize: tokens.fontSizeBase200 },
   problem: { color: tokens.colorPaletteRedForeground1 },
 });
 
@@ -181,7 +183,7 @@ export function RealisticPanel({ price, plan, measure, tiers }: RealisticPanelPr
                   {c.figures ? (
                     r.value(c.figures)
                   ) : r === rows[0] && c.note ? (
-                    <span className={s.muted}>{c.note}</span>
+                    <span className={mergeClasses(s.muted, s.note)}>{c.note}</span>
                   ) : (
                     "–"
                   )}

@@ -6,6 +6,7 @@ import {
   Input,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Option,
   tokens,
@@ -150,6 +151,8 @@ export function SettingsView({
         {switching && (
           <MessageBar
             intent={justRestated ? "info" : "warning"}
+            // At 320 px a button beside the message squeezed it to a word a line: the button goes below it.
+            layout="multiline"
             data-testid="currency-change"
             ref={changeRef}
             tabIndex={-1}
@@ -164,9 +167,11 @@ export function SettingsView({
                   }`}
             </MessageBarBody>
             {restated && (
-              <Button size="small" onClick={restate} data-testid="restate-fx">
-                Restate the rates in {reporting}
-              </Button>
+              <MessageBarActions>
+                <Button size="small" onClick={restate} data-testid="restate-fx">
+                  Restate the rates in {reporting}
+                </Button>
+              </MessageBarActions>
             )}
           </MessageBar>
         )}
