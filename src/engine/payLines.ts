@@ -233,13 +233,7 @@ export function payPerMeasure(ctx: RepContext): RepLines {
         minor = outcome.minor;
       }
       let guarantee: Decimal | undefined;
-      if (guaranteed) {
-        const floor = guaranteeFloor(guaranteed, target, rep.currency);
-        if (minor < toMinor(floor, digits)) {
-          guarantee = floor;
-          minor = toMinor(floor, digits);
-        }
-      }
+      if (guaranteed) ({ minor, guarantee } = liftToFloor(minor, guaranteed, target, rep.currency));
       lines.push(
         new PricedLine(
           pm.seat,
@@ -295,9 +289,20 @@ function rampGuarantee(schedule: RampSchedule | null, rep: Rep, period: Period):
   return schedule?.guarantee && inRamp(schedule, rep.startDate, period) ? schedule.guarantee : null;
 }
 
-/** The least a ramp period pays: the guaranteed share of its target incentive, rounded once. */
-function guaranteeFloor(guaranteed: Decimal, target: Ratio, currency: string): Decimal {
-  return roundMoney(guaranteed.times(target.num).div(target.den), currency);
+/**
+ * A ramp period pays at least the guaranteed share of its target incentive,
+ * rounded once: the line's minor units lifted to that floor, and the floor
+ * when it applied (the line's Guarantee). Asked only in a guaranteed period.
+ */
+function liftToFloor(
+  minor: bigint,
+  guaranteed: Decimal,
+  target: Ratio,
+  currency: string,
+): { minor: bigint; guarantee?: Decimal } {
+  const floor = roundMoney(guaranteed.times(target.num).div(target.den), currency);
+  const floorMinor = toMinor(floor, minorUnits(currency));
+  return minor < floorMinor ? { minor: floorMinor, guarantee: floor } : { minor };
 }
 
 /** The year's credit and quota of each measure: what the year's attainment is computed from (Σ credit ÷ Σ quota). */
@@ -353,13 +358,7 @@ export function payWeighted(ctx: RepContext): RepLines {
     let minor = outcome.minor;
     let guarantee: Decimal | undefined;
     const guaranteed = rampGuarantee(schedule, rep, period);
-    if (guaranteed) {
-      const floor = guaranteeFloor(guaranteed, target, rep.currency);
-      if (minor < toMinor(floor, digits)) {
-        guarantee = floor;
-        minor = toMinor(floor, digits);
-      }
-    }
+    if (guaranteed) ({ minor, guarantee } = liftToFloor(minor, guaranteed, target, rep.currency));
     lines.push(
       new PricedLine(
         seat,
