@@ -155,3 +155,21 @@ export class FixedSum {
     return { int: this.int, scale: this.scale };
   }
 }
+
+/**
+ * Σ of Decimals, exact, with no Decimal made per term: each is read as a
+ * scaled integer (money and quotas have far fewer than 34 digits, so the sum
+ * is what adding Decimals gives).
+ */
+export class ExactSum {
+  private readonly sum = new FixedSum();
+
+  add(x: Decimal): void {
+    if (!x.isZero()) this.sum.add(fixedOf(x));
+  }
+
+  get value(): Decimal {
+    const { int, scale } = this.sum.value;
+    return toDecimal(int, scale);
+  }
+}

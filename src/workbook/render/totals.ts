@@ -1,6 +1,8 @@
 import {
   Decimal,
   ZERO,
+  ONE,
+  ExactSum,
   fxRate,
   roundMoney,
   variableMoney,
@@ -45,6 +47,11 @@ export interface ScenarioTotals {
 }
 
 type Fx = (currency: string) => Decimal;
+
+// A rep's figures are mostly in the reporting currency, for the whole year, with no adjustments: multiplying by
+// one and adding zero are skipped (each would make a new Decimal, 10,000 reps × a dozen times).
+const times = (a: Decimal, b: Decimal): Decimal => (b === ONE || b.eq(ONE) ? a : a.times(b));
+const plus = (a: Decimal, b: Decimal): Decimal => (b.isZero() ? a : a.isZero() ? b : a.plus(b));
 
 /** One scenario's totals, as the headline and Results_Scenarios show them. */
 export interface ScenarioFigures {
@@ -151,15 +158,15 @@ function actualTotalsIn(s: ScenarioResult, fx: Fx, reporting: string): ScenarioT
   for (const r of s.reps) {
     const rate = fx(r.rep.currency);
     const share = ratioValue(r.proration);
-    const earned = r.baseEarned.plus(r.variablePay).plus(r.adjustments);
+    const earned = plus(plus(r.baseEarned, r.variablePay), r.adjustments);
     // Each rep converted and rounded as Results_Summary shows it, so its reporting-currency columns foot to these.
-    const inReporting = (amount: Decimal) => roundMoney(amount.times(rate), reporting);
+    const inReporting = (amount: Decimal) => roundMoney(times(amount, rate), reporting);
     variablePay = variablePay.plus(inReporting(r.variablePay));
-    adjustments = adjustments.plus(inReporting(r.adjustments));
+    adjustments = plus(adjustments, inReporting(r.adjustments));
     total = total.plus(inReporting(earned));
-    targetVariable = targetVariable.plus(r.rep.targetVariable.times(share).times(rate));
-    bookings = bookings.plus(creditedBookings(r).times(rate));
-    const ote = r.rep.base.plus(r.rep.targetVariable).times(share);
+    targetVariable = targetVariable.plus(times(times(r.rep.targetVariable, share), rate));
+    bookings = bookings.plus(times(creditedBookings(r), rate));
+    const ote = times(r.rep.base.plus(r.rep.targetVariable), share);
     if (!ote.isZero()) pctOfOteSum = pctOfOteSum.plus(earned.div(ote));
     if (r.attainment?.gte(1)) atQuota++;
     if (r.capped) capped++;
@@ -192,13 +199,13 @@ function creditedBookings(r: ScenarioResult["reps"][number]): Decimal {
     const basis = r.plan.measures.find((m) => m.measure === measure)?.basis;
     return basis !== "Team" && basis !== "Score";
   };
-  let credited = ZERO;
+  const credited = new ExactSum();
   for (const l of r.lines) {
     if (l.components) {
-      for (const c of l.components) if (booked(c.measure)) credited = credited.plus(c.actual);
-    } else if (l.actual && !l.team && l.quotaSource !== "Score") credited = credited.plus(l.actual);
+      for (const c of l.components) if (booked(c.measure)) credited.add(c.actual);
+    } else if (l.actual && !l.team && l.quotaSource !== "Score") credited.add(l.actual);
   }
-  return credited;
+  return credited.value;
 }
 
 /**

@@ -94,7 +94,7 @@ export function addResultSheet(pkg: ResultSheetTarget, spec: WritableSheet): voi
     data.row(1, [spec.title], [titleStyle], 1, { height: 18.75 });
     data.row(2, [spec.subtitle], [subtitleStyle], 1);
     data.row(headerRow, headers, [], width);
-    for (let i = 0; i < body.length; i++) data.row(firstBodyRow + i, body.row(i), columnStyles, width);
+    data.body(firstBodyRow, body, columnStyles, width);
   });
   // Printed, the title, subtitle and header row repeat on every page.
   pkg.addWorksheet(sheetName, xml, rels, `$1:$${headerRow}`);

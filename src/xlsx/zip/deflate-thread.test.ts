@@ -4,6 +4,9 @@ import { join, resolve } from "node:path";
 import { crc32, FINAL_EMPTY_BLOCK, inflateRaw } from "./codec";
 import { DeflateThread } from "./deflate-thread";
 import { concat, DeflatingSink } from "./deflating-sink";
+import { InlineStrings } from "../writer/inline-strings";
+import { SheetDataBuilder } from "../writer/sheet-data";
+import type { SpecCell } from "../../workbook/types";
 
 /**
  * The thread runs the compiled worker (npm run build:cli, which `npm ci` runs
@@ -87,6 +90,45 @@ describe("the deflate thread", () => {
     big = concat([big, big]);
     expect(got.crc).toBe(crc32(big));
     expect(Buffer.from(inflateRaw(concat(got.chunks), big.length)).equals(Buffer.from(big))).toBe(true);
+  });
+
+  it("writes rows it is sent (every third run of 2,048) into exactly the XML the main thread writes", () => {
+    // 20,000 rows of every kind of cell: amounts, ratios, negatives, −0, text to escape and to keep spaces in, a
+    // text longer than a cell holds, booleans, gaps (a cell after one keeps its r), a row with nothing in it.
+    const long = "x".repeat(40_000);
+    const row = (i: number): SpecCell[] =>
+      i % 997 === 5
+        ? [null, null, null, null, null, null]
+        : [
+            `Rep ${i % 613} <${i % 7}> & "co"`,
+            i % 3 === 0 ? null : (i * 7919) / 100,
+            i % 11 === 0 ? -0 : 1 / (i + 3),
+            i % 5 === 0 ? true : i % 5 === 1 ? false : ` padded ${i % 4} `,
+            i === 4_321 ? long : null,
+            i % 2 === 0 ? -i * 1.25 : "Individual",
+          ];
+    const rows = { length: 20_000, row };
+    const styles = [2, 3, 5, 0, 2, 3];
+    const write = (sink: DeflatingSink) => {
+      const builder = new SheetDataBuilder(new InlineStrings(), sink, "<worksheet>");
+      builder.body(5, rows, styles, 6);
+      builder.end("</worksheet>");
+      return sink.end();
+    };
+    const expected = write(new DeflatingSink(1, null));
+    const formatRows = jest.spyOn(thread!, "formatRows");
+    const got = write(new DeflatingSink(1, thread));
+    // Of ten runs of 2,048 rows, the third, sixth and ninth went to the thread (the ninth marked last).
+    expect(formatRows.mock.calls.map(([, batch, , last]) => [batch.firstRow, batch.count, last])).toEqual([
+      [5 + 2 * 2_048, 2_048, false],
+      [5 + 5 * 2_048, 2_048, false],
+      [5 + 8 * 2_048, 2_048, true],
+    ]);
+    formatRows.mockRestore();
+    const xml = inflateRaw(concat(expected.chunks), expected.size);
+    expect(got.size).toBe(expected.size);
+    expect(got.crc).toBe(expected.crc);
+    expect(Buffer.from(inflateRaw(concat(got.chunks), got.size)).equals(Buffer.from(xml))).toBe(true);
   });
 
   it("is not started where its script is missing (the sink then deflates in its own thread)", () => {

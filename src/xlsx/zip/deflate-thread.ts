@@ -1,6 +1,7 @@
 import type * as WorkerThreads from "worker_threads";
 import type * as NodeFs from "fs";
 import type * as NodePath from "path";
+import type { RowBatch } from "../writer/row-batch";
 
 /**
  * A second thread that deflates result sheets while the main thread builds
@@ -27,21 +28,44 @@ export interface DeflateSetup {
   readonly signal: SharedArrayBuffer;
 }
 
-export interface DeflateRequest {
-  readonly part: number;
-  readonly level: number;
-  /** Transferred; the reply hands it back. */
-  readonly buffer: ArrayBuffer;
-  readonly length: number;
-}
+export type DeflateRequest =
+  | {
+      readonly kind: "chunk";
+      readonly part: number;
+      readonly level: number;
+      /** Transferred; the reply hands it back. */
+      readonly buffer: ArrayBuffer;
+      readonly length: number;
+    }
+  | {
+      /** Rows whose XML the thread writes (SheetDataBuilder, as the main thread would), then deflates. */
+      readonly kind: "rows";
+      readonly part: number;
+      readonly level: number;
+      /** Its arrays are transferred; the reply hands them back. */
+      readonly batch: RowBatch;
+      /** No more rows of the part come this way: the thread lets go of its builder. */
+      readonly last: boolean;
+    };
 
 export type DeflateReply =
   | {
+      readonly kind: "chunk";
       readonly part: number;
       /** The part's CRC-32 so far, this chunk included. */
       readonly crc: number;
       readonly out: Uint8Array;
       readonly buffer: ArrayBuffer;
+    }
+  | {
+      readonly kind: "rows";
+      readonly part: number;
+      readonly crc: number;
+      /** The rows' XML deflated, a piece per megabyte (and one for the rest), in order. */
+      readonly outs: readonly Uint8Array[];
+      /** Bytes of XML the rows came to. */
+      readonly size: number;
+      readonly batch: Pick<RowBatch, "tags" | "numbers" | "texts">;
     }
   | { readonly part: number; readonly error: string };
 
@@ -49,6 +73,8 @@ export type DeflateReply =
 export interface DeflatedChunks {
   readonly crc: number;
   readonly chunks: readonly Uint8Array[];
+  /** Bytes of XML the thread wrote from rows it was sent (formatRows); the part's size is the chunks' and these. */
+  readonly formatted: number;
 }
 
 /** Chunks sent and not yet back: enough to keep the thread busy, few enough to bound the copies in transit. */
@@ -62,6 +88,9 @@ interface PartState {
   readonly chunks: Uint8Array[];
   pending: number;
   error: string | null;
+  formatted: number;
+  /** Takes a rows batch's arrays back for the next batch. */
+  reuse: ((arrays: Pick<RowBatch, "tags" | "numbers" | "texts">) => void) | null;
 }
 
 interface NodeModules {
@@ -120,25 +149,52 @@ export class DeflateThread {
   /** A new part; its chunks are deflated in the order they are written. */
   open(): number {
     const part = this.nextPart++;
-    this.parts.set(part, { crc: 0, chunks: [], pending: 0, error: null });
+    this.parts.set(part, { crc: 0, chunks: [], pending: 0, error: null, formatted: 0, reuse: null });
     return part;
   }
 
   /** Sends a copy of `chunk` (the caller may reuse it at once). */
   write(part: number, chunk: Uint8Array, level: number): void {
-    const state = this.state(part);
-    while (this.take(false));
-    while (this.sent - this.received >= IN_FLIGHT) this.take(true);
-    if (state.error !== null) throw new Error(`internal: deflating a part failed: ${state.error}`);
+    const state = this.ready(part);
     let buffer = this.free.pop();
     if (buffer === undefined || buffer.byteLength < chunk.length) {
       buffer = new ArrayBuffer(Math.max(CHUNK_BYTES, chunk.length));
     }
     new Uint8Array(buffer).set(chunk);
-    const request: DeflateRequest = { part, level, buffer, length: chunk.length };
+    const request: DeflateRequest = { kind: "chunk", part, level, buffer, length: chunk.length };
     this.port.postMessage(request, [buffer]);
     state.pending++;
     this.sent++;
+  }
+
+  /**
+   * Sends rows whose XML the thread writes and deflates, after everything sent
+   * for the part so far; the batch's arrays are transferred (gone here) and
+   * come back through `reuse`.
+   */
+  formatRows(
+    part: number,
+    batch: RowBatch,
+    level: number,
+    last: boolean,
+    reuse: (arrays: Pick<RowBatch, "tags" | "numbers" | "texts">) => void,
+  ): void {
+    const state = this.ready(part);
+    state.reuse = reuse;
+    const request: DeflateRequest = { kind: "rows", part, level, batch, last };
+    const buffers = [batch.tags.buffer, batch.numbers.buffer, batch.texts.buffer] as ArrayBuffer[];
+    this.port.postMessage(request, buffers);
+    state.pending++;
+    this.sent++;
+  }
+
+  /** The part, once the thread has room for another request (replies taken meanwhile). */
+  private ready(part: number): PartState {
+    const state = this.state(part);
+    while (this.take(false));
+    while (this.sent - this.received >= IN_FLIGHT) this.take(true);
+    if (state.error !== null) throw new Error(`internal: deflating a part failed: ${state.error}`);
+    return state;
   }
 
   /** Waits for the part's last chunk: its CRC and deflated pieces, in order (without the closing block). */
@@ -147,7 +203,7 @@ export class DeflateThread {
     while (state.pending > 0) this.take(true);
     this.parts.delete(part);
     if (state.error !== null) throw new Error(`internal: deflating a part failed: ${state.error}`);
-    return { crc: state.crc, chunks: state.chunks };
+    return { crc: state.crc, chunks: state.chunks, formatted: state.formatted };
   }
 
   /** Stops the thread (tests; the CLI lets it end with the process). */
@@ -186,8 +242,14 @@ export class DeflateThread {
       return;
     }
     state.crc = reply.crc;
-    state.chunks.push(reply.out);
-    this.free.push(reply.buffer);
+    if (reply.kind === "chunk") {
+      state.chunks.push(reply.out);
+      this.free.push(reply.buffer);
+      return;
+    }
+    for (const out of reply.outs) state.chunks.push(out);
+    state.formatted += reply.size;
+    state.reuse?.(reply.batch);
   }
 }
 

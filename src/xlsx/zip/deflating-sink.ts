@@ -1,9 +1,26 @@
 import { chunkedDeflate, crc32, deflateRaw, deflateRawChunk, FINAL_EMPTY_BLOCK } from "./codec";
 import { sharedDeflateThread, type DeflateThread } from "./deflate-thread";
+import type { RowBatch } from "../writer/row-batch";
 
 /** Takes bytes as they are made. A sink must be done with `chunk` when write returns: the caller reuses it. */
 export interface ByteSink {
   write(chunk: Uint8Array): void;
+  /**
+   * Whether rows can be written elsewhere (the deflate thread): the builder
+   * then sends some with offloadRows instead of writing them.
+   */
+  canOffloadRows?(): boolean;
+  /**
+   * Rows to be written (as SheetDataBuilder writes them) after everything
+   * written so far; only where canOffloadRows said so. The batch's arrays are
+   * the sink's from then on; `reuse` gets them back. `last`: no more rows will
+   * come this way.
+   */
+  offloadRows?(
+    batch: RowBatch,
+    last: boolean,
+    reuse: (arrays: Pick<RowBatch, "tags" | "numbers" | "texts">) => void,
+  ): void;
 }
 
 /** A part's content already deflated: what a zip entry needs to be written without its uncompressed bytes. */
@@ -55,12 +72,38 @@ export class DeflatingSink implements ByteSink {
         this.held = chunk.slice();
         return;
       }
-      const thread = this.thread ?? sharedDeflateThread();
-      if (thread) this.on = { thread, part: thread.open() };
+      // A second chunk: the part is large. Its first goes ahead of it, to the thread or (none) deflated here.
+      this.onThread();
       if (this.held !== null) this.send(this.held);
       this.held = null;
     }
     this.send(chunk);
+  }
+
+  canOffloadRows(): boolean {
+    return this.onThread() !== null;
+  }
+
+  offloadRows(
+    batch: RowBatch,
+    last: boolean,
+    reuse: (arrays: Pick<RowBatch, "tags" | "numbers" | "texts">) => void,
+  ): void {
+    if (this.ended) throw new Error("internal: write after end");
+    const on = this.onThread();
+    if (on === null) throw new Error("internal: rows offloaded where no thread can take them");
+    on.thread.formatRows(on.part, batch, this.level, last, reuse);
+  }
+
+  /** The part on the deflate thread (moved there now, with its held chunk, if it is not yet); null where none runs. */
+  private onThread(): { readonly thread: DeflateThread; readonly part: number } | null {
+    if (this.on !== null || !chunkedDeflate || this.thread === null) return this.on;
+    const thread = this.thread ?? sharedDeflateThread();
+    if (!thread) return null;
+    this.on = { thread, part: thread.open() };
+    if (this.held !== null) this.send(this.held);
+    this.held = null;
+    return this.on;
   }
 
   /** One chunk deflated: on the thread once the part is there, else here. */
@@ -90,6 +133,7 @@ export class DeflatingSink implements ByteSink {
     if (this.on) {
       const done = this.on.thread.finish(this.on.part);
       this.crc = done.crc;
+      this.size += done.formatted;
       for (const chunk of done.chunks) this.push(chunk);
     }
     if (chunkedDeflate) this.push(FINAL_EMPTY_BLOCK);
