@@ -3,7 +3,7 @@ import { withinCellLimit } from "../../workbook/textSafety";
 import { columnLetterTable } from "../shared/cell-ref";
 import type { ByteSink } from "../zip/deflating-sink";
 import { InlineStrings } from "./inline-strings";
-import { RowBatchPacker } from "./row-batch";
+import { RowBatchPacker, Tag, type RowBatch } from "./row-batch";
 import type { SharedStringTable } from "./shared-string-table";
 
 export interface RowOptions {
@@ -19,7 +19,8 @@ const OFFLOAD_MIN_ROWS = 4 * SEGMENT_ROWS;
 /**
  * Every third run of rows is written on the deflate thread. It also deflates
  * every run, and V8's collector wants the same core: measured at 10,000 reps
- * (alternating runs), a third beat a half and a quarter, and none.
+ * (alternating runs), a third beat a half and a quarter, and none — and
+ * handing it a whole sheet while this thread wrote the others.
  */
 const OFFLOAD_EVERY = 3;
 /** Bytes one cell can take at most: <c r="XFD1048576" s="99999" t="s"><v> + a number's 24 characters + </v></c>. */
@@ -86,7 +87,7 @@ export class SheetDataBuilder {
    * and a sink that can hand rows to the deflate thread (a large part on
    * Node), every third run of SEGMENT_ROWS rows is packed and sent there to be
    * written, so the two cores share the XML as well as the deflate; the part's
-   * bytes are the same as if this thread wrote them all.
+   * bytes are the same whichever thread wrote them.
    */
   body(firstRow: number, rows: SheetRows, styles: readonly number[], width: number): void {
     const sink = this.sink;
@@ -108,11 +109,10 @@ export class SheetDataBuilder {
       const from = k * SEGMENT_ROWS;
       const to = Math.min(rows.length, from + SEGMENT_ROWS);
       if (offloaded(k)) {
-        // What this thread wrote goes first; the thread's rows follow it, and the rows after them follow those.
+        // What this thread wrote goes first; what it writes after these rows follows them.
         this.flush();
-        offload.offloadRows!(packer.pack(firstRow, from, to, rowAt), k === lastOffloaded, (arrays) =>
-          packer.reuse(arrays),
-        );
+        const more = k + 1 < segments && offloaded(k + 1);
+        offload.offloadRows!(packer.pack(firstRow, from, to, rowAt), !more, k === lastOffloaded);
       } else for (let i = from; i < to; i++) this.row(firstRow + i, rows.row(i), styles, width);
     }
   }
@@ -205,6 +205,71 @@ export class SheetDataBuilder {
     }
     p = copy(buf, p, ROW_CLOSE);
     this.pos = p;
+  }
+
+  /**
+   * The rows of a packed batch, written as row() writes the same cells (the
+   * deflate thread's side of body()), straight from its arrays: no cell array,
+   * no number boxed. `tails[id]` caches each text's bytes by its index in
+   * `texts`, the part's texts so far (the batch's new ones already added).
+   */
+  batch(batch: RowBatch, texts: readonly string[], tails: Uint8Array[]): void {
+    const inline = this.inline;
+    if (inline === null) throw new Error("internal: packed rows are written with inline text");
+    const { width, styles, tags, numbers } = batch;
+    const ids = batch.texts;
+    if (this.letters.length < width) this.letters = columnLetterTable(Math.max(width, this.letters.length * 2));
+    const opens = this.openings(styles, width);
+    let k = 0;
+    let n = 0;
+    let t = 0;
+    for (let i = 0; i < batch.count; i++, k += width) {
+      let any = false;
+      for (let j = 0; j < width && !any; j++) any = tags[k + j] !== Tag.Empty;
+      if (!any) continue;
+      const rowDigits = String(batch.firstRow + i);
+      this.room(ROW_OPEN_BYTES + rowDigits.length + width * MAX_CELL_BYTES + 8);
+      let buf = this.buf;
+      let p = copy(buf, this.pos, ROW_OPEN);
+      p = putAscii(buf, p, rowDigits);
+      p = copy(buf, p, QUOTE_CLOSE);
+      let previous = -2;
+      for (let j = 0; j < width; j++) {
+        const tag = tags[k + j];
+        if (tag === Tag.Empty) continue;
+        if (j === previous + 1) p = copy(buf, p, opens[j]);
+        else {
+          p = copy(buf, p, CELL_REF_OPEN);
+          p = putAscii(buf, p, this.letters[j]);
+          p = putAscii(buf, p, rowDigits);
+          buf[p++] = QUOTE;
+          p = copy(buf, p, opens[j], 2);
+        }
+        previous = j;
+        if (tag === Tag.Number) {
+          const value = numbers[n++];
+          if (Number.isFinite(value)) {
+            p = copy(buf, p, VALUE_OPEN);
+            p = writeNumber(buf, p, value);
+            p = copy(buf, p, VALUE_CLOSE);
+          } else p = copy(buf, p, NUM_ERROR);
+        } else if (tag === Tag.Text) {
+          const id = ids[t++];
+          const tail = (tails[id] ??= inline.cellTail(withinCellLimit(texts[id])));
+          const need = tail.length + (width - j) * MAX_CELL_BYTES + 8;
+          if (p + need > buf.length) {
+            this.pos = p;
+            this.room(need);
+            buf = this.buf;
+            p = this.pos;
+          }
+          buf.set(tail, p);
+          p += tail.length;
+        } else p = copy(buf, p, tag === Tag.True ? TRUE_CELL : FALSE_CELL);
+      }
+      p = copy(buf, p, ROW_CLOSE);
+      this.pos = p;
+    }
   }
 
   /** Each column's `<c s="N"` (just `<c` for the default style), made once per styles array: rows share theirs. */

@@ -42,9 +42,11 @@ export type DeflateRequest =
       readonly kind: "rows";
       readonly part: number;
       readonly level: number;
-      /** Its arrays are transferred; the reply hands them back. */
+      /** Its arrays are transferred. */
       readonly batch: RowBatch;
-      /** No more rows of the part come this way: the thread lets go of its builder. */
+      /** The main thread writes bytes of the part next: the rows' XML is written out first, to the last byte. */
+      readonly flush: boolean;
+      /** No more rows of the part come this way: the thread writes out the rows' XML and lets go of its builder. */
       readonly last: boolean;
     };
 
@@ -65,7 +67,6 @@ export type DeflateReply =
       readonly outs: readonly Uint8Array[];
       /** Bytes of XML the rows came to. */
       readonly size: number;
-      readonly batch: Pick<RowBatch, "tags" | "numbers" | "texts">;
     }
   | { readonly part: number; readonly error: string };
 
@@ -89,8 +90,6 @@ interface PartState {
   pending: number;
   error: string | null;
   formatted: number;
-  /** Takes a rows batch's arrays back for the next batch. */
-  reuse: ((arrays: Pick<RowBatch, "tags" | "numbers" | "texts">) => void) | null;
 }
 
 interface NodeModules {
@@ -149,7 +148,7 @@ export class DeflateThread {
   /** A new part; its chunks are deflated in the order they are written. */
   open(): number {
     const part = this.nextPart++;
-    this.parts.set(part, { crc: 0, chunks: [], pending: 0, error: null, formatted: 0, reuse: null });
+    this.parts.set(part, { crc: 0, chunks: [], pending: 0, error: null, formatted: 0 });
     return part;
   }
 
@@ -169,19 +168,13 @@ export class DeflateThread {
 
   /**
    * Sends rows whose XML the thread writes and deflates, after everything sent
-   * for the part so far; the batch's arrays are transferred (gone here) and
-   * come back through `reuse`.
+   * for the part so far; the batch's arrays are transferred (gone here).
+   * `flush`: the part's next bytes come from the main thread; `last`: the
+   * part sends no more rows.
    */
-  formatRows(
-    part: number,
-    batch: RowBatch,
-    level: number,
-    last: boolean,
-    reuse: (arrays: Pick<RowBatch, "tags" | "numbers" | "texts">) => void,
-  ): void {
+  formatRows(part: number, batch: RowBatch, level: number, flush: boolean, last: boolean): void {
     const state = this.ready(part);
-    state.reuse = reuse;
-    const request: DeflateRequest = { kind: "rows", part, level, batch, last };
+    const request: DeflateRequest = { kind: "rows", part, level, batch, flush, last };
     const buffers = [batch.tags.buffer, batch.numbers.buffer, batch.texts.buffer] as ArrayBuffer[];
     this.port.postMessage(request, buffers);
     state.pending++;
@@ -249,7 +242,6 @@ export class DeflateThread {
     }
     for (const out of reply.outs) state.chunks.push(out);
     state.formatted += reply.size;
-    state.reuse?.(reply.batch);
   }
 }
 

@@ -9,7 +9,6 @@
  */
 import { parentPort, type MessagePort } from "node:worker_threads";
 import { InlineStrings } from "../writer/inline-strings";
-import { unpackRows } from "../writer/row-batch";
 import { SheetDataBuilder } from "../writer/sheet-data";
 import { crc32, deflateRawChunk } from "./codec";
 import type { DeflateReply, DeflateRequest, DeflateSetup } from "./deflate-thread";
@@ -18,6 +17,8 @@ import type { DeflateReply, DeflateRequest, DeflateSetup } from "./deflate-threa
 interface RowPart {
   readonly builder: SheetDataBuilder;
   readonly texts: string[];
+  /** Each text's cell bytes, by its index in `texts`. */
+  readonly tails: Uint8Array[];
   /** Where the builder's bytes go while a batch is written. */
   sink: (chunk: Uint8Array) => void;
 }
@@ -38,6 +39,7 @@ function serve(port: MessagePort, signal: Int32Array): void {
       const holder: RowPart = {
         builder: SheetDataBuilder.rowsOnly(new InlineStrings(), { write: (chunk) => holder.sink(chunk) }),
         texts: [],
+        tails: [],
         sink: () => {
           throw new Error("internal: rows written outside a batch");
         },
@@ -68,11 +70,10 @@ function serve(port: MessagePort, signal: Int32Array): void {
           outs.push(deflated(chunk, request.level));
         };
         const { batch } = request;
-        unpackRows(batch, state.texts, (rowNumber, cells) =>
-          state.builder.row(rowNumber, cells, batch.styles, batch.width),
-        );
-        // The rows end here: what the main thread sends next follows them.
-        state.builder.flush();
+        for (const text of batch.newTexts) state.texts.push(text);
+        state.builder.batch(batch, state.texts, state.tails);
+        // Bytes the main thread sends next follow these rows: everything so far goes first.
+        if (request.flush || request.last) state.builder.flush();
         if (request.last) rowParts.delete(request.part);
         reply = {
           kind: "rows",
@@ -80,14 +81,8 @@ function serve(port: MessagePort, signal: Int32Array): void {
           crc,
           outs,
           size,
-          batch: { tags: batch.tags, numbers: batch.numbers, texts: batch.texts },
         };
         for (const out of outs) transfer.push(out.buffer as ArrayBuffer);
-        transfer.push(
-          batch.tags.buffer as ArrayBuffer,
-          batch.numbers.buffer as ArrayBuffer,
-          batch.texts.buffer as ArrayBuffer,
-        );
       }
       crcs.set(request.part, crc);
       port.postMessage(reply, transfer);

@@ -13,14 +13,10 @@ export interface ByteSink {
   /**
    * Rows to be written (as SheetDataBuilder writes them) after everything
    * written so far; only where canOffloadRows said so. The batch's arrays are
-   * the sink's from then on; `reuse` gets them back. `last`: no more rows will
-   * come this way.
+   * the sink's from then on. `flush`: the caller writes bytes next; `last`:
+   * no more rows will come this way.
    */
-  offloadRows?(
-    batch: RowBatch,
-    last: boolean,
-    reuse: (arrays: Pick<RowBatch, "tags" | "numbers" | "texts">) => void,
-  ): void;
+  offloadRows?(batch: RowBatch, flush: boolean, last: boolean): void;
 }
 
 /** A part's content already deflated: what a zip entry needs to be written without its uncompressed bytes. */
@@ -84,15 +80,11 @@ export class DeflatingSink implements ByteSink {
     return this.onThread() !== null;
   }
 
-  offloadRows(
-    batch: RowBatch,
-    last: boolean,
-    reuse: (arrays: Pick<RowBatch, "tags" | "numbers" | "texts">) => void,
-  ): void {
+  offloadRows(batch: RowBatch, flush: boolean, last: boolean): void {
     if (this.ended) throw new Error("internal: write after end");
     const on = this.onThread();
     if (on === null) throw new Error("internal: rows offloaded where no thread can take them");
-    on.thread.formatRows(on.part, batch, this.level, last, reuse);
+    on.thread.formatRows(on.part, batch, this.level, flush, last);
   }
 
   /** The part on the deflate thread (moved there now, with its held chunk, if it is not yet); null where none runs. */
