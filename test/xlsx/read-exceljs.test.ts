@@ -138,6 +138,16 @@ describe("readXlsx on workbooks written by exceljs", () => {
     ]);
   });
 
+  it("gives a table and the sheet-table over the same cells one body (read once, held once)", () => {
+    const table = find(tables, "Reps", "table");
+    const sheet = find(tables, "Reps", "sheet");
+    expect(sheet.headers).toEqual(table.headers);
+    expect(sheet.rows).toBe(table.rows);
+    expect(sheet.numberFormats).toBe(table.numberFormats);
+    // Over other cells (Plans starts at C4 under a title), each has its own.
+    expect(find(tables, "Plan Sheet", "sheet").rows).not.toBe(find(tables, "Plans", "table").rows);
+  });
+
   it("reads a sheet holding a table from its first non-empty row (the title)", () => {
     const sheet = find(tables, "Plan Sheet", "sheet");
     expect(sheet.headerRow).toBe(1);

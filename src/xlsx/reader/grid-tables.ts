@@ -36,11 +36,17 @@ function bodyOf(
   lastRow: number,
   left: number,
   right: number,
-): { rows: (readonly RawCell[])[]; numberFormats: (readonly (string | null)[])[] } {
+): Body {
   const width = right - left + 1;
   // Stop at the last row that holds anything in these columns (tables may reach row 1,048,576).
   let last = Math.min(lastRow, grid.cells.length);
   while (last >= firstRow && !rowHasData(grid.cells[last - 1], left, right)) last--;
+  // A sheet read as a table and as a sheet-table over the same cells (the usual input sheet) shares one body.
+  let made = bodies.get(grid);
+  if (!made) bodies.set(grid, (made = new Map()));
+  const key = `${firstRow}:${last}:${left}:${right}`;
+  const known = made.get(key);
+  if (known) return known;
   const rows: (readonly RawCell[])[] = [];
   const numberFormats: (readonly (string | null)[])[] = [];
   for (let r = firstRow; r <= last; r++) {
@@ -51,8 +57,13 @@ function bodyOf(
         : (slice(grid.formats, r - 1, left, width) as (string | null)[]),
     );
   }
-  return { rows, numberFormats };
+  const body = { rows, numberFormats };
+  made.set(key, body);
+  return body;
 }
+
+type Body = { rows: (readonly RawCell[])[]; numberFormats: (readonly (string | null)[])[] };
+const bodies = new WeakMap<SheetGrid, Map<string, Body>>();
 
 /** Columns left..left+width-1 of row `index`, holes as null. */
 function slice<T>(grid: (T | null | undefined)[][], index: number, left: number, width: number): readonly (T | null)[] {
