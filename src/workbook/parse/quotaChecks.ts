@@ -4,30 +4,52 @@ import type { Span } from "./periods";
 import type { RowReader } from "./reader";
 import type { RowAmount } from "./rowAmount";
 
+/** Keys of (span, measure) pairs: span × this + measure (a plan has a handful of measures). */
+const MAX_MEASURES = 1 << 20;
+
 /**
  * Quotas must not give the same rep, measure and period twice. `spanOf(i)` is
- * row i's period, one Span object for the same days: keyed by it, measure and
- * rep, no key is made per row.
+ * row i's period, one Span object for the same days: each span and measure
+ * is numbered once, and each rep holds the first row of each (span, measure)
+ * it was given — one map entry per rep, no key made per row.
  */
 export function checkDuplicateQuotas(quotas: AmountRows, spanOf: (i: number) => Span): void {
-  const seen = new Map<Span, Map<string, Map<string, RowAmount>>>();
+  const spanIds = new Map<Span, number>();
+  const measureIds = new Map<string, number>();
+  /**
+   * Per rep: (span, measure) keys met and their first row, in pairs, searched in turn: a rep has its plan's
+   * measures in the periods of one plan year (a few dozen pairs; weekly, a few hundred).
+   */
+  const seen = new Map<string, number[]>();
   quotas.amounts.forEach((a, i) => {
     const span = spanOf(i);
-    let byMeasure = seen.get(span);
-    if (!byMeasure) seen.set(span, (byMeasure = new Map()));
-    let byRep = byMeasure.get(a.measure);
-    if (!byRep) byMeasure.set(a.measure, (byRep = new Map()));
-    const first = byRep.get(a.repId);
-    if (first) {
-      const row = quotas.rowOf(i);
-      // The period as the user typed it (2026-P01), with the days it covers.
-      const typed = row.cell("period");
-      const when = typeof typed === "string" ? `${typed.trim()} (${a.start} to ${a.end})` : `${a.start} to ${a.end}`;
-      row.error(
-        "period",
-        `Quota for ${a.repId}, ${a.measure}, ${when} is given twice (${formatRows([first.excelRow, a.excelRow])}); keep one`,
-      );
-    } else byRep.set(a.repId, a);
+    let s = spanIds.get(span);
+    if (s === undefined) spanIds.set(span, (s = spanIds.size));
+    let m = measureIds.get(a.measure);
+    if (m === undefined) measureIds.set(a.measure, (m = measureIds.size));
+    const key = s * MAX_MEASURES + m;
+    let pairs = seen.get(a.repId);
+    if (!pairs) seen.set(a.repId, (pairs = []));
+    let first = -1;
+    for (let k = 0; k < pairs.length; k += 2) {
+      if (pairs[k] === key) {
+        first = pairs[k + 1];
+        break;
+      }
+    }
+    if (first < 0) {
+      pairs.push(key, i);
+      return;
+    }
+    const row = quotas.rowOf(i);
+    // The period as the user typed it (2026-P01), with the days it covers.
+    const typed = row.cell("period");
+    const when = typeof typed === "string" ? `${typed.trim()} (${a.start} to ${a.end})` : `${a.start} to ${a.end}`;
+    const earlier = quotas.amounts[first];
+    row.error(
+      "period",
+      `Quota for ${a.repId}, ${a.measure}, ${when} is given twice (${formatRows([earlier.excelRow, a.excelRow])}); keep one`,
+    );
   });
 }
 
