@@ -1,6 +1,6 @@
 import { cellIssue, excelRow, rowIssue } from "../issues";
 import type { Issue, RawCell, RawTable, Severity } from "../types";
-import { excelErrorOf, isEmptyCell, type CellParser, type FilledCell } from "./cells/cell";
+import { excelErrorOf, isEmptyCell, type CellContext, type CellParser, type FilledCell } from "./cells/cell";
 
 /** "Plans row 5": how the engine names a row in its messages. */
 export function rowSource(tableName: string, excelRow: number): string {
@@ -10,6 +10,8 @@ export function rowSource(tableName: string, excelRow: number): string {
 /** Reads the body rows of one input table through its column map, collecting issues. */
 export class TableReader {
   private readonly labels = new Map<string, string>();
+  /** Column i's context for a cell with no number format, made once: most cells have none. */
+  private readonly plain: (CellContext | undefined)[] = [];
 
   constructor(
     readonly table: RawTable,
@@ -46,6 +48,12 @@ export class TableReader {
 
   has(key: string): boolean {
     return this.columns.has(key);
+  }
+
+  /** What a parser is told about a cell of column `i` (read as `key`) with number format `format`. */
+  context(key: string, i: number, format: string | null): CellContext {
+    if (format !== null) return { label: this.header(key), format };
+    return (this.plain[i] ??= { label: this.header(key), format: null });
   }
 
   /** The header as the user wrote it (falls back to the key when the column is absent); read once per column. */
@@ -118,14 +126,16 @@ export class RowReader {
 
   /** A filled cell of column `i` through its parser. */
   private parse<T>(key: string, i: number, cell: FilledCell, parser: CellParser<T>): T | null {
-    const label = this.reader.header(key);
     const excelError = excelErrorOf(cell);
     if (excelError) {
-      this.error(key, `${label} shows the Excel error ${excelError}; fix the formula or enter a value`);
+      this.error(
+        key,
+        `${this.reader.header(key)} shows the Excel error ${excelError}; fix the formula or enter a value`,
+      );
       return null;
     }
     const format = this.table.numberFormats?.[this.index]?.[i] ?? null;
-    const parsed = parser(cell, { label, format });
+    const parsed = parser(cell, this.reader.context(key, i, format));
     if (parsed.ok) return parsed.value;
     this.error(key, parsed.message);
     return null;

@@ -30,13 +30,7 @@ function headerText(value: RawCell | undefined): string {
  * A range starting at column A whose rows end at its last column reuses the
  * grid's row arrays instead of copying them: a table and its sheet then share rows.
  */
-function bodyOf(
-  grid: SheetGrid,
-  firstRow: number,
-  lastRow: number,
-  left: number,
-  right: number,
-): Body {
+function bodyOf(grid: SheetGrid, firstRow: number, lastRow: number, left: number, right: number): Body {
   const width = right - left + 1;
   // Stop at the last row that holds anything in these columns (tables may reach row 1,048,576).
   let last = Math.min(lastRow, grid.cells.length);
