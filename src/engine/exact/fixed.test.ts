@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { Decimal } from "../decimal";
-import { ExactSum, fixedOf, FixedSum, quotientDecimal, toDecimal } from "./fixed";
+import { ExactSum, fixedOf, FixedSum, quotientDecimal, toDecimal, wholePercentShare } from "./fixed";
 import { toMinor } from "./minor";
 
 // Decimals of every shape decimal.js stores: 1 to 5 digit words, negative, tiny and huge exponents.
@@ -58,6 +58,27 @@ describe("ExactSum", () => {
     const sum = new ExactSum();
     ["1234.56", "-0.06", "0.5"].forEach((a) => sum.add(new Decimal(a)));
     expect(sum.value.toString()).toBe("1235");
+  });
+});
+
+describe("wholePercentShare", () => {
+  it("is a ÷ (a + b) × 100 to a whole percent, halves up, as decimal.js gives it", () => {
+    // 1 of 8 is 12.5%: up to 13. 1 of 3 is 33.3…%: 33. 2 of 3: 67. 0.005 of 1: 0.5% up to 1.
+    expect(wholePercentShare(new Decimal(1), new Decimal(7))).toBe(13);
+    expect(wholePercentShare(new Decimal(1), new Decimal(2))).toBe(33);
+    expect(wholePercentShare(new Decimal(2), new Decimal(1))).toBe(67);
+    expect(wholePercentShare(new Decimal("0.005"), new Decimal("0.995"))).toBe(1);
+    expect(wholePercentShare(new Decimal(0), new Decimal(0))).toBeNull();
+    const amount = fc
+      .tuple(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.integer({ min: 0, max: 4 }))
+      .map(([int, scale]) => new Decimal(`${int.toString()}e-${scale}`));
+    fc.assert(
+      fc.property(amount, amount, (a, b) => {
+        const whole = a.plus(b);
+        const expected = whole.isZero() ? null : a.div(whole).times(100).toDecimalPlaces(0).toNumber();
+        expect(wholePercentShare(a, b)).toBe(expected);
+      }),
+    );
   });
 });
 

@@ -173,3 +173,20 @@ export class ExactSum {
     return toDecimal(int, scale);
   }
 }
+
+/**
+ * a ÷ (a + b) as a whole percent, halves up — the base side of a pay mix —
+ * exactly, in scaled integers (no Decimal division); null when a + b is 0.
+ * For a and b ≥ 0 only: a negative amount is no pay mix (the caller's Decimal
+ * path says what it shows).
+ */
+export function wholePercentShare(a: Decimal, b: Decimal): number | null {
+  const fa = fixedOf(a);
+  const fb = fixedOf(b);
+  const scale = Math.max(fa.scale, fb.scale);
+  const x = atScale(fa, scale);
+  const whole = x + atScale(fb, scale);
+  if (whole === 0n) return null;
+  // floor((100x + whole/2) / whole) = round half up of 100x / whole, as 2 × whole in the denominator.
+  return Number((200n * x + whole) / (2n * whole));
+}

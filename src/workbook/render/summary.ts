@@ -1,4 +1,12 @@
-import { Decimal, fxRate, ratioValue, roundMoney, type ScenarioResult, type Settings } from "../../engine";
+import {
+  Decimal,
+  fxRate,
+  ratioValue,
+  roundMoney,
+  wholePercentShare,
+  type ScenarioResult,
+  type Settings,
+} from "../../engine";
 import type { ColumnSpec, SheetSpec, SpecCell } from "../types";
 import { num, ratioNum } from "./cells";
 
@@ -46,6 +54,11 @@ function rampPct(r: ScenarioResult["reps"][number]): number | null {
 
 /** "60/40": base share / variable share of OTE, the way comp teams say it. */
 export function payMix(base: Decimal, variable: Decimal): string {
+  if (!base.isNeg() && !variable.isNeg()) {
+    // The usual case, exactly and without a Decimal division (10,000 reps a scenario).
+    const b = wholePercentShare(base, variable);
+    return b === null ? "" : `${b}/${100 - b}`;
+  }
   const ote = base.plus(variable);
   if (ote.isZero()) return "";
   const b = base.div(ote).times(100).toDecimalPlaces(0);
