@@ -104,7 +104,7 @@ export {
 // Decimal values, exact ratios, rounding to a currency's minor unit, FX conversion.
 export { compactDecimal, Decimal, ONE, ZERO, dec, fromDouble, toNumber } from "./decimal";
 export { ratioValue, type Ratio } from "./exact/ratio";
-export { ExactSum, wholePercentShare } from "./exact/fixed";
+export { wholePercentShare } from "./exact/fixed";
 export { minorUnits, roundMoney, variableMoney } from "./exact/rounding";
 export { fxRate } from "./mechanics/fx";
 

@@ -131,6 +131,8 @@ export interface RepResult {
    */
   readonly overAssignment: { readonly directs: Decimal | null; readonly paidOn: Decimal | null } | null;
   readonly capped: boolean;
+  /** Credited on individual measures over the periods employed (not Team, not Score): what the rep booked. */
+  readonly bookings: Decimal;
 }
 
 export interface ScenarioResult {

@@ -1,5 +1,5 @@
 import { Decimal, ZERO } from "./decimal";
-import { fixedOf, FixedSum } from "./exact/fixed";
+import { fixedOf, FixedSum, toDecimal } from "./exact/fixed";
 import { fromMinor, sumMinor, toMinor } from "./exact/minor";
 import { weightedQuotient } from "./exact/weightedSum";
 import { adjustmentsByPeriod, applyAdjustments } from "./mechanics/adjustments";
@@ -158,7 +158,24 @@ export function summarise(
       yearShare === FULL ? rep.base : roundMoney(rep.base.times(yearShare.num).div(yearShare.den), rep.currency),
     overAssignment: over,
     capped,
+    bookings: bookingsOf(plan, credited),
   };
+}
+
+/**
+ * What the rep booked in the year: the credit of each individual measure over
+ * the periods employed. A Team measure re-counts the reports' credit and an
+ * MBO's "actual" is its score, so neither is bookings.
+ */
+function bookingsOf(plan: Plan, credited: RepLines["year"]): Decimal {
+  const sum = new FixedSum();
+  for (const m of plan.measures) {
+    if (m.basis === "Team" || m.basis === "Score") continue;
+    const year = credited.get(m.measure);
+    if (year) sum.add(year.credit);
+  }
+  const { int, scale } = sum.value;
+  return toDecimal(int, scale);
 }
 
 /** The annual cap in minor units: AnnualCap × target variable × the share of the year employed, or AnnualCapAmount; the lower. */

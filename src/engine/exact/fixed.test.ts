@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { Decimal } from "../decimal";
-import { ExactSum, fixedOf, FixedSum, quotientDecimal, toDecimal, wholePercentShare } from "./fixed";
+import { fixedOf, FixedSum, quotientDecimal, toDecimal, wholePercentShare } from "./fixed";
 import { toMinor } from "./minor";
 
 // Decimals of every shape decimal.js stores: 1 to 5 digit words, negative, tiny and huge exponents.
@@ -38,26 +38,6 @@ describe("fixed-point reads of Decimals", () => {
     const s = new FixedSum();
     for (const v of ["100", "0.25", "-3.125", "7"]) s.add(fixedOf(new Decimal(v)));
     expect(s.value).toEqual({ int: 104125n, scale: 3 });
-  });
-});
-
-describe("ExactSum", () => {
-  it("is adding the Decimals one by one (amounts of money, far below 34 digits)", () => {
-    const amount = fc
-      .tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 6 }))
-      .map(([int, scale]) => new Decimal(`${int.toString()}e-${scale}`));
-    fc.assert(
-      fc.property(fc.array(amount, { maxLength: 30 }), (amounts) => {
-        const sum = new ExactSum();
-        amounts.forEach((a) => sum.add(a));
-        const expected = amounts.reduce((t, a) => t.plus(a), new Decimal(0));
-        expect(sum.value.eq(expected)).toBe(true);
-        expect(sum.value.toString()).toBe(expected.toString());
-      }),
-    );
-    const sum = new ExactSum();
-    ["1234.56", "-0.06", "0.5"].forEach((a) => sum.add(new Decimal(a)));
-    expect(sum.value.toString()).toBe("1235");
   });
 });
 

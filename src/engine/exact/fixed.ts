@@ -157,24 +157,6 @@ export class FixedSum {
 }
 
 /**
- * Σ of Decimals, exact, with no Decimal made per term: each is read as a
- * scaled integer (money and quotas have far fewer than 34 digits, so the sum
- * is what adding Decimals gives).
- */
-export class ExactSum {
-  private readonly sum = new FixedSum();
-
-  add(x: Decimal): void {
-    if (!x.isZero()) this.sum.add(fixedOf(x));
-  }
-
-  get value(): Decimal {
-    const { int, scale } = this.sum.value;
-    return toDecimal(int, scale);
-  }
-}
-
-/**
  * a ÷ (a + b) as a whole percent, halves up — the base side of a pay mix —
  * exactly, in scaled integers (no Decimal division); null when a + b is 0.
  * For a and b ≥ 0 only: a negative amount is no pay mix (the caller's Decimal

@@ -2,7 +2,6 @@ import {
   Decimal,
   ZERO,
   ONE,
-  ExactSum,
   fxRate,
   roundMoney,
   variableMoney,
@@ -165,7 +164,7 @@ function actualTotalsIn(s: ScenarioResult, fx: Fx, reporting: string): ScenarioT
     adjustments = plus(adjustments, inReporting(r.adjustments));
     total = total.plus(inReporting(earned));
     targetVariable = targetVariable.plus(times(times(r.rep.targetVariable, share), rate));
-    bookings = bookings.plus(times(creditedBookings(r), rate));
+    bookings = bookings.plus(times(r.bookings, rate));
     const ote = times(r.rep.base.plus(r.rep.targetVariable), share);
     if (!ote.isZero()) pctOfOteSum = pctOfOteSum.plus(earned.div(ote));
     if (r.attainment?.gte(1)) atQuota++;
@@ -186,26 +185,6 @@ function actualTotalsIn(s: ScenarioResult, fx: Fx, reporting: string): ScenarioT
     capped: new Decimal(capped),
     reachOte: null,
   };
-}
-
-/**
- * What a rep booked in the year: the credit of each individual measure, each
- * credit once. A Team measure re-counts the reports' credit and an MBO's
- * "actual" is its score, so neither is bookings; a weighted-attainment line
- * holds its measures' credit in its components.
- */
-function creditedBookings(r: ScenarioResult["reps"][number]): Decimal {
-  const booked = (measure: string) => {
-    const basis = r.plan.measures.find((m) => m.measure === measure)?.basis;
-    return basis !== "Team" && basis !== "Score";
-  };
-  const credited = new ExactSum();
-  for (const l of r.lines) {
-    if (l.components) {
-      for (const c of l.components) if (booked(c.measure)) credited.add(c.actual);
-    } else if (l.actual && !l.team && l.quotaSource !== "Score") credited.add(l.actual);
-  }
-  return credited.value;
 }
 
 /**
