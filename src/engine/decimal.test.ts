@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { compactDecimal, Decimal, fromDouble, sq, toNumber } from "./decimal";
+import { compactDecimal, Decimal, fromDouble, sortDecimals, sq, toNumber } from "./decimal";
 
 const words = (x: Decimal) => (x as unknown as { d: number[] }).d;
 
@@ -164,5 +164,27 @@ describe("fromDouble", () => {
     expect(fromDouble(1234.56).times(3).toString()).toBe("3703.68");
     expect(fromDouble(0.07).plus(fromDouble(0.01)).toString()).toBe("0.08");
     expect(compactDecimal(fromDouble(-12345678.91)).div(7).eq(new Decimal("-12345678.91").div(7))).toBe(true);
+  });
+});
+
+describe("sortDecimals", () => {
+  it("orders as comparedTo does, values equal as doubles included, ties kept in their order", () => {
+    // 34-digit values a 1e-30 apart read as the same double; integers, cents, negatives, zeros.
+    const value = fc.oneof(
+      fc
+        .integer({ min: -5, max: 5 })
+        .map((k) => new Decimal(`1.000000000000000000000000000000${Math.abs(k)}`).times(Math.sign(k) || 1)),
+      fc.integer({ min: -1e9, max: 1e9 }).map((c) => new Decimal(c).div(100)),
+      fc.constantFrom(new Decimal(0), new Decimal("-0"), new Decimal(1), new Decimal("1.0")),
+    );
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 0, maxLength: 300 }), (values) => {
+        const expected = [...values].sort((a, b) => a.comparedTo(b));
+        const got = sortDecimals([...values]);
+        // The same objects in the same order (equal values keep their order, as a stable sort does).
+        expect(got.length).toBe(expected.length);
+        got.forEach((v, i) => expect(v).toBe(expected[i]));
+      }),
+    );
   });
 });

@@ -126,6 +126,20 @@ export function same(a: Decimal, b: Decimal): boolean {
   return true;
 }
 
+/**
+ * `values` sorted in place, ascending, in exactly the order of comparedTo: by
+ * their doubles first (a correctly rounded conversion never reverses two
+ * values), comparing Decimals only where the doubles tie. A large list (a
+ * plan's 10,000 quotas) sorts without a Decimal comparison per step.
+ */
+export function sortDecimals(values: Decimal[]): Decimal[] {
+  if (values.length < 64) return values.sort((a, b) => a.comparedTo(b));
+  const keyed = values.map((value) => ({ value, key: toNumber(value) }));
+  keyed.sort((a, b) => a.key - b.key || a.value.comparedTo(b.value));
+  for (let i = 0; i < keyed.length; i++) values[i] = keyed[i].value;
+  return values;
+}
+
 export function min(a: Decimal, b: Decimal): Decimal {
   return a.lte(b) ? a : b;
 }

@@ -5,6 +5,7 @@ import {
   Decimal,
   probAtLeast,
   lowerBound,
+  sortDecimals,
   type ScenarioResult,
   type MeasurePlan,
   type Plan,
@@ -47,11 +48,10 @@ export function typicalContext(
     if (currency === null || n > counts.get(currency)!) currency = c;
   });
   const reps = onPlan.filter((r) => r.currency === currency);
-  const targets = reps.map((r) => r.targetVariable.times(m.weight)).sort((a, b) => a.comparedTo(b));
-  const quotas = reps
-    .map((r) => r.annualQuota.get(m.measure))
-    .filter((q): q is Decimal => q !== undefined && q.gt(0))
-    .sort((a, b) => a.comparedTo(b));
+  const targets = sortDecimals(reps.map((r) => r.targetVariable.times(m.weight)));
+  const quotas = sortDecimals(
+    reps.map((r) => r.annualQuota.get(m.measure)).filter((q): q is Decimal => q !== undefined && q.gt(0)),
+  );
   const median = (xs: Decimal[], fallback: Decimal) => (xs.length ? xs[Math.floor(xs.length / 2)] : fallback);
   return {
     target: median(targets, new Decimal(1)),
@@ -83,7 +83,7 @@ function curveSets(actual: readonly ScenarioResult[], realistic: readonly Realis
       if (list) list.push(r.attainment);
       else byPlan.set(r.rep.plan, [r.attainment]);
     }
-    for (const list of byPlan.values()) list.sort((a, b) => a.comparedTo(b));
+    for (const list of byPlan.values()) sortDecimals(list);
     return {
       name: s.name,
       plans: s.plans,
