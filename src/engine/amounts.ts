@@ -52,7 +52,9 @@ export function bucketAmounts(
   const buckets = new PeriodBuckets();
   let outside = 0;
   let firstOutside = "";
-  for (const row of amounts) {
+  // Indexed: half a million rows, and no iterator result made per row where the loop is not optimized yet.
+  for (let i = 0; i < amounts.length; i++) {
+    const row = amounts[i];
     const periods = periodsOf(row.repId);
     if (periods === null) continue;
     const index = periodIndex(periods, row.start);

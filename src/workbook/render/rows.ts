@@ -14,7 +14,10 @@ export function nestedRows<G, I>(
   make: (group: G, item: I, part: number) => readonly SpecCell[],
 ): SheetRows {
   let length = 0;
-  for (const g of groups) for (const item of itemsOf(g)) length += partsOf(item);
+  for (let gi = 0; gi < groups.length; gi++) {
+    const items = itemsOf(groups[gi]);
+    for (let k = 0; k < items.length; k++) length += partsOf(items[k]);
+  }
   const groupOf = new Int32Array(length);
   const itemOf = new Int32Array(length);
   const partOf = new Int32Array(length);
