@@ -13,6 +13,8 @@ import { fmt, peakRssMb, printTable, ROOT, timed } from "./measure";
 import { syntheticOrg, toRawTables } from "./synthetic";
 
 const BENCH_DIR = join(ROOT, ".bench");
+/** The CLI users run: bin/compplan.js loads this bundle (npm run build:cli makes it). */
+const CLI_BUNDLE = join(ROOT, "dist", "cli", "compplan.js");
 /**
  * LibreOffice loading, recalculating and saving the same model in per-row formulas on this machine: 13.0 s in the
  * quiet run issue 15 measured (PLATFORM-NOTES has ~29 s from a busier one). The goal is judged on the faster.
@@ -73,7 +75,7 @@ export function cliBench(repCount: number): void {
       unit: " MB",
       target: 400,
       direction: "below",
-      reference: "model in.xlsx -o out.xlsx --quiet via dist/node",
+      reference: "model in.xlsx -o out.xlsx --quiet via dist/cli",
     });
   }
   printTable(
@@ -89,7 +91,7 @@ export function cliBench(repCount: number): void {
       [
         "compplan CLI in its own process",
         s(processRun.ms),
-        `model in.xlsx -o out.xlsx --quiet via dist/node (${processRun.range}), peak RSS ${fmt(processRun.peakMb)} MB`,
+        `model in.xlsx -o out.xlsx --quiet via dist/cli (${processRun.range}), peak RSS ${fmt(processRun.peakMb)} MB`,
       ],
       ["output size", `${fmt(write.value / 1e6, 1)} MB`, ""],
       ["rows written", fmt(resultRows), "result rows; the input's parts are copied as stored"],
@@ -132,7 +134,7 @@ function cliProcess(inputPath: string, outputPath: string): { ms: number; peakMb
 }
 
 /**
- * `compplan <args>` from dist/node in a child process: wall clock, and its peak
+ * `compplan <args>` from the built CLI (dist/cli/compplan.js, what bin/compplan.js loads) in a child process: wall clock, and its peak
  * resident set (getrusage's maxrss, which the child reports as it exits, as
  * /usr/bin/time -v would). A child that fails (an out-of-memory abort, a
  * refusal) is reported, not thrown: at scale that is a figure too.
@@ -143,7 +145,7 @@ function runCli(args: readonly string[], timeoutMs = 30 * 60_000): ProcessRun {
     process.execPath,
     [
       "-e",
-      `process.exitCode = require(${JSON.stringify(join(ROOT, "dist", "node", "cli", "main.js"))}).main(process.argv.slice(1));` +
+      `process.exitCode = require(${JSON.stringify(CLI_BUNDLE)}).main(process.argv.slice(1));` +
         `process.on("exit", () => process.stderr.write("peak-rss " + process.resourceUsage().maxRSS + "\\n"));`,
       ...args,
     ],
@@ -269,7 +271,7 @@ export function cliScaleBench(scale: boolean): void {
       ]);
     }
     const missing = run === null ? `run with --scale` : run.failed ? "failed" : undefined;
-    const reference = run?.failed ?? (run === null ? `measured by ${how} (minutes)` : `${command} via dist/node`);
+    const reference = run?.failed ?? (run === null ? `measured by ${how} (minutes)` : `${command} via dist/cli`);
     recordGoal({
       name: `CLI at ${goal.what}: end to end, in its own process [issue 15]`,
       figure: run === null || run.failed ? null : run.ms / 1000,

