@@ -72,12 +72,13 @@ const WORD_DIGITS = 7;
  * m / 100 === n are exactly the value of n's shortest text. Its digits are laid
  * out in words as decimal.js lays them out: aligned on multiples of 7 of the
  * base-10 exponent, the first word holding the digits above the highest
- * multiple, the last padded with zeros to 7 digits.
+ * multiple, the last padded with zeros to 7 digits. Its words take no more room
+ * than they need (compactDecimal), as a value held for the whole run should.
  */
 export function fromDouble(n: number): Decimal {
   const v = Math.abs(n);
   const cents = Math.round(v * 100);
-  if (!(v !== 0 && v <= CENTS_LIMIT && cents / 100 === v)) return new Decimal(n);
+  if (!(v !== 0 && v <= CENTS_LIMIT && cents / 100 === v)) return compactDecimal(new Decimal(n));
   // value = m × 10^low, m without trailing zeros.
   let m = cents;
   let low = -2;
@@ -89,11 +90,18 @@ export function fromDouble(n: number): Decimal {
   for (let w = m; w >= 10; w = Math.floor(w / 10)) top++;
   // The last word's unit is 10^(7 × floor(low / 7)); below m's lowest digit, `shift` zeros pad it.
   const shift = low - WORD_DIGITS * Math.floor(low / WORD_DIGITS);
-  const words: number[] = [];
   const lowSpan = 10 ** (WORD_DIGITS - shift);
-  words.push((m % lowSpan) * 10 ** shift);
-  for (let rest = Math.floor(m / lowSpan); rest > 0; rest = Math.floor(rest / 1e7)) words.push(rest % 1e7);
-  words.reverse();
+  // The words as array literals of their length (packed, no spare room: input amounts are held for the whole run).
+  const last = (m % lowSpan) * 10 ** shift;
+  const rest = Math.floor(m / lowSpan);
+  const words =
+    rest === 0
+      ? [last]
+      : rest < 1e7
+        ? [rest, last]
+        : rest < 1e14
+          ? [Math.floor(rest / 1e7), rest % 1e7, last]
+          : [Math.floor(rest / 1e14), Math.floor(rest / 1e7) % 1e7, rest % 1e7, last];
   // Made as a small integer is (the constructor's fields, in its order), then given n's sign, exponent and words.
   const x = new Decimal(1) as unknown as { s: number; e: number; d: number[] };
   x.s = n < 0 ? -1 : 1;

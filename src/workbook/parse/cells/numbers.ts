@@ -95,7 +95,7 @@ export function parseNumberText(text: string, options: { amount?: boolean } = {}
  */
 export function decimalOfNumber(n: number): Decimal | null {
   if (!Number.isFinite(n)) return null;
-  return n === 0 ? ZERO : compactDecimal(fromDouble(n));
+  return n === 0 ? ZERO : fromDouble(n);
 }
 
 /** A plain number (no %, no ×): counts, months, years. */
