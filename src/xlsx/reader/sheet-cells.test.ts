@@ -33,3 +33,31 @@ describe("scanSheet's rows", () => {
     expect(grid.cells[1]).toEqual([10]);
   });
 });
+
+describe("scanSheet's cells", () => {
+  it("read alike whether the value ends the cell (the short path) or something follows it", () => {
+    const grid = scanSheet(
+      sheet(
+        '<row r="1">' +
+          '<c r="A1"><v>1.5</v></c>' + // the usual cell
+          '<c r="B1"><v>2</v> </c>' + // space before </c>
+          '<c r="C1"><f>A1*2</f><v>3</v></c>' + // formula first
+          '<c r="D1" t="str"><v>a &amp; b</v></c>' + // text with an entity, on the short path
+          '<c r="E1"><v></v></c>' + // empty value: no cell
+          '<c r="F1"><v xml:space="preserve">7</v></c>' + // <v> with an attribute
+          '<c r="G1" t="inlineStr"><is><t>x</t></is></c>' +
+          "<c><v>8</v></c>" + // no reference: the next column
+          "</row>",
+      ),
+      ctx,
+    );
+    expect(grid.cells[0]).toEqual([1.5, 2, 3, "a & b", undefined, 7, "x", 8]);
+  });
+
+  it("stop at the sheet's </sheetData>: a cell after it is not read", () => {
+    const xml =
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+      '<row r="1"><c r="A1"><v>1</v></c></row></sheetData><extLst><c r="B1"><v>2</v></c></extLst></worksheet>';
+    expect(scanSheet(xml, ctx).cells).toEqual([[1]]);
+  });
+});

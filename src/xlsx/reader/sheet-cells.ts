@@ -24,6 +24,7 @@ export interface SheetContext {
 const DAYS_1904_TO_1900 = 1462;
 const SPACE = 32;
 const GT = 62;
+const LT = 60;
 const SLASH = 47;
 const QUOTE = 34;
 const APOS = 39;
@@ -81,7 +82,9 @@ export function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
   const formats: (string | null | undefined)[][] = [];
   const dataStart = xml.indexOf(`<${p}sheetData`);
   if (dataStart < 0) return { cells, formats };
-  let end = xml.indexOf(`</${p}sheetData>`, dataStart);
+  // Searched from the end, where it is (a sheet has one): a search from the start reads the whole part again.
+  let end = xml.lastIndexOf(`</${p}sheetData>`);
+  if (end < dataStart) end = -1;
   if (end < 0) end = xml.length;
 
   const cellClose = `</${p}c>`;
@@ -113,7 +116,8 @@ export function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
   };
   let pos = xml.indexOf(">", dataStart) + 1;
   for (;;) {
-    pos = xml.indexOf("<", pos);
+    // The next tag usually starts right where the last one ended.
+    if (xml.charCodeAt(pos) !== LT) pos = xml.indexOf("<", pos);
     if (pos < 0 || pos >= end) break;
     const tagEnd = xml.indexOf(">", pos);
     if (tagEnd < 0) break;
@@ -165,30 +169,45 @@ export function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
       pos = tagEnd + 1; // <c r="B7" s="3"/>: styled but empty
       continue;
     }
-    const closeAt = xml.indexOf(cellClose, tagEnd);
-    if (closeAt < 0) break;
-    pos = closeAt + cellClose.length;
-
     const type = cellType(xml, at.tFrom, at.tTo);
     let value: RawCell = null;
-    if (type === CellType.Inline) {
-      const is = xml.indexOf(isOpen, tagEnd);
-      if (is >= 0 && is < closeAt) {
-        const isEnd = xml.indexOf(isClose, is);
-        value = richText(xml, is + isOpen.length, isEnd < 0 || isEnd > closeAt ? closeAt : isEnd, p);
+    // The usual cell, <c …><v>digits</v></c>: its value read and its end found without searching the rest.
+    // No "</c>" comes before "</v>" (a value holds no "<"), so one right after it is the cell's end.
+    let read = false;
+    const vAt = tagEnd + 1;
+    if (type !== CellType.Inline && xml.startsWith(vOpen, vAt) && xml.charCodeAt(vAt + vOpen.length) === GT) {
+      const from = vAt + vOpen.length + 1;
+      let vEnd = from;
+      while (vEnd < end && xml.charCodeAt(vEnd) !== LT) vEnd++;
+      if (xml.startsWith(vClose, vEnd) && xml.startsWith(cellClose, vEnd + vClose.length)) {
+        pos = vEnd + vClose.length + cellClose.length;
+        if (vEnd > from) value = convert(xml, from, vEnd, type, sharedStrings);
+        read = true;
       }
     }
-    if (value === null) {
-      // The <v> child: usually right after the tag, else after <f>.
-      let v = xml.startsWith(vOpen, tagEnd + 1) ? tagEnd + 1 : -1;
-      if (v < 0) {
-        const local = xml.substring(tagEnd + 1, closeAt).indexOf(vOpen);
-        v = local < 0 ? -1 : tagEnd + 1 + local;
+    if (!read) {
+      const closeAt = xml.indexOf(cellClose, tagEnd);
+      if (closeAt < 0) break;
+      pos = closeAt + cellClose.length;
+      if (type === CellType.Inline) {
+        const is = xml.indexOf(isOpen, tagEnd);
+        if (is >= 0 && is < closeAt) {
+          const isEnd = xml.indexOf(isClose, is);
+          value = richText(xml, is + isOpen.length, isEnd < 0 || isEnd > closeAt ? closeAt : isEnd, p);
+        }
       }
-      if (v >= 0) {
-        const vTagEnd = xml.indexOf(">", v);
-        const vEnd = xml.charCodeAt(vTagEnd - 1) === SLASH ? -1 : xml.indexOf(vClose, vTagEnd);
-        if (vEnd > vTagEnd + 1 && vEnd < closeAt) value = convert(xml, vTagEnd + 1, vEnd, type, sharedStrings);
+      if (value === null) {
+        // The <v> child: usually right after the tag, else after <f>.
+        let v = xml.startsWith(vOpen, tagEnd + 1) ? tagEnd + 1 : -1;
+        if (v < 0) {
+          const local = xml.substring(tagEnd + 1, closeAt).indexOf(vOpen);
+          v = local < 0 ? -1 : tagEnd + 1 + local;
+        }
+        if (v >= 0) {
+          const vTagEnd = xml.indexOf(">", v);
+          const vEnd = xml.charCodeAt(vTagEnd - 1) === SLASH ? -1 : xml.indexOf(vClose, vTagEnd);
+          if (vEnd > vTagEnd + 1 && vEnd < closeAt) value = convert(xml, vTagEnd + 1, vEnd, type, sharedStrings);
+        }
       }
     }
     if (value === null) continue;
