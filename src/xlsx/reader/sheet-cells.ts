@@ -88,6 +88,9 @@ export function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
   if (end < 0) end = xml.length;
 
   const cellClose = `</${p}c>`;
+  // "<v>" and "</v></c>" as character codes, compared in place (no call per cell).
+  const vOpenCodes = charCodes(`<${p}v>`);
+  const valueEndCodes = charCodes(`</${p}v></${p}c>`);
   const vOpen = `<${p}v`;
   const vClose = `</${p}v>`;
   const isOpen = `<${p}is>`;
@@ -175,12 +178,12 @@ export function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
     // No "</c>" comes before "</v>" (a value holds no "<"), so one right after it is the cell's end.
     let read = false;
     const vAt = tagEnd + 1;
-    if (type !== CellType.Inline && xml.startsWith(vOpen, vAt) && xml.charCodeAt(vAt + vOpen.length) === GT) {
-      const from = vAt + vOpen.length + 1;
+    if (type !== CellType.Inline && codesAt(xml, vAt, vOpenCodes)) {
+      const from = vAt + vOpenCodes.length;
       let vEnd = from;
       while (vEnd < end && xml.charCodeAt(vEnd) !== LT) vEnd++;
-      if (xml.startsWith(vClose, vEnd) && xml.startsWith(cellClose, vEnd + vClose.length)) {
-        pos = vEnd + vClose.length + cellClose.length;
+      if (codesAt(xml, vEnd, valueEndCodes)) {
+        pos = vEnd + valueEndCodes.length;
         if (vEnd > from) value = convert(xml, from, vEnd, type, sharedStrings);
         read = true;
       }
@@ -239,6 +242,16 @@ export function scanSheet(xml: string, ctx: SheetContext): SheetGrid {
   }
   endRow();
   return { cells, formats };
+}
+
+function charCodes(text: string): number[] {
+  return Array.from(text, (c) => c.charCodeAt(0));
+}
+
+/** Whether `codes` are the characters of xml at `at`. */
+function codesAt(xml: string, at: number, codes: readonly number[]): boolean {
+  for (let i = 0; i < codes.length; i++) if (xml.charCodeAt(at + i) !== codes[i]) return false;
+  return true;
 }
 
 function cellType(xml: string, from: number, to: number): CellType {
@@ -367,8 +380,9 @@ function readTagAttrs(xml: string, from: number, to: number, out: TagAttrs): voi
     while (nameEnd > nameStart && xml.charCodeAt(nameEnd - 1) <= SPACE) nameEnd--;
     let q = xml.charCodeAt(++i);
     while (q !== QUOTE && q !== APOS && i < to) q = xml.charCodeAt(++i);
-    const valueEnd = xml.indexOf(q === QUOTE ? '"' : "'", i + 1);
-    if (valueEnd < 0 || valueEnd > to) return;
+    let valueEnd = i + 1;
+    while (valueEnd < to && xml.charCodeAt(valueEnd) !== q) valueEnd++;
+    if (valueEnd >= to) return;
     if (nameEnd - nameStart === 1) {
       const name = xml.charCodeAt(nameStart);
       if (name === 114 /* r */) {
