@@ -86,13 +86,15 @@ export function fromDouble(n: number): Decimal {
     m /= 10;
     low++;
   }
-  let top = low;
-  for (let w = m; w >= 10; w = Math.floor(w / 10)) top++;
+  // Digits of m counted by comparison (m < 1e15), not by dividing.
+  let digits = 1;
+  while (digits < 16 && m >= EXACT_POWERS[digits]) digits++;
+  const top = low + digits - 1;
   // The last word's unit is 10^(7 × floor(low / 7)); below m's lowest digit, `shift` zeros pad it.
   const shift = low - WORD_DIGITS * Math.floor(low / WORD_DIGITS);
-  const lowSpan = 10 ** (WORD_DIGITS - shift);
+  const lowSpan = EXACT_POWERS[WORD_DIGITS - shift];
   // The words as array literals of their length (packed, no spare room: input amounts are held for the whole run).
-  const last = (m % lowSpan) * 10 ** shift;
+  const last = (m % lowSpan) * EXACT_POWERS[shift];
   const rest = Math.floor(m / lowSpan);
   const words =
     rest === 0
