@@ -155,56 +155,26 @@ export class SheetDataBuilder {
 
     const opens = this.openings(styles, width);
     const rowDigits = String(rowNumber);
-    this.room(ROW_OPEN_BYTES + rowDigits.length + width * MAX_CELL_BYTES + 8);
-    let buf = this.buf;
-    let p = copy(buf, this.pos, ROW_OPEN);
-    p = putAscii(buf, p, rowDigits);
-    p =
-      options.height === undefined
-        ? copy(buf, p, QUOTE_CLOSE)
-        : putAscii(buf, p, `" ht="${options.height}" customHeight="1">`);
+    let p = this.rowOpen(rowDigits, width, options.height);
     let previous = -2; // column of the previous cell written in this row
     for (let j = 0; j < width; j++) {
       const value = cells[j];
       if (value === null || value === undefined) continue;
-      if (j === previous + 1) p = copy(buf, p, opens[j]);
-      else {
-        // After a gap the cell says where it is: <c r="B7" then its style.
-        p = copy(buf, p, CELL_REF_OPEN);
-        p = putAscii(buf, p, this.letters[j]);
-        p = putAscii(buf, p, rowDigits);
-        buf[p++] = QUOTE;
-        p = copy(buf, p, opens[j], 2);
-      }
+      p = this.cellOpen(p, j, previous, opens[j], rowDigits);
       previous = j;
-      if (typeof value === "number") {
-        if (Number.isFinite(value)) {
-          p = copy(buf, p, VALUE_OPEN);
-          p = writeNumber(buf, p, value);
-          p = copy(buf, p, VALUE_CLOSE);
-        } else p = copy(buf, p, NUM_ERROR);
-      } else if (typeof value === "string") {
+      if (typeof value === "number") p = numberCell(this.buf, p, value);
+      else if (typeof value === "string") {
         if (this.inline) {
-          // Inline text has no size bound: make room for it and the rest of the row.
-          const tail = this.inline.cellTail(withinCellLimit(value));
-          const need = tail.length + (width - j) * MAX_CELL_BYTES + 8;
-          if (p + need > buf.length) {
-            this.pos = p;
-            this.room(need);
-            buf = this.buf;
-            p = this.pos;
-          }
-          buf.set(tail, p);
-          p += tail.length;
+          p = this.textCell(p, this.inline.cellTail(withinCellLimit(value)), width - j);
           continue;
         }
+        const buf = this.buf;
         p = copy(buf, p, SHARED_OPEN);
         p = writeDigits(buf, p, (this.shared as SharedStringTable).indexOf(withinCellLimit(value)));
         p = copy(buf, p, VALUE_CLOSE);
-      } else p = copy(buf, p, value ? TRUE_CELL : FALSE_CELL);
+      } else p = copy(this.buf, p, value ? TRUE_CELL : FALSE_CELL);
     }
-    p = copy(buf, p, ROW_CLOSE);
-    this.pos = p;
+    this.pos = copy(this.buf, p, ROW_CLOSE);
   }
 
   /**
@@ -228,48 +198,52 @@ export class SheetDataBuilder {
       for (let j = 0; j < width && !any; j++) any = tags[k + j] !== Tag.Empty;
       if (!any) continue;
       const rowDigits = String(batch.firstRow + i);
-      this.room(ROW_OPEN_BYTES + rowDigits.length + width * MAX_CELL_BYTES + 8);
-      let buf = this.buf;
-      let p = copy(buf, this.pos, ROW_OPEN);
-      p = putAscii(buf, p, rowDigits);
-      p = copy(buf, p, QUOTE_CLOSE);
+      let p = this.rowOpen(rowDigits, width);
       let previous = -2;
       for (let j = 0; j < width; j++) {
         const tag = tags[k + j];
         if (tag === Tag.Empty) continue;
-        if (j === previous + 1) p = copy(buf, p, opens[j]);
-        else {
-          p = copy(buf, p, CELL_REF_OPEN);
-          p = putAscii(buf, p, this.letters[j]);
-          p = putAscii(buf, p, rowDigits);
-          buf[p++] = QUOTE;
-          p = copy(buf, p, opens[j], 2);
-        }
+        p = this.cellOpen(p, j, previous, opens[j], rowDigits);
         previous = j;
-        if (tag === Tag.Number) {
-          const value = numbers[n++];
-          if (Number.isFinite(value)) {
-            p = copy(buf, p, VALUE_OPEN);
-            p = writeNumber(buf, p, value);
-            p = copy(buf, p, VALUE_CLOSE);
-          } else p = copy(buf, p, NUM_ERROR);
-        } else if (tag === Tag.Text) {
+        if (tag === Tag.Number) p = numberCell(this.buf, p, numbers[n++]);
+        else if (tag === Tag.Text) {
           const id = ids[t++];
-          const tail = (tails[id] ??= inline.cellTail(withinCellLimit(texts[id])));
-          const need = tail.length + (width - j) * MAX_CELL_BYTES + 8;
-          if (p + need > buf.length) {
-            this.pos = p;
-            this.room(need);
-            buf = this.buf;
-            p = this.pos;
-          }
-          buf.set(tail, p);
-          p += tail.length;
-        } else p = copy(buf, p, tag === Tag.True ? TRUE_CELL : FALSE_CELL);
+          p = this.textCell(p, (tails[id] ??= inline.cellTail(withinCellLimit(texts[id]))), width - j);
+        } else p = copy(this.buf, p, tag === Tag.True ? TRUE_CELL : FALSE_CELL);
       }
-      p = copy(buf, p, ROW_CLOSE);
-      this.pos = p;
+      this.pos = copy(this.buf, p, ROW_CLOSE);
     }
+  }
+
+  /** `<row r="N">` (with a height, when given), room made for the row's cells; returns where its cells go. */
+  private rowOpen(rowDigits: string, width: number, height?: number): number {
+    this.room(ROW_OPEN_BYTES + rowDigits.length + width * MAX_CELL_BYTES + 8);
+    const buf = this.buf;
+    const p = putAscii(buf, copy(buf, this.pos, ROW_OPEN), rowDigits);
+    return height === undefined ? copy(buf, p, QUOTE_CLOSE) : putAscii(buf, p, `" ht="${height}" customHeight="1">`);
+  }
+
+  /** A cell's `<c s="N"` (its column's `open`); after a gap with its reference, `<c r="B7" s="N"`. */
+  private cellOpen(p: number, j: number, previous: number, open: Uint8Array, rowDigits: string): number {
+    const buf = this.buf;
+    if (j === previous + 1) return copy(buf, p, open);
+    p = copy(buf, p, CELL_REF_OPEN);
+    p = putAscii(buf, p, this.letters[j]);
+    p = putAscii(buf, p, rowDigits);
+    buf[p++] = QUOTE;
+    return copy(buf, p, open, 2);
+  }
+
+  /** The rest of an inline text cell; text has no size bound, so room is made for it and the row's other `cells`. */
+  private textCell(p: number, tail: Uint8Array, cells: number): number {
+    const need = tail.length + cells * MAX_CELL_BYTES + 8;
+    if (p + need > this.buf.length) {
+      this.pos = p;
+      this.room(need);
+      p = this.pos;
+    }
+    this.buf.set(tail, p);
+    return p + tail.length;
   }
 
   /** Each column's `<c s="N"` (just `<c` for the default style), made once per styles array: rows share theirs. */
@@ -327,6 +301,14 @@ const FALSE_CELL = asciiBytes(' t="b"><v>0</v></c>');
 function copy(buf: Uint8Array, p: number, bytes: Uint8Array, from = 0): number {
   for (let i = from; i < bytes.length; i++) buf[p++] = bytes[i];
   return p;
+}
+
+/** A number cell's value and close: `><v>1234.56</v></c>`, or #NUM! where the number is not finite. */
+function numberCell(buf: Uint8Array, p: number, value: number): number {
+  if (!Number.isFinite(value)) return copy(buf, p, NUM_ERROR);
+  p = copy(buf, p, VALUE_OPEN);
+  p = writeNumber(buf, p, value);
+  return copy(buf, p, VALUE_CLOSE);
 }
 
 function putAscii(buf: Uint8Array, p: number, text: string): number {
