@@ -111,8 +111,7 @@ export class SheetDataBuilder {
       if (offloaded(k)) {
         // What this thread wrote goes first; what it writes after these rows follows them.
         this.flush();
-        const more = k + 1 < segments && offloaded(k + 1);
-        offload.offloadRows!(packer.pack(firstRow, from, to, rowAt), !more, k === lastOffloaded);
+        offload.offloadRows!(packer.pack(firstRow, from, to, rowAt), k === lastOffloaded);
       } else for (let i = from; i < to; i++) this.row(firstRow + i, rows.row(i), styles, width);
     }
   }

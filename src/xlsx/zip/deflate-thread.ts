@@ -44,8 +44,6 @@ export type DeflateRequest =
       readonly level: number;
       /** Its arrays are transferred. */
       readonly batch: RowBatch;
-      /** The main thread writes bytes of the part next: the rows' XML is written out first, to the last byte. */
-      readonly flush: boolean;
       /** No more rows of the part come this way: the thread writes out the rows' XML and lets go of its builder. */
       readonly last: boolean;
     };
@@ -169,12 +167,11 @@ export class DeflateThread {
   /**
    * Sends rows whose XML the thread writes and deflates, after everything sent
    * for the part so far; the batch's arrays are transferred (gone here).
-   * `flush`: the part's next bytes come from the main thread; `last`: the
-   * part sends no more rows.
+   * `last`: the part sends no more rows.
    */
-  formatRows(part: number, batch: RowBatch, level: number, flush: boolean, last: boolean): void {
+  formatRows(part: number, batch: RowBatch, level: number, last: boolean): void {
     const state = this.ready(part);
-    const request: DeflateRequest = { kind: "rows", part, level, batch, flush, last };
+    const request: DeflateRequest = { kind: "rows", part, level, batch, last };
     const buffers = [batch.tags.buffer, batch.numbers.buffer, batch.texts.buffer] as ArrayBuffer[];
     this.port.postMessage(request, buffers);
     state.pending++;

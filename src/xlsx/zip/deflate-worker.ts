@@ -72,8 +72,8 @@ function serve(port: MessagePort, signal: Int32Array): void {
         const { batch } = request;
         for (const text of batch.newTexts) state.texts.push(text);
         state.builder.batch(batch, state.texts, state.tails);
-        // Bytes the main thread sends next follow these rows: everything so far goes first.
-        if (request.flush || request.last) state.builder.flush();
+        // What the main thread sends next follows these rows: all of them go out now.
+        state.builder.flush();
         if (request.last) rowParts.delete(request.part);
         reply = {
           kind: "rows",

@@ -12,11 +12,11 @@ export interface ByteSink {
   canOffloadRows?(): boolean;
   /**
    * Rows to be written (as SheetDataBuilder writes them) after everything
-   * written so far; only where canOffloadRows said so. The batch's arrays are
-   * the sink's from then on. `flush`: the caller writes bytes next; `last`:
-   * no more rows will come this way.
+   * written so far, and before anything written after; only where
+   * canOffloadRows said so. The batch's arrays are the sink's from then on.
+   * `last`: no more rows will come this way.
    */
-  offloadRows?(batch: RowBatch, flush: boolean, last: boolean): void;
+  offloadRows?(batch: RowBatch, last: boolean): void;
 }
 
 /** A part's content already deflated: what a zip entry needs to be written without its uncompressed bytes. */
@@ -80,11 +80,11 @@ export class DeflatingSink implements ByteSink {
     return this.onThread() !== null;
   }
 
-  offloadRows(batch: RowBatch, flush: boolean, last: boolean): void {
+  offloadRows(batch: RowBatch, last: boolean): void {
     if (this.ended) throw new Error("internal: write after end");
     const on = this.onThread();
     if (on === null) throw new Error("internal: rows offloaded where no thread can take them");
-    on.thread.formatRows(on.part, batch, this.level, flush, last);
+    on.thread.formatRows(on.part, batch, this.level, last);
   }
 
   /** The part on the deflate thread (moved there now, with its held chunk, if it is not yet); null where none runs. */
