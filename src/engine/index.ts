@@ -102,7 +102,7 @@ export {
 } from "./offers";
 
 // Decimal values, exact ratios, rounding to a currency's minor unit, FX conversion.
-export { compactDecimal, Decimal, ONE, ZERO, dec, fromDouble, sortDecimals, toNumber } from "./decimal";
+export { compactDecimal, Decimal, ONE, ZERO, dec, fromDouble, same, sortDecimals, toNumber } from "./decimal";
 export { ratioValue, type Ratio } from "./exact/ratio";
 export { wholePercentShare } from "./exact/fixed";
 export { minorUnits, roundMoney, variableMoney } from "./exact/rounding";

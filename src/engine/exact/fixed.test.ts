@@ -42,21 +42,25 @@ describe("fixed-point reads of Decimals", () => {
 });
 
 describe("wholePercentShare", () => {
-  it("is a ÷ (a + b) × 100 to a whole percent, halves up, as decimal.js gives it", () => {
-    // 1 of 8 is 12.5%: up to 13. 1 of 3 is 33.3…%: 33. 2 of 3: 67. 0.005 of 1: 0.5% up to 1.
+  it("is a ÷ (a + b) × 100 to a whole percent, halves away from zero, as decimal.js gives it", () => {
+    // 1 of 8 is 12.5%: up to 13. 1 of 3 is 33.3…%: 33. 2 of 3: 67. 0.005 of 1: 0.5% up to 1. −1 of 8: −12.5% to −13.
     expect(wholePercentShare(new Decimal(1), new Decimal(7))).toBe(13);
     expect(wholePercentShare(new Decimal(1), new Decimal(2))).toBe(33);
     expect(wholePercentShare(new Decimal(2), new Decimal(1))).toBe(67);
     expect(wholePercentShare(new Decimal("0.005"), new Decimal("0.995"))).toBe(1);
+    expect(wholePercentShare(new Decimal(-1), new Decimal(9))).toBe(-13);
+    expect(wholePercentShare(new Decimal(10), new Decimal(-20))).toBe(-100);
     expect(wholePercentShare(new Decimal(0), new Decimal(0))).toBeNull();
     const amount = fc
-      .tuple(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.integer({ min: 0, max: 4 }))
+      .tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 4 }))
       .map(([int, scale]) => new Decimal(`${int.toString()}e-${scale}`));
     fc.assert(
       fc.property(amount, amount, (a, b) => {
         const whole = a.plus(b);
         const expected = whole.isZero() ? null : a.div(whole).times(100).toDecimalPlaces(0).toNumber();
-        expect(wholePercentShare(a, b)).toBe(expected);
+        // −0 and 0 are one share here (both write "0").
+        const got = wholePercentShare(a, b);
+        expect(got === null ? null : got + 0).toBe(expected === null ? null : expected + 0);
       }),
     );
   });

@@ -157,10 +157,9 @@ export class FixedSum {
 }
 
 /**
- * a ÷ (a + b) as a whole percent, halves up — the base side of a pay mix —
- * exactly, in scaled integers (no Decimal division); null when a + b is 0.
- * For a and b ≥ 0 only: a negative amount is no pay mix (the caller's Decimal
- * path says what it shows).
+ * a ÷ (a + b) as a whole percent, halves away from zero (decimal.js's
+ * ROUND_HALF_UP) — the base side of a pay mix — exactly, in scaled integers
+ * (no Decimal division); null when a + b is 0.
  */
 export function wholePercentShare(a: Decimal, b: Decimal): number | null {
   const fa = fixedOf(a);
@@ -169,6 +168,9 @@ export function wholePercentShare(a: Decimal, b: Decimal): number | null {
   const x = atScale(fa, scale);
   const whole = x + atScale(fb, scale);
   if (whole === 0n) return null;
-  // floor((100x + whole/2) / whole) = round half up of 100x / whole, as 2 × whole in the denominator.
-  return Number((200n * x + whole) / (2n * whole));
+  // The magnitude rounded half up, floor((100|x| + |whole|/2) ÷ |whole|) with 2|whole| below; then the sign.
+  const ax = x < 0n ? -x : x;
+  const aw = whole < 0n ? -whole : whole;
+  const magnitude = Number((200n * ax + aw) / (2n * aw));
+  return x < 0n !== whole < 0n ? -magnitude : magnitude;
 }

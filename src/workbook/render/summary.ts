@@ -52,17 +52,11 @@ function rampPct(r: ScenarioResult["reps"][number]): number | null {
   return ramps.length ? ramps.reduce((a, b) => a + b, 0) / ramps.length : null;
 }
 
-/** "60/40": base share / variable share of OTE, the way comp teams say it. */
+/** "60/40": base share / variable share of OTE, the way comp teams say it (exactly, halves away from zero). */
 export function payMix(base: Decimal, variable: Decimal): string {
-  if (!base.isNeg() && !variable.isNeg()) {
-    // The usual case, exactly and without a Decimal division (10,000 reps a scenario).
-    const b = wholePercentShare(base, variable);
-    return b === null ? "" : `${b}/${100 - b}`;
-  }
-  const ote = base.plus(variable);
-  if (ote.isZero()) return "";
-  const b = base.div(ote).times(100).toDecimalPlaces(0);
-  return `${b.toString()}/${new Decimal(100).minus(b).toString()}`;
+  const b = wholePercentShare(base, variable);
+  // `${-0}` is "0", as decimal.js writes a share that rounds to minus zero.
+  return b === null ? "" : `${b}/${100 - b}`;
 }
 
 /**

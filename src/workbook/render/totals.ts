@@ -2,6 +2,7 @@ import {
   Decimal,
   ZERO,
   ONE,
+  same,
   fxRate,
   roundMoney,
   variableMoney,
@@ -49,7 +50,7 @@ type Fx = (currency: string) => Decimal;
 
 // A rep's figures are mostly in the reporting currency, for the whole year, with no adjustments: multiplying by
 // one and adding zero are skipped (each would make a new Decimal, 10,000 reps × a dozen times).
-const times = (a: Decimal, b: Decimal): Decimal => (b === ONE || b.eq(ONE) ? a : a.times(b));
+const times = (a: Decimal, b: Decimal): Decimal => (same(b, ONE) ? a : a.times(b));
 const plus = (a: Decimal, b: Decimal): Decimal => (b.isZero() ? a : a.isZero() ? b : a.plus(b));
 
 /** One scenario's totals, as the headline and Results_Scenarios show them. */
